@@ -1,0 +1,370 @@
+/**
+ * `createClient(options)`: one interface over three sources.
+ *
+ * - `static`: a JSON file (or an inline object) in the data·inclusion shape `{ structures, services }`,
+ *   validated record by record and indexed in the browser (or in Node);
+ * - `data-inclusion`: the national data·inclusion API v1 (`/api/v1/search/services`), directly with a
+ *   token or, better on public pages, through a proxy of the département that adds it;
+ * - `rest`: the Relais REST contract (packages/core/rest-openapi.json), for a département's own API.
+ */
+import { RelaisError, isAbortError, throwIfAborted } from '../errors.js';
+import { resolveCommune } from '../geo/gazetteer.js';
+import { DiagnosticsCollector, normalizeDataset, normalizeServices, normalizeStructures } from '../model/normalize.js';
+import type { Dataset, } from '../model/schema.js';
+import type { Diagnostics, SearchItem, Service, Structure } from '../model/types.js';
+import { ServiceIndex } from '../search/service-index.js';
+import { emptyFacets, paging, queryKey, type SearchQuery, type SearchResult } from '../search/query.js';
+import { Http, joinUrl, withParams, withSignal, type HttpOptions } from './http.js';
+import { isOpenAt } from '../model/opening-hours.js';
+import { inBBox } from '../geo/distance.js';
+import { fold } from '../search/analyze.js';
+
+/** Options of the static source. */
+export interface StaticSourceOptions extends HttpOptions {
+  source: 'static';
+  /** URL of a JSON file `{ structures, services }` (data·inclusion v1 shape). */
+  url?: string;
+  /** Or the dataset itself. */
+  data?: Dataset;
+}
+
+/** Options of the data·inclusion source. */
+export interface DataInclusionSourceOptions extends HttpOptions {
+  source: 'data-inclusion';
+  /** Base URL of the API or of a proxy in front of it (e.g. `https://api.data.inclusion.gouv.fr`); `/api/v1/…` is appended. */
+  baseUrl: string;
+  /** Bearer token. Prefer a proxy on public pages: a token in a page is readable by anyone. */
+  token?: string;
+  /** Restrict to some data·inclusion sources (`dora`, `soliguide`…). */
+  sources?: readonly string[];
+  /** Minimum quality score (0–1). */
+  scoreQualiteMinimum?: number;
+}
+
+/** Options of the Relais REST source. */
+export interface RestSourceOptions extends HttpOptions {
+  source: 'rest';
+  /** Base URL of the API implementing packages/core/rest-openapi.json. */
+  baseUrl: string;
+}
+
+/** Options of `createClient`. */
+export type ClientOptions = StaticSourceOptions | DataInclusionSourceOptions | RestSourceOptions;
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborts the call (rejects with a RelaisError of kind `aborted`). */
+  signal?: AbortSignal;
+  /**
+   * A channel name: a newer call on the same channel aborts the older one still running,
+   * so a widget never shows stale results. Each widget uses its own channel.
+   */
+  channel?: string;
+}
+
+/** The typed client shared by the widgets. */
+export interface RelaisClient extends EventTarget {
+  /** Which kind of source. */
+  readonly source: ClientOptions['source'];
+  /** Searches services. */
+  search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult>;
+  /** One service with its structure; rejects with kind `not-found` when unknown. */
+  get(id: string, opts?: CallOptions): Promise<SearchItem>;
+  /** Data-quality report: records read, kept, skipped, and the first issues in French. */
+  readonly diagnostics: Diagnostics;
+  /** Resolves when the source is ready (the static file loaded and indexed); rejects with its error. */
+  ready(opts?: { signal?: AbortSignal }): Promise<void>;
+  /** Forgets cached responses and, for a static URL, the loaded file (the next call reloads it). */
+  refresh(): void;
+}
+
+/** Event fired by a client (`diagnostics`) when new data issues are found. */
+export class DiagnosticsEvent extends Event {
+  constructor(readonly diagnostics: Diagnostics) {
+    super('diagnostics');
+  }
+}
+
+abstract class BaseClient extends EventTarget implements RelaisClient {
+  abstract readonly source: ClientOptions['source'];
+  protected collector = new DiagnosticsCollector();
+  private readonly channels = new Map<string, AbortController>();
+
+  get diagnostics(): Diagnostics {
+    return this.collector.report;
+  }
+
+  protected reportIssues(before: number): void {
+    const r = this.collector.report;
+    if (r.skipped + r.warnings > before) this.dispatchEvent(new DiagnosticsEvent(r));
+  }
+
+  /** Wraps a call with channel superseding and signal handling. */
+  protected run<T>(opts: CallOptions | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const ctrl = new AbortController();
+    const outer = opts?.signal;
+    if (outer?.aborted) return Promise.reject(new RelaisError('aborted'));
+    const onOuter = () => ctrl.abort();
+    outer?.addEventListener('abort', onOuter, { once: true });
+    if (opts?.channel) {
+      this.channels.get(opts.channel)?.abort();
+      this.channels.set(opts.channel, ctrl);
+    }
+    const p = withSignal(
+      fn(ctrl.signal).catch((e: unknown) => {
+        throw isAbortError(e) ? new RelaisError('aborted') : e;
+      }),
+      ctrl.signal,
+    );
+    return p.finally(() => {
+      outer?.removeEventListener('abort', onOuter);
+      if (opts?.channel && this.channels.get(opts.channel) === ctrl) this.channels.delete(opts.channel);
+    });
+  }
+
+  abstract search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult>;
+  abstract get(id: string, opts?: CallOptions): Promise<SearchItem>;
+  abstract ready(opts?: { signal?: AbortSignal }): Promise<void>;
+  abstract refresh(): void;
+}
+
+/** The static source: loads once, indexes, searches locally. */
+class StaticClient extends BaseClient {
+  readonly source = 'static' as const;
+  private readonly http: Http;
+  private loading: Promise<ServiceIndex> | null = null;
+  private readonly cache = new Map<string, SearchResult>();
+
+  constructor(private readonly opts: StaticSourceOptions) {
+    super();
+    if (!opts.url && !opts.data) throw new RelaisError('unsupported', { message: 'Source statique : indiquez une adresse de fichier (url) ou des données (data).' });
+    this.http = new Http({ ...opts, cacheTtlMs: 0 });
+  }
+
+  private index(signal?: AbortSignal): Promise<ServiceIndex> {
+    if (!this.loading) {
+      this.loading = (async () => {
+        const raw = this.opts.data ?? (await this.http.getJson(this.opts.url!));
+        this.collector = new DiagnosticsCollector();
+        const { structures, services, diagnostics } = normalizeDataset(raw);
+        this.collector.merge(diagnostics);
+        this.reportIssues(0);
+        return new ServiceIndex(structures, services);
+      })();
+      // A failed load is retried by the next call (the retry button).
+      this.loading.catch(() => (this.loading = null));
+    }
+    return withSignal(this.loading, signal);
+  }
+
+  async ready(opts?: { signal?: AbortSignal }): Promise<void> {
+    await this.index(opts?.signal);
+  }
+
+  refresh(): void {
+    this.cache.clear();
+    if (this.opts.url) this.loading = null;
+  }
+
+  search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
+    return this.run(opts, async (signal) => {
+      const index = await this.index(signal);
+      const place = query.commune ? await resolveCommune(query.commune) : null;
+      throwIfAborted(signal);
+      if (query.commune && !place) throw new RelaisError('not-found', { message: `Commune inconnue (code INSEE « ${query.commune.slice(0, 10)} »).` });
+      const key = queryKey(query);
+      const cached = this.cache.get(key);
+      if (cached) return cached;
+      const result = index.search(query, place);
+      if (this.cache.size > 100) this.cache.clear();
+      if (!query.openAt) this.cache.set(key, result);
+      return result;
+    });
+  }
+
+  get(id: string, opts?: CallOptions): Promise<SearchItem> {
+    return this.run(opts, async (signal) => {
+      const item = (await this.index(signal)).get(id);
+      if (!item) throw new RelaisError('not-found');
+      return item;
+    });
+  }
+}
+
+/** Filters a remote page on what the remote API could not filter, and sorts by name when asked. */
+function refinePage(items: SearchItem[], q: SearchQuery): SearchItem[] {
+  let out = items;
+  if (q.bbox) out = out.filter(({ service: s, structure: st }) => {
+    const la = s.latitude ?? st?.latitude;
+    const lo = s.longitude ?? st?.longitude;
+    return la != null && lo != null && inBBox(q.bbox!, la, lo);
+  });
+  if (q.openAt) out = out.filter(({ service: s, structure: st }) => isOpenAt(s.horaires_accueil ?? st?.horaires_accueil, new Date(q.openAt!)) === true);
+  if (q.typologies?.length) out = out.filter(({ structure: st }) => !!st?.typologie && q.typologies!.includes(st.typologie));
+  if (q.near?.radiusKm !== undefined) out = out.filter((i) => i.distanceKm === null || i.distanceKm <= q.near!.radiusKm!);
+  if (q.sort === 'name') out = [...out].sort((a, b) => (fold(a.service.nom) < fold(b.service.nom) ? -1 : 1));
+  return out;
+}
+
+/** Validates one remote hit `{ service, structure }`, counting invalid records. */
+function readHit(raw: unknown, diag: DiagnosticsCollector, distance: unknown): SearchItem | null {
+  if (!raw || typeof raw !== 'object') {
+    diag.report.received++;
+    diag.add({ record: 'service', index: diag.report.received - 1, field: '(enregistrement)', message: 'enregistrement illisible', severity: 'error' });
+    return null;
+  }
+  const { structure: rawStructure, ...rawService } = raw as { structure?: unknown };
+  const [service] = normalizeServices([rawService], diag) as [Service?];
+  if (!service) return null;
+  const [structure] = rawStructure ? (normalizeStructures([rawStructure], diag) as [Structure?]) : [];
+  return { service, structure: structure ?? null, distanceKm: typeof distance === 'number' && Number.isFinite(distance) ? distance : null };
+}
+
+/** The data·inclusion API v1 source. */
+class DataInclusionClient extends BaseClient {
+  readonly source = 'data-inclusion' as const;
+  private readonly http: Http;
+
+  constructor(private readonly opts: DataInclusionSourceOptions) {
+    super();
+    if (!opts.baseUrl) throw new RelaisError('unsupported', { message: 'Source data·inclusion : indiquez l’adresse de l’API ou de votre relais (baseUrl).' });
+    this.http = new Http({ ...opts, headers: { ...opts.headers, ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}) } });
+  }
+
+  async ready(): Promise<void> {}
+
+  refresh(): void {
+    this.http.clearCache();
+  }
+
+  search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
+    return this.run(opts, async (signal) => {
+      const { page, pageSize } = paging(query);
+      const unsupported: string[] = ['facets'];
+      if (query.bbox) unsupported.push('bbox');
+      if (query.typologies?.length) unsupported.push('typologies');
+      if (query.near?.radiusKm !== undefined && query.near.radiusKm > 50) unsupported.push('radiusKm');
+      const modes = query.modesAccueil?.filter((m) => m !== 'a-domicile');
+      if (modes && modes.length !== query.modesAccueil?.length) unsupported.push('modesAccueil');
+      const url = withParams(joinUrl(this.opts.baseUrl, 'api/v1/search/services'), {
+        q: query.text?.trim(),
+        code_commune: query.commune,
+        lat: query.near && !query.commune ? query.near.lat : undefined,
+        lon: query.near && !query.commune ? query.near.lon : undefined,
+        thematiques: query.thematiques,
+        publics: query.publics,
+        types: query.types,
+        frais: query.frais,
+        modes_accueil: modes,
+        sources: this.opts.sources,
+        score_qualite_minimum: this.opts.scoreQualiteMinimum,
+        page,
+        size: pageSize,
+      });
+      const body = await this.http.getJson(url, { signal });
+      if (!body || typeof body !== 'object' || !Array.isArray((body as { items?: unknown }).items)) {
+        throw new RelaisError('invalid-payload', { message: 'La réponse de data·inclusion n’a pas la forme attendue (liste « items »).' });
+      }
+      const page_ = body as { items: Array<{ service?: unknown; distance?: unknown }>; total?: unknown };
+      const before = this.collector.report.skipped + this.collector.report.warnings;
+      const items = page_.items.map((h) => readHit(h?.service, this.collector, h?.distance)).filter((x): x is SearchItem => !!x);
+      this.reportIssues(before);
+      const refined = refinePage(items, query);
+      const total = typeof page_.total === 'number' ? page_.total - (items.length - refined.length) : refined.length;
+      return { items: refined, total, facets: emptyFacets(), page, pageSize, relaxed: false, unsupported };
+    });
+  }
+
+  get(id: string, opts?: CallOptions): Promise<SearchItem> {
+    return this.run(opts, async (signal) => {
+      const body = await this.http.getJson(joinUrl(this.opts.baseUrl, `api/v1/services/${encodeURIComponent(id)}`), { signal });
+      const item = readHit(body, this.collector, null);
+      if (!item) throw new RelaisError('invalid-payload', { message: 'La fiche reçue est invalide.' });
+      return item;
+    });
+  }
+}
+
+/** The Relais REST contract source (rest-openapi.json). */
+class RestClient extends BaseClient {
+  readonly source = 'rest' as const;
+  private readonly http: Http;
+
+  constructor(private readonly opts: RestSourceOptions) {
+    super();
+    if (!opts.baseUrl) throw new RelaisError('unsupported', { message: 'Source REST : indiquez l’adresse de l’API (baseUrl).' });
+    this.http = new Http(opts);
+  }
+
+  async ready(): Promise<void> {}
+
+  refresh(): void {
+    this.http.clearCache();
+  }
+
+  search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
+    return this.run(opts, async (signal) => {
+      const { page, pageSize } = paging(query);
+      const url = withParams(joinUrl(this.opts.baseUrl, 'services'), {
+        q: query.text?.trim(),
+        thematiques: query.thematiques,
+        publics: query.publics,
+        types: query.types,
+        typologies: query.typologies,
+        code_commune: query.commune,
+        lat: query.near?.lat,
+        lon: query.near?.lon,
+        rayon_km: query.near?.radiusKm,
+        bbox: query.bbox?.join(','),
+        modes_accueil: query.modesAccueil,
+        frais: query.frais,
+        ouvert_a: query.openAt ? new Date(query.openAt).toISOString() : undefined,
+        tri: query.sort,
+        page,
+        size: pageSize,
+      });
+      const body = (await this.http.getJson(url, { signal })) as Record<string, unknown> | null;
+      if (!body || typeof body !== 'object' || !Array.isArray(body.items)) {
+        throw new RelaisError('invalid-payload', { message: 'La réponse de l’API n’a pas la forme attendue (liste « items »).' });
+      }
+      const before = this.collector.report.skipped + this.collector.report.warnings;
+      const items = (body.items as Array<{ service?: unknown; structure?: unknown; distance_km?: unknown }>)
+        .map((h) => readHit(h && typeof h === 'object' ? { ...(h.service as object), structure: h.structure } : null, this.collector, h?.distance_km))
+        .filter((x): x is SearchItem => !!x);
+      this.reportIssues(before);
+      const facets = body.facets && typeof body.facets === 'object' ? { ...emptyFacets(), ...(body.facets as object) } : emptyFacets();
+      return {
+        items,
+        total: typeof body.total === 'number' ? body.total : items.length,
+        facets,
+        page,
+        pageSize,
+        relaxed: body.relaxed === true,
+        unsupported: Array.isArray(body.unsupported) ? body.unsupported.map(String) : [],
+      };
+    });
+  }
+
+  get(id: string, opts?: CallOptions): Promise<SearchItem> {
+    return this.run(opts, async (signal) => {
+      const body = (await this.http.getJson(joinUrl(this.opts.baseUrl, `services/${encodeURIComponent(id)}`), { signal })) as { service?: unknown; structure?: unknown } | null;
+      const item = body && typeof body === 'object' ? readHit({ ...(body.service as object), structure: body.structure }, this.collector, null) : null;
+      if (!item) throw new RelaisError('invalid-payload', { message: 'La fiche reçue est invalide.' });
+      return item;
+    });
+  }
+}
+
+/** Creates the typed client for a source. */
+export function createClient(options: ClientOptions): RelaisClient {
+  switch (options?.source) {
+    case 'static':
+      return new StaticClient(options);
+    case 'data-inclusion':
+      return new DataInclusionClient(options);
+    case 'rest':
+      return new RestClient(options);
+    default:
+      throw new RelaisError('unsupported', { message: `Source de données inconnue : « ${String((options as { source?: unknown })?.source).slice(0, 40)} » (static, data-inclusion ou rest).` });
+  }
+}

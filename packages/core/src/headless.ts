@@ -1,0 +1,20 @@
+/**
+ * The headless part of @relais/core: no DOM, runs in Node (≥ 20) and in browsers.
+ * Model and validation, taxonomy, search, gazetteer, opening hours, URL sanitizer, client.
+ */
+export * from './errors.js';
+export * from './model/schema.js';
+export type * from './model/types.js';
+export { normalizeDataset, normalizeServices, normalizeStructures, describeIssue, DiagnosticsCollector } from './model/normalize.js';
+export * from './model/opening-hours.js';
+export * from './taxonomy/taxonomy.js';
+export * from './search/analyze.js';
+export * from './search/query.js';
+export { TextIndex, type Synonym, type TextMatch, type EmitText, type EmitConcept } from './search/text-index.js';
+export { ServiceIndex, taxonomySynonyms } from './search/service-index.js';
+export * from './geo/distance.js';
+export * from './geo/gazetteer.js';
+export * from './url.js';
+export * from './client/client.js';
+export { Http, type HttpOptions } from './client/http.js';
+export { translate, plural, toLang, formatDate, formatMoney, formatNumber, formatDistance, type Lang, type Catalogue, type Message } from './i18n/i18n.js';

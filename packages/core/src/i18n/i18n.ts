@@ -1,0 +1,104 @@
+/**
+ * A small localisation layer per element (not @lit/localize's page-wide singleton, which an embedded
+ * SDK must not configure). French is the source and default; English second. The language is the
+ * element's own `lang` attribute, else the nearest ancestor's `[lang]`, else the page's.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Languages the SDK speaks. */
+export type Lang = 'fr' | 'en';
+
+/** Reduces any BCP 47 tag to a supported language (`en-GB` → `en`, anything else → `fr`). */
+export const toLang = (tag: string | null | undefined): Lang => (tag && /^en\b/i.test(tag) ? 'en' : 'fr');
+
+/** A message: a string with `{name}` placeholders, or a function of the parameters. */
+export type Message = string | ((p: Record<string, unknown>) => string);
+/** A catalogue: French is complete; English may omit keys (French is then used). */
+export interface Catalogue<K extends string> {
+  fr: Record<K, Message>;
+  en: Partial<Record<K, Message>>;
+}
+
+/** Formats a message of a catalogue. */
+export function translate<K extends string>(cat: Catalogue<K>, lang: Lang, key: K, params: Record<string, unknown> = {}): string {
+  const m = (lang === 'en' ? cat.en[key] : undefined) ?? cat.fr[key];
+  if (typeof m === 'function') return m(params);
+  return m.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+/** Chooses a plural form with Intl.PluralRules (`one` / `other`). */
+export function plural(lang: Lang, n: number, forms: { one: string; other: string; zero?: string }): string {
+  if (n === 0 && forms.zero) return forms.zero;
+  const rule = new Intl.PluralRules(lang === 'en' ? 'en' : 'fr').select(n);
+  return (rule === 'one' ? forms.one : forms.other).replace('{n}', formatNumber(n, lang));
+}
+
+/** Number in the locale (« 12 345 » in French). */
+export const formatNumber = (n: number, lang: Lang, opts?: Intl.NumberFormatOptions): string =>
+  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', opts).format(n);
+
+/** Money in euros (« 1 234,56 € »). */
+export const formatMoney = (n: number, lang: Lang, opts: { cents?: boolean } = {}): string =>
+  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: opts.cents === false ? 0 : 2,
+    maximumFractionDigits: opts.cents === false ? 0 : 2,
+  }).format(n);
+
+/** Date (« 23 novembre 2026 ») from an ISO date string or a Date; dates without a time are read as calendar days. */
+export function formatDate(d: string | Date, lang: Lang, opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' }): string {
+  const date = typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T12:00:00Z`) : new Date(d);
+  if (Number.isNaN(date.getTime())) return String(d);
+  const dateOnly = typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { ...opts, ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(date);
+}
+
+/** Distance (« 800 m », « 12,5 km »). */
+export function formatDistance(km: number, lang: Lang): string {
+  if (km < 1) return `${formatNumber(Math.round(km * 100) * 10, lang)} m`;
+  return `${formatNumber(km < 10 ? Math.round(km * 10) / 10 : Math.round(km), lang)} km`;
+}
+
+/**
+ * Tracks the language of an element: its `lang` attribute, else the nearest `[lang]` ancestor
+ * (across shadow roots), else `<html lang>`. Re-renders the host when it changes.
+ */
+export class LangController implements ReactiveController {
+  private observer?: MutationObserver;
+  lang: Lang = 'fr';
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  private read(): Lang {
+    let node: Node | null = this.host;
+    while (node) {
+      if (node instanceof Element && node.hasAttribute('lang')) return toLang(node.getAttribute('lang'));
+      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    }
+    return 'fr';
+  }
+
+  private update = (): void => {
+    const next = this.read();
+    if (next !== this.lang) {
+      this.lang = next;
+      this.host.requestUpdate();
+    }
+  };
+
+  hostConnected(): void {
+    this.lang = this.read();
+    this.observer = new MutationObserver(this.update);
+    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    if (typeof document !== 'undefined') {
+      this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+}

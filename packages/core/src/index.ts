@@ -1,0 +1,12 @@
+/**
+ * @relais/core: everything headless (see ./headless.ts) plus the base element, events, context,
+ * shared store and `<relais-provider>` class (registered by `@relais/core/provider.js`).
+ */
+export * from './headless.js';
+export { LangController } from './i18n/i18n.js';
+export { defineElement, VERSION } from './element/define.js';
+export { RelaisElement, hostReset } from './element/base.js';
+export * from './element/events.js';
+export { clientContext, storeContext } from './element/context.js';
+export { RelaisStore, StoreChangeEvent, type SharedFilters, type DirectoryRequest } from './element/store.js';
+export { RelaisProvider, clientOptionsFromAttributes } from './provider.js';

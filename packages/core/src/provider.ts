@@ -1,0 +1,94 @@
+import { nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { RelaisElement } from './element/base.js';
+import { clientContext, storeContext } from './element/context.js';
+import { RelaisStore } from './element/store.js';
+import { createClient, type ClientOptions, type RelaisClient } from './client/client.js';
+import { RelaisErrorEvent } from './element/events.js';
+import { RelaisError } from './errors.js';
+import type { Dataset } from './model/schema.js';
+
+/** Builds client options from widget attributes (shared by the provider and standalone widgets). */
+export function clientOptionsFromAttributes(a: { source?: string | null; src?: string | null; baseUrl?: string | null; data?: Dataset | null }): ClientOptions | null {
+  const source = a.source || (a.src || a.data ? 'static' : a.baseUrl ? 'rest' : null);
+  if (source === 'static') return a.data ? { source, data: a.data } : a.src ? { source, url: a.src } : null;
+  if (source === 'data-inclusion' && a.baseUrl) return { source, baseUrl: a.baseUrl };
+  if (source === 'rest' && a.baseUrl) return { source, baseUrl: a.baseUrl };
+  return null;
+}
+
+/**
+ * Holds the shared configuration and the one typed client, and links the widgets placed inside
+ * it: the map follows the directory's filters and selection, an eligibility result opens the
+ * directory on "where to apply". Renders its children only.
+ *
+ * @element relais-provider
+ * @slot - The Relais widgets (and any other content) that share this client.
+ * @fires relais-error - The source is misconfigured (no `src`/`base-url`).
+ */
+export class RelaisProvider extends RelaisElement {
+  /** Kind of source: `static` (a JSON file), `data-inclusion` (the national API) or `rest` (the Relais REST contract). Defaults to `static` when `src` is set. */
+  @property({ reflect: true }) source: 'static' | 'data-inclusion' | 'rest' | undefined;
+
+  /** URL of the static JSON file `{ structures, services }` (data·inclusion v1 shape). */
+  @property() src: string | undefined;
+
+  /** Base URL of the data·inclusion API (or of its proxy) or of a Relais REST API. */
+  @property({ attribute: 'base-url' }) baseUrl: string | undefined;
+
+  /** A dataset object for the static source (property only). */
+  @property({ attribute: false }) data: Dataset | undefined;
+
+  private _client: RelaisClient | undefined;
+  private _ownClient = true;
+
+  /** The shared client. Set it to use a client you built with `createClient()`; otherwise it is built from the attributes. */
+  @property({ attribute: false })
+  get client(): RelaisClient | undefined {
+    return this._client;
+  }
+  set client(c: RelaisClient | undefined) {
+    const old = this._client;
+    this._client = c;
+    this._ownClient = false;
+    this.clientProvider.setValue(c);
+    this.requestUpdate('client', old);
+  }
+
+  /** The shared selection, filters and hand-off requests. */
+  readonly store = new RelaisStore();
+
+  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
+  private readonly storeProvider = new ContextProvider(this, { context: storeContext, initialValue: this.store });
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!this._ownClient) return;
+    if (changed.has('source') || changed.has('src') || changed.has('baseUrl') || changed.has('data')) {
+      const opts = clientOptionsFromAttributes(this);
+      try {
+        this._client = opts ? createClient(opts) : undefined;
+      } catch (e) {
+        this._client = undefined;
+        const err = e instanceof RelaisError ? e : new RelaisError('unsupported');
+        this.emit(new RelaisErrorEvent(err.kind, err.message));
+      }
+      this.clientProvider.setValue(this._client);
+    }
+  }
+
+  override createRenderRoot(): HTMLElement {
+    // No shadow root: the provider is transparent for layout and styling.
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.style.display = this.style.display || 'contents';
+    void this.storeProvider;
+  }
+
+  override render() {
+    return nothing;
+  }
+}

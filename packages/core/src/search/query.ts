@@ -1,0 +1,110 @@
+import type { BBox } from '../geo/distance.js';
+import type { SearchItem } from '../model/types.js';
+
+/** Sort orders. */
+export type SortOrder = 'relevance' | 'distance' | 'name';
+
+/**
+ * A search. Within a list filter values are alternatives (OR); different filters all apply (AND),
+ * as in the data·inclusion API.
+ */
+export interface SearchQuery {
+  /** Words typed by the person ("aide à domicile", "ehpad nevers"). */
+  text?: string;
+  /** Thematique slugs or whole categories (`autonomie`, `sante--acces-aux-soins`). */
+  thematiques?: readonly string[];
+  /** Publics; services open to `tous-publics` match any. */
+  publics?: readonly string[];
+  /** Service types (`accompagnement`, `information`…). */
+  types?: readonly string[];
+  /** Structure kinds (`ccas-cias`, `ehpad`, `mdph-mda`…). */
+  typologies?: readonly string[];
+  /** INSEE code of a commune: keeps services open there, within `near.radiusKm` (default 50 km) if on site, and sorts by distance. */
+  commune?: string;
+  /** A point (and optional radius in km) to measure distances from. */
+  near?: { lat: number; lon: number; radiusKm?: number };
+  /** Only services whose position lies in this box [west, south, east, north]. */
+  bbox?: BBox;
+  /** Modes d'accueil (`en-presentiel`, `a-distance`, `a-domicile`). */
+  modesAccueil?: readonly string[];
+  /** Fees (`gratuit`, `payant`). */
+  frais?: readonly string[];
+  /** Only services open at this moment (ISO string or Date); services with unreadable hours are left out. */
+  openAt?: string | Date;
+  /** Page number, from 1. */
+  page?: number;
+  /** Results per page (1–200, default 20). */
+  pageSize?: number;
+  /** Sort order (default: relevance, or distance when a place is given and no words are typed). */
+  sort?: SortOrder;
+}
+
+/** Counts by value, for each facet. */
+export interface Facets {
+  thematiques: Record<string, number>;
+  /** Counts by thematique category (`autonomie`, `sante`…). */
+  categories: Record<string, number>;
+  publics: Record<string, number>;
+  types: Record<string, number>;
+  typologies: Record<string, number>;
+  modesAccueil: Record<string, number>;
+  frais: Record<string, number>;
+}
+
+/** A page of results. */
+export interface SearchResult {
+  items: SearchItem[];
+  /** Number of matching services. */
+  total: number;
+  /** Facet counts; each facet is counted as if its own filter were not set (so other values stay visible). */
+  facets: Facets;
+  page: number;
+  pageSize: number;
+  /** True when no service matched every word and the closest partial matches are shown. */
+  relaxed: boolean;
+  /** Filters this source could not apply (remote sources); the widget says so. */
+  unsupported: string[];
+}
+
+/** A place resolved from a commune code: centroid, département and EPCI. */
+export interface ResolvedPlace {
+  code: string;
+  lat: number;
+  lon: number;
+  departement: string;
+  epci: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_COMMUNE_RADIUS_KM = 50;
+
+/** Clamps page and page size. */
+export function paging(q: SearchQuery): { page: number; pageSize: number } {
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(q.pageSize ?? DEFAULT_PAGE_SIZE)));
+  const page = Math.max(1, Math.floor(q.page ?? 1));
+  return { page, pageSize };
+}
+
+/** A stable key for caching a query. */
+export function queryKey(q: SearchQuery): string {
+  const norm = (a?: readonly string[]) => (a && a.length ? [...a].sort() : undefined);
+  return JSON.stringify({
+    t: q.text?.trim().toLowerCase() || undefined,
+    th: norm(q.thematiques),
+    p: norm(q.publics),
+    ty: norm(q.types),
+    k: norm(q.typologies),
+    c: q.commune,
+    n: q.near,
+    b: q.bbox,
+    m: norm(q.modesAccueil),
+    f: norm(q.frais),
+    o: q.openAt ? new Date(q.openAt).toISOString().slice(0, 16) : undefined,
+    pg: paging(q),
+    s: q.sort,
+  });
+}
+
+/** An empty facets object. */
+export const emptyFacets = (): Facets => ({ thematiques: {}, categories: {}, publics: {}, types: {}, typologies: {}, modesAccueil: {}, frais: {} });

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Gazetteer, resolveCommune, epciName, departementOf, departementName } from '@relais/core/headless';
+
+test('autocomplete by name prefix, postcode, and with a typo', async () => {
+  const g = await Gazetteer.load({ departements: ['58'] });
+  assert.equal(g.communes.length, 309);
+  const clam = g.search('clam');
+  assert.equal(clam[0].name, 'Clamecy');
+  assert.equal(clam[0].code, '58079');
+  assert.ok(g.search('58500').some((c) => c.code === '58079'));
+  assert.equal(g.search('clamcy')[0].code, '58079');
+  assert.equal(g.search('nevers')[0].code, '58194');
+  assert.equal(g.search('cosne')[0].code, '58086');
+  assert.equal(g.search('x').length, 0);
+});
+
+test('whole France: "st" means "saint", arrondissements, département of a commune', async () => {
+  const g = await Gazetteer.load();
+  assert.ok(g.communes.length > 34000);
+  assert.equal(g.search('st etienne')[0].code, '42218');
+  assert.ok(g.search('75011').some((c) => c.parent === '75056'));
+  assert.equal(g.get('2A004').departement, '2A');
+  assert.equal(departementOf('97411'), '974');
+  assert.equal(departementName('58'), 'Nièvre');
+  const near = g.nearest(47.458, 3.52);
+  assert.equal(near.code, '58079');
+});
+
+test('resolve: centroid, département, EPCI', async () => {
+  const p = await resolveCommune('58079');
+  assert.equal(p.departement, '58');
+  assert.ok(Math.abs(p.lat - 47.4588) < 0.001 && Math.abs(p.lon - 3.5188) < 0.001);
+  assert.match(p.epci, /^\d{9}$/);
+  assert.match(await epciName(p.epci), /Haut Nivernais|Clamecy|Vaux d'Yonne/i);
+  assert.equal(await resolveCommune('99999'), undefined);
+});

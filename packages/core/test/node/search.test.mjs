@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { normalizeDataset, ServiceIndex, resolveCommune, queryKey } from '@relais/core/headless';
+
+const data = JSON.parse(readFileSync(new URL('../../../../examples/data/nievre.json', import.meta.url), 'utf8'));
+const { structures, services } = normalizeDataset(data);
+const index = new ServiceIndex(structures, services);
+const top = (q, n = 5) => index.search({ pageSize: n, ...q }).items;
+
+test('"ehpad nevers": EHPAD in or near Nevers first', () => {
+  const items = top({ text: 'ehpad nevers' });
+  assert.ok(items.length >= 3);
+  for (const i of items.slice(0, 3)) {
+    assert.equal(i.structure.typologie, 'ehpad');
+    assert.match(i.service.commune, /Nevers/);
+  }
+});
+
+test('"aide a domicile" (no accent) finds home help services first', () => {
+  for (const i of top({ text: 'aide a domicile' })) assert.ok(i.service.thematiques.includes('autonomie--aide-et-accompagnement-a-domicile'), i.service.nom);
+});
+
+test('"MDPH" puts the MDPH first', () => {
+  assert.equal(top({ text: 'MDPH' })[0].structure.typologie, 'mdph-mda');
+});
+
+test('"maison de retraite" finds EHPAD through the synonym table', () => {
+  const items = top({ text: 'maison de retraite' });
+  assert.ok(items.every((i) => ['ehpad', 'residence-autonomie'].includes(i.structure.typologie)), items.map((i) => i.structure.typologie).join());
+});
+
+test('typos are forgiven: "clamcy", "ehapd", "domicle"', () => {
+  assert.ok(top({ text: 'clamcy' }).every((i) => i.service.commune === 'Clamecy'));
+  assert.ok(top({ text: 'ehapd' }).length > 0);
+  assert.ok(top({ text: 'ehapd' }).every((i) => i.structure.typologie === 'ehpad'));
+  assert.ok(top({ text: 'portage domicle' }).length > 0);
+});
+
+test('prefix search while typing: "rep" finds répit', () => {
+  assert.ok(top({ text: 'rep' }).some((i) => i.service.thematiques.includes('autonomie--repit-des-aidants')));
+});
+
+test('no service has every word: partial matches, flagged as relaxed', () => {
+  const r = index.search({ text: 'ehpad zzzzzz' });
+  assert.equal(r.relaxed, true);
+  assert.ok(r.total > 0);
+  assert.equal(index.search({ text: 'ehpad' }).relaxed, false);
+  assert.equal(index.search({ text: 'qwxzv' }).total, 0);
+});
+
+test('filters: OR within, AND across; thematique categories; tous-publics matches any public', () => {
+  const all = index.search({ pageSize: 200 });
+  assert.equal(all.total, services.length);
+  const aidants = index.search({ publics: ['proches-aidants'], pageSize: 200 });
+  assert.ok(aidants.items.every((i) => i.service.publics.includes('proches-aidants') || i.service.publics.includes('tous-publics')));
+  const cat = index.search({ thematiques: ['autonomie'], frais: ['gratuit'], pageSize: 200 });
+  assert.ok(cat.total > 0);
+  assert.ok(cat.items.every((i) => i.service.thematiques.some((t) => t.startsWith('autonomie--')) && i.service.frais === 'gratuit'));
+  const two = index.search({ typologies: ['ehpad', 'ssiad'], pageSize: 200 });
+  assert.ok(two.items.some((i) => i.structure.typologie === 'ehpad') && two.items.some((i) => i.structure.typologie === 'ssiad'));
+});
+
+test('facets are disjunctive: a filter does not hide its own other values', () => {
+  const r = index.search({ typologies: ['ehpad'] });
+  assert.ok(r.facets.typologies.ccas_cias === undefined);
+  assert.ok(r.facets.typologies['ccas-cias'] > 0, 'other kinds still counted');
+  assert.equal(r.facets.typologies.ehpad, r.total);
+  const sumCat = index.search({}).facets.categories.autonomie;
+  assert.ok(sumCat > 0 && sumCat <= services.length);
+});
+
+test('commune: eligibility zones, 50 km, distance sort', async () => {
+  const place = await resolveCommune('58079'); // Clamecy
+  const r = index.search({ commune: '58079', pageSize: 200 }, place);
+  assert.ok(r.total > 0);
+  const d = r.items.map((i) => i.distanceKm).filter((x) => x !== null);
+  assert.deepEqual(d, [...d].sort((a, b) => a - b), 'sorted by distance');
+  assert.ok(d.every((x) => x <= 50));
+  for (const i of r.items) {
+    const z = i.service.zone_eligibilite;
+    assert.ok(z.length === 0 || z.includes('58079') || z.includes('58') || z.includes(place.epci), `${i.service.id} ${z}`);
+  }
+  // a CCAS of another commune serves only its commune
+  assert.ok(!r.items.some((i) => i.structure.typologie === 'ccas-cias' && i.service.code_insee !== '58079'));
+});
+
+test('near + radius, bbox, sort by name, paging', () => {
+  const near = index.search({ near: { lat: 46.99, lon: 3.16, radiusKm: 10 }, pageSize: 200 });
+  assert.ok(near.items.every((i) => i.distanceKm === null || i.distanceKm <= 10));
+  const bbox = index.search({ bbox: [3.0, 46.9, 3.3, 47.1], pageSize: 200 });
+  assert.ok(bbox.items.every((i) => i.service.longitude >= 3.0 && i.service.longitude <= 3.3));
+  const names = index.search({ sort: 'name', pageSize: 200 }).items.map((i) => i.service.nom.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  assert.deepEqual(names, [...names].sort());
+  const p1 = index.search({ page: 1, pageSize: 10 });
+  const p2 = index.search({ page: 2, pageSize: 10 });
+  assert.equal(p1.items.length, 10);
+  assert.notEqual(p1.items[0].service.id, p2.items[0].service.id);
+  assert.equal(index.search({ page: 1000 }).items.length, 0);
+});
+
+test('openAt keeps services open at that moment', () => {
+  const monday10 = new Date(2026, 10, 23, 10, 0);
+  const sunday3 = new Date(2026, 10, 22, 3, 0);
+  assert.ok(index.search({ openAt: monday10 }).total > 0);
+  assert.equal(index.search({ openAt: sunday3 }).total, 0);
+});
+
+test('queryKey ignores list order and case of the words', () => {
+  assert.equal(queryKey({ text: 'EHPAD', thematiques: ['a', 'b'] }), queryKey({ text: 'ehpad ', thematiques: ['b', 'a'] }));
+});

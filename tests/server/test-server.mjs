@@ -1,0 +1,154 @@
+// The test server: fixtures and fault injection over real HTTP, mounted in web-test-runner's dev server.
+//   /faults/status/:code[?retry-after=s]   answers that status (JSON body)
+//   /faults/slow?ms=N                      the Nièvre dataset after N ms
+//   /faults/truncated                      half of the dataset's JSON
+//   /faults/html                           an HTML page with status 200
+//   /faults/invalid-one-in-ten             100 services, every tenth invalid
+//   /faults/empty                          an empty dataset
+//   /faults/hang                           never answers (until the client gives up; closed after 30 s)
+//   /faults/flaky/:key?fail=N              503 for the first N requests of :key, then the dataset
+//   /faults/count/:key                     how many requests :key received
+//   /di/api/v1/…                           a data·inclusion API v1 mock (bearer "test-token"); /di/_last = last query string
+//   /rest/…                                the reference REST API (examples/server/rest-api.mjs) on the Nièvre dataset
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRestHandler } from '../../examples/server/rest-api.mjs';
+import { normalizeDataset, ServiceIndex, resolveCommune } from '../../packages/core/dist/headless.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const nievreText = readFileSync(join(root, 'examples/data/nievre.json'), 'utf8');
+const nievre = JSON.parse(nievreText);
+
+/** 100 services of which every tenth is invalid in a different way. */
+export function invalidOneInTen() {
+  const services = nievre.services.slice(0, 100).map((s) => ({ ...s }));
+  const breakers = [
+    (s) => delete s.nom,
+    (s) => (s.date_maj = 'hier'),
+    (s) => (s.id = 42),
+    (s) => (s.nom = ''),
+    (s) => (s.thematiques = 'sante'),
+    (s) => (s.latitude = 'nord'),
+    (s) => (s.code_postal = '5800'),
+    (s) => delete s.structure_id,
+    (s) => (s.publics = [1, 2]),
+    (s) => (s.description = { html: '<b>x</b>' }),
+  ];
+  for (let i = 9, k = 0; i < services.length; i += 10, k++) breakers[k % breakers.length](services[i]);
+  const ids = new Set(services.map((s) => s.structure_id));
+  return { structures: nievre.structures.filter((s) => ids.has(s.id)), services };
+}
+
+const counts = new Map();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const send = (res, status, body, type = 'application/json; charset=utf-8', headers = {}) => {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  return true;
+};
+
+// data·inclusion mock: same search, data·inclusion's page shape.
+const di = (() => {
+  const { structures, services } = normalizeDataset(nievre);
+  const index = new ServiceIndex(structures, services);
+  let last = '';
+  return async (req, res, url) => {
+    if (url.pathname === '/di/_last') return send(res, 200, { query: last });
+    if (!url.pathname.startsWith('/di/api/v1/')) return false;
+    if (req.headers.authorization !== 'Bearer test-token') return send(res, 401, { detail: 'Not authenticated' });
+    const path = url.pathname.slice('/di/api/v1'.length);
+    if (path === '/search/services') {
+      last = url.search;
+      const p = url.searchParams;
+      if ((p.get('lat') === null) !== (p.get('lon') === null)) return send(res, 422, { detail: 'lat and lon go together' });
+      const commune = p.get('code_commune');
+      const place = commune ? await resolveCommune(commune) : null;
+      if (commune && !place) return send(res, 422, { detail: 'This `code_commune` does not exist.' });
+      const page = Number(p.get('page') ?? 1);
+      const size = Number(p.get('size') ?? 5000);
+      const r = index.search({
+        text: p.get('q') ?? undefined,
+        thematiques: p.getAll('thematiques'),
+        publics: p.getAll('publics'),
+        types: p.getAll('types'),
+        frais: p.getAll('frais'),
+        modesAccueil: p.getAll('modes_accueil'),
+        commune: commune ?? undefined,
+        near: p.get('lat') ? { lat: Number(p.get('lat')), lon: Number(p.get('lon')), radiusKm: 50 } : undefined,
+        page,
+        pageSize: Math.min(size, 200),
+        sort: commune || p.get('lat') ? 'distance' : undefined,
+      }, place);
+      return send(res, 200, {
+        items: r.items.map((i) => ({ service: { ...i.service, structure: i.structure, score_qualite: 0.9 }, distance: i.distanceKm === null ? null : Math.round(i.distanceKm) })),
+        total: r.total,
+        page,
+        size: r.items.length,
+        pages: Math.ceil(r.total / r.pageSize),
+      });
+    }
+    const m = /^\/services\/(.+)$/.exec(path);
+    if (m) {
+      const item = index.get(decodeURIComponent(m[1]));
+      if (!item) return send(res, 404, { detail: 'Not found' });
+      return send(res, 200, { ...item.service, structure: item.structure });
+    }
+    return false;
+  };
+})();
+
+const rest = createRestHandler(nievre, { prefix: '/rest' });
+
+async function handle(req, res) {
+  const url = new URL(req.url, 'http://localhost');
+  const p = url.pathname;
+  let m;
+  if ((m = /^\/faults\/status\/(\d{3})$/.exec(p))) {
+    const ra = url.searchParams.get('retry-after');
+    return send(res, Number(m[1]), { detail: `status ${m[1]}` }, 'application/json', ra ? { 'retry-after': ra } : {});
+  }
+  if (p === '/faults/slow') {
+    await sleep(Number(url.searchParams.get('ms') ?? 1000));
+    return send(res, 200, nievreText);
+  }
+  if (p === '/faults/truncated') return send(res, 200, nievreText.slice(0, Math.floor(nievreText.length / 2)));
+  if (p === '/faults/html') return send(res, 200, '<!doctype html><title>Maintenance</title><p>Site en maintenance</p>', 'text/html; charset=utf-8');
+  if (p === '/faults/invalid-one-in-ten') return send(res, 200, invalidOneInTen());
+  if (p === '/faults/empty') return send(res, 200, { structures: [], services: [] });
+  if (p === '/faults/hang') {
+    await new Promise((r) => {
+      const t = setTimeout(r, 30_000);
+      req.on('close', () => {
+        clearTimeout(t);
+        r();
+      });
+    });
+    if (!res.writableEnded && !res.destroyed) send(res, 504, { detail: 'gave up' });
+    return true;
+  }
+  if ((m = /^\/faults\/flaky\/([\w-]+)$/.exec(p))) {
+    const n = (counts.get(m[1]) ?? 0) + 1;
+    counts.set(m[1], n);
+    if (n <= Number(url.searchParams.get('fail') ?? 1)) return send(res, 503, { detail: 'try later' });
+    return send(res, 200, nievreText);
+  }
+  if ((m = /^\/faults\/count\/([\w-]+)$/.exec(p))) return send(res, 200, { count: counts.get(m[1]) ?? 0 });
+  if ((m = /^\/faults\/counted\/([\w-]+)$/.exec(p))) {
+    counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    return send(res, 200, nievreText);
+  }
+  if (await di(req, res, url)) return true;
+  if (await rest(req, res)) return true;
+  return false;
+}
+
+/** web-test-runner / web-dev-server middleware. */
+export function testServerMiddleware() {
+  return async (ctx, next) => {
+    if (!/^\/(faults|di|rest)\//.test(ctx.path)) return next();
+    ctx.respond = false;
+    const done = await handle(ctx.req, ctx.res);
+    if (!done) send(ctx.res, 404, { detail: 'not found' });
+  };
+}
