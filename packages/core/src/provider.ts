@@ -12,10 +12,10 @@ import type { Dataset } from './model/schema.js';
 /** Builds client options from widget attributes (shared by the provider and standalone widgets). */
 export function clientOptionsFromAttributes(a: { source?: string | null; src?: string | null; baseUrl?: string | null; data?: Dataset | null }): ClientOptions | null {
   const source = a.source || (a.src || a.data ? 'static' : a.baseUrl ? 'rest' : null);
-  if (source === 'static') return a.data ? { source, data: a.data } : a.src ? { source, url: a.src } : null;
-  if (source === 'data-inclusion' && a.baseUrl) return { source, baseUrl: a.baseUrl };
-  if (source === 'rest' && a.baseUrl) return { source, baseUrl: a.baseUrl };
-  return null;
+  if (!source) return null; // nothing configured yet (the client may come as a property)
+  if (source === 'static') return { source, ...(a.data ? { data: a.data } : {}), ...(a.src ? { url: a.src } : {}) };
+  // createClient() explains what is missing or unknown
+  return { source, baseUrl: a.baseUrl ?? '' } as ClientOptions;
 }
 
 /**

@@ -4,7 +4,6 @@
  */
 const ALLOWED = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 // C0 controls, DEL and invisible formatting characters that browsers strip or that disguise a scheme.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
 /** Returns a safe absolute URL string, or null when the value must not become a link. */

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// The reference server the demo talks to: static files of the demo site, the CDN build of the SDK,
+// the embedded sample data, and the Relais REST API (rest-api.mjs) on that data.
+//   node examples/server/server.mjs [--port 8080]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRestHandler } from './rest-api.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
+const MOUNTS = [
+  ['/relais/', join(root, 'packages/relais/dist/cdn')],
+  ['/data/', join(root, 'examples/data')],
+  ['/', join(root, 'examples/demo')],
+];
+// A strict policy: the demo must work without inline scripts or styles, and without eval.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export function createDemoServer() {
+  const dataset = JSON.parse(readFileSync(join(root, 'examples/data/nievre.json'), 'utf8'));
+  const api = createRestHandler(dataset, { prefix: '/api' });
+  return createServer(async (req, res) => {
+    try {
+      if (await api(req, res)) return;
+      const url = new URL(req.url, 'http://localhost');
+      const pathname = decodeURIComponent(url.pathname);
+      for (const [prefix, dir] of MOUNTS) {
+        if (!pathname.startsWith(prefix)) continue;
+        let file = normalize(join(dir, pathname.slice(prefix.length)));
+        if (!file.startsWith(dir + sep) && file !== dir) break;
+        const s = await stat(file).catch(() => null);
+        if (s?.isDirectory()) file = join(file, 'index.html');
+        const body = await readFile(file).catch(() => null);
+        if (!body) break;
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+        res.end(body);
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Page introuvable');
+    } catch (e) {
+      console.error('[demo]', e instanceof Error ? e.message : e);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Erreur du serveur de démonstration');
+    }
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const i = process.argv.indexOf('--port');
+  const port = Number(i > 0 ? process.argv[i + 1] : process.env.PORT ?? 8080);
+  createDemoServer().listen(port, '127.0.0.1', () => {
+    console.log(`Démo Relais (données de démonstration, Nièvre) : http://localhost:${port}/`);
+  });
+}

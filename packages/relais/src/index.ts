@@ -1,0 +1,7 @@
+/**
+ * relais: registers every Relais element and re-exports the public API of @relais/core.
+ * Importing it twice, or next to another copy, never throws (defineElement guard).
+ */
+import '@relais/core/provider.js';
+
+export * from '@relais/core';
