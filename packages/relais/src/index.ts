@@ -3,5 +3,7 @@
  * Importing it twice, or next to another copy, never throws (defineElement guard).
  */
 import '@relais/core/provider.js';
+import '@relais/directory/define.js';
 
 export * from '@relais/core';
+export { RelaisDirectory, NEEDS } from '@relais/directory';

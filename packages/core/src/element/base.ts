@@ -42,11 +42,38 @@ export const hostReset = css`
   }
 `;
 
+/**
+ * The default theme, as fallbacks of the public `--relais-*` tokens. This is the only place with raw
+ * values: component styles read the private `--_r-*` variables below, so a partner theme sets
+ * `--relais-*` on any ancestor and every widget follows. Colours meet WCAG AA on the surface colour.
+ */
+export const tokens = css`
+  :host {
+    --_r-primary: var(--relais-color-primary, #0a5cc2);
+    --_r-on-primary: var(--relais-color-on-primary, #ffffff);
+    --_r-text: var(--relais-color-text, #1e1e1e);
+    --_r-muted: var(--relais-color-muted, #555a64);
+    --_r-surface: var(--relais-color-surface, #ffffff);
+    --_r-surface-alt: var(--relais-color-surface-alt, #f3f5f8);
+    --_r-border: var(--relais-color-border, #8a8f98);
+    --_r-danger: var(--relais-color-danger, #b3261e);
+    --_r-success: var(--relais-color-success, #1b6e3a);
+    --_r-warning-bg: var(--relais-color-warning-surface, #fff4d6);
+    --_r-space-1: var(--relais-space-1, 0.25rem);
+    --_r-space-2: var(--relais-space-2, 0.5rem);
+    --_r-space-3: var(--relais-space-3, 1rem);
+    --_r-space-4: var(--relais-space-4, 1.5rem);
+    --_r-radius: var(--relais-radius, 0.375rem);
+    --_r-shadow: var(--relais-elevation-1, 0 1px 3px rgb(0 0 0 / 0.15));
+    background: var(--_r-surface);
+  }
+`;
+
 /** Base class of every Relais element: host reset, language tracking, typed event dispatch. */
 export class RelaisElement extends LitElement {
   /** Version of the SDK copy that defined this element (for diagnosing duplicate copies). */
   static relaisVersion = VERSION;
-  static override styles = [hostReset];
+  static override styles = [hostReset, tokens];
 
   /** Language tracking (`lang` attribute, else nearest `[lang]` ancestor). */
   protected readonly i18n = new LangController(this);

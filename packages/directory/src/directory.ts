@@ -1,0 +1,999 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import {
+  RelaisElement,
+  RelaisError,
+  RelaisErrorEvent,
+  RelaisDataWarningEvent,
+  RelaisSearchEvent,
+  RelaisSelectEvent,
+  clientContext,
+  storeContext,
+  createClient,
+  clientOptionsFromAttributes,
+  translate,
+  formatDate,
+  formatDistance,
+  formatNumber,
+  termLabel,
+  sanitizeUrl,
+  telHref,
+  mailtoHref,
+  parseOpeningHours,
+  statusLine,
+  summarize,
+  Gazetteer,
+  departementOf,
+  isAbortError,
+  type Commune,
+  type RelaisClient,
+  type RelaisStore,
+  type SearchItem,
+  type SearchQuery,
+  type SearchResult,
+  type Dataset,
+  type StoreChangeEvent,
+} from '@relais/core';
+import { messages, type MessageKey } from './messages.js';
+import { NEEDS } from './needs.js';
+import { readUrlState, writeUrlState } from './url-state.js';
+import { directoryStyles } from './directory.styles.js';
+
+type Place = { kind: 'commune'; code: string; name: string } | { kind: 'near'; lat: number; lon: number; name: string | null };
+type Status = 'idle' | 'loading' | 'slow' | 'error';
+
+const PUBLIC_OPTIONS = ['seniors', 'personnes-agees-en-perte-dautonomie', 'personnes-en-situation-de-handicap', 'enfants-en-situation-de-handicap', 'proches-aidants', 'familles'];
+const MODE_OPTIONS = ['en-presentiel', 'a-domicile', 'a-distance'];
+const RADII = [5, 10, 20, 50];
+const SLOW_MS = 300;
+const TYPE_DEBOUNCE_MS = 180;
+let instances = 0;
+
+/**
+ * Search of social, medico-social and health services, starting from a need and a place.
+ *
+ * Works alone (configured by its attributes) or inside `<relais-provider>`, where it shares its
+ * filters and selection with `<relais-map>` and receives "where to apply" requests.
+ *
+ * @element relais-directory
+ *
+ * @fires relais-search - After each search: `total` and the filters (never the words typed).
+ * @fires relais-select - A service was opened (`serviceId`), or closed (`null`).
+ * @fires relais-error - The source failed; `message` is the French sentence shown.
+ * @fires relais-data-warning - Invalid records were skipped in the source (`skipped`, `warnings`).
+ *
+ * @csspart search - The search form.
+ * @csspart input - The text and place inputs.
+ * @csspart button - Buttons.
+ * @csspart needs - The list of need tiles.
+ * @csspart need - One need tile.
+ * @csspart filters - The filters panel.
+ * @csspart chips - The list of active filters.
+ * @csspart chip - One active filter (a button that removes it).
+ * @csspart status - The result count and progress line (a live region).
+ * @csspart results - The list of results.
+ * @csspart result - One result.
+ * @csspart detail - The detail view of a service.
+ * @csspart error - The error message with its retry button.
+ * @csspart pagination - The page navigation.
+ *
+ * @cssprop --relais-color-primary - Links, buttons, selected tiles.
+ * @cssprop --relais-color-on-primary - Text on primary buttons.
+ * @cssprop --relais-color-text - Text.
+ * @cssprop --relais-color-muted - Secondary text (hints, metadata).
+ * @cssprop --relais-color-surface - Background.
+ * @cssprop --relais-color-surface-alt - Background of tiles and panels.
+ * @cssprop --relais-color-border - Borders of inputs and cards.
+ * @cssprop --relais-color-danger - Errors.
+ * @cssprop --relais-font-family - Font.
+ * @cssprop --relais-radius - Corner radius.
+ * @cssprop --relais-focus-ring - Focus outline.
+ * @cssprop --relais-directory-max-width - Maximum width of the widget (default 60rem).
+ */
+export class RelaisDirectory extends RelaisElement {
+  static override styles = [...RelaisElement.styles, directoryStyles];
+
+  /** URL of a static JSON file in the data·inclusion shape (standalone use). */
+  @property() src: string | undefined;
+  /** Kind of source when standalone: `static`, `data-inclusion` or `rest`. */
+  @property() source: 'static' | 'data-inclusion' | 'rest' | undefined;
+  /** Base URL of the data·inclusion API (or its proxy) or of a Relais REST API (standalone use). */
+  @property({ attribute: 'base-url' }) baseUrl: string | undefined;
+  /** A dataset object (standalone use, property only). */
+  @property({ attribute: false }) data: Dataset | undefined;
+  /** INSEE code of the commune to start from (e.g. `58079` for Clamecy). */
+  @property() commune: string | undefined;
+  /** Thematiques to start from, comma-separated (slugs or categories such as `autonomie`). */
+  @property() thematiques: string | undefined;
+  /** Publics to start from, comma-separated (`seniors,proches-aidants`). */
+  @property() publics: string | undefined;
+  /** Départements of the place autocomplete, comma-separated (default: the `commune`'s, else all of France). */
+  @property() departements: string | undefined;
+  /** Results per page (default 10). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  /** `public` (default) or `pro`: a denser list, partner details, copy-contact button, data-quality notice. */
+  @property({ reflect: true }) mode: 'public' | 'pro' = 'public';
+  /** Easy-read (FALC) wording of needs and labels. */
+  @property({ type: Boolean, reflect: true }) falc = false;
+  /** Keep the search in the page URL (`relais-…` parameters) so that a link reproduces it. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /** Hide the need tiles. */
+  @property({ type: Boolean, attribute: 'hide-needs' }) hideNeeds = false;
+  /** Heading level of the widget's title (1–6, default 2); 0 hides the title. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  private _client: RelaisClient | undefined;
+  /** The client in use: the provider's, or one built from the attributes, or one set here. */
+  @property({ attribute: false })
+  get client(): RelaisClient | undefined {
+    return this._client ?? this.provided.value;
+  }
+  set client(c: RelaisClient | undefined) {
+    const old = this._client;
+    this._client = c;
+    this.requestUpdate('client', old);
+  }
+
+  @state() private text = '';
+  @state() private placeText = '';
+  @state() private place: Place | null = null;
+  @state() private placeError = '';
+  @state() private suggestions: Commune[] = [];
+  @state() private activeSuggestion = -1;
+  @state() private locating = false;
+  @state() private needs: string[] = [];
+  @state() private extraThematiques: string[] = [];
+  @state() private selPublics: string[] = [];
+  @state() private typologies: string[] = [];
+  @state() private modes: string[] = [];
+  @state() private free = false;
+  @state() private openNow = false;
+  @state() private radiusKm: number | undefined;
+  @state() private sort: 'relevance' | 'distance' | 'name' | undefined;
+  @state() private page = 1;
+  @state() private result: SearchResult | null = null;
+  @state() private status: Status = 'idle';
+  @state() private error: RelaisError | null = null;
+  @state() private detail: SearchItem | null = null;
+  @state() private requestReason = '';
+  @state() private announce = '';
+  @state() private skipped = 0;
+
+  @query('#what') private whatInput!: HTMLInputElement;
+  @query('#where') private whereInput!: HTMLInputElement;
+
+  private readonly uid = `d${++instances}`;
+  private readonly provided = new ContextConsumer(this, { context: clientContext, subscribe: true });
+  protected readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (s) => this.attachStore(s) });
+  private store: RelaisStore | undefined;
+  private ownClient: RelaisClient | undefined;
+  private gazetteer: Promise<Gazetteer> | null = null;
+  private typeTimer: ReturnType<typeof setTimeout> | undefined;
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  private searchSeq = 0;
+  private returnFocusTo: string | null = null;
+  private initialised = false;
+  private listenedClient: RelaisClient | undefined;
+
+  private t(key: MessageKey, p: Record<string, unknown> = {}): string {
+    return translate(messages, this.i18n.lang, key, p);
+  }
+
+  private label(vocab: 'thematiques' | 'publics' | 'typologies' | 'modesAccueil' | 'frais', value: string): string {
+    return termLabel(vocab, value, { lang: this.i18n.lang, falc: this.falc });
+  }
+
+  // ---------- lifecycle ----------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl) window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    this.store?.removeEventListener('change', this.onStoreChange);
+    this.listenedClient?.removeEventListener('diagnostics', this.onDiagnostics);
+    clearTimeout(this.typeTimer);
+    clearTimeout(this.slowTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('source') || changed.has('baseUrl') || changed.has('data')) {
+      const opts = clientOptionsFromAttributes(this);
+      try {
+        this.ownClient = opts ? createClient(opts) : undefined;
+      } catch (e) {
+        this.ownClient = undefined;
+        this.fail(e);
+      }
+    }
+    if (!this.initialised) {
+      this.initialised = true;
+      this.needs = [];
+      this.extraThematiques = split(this.thematiques);
+      this.selPublics = split(this.publics);
+      if (this.commune) this.place = { kind: 'commune', code: this.commune, name: this.commune };
+      if (this.syncUrl) this.applyUrlState();
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    const client = this.activeClient();
+    if (client !== this.listenedClient) {
+      this.listenedClient?.removeEventListener('diagnostics', this.onDiagnostics);
+      client?.addEventListener('diagnostics', this.onDiagnostics);
+      this.listenedClient = client;
+      if (client) {
+        this.onDiagnostics();
+        void this.runSearch();
+        if (this.place?.kind === 'commune' && this.place.name === this.place.code) void this.nameCommune(this.place.code);
+      }
+    }
+    if (changed.has('commune') && changed.get('commune') !== undefined && this.commune) {
+      this.place = { kind: 'commune', code: this.commune, name: this.commune };
+      void this.nameCommune(this.commune);
+      this.searchNow();
+    }
+  }
+
+  private activeClient(): RelaisClient | undefined {
+    return this._client ?? this.ownClient ?? this.provided.value;
+  }
+
+  // ---------- provider store ----------
+
+  private attachStore(s: RelaisStore | undefined): void {
+    this.store?.removeEventListener('change', this.onStoreChange);
+    this.store = s;
+    s?.addEventListener('change', this.onStoreChange);
+    if (s?.request) this.takeRequest();
+  }
+
+  private onStoreChange = (e: Event): void => {
+    const what = (e as StoreChangeEvent).what;
+    if (what === 'request') this.takeRequest();
+    if (what === 'selection') {
+      const id = this.store?.selected;
+      if (id && id !== this.detail?.service.id) void this.openById(id);
+      if (id === null && this.detail) this.closeDetail();
+    }
+    if (what === 'filters' && this.store) {
+      // another widget (the map) narrowed the area: follow its bounding box
+      const bbox = this.store.filters.bbox;
+      if (bbox && JSON.stringify(bbox) !== JSON.stringify(this.bbox)) {
+        this.bbox = bbox;
+        this.page = 1;
+        this.searchNow();
+      }
+    }
+  };
+
+  private bbox: SearchQuery['bbox'];
+
+  private takeRequest(): void {
+    const r = this.store?.takeRequest();
+    if (!r) return;
+    this.text = '';
+    this.needs = [];
+    this.extraThematiques = r.thematiques ?? [];
+    this.typologies = r.typologies ?? [];
+    this.requestReason = r.reason ?? '';
+    if (r.commune) {
+      this.place = { kind: 'commune', code: r.commune, name: r.commune };
+      void this.nameCommune(r.commune);
+    }
+    this.detail = null;
+    this.page = 1;
+    this.searchNow();
+  }
+
+  // ---------- query ----------
+
+  private get thematiqueFilter(): string[] {
+    const fromNeeds = this.needs.flatMap((id) => NEEDS.find((n) => n.id === id)?.thematiques ?? []);
+    return [...new Set([...fromNeeds, ...this.extraThematiques])];
+  }
+
+  /** The current search as a query (shared with the map through the provider, minus the words). */
+  get query(): SearchQuery {
+    const q: SearchQuery = { page: this.page, pageSize: this.pageSize };
+    if (this.text.trim()) q.text = this.text.trim();
+    const th = this.thematiqueFilter;
+    if (th.length) q.thematiques = th;
+    if (this.selPublics.length) q.publics = this.selPublics;
+    if (this.typologies.length) q.typologies = this.typologies;
+    if (this.modes.length) q.modesAccueil = this.modes;
+    if (this.free) q.frais = ['gratuit'];
+    if (this.openNow) q.openAt = new Date();
+    if (this.sort) q.sort = this.sort;
+    if (this.bbox) q.bbox = this.bbox;
+    if (this.place?.kind === 'commune') {
+      q.commune = this.place.code;
+      if (this.radiusKm) {
+        // a radius with a commune: the client measures from the commune's centre
+        q.near = undefined;
+      }
+    } else if (this.place?.kind === 'near') {
+      q.near = { lat: this.place.lat, lon: this.place.lon, radiusKm: this.radiusKm ?? 50 };
+    }
+    return q;
+  }
+
+  private async effectiveQuery(): Promise<SearchQuery> {
+    const q = this.query;
+    if (q.commune && this.radiusKm) {
+      const g = await this.loadGazetteer([departementOf(q.commune)]);
+      const c = g.get(q.commune);
+      if (c) q.near = { lat: c.lat, lon: c.lon, radiusKm: this.radiusKm };
+    }
+    return q;
+  }
+
+  private searchSoon(): void {
+    clearTimeout(this.typeTimer);
+    this.typeTimer = setTimeout(() => void this.runSearch(), TYPE_DEBOUNCE_MS);
+  }
+
+  private searchNow(): void {
+    clearTimeout(this.typeTimer);
+    void this.runSearch();
+  }
+
+  /** Runs the search; a newer search aborts an older one (no stale results ever shown). */
+  async runSearch(): Promise<void> {
+    const client = this.activeClient();
+    if (!client) return;
+    const seq = ++this.searchSeq;
+    this.status = 'loading';
+    clearTimeout(this.slowTimer);
+    this.slowTimer = setTimeout(() => {
+      if (seq === this.searchSeq && this.status === 'loading') this.status = 'slow';
+    }, SLOW_MS);
+    try {
+      const q = await this.effectiveQuery();
+      const result = await client.search(q, { channel: this.uid });
+      if (seq !== this.searchSeq) return;
+      this.result = result;
+      this.error = null;
+      this.status = 'idle';
+      this.announce = this.countText(result);
+      this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
+      this.store?.setFilters({ thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox });
+      if (this.syncUrl) this.pushUrlState();
+    } catch (e) {
+      if (isAbortError(e) || seq !== this.searchSeq) return;
+      this.status = 'error';
+      this.fail(e);
+    } finally {
+      if (seq === this.searchSeq) clearTimeout(this.slowTimer);
+    }
+  }
+
+  private fail(e: unknown): void {
+    const err = e instanceof RelaisError ? e : new RelaisError('network', { detail: String(e) });
+    this.error = err;
+    this.announce = err.message;
+    this.emit(new RelaisErrorEvent(err.kind, err.message, err.status));
+  }
+
+  private onDiagnostics = (): void => {
+    const d = this.activeClient()?.diagnostics;
+    if (!d || d.skipped + d.warnings === 0 || d.skipped === this.skipped) return;
+    this.skipped = d.skipped;
+    this.emit(new RelaisDataWarningEvent(d.skipped, d.warnings, d.received));
+  };
+
+  private countText(r: SearchResult): string {
+    const placeName = this.place ? (this.place.kind === 'near' ? this.t('aroundMeLabel', { name: this.place.name }) : this.place.name) : '';
+    if (!placeName) return this.t('count', { n: r.total });
+    const prep = this.place?.kind === 'near' ? `(${placeName.toLowerCase()})` : `${this.i18n.lang === 'en' ? 'near' : 'près de'} ${placeName}`;
+    return this.t('countNear', { n: r.total, place: prep });
+  }
+
+  // ---------- places ----------
+
+  private loadGazetteer(deps?: string[]): Promise<Gazetteer> {
+    const scope = deps ?? split(this.departements) ?? [];
+    if (!deps && this.gazetteer) return this.gazetteer;
+    const base = scope.length ? scope : this.commune ? [departementOf(this.commune)] : [];
+    const p = Gazetteer.load(base.length ? { departements: base } : {});
+    if (!deps) this.gazetteer = p;
+    return p;
+  }
+
+  private async nameCommune(code: string): Promise<void> {
+    const g = await this.loadGazetteer([departementOf(code)]);
+    const c = g.get(code);
+    if (c && this.place?.kind === 'commune' && this.place.code === code) {
+      this.place = { kind: 'commune', code, name: c.name };
+      this.placeText = c.name;
+      if (this.result) this.announce = this.countText(this.result);
+    }
+  }
+
+  private async onPlaceInput(e: InputEvent): Promise<void> {
+    this.placeText = (e.target as HTMLInputElement).value;
+    this.placeError = '';
+    const value = this.placeText;
+    if (value.trim().length < 2) {
+      this.suggestions = [];
+      return;
+    }
+    const g = await this.loadGazetteer();
+    if (value !== this.placeText) return;
+    this.suggestions = g.search(value, { limit: 8 });
+    this.activeSuggestion = -1;
+  }
+
+  private onPlaceKeydown(e: KeyboardEvent): void {
+    const n = this.suggestions.length;
+    if (e.key === 'ArrowDown' && n) {
+      e.preventDefault();
+      this.activeSuggestion = (this.activeSuggestion + 1) % n;
+    } else if (e.key === 'ArrowUp' && n) {
+      e.preventDefault();
+      this.activeSuggestion = (this.activeSuggestion - 1 + n) % n;
+    } else if (e.key === 'Enter' && n && this.activeSuggestion >= 0) {
+      e.preventDefault();
+      this.choosePlace(this.suggestions[this.activeSuggestion]!);
+    } else if (e.key === 'Escape' && n) {
+      e.preventDefault();
+      this.suggestions = [];
+    }
+  }
+
+  private choosePlace(c: Commune): void {
+    this.place = { kind: 'commune', code: c.code, name: c.name };
+    this.placeText = c.name;
+    this.suggestions = [];
+    this.placeError = '';
+    this.page = 1;
+    this.searchNow();
+  }
+
+  /** Resolves what was typed in the place field when the form is submitted. */
+  private async resolveTypedPlace(): Promise<boolean> {
+    const typed = this.placeText.trim();
+    if (!typed) {
+      this.place = null;
+      return true;
+    }
+    if (this.place && (this.place.name === typed || (this.place.kind === 'near' && typed === this.t('aroundMeLabel', { name: this.place.name })))) return true;
+    const g = await this.loadGazetteer();
+    const hit = g.search(typed, { limit: 1 })[0];
+    if (!hit) {
+      this.placeError = this.t('placeUnknown');
+      this.announce = this.placeError;
+      this.whereInput?.focus();
+      return false;
+    }
+    this.place = { kind: 'commune', code: hit.code, name: hit.name };
+    this.placeText = hit.name;
+    return true;
+  }
+
+  private aroundMe(): void {
+    if (!('geolocation' in navigator)) {
+      this.placeError = this.t('geoRefused');
+      this.whereInput?.focus();
+      return;
+    }
+    this.locating = true;
+    this.placeError = '';
+    navigator.geolocation.getCurrentPosition(
+      async (pos) => {
+        this.locating = false;
+        const { latitude: lat, longitude: lon } = pos.coords;
+        let name: string | null = null;
+        try {
+          name = (await this.loadGazetteer()).nearest(lat, lon)?.name ?? null;
+        } catch {
+          name = null;
+        }
+        this.place = { kind: 'near', lat, lon, name };
+        this.placeText = this.t('aroundMeLabel', { name });
+        this.page = 1;
+        this.searchNow();
+      },
+      () => {
+        this.locating = false;
+        this.placeError = this.t('geoRefused');
+        this.announce = this.placeError;
+        this.whereInput?.focus();
+      },
+      { timeout: 10_000, maximumAge: 600_000 },
+    );
+  }
+
+  // ---------- filters ----------
+
+  private toggle(list: 'needs' | 'selPublics' | 'typologies' | 'modes', value: string): void {
+    const cur = this[list];
+    this[list] = cur.includes(value) ? cur.filter((v) => v !== value) : [...cur, value];
+    this.page = 1;
+    this.requestReason = '';
+    this.searchNow();
+  }
+
+  private activeChips(): Array<{ label: string; remove: () => void }> {
+    const chips: Array<{ label: string; remove: () => void }> = [];
+    const re = () => {
+      this.page = 1;
+      this.searchNow();
+    };
+    for (const id of this.needs) {
+      const n = NEEDS.find((x) => x.id === id);
+      if (n) chips.push({ label: this.needLabel(n), remove: () => ((this.needs = this.needs.filter((x) => x !== id)), re()) });
+    }
+    for (const t of this.extraThematiques) chips.push({ label: this.label('thematiques', t), remove: () => ((this.extraThematiques = this.extraThematiques.filter((x) => x !== t)), re()) });
+    for (const p of this.selPublics) chips.push({ label: this.label('publics', p), remove: () => ((this.selPublics = this.selPublics.filter((x) => x !== p)), re()) });
+    for (const k of this.typologies) chips.push({ label: this.label('typologies', k), remove: () => ((this.typologies = this.typologies.filter((x) => x !== k)), re()) });
+    for (const m of this.modes) chips.push({ label: this.label('modesAccueil', m), remove: () => ((this.modes = this.modes.filter((x) => x !== m)), re()) });
+    if (this.free) chips.push({ label: this.t('free'), remove: () => ((this.free = false), re()) });
+    if (this.openNow) chips.push({ label: this.t('openNow'), remove: () => ((this.openNow = false), re()) });
+    if (this.radiusKm) chips.push({ label: this.t('km', { km: this.radiusKm }), remove: () => ((this.radiusKm = undefined), re()) });
+    if (this.bbox) chips.push({ label: this.i18n.lang === 'en' ? 'Map area' : 'Zone de la carte', remove: () => ((this.bbox = undefined), this.store?.setFilters({ ...this.store.filters, bbox: undefined }), re()) });
+    return chips;
+  }
+
+  private clearAll(): void {
+    this.needs = [];
+    this.extraThematiques = [];
+    this.selPublics = [];
+    this.typologies = [];
+    this.modes = [];
+    this.free = false;
+    this.openNow = false;
+    this.radiusKm = undefined;
+    this.bbox = undefined;
+    this.requestReason = '';
+    this.page = 1;
+    this.searchNow();
+    this.whatInput?.focus();
+  }
+
+  private needLabel(n: (typeof NEEDS)[number]): string {
+    return this.i18n.lang === 'en' ? n.labelEn : this.falc ? n.falc : n.label;
+  }
+
+  // ---------- detail ----------
+
+  private async openById(id: string): Promise<void> {
+    const client = this.activeClient();
+    if (!client) return;
+    try {
+      const item = await client.get(id);
+      this.openDetail(item, null);
+    } catch (e) {
+      if (!isAbortError(e)) this.fail(e);
+    }
+  }
+
+  private openDetail(item: SearchItem, fromButtonId: string | null): void {
+    this.returnFocusTo = fromButtonId;
+    this.detail = item;
+    this.emit(new RelaisSelectEvent(item.service.id));
+    this.store?.select(item.service.id);
+    if (this.syncUrl) this.pushUrlState();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus());
+  }
+
+  private closeDetail(): void {
+    this.detail = null;
+    this.emit(new RelaisSelectEvent(null));
+    this.store?.select(null);
+    if (this.syncUrl) this.pushUrlState();
+    const back = this.returnFocusTo;
+    void this.updateComplete.then(() => {
+      const target = (back && this.renderRoot.querySelector<HTMLElement>(`#${back}`)) || this.renderRoot.querySelector<HTMLElement>('#results-title');
+      target?.focus();
+    });
+  }
+
+  private async copyContact(item: SearchItem): Promise<void> {
+    const { service: s, structure: st } = item;
+    const lines = [st?.nom ?? s.nom, s.nom !== st?.nom ? s.nom : '', [s.adresse ?? st?.adresse, [s.code_postal ?? st?.code_postal, s.commune ?? st?.commune].filter(Boolean).join(' ')].filter(Boolean).join(', '), s.telephone ?? st?.telephone ?? '', s.courriel ?? st?.courriel ?? ''].filter(Boolean);
+    try {
+      await navigator.clipboard.writeText(lines.join('\n'));
+      this.announce = this.t('copied');
+    } catch {
+      // clipboard refused (permissions): nothing copied, nothing to announce
+    }
+  }
+
+  // ---------- URL state ----------
+
+  private applyUrlState(): void {
+    const s = readUrlState(new URLSearchParams(location.search));
+    this.text = s.text ?? this.text;
+    if (s.commune) this.place = { kind: 'commune', code: s.commune, name: s.commune };
+    this.needs = s.needs?.filter((n) => NEEDS.some((x) => x.id === n)) ?? this.needs;
+    this.selPublics = s.publics ?? this.selPublics;
+    this.typologies = s.typologies ?? this.typologies;
+    this.modes = s.modesAccueil ?? this.modes;
+    this.free = s.free ?? false;
+    this.openNow = s.openNow ?? false;
+    this.radiusKm = s.radiusKm;
+    this.sort = s.sort;
+    this.page = s.page ?? 1;
+    if (s.service) void this.openById(s.service);
+  }
+
+  private pushUrlState(): void {
+    const next = writeUrlState(new URL(location.href), {
+      text: this.text.trim(),
+      commune: this.place?.kind === 'commune' ? this.place.code : undefined,
+      needs: this.needs,
+      publics: this.selPublics,
+      typologies: this.typologies,
+      modesAccueil: this.modes,
+      free: this.free,
+      openNow: this.openNow,
+      radiusKm: this.radiusKm,
+      sort: this.sort,
+      page: this.page,
+      service: this.detail?.service.id,
+    });
+    if (next.href !== location.href) history.replaceState(history.state, '', next.href);
+  }
+
+  private onPopState = (): void => {
+    this.applyUrlState();
+    this.searchNow();
+  };
+
+  // ---------- render ----------
+
+  override render(): TemplateResult {
+    const level = Math.min(6, Math.max(1, this.headingLevel || 2));
+    return html`
+      <div class="root" aria-busy=${this.status === 'slow' ? 'true' : 'false'}>
+        ${this.headingLevel === 0 ? nothing : heading(level, this.t('title'), 'title')}
+        ${this.renderForm()}
+        ${this.detail ? this.renderDetail(this.detail, level) : html`${this.hideNeeds ? nothing : this.renderNeeds(level)} ${this.renderFilters()} ${this.renderResults(level)}`}
+        <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="live">${this.announce}</p>
+      </div>
+    `;
+  }
+
+  private renderForm(): TemplateResult {
+    const listId = `${this.uid}-places`;
+    const expanded = this.suggestions.length > 0;
+    return html`
+      <form part="search" role="search" class="search" novalidate @submit=${this.onSubmit}>
+        <div class="field">
+          <label for="what">${this.t('what')}</label>
+          <p class="hint" id="what-hint">${this.t('whatHint')}</p>
+          <input
+            id="what"
+            part="input"
+            type="search"
+            autocomplete="off"
+            enterkeyhint="search"
+            aria-describedby="what-hint"
+            .value=${this.text}
+            @input=${(e: InputEvent) => {
+              this.text = (e.target as HTMLInputElement).value;
+              this.page = 1;
+              this.requestReason = '';
+              this.searchSoon();
+            }}
+          />
+        </div>
+        <div class="field place">
+          <label for="where">${this.t('where')}</label>
+          <p class="hint" id="where-hint">${this.t('whereHint')}</p>
+          ${this.placeError ? html`<p class="error-text" id="where-error">${this.placeError}</p>` : nothing}
+          <div class="combo">
+            <input
+              id="where"
+              part="input"
+              type="text"
+              role="combobox"
+              autocomplete="off"
+              aria-autocomplete="list"
+              aria-expanded=${expanded ? 'true' : 'false'}
+              aria-controls=${listId}
+              aria-activedescendant=${this.activeSuggestion >= 0 ? `${listId}-${this.activeSuggestion}` : nothing}
+              aria-describedby=${this.placeError ? 'where-hint where-error' : 'where-hint'}
+              aria-invalid=${this.placeError ? 'true' : 'false'}
+              .value=${this.placeText}
+              @input=${this.onPlaceInput}
+              @keydown=${this.onPlaceKeydown}
+              @blur=${() => setTimeout(() => (this.suggestions = []), 150)}
+            />
+            <ul id=${listId} role="listbox" aria-label=${this.t('suggestions')} class="suggestions" ?hidden=${!expanded}>
+              ${this.suggestions.map(
+                (c, i) => html`<li
+                  id=${`${listId}-${i}`}
+                  role="option"
+                  aria-selected=${i === this.activeSuggestion ? 'true' : 'false'}
+                  @mousedown=${(e: Event) => e.preventDefault()}
+                  @click=${() => this.choosePlace(c)}
+                >
+                  ${c.name} <span class="muted">${c.postcodes[0] ?? ''}</span>
+                </li>`,
+              )}
+            </ul>
+          </div>
+          <button type="button" part="button" class="link around" @click=${this.aroundMe} ?disabled=${this.locating}>
+            ${this.locating ? this.t('locating') : this.t('aroundMe')}
+          </button>
+        </div>
+        <div class="submit"><button type="submit" part="button" class="primary">${this.t('search')}</button></div>
+      </form>
+    `;
+  }
+
+  private async onSubmit(e: Event): Promise<void> {
+    e.preventDefault();
+    this.suggestions = [];
+    if (!(await this.resolveTypedPlace())) return;
+    this.page = 1;
+    this.searchNow();
+  }
+
+  private renderNeeds(level: number): TemplateResult {
+    return html`
+      <section class="needs" aria-labelledby="needs-title">
+        ${heading(level + 1, this.falc ? this.t('needsFalc') : this.t('needs'), 'needs-title')}
+        <ul part="needs" class="tiles">
+          ${NEEDS.map(
+            (n) => html`<li>
+              <button type="button" part="need" class="tile" aria-pressed=${this.needs.includes(n.id) ? 'true' : 'false'} @click=${() => this.toggle('needs', n.id)}>${this.needLabel(n)}</button>
+            </li>`,
+          )}
+        </ul>
+      </section>
+    `;
+  }
+
+  private renderFilters(): TemplateResult {
+    const f = this.result?.facets;
+    const count = (m: Record<string, number> | undefined, v: string) => (f && m ? ` (${formatNumber(m[v] ?? 0, this.i18n.lang)})` : '');
+    const kinds = f ? Object.entries(f.typologies).sort((a, b) => b[1] - a[1]).map(([k]) => k) : [];
+    for (const k of this.typologies) if (!kinds.includes(k)) kinds.push(k);
+    const chips = this.activeChips();
+    return html`
+      <details class="filters" part="filters" ?open=${this.mode === 'pro' || chips.length > 0}>
+        <summary>${this.t('filters')}</summary>
+        <div class="filter-grid">
+          <fieldset>
+            <legend>${this.t('public')}</legend>
+            ${PUBLIC_OPTIONS.map((p) => checkbox(`pub-${p}`, this.label('publics', p) + count(f?.publics, p), this.selPublics.includes(p), () => this.toggle('selPublics', p)))}
+          </fieldset>
+          <fieldset>
+            <legend>${this.t('kind')}</legend>
+            <div class="scroll">${kinds.map((k) => checkbox(`kind-${k}`, this.label('typologies', k) + count(f?.typologies, k), this.typologies.includes(k), () => this.toggle('typologies', k)))}</div>
+          </fieldset>
+          <fieldset>
+            <legend>${this.t('mode')}</legend>
+            ${MODE_OPTIONS.map((m) => checkbox(`mode-${m}`, this.label('modesAccueil', m) + count(f?.modesAccueil, m), this.modes.includes(m), () => this.toggle('modes', m)))}
+            ${checkbox('free', this.t('free') + count(f?.frais, 'gratuit'), this.free, () => ((this.free = !this.free), (this.page = 1), this.searchNow()))}
+            ${checkbox('open-now', this.t('openNow'), this.openNow, () => ((this.openNow = !this.openNow), (this.page = 1), this.searchNow()))}
+          </fieldset>
+          <div class="selects">
+            <label for="radius">${this.t('distance')}</label>
+            <select id="radius" part="input" ?disabled=${!this.place} @change=${(e: Event) => ((this.radiusKm = Number((e.target as HTMLSelectElement).value) || undefined), (this.page = 1), this.searchNow())}>
+              <option value="" ?selected=${!this.radiusKm}>${this.t('anyDistance')}</option>
+              ${RADII.map((r) => html`<option value=${r} ?selected=${this.radiusKm === r}>${this.t('km', { km: r })}</option>`)}
+            </select>
+            <label for="sort">${this.t('sort')}</label>
+            <select id="sort" part="input" @change=${(e: Event) => ((this.sort = ((e.target as HTMLSelectElement).value || undefined) as typeof this.sort), (this.page = 1), this.searchNow())}>
+              <option value="" ?selected=${!this.sort}>${this.t('sortRelevance')}</option>
+              <option value="distance" ?selected=${this.sort === 'distance'} ?disabled=${!this.place}>${this.t('sortDistance')}</option>
+              <option value="name" ?selected=${this.sort === 'name'}>${this.t('sortName')}</option>
+            </select>
+          </div>
+        </div>
+      </details>
+      ${chips.length
+        ? html`<div class="chips-row">
+            <ul part="chips" class="chips" aria-label=${this.t('activeFilters')}>
+              ${chips.map((c) => html`<li><button type="button" part="chip" class="chip" aria-label=${this.t('removeFilter', { label: c.label })} @click=${c.remove}>${c.label} <span aria-hidden="true">×</span></button></li>`)}
+            </ul>
+            <button type="button" part="button" class="link" @click=${this.clearAll}>${this.t('clearAll')}</button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private renderResults(level: number): TemplateResult {
+    const r = this.result;
+    const pages = r ? Math.max(1, Math.ceil(r.total / r.pageSize)) : 1;
+    return html`
+      <section class="results" aria-labelledby="results-title">
+        ${heading(level + 1, this.t('results'), 'results-title', true)}
+        ${this.requestReason ? html`<p class="reason">${this.requestReason}</p>` : nothing}
+        ${this.mode === 'pro' && this.skipped > 0 ? html`<p class="notice">${this.t('dataWarning', { n: this.skipped })}</p>` : nothing}
+        ${this.error
+          ? html`<div class="error" part="error" role="alert">
+              <p>${this.error.message}</p>
+              <button type="button" part="button" class="primary" @click=${() => (this.activeClient()?.refresh(), this.searchNow())}>${this.t('retry')}</button>
+              ${r && r.items.length ? html`<p class="muted">${this.t('previousResults')}</p>` : nothing}
+            </div>`
+          : nothing}
+        <p part="status" class="status">
+          ${this.status === 'slow' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('searching')}` : r ? this.countText(r) : ''}
+        </p>
+        ${r?.relaxed ? html`<p class="notice">${this.t('relaxed')}</p>` : nothing}
+        ${r && r.total === 0 && !this.error ? this.renderEmpty() : nothing}
+        ${r && r.items.length
+          ? html`<ol part="results" class="list ${this.mode}" start=${(r.page - 1) * r.pageSize + 1}>
+              ${r.items.map((item, i) => this.renderItem(item, i, level + 2))}
+            </ol>`
+          : nothing}
+        ${r && pages > 1
+          ? html`<nav part="pagination" class="pagination" aria-label=${this.t('results')}>
+              <button type="button" part="button" ?disabled=${r.page <= 1} @click=${() => this.goPage(r.page - 1)}>${this.t('prev')}</button>
+              <span>${this.t('page', { page: formatNumber(r.page, this.i18n.lang), pages: formatNumber(pages, this.i18n.lang) })}</span>
+              <button type="button" part="button" ?disabled=${r.page >= pages} @click=${() => this.goPage(r.page + 1)}>${this.t('next')}</button>
+            </nav>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private goPage(p: number): void {
+    this.page = p;
+    void this.runSearch().then(() => this.renderRoot.querySelector<HTMLElement>('#results-title')?.focus());
+  }
+
+  private renderEmpty(): TemplateResult {
+    const chips = this.activeChips();
+    const canWiden = this.place && (this.radiusKm ?? 50) < 50;
+    return html`<div class="empty">
+      <p><strong>${this.t('emptyTitle')}</strong></p>
+      ${chips.length || canWiden || this.text
+        ? html`<p>${this.t('emptyWhy')}</p>
+            <ul class="widen">
+              ${canWiden ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.radiusKm = undefined), this.searchNow())}>${this.t('widen', { km: 50 })}</button></li>` : nothing}
+              ${this.text ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.text = ''), this.searchNow())}>${this.t('clearWords')}</button></li>` : nothing}
+              ${chips.map((c) => html`<li><button type="button" part="button" class="link" @click=${c.remove}>${this.t('removeThis', { label: c.label })}</button></li>`)}
+            </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderItem(item: SearchItem, i: number, level: number): TemplateResult {
+    const { service: s, structure: st } = item;
+    const id = `${this.uid}-open-${i}`;
+    const kind = st?.typologie ? this.label('typologies', st.typologie) : null;
+    const hours = parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
+    const phone = s.telephone ?? st?.telephone;
+    const tel = telHref(phone);
+    const site = sanitizeUrl(st?.site_web);
+    const address = [s.adresse ?? st?.adresse, [s.code_postal ?? st?.code_postal, s.commune ?? st?.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    const title = st && st.nom !== s.nom ? `${s.nom} — ${st.nom}` : s.nom;
+    return html`<li part="result" class="item">
+      <article aria-labelledby=${id}>
+        ${heading(level, html`<button type="button" class="title-link" id=${id} @click=${() => this.openDetail(item, id)}>${title}</button>`)}
+        <p class="meta">
+          ${kind ? html`<span class="kind">${kind}</span>` : nothing}
+          ${item.distanceKm !== null ? html`<span class="distance">${formatDistance(item.distanceKm, this.i18n.lang)}</span>` : nothing}
+          ${hours ? html`<span class="hours">${statusLine(hours, new Date(), this.i18n.lang)}</span>` : nothing}
+        </p>
+        ${address ? html`<p class="address">${address}</p>` : nothing}
+        <p class="contact">
+          ${tel ? html`<a href=${tel}>${this.t('call', { phone })}</a>` : nothing}
+          ${site ? html`<a href=${site} target="_blank" rel="noopener noreferrer">${this.t('website')}<span class="visually-hidden"> (${st?.nom}, nouvelle fenêtre)</span></a>` : nothing}
+        </p>
+        ${s.publics.length ? html`<p class="publics"><span class="muted">${this.t('publics')} :</span> ${s.publics.map((p) => this.label('publics', p)).join(', ')}</p>` : nothing}
+        <p class="updated muted">${this.t('updated', { date: formatDate(s.date_maj, this.i18n.lang) })}</p>
+        ${this.mode === 'pro' ? html`<button type="button" part="button" class="link" @click=${() => this.copyContact(item)}>${this.t('copyContact')}</button>` : nothing}
+      </article>
+    </li>`;
+  }
+
+  private renderDetail(item: SearchItem, level: number): TemplateResult {
+    const { service: s, structure: st } = item;
+    const hours = parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
+    const rawHours = s.horaires_accueil ?? st?.horaires_accueil;
+    const phone = s.telephone ?? st?.telephone;
+    const tel = telHref(phone);
+    const mail = mailtoHref(s.courriel ?? st?.courriel);
+    const site = sanitizeUrl(st?.site_web);
+    const lien = sanitizeUrl(s.lien_mobilisation);
+    const lat = s.latitude ?? st?.latitude;
+    const lon = s.longitude ?? st?.longitude;
+    const route = lat != null && lon != null ? sanitizeUrl(`https://www.openstreetmap.org/directions?to=${encodeURIComponent(`${lat},${lon}`)}`) : null;
+    const address = [s.adresse ?? st?.adresse, s.complement_adresse ?? st?.complement_adresse, [s.code_postal ?? st?.code_postal, s.commune ?? st?.commune].filter(Boolean).join(' ')].filter(Boolean);
+    const kind = st?.typologie ? this.label('typologies', st.typologie) : null;
+    const modes = s.modes_mobilisation.map((m) => termLabel('modesMobilisation', m, { lang: this.i18n.lang }));
+    return html`<article part="detail" class="detail" aria-labelledby="detail-title">
+      <div class="detail-actions no-print">
+        <button type="button" part="button" class="secondary" @click=${this.closeDetail}>← ${this.t('back')}</button>
+        <button type="button" part="button" class="secondary" @click=${() => window.print()}>${this.t('print')}</button>
+        ${this.mode === 'pro' ? html`<button type="button" part="button" class="secondary" @click=${() => this.copyContact(item)}>${this.t('copyContact')}</button>` : nothing}
+      </div>
+      ${heading(level + 1, st && st.nom !== s.nom ? `${s.nom} — ${st.nom}` : s.nom, 'detail-title', true)}
+      <p class="meta">
+        ${kind ? html`<span class="kind">${kind}</span>` : nothing}
+        ${item.distanceKm !== null ? html`<span class="distance">${formatDistance(item.distanceKm, this.i18n.lang)}</span>` : nothing}
+      </p>
+      ${s.description ? html`<p class="description">${s.description}</p>` : nothing}
+      <div class="detail-grid">
+        <section>
+          ${heading(level + 2, this.t('contact'))}
+          ${address.length ? html`<p>${address.map((l, i) => html`${i ? html`<br />` : nothing}${l}`)}</p>` : nothing}
+          ${route ? html`<p><a href=${route} target="_blank" rel="noopener noreferrer">${this.t('directions')}</a></p>` : nothing}
+          <ul class="plain">
+            ${tel ? html`<li><a href=${tel}>${this.t('call', { phone })}</a></li>` : nothing}
+            ${mail ? html`<li><a href=${mail}>${this.t('email')}</a></li>` : nothing}
+            ${site ? html`<li><a href=${site} target="_blank" rel="noopener noreferrer">${this.t('website')}<span class="visually-hidden"> (nouvelle fenêtre)</span></a></li>` : nothing}
+          </ul>
+        </section>
+        <section>
+          ${heading(level + 2, this.t('hours'))}
+          ${hours ? html`<p><strong>${statusLine(hours, new Date(), this.i18n.lang)}</strong></p><ul class="plain">${summarize(hours, this.i18n.lang).map((l) => html`<li>${l}</li>`)}</ul>` : html`<p>${rawHours ?? this.t('noHours')}</p>`}
+        </section>
+        ${modes.length || s.conditions_acces || lien || s.mobilisation_precisions
+          ? html`<section>
+              ${heading(level + 2, this.t('howTo'))}
+              ${modes.length ? html`<ul class="plain">${modes.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
+              ${s.mobilisation_precisions ? html`<p>${s.mobilisation_precisions}</p>` : nothing}
+              ${s.conditions_acces ? html`<p><span class="muted">${this.t('conditions')} :</span> ${s.conditions_acces}</p>` : nothing}
+              ${lien ? html`<p><a href=${lien} target="_blank" rel="noopener noreferrer">${lien}</a></p>` : nothing}
+            </section>`
+          : nothing}
+        ${s.justificatifs.length
+          ? html`<section>
+              ${heading(level + 2, this.t('bring'))}
+              <ul>${s.justificatifs.map((j) => html`<li>${j}</li>`)}</ul>
+            </section>`
+          : nothing}
+        ${s.accessibilite || st?.accessibilite_lieu
+          ? html`<section>
+              ${heading(level + 2, this.t('accessibility'))}
+              ${s.accessibilite ? html`<p>${s.accessibilite}</p>` : nothing}
+              ${sanitizeUrl(st?.accessibilite_lieu) ? html`<p><a href=${sanitizeUrl(st?.accessibilite_lieu)!} target="_blank" rel="noopener noreferrer">Acceslibre</a></p>` : nothing}
+            </section>`
+          : nothing}
+      </div>
+      ${s.publics.length ? html`<p><span class="muted">${this.t('publics')} :</span> ${s.publics.map((p) => this.label('publics', p)).join(', ')}</p>` : nothing}
+      ${s.frais_precisions ? html`<p>${s.frais_precisions}</p>` : nothing}
+      ${this.mode === 'pro'
+        ? html`<section class="pro">
+            ${heading(level + 2, this.t('proDetails'))}
+            <dl>
+              ${st?.numero_finess ? html`<dt>${this.t('finess')}</dt><dd>${st.numero_finess}</dd>` : nothing}
+              ${s.zone_eligibilite.length ? html`<dt>${this.t('zone')}</dt><dd>${s.zone_eligibilite.slice(0, 20).join(', ')}${s.zone_eligibilite.length > 20 ? '…' : ''}</dd>` : nothing}
+              ${s.mobilisable_par.length ? html`<dt>${this.t('mobilisable')}</dt><dd>${s.mobilisable_par.map((m) => termLabel('personnesMobilisatrices', m)).join(', ')}</dd>` : nothing}
+            </dl>
+          </section>`
+        : nothing}
+      <p class="muted small">${this.t('updated', { date: formatDate(s.date_maj, this.i18n.lang) })} · ${this.t('source', { source: s.source })}</p>
+    </article>`;
+  }
+}
+
+function split(v: string | undefined | null): string[] {
+  return (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+function checkbox(id: string, label: string, checked: boolean, onChange: () => void): TemplateResult {
+  return html`<div class="check"><input type="checkbox" id=${id} .checked=${checked} @change=${onChange} /><label for=${id}>${label}</label></div>`;
+}
+
+/** A heading of a computed level (h1–h6), focusable by script when `focusable`. */
+function heading(level: number, content: unknown, id?: string, focusable = false): TemplateResult {
+  const l = Math.min(6, Math.max(1, level));
+  const tab = focusable ? '-1' : nothing;
+  switch (l) {
+    case 1:
+      return html`<h1 id=${id ?? nothing} tabindex=${tab}>${content}</h1>`;
+    case 2:
+      return html`<h2 id=${id ?? nothing} tabindex=${tab}>${content}</h2>`;
+    case 3:
+      return html`<h3 id=${id ?? nothing} tabindex=${tab}>${content}</h3>`;
+    case 4:
+      return html`<h4 id=${id ?? nothing} tabindex=${tab}>${content}</h4>`;
+    case 5:
+      return html`<h5 id=${id ?? nothing} tabindex=${tab}>${content}</h5>`;
+    default:
+      return html`<h6 id=${id ?? nothing} tabindex=${tab}>${content}</h6>`;
+  }
+}

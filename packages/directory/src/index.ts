@@ -1,0 +1,6 @@
+/** @relais/directory: `<relais-directory>`, registered on import. */
+import './define.js';
+
+export { RelaisDirectory } from './directory.js';
+export { NEEDS, type Need } from './needs.js';
+export { readUrlState, writeUrlState, type UrlState } from './url-state.js';
