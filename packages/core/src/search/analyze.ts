@@ -51,39 +51,45 @@ const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2018 || 
  */
 export function words(s: string): string[] {
   const out: string[] = [];
-  let cur = '';
+  // A word is a slice of `s` while its characters need no folding (a–z, 0–9); `built` takes over otherwise.
+  let start = -1;
+  let built: string | null = null;
+  const end = (i: number): string => (built !== null ? built : s.slice(start, i));
+  const flush = (i: number) => {
+    if (start >= 0) out.push(end(i));
+    start = -1;
+    built = null;
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x180) {
-      const f = TABLE[c]!;
-      if (f) {
-        cur += f;
-        continue;
-      }
-      if (isApostrophe(c) && ELIDED.has(cur)) {
-        cur = '';
-        continue;
-      }
-    } else if (c >= 0x300 && c <= 0x36f) {
-      continue; // combining accent of a decomposed letter
-    } else if (isApostrophe(c)) {
-      if (ELIDED.has(cur)) {
-        cur = '';
-        continue;
-      }
-    } else {
-      const ch = s[i]!;
-      if (/[\p{L}\p{N}]/u.test(ch)) {
-        cur += fold(ch);
-        continue;
-      }
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      else if (built !== null) built += s[i];
+      continue;
     }
-    if (cur) {
-      out.push(cur);
-      cur = '';
+    let f = '';
+    if (c < 0x180) f = TABLE[c]!;
+    else if (c >= 0x300 && c <= 0x36f) {
+      // combining accent of a decomposed letter: dropped
+      if (start >= 0 && built === null) built = s.slice(start, i);
+      continue;
     }
+    else if (!isApostrophe(c) && /[\p{L}\p{N}]/u.test(s[i]!)) f = fold(s[i]!);
+    if (f) {
+      if (start < 0) {
+        start = i;
+        built = f;
+      } else built = (built !== null ? built : s.slice(start, i)) + f;
+      continue;
+    }
+    if (isApostrophe(c) && start >= 0 && ELIDED.has(end(i))) {
+      start = -1;
+      built = null;
+      continue;
+    }
+    flush(i);
   }
-  if (cur) out.push(cur);
+  flush(s.length);
   return out;
 }
 

@@ -37,8 +37,10 @@ export class ServiceIndex {
   private readonly lat: Float64Array;
   private readonly lon: Float64Array;
   private readonly remoteOnly: Uint8Array;
-  private readonly values: Record<FacetName, ReadonlyArray<readonly string[]>>;
-  private readonly nameKeys: string[];
+  /** Facet value dictionaries: value → small integer id, and back. */
+  private readonly dict: Record<FacetName | 'categories', { ids: Map<string, number>; names: string[] }>;
+  /** For each facet, each document's value ids. */
+  private readonly docVals: Record<FacetName | 'categories', Uint16Array[]>;
   private nameRank: Uint32Array | null = null;
   private readonly byId = new Map<string, number>();
 
@@ -49,24 +51,63 @@ export class ServiceIndex {
     this.lat = new Float64Array(n);
     this.lon = new Float64Array(n);
     this.remoteOnly = new Uint8Array(n);
-    this.nameKeys = new Array<string>(n);
-    const vals: Record<FacetName, string[][]> = { thematiques: [], publics: [], types: [], typologies: [], modesAccueil: [], frais: [] };
+    const names: Array<FacetName | 'categories'> = [...FACETS, 'categories'];
+    this.dict = Object.fromEntries(names.map((f) => [f, { ids: new Map<string, number>(), names: [] as string[] }])) as ServiceIndex['dict'];
+    this.docVals = Object.fromEntries(names.map((f) => [f, new Array<Uint16Array>(n)])) as ServiceIndex['docVals'];
+    const idOf = (f: FacetName | 'categories', v: string): number => {
+      const d = this.dict[f];
+      let id = d.ids.get(v);
+      if (id === undefined) {
+        id = d.names.length;
+        d.ids.set(v, id);
+        d.names.push(v);
+      }
+      return id;
+    };
+    // Documents share the same value lists: build each list's id array once.
+    const EMPTY = new Uint16Array(0);
+    const caches = Object.fromEntries(names.map((f) => [f, new Map<string, Uint16Array>()])) as Record<FacetName | 'categories', Map<string, Uint16Array>>;
+    const ids = (f: FacetName | 'categories', vs: readonly string[]): Uint16Array => {
+      if (vs.length === 0) return EMPTY;
+      const key = vs.length === 1 ? vs[0]! : vs.join('\u0000');
+      const cache = caches[f];
+      let a = cache.get(key);
+      if (!a) {
+        a = Uint16Array.from(new Set(vs), (v) => idOf(f, v));
+        cache.set(key, a);
+      }
+      return a;
+    };
     this.items.forEach(({ service: s, structure: st }, i) => {
       this.byId.set(s.id, i);
       const la = s.latitude ?? st?.latitude ?? null;
       const lo = s.longitude ?? st?.longitude ?? null;
       this.lat[i] = la ?? NaN;
       this.lon[i] = lo ?? NaN;
-      this.remoteOnly[i] = s.modes_accueil.length > 0 && !s.modes_accueil.includes('en-presentiel') ? 1 : 0;
-      this.nameKeys[i] = fold(s.nom);
-      vals.thematiques.push(s.thematiques);
-      vals.publics.push(s.publics);
-      vals.types.push(s.type ? [s.type] : []);
-      vals.typologies.push(st?.typologie ? [st.typologie] : []);
-      vals.modesAccueil.push(s.modes_accueil);
-      vals.frais.push(s.frais ? [s.frais] : []);
+      // remote-only services are not tied to a place (home services are: their office is near the person)
+      this.remoteOnly[i] = s.modes_accueil.length > 0 && s.modes_accueil.every((m) => m === 'a-distance') ? 1 : 0;
+      this.docVals.thematiques[i] = ids('thematiques', s.thematiques);
+      this.docVals.categories[i] = s.thematiques.length ? ids('categories', s.thematiques.map(categoryOf)) : EMPTY;
+      this.docVals.publics[i] = ids('publics', s.publics);
+      this.docVals.types[i] = s.type ? ids('types', [s.type]) : EMPTY;
+      this.docVals.typologies[i] = st?.typologie ? ids('typologies', [st.typologie]) : EMPTY;
+      this.docVals.modesAccueil[i] = ids('modesAccueil', s.modes_accueil);
+      this.docVals.frais[i] = s.frais ? ids('frais', [s.frais]) : EMPTY;
     });
-    this.values = vals;
+    const labels = new Map<string, string>();
+    const label = (vocab: 'thematiques' | 'publics' | 'typologies', v: string): string => {
+      const k = vocab[0] + v;
+      let l = labels.get(k);
+      if (l === undefined) labels.set(k, (l = termLabel(vocab, v)));
+      return l;
+    };
+    const concepts = new Map<string, string>();
+    const concept = (prefix: string, v: string): string => {
+      const k = prefix + v;
+      let c = concepts.get(k);
+      if (c === undefined) concepts.set(k, (c = k));
+      return c;
+    };
     this.text = new TextIndex(
       n,
       (i, emit) => {
@@ -75,16 +116,16 @@ export class ServiceIndex {
         emit(st?.nom, 2);
         emit(s.commune ?? st?.commune, 1.5);
         emit(s.code_postal ?? st?.code_postal, 1.5);
-        if (st?.typologie) emit(termLabel('typologies', st.typologie), 1.5);
+        if (st?.typologie) emit(label('typologies', st.typologie), 1.5);
         emit(s.description, 0.4);
-        for (const t of s.thematiques) emit(termLabel('thematiques', t), 1);
-        for (const p of s.publics) emit(termLabel('publics', p), 0.5);
+        for (const t of s.thematiques) emit(label('thematiques', t), 1);
+        for (const p of s.publics) emit(label('publics', p), 0.5);
       },
       (i, emit) => {
         const { service: s, structure: st } = this.items[i]!;
-        for (const t of s.thematiques) emit('t:' + t, 1);
-        for (const p of s.publics) emit('p:' + p, 1);
-        if (st?.typologie) emit('k:' + st.typologie, 1.2);
+        for (const t of s.thematiques) emit(concept('t:', t), 1);
+        for (const p of s.publics) emit(concept('p:', p), 1);
+        if (st?.typologie) emit(concept('k:', st.typologie), 1.2);
       },
       taxonomySynonyms(),
     );
@@ -103,7 +144,8 @@ export class ServiceIndex {
 
   private ranks(): Uint32Array {
     if (!this.nameRank) {
-      const keys = this.nameKeys;
+      // computed on the first sort that needs it, not at build time
+      const keys = this.items.map((it) => fold(it.service.nom));
       const order = Array.from({ length: keys.length }, (_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
       const rank = new Uint32Array(keys.length);
       order.forEach((doc, r) => (rank[doc] = r));
@@ -128,66 +170,83 @@ export class ServiceIndex {
     const zoneCodes = q.commune ? new Set([q.commune, place?.departement ?? (q.commune.startsWith('97') ? q.commune.slice(0, 3) : q.commune.slice(0, 2)), ...(place?.epci ? [place.epci] : []), 'france']) : null;
     const openAt = q.openAt ? new Date(q.openAt) : null;
 
-    // Active facet filters, as sets; thematique filters may name whole categories.
-    const active = FACETS.filter((f) => (q[f]?.length ?? 0) > 0);
-    const sets = new Map(active.map((f) => [f, new Set(q[f])]));
-    const passes = (f: FacetName, i: number): boolean => {
-      const want = sets.get(f)!;
-      const have = this.values[f][i]!;
-      if (f === 'publics' && have.includes('tous-publics')) return true;
-      if (f === 'thematiques') return have.some((t) => want.has(t) || want.has(categoryOf(t)));
-      return have.some((v) => want.has(v));
-    };
-
-    const facets = emptyFacets();
-    const count = (f: FacetName | 'categories', v: string) => {
-      const m = facets[f];
-      m[v] = (m[v] ?? 0) + 1;
-    };
+    // Active facet filters as masks over value ids; thematique filters may name whole categories.
+    const active: Array<{ f: FacetName; mask: Uint8Array; wildcard: number }> = [];
+    for (const f of FACETS) {
+      const want = q[f];
+      if (!want?.length) continue;
+      const d = this.dict[f];
+      const mask = new Uint8Array(d.names.length + 1);
+      for (let id = 0; id < d.names.length; id++) {
+        const v = d.names[id]!;
+        if (want.includes(v) || (f === 'thematiques' && want.includes(categoryOf(v)))) mask[id] = 1;
+      }
+      // services open to `tous-publics` match any public
+      active.push({ f, mask, wildcard: f === 'publics' ? (d.ids.get('tous-publics') ?? -1) : -1 });
+    }
+    const counts = Object.fromEntries([...FACETS, 'categories'].map((f) => [f, new Int32Array(this.dict[f as FacetName].names.length)])) as Record<FacetName | 'categories', Int32Array>;
     const matched: number[] = [];
     const dist = new Float64Array(n).fill(Infinity);
+    const all = this.items;
     for (let k = 0; k < candidates.length; k++) {
       const i = isAll ? k : (candidates as Uint32Array)[k]!;
-      const la = this.lat[i]!;
-      const lo = this.lon[i]!;
-      const hasPos = !Number.isNaN(la);
       // place, bbox and time filters are not facets: they always apply
       if (zoneCodes) {
-        const zones = this.items[i]!.service.zone_eligibilite;
+        const zones = all[i]!.service.zone_eligibilite;
         if (zones.length > 0 && !zones.some((z) => zoneCodes.has(z))) continue;
       }
+      const la = this.lat[i]!;
+      const hasPos = !Number.isNaN(la);
       if (origin) {
         if (hasPos) {
-          const d = haversineKm(origin.lat, origin.lon, la, lo);
+          const d = haversineKm(origin.lat, origin.lon, la, this.lon[i]!);
           if (radius !== undefined && d > radius && !this.remoteOnly[i]) continue;
           dist[i] = this.remoteOnly[i] ? Infinity : d;
         } else if (!this.remoteOnly[i] && radius !== undefined && !zoneCodes) continue;
       }
-      if (q.bbox && (!hasPos || !inBBox(q.bbox, la, lo))) continue;
+      if (q.bbox && (!hasPos || !inBBox(q.bbox, la, this.lon[i]!))) continue;
       if (openAt) {
-        const { service: s, structure: st } = this.items[i]!;
+        const { service: s, structure: st } = all[i]!;
         if (isOpenAt(s.horaires_accueil ?? st?.horaires_accueil, openAt) !== true) continue;
       }
-      let failed: FacetName | null = null;
+      let failed = -1;
       let fails = 0;
-      for (const f of active) {
-        if (!passes(f, i)) {
-          fails++;
-          failed = f;
-          if (fails > 1) break;
+      for (let a = 0; a < active.length; a++) {
+        const { f, mask, wildcard } = active[a]!;
+        const have = this.docVals[f][i]!;
+        let ok = false;
+        for (let v = 0; v < have.length; v++) {
+          const id = have[v]!;
+          if (mask[id] || id === wildcard) {
+            ok = true;
+            break;
+          }
         }
+        if (!ok && ++fails > 1) break;
+        if (!ok) failed = a;
       }
       if (fails > 1) continue;
-      for (const f of FACETS) {
-        if (fails === 1 && failed !== f) continue;
-        for (const v of this.values[f][i]!) count(f, v);
+      // disjunctive facets: a document failing only filter F still counts for F's values
+      const failedFacet = failed >= 0 ? active[failed]!.f : null;
+      for (let fi = 0; fi < FACETS.length; fi++) {
+        const f = FACETS[fi]!;
+        if (failedFacet && failedFacet !== f) continue;
+        const have = this.docVals[f][i]!;
+        const c = counts[f];
+        for (let v = 0; v < have.length; v++) c[have[v]!]!++;
       }
-      if (fails === 1 && failed !== 'thematiques') continue;
-      if (fails === 0 || failed === 'thematiques') {
-        const cats = new Set(this.values.thematiques[i]!.map(categoryOf));
-        for (const c of cats) count('categories', c);
+      if (!failedFacet || failedFacet === 'thematiques') {
+        const have = this.docVals.categories[i]!;
+        const c = counts.categories;
+        for (let v = 0; v < have.length; v++) c[have[v]!]!++;
       }
-      if (fails === 0) matched.push(i);
+      if (!failedFacet) matched.push(i);
+    }
+    const facets = emptyFacets();
+    for (const f of [...FACETS, 'categories'] as const) {
+      const c = counts[f];
+      const names = this.dict[f].names;
+      for (let id = 0; id < c.length; id++) if (c[id]) facets[f][names[id]!] = c[id]!;
     }
 
     const sort = q.sort ?? (textMatch ? 'relevance' : origin ? 'distance' : 'name');

@@ -138,7 +138,12 @@ export class TextIndex {
         for (let k = 0; k < ts.length; k++) add(idOf(ts[k]!), d, weight, false);
       }
     };
-    const emitConcept = (c: string, weight: number): void => add(idOf('~' + c), d, weight, true);
+    const conceptIds = new Map<string, number>();
+    const emitConcept = (c: string, weight: number): void => {
+      let id = conceptIds.get(c);
+      if (id === undefined) conceptIds.set(c, (id = idOf('~' + c)));
+      add(id, d, weight, true);
+    };
     for (d = 0; d < size; d++) {
       fields(d, emitText);
       concepts(d, emitConcept);

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// `npm run bench`: benchmarks in headless Chromium, ours and the named peers side by side in one run.
+//   node bench/run.mjs [--sizes=1000,10000,50000] [--full] (adds 200 000) [--only=search]
+// Writes bench/results/*.json and the tables of bench/README.md (between the RESULTS markers).
+import { createServer } from 'node:http';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, dirname, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { ensureBrowser } from '../scripts/ensure-browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3) ?? d;
+let sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
+if (process.argv.includes('--full')) sizes = [...new Set([...sizes, 200000])];
+const label = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+// 1. datasets (deterministic; generated when missing)
+const missing = sizes.filter((n) => !existsSync(join(root, `bench/data/france-${label(n)}.json`)));
+if (missing.length) spawnSync('node', [join(root, 'examples/data/generate.mjs'), '--bench', `--sizes=${missing.join(',')}`], { stdio: 'inherit' });
+
+// 2. the browser bundle of the benchmark (our sources and the peers)
+await mkdir(join(root, 'bench/results/build'), { recursive: true });
+const tsconfigRaw = { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } };
+for (const name of ['search-bench', 'directory-bench']) {
+  await build({ entryPoints: [join(root, `bench/${name}.js`)], bundle: true, format: 'esm', outfile: join(root, `bench/results/build/${name}.js`), conditions: ['source', 'browser', 'import'], target: 'es2022', logLevel: 'warning', minify: true, tsconfigRaw });
+}
+
+// 3. a static server
+const server = createServer(async (req, res) => {
+  const p = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+  if (!p.startsWith(root + sep)) return res.writeHead(403).end();
+  const body = await readFile(p).catch(() => null);
+  if (!body) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': extname(p) === '.js' ? 'text/javascript' : extname(p) === '.json' ? 'application/json' : 'text/html' });
+  res.end(body);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// 4. Chromium
+const browser = await puppeteer.launch({
+  executablePath: ensureBrowser(),
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+const chromeVersion = await browser.version();
+const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromeVersion}`, search: [], directory: [] };
+try {
+  for (const n of sizes) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/bench/blank.html`);
+    const engines = n > 50000 ? ['relais', 'minisearch', 'flexsearch'] : ['relais', 'minisearch', 'flexsearch', 'fuse'];
+    console.log(`search ${label(n)}: ${engines.join(', ')}…`);
+    const r = await page.evaluate(async (url, engines) => (await import('/bench/results/build/search-bench.js')).run({ url, engines }), `/bench/data/france-${label(n)}.json`, engines);
+    results.search.push(r);
+    await page.close();
+  }
+  for (const n of sizes.filter((x) => x >= 10000)) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/bench/blank.html`);
+    console.log(`directory ${label(n)}…`);
+    results.directory.push(await page.evaluate(async (url) => (await import('/bench/results/build/directory-bench.js')).run({ url }), `/bench/data/france-${label(n)}.json`));
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+await writeFile(join(root, 'bench/results/search.json'), JSON.stringify(results, null, 2));
+
+// 5. the table
+const f = (x, d = 1) => (x === undefined ? '—' : x.toFixed(d));
+let table = `Measured ${results.date.slice(0, 10)} on ${results.machine}.\n\n`;
+table += '| services | engine | index build (ms) | heap (MB) | keystroke p50 (ms) | keystroke p95 (ms) | max (ms) | vs Relais p95 | relevance (top 10) |\n|---:|---|---:|---:|---:|---:|---:|---:|---|\n';
+for (const r of results.search) {
+  const ours = r.engines.relais;
+  for (const [name, e] of Object.entries(r.engines)) {
+    table += `| ${r.size.toLocaleString('en')} | ${name}${e.note ? ` (${e.note})` : ''} | ${f(e.buildMs, 0)} | ${f(e.memMB)} | ${f(e.p50, 2)} | ${f(e.p95, 2)} | ${f(e.max, 1)} | ${name === 'relais' ? '1×' : `${(e.p95 / ours.p95).toFixed(1)}×`} | ${e.relevance} |\n`;
+  }
+  table += `| ${r.size.toLocaleString('en')} | *(JSON parse / validation of the dataset)* | ${f(r.parseMs, 0)} / ${f(r.validateMs, 0)} | | | | | | |\n`;
+}
+let dtable = `Measured ${results.date.slice(0, 10)} on ${results.machine}.\n\n`;
+dtable += '| services | validate + index (ms) | first results rendered after index (ms) | after data in memory (ms) | keystroke → rendered p50 (ms) | p95 (ms) | max (ms) | with a commune p95 (ms) |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n';
+for (const d of results.directory) dtable += `| ${d.size.toLocaleString('en')} | ${f(d.validateAndIndexMs, 0)} | ${f(d.firstRenderAfterReadyMs, 0)} | ${f(d.firstRenderAfterDataMs, 0)} | ${f(d.p50, 1)} | ${f(d.p95, 1)} | ${f(d.max, 1)} | ${f(d.placeP95, 1)} |\n`;
+const readme = join(root, 'bench/README.md');
+const text = readFileSync(readme, 'utf8');
+const out = text
+  .replace(/<!-- SEARCH:START -->[\s\S]*<!-- SEARCH:END -->/, `<!-- SEARCH:START -->\n${table}<!-- SEARCH:END -->`)
+  .replace(/<!-- DIRECTORY:START -->[\s\S]*<!-- DIRECTORY:END -->/, `<!-- DIRECTORY:START -->\n${dtable}<!-- DIRECTORY:END -->`);
+await writeFile(readme, out);
+console.log(table);
+console.log(dtable);
