@@ -8,7 +8,7 @@ export default {
   files: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
   rootDir: '.',
-  concurrency: 2,
+  concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 15 * 60 * 1000,

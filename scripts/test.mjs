@@ -22,6 +22,7 @@ const want = (s) => only.length === 0 || only.includes(s);
 process.env.CHROME_PATH = ensureBrowser();
 mkdirSync('node_modules/.cache', { recursive: true });
 if (want('build')) run('build', 'node', ['scripts/build.mjs']);
+if (want('storybook')) run('storybook build', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet', '--disable-telemetry']);
 if (want('typecheck')) run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 if (want('lint')) run('lint', 'node', ['scripts/lint.mjs']);
 

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
 import {
   RelaisElement,
@@ -672,7 +673,7 @@ export class RelaisDirectory extends RelaisElement {
             part="input"
             type="search"
             autocomplete="off"
-            enterkeyhint="search"
+            .enterKeyHint=${'search'}
             aria-describedby="what-hint"
             .value=${this.text}
             @input=${(e: InputEvent) => {
@@ -981,19 +982,19 @@ function checkbox(id: string, label: string, checked: boolean, onChange: () => v
 /** A heading of a computed level (h1–h6), focusable by script when `focusable`. */
 function heading(level: number, content: unknown, id?: string, focusable = false): TemplateResult {
   const l = Math.min(6, Math.max(1, level));
-  const tab = focusable ? '-1' : nothing;
+  const tab = focusable ? -1 : undefined;
   switch (l) {
     case 1:
-      return html`<h1 id=${id ?? nothing} tabindex=${tab}>${content}</h1>`;
+      return html`<h1 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h1>`;
     case 2:
-      return html`<h2 id=${id ?? nothing} tabindex=${tab}>${content}</h2>`;
+      return html`<h2 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h2>`;
     case 3:
-      return html`<h3 id=${id ?? nothing} tabindex=${tab}>${content}</h3>`;
+      return html`<h3 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h3>`;
     case 4:
-      return html`<h4 id=${id ?? nothing} tabindex=${tab}>${content}</h4>`;
+      return html`<h4 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h4>`;
     case 5:
-      return html`<h5 id=${id ?? nothing} tabindex=${tab}>${content}</h5>`;
+      return html`<h5 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h5>`;
     default:
-      return html`<h6 id=${id ?? nothing} tabindex=${tab}>${content}</h6>`;
+      return html`<h6 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h6>`;
   }
 }

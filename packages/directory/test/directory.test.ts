@@ -225,4 +225,65 @@ describe('<relais-directory>', () => {
     const el = await standalone('falc');
     expect($$(el, '.tile').map((b) => b.textContent!.trim())).to.include('De l’aide chez moi');
   });
+
+  it('"autour de moi": refused → clear French message and focus on the place field; granted → results around', async () => {
+    const geo = navigator.geolocation;
+    const original = geo.getCurrentPosition;
+    try {
+      geo.getCurrentPosition = (_ok: PositionCallback, err?: PositionErrorCallback | null) => err?.({ code: 1, message: 'denied' } as GeolocationPositionError);
+      const el = await standalone();
+      $$(el, 'button').find((b) => /Autour de moi/.test(b.textContent!))!.click();
+      await waitUntil(() => $(el, '#where-error'), 'refusal explained');
+      expect($(el, '#where-error')!.textContent).to.match(/position n’est pas disponible/);
+      expect(el.shadowRoot!.activeElement?.id).to.equal('where');
+      geo.getCurrentPosition = (ok: PositionCallback) => ok({ coords: { latitude: 47.4589, longitude: 3.5188, accuracy: 50 } } as GeolocationPosition);
+      $$(el, 'button').find((b) => /Autour de moi/.test(b.textContent!))!.click();
+      await waitUntil(() => /autour de moi \(près de clamecy\)/i.test(statusText(el)), 'results around me', { timeout: 8000 });
+      expect($<HTMLInputElement>(el, '#where')!.value).to.equal('Autour de moi (près de Clamecy)');
+      expect(new URL(location.href).search).to.not.match(/47\.45|3\.51/, 'no position in the URL');
+    } finally {
+      geo.getCurrentPosition = original;
+    }
+  });
+
+  it('distance and "gratuit" filters: every result within 5 km of the commune, and free', async () => {
+    const el = await standalone('commune="58194"');
+    const select = $<HTMLSelectElement>(el, '#radius')!;
+    select.value = '5';
+    select.dispatchEvent(new Event('change'));
+    await settled(el);
+    const free = $<HTMLInputElement>(el, '#free')!;
+    free.click();
+    await settled(el);
+    const d = $$(el, '.distance').map((x) => parseFloat(x.textContent!.replace(',', '.')) * (/ m$/.test(x.textContent!) ? 0.001 : 1));
+    expect(d.length).to.be.greaterThan(0);
+    for (const km of d) expect(km).to.be.at.most(5);
+    expect($$(el, '.chip').map((c) => c.textContent!.trim())).to.include.members(['5 km ×', 'Gratuit seulement ×']);
+  });
+
+  it('pagination: next page shows other results and moves focus to the results heading', async () => {
+    const el = await standalone();
+    const first = titles(el);
+    $$(el, '.pagination button').find((b) => /suivante/.test(b.textContent!))!.click();
+    await waitUntil(() => /Page 2 sur/.test($(el, '.pagination')!.textContent!), 'page 2');
+    expect(titles(el)).to.not.deep.equal(first);
+    expect($(el, 'ol.list')!.getAttribute('start')).to.equal('11');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on results');
+  });
+
+  it('a detail is shareable by URL (relais-fiche) with sync-url', async () => {
+    const base = location.href;
+    try {
+      const el = await standalone('sync-url');
+      const name = $$(el, '.title-link')[0]!.textContent!.trim();
+      $$(el, '.title-link')[0]!.click();
+      await waitUntil(() => new URL(location.href).searchParams.get('relais-fiche'), 'url has the service');
+      const again = await fixture<HTMLDivElement>(`<div><relais-directory src="/examples/data/nievre.json" departements="58" sync-url></relais-directory></div>`);
+      const el2 = again.querySelector('relais-directory') as RelaisDirectory;
+      await waitUntil(() => $(el2, '#detail-title'), 'detail opened from the URL', { timeout: 8000 });
+      expect($(el2, '#detail-title')!.textContent!.trim()).to.equal(name);
+    } finally {
+      history.replaceState(null, '', base);
+    }
+  });
 });

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Screenshots of the demo and the built Storybook, to look at as a person would (kept out of git):
+//   node scripts/screenshot.mjs   → .screenshots/*.png (desktop, 320 px, 200 % zoom, detail view, keyboard focus)
+import { mkdirSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import { createDemoServer } from '../examples/server/server.mjs';
+import { ensureBrowser } from './ensure-browser.mjs';
+
+mkdirSync('.screenshots', { recursive: true });
+const server = createDemoServer();
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await puppeteer.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
+const ready = (page) => page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 15000 });
+const shots = [
+  ['demo-desktop', { width: 1200, height: 1600, deviceScaleFactor: 1 }],
+  ['demo-320', { width: 320, height: 2200, deviceScaleFactor: 1 }],
+  ['demo-zoom200', { width: 640, height: 1400, deviceScaleFactor: 2 }],
+];
+const errors = [];
+try {
+  for (const [name, viewport] of shots) {
+    const page = await browser.newPage();
+    page.on('console', (m) => m.type() === 'error' && errors.push(`${name}: ${m.text()}`));
+    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+    await page.setViewport(viewport);
+    await page.goto(`${base}/`);
+    await ready(page);
+    await page.screenshot({ path: `.screenshots/${name}.png`, fullPage: false });
+    await page.close();
+  }
+  // detail view, opened from the keyboard
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1000, height: 1400 });
+  await page.goto(`${base}/`);
+  await ready(page);
+  const steps = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    steps.push(await page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return `${a?.tagName.toLowerCase()}${a?.id ? '#' + a.id : ''} ${(a?.getAttribute('aria-label') || a?.textContent || '').trim().slice(0, 40)}`;
+    }));
+  }
+  console.log('Tab order:\n  ' + steps.join('\n  '));
+  await page.screenshot({ path: '.screenshots/demo-focus.png' });
+  await page.evaluate(() => document.querySelector('relais-directory').shadowRoot.querySelector('.title-link').click());
+  await new Promise((r) => setTimeout(r, 300));
+  await page.screenshot({ path: '.screenshots/demo-detail.png' });
+  await page.goto(`${base}/iife.html`);
+  await ready(page);
+  await page.screenshot({ path: '.screenshots/demo-iife.png' });
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(errors.length ? `Console errors:\n${errors.join('\n')}` : 'No console errors.');

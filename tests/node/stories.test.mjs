@@ -1,0 +1,67 @@
+// Every built Storybook story renders and is axe-clean (WCAG 2.x A/AA rules), in Chromium.
+// Needs `storybook build` first (npm test does it).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { ensureBrowser } from '../../scripts/ensure-browser.mjs';
+
+const dir = join(process.cwd(), 'storybook-static');
+const axeSource = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+let server;
+let browser;
+let base;
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const p = normalize(join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (!p.startsWith(dir + sep) && p !== dir) return res.writeHead(403).end();
+    const body = await readFile(p.endsWith(sep) ? join(p, 'index.html') : p).catch(() => null);
+    if (!body) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' });
+    res.end(body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await puppeteer.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const index = existsSync(join(dir, 'index.json')) ? JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) : { entries: {} };
+const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+
+test('the Storybook build has stories', () => {
+  assert.ok(stories.length >= 6, `found ${stories.length} stories; run storybook build first`);
+});
+
+for (const s of stories) {
+  test(`story ${s.title} / ${s.name}: renders, axe-clean, no console error`, async () => {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${base}/iframe.html?id=${s.id}&viewMode=story`);
+    await page.waitForFunction(
+      () => {
+        const d = document.querySelector('relais-directory');
+        const r = d?.shadowRoot;
+        return r && (r.querySelector('.item') || r.querySelector('.empty') || r.querySelector('[part="error"]') || /Recherche en cours/.test(r.querySelector('.status')?.textContent ?? ''));
+      },
+      { timeout: 15000 },
+    );
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document.querySelector('#storybook-root') ?? document.body, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`);
+    });
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
