@@ -57,8 +57,16 @@ for (const s of stories) {
     );
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document.querySelector('#storybook-root') ?? document.body, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`);
+      // Storybook's a11y addon may be running axe in the same page: wait for it.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const r = await window.axe.run(document.querySelector('#storybook-root') ?? document.body, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+          return r.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`);
+        } catch (e) {
+          if (attempt > 20 || !/already running/.test(String(e))) throw e;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
     });
     assert.deepEqual(violations, []);
     assert.deepEqual(problems, []);
