@@ -1,8 +1,11 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
-import manifest from '../packages/directory/custom-elements.json' with { type: 'json' };
+import directory from '../packages/directory/custom-elements.json' with { type: 'json' };
+import pathway from '../packages/pathway/custom-elements.json' with { type: 'json' };
+import core from '../packages/core/custom-elements.json' with { type: 'json' };
 
-setCustomElementsManifest(manifest);
+// one manifest for every package, so that each story gets its controls and docs
+setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...core.modules] });
 
 const preview: Preview = {
   parameters: {

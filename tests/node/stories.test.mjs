@@ -49,8 +49,9 @@ for (const s of stories) {
     await page.goto(`${base}/iframe.html?id=${s.id}&viewMode=story`);
     await page.waitForFunction(
       () => {
-        const d = document.querySelector('relais-directory');
-        const r = d?.shadowRoot;
+        const p = document.querySelector('relais-pathway')?.shadowRoot;
+        if (p) return p.querySelector('ol, [role="alert"]');
+        const r = document.querySelector('relais-directory')?.shadowRoot;
         return r && (r.querySelector('.item') || r.querySelector('.empty') || r.querySelector('[part="error"]') || /Recherche en cours/.test(r.querySelector('.status')?.textContent ?? ''));
       },
       { timeout: 15000 },

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
 import {
   RelaisElement,
@@ -21,6 +20,7 @@ import {
   sanitizeUrl,
   telHref,
   mailtoHref,
+  heading,
   parseOpeningHours,
   statusLine,
   summarize,
@@ -652,7 +652,7 @@ export class RelaisDirectory extends RelaisElement {
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
     return html`
       <div class="root" aria-busy=${this.status === 'slow' ? 'true' : 'false'}>
-        ${this.headingLevel === 0 ? nothing : heading(level, this.t('title'), 'title')}
+        ${this.headingLevel === 0 ? nothing : heading(level, this.t('title'), { id: 'title' })}
         ${this.renderForm()}
         ${this.detail ? this.renderDetail(this.detail, level) : html`${this.hideNeeds ? nothing : this.renderNeeds(level)} ${this.renderFilters()} ${this.renderResults(level)}`}
         <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="live">${this.announce}</p>
@@ -740,7 +740,7 @@ export class RelaisDirectory extends RelaisElement {
   private renderNeeds(level: number): TemplateResult {
     return html`
       <section class="needs" aria-labelledby="needs-title">
-        ${heading(level + 1, this.falc ? this.t('needsFalc') : this.t('needs'), 'needs-title')}
+        ${heading(level + 1, this.falc ? this.t('needsFalc') : this.t('needs'), { id: 'needs-title' })}
         <ul part="needs" class="tiles">
           ${NEEDS.map(
             (n) => html`<li>
@@ -807,7 +807,7 @@ export class RelaisDirectory extends RelaisElement {
     const pages = r ? Math.max(1, Math.ceil(r.total / r.pageSize)) : 1;
     return html`
       <section class="results" aria-labelledby="results-title">
-        ${heading(level + 1, this.t('results'), 'results-title', true)}
+        ${heading(level + 1, this.t('results'), { id: 'results-title', focusable: true })}
         ${this.requestReason ? html`<p class="reason">${this.requestReason}</p>` : nothing}
         ${this.mode === 'pro' && this.skipped > 0 ? html`<p class="notice">${this.t('dataWarning', { n: this.skipped })}</p>` : nothing}
         ${this.error
@@ -910,7 +910,7 @@ export class RelaisDirectory extends RelaisElement {
         <button type="button" part="button" class="secondary" @click=${() => window.print()}>${this.t('print')}</button>
         ${this.mode === 'pro' ? html`<button type="button" part="button" class="secondary" @click=${() => this.copyContact(item)}>${this.t('copyContact')}</button>` : nothing}
       </div>
-      ${heading(level + 1, st && st.nom !== s.nom ? `${s.nom} — ${st.nom}` : s.nom, 'detail-title', true)}
+      ${heading(level + 1, st && st.nom !== s.nom ? `${s.nom} — ${st.nom}` : s.nom, { id: 'detail-title', focusable: true })}
       <p class="meta">
         ${kind ? html`<span class="kind">${kind}</span>` : nothing}
         ${item.distanceKm !== null ? html`<span class="distance">${formatDistance(item.distanceKm, this.i18n.lang)}</span>` : nothing}
@@ -977,24 +977,4 @@ function split(v: string | undefined | null): string[] {
 
 function checkbox(id: string, label: string, checked: boolean, onChange: () => void): TemplateResult {
   return html`<div class="check"><input type="checkbox" id=${id} .checked=${checked} @change=${onChange} /><label for=${id}>${label}</label></div>`;
-}
-
-/** A heading of a computed level (h1–h6), focusable by script when `focusable`. */
-function heading(level: number, content: unknown, id?: string, focusable = false): TemplateResult {
-  const l = Math.min(6, Math.max(1, level));
-  const tab = focusable ? -1 : undefined;
-  switch (l) {
-    case 1:
-      return html`<h1 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h1>`;
-    case 2:
-      return html`<h2 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h2>`;
-    case 3:
-      return html`<h3 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h3>`;
-    case 4:
-      return html`<h4 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h4>`;
-    case 5:
-      return html`<h5 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h5>`;
-    default:
-      return html`<h6 id=${ifDefined(id)} tabindex=${ifDefined(tab)}>${content}</h6>`;
-  }
 }

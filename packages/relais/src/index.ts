@@ -4,6 +4,8 @@
  */
 import '@relais/core/provider.js';
 import '@relais/directory/define.js';
+import '@relais/pathway/define.js';
 
 export * from '@relais/core';
 export { RelaisDirectory, NEEDS } from '@relais/directory';
+export { RelaisPathway, pathwayTemplates, computeSchedule, simulate as simulatePathway } from '@relais/pathway';

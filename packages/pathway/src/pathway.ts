@@ -1,0 +1,328 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ContextConsumer } from '@lit/context';
+import { RelaisElement, RelaisErrorEvent, Http, RelaisError, storeContext, formatDate, termLabel, sanitizeUrl, translate, heading, type Catalogue } from '@relais/core';
+import { pathwayStyles } from './pathway.styles.js';
+import { computeSchedule, simulate, type Schedule, type ScheduledStep, type StepStatus } from './schedule.js';
+import { PathwayDataError, type PathwayEvent, type PathwayTemplate } from './model.js';
+import { pathwayTemplates } from './templates.js';
+import { isIsoDate, type IsoDate } from './calendar.js';
+
+/** `relais-step-select`: a step was opened (its id). */
+export class RelaisStepSelectEvent extends Event {
+  static readonly eventName = 'relais-step-select';
+  constructor(readonly stepId: string) {
+    super(RelaisStepSelectEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'relais-step-select': RelaisStepSelectEvent;
+  }
+}
+
+type K =
+  | 'status-done' | 'status-current' | 'status-upcoming' | 'status-overdue' | 'status-skipped' | 'summary' | 'summaryDone' | 'next' | 'started' | 'done'
+  | 'due' | 'dueEstimate' | 'expected' | 'daysLeft' | 'daysLate' | 'today' | 'actor' | 'documents' | 'received' | 'toProvide' | 'legal' | 'deadline'
+  | 'findActor' | 'details' | 'print' | 'simulateLabel' | 'simulateHint' | 'simulateButton' | 'simulateError' | 'ruptures' | 'optional' | 'invalid'
+  | 'loading' | 'stepOf' | 'expectedEnd' | 'estimated';
+
+const messages: Catalogue<K> = {
+  fr: {
+    'status-done': 'Terminé',
+    'status-current': 'En cours',
+    'status-upcoming': 'À venir',
+    'status-overdue': 'Délai dépassé',
+    'status-skipped': 'Sans objet',
+    summary: (p) => `Étape en cours : ${p.label} (${p.n} sur ${p.total}).`,
+    summaryDone: 'Toutes les étapes sont terminées.',
+    next: 'Ce que vous pouvez faire maintenant :',
+    started: 'Commencé le',
+    done: 'Terminé le',
+    due: 'Échéance :',
+    dueEstimate: 'Échéance prévisible :',
+    expected: 'Prévu vers le',
+    daysLeft: (p) => (p.n === 0 ? 'aujourd’hui' : `dans ${p.n} jour${(p.n as number) > 1 ? 's' : ''}`),
+    daysLate: (p) => `dépassée de ${p.n} jour${(p.n as number) > 1 ? 's' : ''}`,
+    today: 'aujourd’hui',
+    actor: 'Qui s’en occupe :',
+    documents: 'Documents',
+    received: 'reçu',
+    toProvide: 'à fournir ou attendu',
+    legal: 'Texte de référence :',
+    deadline: 'Délai :',
+    findActor: (p) => `Trouver : ${p.kind} près de chez vous`,
+    details: 'Détails de l’étape',
+    print: 'Imprimer le parcours',
+    simulateLabel: 'Date de votre demande',
+    simulateHint: 'Par exemple 23/11/2026. Le calendrier prévisible s’affiche ; rien n’est envoyé.',
+    simulateButton: 'Voir mon calendrier',
+    simulateError: 'Indiquez une date valide, par exemple 23/11/2026.',
+    ruptures: 'Changements de situation',
+    optional: 'facultatif',
+    invalid: 'Ce parcours ne peut pas être affiché :',
+    loading: 'Chargement du parcours…',
+    stepOf: (p) => `Étape ${p.n} sur ${p.total}`,
+    expectedEnd: 'Fin prévisible du parcours :',
+    estimated: '(estimation)',
+  },
+  en: {
+    'status-done': 'Done',
+    'status-current': 'In progress',
+    'status-upcoming': 'To come',
+    'status-overdue': 'Deadline passed',
+    'status-skipped': 'Not applicable',
+    summary: (p) => `Current step: ${p.label} (${p.n} of ${p.total}).`,
+    summaryDone: 'All steps are done.',
+    next: 'What you can do now:',
+    started: 'Started on',
+    done: 'Done on',
+    due: 'Deadline:',
+    dueEstimate: 'Expected deadline:',
+    expected: 'Expected around',
+    daysLeft: (p) => (p.n === 0 ? 'today' : `in ${p.n} day${(p.n as number) > 1 ? 's' : ''}`),
+    daysLate: (p) => `${p.n} day${(p.n as number) > 1 ? 's' : ''} late`,
+    actor: 'Who acts:',
+    documents: 'Documents',
+    received: 'received',
+    toProvide: 'to provide or expected',
+    legal: 'Legal basis:',
+    deadline: 'Deadline:',
+    findActor: (p) => `Find: ${p.kind} near you`,
+    details: 'Step details',
+    print: 'Print the pathway',
+    simulateLabel: 'Date of your request',
+    simulateHint: 'For example 23/11/2026. The expected calendar is shown; nothing is sent.',
+    simulateButton: 'Show my calendar',
+    simulateError: 'Enter a valid date, for example 23/11/2026.',
+    ruptures: 'Changes in your situation',
+    optional: 'optional',
+    invalid: 'This pathway cannot be shown:',
+    loading: 'Loading the pathway…',
+    stepOf: (p) => `Step ${p.n} of ${p.total}`,
+    expectedEnd: 'Expected end of the pathway:',
+    estimated: '(estimate)',
+  },
+};
+
+const localToday = (): IsoDate => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/**
+ * The steps of a pathway (MDPH, PCH, APA, EHPAD admission, hospital discharge, child protection, RSA)
+ * with dates, legal deadlines, who acts and what to do now.
+ *
+ * @element relais-pathway
+ * @fires relais-step-select - A step's details were opened (`stepId`).
+ * @fires relais-error - The case or template could not be loaded or is invalid (`message` in French).
+ * @csspart timeline - The ordered list of steps.
+ * @csspart step - One step.
+ * @csspart status - The status text of a step.
+ * @csspart next - The "what to do now" box (a live region).
+ * @csspart simulate - The "simulate my pathway" form.
+ * @csspart button - Buttons.
+ * @cssprop --relais-color-primary - Current step and links.
+ * @cssprop --relais-color-danger - Late steps.
+ * @cssprop --relais-color-success - Done steps.
+ * @cssprop --relais-color-muted - Skipped and upcoming steps.
+ * @cssprop --relais-pathway-marker-size - Size of the step markers (default 1.5rem).
+ */
+export class RelaisPathway extends RelaisElement {
+  static override styles = [...RelaisElement.styles, pathwayStyles];
+
+  /** Id of a shipped template (`mdph`, `pch`, `apa-domicile`, `ehpad-admission`, `sortie-hospitalisation`, `protection-enfance`, `rsa`). */
+  @property({ attribute: 'template-id' }) templateId: string | undefined;
+  /** A template object (property only); wins over `template-id`. */
+  @property({ attribute: false }) template: PathwayTemplate | undefined;
+  /** The events of the case, `[{ stepId, kind, date: 'YYYY-MM-DD' }]` (property only). */
+  @property({ attribute: false }) events: PathwayEvent[] = [];
+  /** URL of a JSON case `{ template, events }` (template: an id or an object). */
+  @property() src: string | undefined;
+  /** Today's date (YYYY-MM-DD); defaults to the device's date. */
+  @property() today: string | undefined;
+  /** `vertical` (default) or `horizontal` (compact; vertical again below 40rem). */
+  @property({ reflect: true }) layout: 'vertical' | 'horizontal' = 'vertical';
+  /** Shows the "simulate my pathway" form: the person enters the date of their request. */
+  @property({ type: Boolean }) simulate = false;
+  /** Counts working days with Alsace-Moselle's public holidays. */
+  @property({ type: Boolean, attribute: 'alsace-moselle' }) alsaceMoselle = false;
+  /** INSEE code of the person's commune, passed on when a step opens the directory. */
+  @property() commune: string | undefined;
+  /** Without a provider: a directory page to link actors to; `{kind}` is replaced by the structure kind. */
+  @property({ attribute: 'directory-url' }) directoryUrl: string | undefined;
+  /** Easy-read labels. */
+  @property({ type: Boolean, reflect: true }) falc = false;
+  /** Heading level of the title (1–6, default 2). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private loaded: { template: PathwayTemplate | string; events: PathwayEvent[] } | null = null;
+  @state() private requestDate = '';
+  @state() private simError = '';
+  @state() private error = '';
+  @state() private loading = false;
+
+  private readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true });
+  private readonly http = new Http({ cacheTtlMs: 0 });
+
+  private t(k: K, p: Record<string, unknown> = {}): string {
+    return translate(messages, this.i18n.lang, k, p);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.src) void this.load(this.src);
+  }
+
+  private async load(url: string): Promise<void> {
+    this.loading = true;
+    try {
+      const body = (await this.http.getJson(url)) as { template?: unknown; events?: unknown } | null;
+      if (!body || typeof body !== 'object') throw new PathwayDataError('Dossier invalide — (racine) : objet { template, events } attendu.', '(racine)');
+      this.loaded = { template: body.template as PathwayTemplate | string, events: (body.events ?? []) as PathwayEvent[] };
+      this.error = '';
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private fail(e: unknown): void {
+    const message = e instanceof PathwayDataError || e instanceof RelaisError ? e.message : 'Erreur inattendue.';
+    this.error = message;
+    this.emit(new RelaisErrorEvent(e instanceof RelaisError ? e.kind : 'invalid-payload', message));
+  }
+
+  private resolveTemplate(): unknown {
+    const t = this.template ?? this.loaded?.template ?? this.templateId;
+    if (typeof t === 'string') {
+      const found = pathwayTemplates[t];
+      if (!found) throw new PathwayDataError(`Modèle de parcours inconnu : « ${t.slice(0, 40)} » (${Object.keys(pathwayTemplates).join(', ')}).`, 'template');
+      return found;
+    }
+    return t;
+  }
+
+  /** The computed schedule (null while nothing is configured). */
+  get schedule(): Schedule | null {
+    const t = this.resolveTemplate();
+    if (!t) return null;
+    const opts = { today: this.today && isIsoDate(this.today) ? this.today : localToday(), alsaceMoselle: this.alsaceMoselle };
+    if (this.simulate && this.requestDate) return simulate(t, this.requestDate, opts);
+    return computeSchedule(t, this.loaded?.events ?? this.events, opts);
+  }
+
+  override render(): TemplateResult {
+    let schedule: Schedule | null = null;
+    let invalid = this.error;
+    if (!invalid) {
+      try {
+        schedule = this.schedule;
+      } catch (e) {
+        invalid = e instanceof PathwayDataError ? e.message : String(e);
+        queueMicrotask(() => this.emit(new RelaisErrorEvent('invalid-payload', invalid)));
+      }
+    }
+    if (invalid) return html`<div class="error" role="alert"><p>${this.t('invalid')}</p><p>${invalid}</p></div>`;
+    if (!schedule) return html`<p role="status">${this.loading ? this.t('loading') : ''}</p>`;
+    const total = schedule.steps.length;
+    const cur = schedule.steps.find((s) => s.id === schedule!.current);
+    const level = Math.min(6, Math.max(1, this.headingLevel || 2));
+    const label = (this.falc && schedule.template.falc) || schedule.template.label;
+    return html`
+      <section aria-labelledby="pathway-title">
+        ${heading(level, label, { id: 'pathway-title' })}
+        ${schedule.template.description ? html`<p class="muted">${schedule.template.description}</p>` : nothing}
+        ${this.simulate ? this.renderSimulate() : nothing}
+        <p id="pathway-summary">
+          ${cur ? this.t('summary', { label: this.stepLabel(cur), n: cur.index, total }) : this.t('summaryDone')}
+          ${schedule.expectedEnd && cur ? html` ${this.t('expectedEnd')} ${this.date(schedule.expectedEnd)} ${this.t('estimated')}.` : nothing}
+        </p>
+        <div part="next" class="next" role="status" aria-live="polite">
+          <p><strong>${this.t('next')}</strong> ${schedule.nextAction}</p>
+        </div>
+        ${schedule.ruptures.length
+          ? html`<div class="ruptures">
+              ${heading(level + 1, this.t('ruptures'))}
+              <ul>${schedule.ruptures.map((r) => html`<li>${this.date(r.date)} — ${r.advice}</li>`)}</ul>
+            </div>`
+          : nothing}
+        <ol part="timeline" class="timeline ${this.layout}" aria-labelledby="pathway-title" aria-describedby="pathway-summary">
+          ${schedule.steps.map((s) => this.renderStep(s, total, level + 1))}
+        </ol>
+        <button type="button" part="button" class="print" @click=${() => window.print()}>${this.t('print')}</button>
+      </section>
+    `;
+  }
+
+  private stepLabel(s: ScheduledStep): string {
+    return (this.falc && s.falc) || s.label;
+  }
+
+  private date(d: IsoDate): TemplateResult {
+    return html`<time datetime=${d}>${formatDate(d, this.i18n.lang)}</time>`;
+  }
+
+  private statusText(st: StepStatus): string {
+    return this.t(`status-${st}` as K);
+  }
+
+  private renderStep(s: ScheduledStep, total: number, level: number): TemplateResult {
+    const kindLabel = s.actor.kind ? termLabel('typologies', s.actor.kind, { lang: this.i18n.lang }) : null;
+    const store = this.storeCtx.value;
+    const link = !store && s.actor.kind && this.directoryUrl ? sanitizeUrl(new URL(this.directoryUrl.replace('{kind}', encodeURIComponent(s.actor.kind)), document.baseURI).href) : null;
+    return html`<li part="step" class="step ${s.status}" aria-current=${ifDefined(s.status === 'current' || (s.status === 'overdue' && s.id === this.schedule?.current) ? 'step' : undefined)}>
+      <span class="marker" aria-hidden="true">${s.status === 'done' ? '✓' : s.status === 'overdue' ? '!' : s.status === 'skipped' ? '–' : s.index}</span>
+      <div class="body">
+        ${heading(level, html`<span class="visually-hidden">${this.t('stepOf', { n: s.index, total })} : </span>${this.stepLabel(s)}${s.optional ? html` <span class="muted">(${this.t('optional')})</span>` : nothing}`)}
+        <p class="line"><span part="status" class="status">${this.statusText(s.status)}</span>${s.doneOn ? html` — ${this.t('done')} ${this.date(s.doneOn)}` : s.startedOn && s.status !== 'done' ? html` — ${this.t('started')} ${this.date(s.startedOn)}` : nothing}</p>
+        ${s.dueOn && s.status !== 'done' && s.status !== 'skipped'
+          ? html`<p class="line">${s.dueIsEstimate ? this.t('dueEstimate') : this.t('due')} ${this.date(s.dueOn)}${s.daysLeft !== null ? html` (${s.daysLeft >= 0 ? this.t('daysLeft', { n: s.daysLeft }) : this.t('daysLate', { n: -s.daysLeft })})` : nothing}</p>`
+          : s.expectedOn && s.status === 'upcoming' && !s.optional
+            ? html`<p class="line muted">${this.t('expected')} ${this.date(s.expectedOn)} ${this.t('estimated')}</p>`
+            : nothing}
+        ${s.nextAction && (s.status === 'current' || s.status === 'overdue') ? html`<p class="action">${s.nextAction}</p>` : nothing}
+        <details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.emit(new RelaisStepSelectEvent(s.id))}>
+          <summary>${this.t('details')}<span class="visually-hidden"> : ${this.stepLabel(s)}</span></summary>
+          <p>${this.t('actor')} ${s.actor.label}</p>
+          ${kindLabel && store
+            ? html`<p><button type="button" part="button" class="link" @click=${() => store.requestDirectory({ from: 'pathway', typologies: [s.actor.kind!], commune: this.commune, reason: `${this.stepLabel(s)} : ${s.actor.label}` })}>${this.t('findActor', { kind: kindLabel })}</button></p>`
+            : link
+              ? html`<p><a href=${link}>${this.t('findActor', { kind: kindLabel })}</a></p>`
+              : nothing}
+          ${s.documents.length
+            ? html`<p>${this.t('documents')}</p>
+                <ul>${s.documents.map((d) => html`<li>${d.label} — <span class="doc-status">${d.received ? this.t('received') : this.t('toProvide')}</span></li>`)}</ul>`
+            : nothing}
+          ${s.deadlineText ? html`<p>${this.t('deadline')} ${s.deadlineText}.</p>` : nothing}
+          ${s.legal ? html`<p>${this.t('legal')} ${s.legal}</p>` : nothing}
+        </details>
+      </div>
+    </li>`;
+  }
+
+  private renderSimulate(): TemplateResult {
+    return html`<form part="simulate" class="simulate" novalidate @submit=${this.onSimulate}>
+      <label for="request-date">${this.t('simulateLabel')}</label>
+      <p class="hint" id="request-date-hint">${this.t('simulateHint')}</p>
+      ${this.simError ? html`<p class="error-text" id="request-date-error">${this.simError}</p>` : nothing}
+      <input id="request-date" type="date" .value=${this.requestDate} aria-describedby=${this.simError ? 'request-date-hint request-date-error' : 'request-date-hint'} aria-invalid=${this.simError ? 'true' : 'false'} />
+      <button type="submit" part="button" class="primary">${this.t('simulateButton')}</button>
+    </form>`;
+  }
+
+  private onSimulate(e: Event): void {
+    e.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#request-date')!;
+    if (!isIsoDate(input.value)) {
+      this.simError = this.t('simulateError');
+      input.focus();
+      return;
+    }
+    this.simError = '';
+    this.requestDate = input.value;
+  }
+}

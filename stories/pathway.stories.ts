@@ -1,0 +1,50 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '@relais/pathway/define.js';
+import { pathwayTemplates } from '@relais/pathway';
+
+const meta: Meta = {
+  title: 'Widgets/Parcours (relais-pathway)',
+  component: 'relais-pathway',
+  tags: ['autodocs'],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Les étapes d’un parcours (MDPH, PCH, APA, entrée en EHPAD, sortie d’hôpital, protection de l’enfance, RSA) avec les dates, les délais légaux, qui agit et quoi faire maintenant. Un hôte ajoute ses propres modèles (données validées, erreurs en français nommant le champ fautif). Les délais marqués « à vérifier » restent visibles tant que le texte officiel n’a pas été confirmé.',
+      },
+    },
+  },
+  args: { templateId: 'mdph', today: '2026-06-01', layout: 'vertical' },
+  argTypes: { templateId: { control: 'select', options: Object.keys(pathwayTemplates) }, layout: { control: 'inline-radio', options: ['vertical', 'horizontal'] } },
+  render: (a) => html`<relais-pathway template-id=${a.templateId} today=${a.today} layout=${a.layout} .events=${a.events ?? []}></relais-pathway>`,
+};
+export default meta;
+type Story = StoryObj;
+
+const mdph = [
+  { stepId: 'depot', kind: 'done', date: '2026-03-12' },
+  { stepId: 'recevabilite', kind: 'done', date: '2026-04-01' },
+  { stepId: 'evaluation', kind: 'started', date: '2026-04-10' },
+];
+
+/** Demande MDPH en cours d’évaluation. */
+export const MDPHEnCours: Story = { name: 'MDPH — en cours', args: { events: mdph } };
+/** Plus de 4 mois après le dépôt : la demande est réputée rejetée, le recours est expliqué. */
+export const MDPHEnRetard: Story = { name: 'MDPH — délai dépassé', args: { events: mdph, today: '2026-07-20' } };
+/** Une hospitalisation et un déménagement pendant la demande. */
+export const Rupture: Story = { args: { events: [...mdph, { kind: 'demenagement', date: '2026-04-20' }, { kind: 'hospitalisation', date: '2026-05-25' }] } };
+/** PCH avec une demande en urgence (15 jours ouvrés). */
+export const PCH: Story = { args: { templateId: 'pch', today: '2026-04-10', events: [{ stepId: 'demande', kind: 'done', date: '2026-03-20' }, { stepId: 'urgence', kind: 'started', date: '2026-04-01' }] } };
+/** APA à domicile : le silence du département vaut accord. */
+export const APA: Story = { args: { templateId: 'apa-domicile', today: '2026-11-20', events: [{ stepId: 'depot', kind: 'done', date: '2026-09-01' }, { stepId: 'complet', kind: 'done', date: '2026-09-10' }, { stepId: 'visite', kind: 'done', date: '2026-09-25' }] } };
+/** Entrée en EHPAD. */
+export const EHPAD: Story = { args: { templateId: 'ehpad-admission', events: [{ stepId: 'dossier', kind: 'done', date: '2026-05-02' }, { stepId: 'volet-medical', kind: 'started', date: '2026-05-10' }] } };
+/** Sortie d’hospitalisation. */
+export const SortieHopital: Story = { name: 'Sortie d’hôpital', args: { templateId: 'sortie-hospitalisation', events: [{ stepId: 'anticipation', kind: 'done', date: '2026-05-28' }] } };
+/** Protection de l’enfance (professionnels). */
+export const ProtectionEnfance: Story = { name: 'Protection de l’enfance', args: { templateId: 'protection-enfance', events: [{ stepId: 'transmission', kind: 'done', date: '2026-04-02' }, { stepId: 'qualification', kind: 'done', date: '2026-04-03' }] } };
+/** RSA, en disposition horizontale compacte. */
+export const RSAHorizontal: Story = { name: 'RSA — horizontal', args: { templateId: 'rsa', layout: 'horizontal', today: '2026-03-05', events: [{ stepId: 'orientation', kind: 'done', date: '2026-01-31' }] } };
+/** « Simuler mon parcours » : la personne ne saisit que la date de sa demande. */
+export const Simulation: Story = { render: () => html`<relais-pathway template-id="mdph" simulate></relais-pathway>` };
