@@ -40,7 +40,7 @@ const messages: Catalogue<K> = {
     summaryDone: 'Toutes les étapes sont terminées.',
     next: 'Ce que vous pouvez faire maintenant :',
     started: 'Commencé le',
-    done: 'Terminé le',
+    done: 'le',
     due: 'Échéance :',
     dueEstimate: 'Échéance prévisible :',
     expected: 'Prévu vers le',
@@ -78,7 +78,7 @@ const messages: Catalogue<K> = {
     summaryDone: 'All steps are done.',
     next: 'What you can do now:',
     started: 'Started on',
-    done: 'Done on',
+    done: 'on',
     due: 'Deadline:',
     dueEstimate: 'Expected deadline:',
     expected: 'Expected around',
@@ -278,7 +278,7 @@ export class RelaisPathway extends RelaisElement {
       <span class="marker" aria-hidden="true">${s.status === 'done' ? '✓' : s.status === 'overdue' ? '!' : s.status === 'skipped' ? '–' : s.index}</span>
       <div class="body">
         ${heading(level, html`<span class="visually-hidden">${this.t('stepOf', { n: s.index, total })} : </span>${this.stepLabel(s)}${s.optional ? html` <span class="muted">(${this.t('optional')})</span>` : nothing}`)}
-        <p class="line"><span part="status" class="status">${this.statusText(s.status)}</span>${s.doneOn ? html` — ${this.t('done')} ${this.date(s.doneOn)}` : s.startedOn && s.status !== 'done' ? html` — ${this.t('started')} ${this.date(s.startedOn)}` : nothing}</p>
+        <p class="line"><span part="status" class="status">${this.statusText(s.status)}</span>${s.doneOn ? html` ${this.t('done')} ${this.date(s.doneOn)}` : s.startedOn && s.status !== 'done' ? html` — ${this.t('started')} ${this.date(s.startedOn)}` : nothing}</p>
         ${s.dueOn && s.status !== 'done' && s.status !== 'skipped'
           ? html`<p class="line">${s.dueIsEstimate ? this.t('dueEstimate') : this.t('due')} ${this.date(s.dueOn)}${s.daysLeft !== null ? html` (${s.daysLeft >= 0 ? this.t('daysLeft', { n: s.daysLeft }) : this.t('daysLate', { n: -s.daysLeft })})` : nothing}</p>`
           : s.expectedOn && s.status === 'upcoming' && !s.optional

@@ -56,6 +56,8 @@ export interface Schedule {
 export interface ScheduleOptions extends CalendarOptions {
   /** Today's date (YYYY-MM-DD). Required: the computation reads no clock. */
   today: IsoDate;
+  /** Expected calendar only (simulation): nothing is declared late, dates are expectations. */
+  expectOnly?: boolean;
 }
 
 const UNIT_TEXT = { days: ['jour', 'jours'], 'working-days': ['jour ouvré', 'jours ouvrés'], months: ['mois', 'mois'] } as const;
@@ -167,11 +169,11 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
     if (isSkipped) status = 'skipped';
     else if (f.doneOn || implicitDone(f, i)) status = 'done';
     else if (s.optional && !f.startedOn) status = 'upcoming'; // an optional step not taken is never late
-    else if (dueOn && !dueIsEstimate && dueOn < today) status = 'overdue';
+    else if (dueOn && !dueIsEstimate && dueOn < today && !opts.expectOnly) status = 'overdue';
     else if (f === currentFact || f.startedOn) status = 'current';
     else status = 'upcoming';
     const received = new Set(events.filter((e) => e.stepId === s.id && e.kind === 'document-received').map((e) => e.document));
-    const daysLeft = dueOn && !finished && !dueIsEstimate ? daysBetween(today, dueOn) : null;
+    const daysLeft = dueOn && !finished && !dueIsEstimate && !opts.expectOnly ? daysBetween(today, dueOn) : null;
     let nextAction: string | null = null;
     if (status === 'overdue') nextAction = s.whenLate ?? `Le délai est dépassé depuis ${-daysLeft!} jour${-daysLeft! > 1 ? 's' : ''} : contactez ${s.actor.label}.`;
     else if (status === 'current') {
@@ -219,5 +221,5 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
 export function simulate(template: unknown, requestDate: IsoDate, opts: ScheduleOptions): Schedule {
   const t = parseTemplate(template);
   if (!isIsoDate(requestDate)) throw new PathwayDataError('Date de la demande invalide : AAAA-MM-JJ attendu.', 'requestDate');
-  return computeSchedule(t, [{ stepId: t.steps[0]!.id, kind: 'done', date: requestDate }], opts);
+  return computeSchedule(t, [{ stepId: t.steps[0]!.id, kind: 'done', date: requestDate }], { ...opts, expectOnly: true });
 }

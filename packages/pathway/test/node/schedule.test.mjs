@@ -98,6 +98,11 @@ test('every shipped template is valid and simulates a calendar from the request 
   }
   const mdph = simulate(pathwayTemplates.mdph, '2026-11-23', { today: '2026-11-23' });
   assert.equal(mdph.steps.find((x) => x.id === 'decision').dueOn, '2027-03-23');
+  // a request date in the past: a simulation shows expectations, never "late"
+  const past = simulate(pathwayTemplates['apa-domicile'], '2026-01-05', { today: '2026-11-23' });
+  assert.ok(past.steps.every((x) => x.status !== 'overdue'));
+  assert.equal(past.steps.find((x) => x.id === 'complet').dueOn, '2026-01-15');
+  assert.equal(past.steps.find((x) => x.id === 'complet').daysLeft, null);
 });
 
 test('pure: same inputs, same output; no clock read', () => {
