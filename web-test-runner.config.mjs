@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { testServerMiddleware } from './tests/server/test-server.mjs';
 import { summaryReporter } from './tests/server/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { CHROMIUM_ARGS } from './scripts/browser.mjs';
 
 export default {
   files: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
@@ -20,7 +21,7 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

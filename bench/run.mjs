@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { ensureBrowser } from '../scripts/ensure-browser.mjs';
+import { launchChromium } from '../scripts/browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3) ?? d;
@@ -43,11 +42,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 // 4. Chromium
-const browser = await puppeteer.launch({
-  executablePath: ensureBrowser(),
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-});
+const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 const chromeVersion = await browser.version();
 const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromeVersion}`, search: [], directory: [] };
 try {

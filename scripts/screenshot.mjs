@@ -2,15 +2,14 @@
 // Screenshots of the demo and the built Storybook, to look at as a person would (kept out of git):
 //   node scripts/screenshot.mjs   → .screenshots/*.png (desktop, 320 px, 200 % zoom, detail view, keyboard focus)
 import { mkdirSync } from 'node:fs';
-import puppeteer from 'puppeteer-core';
 import { createDemoServer } from '../examples/server/server.mjs';
-import { ensureBrowser } from './ensure-browser.mjs';
+import { launchChromium } from './browser.mjs';
 
 mkdirSync('.screenshots', { recursive: true });
 const server = createDemoServer();
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
+const browser = await launchChromium();
 const ready = (page) => page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 15000 });
 const shots = [
   ['demo-desktop', { width: 1200, height: 1600, deviceScaleFactor: 1 }],

@@ -1,9 +1,8 @@
 // The demo as a newcomer sees it: the reference server, the built CDN bundle, a strict CSP, in Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer from 'puppeteer-core';
 import { createDemoServer } from '../../examples/server/server.mjs';
-import { ensureBrowser } from '../../scripts/ensure-browser.mjs';
+import { launchChromium } from '../../scripts/browser.mjs';
 
 let server;
 let browser;
@@ -12,7 +11,7 @@ before(async () => {
   server = createDemoServer();
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${server.address().port}`;
-  browser = await puppeteer.launch({ executablePath: ensureBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();

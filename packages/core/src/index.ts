@@ -10,4 +10,4 @@ export { heading } from './element/heading.js';
 export * from './element/events.js';
 export { clientContext, storeContext } from './element/context.js';
 export { RelaisStore, StoreChangeEvent, type SharedFilters, type DirectoryRequest } from './element/store.js';
-export { RelaisProvider, clientOptionsFromAttributes } from './provider.js';
+export { RelaisProvider, clientOptionsFromAttributes, clientFromAttributes, sourceChanged } from './provider.js';

@@ -18,6 +18,23 @@ export function clientOptionsFromAttributes(a: { source?: string | null; src?: s
   return { source, baseUrl: a.baseUrl ?? '' } as ClientOptions;
 }
 
+/** True when one of the source attributes changed. */
+export const sourceChanged = (changed: Map<PropertyKey, unknown>): boolean => ['source', 'src', 'baseUrl', 'data'].some((k) => changed.has(k));
+
+/**
+ * Builds the client described by source attributes: `client` is undefined when nothing is configured,
+ * `error` (in French) when the configuration is wrong.
+ */
+export function clientFromAttributes(a: Parameters<typeof clientOptionsFromAttributes>[0]): { client?: RelaisClient; error?: RelaisError } {
+  const opts = clientOptionsFromAttributes(a);
+  if (!opts) return {};
+  try {
+    return { client: createClient(opts) };
+  } catch (e) {
+    return { error: e instanceof RelaisError ? e : new RelaisError('unsupported') };
+  }
+}
+
 /**
  * Holds the shared configuration and the one typed client, and links the widgets placed inside
  * it: the map follows the directory's filters and selection, an eligibility result opens the
@@ -64,15 +81,10 @@ export class RelaisProvider extends RelaisElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!this._ownClient) return;
-    if (changed.has('source') || changed.has('src') || changed.has('baseUrl') || changed.has('data')) {
-      const opts = clientOptionsFromAttributes(this);
-      try {
-        this._client = opts ? createClient(opts) : undefined;
-      } catch (e) {
-        this._client = undefined;
-        const err = e instanceof RelaisError ? e : new RelaisError('unsupported');
-        this.emit(new RelaisErrorEvent(err.kind, err.message));
-      }
+    if (sourceChanged(changed)) {
+      const { client, error } = clientFromAttributes(this);
+      this._client = client;
+      if (error) this.emit(new RelaisErrorEvent(error.kind, error.message));
       this.clientProvider.setValue(this._client);
     }
   }

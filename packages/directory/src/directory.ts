@@ -10,8 +10,8 @@ import {
   RelaisSelectEvent,
   clientContext,
   storeContext,
-  createClient,
-  clientOptionsFromAttributes,
+  clientFromAttributes,
+  sourceChanged,
   translate,
   formatDate,
   formatDistance,
@@ -202,14 +202,10 @@ export class RelaisDirectory extends RelaisElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('source') || changed.has('baseUrl') || changed.has('data')) {
-      const opts = clientOptionsFromAttributes(this);
-      try {
-        this.ownClient = opts ? createClient(opts) : undefined;
-      } catch (e) {
-        this.ownClient = undefined;
-        this.fail(e);
-      }
+    if (sourceChanged(changed)) {
+      const { client, error } = clientFromAttributes(this);
+      this.ownClient = client;
+      if (error) this.fail(error);
     }
     if (!this.initialised) {
       this.initialised = true;
