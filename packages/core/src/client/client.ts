@@ -13,10 +13,10 @@ import { DiagnosticsCollector, normalizeDataset, normalizeServices, normalizeStr
 import type { Dataset, } from '../model/schema.js';
 import type { Diagnostics, SearchItem, Service, Structure } from '../model/types.js';
 import { ServiceIndex } from '../search/service-index.js';
-import { emptyFacets, paging, queryKey, type SearchQuery, type SearchResult } from '../search/query.js';
+import { emptyFacets, paging, queryKey, MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { Http, joinUrl, withParams, withSignal, type HttpOptions } from './http.js';
 import { isOpenAt } from '../model/opening-hours.js';
-import { inBBox } from '../geo/distance.js';
+import { inBBox, isInFranceBounds } from '../geo/distance.js';
 import { fold } from '../search/analyze.js';
 
 /** Options of the static source. */
@@ -68,6 +68,11 @@ export interface RelaisClient extends EventTarget {
   readonly source: ClientOptions['source'];
   /** Searches services. */
   search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult>;
+  /**
+   * Every matching service as a light point for a map (the query's page, page size and bbox are ignored).
+   * Remote sources read at most `maxPoints` (default 1 000) and say `truncated`.
+   */
+  points(query: SearchQuery, opts?: CallOptions & { maxPoints?: number }): Promise<MapPoints>;
   /** One service with its structure; rejects with kind `not-found` when unknown. */
   get(id: string, opts?: CallOptions): Promise<SearchItem>;
   /** Data-quality report: records read, kept, skipped, and the first issues in French. */
@@ -123,6 +128,29 @@ abstract class BaseClient extends EventTarget implements RelaisClient {
   }
 
   abstract search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult>;
+
+  /** Remote sources: pages of results turned into points, up to `maxPoints`. */
+  points(query: SearchQuery, opts?: CallOptions & { maxPoints?: number }): Promise<MapPoints> {
+    const max = opts?.maxPoints ?? 1000;
+    return this.run(opts, async (signal) => {
+      const out: MapPoints = { points: [], total: 0, withoutPosition: 0, outsideFrance: 0 };
+      for (let page = 1; out.points.length + out.withoutPosition + out.outsideFrance < max; page++) {
+        const r = await this.search({ ...query, bbox: undefined, page, pageSize: MAX_PAGE_SIZE }, { signal });
+        out.total = r.total;
+        for (const { service: s, structure: st } of r.items) {
+          const lat = s.latitude ?? st?.latitude;
+          const lon = s.longitude ?? st?.longitude;
+          if (lat == null || lon == null) out.withoutPosition++;
+          else if (!isInFranceBounds(lat, lon)) out.outsideFrance++;
+          else out.points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom });
+        }
+        if (page * MAX_PAGE_SIZE >= r.total || r.items.length === 0) break;
+      }
+      out.truncated = out.points.length + out.withoutPosition + out.outsideFrance < out.total;
+      return out;
+    });
+  }
+
   abstract get(id: string, opts?: CallOptions): Promise<SearchItem>;
   abstract ready(opts?: { signal?: AbortSignal }): Promise<void>;
   abstract refresh(): void;
@@ -179,6 +207,15 @@ class StaticClient extends BaseClient {
       if (this.cache.size > 100) this.cache.clear();
       if (!query.openAt) this.cache.set(key, result);
       return result;
+    });
+  }
+
+  override points(query: SearchQuery, opts?: CallOptions): Promise<MapPoints> {
+    return this.run(opts, async (signal) => {
+      const index = await this.index(signal);
+      const place = query.commune ? await resolveCommune(query.commune) : null;
+      throwIfAborted(signal);
+      return index.points(query, place);
     });
   }
 

@@ -66,6 +66,30 @@ export interface SearchResult {
   unsupported: string[];
 }
 
+/** A service as a point on a map. */
+export interface MapPoint {
+  id: string;
+  lat: number;
+  lon: number;
+  /** Structure kind (`ehpad`, `ccas-cias`…), for the marker's shape and legend. */
+  kind: string | null;
+  /** Service name. */
+  name: string;
+}
+
+/** Every matching service with a position, and what could not be drawn. */
+export interface MapPoints {
+  points: MapPoint[];
+  /** Matching services, drawn or not. */
+  total: number;
+  /** Matching services with no coordinates (listed, not drawn). */
+  withoutPosition: number;
+  /** Matching services whose coordinates lie outside France and its overseas territories (flagged, not drawn). */
+  outsideFrance: number;
+  /** True when a remote source gave only the first points. */
+  truncated?: boolean;
+}
+
 /** A place resolved from a commune code: centroid, département and EPCI. */
 export interface ResolvedPlace {
   code: string;

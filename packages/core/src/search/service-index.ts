@@ -3,12 +3,12 @@
  * synonyms, data·inclusion filter semantics, eligibility zones, distance, disjunctive facets,
  * sorting and paging. No DOM: runs in Node and in the browser.
  */
-import { haversineKm, inBBox } from '../geo/distance.js';
+import { haversineKm, inBBox, isInFranceBounds } from '../geo/distance.js';
 import type { SearchItem, Service, Structure } from '../model/types.js';
 import { isOpenAt } from '../model/opening-hours.js';
 import { categoryOf, PUBLICS, STRUCTURE_KINDS, THEMATIQUES, termLabel } from '../taxonomy/taxonomy.js';
 import { fold } from './analyze.js';
-import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, type Facets, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
+import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, type Facets, type MapPoint, type MapPoints, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
 import { TextIndex, type Synonym } from './text-index.js';
 
 /** Synonyms from the taxonomy: every keyword of a term stands for that term's concept. */
@@ -160,6 +160,51 @@ export class ServiceIndex {
    */
   search(q: SearchQuery, place?: ResolvedPlace | null): SearchResult {
     const { page, pageSize } = paging(q);
+    const { matched, dist, facets, textMatch, origin } = this.filter(q, place, true);
+    const sort = q.sort ?? (textMatch ? 'relevance' : origin ? 'distance' : 'name');
+    const scores = textMatch?.scores;
+    let cmp: (a: number, b: number) => number;
+    if (sort === 'distance' && origin) {
+      const rank = this.ranks();
+      cmp = (a, b) => (dist[a]! === dist[b]! ? rank[a]! - rank[b]! : dist[a]! < dist[b]! ? -1 : 1);
+    } else if (sort === 'relevance' && scores) {
+      cmp = (a, b) => scores[b]! - scores[a]! || (dist[a]! === dist[b]! ? 0 : dist[a]! < dist[b]! ? -1 : 1) || a - b;
+    } else {
+      const rank = this.ranks();
+      cmp = (a, b) => rank[a]! - rank[b]!;
+    }
+    const total = matched.length;
+    const start = (page - 1) * pageSize;
+    const pageDocs = topK(matched, cmp, start + pageSize).slice(start, start + pageSize);
+    const items = pageDocs.map((i) => ({ ...this.items[i]!, distanceKm: Number.isFinite(dist[i]!) ? Math.round(dist[i]! * 10) / 10 : null }));
+    return { items, total, facets, page, pageSize, relaxed: textMatch?.relaxed ?? false, unsupported: [] };
+  }
+
+  /** Every matching service as a light map point (no paging, no facets): for maps of thousands of services. */
+  points(q: SearchQuery, place?: ResolvedPlace | null): MapPoints {
+    const { matched } = this.filter({ ...q, bbox: undefined }, place, false);
+    const points: MapPoint[] = [];
+    let withoutPosition = 0;
+    let outsideFrance = 0;
+    for (const i of matched) {
+      const lat = this.lat[i]!;
+      const lon = this.lon[i]!;
+      if (Number.isNaN(lat)) {
+        withoutPosition++;
+        continue;
+      }
+      if (!isInFranceBounds(lat, lon)) {
+        outsideFrance++;
+        continue;
+      }
+      const { service: s, structure: st } = this.items[i]!;
+      points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom });
+    }
+    return { points, total: matched.length, withoutPosition, outsideFrance };
+  }
+
+  /** The filtering pass shared by search() and points(). */
+  private filter(q: SearchQuery, place: ResolvedPlace | null | undefined, withFacets: boolean) {
     const n = this.items.length;
     const textMatch = q.text && q.text.trim() ? this.text.search(q.text) : null;
     const candidates: ArrayLike<number> = textMatch ? textMatch.docs : { length: n };
@@ -226,6 +271,10 @@ export class ServiceIndex {
         if (!ok) failed = a;
       }
       if (fails > 1) continue;
+      if (!withFacets) {
+        if (fails === 0) matched.push(i);
+        continue;
+      }
       // disjunctive facets: a document failing only filter F still counts for F's values
       const failedFacet = failed >= 0 ? active[failed]!.f : null;
       for (let fi = 0; fi < FACETS.length; fi++) {
@@ -249,23 +298,7 @@ export class ServiceIndex {
       for (let id = 0; id < c.length; id++) if (c[id]) facets[f][names[id]!] = c[id]!;
     }
 
-    const sort = q.sort ?? (textMatch ? 'relevance' : origin ? 'distance' : 'name');
-    const scores = textMatch?.scores;
-    let cmp: (a: number, b: number) => number;
-    if (sort === 'distance' && origin) {
-      const rank = this.ranks();
-      cmp = (a, b) => (dist[a]! === dist[b]! ? rank[a]! - rank[b]! : dist[a]! < dist[b]! ? -1 : 1);
-    } else if (sort === 'relevance' && scores) {
-      cmp = (a, b) => scores[b]! - scores[a]! || (dist[a]! === dist[b]! ? 0 : dist[a]! < dist[b]! ? -1 : 1) || a - b;
-    } else {
-      const rank = this.ranks();
-      cmp = (a, b) => rank[a]! - rank[b]!;
-    }
-    const total = matched.length;
-    const start = (page - 1) * pageSize;
-    const pageDocs = topK(matched, cmp, start + pageSize).slice(start, start + pageSize);
-    const items = pageDocs.map((i) => ({ ...this.items[i]!, distanceKm: Number.isFinite(dist[i]!) ? Math.round(dist[i]! * 10) / 10 : null }));
-    return { items, total, facets, page, pageSize, relaxed: textMatch?.relaxed ?? false, unsupported: [] };
+    return { matched, dist, facets, textMatch, origin };
   }
 }
 

@@ -109,3 +109,21 @@ test('openAt keeps services open at that moment', () => {
 test('queryKey ignores list order and case of the words', () => {
   assert.equal(queryKey({ text: 'EHPAD', thematiques: ['a', 'b'] }), queryKey({ text: 'ehpad ', thematiques: ['b', 'a'] }));
 });
+
+test('points: every match as a light point, without paging; records without position counted', async () => {
+  const p = index.points({ thematiques: ['autonomie'], pageSize: 5, page: 3 });
+  assert.equal(p.total, index.search({ thematiques: ['autonomie'] }).total);
+  assert.equal(p.points.length + p.withoutPosition + p.outsideFrance, p.total);
+  assert.ok(p.points.length > 100);
+  assert.deepEqual(Object.keys(p.points[0]).sort(), ['id', 'kind', 'lat', 'lon', 'name']);
+  const { structures: st2, services: sv2 } = normalizeDataset({
+    structures: [],
+    services: [
+      { source: 'x', id: 'a', structure_id: 's', nom: 'Sans position', date_maj: '2026-01-01' },
+      { source: 'x', id: 'b', structure_id: 's', nom: 'À New York', date_maj: '2026-01-01', latitude: 40.7, longitude: -74 },
+      { source: 'x', id: 'c', structure_id: 's', nom: 'À Nevers', date_maj: '2026-01-01', latitude: 46.99, longitude: 3.16 },
+    ],
+  });
+  const small = new ServiceIndex(st2, sv2).points({});
+  assert.deepEqual({ n: small.points.length, without: small.withoutPosition, outside: small.outsideFrance }, { n: 1, without: 1, outside: 1 });
+});
