@@ -16,6 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3) ?? d;
 let sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
 if (process.argv.includes('--full')) sizes = [...new Set([...sizes, 200000])];
+const only = arg('only', 'search,directory,map').split(',');
 const label = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 // 1. datasets (deterministic; generated when missing)
@@ -25,7 +26,7 @@ if (missing.length) spawnSync('node', [join(root, 'examples/data/generate.mjs'),
 // 2. the browser bundle of the benchmark (our sources and the peers)
 await mkdir(join(root, 'bench/results/build'), { recursive: true });
 const tsconfigRaw = { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } };
-for (const name of ['search-bench', 'directory-bench']) {
+for (const name of ['search-bench', 'directory-bench', 'map-bench']) {
   await build({ entryPoints: [join(root, `bench/${name}.js`)], bundle: true, format: 'esm', outfile: join(root, `bench/results/build/${name}.js`), conditions: ['source', 'browser', 'import'], target: 'es2022', logLevel: 'warning', minify: true, tsconfigRaw });
 }
 
@@ -44,9 +45,9 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 // 4. Chromium
 const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 const chromeVersion = await browser.version();
-const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromeVersion}`, search: [], directory: [] };
+const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromeVersion}`, search: [], directory: [], map: [] };
 try {
-  for (const n of sizes) {
+  for (const n of only.includes('search') ? sizes : []) {
     const page = await browser.newPage();
     await page.goto(`${origin}/bench/blank.html`);
     const engines = n > 50000 ? ['relais', 'minisearch', 'flexsearch'] : ['relais', 'minisearch', 'flexsearch', 'fuse'];
@@ -55,12 +56,22 @@ try {
     results.search.push(r);
     await page.close();
   }
-  for (const n of sizes.filter((x) => x >= 10000)) {
+  for (const n of only.includes('directory') ? sizes.filter((x) => x >= 10000) : []) {
     const page = await browser.newPage();
     await page.goto(`${origin}/bench/blank.html`);
     console.log(`directory ${label(n)}…`);
     results.directory.push(await page.evaluate(async (url) => (await import('/bench/results/build/directory-bench.js')).run({ url }), `/bench/data/france-${label(n)}.json`));
     await page.close();
+  }
+  for (const n of only.includes('map') ? sizes.filter((x) => x >= 10000) : []) {
+    for (const [engine, pageUrl] of [['relais', '/bench/blank.html'], ['markercluster', '/bench/map-markercluster.html']]) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1000, height: 800 });
+      await page.goto(`${origin}${pageUrl}`);
+      console.log(`map ${label(n)} ${engine}…`);
+      results.map.push({ size: n, ...(await page.evaluate(async (url, engine) => (await import('/bench/results/build/map-bench.js'))[engine]({ url }), `/bench/data/france-${label(n)}.json`, engine)) });
+      await page.close();
+    }
   }
 } finally {
   await browser.close();
@@ -82,11 +93,19 @@ for (const r of results.search) {
 let dtable = `Measured ${results.date.slice(0, 10)} on ${results.machine}.\n\n`;
 dtable += '| services | validate + index (ms) | first results rendered after index (ms) | after data in memory (ms) | keystroke → rendered p50 (ms) | p95 (ms) | max (ms) | with a commune p95 (ms) |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n';
 for (const d of results.directory) dtable += `| ${d.size.toLocaleString('en')} | ${f(d.validateAndIndexMs, 0)} | ${f(d.firstRenderAfterReadyMs, 0)} | ${f(d.firstRenderAfterDataMs, 0)} | ${f(d.p50, 1)} | ${f(d.p95, 1)} | ${f(d.max, 1)} | ${f(d.placeP95, 1)} |\n`;
+let mtable = `Measured ${results.date.slice(0, 10)} on ${results.machine}.\n\n`;
+mtable += '| services | engine | points drawn | first clustered render (ms) | markers in the first view | re-cluster on pan/zoom p50 (ms) | p95 (ms) | max (ms) | vs Relais p95 |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|\n';
+for (const m of results.map) {
+  const ours = results.map.find((x) => x.size === m.size && x.engine.startsWith('relais'));
+  mtable += `| ${m.size.toLocaleString('en')} | ${m.engine} | ${m.points.toLocaleString('en')} | ${f(m.firstRenderMs, 0)} | ${m.markersFirst} | ${f(m.p50, 1)} | ${f(m.p95, 1)} | ${f(m.max, 1)} | ${m === ours ? '1×' : `${(m.p95 / ours.p95).toFixed(1)}×`} |\n`;
+}
 const readme = join(root, 'bench/README.md');
 const text = readFileSync(readme, 'utf8');
-const out = text
-  .replace(/<!-- SEARCH:START -->[\s\S]*<!-- SEARCH:END -->/, `<!-- SEARCH:START -->\n${table}<!-- SEARCH:END -->`)
-  .replace(/<!-- DIRECTORY:START -->[\s\S]*<!-- DIRECTORY:END -->/, `<!-- DIRECTORY:START -->\n${dtable}<!-- DIRECTORY:END -->`);
+let out = text;
+if (results.search.length) out = out.replace(/<!-- SEARCH:START -->[\s\S]*<!-- SEARCH:END -->/, `<!-- SEARCH:START -->\n${table}<!-- SEARCH:END -->`);
+if (results.directory.length) out = out.replace(/<!-- DIRECTORY:START -->[\s\S]*<!-- DIRECTORY:END -->/, `<!-- DIRECTORY:START -->\n${dtable}<!-- DIRECTORY:END -->`);
+if (results.map.length) out = out.replace(/<!-- MAP:START -->[\s\S]*<!-- MAP:END -->/, `<!-- MAP:START -->\n${mtable}<!-- MAP:END -->`);
 await writeFile(readme, out);
 console.log(table);
 console.log(dtable);
+console.log(mtable);

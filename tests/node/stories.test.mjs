@@ -50,6 +50,8 @@ for (const s of stories) {
       () => {
         const p = document.querySelector('relais-pathway')?.shadowRoot;
         if (p) return p.querySelector('ol, [role="alert"]');
+        const m = document.querySelector('relais-map')?.shadowRoot;
+        if (m) return m.querySelector('.leaflet-marker-icon');
         const r = document.querySelector('relais-directory')?.shadowRoot;
         return r && (r.querySelector('.item') || r.querySelector('.empty') || r.querySelector('[part="error"]') || /Recherche en cours/.test(r.querySelector('.status')?.textContent ?? ''));
       },

@@ -15,7 +15,7 @@ export const directoryStyles = css`
   h3 { font-size: 1.2rem; }
   h4, h5, h6 { font-size: 1.05rem; }
   [tabindex='-1']:focus { outline: none; }
-  [tabindex='-1']:focus-visible { outline: var(--relais-focus-ring, 3px solid #0a5cc2); }
+  [tabindex='-1']:focus-visible { outline: var(--_r-focus-ring); }
   p { margin: 0 0 var(--_r-space-2); }
   a { color: var(--_r-primary); text-underline-offset: 0.15em; }
   .muted { color: var(--_r-muted); }

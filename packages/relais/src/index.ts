@@ -5,7 +5,9 @@
 import '@relais/core/provider.js';
 import '@relais/directory/define.js';
 import '@relais/pathway/define.js';
+import '@relais/map/define.js';
 
 export * from '@relais/core';
 export { RelaisDirectory, NEEDS } from '@relais/directory';
+export { RelaisMap } from '@relais/map';
 export { RelaisPathway, pathwayTemplates, computeSchedule, simulate as simulatePathway } from '@relais/pathway';

@@ -26,7 +26,7 @@ export const hostReset = css`
     box-sizing: inherit;
   }
   :focus-visible {
-    outline: var(--relais-focus-ring, 3px solid #0a5cc2);
+    outline: var(--_r-focus-ring);
     outline-offset: 2px;
   }
   .visually-hidden {
@@ -59,6 +59,9 @@ export const tokens = css`
     --_r-danger: var(--relais-color-danger, #b3261e);
     --_r-success: var(--relais-color-success, #1b6e3a);
     --_r-warning-bg: var(--relais-color-warning-surface, #fff4d6);
+    --_r-focus-ring: var(--relais-focus-ring, 3px solid #0a5cc2);
+    --_r-accent-1: var(--relais-color-accent-1, #7a1f5c);
+    --_r-accent-2: var(--relais-color-accent-2, #8a4b00);
     --_r-space-1: var(--relais-space-1, 0.25rem);
     --_r-space-2: var(--relais-space-2, 0.5rem);
     --_r-space-3: var(--relais-space-3, 1rem);

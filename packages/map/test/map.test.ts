@@ -1,0 +1,137 @@
+import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
+import '@relais/core/provider.js';
+import '@relais/directory/define.js';
+import '../src/define.js';
+import type { RelaisMap } from '../src/map.js';
+import type { RelaisProvider, Dataset } from '@relais/core';
+
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const markers = (el: RelaisMap) => $$(el, '.leaflet-marker-icon');
+const drawn = (el: RelaisMap) => waitUntil(() => markers(el).length > 0, 'markers drawn', { timeout: 10000 });
+const clusterTotal = (el: RelaisMap) =>
+  markers(el).reduce((sum, m) => {
+    const label = m.getAttribute('aria-label') ?? '';
+    const n = /^(\d+) services/.exec(label);
+    return sum + (n ? Number(n[1]) : 1);
+  }, 0);
+
+async function mapOn(attrs = '', style = 'width: 700px'): Promise<RelaisMap> {
+  const wrap = await fixture<HTMLDivElement>(`<div style="${style}"><relais-map src="/examples/data/nievre.json" ${attrs}></relais-map></div>`);
+  const el = wrap.querySelector('relais-map') as RelaisMap;
+  await drawn(el);
+  return el;
+}
+
+describe('<relais-map>', () => {
+  it('clusters: the counts of clusters and single markers add up to the services in view', async () => {
+    const el = await mapOn();
+    const total = (el as unknown as { points: { points: unknown[] } }).points.points.length;
+    expect(total).to.be.greaterThan(300);
+    await waitUntil(() => clusterTotal(el) === (el as unknown as { inViewCount: number }).inViewCount, 'counts consistent');
+    expect(clusterTotal(el)).to.equal(total, 'the whole Nièvre is in view after fitting the points');
+    expect($(el, '[part="status"]')!.textContent).to.match(/services sur la carte/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('markers are keyboard-reachable buttons with names; Enter on a cluster zooms in', async () => {
+    const el = await mapOn();
+    const cluster = markers(el).find((m) => /services — agrandir/.test(m.getAttribute('aria-label')!))!;
+    expect(cluster.getAttribute('role')).to.equal('button');
+    expect(cluster.getAttribute('tabindex')).to.equal('0');
+    const map = (el as unknown as { map: { getZoom(): number } }).map;
+    const z = map.getZoom();
+    cluster.focus();
+    cluster.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await waitUntil(() => map.getZoom() > z, 'zoomed in');
+  });
+
+  it('a point opens a popup built as DOM; "Voir la fiche" fires relais-select', async () => {
+    const el = await mapOn('commune="58079"');
+    await waitUntil(() => markers(el).some((m) => !/services — agrandir/.test(m.getAttribute('aria-label')!)), 'a single point');
+    const pin = markers(el).find((m) => !/services — agrandir/.test(m.getAttribute('aria-label')!))!;
+    pin.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await waitUntil(() => $(el, '.popup .open'), 'popup open');
+    const serviceName = pin.getAttribute('aria-label')!.split(' — ')[0]!;
+    expect($(el, '.popup-title')!.textContent!.startsWith(serviceName)).to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.popup .open'));
+    setTimeout(() => $<HTMLButtonElement>(el, '.popup .open')!.click());
+    const e = await oneEvent(el, 'relais-select');
+    expect((e as unknown as { serviceId: string }).serviceId).to.be.a('string');
+  });
+
+  it('the list alternative shows what is in view, and is always available', async () => {
+    const el = await mapOn('commune="58194"');
+    const toggle = $$(el, '[part="toolbar"] button')[0]!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(toggle.textContent).to.match(/Afficher la liste des services de la zone \(\d+\)/);
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const list = $(el, `#${toggle.getAttribute('aria-controls')}`)!;
+    expect(list.hidden).to.equal(false);
+    const items = list.querySelectorAll('li');
+    const inView = (el as unknown as { inViewCount: number }).inViewCount;
+    expect(inView).to.be.greaterThan(0);
+    expect(items.length).to.equal(Math.min(100, inView));
+    const names = [...items].map((li) => li.querySelector('.name')!.textContent!);
+    expect(names).to.deep.equal([...names].sort((a, b) => a.localeCompare(b, 'fr')));
+    await expect(el).to.be.accessible();
+  });
+
+  it('no tiles: a plain background, markers, no tile request; a failing tile server does not break markers', async () => {
+    const el = await mapOn();
+    expect($(el, '.leaflet-tile')).to.equal(null);
+    expect($(el, '#map')!.classList.contains('no-tiles')).to.equal(true);
+    const failing = await mapOn('tile-url="/faults/status/500?z={z}&x={x}&y={y}" tile-attribution="<b>Fond</b> fictif"');
+    await waitUntil(() => /fond de carte ne répond pas/.test($(failing, '[part="status"]')!.textContent!), 'tile error said', { timeout: 8000 });
+    expect(markers(failing).length).to.be.greaterThan(0);
+    expect($(failing, '.leaflet-control-attribution')!.textContent).to.include('<b>Fond</b> fictif');
+    expect($(failing, '.leaflet-control-attribution b')).to.equal(null);
+  });
+
+  it('records without coordinates are counted, outside France flagged; hostile names inert', async () => {
+    (window as unknown as { __pwned?: number }).__pwned = undefined;
+    const data: Dataset = {
+      structures: [],
+      services: [
+        { source: 'x', id: 'a', structure_id: 's', nom: '<img src=x onerror="window.__pwned=1">', date_maj: '2026-01-01', latitude: 46.99, longitude: 3.16 },
+        { source: 'x', id: 'b', structure_id: 's', nom: 'Sans position', date_maj: '2026-01-01' },
+        { source: 'x', id: 'c', structure_id: 's', nom: 'New York', date_maj: '2026-01-01', latitude: 40.7, longitude: -74 },
+      ],
+    };
+    const el = await fixture<RelaisMap>(html`<relais-map .data=${data}></relais-map>`);
+    await drawn(el);
+    expect($(el, '[part="status"]')!.textContent).to.match(/1 sans position.*1 avec une position hors de France/s);
+    markers(el)[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await waitUntil(() => $(el, '.popup-title'), 'popup');
+    expect($(el, '.popup-title')!.textContent).to.include('<img');
+    expect(el.shadowRoot!.querySelectorAll('.leaflet-popup img').length).to.equal(0);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('resizes correctly when shown after being hidden (tabs, accordions)', async () => {
+    const wrap = await fixture<HTMLDivElement>(`<div style="width:600px"><details><summary>Carte</summary><relais-map src="/examples/data/nievre.json"></relais-map></details></div>`);
+    const el = wrap.querySelector('relais-map') as RelaisMap;
+    await new Promise((r) => setTimeout(r, 300));
+    expect((el as unknown as { map?: unknown }).map, 'Leaflet not loaded while hidden').to.equal(undefined);
+    wrap.querySelector('details')!.open = true;
+    await drawn(el);
+    const size = (el as unknown as { map: { getSize(): { x: number; y: number } } }).map.getSize();
+    expect(size.x).to.be.greaterThan(500);
+    expect(size.y).to.be.greaterThan(200);
+  });
+
+  it('under a provider: follows the directory filters and opens the directory detail from the map', async () => {
+    const p = await fixture<RelaisProvider>(html`<relais-provider src="/examples/data/nievre.json"><relais-directory departements="58"></relais-directory><relais-map></relais-map></relais-provider>`);
+    const el = p.querySelector('relais-map') as RelaisMap;
+    const dir = p.querySelector('relais-directory')!;
+    await drawn(el);
+    const all = (el as unknown as { points: { points: unknown[] } }).points.points.length;
+    dir.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tile')[1]!.click(); // "Trouver un établissement"
+    await waitUntil(() => (el as unknown as { points: { points: unknown[] } }).points.points.length < all, 'map followed the filter', { timeout: 8000 });
+    p.store.select((el as unknown as { points: { points: Array<{ id: string }> } }).points.points[0]!.id);
+    await waitUntil(() => dir.shadowRoot!.querySelector('#detail-title'), 'directory opened the detail', { timeout: 8000 });
+    await waitUntil(() => $(el, '.popup-title'), 'map highlighted the selection', { timeout: 8000 });
+  });
+});
