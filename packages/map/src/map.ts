@@ -335,8 +335,9 @@ export class RelaisMap extends RelaisElement {
 
   private buildIndex(): void {
     const Sc = this.SC!;
-    const idx = new Sc<{ id: string; kind: string | null; name: string }>({ radius: 60, maxZoom: 16 });
-    idx.load(this.points!.points.map((p) => ({ type: 'Feature', properties: { id: p.id, kind: p.kind, name: p.name }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })));
+    // radius in screen pixels (extent 256 = Leaflet's tile size): markers never overlap, so every target keeps 24 px (WCAG 2.5.8)
+    const idx = new Sc<{ id: string; kind: string | null; name: string }>({ radius: 50, extent: 256, maxZoom: 16 });
+    idx.load(spread(this.points!.points).map((p) => ({ type: 'Feature', properties: { id: p.id, kind: p.kind, name: p.name }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })));
     this.index = idx;
     if (!this.commune && this.points!.points.length) this.fitPoints();
     this.renderClusters();
@@ -390,7 +391,7 @@ export class RelaisMap extends RelaisElement {
         const el = document.createElement('span');
         el.className = 'cluster';
         el.textContent = n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n);
-        const size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 48 : 56;
+        const size = n < 10 ? 34 : n < 100 ? 38 : n < 1000 ? 42 : 46;
         const marker = L.marker([lat, lon], { icon: L.divIcon({ html: el, className: 'relais-cluster', iconSize: [size, size] }), keyboard: true, title: this.t('cluster', { n }) });
         marker.on('click', () => {
           const z = Math.min(this.index!.getClusterExpansionZoom(props.cluster_id!), this.maxZoom);
@@ -502,7 +503,8 @@ export class RelaisMap extends RelaisElement {
     const p = this.points?.points.find((x) => x.id === id);
     if (!p || !this.map) return;
     this.programmatic = true;
-    this.map.setView([p.lat, p.lon], Math.max(this.map.getZoom(), 15), { animate: false });
+    // beyond the index's last zoom every service is its own marker
+    this.map.setView([p.lat, p.lon], Math.max(this.map.getZoom(), 17), { animate: false });
     this.programmatic = false;
     this.renderClusters();
     this.layer?.eachLayer((l) => {
@@ -595,6 +597,33 @@ export class RelaisMap extends RelaisElement {
 }
 
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
+
+/**
+ * Services of one building share its coordinates: past the last cluster zoom their markers would
+ * sit on top of each other (unreachable targets). Spread them on a small circle (≈ 50 m).
+ */
+export function spread(points: readonly MapPoint[]): MapPoint[] {
+  const groups = new Map<string, MapPoint[]>();
+  for (const p of points) {
+    const k = `${p.lat},${p.lon}`;
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
+  }
+  const out: MapPoint[] = [];
+  for (const g of groups.values()) {
+    if (g.length === 1) {
+      out.push(g[0]!);
+      continue;
+    }
+    const r = 0.0004 * (1 + g.length / 6);
+    g.forEach((p, i) => {
+      const a = (2 * Math.PI * i) / g.length;
+      out.push({ ...p, lat: p.lat + r * Math.sin(a), lon: p.lon + (r * Math.cos(a)) / Math.cos((p.lat * Math.PI) / 180) });
+    });
+  }
+  return out;
+}
 
 function line(text: string, cls?: string): HTMLParagraphElement {
   const p = document.createElement('p');

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
 import '@relais/core/provider.js';
 import '@relais/directory/define.js';
 import '../src/define.js';
-import type { RelaisMap } from '../src/map.js';
+import { spread, type RelaisMap } from '../src/map.js';
 import type { RelaisProvider, Dataset } from '@relais/core';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
@@ -126,6 +126,7 @@ describe('<relais-map>', () => {
     const p = await fixture<RelaisProvider>(html`<relais-provider src="/examples/data/nievre.json"><relais-directory departements="58"></relais-directory><relais-map></relais-map></relais-provider>`);
     const el = p.querySelector('relais-map') as RelaisMap;
     const dir = p.querySelector('relais-directory')!;
+    el.scrollIntoView(); // Leaflet loads only when the map is about to be visible
     await drawn(el);
     const all = (el as unknown as { points: { points: unknown[] } }).points.points.length;
     dir.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tile')[1]!.click(); // "Trouver un établissement"
@@ -133,5 +134,16 @@ describe('<relais-map>', () => {
     p.store.select((el as unknown as { points: { points: Array<{ id: string }> } }).points.points[0]!.id);
     await waitUntil(() => dir.shadowRoot!.querySelector('#detail-title'), 'directory opened the detail', { timeout: 8000 });
     await waitUntil(() => $(el, '.popup-title'), 'map highlighted the selection', { timeout: 8000 });
+  });
+
+  it('services sharing one building are spread apart so that every marker stays reachable', () => {
+    const same = [0, 1, 2].map((i) => ({ id: `s${i}`, lat: 47.1, lon: 3.2, kind: null, name: `S${i}` }));
+    const out = spread([...same, { id: 'alone', lat: 46, lon: 3, kind: null, name: 'A' }]);
+    expect(new Set(out.map((p) => `${p.lat},${p.lon}`)).size).to.equal(4);
+    for (const p of out.slice(0, 3)) {
+      const dKm = Math.hypot(p.lat - 47.1, (p.lon - 3.2) * Math.cos((47.1 * Math.PI) / 180)) * 111;
+      expect(dKm).to.be.within(0.02, 0.1);
+    }
+    expect(out[3]).to.deep.equal({ id: 'alone', lat: 46, lon: 3, kind: null, name: 'A' });
   });
 });
