@@ -3,6 +3,26 @@ import { html } from 'lit';
 import '@relais/core/provider.js';
 import '@relais/directory/define.js';
 import '@relais/map/define.js';
+import type { Dataset } from '@relais/core';
+
+/** Dense synthetic national data (20 000 fictional services around the prefectures of France), seeded. */
+function denseFrance(n = 20000): Dataset {
+  const centres: Array<[number, number]> = [[48.86, 2.35], [45.76, 4.84], [43.3, 5.37], [43.6, 1.44], [47.22, -1.55], [48.58, 7.75], [43.61, 3.88], [44.84, -0.58], [50.63, 3.06], [48.11, -1.68], [49.26, 4.03], [45.19, 5.72], [47.32, 5.04], [46.99, 3.16], [47.9, 1.9], [43.7, 7.27], [45.78, 3.08], [49.44, 1.1], [46.58, 0.34], [48.69, 6.18]];
+  let seed = 2026;
+  const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296);
+  const kinds = ['ehpad', 'ccas-cias', 'saad', 'ssiad', 'france-services', 'centre-social', 'esat', 'clic'];
+  const structures = [];
+  const services = [];
+  for (let i = 0; i < n; i++) {
+    const [la, lo] = centres[i % centres.length]!;
+    const r = Math.sqrt(rnd()) * 0.9;
+    const a = rnd() * 2 * Math.PI;
+    const id = `dense--${i}`;
+    structures.push({ source: 'dense', id, nom: `Structure fictive ${i}`, date_maj: '2026-01-01', typologie: kinds[i % kinds.length] });
+    services.push({ source: 'dense', id: `${id}-1`, structure_id: id, nom: `Service fictif ${i}`, date_maj: '2026-01-01', latitude: la + r * Math.sin(a), longitude: lo + r * Math.cos(a) * 1.4 });
+  }
+  return { structures, services };
+}
 
 const meta: Meta = {
   title: 'Widgets/Carte (relais-map)',
@@ -26,6 +46,12 @@ type Story = StoryObj;
 export const Nievre: Story = { name: 'Nièvre — sans fond de carte' };
 /** Centrée sur Clamecy, liste ouverte. */
 export const ClamecyListe: Story = { name: 'Clamecy — liste ouverte', args: { commune: '58079', listOpen: true } };
+/** Données nationales denses : 20 000 services fictifs, regroupés. */
+export const DonneesDenses: Story = {
+  name: 'France — données denses (20 000)',
+  render: () => html`<relais-map .data=${denseFrance()}></relais-map>`,
+};
+
 /** Carte et annuaire liés par un fournisseur : les filtres de l’annuaire pilotent la carte. */
 export const AvecAnnuaire: Story = {
   name: 'Avec l’annuaire',

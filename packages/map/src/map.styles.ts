@@ -41,6 +41,7 @@ export const mapStyles = css`
     border: 3px solid var(--_r-surface);
     box-shadow: var(--_r-shadow);
   }
+  .cluster.large { font-size: 0.75rem; }
   .cluster.small { display: inline-grid; width: 1.5rem; height: 1.5rem; font-size: 0.75rem; border-width: 2px; }
   .pin {
     display: inline-grid;

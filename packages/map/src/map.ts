@@ -390,7 +390,9 @@ export class RelaisMap extends RelaisElement {
         const n = props.point_count!;
         const el = document.createElement('span');
         el.className = 'cluster';
-        el.textContent = n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n);
+        // the visible number is part of the accessible name (WCAG 2.5.3): no "4k" abbreviation
+        el.textContent = String(n);
+        if (n >= 1000) el.classList.add('large');
         const size = n < 10 ? 34 : n < 100 ? 38 : n < 1000 ? 42 : 46;
         const marker = L.marker([lat, lon], { icon: L.divIcon({ html: el, className: 'relais-cluster', iconSize: [size, size] }), keyboard: true, title: this.t('cluster', { n }) });
         marker.on('click', () => {
