@@ -1,0 +1,186 @@
+/**
+ * Catalogue format: declarative data (JSON), validated with zod/mini; a JSON Schema is generated from
+ * the same schema (catalogue.schema.json). In the spirit of aides-jeunes, extended with all/any/not
+ * nesting, labelled criteria with their French explanations, validity dates, territories, dated
+ * parameters and amounts.
+ */
+import * as z from 'zod/mini';
+
+z.config({ jitless: true });
+
+const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'identifiant en minuscules, chiffres et tirets'));
+const factId = z.string().check(z.regex(/^[a-z_]+\.[a-z0-9_]+$/, 'identifiant de fait « groupe.nom »'));
+const text = (max = 2000) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue'));
+const scalar = z.union([z.number(), z.string(), z.boolean()]);
+
+/** A dated value of a parameter. */
+export const ParameterValueSchema = z.object({
+  value: z.number(),
+  since: date,
+  legal: z.optional(text(300)),
+  /** The value still has to be checked against the official source (kept visible). */
+  toVerify: z.optional(z.boolean()),
+});
+
+/** A parameter with dated values; the right one is picked for the evaluation date. */
+export const ParameterSchema = z.object({
+  label: text(300),
+  unit: z.optional(z.enum(['€/mois', '€/an', '€/jour', 'ans', 'ratio', 'heures'])),
+  values: z.array(ParameterValueSchema).check(z.minLength(1)),
+  /** Usual revaluation: a check warns when the last value is older than this. */
+  revaluation: z.optional(z.enum(['annual-01-01', 'annual-04-01', 'none'])),
+});
+
+/** The French sentences of a criterion, with `{value}` (the answer) and `{threshold}` placeholders. */
+const Explain = z.object({ met: text(500), not_met: text(500), unknown: text(500) });
+
+/** A leaf criterion on one fact. */
+export const LeafSchema = z.object({
+  fact: factId,
+  op: z.enum(['eq', 'ne', 'gte', 'gt', 'lte', 'lt', 'in', 'notIn']),
+  /** Literal to compare with. */
+  value: z.optional(z.union([scalar, z.array(scalar)])),
+  /** Or a parameter id (dated value). */
+  param: z.optional(z.string().check(z.maxLength(80))),
+  /** Multiply the parameter (e.g. 12 × monthly amount). */
+  factor: z.optional(z.number()),
+  /** Or another fact (`foyer.ressources_mensuelles` < `demandeur.frais_hebergement`). */
+  otherFact: z.optional(factId),
+  explain: Explain,
+  legal: z.optional(text(300)),
+});
+
+export type Leaf = z.infer<typeof LeafSchema>;
+export type Condition = Leaf | { all: Condition[]; label?: string } | { any: Condition[]; label?: string } | { not: Condition; label?: string };
+
+export const ConditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
+  z.union([
+    LeafSchema,
+    z.object({ all: z.array(ConditionSchema).check(z.minLength(1)), label: z.optional(text(300)) }),
+    z.object({ any: z.array(ConditionSchema).check(z.minLength(1)), label: z.optional(text(300)) }),
+    z.object({ not: ConditionSchema, label: z.optional(text(300)) }),
+  ]),
+) as z.ZodMiniType<Condition>;
+
+/** Territory: départements, EPCI (SIREN) or communes (INSEE). */
+export const TerritorySchema = z.object({
+  departements: z.optional(z.array(z.string().check(z.regex(/^(\d{2,3}|2[AB])$/)))),
+  epci: z.optional(z.array(z.string().check(z.regex(/^\d{9}$/)))),
+  communes: z.optional(z.array(z.string().check(z.regex(/^(\d{5}|2[AB]\d{3})$/)))),
+  label: z.optional(text(200)),
+});
+
+/** How much: a fixed value, a differential (ceiling − resources), a range by a fact, or a base and a maximum. */
+export const AmountSchema = z.union([
+  z.object({ type: z.literal('fixed'), param: z.string(), per: z.enum(['mois', 'an', 'jour']), note: z.optional(text(500)) }),
+  z.object({ type: z.literal('differential'), param: z.string(), factor: z.optional(z.number()), resources: factId, per: z.enum(['mois', 'an']), note: z.optional(text(500)) }),
+  z.object({ type: z.literal('range-by'), fact: factId, params: z.record(z.string(), z.string()), per: z.enum(['mois', 'an']), note: z.optional(text(500)) }),
+  z.object({ type: z.literal('base-up-to'), base: z.string(), upTo: z.array(z.string()).check(z.minLength(1)), per: z.enum(['mois', 'an']), note: z.optional(text(500)) }),
+]);
+
+/** One benefit (aide, right, card, status, leave). */
+export const BenefitSchema = z.object({
+  id: slug,
+  label: text(200),
+  falc: z.optional(text(200)),
+  description: z.optional(text(2000)),
+  validFrom: z.optional(date),
+  validUntil: z.optional(date),
+  territory: z.optional(TerritorySchema),
+  /** A local benefit that replaces a national one on its territory (a département's variant). */
+  replaces: z.optional(slug),
+  conditions: ConditionSchema,
+  /** Who decides after the checkable criteria: then the result is "probable", not "eligible". */
+  evaluation: z.optional(z.object({ by: text(200), what: text(500) })),
+  /** Conditions the engine does not model, shown as "à vérifier". */
+  toCheck: z.optional(z.array(text(500))),
+  amount: z.optional(AmountSchema),
+  nextSteps: z.object({
+    where: text(300),
+    /** Structure kind to find in the directory (STRUCTURE_KINDS value). */
+    kind: z.optional(z.string().check(z.maxLength(60))),
+    form: z.optional(text(200)),
+    documents: z.optional(z.array(text(300))),
+    link: z.optional(text(2083)),
+  }),
+  sources: z.array(text(500)).check(z.minLength(1)),
+});
+
+/** A catalogue (national or local). */
+export const CatalogueSchema = z.object({
+  id: slug,
+  label: text(200),
+  /** Who maintains it (a département, a CCAS). */
+  publisher: z.optional(text(200)),
+  territory: z.optional(TerritorySchema),
+  parameters: z.optional(z.record(z.string(), ParameterSchema)),
+  benefits: z.array(BenefitSchema).check(z.minLength(1)),
+});
+
+export type Parameter = z.infer<typeof ParameterSchema>;
+export type Territory = z.infer<typeof TerritorySchema>;
+export type Amount = z.infer<typeof AmountSchema>;
+export type Benefit = z.infer<typeof BenefitSchema>;
+export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+/** A catalogue that cannot be used; the message names the faulty entry and field. */
+export class CatalogueError extends Error {
+  override readonly name = 'CatalogueError';
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Validates a catalogue (and the references of its criteria to parameters). */
+export function parseCatalogue(raw: unknown): Catalogue {
+  const r = CatalogueSchema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(racine)';
+    let entry = '';
+    if (issue.path[0] === 'benefits' && typeof issue.path[1] === 'number') {
+      const b = (raw as { benefits?: Array<{ id?: unknown }> }).benefits?.[issue.path[1]];
+      if (b && typeof b.id === 'string') entry = ` (aide « ${b.id.slice(0, 60)} »)`;
+    }
+    const reason =
+      issue.code === 'invalid_type' ? 'champ manquant ou de mauvais type' : issue.code === 'invalid_value' ? 'valeur non reconnue' : issue.code === 'too_small' ? 'vide ou trop court' : issue.code === 'invalid_union' ? 'forme non reconnue (critère, groupe all/any/not ou montant)' : issue.message && issue.message !== 'Invalid input' ? issue.message : 'valeur invalide';
+    throw new CatalogueError(`Catalogue invalide${entry} — ${path} : ${reason}.`, path);
+  }
+  const c = r.data;
+  const params = new Set(Object.keys(c.parameters ?? {}));
+  const ids = new Set<string>();
+  c.benefits.forEach((b, i) => {
+    if (ids.has(b.id)) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — benefits[${i}].id : identifiant en double.`, `benefits[${i}].id`);
+    ids.add(b.id);
+    const check = (cond: Condition, path: string): void => {
+      if ('fact' in cond) {
+        if (cond.param && !params.has(cond.param)) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path}.param : le paramètre « ${cond.param} » n’existe pas.`, `${path}.param`);
+        if (cond.value === undefined && !cond.param && !cond.otherFact) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path} : valeur, paramètre ou autre fait attendu.`, path);
+      } else if ('all' in cond) cond.all.forEach((x, k) => check(x, `${path}.all[${k}]`));
+      else if ('any' in cond) cond.any.forEach((x, k) => check(x, `${path}.any[${k}]`));
+      else check(cond.not, `${path}.not`);
+    };
+    check(b.conditions, `benefits[${i}].conditions`);
+    const a = b.amount;
+    const refs = !a ? [] : a.type === 'fixed' || a.type === 'differential' ? [a.param] : a.type === 'range-by' ? Object.values(a.params) : [a.base, ...a.upTo];
+    for (const p of refs) if (!params.has(p)) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — benefits[${i}].amount : le paramètre « ${p} » n’existe pas.`, `benefits[${i}].amount`);
+  });
+  return c;
+}
+
+/** Merges catalogues: parameters are shared (later ones win), benefits are concatenated. */
+export function mergeCatalogues(...cats: Catalogue[]): Catalogue {
+  return {
+    id: 'fusion',
+    label: cats.map((c) => c.label).join(' + '),
+    parameters: Object.assign({}, ...cats.map((c) => c.parameters ?? {})),
+    benefits: cats.flatMap((c) => c.benefits.map((b) => (c.territory && !b.territory ? { ...b, territory: c.territory } : b))),
+  };
+}
+
+/** The JSON Schema of the catalogue format (for editors and CI), generated from the zod schema. */
+export const catalogueJsonSchema = (): unknown => z.toJSONSchema(CatalogueSchema, { io: 'input', unrepresentable: 'any' });

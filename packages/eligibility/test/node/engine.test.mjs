@@ -1,0 +1,182 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { evaluate, nationalCatalogue, parseCatalogue, mergeCatalogues, staleParameters, paramValue, catalogueJsonSchema, CatalogueError, prepareCatalogue } from '@relais/eligibility/headless';
+
+const DATE = '2026-11-23';
+const national = prepareCatalogue(nationalCatalogue);
+const run = (answers, date = DATE, cat = national) => evaluate(cat, answers, { date });
+const get = (ev, id) => ev.results.find((r) => r.id === id);
+const local = (name) => JSON.parse(readFileSync(new URL(`../../catalogues/${name}`, import.meta.url), 'utf8'));
+
+const olderAtHome = { 'demandeur.age': 82, 'demandeur.gir': 3, 'demandeur.lieu_de_vie': 'domicile', 'demandeur.residence_stable_france': true, 'demandeur.en_couple': false, 'foyer.ressources_mensuelles': 950 };
+const adultDisabled = { 'demandeur.age': 35, 'demandeur.taux_incapacite': '80-plus', 'demandeur.residence_stable_france': true, 'foyer.ressources_mensuelles': 300, 'demandeur.difficultes_activites': 'deux-graves', 'demandeur.gir': 6 };
+
+test('the national catalogue is valid and has the twelve benefits', () => {
+  assert.deepEqual(national.benefits.map((b) => b.id), ['apa-domicile', 'apa-etablissement', 'pch', 'aah', 'aspa', 'aeeh', 'cmi', 'rqth', 'ash', 'aide-menagere', 'ajpa', 'conge-proche-aidant']);
+});
+
+test('APA à domicile: probable (GIR evaluated by the département), not eligible at 58, unknown without GIR', () => {
+  const yes = get(run(olderAtHome), 'apa-domicile');
+  assert.equal(yes.status, 'probable');
+  assert.equal(yes.amount.kind, 'range');
+  assert.equal(yes.amount.max, 1215.99);
+  assert.match(yes.evaluation.by, /équipe médico-sociale/);
+  const no = get(run({ ...olderAtHome, 'demandeur.age': 58 }), 'apa-domicile');
+  assert.equal(no.status, 'not_eligible');
+  assert.ok(no.criteria.some((c) => c.text === 'Vous avez 58 ans ; l’APA est ouverte à partir de 60 ans (CASF L232-2).'));
+  const unk = get(run({ ...olderAtHome, 'demandeur.gir': undefined }), 'apa-domicile');
+  assert.equal(unk.status, 'unknown');
+  assert.equal(unk.amount.min, 811.52, 'range over GIR 1–4 when the GIR is unknown');
+  assert.equal(unk.amount.max, 2080.33);
+});
+
+test('APA en établissement', () => {
+  assert.equal(get(run({ ...olderAtHome, 'demandeur.lieu_de_vie': 'etablissement' }), 'apa-etablissement').status, 'probable');
+  assert.equal(get(run(olderAtHome), 'apa-etablissement').status, 'not_eligible');
+  assert.equal(get(run({ 'demandeur.age': 80 }), 'apa-etablissement').status, 'unknown');
+});
+
+test('PCH: before 60, or after 60 with a handicap that started before', () => {
+  assert.equal(get(run(adultDisabled), 'pch').status, 'probable');
+  const old = get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.handicap_avant_60_ans': false }), 'pch');
+  assert.equal(old.status, 'not_eligible');
+  assert.ok(old.criteria.some((c) => /c’est l’APA qui s’applique/.test(c.text)));
+  assert.equal(get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.handicap_avant_60_ans': true }), 'pch').status, 'probable');
+  assert.equal(get(run({ 'demandeur.age': 40 }), 'pch').status, 'unknown');
+  assert.equal(get(run({ ...adultDisabled, 'demandeur.difficultes_activites': 'une-grave' }), 'pch').status, 'not_eligible');
+});
+
+test('AAH: 80 %, or 50–79 % with RSDAE; resources ceiling; differential estimate', () => {
+  const a = get(run(adultDisabled), 'aah');
+  assert.equal(a.status, 'probable');
+  assert.equal(a.amount.kind, 'estimate');
+  assert.equal(a.amount.value, 741.59);
+  assert.equal(get(run({ ...adultDisabled, 'demandeur.taux_incapacite': '50-79', 'demandeur.rsdae': false }), 'aah').status, 'not_eligible');
+  assert.equal(get(run({ ...adultDisabled, 'demandeur.taux_incapacite': '50-79' }), 'aah').status, 'unknown', 'RSDAE unknown');
+  const rich = get(run({ ...adultDisabled, 'foyer.ressources_mensuelles': 2500 }), 'aah');
+  assert.equal(rich.status, 'not_eligible');
+  assert.ok(rich.criteria.some((c) => /Vos ressources \(2\s500 € par mois\) dépassent le plafond de l’AAH \(1\s041,59 € par mois\)/.test(c.text)));
+});
+
+test('dated parameters: the AAH amount in force at the date', () => {
+  assert.equal(get(run(adultDisabled, '2026-03-31'), 'aah').amount.value, 733.32);
+  assert.equal(get(run(adultDisabled, '2026-04-01'), 'aah').amount.value, 741.59);
+  assert.equal(paramValue(national.parameters.aah_montant, '2024-12-31'), undefined);
+});
+
+test('ASPA: 65, resources single or couple, estimate', () => {
+  const a = get(run(olderAtHome), 'aspa');
+  assert.equal(a.status, 'eligible');
+  assert.equal(a.amount.value, 93.6);
+  assert.equal(get(run({ ...olderAtHome, 'foyer.ressources_mensuelles': 1500 }), 'aspa').status, 'not_eligible');
+  assert.equal(get(run({ ...olderAtHome, 'foyer.ressources_mensuelles': 1500, 'demandeur.en_couple': true }), 'aspa').status, 'eligible', 'couple ceiling 1 620,18 €');
+  assert.equal(get(run({ ...olderAtHome, 'demandeur.en_couple': undefined, 'foyer.ressources_mensuelles': 1500 }), 'aspa').status, 'unknown');
+});
+
+test('AEEH: under 20, base and up to the 6th complement', () => {
+  const kid = get(run({ 'demandeur.age': 8, 'demandeur.taux_incapacite': '50-79' }), 'aeeh');
+  assert.equal(kid.status, 'probable');
+  assert.deepEqual([kid.amount.min, kid.amount.max], [153.01, 153.01 + 1288.13]);
+  assert.equal(get(run({ 'demandeur.age': 25, 'demandeur.taux_incapacite': '80-plus' }), 'aeeh').status, 'not_eligible');
+  assert.equal(get(run({ 'demandeur.age': 8 }), 'aeeh').status, 'unknown');
+});
+
+test('CMI, RQTH', () => {
+  assert.equal(get(run({ 'demandeur.gir': 2 }), 'cmi').status, 'probable');
+  assert.equal(get(run({ 'demandeur.gir': 4, 'demandeur.taux_incapacite': 'aucun' }), 'cmi').status, 'not_eligible');
+  assert.equal(get(run({ 'demandeur.gir': 4 }), 'cmi').status, 'unknown');
+  assert.equal(get(run({ 'demandeur.age': 30, 'demandeur.taux_incapacite': 'moins-50' }), 'rqth').status, 'probable');
+  assert.equal(get(run({ 'demandeur.age': 30, 'demandeur.taux_incapacite': 'aucun' }), 'rqth').status, 'not_eligible');
+  assert.equal(get(run({ 'demandeur.age': 30 }), 'rqth').status, 'unknown');
+});
+
+test('ASH: resources compared with the cost of the care home', () => {
+  const base = { ...olderAtHome, 'demandeur.lieu_de_vie': 'etablissement' };
+  assert.equal(get(run({ ...base, 'demandeur.frais_hebergement': 2300 }), 'ash').status, 'probable');
+  assert.equal(get(run({ ...base, 'demandeur.frais_hebergement': 800 }), 'ash').status, 'not_eligible');
+  const u = get(run(base), 'ash');
+  assert.equal(u.status, 'unknown');
+  assert.ok(run(base).nextQuestions.some((q) => q.fact === 'demandeur.frais_hebergement'));
+});
+
+test('aide-ménagère: GIR 5–6 under the ASPA ceiling', () => {
+  assert.equal(get(run({ ...olderAtHome, 'demandeur.gir': 5 }), 'aide-menagere').status, 'probable');
+  assert.equal(get(run(olderAtHome), 'aide-menagere').status, 'not_eligible');
+  assert.equal(get(run({ 'demandeur.age': 70, 'demandeur.gir': 6 }), 'aide-menagere').status, 'unknown');
+});
+
+test('carers: AJPA (exact amount per day, value to verify) and congé de proche aidant', () => {
+  const carer = { 'aidant.est_aidant': true, 'aidant.activite_professionnelle': true, 'demandeur.gir': 3 };
+  const a = get(run(carer), 'ajpa');
+  assert.equal(a.status, 'eligible');
+  assert.equal(a.amount.kind, 'exact');
+  assert.equal(a.amount.value, 65.8);
+  assert.equal(a.amount.toVerify, true);
+  assert.equal(get(run({ ...carer, 'aidant.activite_professionnelle': false }), 'ajpa').status, 'not_eligible');
+  assert.equal(get(run({ 'demandeur.gir': 3 }), 'ajpa').status, 'unknown');
+  assert.equal(get(run(carer), 'conge-proche-aidant').status, 'eligible');
+  assert.equal(get(run({ ...carer, 'demandeur.gir': 4 }), 'conge-proche-aidant').status, 'unknown', 'GIR 4 not decided, taux unknown');
+});
+
+test('next questions are ranked by how many undecided benefits they decide', () => {
+  const { nextQuestions } = run({});
+  assert.ok(nextQuestions.length > 5);
+  for (let i = 1; i < nextQuestions.length; i++) assert.ok(nextQuestions[i - 1].decides >= nextQuestions[i].decides);
+  assert.equal(nextQuestions[0].fact, 'demandeur.age');
+});
+
+test('local catalogues: territory filtering, merge, a département variant replaces the national aide', () => {
+  const merged = prepareCatalogue(mergeCatalogues(nationalCatalogue, parseCatalogue(local('ccas-val-de-nievre.json')), parseCatalogue(local('departement-58-aide-menagere.json'))));
+  const carerInClamecy = { 'aidant.est_aidant': true, 'demandeur.gir': 2, 'demandeur.depcom': '58079' };
+  const r = get(run(carerInClamecy, DATE, merged), 'cheque-repit-ccas');
+  assert.equal(r.status, 'eligible');
+  assert.equal(r.local, true);
+  assert.equal(r.amount.value, 300);
+  assert.equal(get(run({ ...carerInClamecy, 'demandeur.depcom': '75056' }, DATE, merged), 'cheque-repit-ccas'), undefined, 'not listed elsewhere');
+  assert.equal(get(run({ 'aidant.est_aidant': true }, DATE, merged), 'cheque-repit-ccas').status, 'unknown', 'commune unknown');
+  // in the Nièvre the département's variant replaces the national aide-ménagère
+  const inNievre = run({ ...olderAtHome, 'demandeur.gir': 5, 'demandeur.age': 62, 'demandeur.depcom': '58194' }, DATE, merged);
+  assert.equal(get(inNievre, 'aide-menagere'), undefined);
+  assert.equal(get(inNievre, 'aide-menagere-58').status, 'probable', 'open from 60 in the variant');
+  const elsewhere = run({ ...olderAtHome, 'demandeur.gir': 5, 'demandeur.depcom': '21231' }, DATE, merged);
+  assert.equal(get(elsewhere, 'aide-menagere-58'), undefined);
+  assert.ok(get(elsewhere, 'aide-menagere'));
+});
+
+test('an invalid catalogue is rejected with a message naming the faulty entry', () => {
+  const bad = structuredClone(local('ccas-val-de-nievre.json'));
+  bad.benefits[0].conditions.all[0].op = 'environ';
+  assert.throws(() => parseCatalogue(bad), (e) => e instanceof CatalogueError && /aide « cheque-repit-ccas »/.test(e.message) && /benefits\[0\]\.conditions/.test(e.message));
+  const missingParam = structuredClone(local('ccas-val-de-nievre.json'));
+  missingParam.benefits[0].amount.param = 'inexistant';
+  assert.throws(() => parseCatalogue(missingParam), /le paramètre « inexistant » n’existe pas/);
+  assert.throws(() => parseCatalogue({ id: 'x', label: 'X', benefits: [] }), /benefits : vide/);
+  assert.throws(() => evaluate(national, {}, {}), /date/);
+});
+
+test('validity dates of a benefit', () => {
+  const c = structuredClone(local('ccas-val-de-nievre.json'));
+  c.benefits[0].validUntil = '2026-06-30';
+  const cat = parseCatalogue(c);
+  assert.equal(evaluate(cat, { 'demandeur.depcom': '58079' }, { date: '2026-11-23' }).results.length, 0);
+  assert.equal(evaluate(cat, { 'demandeur.depcom': '58079' }, { date: '2026-05-01' }).results.length, 1);
+});
+
+test('stale parameters: the MTP not revalued since April 2025 is reported (CI warning)', () => {
+  const stale = staleParameters(national, DATE);
+  assert.ok(stale.some((s) => s.id === 'mtp' && s.expected === '2026-04-01'));
+  assert.ok(!stale.some((s) => s.id === 'aah_montant'));
+  for (const s of stale) console.warn(`⚠ paramètre à revaloriser : ${s.label} — dernière valeur au ${s.lastSince}, revalorisation attendue au ${s.expected}`);
+});
+
+test('the JSON Schema of the format is generated and matches the committed file', () => {
+  const schema = catalogueJsonSchema();
+  const committed = JSON.parse(readFileSync(new URL('../../catalogue.schema.json', import.meta.url), 'utf8'));
+  assert.deepEqual(committed, JSON.parse(JSON.stringify(schema)));
+});
+
+test('answers never leave: evaluate is pure (same input, same output, input untouched)', () => {
+  const answers = Object.freeze({ ...olderAtHome });
+  assert.deepEqual(run(answers), run(answers));
+});
