@@ -5,7 +5,7 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
-  staticDirs: [{ from: '../examples/data', to: '/data' }],
+  staticDirs: [{ from: '../examples/data', to: '/data' }, { from: '../packages/eligibility/catalogues', to: '/catalogues' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: async (viteConfig) =>
     mergeConfig(viteConfig, {

@@ -4,9 +4,10 @@ import directory from '../packages/directory/custom-elements.json' with { type: 
 import pathway from '../packages/pathway/custom-elements.json' with { type: 'json' };
 import core from '../packages/core/custom-elements.json' with { type: 'json' };
 import map from '../packages/map/custom-elements.json' with { type: 'json' };
+import eligibility from '../packages/eligibility/custom-elements.json' with { type: 'json' };
 
 // one manifest for every package, so that each story gets its controls and docs
-setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...map.modules, ...core.modules] });
+setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...map.modules, ...eligibility.modules, ...core.modules] });
 
 const preview: Preview = {
   parameters: {

@@ -13,6 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
 const MOUNTS = [
   ['/relais/', join(root, 'packages/relais/dist/cdn')],
+  ['/data/catalogues/', join(root, 'packages/eligibility/catalogues')],
   ['/data/', join(root, 'examples/data')],
   ['/', join(root, 'examples/demo')],
 ];

@@ -50,6 +50,8 @@ for (const s of stories) {
       () => {
         const p = document.querySelector('relais-pathway')?.shadowRoot;
         if (p) return p.querySelector('ol, [role="alert"]');
+        const el = document.querySelector('relais-eligibility')?.shadowRoot;
+        if (el) return el.querySelector('form, .results');
         const m = document.querySelector('relais-map')?.shadowRoot;
         if (m) return m.querySelector('.leaflet-marker-icon');
         const r = document.querySelector('relais-directory')?.shadowRoot;

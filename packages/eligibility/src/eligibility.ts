@@ -1,0 +1,544 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { RelaisElement, RelaisErrorEvent, Http, RelaisError, Gazetteer, storeContext, formatMoney, formatDate, heading, sanitizeUrl, termLabel, translate, departementOf, type Catalogue as Messages } from '@relais/core';
+import { evaluate, prepareCatalogue, type Answers, type BenefitResult, type Evaluation } from './engine.js';
+import { mergeCatalogues, parseCatalogue, CatalogueError, type Catalogue } from './catalogue.js';
+import { FACTS, factById, type Fact } from './facts.js';
+import { nationalCatalogue } from './national.js';
+import { eligibilityStyles } from './eligibility.styles.js';
+
+/** `relais-result`: results are shown; carries benefit ids and statuses only, never the answers. */
+export class RelaisResultEvent extends Event {
+  static readonly eventName = 'relais-result';
+  constructor(readonly results: ReadonlyArray<{ id: string; status: BenefitResult['status'] }>) {
+    super(RelaisResultEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'relais-result': RelaisResultEvent;
+  }
+}
+
+type K =
+  | 'title' | 'intro' | 'who' | 'whoMe' | 'whoRelative' | 'whoCarer' | 'next' | 'back' | 'skip' | 'seeResults' | 'progress' | 'remaining' | 'numberError'
+  | 'choiceError' | 'communeError' | 'results' | 'groupYes' | 'groupCheck' | 'groupNo' | 'whyNot' | 'amount' | 'perMonth' | 'perYear' | 'perDay'
+  | 'upTo' | 'between' | 'estimate' | 'toVerify' | 'where' | 'findWhere' | 'form' | 'documents' | 'sources' | 'criteria' | 'met' | 'notMet' | 'unknown'
+  | 'toCheck' | 'decidedBy' | 'edit' | 'restart' | 'print' | 'privacy' | 'loading' | 'invalidCatalogue' | 'noneYes' | 'girTriage' | 'girUnknown'
+  | 'statusEligible' | 'statusProbable' | 'statusUnknown' | 'statusNot' | 'answers' | 'notAnswered' | 'asOf' | 'local';
+
+const M: Messages<K> = {
+  fr: {
+    title: 'Suis-je éligible ?',
+    intro: 'Quelques questions, une à la fois, pour savoir quelles aides peuvent s’appliquer. Vous pouvez passer une question si vous ne savez pas.',
+    who: 'Pour qui faites-vous la simulation ?',
+    whoMe: 'Pour moi',
+    whoRelative: 'Pour un proche',
+    whoCarer: 'Je suis l’aidant d’un proche',
+    next: 'Continuer',
+    back: 'Question précédente',
+    skip: 'Je ne sais pas, passer',
+    seeResults: 'Voir les résultats maintenant',
+    progress: (p) => `Question ${p.n}`,
+    remaining: (p) => (p.n === 0 ? 'Toutes les aides sont précisées.' : `${p.n} aide${(p.n as number) > 1 ? 's' : ''} encore à préciser`),
+    numberError: (p) => `Indiquez un nombre entre ${p.min} et ${p.max}, par exemple ${p.example}.`,
+    choiceError: 'Choisissez une réponse, ou « Je ne sais pas, passer ».',
+    communeError: 'Commune introuvable : saisissez le code postal (5 chiffres), par exemple 58500.',
+    results: 'Vos résultats',
+    groupYes: 'Vous êtes probablement éligible',
+    groupCheck: 'À vérifier : il manque des informations',
+    groupNo: 'Pourquoi pas ? Les aides qui ne s’appliquent pas',
+    whyNot: 'Voir les aides qui ne s’appliquent pas',
+    amount: 'Montant',
+    perMonth: 'par mois',
+    perYear: 'par an',
+    perDay: 'par jour',
+    upTo: (p) => `jusqu’à ${p.max}`,
+    between: (p) => `entre ${p.min} et ${p.max}`,
+    estimate: (p) => `environ ${p.value}`,
+    toVerify: 'valeur à vérifier',
+    where: 'Où faire la demande ?',
+    findWhere: (p) => `Trouver : ${p.kind} près de chez vous`,
+    form: 'Formulaire :',
+    documents: 'Pièces à fournir',
+    sources: 'Textes de référence',
+    criteria: 'Pourquoi',
+    met: 'Condition remplie :',
+    notMet: 'Condition non remplie :',
+    unknown: 'Information manquante :',
+    toCheck: 'À vérifier aussi',
+    decidedBy: (p) => `Décision : ${p.by}, qui ${p.what}.`,
+    edit: 'Modifier mes réponses',
+    restart: 'Recommencer',
+    print: 'Imprimer le résumé',
+    privacy: 'Vos réponses restent sur cet appareil : rien n’est envoyé.',
+    loading: 'Chargement des aides…',
+    invalidCatalogue: 'Les aides locales ne peuvent pas être chargées :',
+    noneYes: 'Aucune aide n’est sûre pour l’instant : répondez à plus de questions ou regardez les aides à vérifier.',
+    girTriage: 'Pour les gestes de tous les jours (se lever, se laver, s’habiller), la personne a besoin d’aide :',
+    girUnknown: 'Je ne connais pas le GIR',
+    statusEligible: 'Éligible',
+    statusProbable: 'Probablement éligible, après évaluation',
+    statusUnknown: 'À vérifier',
+    statusNot: 'Non éligible',
+    answers: 'Vos réponses',
+    notAnswered: 'non renseigné',
+    asOf: (p) => `valeur au ${p.date}`,
+    local: 'Aide locale',
+  },
+  en: {
+    title: 'Am I eligible?',
+    intro: 'A few questions, one at a time, to find which aides may apply. You can skip a question.',
+    who: 'Who is this simulation for?',
+    whoMe: 'For me',
+    whoRelative: 'For a relative',
+    whoCarer: 'I am a relative’s carer',
+    next: 'Continue',
+    back: 'Previous question',
+    skip: 'I don’t know, skip',
+    seeResults: 'See the results now',
+    progress: (p) => `Question ${p.n}`,
+    remaining: (p) => (p.n === 0 ? 'Every aide is decided.' : `${p.n} aide${(p.n as number) > 1 ? 's' : ''} still to decide`),
+    numberError: (p) => `Enter a number between ${p.min} and ${p.max}, for example ${p.example}.`,
+    choiceError: 'Choose an answer, or “I don’t know, skip”.',
+    communeError: 'Town not found: enter the 5-digit postcode, for example 58500.',
+    results: 'Your results',
+    groupYes: 'You are probably eligible',
+    groupCheck: 'To check: some information is missing',
+    groupNo: 'Why not? Aides that do not apply',
+    whyNot: 'Show the aides that do not apply',
+    amount: 'Amount',
+    perMonth: 'per month',
+    perYear: 'per year',
+    perDay: 'per day',
+    upTo: (p) => `up to ${p.max}`,
+    between: (p) => `between ${p.min} and ${p.max}`,
+    estimate: (p) => `about ${p.value}`,
+    toVerify: 'value to check',
+    where: 'Where to apply?',
+    findWhere: (p) => `Find: ${p.kind} near you`,
+    form: 'Form:',
+    documents: 'Documents',
+    sources: 'Legal references',
+    criteria: 'Why',
+    met: 'Met:',
+    notMet: 'Not met:',
+    unknown: 'Missing:',
+    toCheck: 'Also check',
+    decidedBy: (p) => `Decision: ${p.by}.`,
+    edit: 'Change my answers',
+    restart: 'Start again',
+    print: 'Print the summary',
+    privacy: 'Your answers stay on this device: nothing is sent.',
+    loading: 'Loading aides…',
+    invalidCatalogue: 'Local aides cannot be loaded:',
+    noneYes: 'No aide is certain yet: answer more questions or look at the aides to check.',
+    girTriage: 'For everyday tasks (getting up, washing, dressing), the person needs help:',
+    girUnknown: 'I don’t know the GIR',
+    statusEligible: 'Eligible',
+    statusProbable: 'Probably eligible, after assessment',
+    statusUnknown: 'To check',
+    statusNot: 'Not eligible',
+    answers: 'Your answers',
+    notAnswered: 'not given',
+    local: 'Local aide',
+  },
+};
+
+/** GIR triage modelled on the cerfa 16301 autonomy questions (an estimate, not an evaluation). */
+const TRIAGE = [
+  { value: 6, label: 'Jamais', labelEn: 'Never' },
+  { value: 5, label: 'De temps en temps (ménage, courses)', labelEn: 'Now and then (housework, shopping)' },
+  { value: 4, label: 'Chaque jour, pour certains gestes', labelEn: 'Every day, for some tasks' },
+  { value: 2, label: 'Pour presque tout', labelEn: 'For almost everything' },
+];
+
+const STORAGE_KEY = 'relais-eligibility-answers';
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/**
+ * "Suis-je éligible ?": which aides and rights may apply, why or why not, an estimate, and where to
+ * apply. Everything is computed in the browser; answers are never sent.
+ *
+ * @element relais-eligibility
+ * @fires relais-result - Results shown: benefit ids and statuses only (never the answers).
+ * @fires relais-error - A local catalogue could not be loaded or is invalid (`message` in French).
+ * @csspart question - The current question.
+ * @csspart results - The results.
+ * @csspart benefit - One benefit.
+ * @csspart button - Buttons.
+ * @cssprop --relais-color-primary - Buttons, links.
+ * @cssprop --relais-color-success - Criteria met.
+ * @cssprop --relais-color-danger - Criteria not met, errors.
+ */
+export class RelaisEligibility extends RelaisElement {
+  static override styles = [...RelaisElement.styles, eligibilityStyles];
+
+  /** URLs of local catalogues (JSON), comma-separated; merged with the national one and filtered by territory. */
+  @property() catalogues: string | undefined;
+  /** Date of the evaluation (YYYY-MM-DD); defaults to the device's date. */
+  @property() date: string | undefined;
+  /** Easy-read (FALC) questions. */
+  @property({ type: Boolean, reflect: true }) falc = false;
+  /** Keep the answers in sessionStorage (this tab only) so that a reload does not lose them. Off by default. */
+  @property({ type: Boolean }) remember = false;
+  /** Départements offered for the commune question (comma-separated); postcodes work everywhere. */
+  @property() departements: string | undefined;
+  /** Without a provider: the directory page to link "where to apply" to; `{kind}` is replaced by the structure kind. */
+  @property({ attribute: 'directory-url' }) directoryUrl: string | undefined;
+  /** Heading level of the title (1–6, default 2). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Extra catalogues as objects (property only). */
+  @property({ attribute: false }) extraCatalogues: unknown[] = [];
+
+  @state() private answers: Record<string, unknown> = {};
+  @state() private skipped: string[] = [];
+  @state() private history: string[] = [];
+  @state() private current: string | null = 'who';
+  @state() private error = '';
+  @state() private catalogue: Catalogue | null = null;
+  @state() private loadError = '';
+  @state() private triage = false;
+
+  private readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true });
+  private readonly http = new Http({ cacheTtlMs: 0 });
+
+  private t(k: K, p: Record<string, unknown> = {}): string {
+    return translate(M, this.i18n.lang, k, p);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.remember) {
+      try {
+        const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as { answers?: Record<string, unknown>; skipped?: string[] } | null;
+        if (saved?.answers && typeof saved.answers === 'object') {
+          this.answers = Object.fromEntries(Object.entries(saved.answers).filter(([k]) => factById(k)));
+          this.skipped = Array.isArray(saved.skipped) ? saved.skipped.filter((k) => typeof k === 'string') : [];
+          this.current = null;
+        }
+      } catch {
+        // unreadable saved answers: start afresh
+      }
+    }
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('catalogues') || changed.has('extraCatalogues') || !this.catalogue) void this.loadCatalogues();
+  }
+
+  private loading = false;
+  private async loadCatalogues(): Promise<void> {
+    if (this.loading) return;
+    this.loading = true;
+    try {
+      const urls = (this.catalogues ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const locals: Catalogue[] = [];
+      for (const u of urls) {
+        const raw = await this.http.getJson(new URL(u, document.baseURI).href);
+        try {
+          locals.push(parseCatalogue(raw));
+        } catch (e) {
+          throw e instanceof CatalogueError ? new CatalogueError(`${u.split('/').pop()} : ${e.message}`, e.path) : e;
+        }
+      }
+      for (const raw of this.extraCatalogues) locals.push(parseCatalogue(raw));
+      this.catalogue = prepareCatalogue(mergeCatalogues(nationalCatalogue, ...locals));
+      this.loadError = '';
+    } catch (e) {
+      this.catalogue = prepareCatalogue(nationalCatalogue);
+      this.loadError = e instanceof CatalogueError || e instanceof RelaisError ? e.message : String(e);
+      this.emit(new RelaisErrorEvent('invalid-payload', this.loadError));
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** The evaluation of the current answers (recomputed on each render; cheap). */
+  get evaluation(): Evaluation | null {
+    return this.catalogue ? evaluate(this.catalogue, this.answers as Answers, { date: this.date && /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : localToday() }) : null;
+  }
+
+  private save(): void {
+    if (this.remember) sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ answers: this.answers, skipped: this.skipped }));
+  }
+
+  /** The next question: the fact that decides the most undecided benefits, not yet answered or skipped. */
+  private pickNext(ev: Evaluation): string | null {
+    const q = ev.nextQuestions.find((n) => !(n.fact in this.answers) && !this.skipped.includes(n.fact) && factById(n.fact));
+    if (q) return q.fact;
+    // last, the commune: it finds where to apply nearby (and local aides), even when no rule needs it
+    const c = 'demandeur.depcom';
+    return !(c in this.answers) && !this.skipped.includes(c) ? c : null;
+  }
+
+  private advance(): void {
+    const ev = this.evaluation;
+    if (this.current) this.history = [...this.history, this.current];
+    this.current = ev ? this.pickNext(ev) : null;
+    this.error = '';
+    this.triage = false;
+    this.save();
+    if (!this.current) this.showResults();
+    else void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#question-title')?.focus());
+  }
+
+  private showResults(): void {
+    const ev = this.evaluation;
+    this.current = null;
+    if (ev) this.emit(new RelaisResultEvent(ev.results.map((r) => ({ id: r.id, status: r.status }))));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#results-title')?.focus());
+  }
+
+  private backStep(): void {
+    const prev = this.history[this.history.length - 1];
+    if (!prev) return;
+    this.history = this.history.slice(0, -1);
+    this.current = prev;
+    this.error = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#question-title')?.focus());
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const id = this.current!;
+    if (id === 'who') {
+      const v = (form.querySelector('input[name="answer"]:checked') as HTMLInputElement | null)?.value;
+      if (!v) return this.fail(this.t('choiceError'));
+      this.answers = { ...this.answers, 'aidant.est_aidant': v === 'carer' };
+      return this.advance();
+    }
+    const fact = factById(id)!;
+    if (fact.type === 'number') {
+      const raw = (form.querySelector('input[name="answer"]') as HTMLInputElement).value.trim().replace(/\s/g, '').replace(',', '.');
+      const n = Number(raw);
+      if (!raw || !Number.isFinite(n) || n < (fact.min ?? 0) || n > (fact.max ?? Infinity)) return this.fail(this.t('numberError', { min: fact.min ?? 0, max: fact.max, example: id === 'demandeur.age' ? 72 : 1200 }));
+      this.answers = { ...this.answers, [id]: n };
+    } else if (fact.type === 'commune') {
+      const typed = (form.querySelector('input[name="answer"]') as HTMLInputElement).value.trim();
+      const code = await this.resolveCommune(typed);
+      if (!code) return this.fail(this.t('communeError'));
+      this.answers = { ...this.answers, [id]: code };
+    } else {
+      const checked = form.querySelector('input[name="answer"]:checked') as HTMLInputElement | null;
+      if (!checked) return this.fail(this.t('choiceError'));
+      if (this.triage) {
+        this.answers = { ...this.answers, [id]: Number(checked.value), 'demandeur.gir_estime': true };
+      } else if (checked.value === '__triage') {
+        this.triage = true;
+        this.error = '';
+        return;
+      } else {
+        const opt = fact.options!.find((o) => String(o.value) === checked.value)!;
+        this.answers = { ...this.answers, [id]: opt.value };
+      }
+    }
+    this.skipped = this.skipped.filter((s) => s !== id);
+    this.advance();
+  }
+
+  private async resolveCommune(typed: string): Promise<string | null> {
+    if (!typed) return null;
+    const deps = (this.departements ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const pc = /^\d{5}$/.test(typed) ? typed : null;
+    const fromPostcode = pc ? (pc.startsWith('20') ? ['2A', '2B'] : [departementOf(pc)]) : null;
+    const g = await Gazetteer.load({ departements: fromPostcode ?? (deps.length ? deps : undefined) });
+    return g.search(typed, { limit: 1 })[0]?.code ?? null;
+  }
+
+  private fail(message: string): void {
+    this.error = message;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#answer-0, #answer')?.focus());
+  }
+
+  private skip(): void {
+    if (this.current && this.current !== 'who') this.skipped = [...this.skipped, this.current];
+    this.advance();
+  }
+
+  private restart(): void {
+    this.answers = {};
+    this.skipped = [];
+    this.history = [];
+    this.current = 'who';
+    if (this.remember) sessionStorage.removeItem(STORAGE_KEY);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#question-title')?.focus());
+  }
+
+  private edit(id: string): void {
+    this.history = [];
+    this.current = id;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#question-title')?.focus());
+  }
+
+  override render(): TemplateResult {
+    const level = Math.min(6, Math.max(1, this.headingLevel || 2));
+    const ev = this.evaluation;
+    return html`<section aria-labelledby="title">
+      ${heading(level, this.t('title'), { id: 'title' })}
+      <p class="privacy">${this.t('privacy')}</p>
+      ${this.loadError ? html`<div class="error" role="alert"><p>${this.t('invalidCatalogue')}</p><p>${this.loadError}</p></div>` : nothing}
+      ${!ev ? html`<p role="status">${this.t('loading')}</p>` : this.current ? this.renderQuestion(ev, level + 1) : this.renderResults(ev, level + 1)}
+    </section>`;
+  }
+
+  private qText(f: Fact): string {
+    return this.i18n.lang === 'en' ? f.questionEn : this.falc ? f.falc : f.question;
+  }
+
+  private renderQuestion(ev: Evaluation, level: number): TemplateResult {
+    const id = this.current!;
+    const fact = id === 'who' ? null : factById(id)!;
+    const undecided = ev.results.filter((r) => r.status === 'unknown').length;
+    const n = this.history.length + 1;
+    const errId = this.error ? 'answer-error' : '';
+    const describedBy = [fact?.hint ? 'answer-hint' : '', errId].filter(Boolean).join(' ') || undefined;
+    let control: TemplateResult;
+    if (!fact) {
+      control = this.radios([['me', this.t('whoMe')], ['relative', this.t('whoRelative')], ['carer', this.t('whoCarer')]], this.answers['aidant.est_aidant'] === true ? 'carer' : null, describedBy);
+    } else if (fact.type === 'number' || fact.type === 'commune') {
+      control = html`<input id="answer" name="answer" part="input" type="text" inputmode=${fact.type === 'number' ? 'decimal' : 'text'} autocomplete="off" .value=${this.answers[id] !== undefined ? String(this.answers[id]) : ''} aria-describedby=${describedBy ?? nothing} aria-invalid=${this.error ? 'true' : 'false'} />${fact.unit ? html` <span aria-hidden="true">${fact.unit}</span>` : nothing}`;
+    } else if (this.triage) {
+      control = this.radios(TRIAGE.map((o) => [String(o.value), this.i18n.lang === 'en' ? o.labelEn : o.label]), null, describedBy);
+    } else {
+      const opts: Array<[string, string]> = fact.options!.map((o) => [String(o.value), this.i18n.lang === 'en' ? o.labelEn : (this.falc && o.falc) || o.label]);
+      if (id === 'demandeur.gir') opts.push(['__triage', this.t('girUnknown')]);
+      control = this.radios(opts, this.answers[id] !== undefined ? String(this.answers[id]) : null, describedBy);
+    }
+    const isGroup = !fact || (fact.type !== 'number' && fact.type !== 'commune');
+    const title = this.triage ? this.t('girTriage') : fact ? this.qText(fact) : this.t('who');
+    return html`<form part="question" class="question" novalidate @submit=${this.submit}>
+      <p class="progress">${this.t('progress', { n })} · ${this.t('remaining', { n: undecided })}</p>
+      ${n === 1 && !fact ? html`<p>${this.t('intro')}</p>` : nothing}
+      ${isGroup
+        ? html`<fieldset aria-describedby=${describedBy ?? nothing}>
+            <legend>${heading(level, title, { id: 'question-title', focusable: true })}</legend>
+            ${fact?.hint ? html`<p class="hint" id="answer-hint">${this.i18n.lang === 'en' ? fact.hintEn : fact.hint}</p>` : nothing}
+            ${this.error ? html`<p class="error-text" id="answer-error">${this.error}</p>` : nothing}
+            ${control}
+          </fieldset>`
+        : html`${heading(level, html`<label for="answer">${title}</label>`, { id: 'question-title', focusable: true })}
+            ${fact?.hint ? html`<p class="hint" id="answer-hint">${this.i18n.lang === 'en' ? fact.hintEn : fact.hint}</p>` : nothing}
+            ${this.error ? html`<p class="error-text" id="answer-error">${this.error}</p>` : nothing}
+            <div class="field">${control}</div>`}
+      <div class="actions">
+        <button type="submit" part="button" class="primary">${this.t('next')}</button>
+        ${fact ? html`<button type="button" part="button" @click=${this.skip}>${this.t('skip')}</button>` : nothing}
+        ${this.history.length ? html`<button type="button" part="button" @click=${this.backStep}>${this.t('back')}</button>` : nothing}
+        ${this.history.length ? html`<button type="button" part="button" class="link" @click=${() => this.showResults()}>${this.t('seeResults')}</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  private radios(opts: Array<[string, string]>, selected: string | null, describedBy?: string): TemplateResult {
+    return html`<div class="radios">
+      ${opts.map(
+        ([v, label], i) => html`<div class="radio">
+          <input type="radio" name="answer" id=${`answer-${i}`} value=${v} ?checked=${selected === v} aria-describedby=${describedBy ?? nothing} />
+          <label for=${`answer-${i}`}>${label}</label>
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  private money(n: number): string {
+    return formatMoney(n, this.i18n.lang);
+  }
+
+  private renderAmount(r: BenefitResult): TemplateResult | typeof nothing {
+    const a = r.amount;
+    if (a.kind === 'none') return nothing;
+    const per = a.per === 'jour' ? this.t('perDay') : a.per === 'an' ? this.t('perYear') : this.t('perMonth');
+    const value =
+      a.kind === 'exact'
+        ? this.money(a.value!)
+        : a.kind === 'estimate'
+          ? this.t('estimate', { value: this.money(a.value!) })
+          : a.min === 0 || a.min === undefined
+            ? this.t('upTo', { max: this.money(a.max!) })
+            : this.t('between', { min: this.money(a.min), max: this.money(a.max!) });
+    return html`<p class="amount"><strong>${this.t('amount')} :</strong> ${value} ${per}${a.asOf ? html` (<span>${this.t('asOf', { date: formatDate(a.asOf, this.i18n.lang) })}</span>${a.toVerify ? html`, ${this.t('toVerify')}` : nothing})` : nothing}</p>
+      <p class="muted small">${a.basis}</p>`;
+  }
+
+  private renderBenefit(r: BenefitResult, level: number): TemplateResult {
+    const statusText = { eligible: this.t('statusEligible'), probable: this.t('statusProbable'), unknown: this.t('statusUnknown'), not_eligible: this.t('statusNot') }[r.status];
+    const store = this.storeCtx.value;
+    const kind = r.nextSteps.kind;
+    const kindLabel = kind ? termLabel('typologies', kind, { lang: this.i18n.lang }) : null;
+    const link = !store && kind && this.directoryUrl ? sanitizeUrl(new URL(this.directoryUrl.replace('{kind}', encodeURIComponent(kind)), document.baseURI).href) : null;
+    const commune = typeof this.answers['demandeur.depcom'] === 'string' ? (this.answers['demandeur.depcom'] as string) : undefined;
+    return html`<article part="benefit" class="benefit ${r.status}" aria-labelledby=${`b-${r.id}`}>
+      ${heading(level, (this.falc && r.falc) || r.label, { id: `b-${r.id}` })}
+      <p class="status"><strong>${statusText}</strong>${r.local ? html` · ${this.t('local')}` : nothing}</p>
+      ${r.evaluation && r.status !== 'not_eligible' ? html`<p>${this.t('decidedBy', { by: r.evaluation.by, what: r.evaluation.what })}</p>` : nothing}
+      ${this.renderAmount(r)}
+      <p class="sub">${this.t('criteria')}</p>
+      <ul class="criteria">
+        ${r.criteria.map((c) => html`<li class=${c.status}><span class="tag">${c.status === 'met' ? this.t('met') : c.status === 'not_met' ? this.t('notMet') : this.t('unknown')}</span> ${c.text}</li>`)}
+      </ul>
+      ${r.toCheck.length && r.status !== 'not_eligible' ? html`<p class="sub">${this.t('toCheck')}</p><ul>${r.toCheck.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
+      ${r.status !== 'not_eligible'
+        ? html`<div class="where">
+            <p class="sub">${this.t('where')}</p>
+            <p>${r.nextSteps.where}</p>
+            ${r.nextSteps.form ? html`<p>${this.t('form')} ${r.nextSteps.form}</p>` : nothing}
+            ${r.nextSteps.documents?.length ? html`<details><summary>${this.t('documents')}</summary><ul>${r.nextSteps.documents.map((d) => html`<li>${d}</li>`)}</ul></details>` : nothing}
+            ${kind && store
+              ? html`<button type="button" part="button" class="link" @click=${() => store.requestDirectory({ from: 'eligibility', typologies: [kind], commune, reason: `${this.t('where')} ${r.label}` })}>${this.t('findWhere', { kind: kindLabel })}</button>`
+              : link
+                ? html`<a href=${link}>${this.t('findWhere', { kind: kindLabel })}</a>`
+                : nothing}
+          </div>`
+        : nothing}
+      <details class="sources"><summary>${this.t('sources')}</summary><ul>${r.sources.map((s) => html`<li>${s}</li>`)}</ul></details>
+    </article>`;
+  }
+
+  private renderResults(ev: Evaluation, level: number): TemplateResult {
+    const yes = ev.results.filter((r) => r.status === 'eligible' || r.status === 'probable');
+    const check = ev.results.filter((r) => r.status === 'unknown');
+    const no = ev.results.filter((r) => r.status === 'not_eligible');
+    return html`<div part="results" class="results">
+      ${heading(level, this.t('results'), { id: 'results-title', focusable: true })}
+      <div class="actions no-print">
+        <button type="button" part="button" @click=${() => this.edit(this.pickNext(ev) ?? 'who')}>${this.t('edit')}</button>
+        <button type="button" part="button" @click=${this.restart}>${this.t('restart')}</button>
+        <button type="button" part="button" @click=${() => window.print()}>${this.t('print')}</button>
+      </div>
+      <section aria-labelledby="g-yes">
+        ${heading(level + 1, `${this.t('groupYes')} (${yes.length})`, { id: 'g-yes' })}
+        ${yes.length ? yes.map((r) => this.renderBenefit(r, level + 2)) : html`<p>${this.t('noneYes')}</p>`}
+      </section>
+      ${check.length ? html`<section aria-labelledby="g-check">${heading(level + 1, `${this.t('groupCheck')} (${check.length})`, { id: 'g-check' })}${check.map((r) => this.renderBenefit(r, level + 2))}</section>` : nothing}
+      ${no.length
+        ? html`<section aria-labelledby="g-no">
+            ${heading(level + 1, `${this.t('groupNo')} (${no.length})`, { id: 'g-no' })}
+            <details class="why-not"><summary>${this.t('whyNot')}</summary>${no.map((r) => this.renderBenefit(r, level + 2))}</details>
+          </section>`
+        : nothing}
+      <section aria-labelledby="g-answers" class="answers">
+        ${heading(level + 1, this.t('answers'), { id: 'g-answers' })}
+        <dl>
+          ${FACTS.filter((f) => f.id in this.answers || this.skipped.includes(f.id)).map(
+            (f) => html`<dt>${this.qText(f)}</dt><dd>${this.answerText(f)} <button type="button" part="button" class="link no-print" @click=${() => this.edit(f.id)}>${this.t('edit')}<span class="visually-hidden"> : ${this.qText(f)}</span></button></dd>`,
+          )}
+        </dl>
+      </section>
+    </div>`;
+  }
+
+  private answerText(f: Fact): string {
+    const v = this.answers[f.id];
+    if (v === undefined) return this.t('notAnswered');
+    const o = f.options?.find((x) => x.value === v);
+    if (o) return this.i18n.lang === 'en' ? o.labelEn : o.label;
+    return `${v}${f.unit ? ` ${f.unit}` : ''}`;
+  }
+}

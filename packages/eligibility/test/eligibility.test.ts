@@ -1,0 +1,176 @@
+import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
+import '@relais/core/provider.js';
+import '../src/define.js';
+import type { RelaisEligibility } from '../src/eligibility.js';
+import type { RelaisProvider } from '@relais/core';
+
+type Priv = { current: string | null; answers: Record<string, unknown> };
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const cur = (el: RelaisEligibility) => (el as unknown as Priv).current;
+
+/** Answers the current question like a keyboard user: focus the control, choose, press Continue. */
+async function answer(el: RelaisEligibility, value: string | number | boolean): Promise<void> {
+  const id = cur(el);
+  const text = $<HTMLInputElement>(el, '#answer');
+  if (text) {
+    text.focus();
+    text.value = String(value);
+  } else {
+    const radio = $$(el, 'input[name="answer"]').find((r) => (r as HTMLInputElement).value === String(value)) as HTMLInputElement;
+    expect(radio, `option ${value} of ${id}`).to.exist;
+    radio.focus();
+    radio.click();
+  }
+  $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+  await waitUntil(() => cur(el) !== id || $(el, '#answer-error'), `answered ${id}`);
+}
+
+const ready = async (el: RelaisEligibility) => waitUntil(() => $(el, 'form, .results'), 'rendered', { timeout: 5000 });
+
+/** Older person at home: answers whatever the engine asks. */
+const OLDER: Record<string, string | number | boolean> = {
+  who: 'me', 'demandeur.age': 82, 'demandeur.gir': 3, 'demandeur.lieu_de_vie': 'domicile', 'demandeur.residence_stable_france': true, 'demandeur.en_couple': false,
+  'foyer.ressources_mensuelles': 950, 'demandeur.taux_incapacite': 'aucun', 'aidant.activite_professionnelle': false, 'demandeur.difficultes_activites': 'deux-graves',
+  'demandeur.handicap_avant_60_ans': false, 'demandeur.rsdae': false, 'demandeur.frais_hebergement': 0, 'demandeur.depcom': '58500',
+};
+
+async function runThrough(el: RelaisEligibility, answers: Record<string, string | number | boolean>, max = 20): Promise<void> {
+  for (let i = 0; i < max && cur(el); i++) await answer(el, answers[cur(el)!]!);
+}
+
+describe('<relais-eligibility>', () => {
+  it('keyboard flow, one question at a time, to grouped results with reasons; axe clean', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    expect($(el, 'legend')!.textContent).to.match(/Pour qui faites-vous la simulation/);
+    await expect(el).to.be.accessible();
+    await answer(el, 'me');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('question-title');
+    await runThrough(el, OLDER);
+    expect(cur(el)).to.equal(null);
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results');
+    const yes = $(el, '[aria-labelledby="g-yes"]')!;
+    expect(yes.textContent).to.match(/Allocation personnalisée d’autonomie \(APA\) à domicile/);
+    expect(yes.textContent).to.match(/Probablement éligible, après évaluation/);
+    expect(yes.textContent).to.match(/jusqu’à 1\s215,99\s€ par mois/);
+    expect(yes.textContent).to.match(/Allocation de solidarité aux personnes âgées/);
+    const no = $(el, '[aria-labelledby="g-no"] details')!;
+    expect(no.open).to.equal(false, '« Pourquoi pas ? » folded');
+    expect(no.textContent).to.match(/Condition non remplie : .*Avec un GIR 3, la condition n’est pas remplie pour l’aide-ménagère/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an invalid answer is explained next to the field, which keeps focus and the value', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    await answer(el, 'me');
+    expect(cur(el)).to.equal('demandeur.age');
+    await answer(el, 'soixante');
+    const err = $(el, '#answer-error')!;
+    expect(err.textContent).to.equal('Indiquez un nombre entre 0 et 120, par exemple 72.');
+    const input = $<HTMLInputElement>(el, '#answer')!;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.include('answer-error');
+    expect(input.value).to.equal('soixante');
+    await waitUntil(() => el.shadowRoot!.activeElement === input, 'focus on the field');
+  });
+
+  it('back and forward: the previous question comes back with its answer; skip leaves it unknown', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    await answer(el, 'relative');
+    await answer(el, 75);
+    const second = cur(el);
+    $$(el, 'button').find((b) => /Question précédente/.test(b.textContent!))!.click();
+    await el.updateComplete;
+    expect(cur(el)).to.equal('demandeur.age');
+    expect($<HTMLInputElement>(el, '#answer')!.value).to.equal('75');
+    await answer(el, 75);
+    expect(cur(el)).to.equal(second);
+    $$(el, 'button').find((b) => /Je ne sais pas/.test(b.textContent!))!.click();
+    await el.updateComplete;
+    expect(cur(el)).to.not.equal(second);
+    expect((el as unknown as Priv).answers[second!]).to.equal(undefined);
+  });
+
+  it('GIR through a short triage when it is not known', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    await answer(el, 'me');
+    for (let i = 0; i < 10 && cur(el) !== 'demandeur.gir'; i++) await answer(el, OLDER[cur(el)!]!);
+    expect(cur(el)).to.equal('demandeur.gir');
+    $$(el, 'input[name="answer"]').find((r) => (r as HTMLInputElement).value === '__triage')!.click();
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await el.updateComplete;
+    expect($(el, 'legend')!.textContent).to.match(/besoin d’aide/);
+    await answer(el, 4);
+    expect((el as unknown as Priv).answers['demandeur.gir']).to.equal(4);
+  });
+
+  it('FALC wording', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility falc date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    await answer(el, 'me');
+    for (let i = 0; i < 10 && cur(el) !== 'demandeur.lieu_de_vie'; i++) await answer(el, OLDER[cur(el)!]!);
+    expect($(el, 'legend')!.textContent).to.match(/Où habite la personne \?/);
+    expect($(el, 'label[for="answer-0"]')!.textContent).to.equal('Chez elle ou chez un proche');
+  });
+
+  it('"Où faire la demande ?" opens the directory on the right structure kind near the commune (provider)', async () => {
+    const p = await fixture<RelaisProvider>(html`<relais-provider><relais-eligibility date="2026-11-23"></relais-eligibility></relais-provider>`);
+    const el = p.querySelector('relais-eligibility') as RelaisEligibility;
+    await ready(el);
+    await runThrough(el, OLDER);
+    const btn = $$(el, '[aria-labelledby="g-yes"] button.link').find((b) => /Conseil départemental/.test(b.textContent!))!;
+    btn.click();
+    const req = p.store.takeRequest()!;
+    expect(req.from).to.equal('eligibility');
+    expect(req.typologies).to.deep.equal(['conseil-departemental']);
+    expect(req.commune).to.equal('58079');
+  });
+
+  it('relais-result carries ids and statuses only; answers stay out of storage unless "remember"', async () => {
+    sessionStorage.clear();
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    const done = oneEvent(el, 'relais-result');
+    await runThrough(el, OLDER);
+    const e = (await done) as unknown as { results: Array<Record<string, unknown>> };
+    expect(Object.keys(e.results[0]!)).to.deep.equal(['id', 'status']);
+    expect(JSON.stringify(e.results)).to.not.match(/82|950|58079/);
+    expect(sessionStorage.length).to.equal(0);
+    const kept = await fixture<RelaisEligibility>(html`<relais-eligibility remember date="2026-11-23"></relais-eligibility>`);
+    await ready(kept);
+    await answer(kept, 'me');
+    await answer(kept, 77);
+    expect(JSON.parse(sessionStorage.getItem('relais-eligibility-answers')!).answers['demandeur.age']).to.equal(77);
+    expect(localStorage.getItem('relais-eligibility-answers')).to.equal(null);
+    sessionStorage.clear();
+  });
+
+  it('a local catalogue is merged by territory; hostile strings in it render inert', async () => {
+    (window as unknown as { __pwned?: number }).__pwned = undefined;
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const local = {
+      id: 'hostile', label: 'Test', territory: { communes: ['58079'], label: `Clamecy ${evil}` },
+      benefits: [{ id: 'aide-test', label: `Aide ${evil}`, conditions: { fact: 'aidant.est_aidant', op: 'eq', value: false, explain: { met: `OK ${evil}`, not_met: 'non', unknown: '?' } }, nextSteps: { where: `Guichet ${evil}`, link: 'javascript:alert(1)' }, sources: [evil] }],
+    };
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23" .extraCatalogues=${[local]}></relais-eligibility>`);
+    await ready(el);
+    await runThrough(el, OLDER);
+    expect($(el, '#b-aide-test')!.textContent).to.include('<img');
+    expect(el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
+    for (const a of el.shadowRoot!.querySelectorAll('a')) expect(a.getAttribute('href')).to.match(/^https?:/);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('an invalid catalogue file is rejected with a clear message naming the faulty entry; the national aides still work', async () => {
+    const errors: string[] = [];
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23" catalogues="/packages/eligibility/test/fixtures/catalogue-invalide.json" @relais-error=${(e: Event & { message: string }) => errors.push(e.message)}></relais-eligibility>`);
+    await waitUntil(() => $(el, '[role="alert"]'), 'error shown', { timeout: 5000 });
+    expect($(el, '[role="alert"]')!.textContent).to.match(/catalogue-invalide\.json : Catalogue invalide \(aide « aide-cassee »\) — benefits\[0\]\.conditions/);
+    expect(errors[0]).to.match(/aide-cassee/);
+    expect($(el, 'form')).to.exist;
+  });
+});
