@@ -184,6 +184,7 @@ function territoryTri(t: Territory | undefined, answers: Answers): Tri {
   return 'not_met';
 }
 
+const frDate = (d: string | undefined) => (d ? new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)) : '');
 const euro = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }).format(n);
 
 function estimate(a: Amount | undefined, ctx: Ctx): AmountEstimate {
@@ -196,16 +197,16 @@ function estimate(a: Amount | undefined, ctx: Ctx): AmountEstimate {
   if (a.type === 'fixed') {
     const v = p(a.param);
     if (!v) return { kind: 'none', basis: 'Montant non disponible à cette date.' };
-    return { kind: 'exact', value: v.value, per: a.per, asOf: v.since, toVerify: v.toVerify, basis: `${ctx.params[a.param]!.label} : ${euro(v.value)} par ${a.per} (valeur au ${v.since}).${note}` };
+    return { kind: 'exact', value: v.value, per: a.per, asOf: v.since, toVerify: v.toVerify, basis: `${ctx.params[a.param]!.label} : ${euro(v.value)} par ${a.per} (valeur au ${frDate(v.since)}).${note}` };
   }
   if (a.type === 'differential') {
     const v = p(a.param);
     const r = ctx.answers[a.resources];
     if (!v) return { kind: 'none', basis: 'Montant non disponible à cette date.' };
     const ceiling = v.value * (a.factor ?? 1);
-    if (!isKnown(r)) return { kind: 'range', min: 0, max: ceiling, per: a.per, asOf: v.since, toVerify: v.toVerify, basis: `Jusqu’à ${euro(ceiling)} par ${a.per}, moins vos ressources (valeur au ${v.since}).${note}` };
+    if (!isKnown(r)) return { kind: 'range', min: 0, max: ceiling, per: a.per, asOf: v.since, toVerify: v.toVerify, basis: `Jusqu’à ${euro(ceiling)} par ${a.per}, moins vos ressources (valeur au ${frDate(v.since)}).${note}` };
     const value = Math.max(0, Math.round((ceiling - Number(r)) * 100) / 100);
-    return { kind: 'estimate', value, per: a.per, asOf: v.since, toVerify: v.toVerify, basis: `${euro(ceiling)} moins vos ressources de ${euro(Number(r))} par ${a.per} (valeur au ${v.since}).${note}` };
+    return { kind: 'estimate', value, per: a.per, asOf: v.since, toVerify: v.toVerify, basis: `${euro(ceiling)} moins vos ressources de ${euro(Number(r))} par ${a.per} (valeur au ${frDate(v.since)}).${note}` };
   }
   if (a.type === 'range-by') {
     const key = ctx.answers[a.fact];
@@ -214,16 +215,16 @@ function estimate(a: Amount | undefined, ctx: Ctx): AmountEstimate {
     const asOf = values.map(([, v]) => v!.since).sort().pop();
     const toVerify = values.some(([, v]) => v!.toVerify);
     const hit = isKnown(key) ? values.find(([k]) => k === String(key)) : undefined;
-    if (hit) return { kind: 'range', min: 0, max: hit[1]!.value, per: a.per, asOf, toVerify, basis: `Jusqu’à ${euro(hit[1]!.value)} par ${a.per} selon le plan d’aide, moins une participation selon vos ressources (valeur au ${asOf}).${note}` };
+    if (hit) return { kind: 'range', min: 0, max: hit[1]!.value, per: a.per, asOf, toVerify, basis: `Jusqu’à ${euro(hit[1]!.value)} par ${a.per} selon le plan d’aide, moins une participation selon vos ressources (valeur au ${frDate(asOf)}).${note}` };
     const all = values.map(([, v]) => v!.value);
-    return { kind: 'range', min: Math.min(...all), max: Math.max(...all), per: a.per, asOf, toVerify, basis: `Plafond entre ${euro(Math.min(...all))} et ${euro(Math.max(...all))} par ${a.per} selon le niveau d’autonomie (valeur au ${asOf}).${note}` };
+    return { kind: 'range', min: Math.min(...all), max: Math.max(...all), per: a.per, asOf, toVerify, basis: `Plafond entre ${euro(Math.min(...all))} et ${euro(Math.max(...all))} par ${a.per} selon le niveau d’autonomie (valeur au ${frDate(asOf)}).${note}` };
   }
   const base = p(a.base);
   if (!base) return { kind: 'none', basis: 'Montant non disponible à cette date.' };
   const ups = a.upTo.map(p).filter(Boolean) as Array<{ value: number; since: string; toVerify: boolean }>;
   const max = base.value + Math.max(0, ...ups.map((u) => u.value));
   const asOf = [base.since, ...ups.map((u) => u.since)].sort().pop();
-  return { kind: 'range', min: base.value, max, per: a.per, asOf, toVerify: base.toVerify || ups.some((u) => u.toVerify), basis: `${euro(base.value)} par ${a.per}, et jusqu’à ${euro(max)} avec le complément le plus élevé (valeur au ${asOf}).${note}` };
+  return { kind: 'range', min: base.value, max, per: a.per, asOf, toVerify: base.toVerify || ups.some((u) => u.toVerify), basis: `${euro(base.value)} par ${a.per}, et jusqu’à ${euro(max)} avec le complément le plus élevé (valeur au ${frDate(asOf)}).${note}` };
 }
 
 /** Options of evaluate(). */

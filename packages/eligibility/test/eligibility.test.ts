@@ -55,7 +55,7 @@ describe('<relais-eligibility>', () => {
     expect(yes.textContent).to.match(/Probablement éligible, après évaluation/);
     expect(yes.textContent).to.match(/jusqu’à 1\s215,99\s€ par mois/);
     expect(yes.textContent).to.match(/Allocation de solidarité aux personnes âgées/);
-    const no = $(el, '[aria-labelledby="g-no"] details')!;
+    const no = $<HTMLDetailsElement>(el, '[aria-labelledby="g-no"] details')!;
     expect(no.open).to.equal(false, '« Pourquoi pas ? » folded');
     expect(no.textContent).to.match(/Condition non remplie : .*Avec un GIR 3, la condition n’est pas remplie pour l’aide-ménagère/);
     await expect(el).to.be.accessible();
