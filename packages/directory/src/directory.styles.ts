@@ -17,7 +17,7 @@ export const directoryStyles = css`
   [tabindex='-1']:focus { outline: none; }
   [tabindex='-1']:focus-visible { outline: var(--_r-focus-ring); }
   p { margin: 0 0 var(--_r-space-2); }
-  a { color: var(--_r-primary); text-underline-offset: 0.15em; }
+  a { text-underline-offset: 0.15em; }
   .muted { color: var(--_r-muted); }
   .small { font-size: 0.875rem; }
   .hint { color: var(--_r-muted); font-size: 0.9rem; margin: 0 0 var(--_r-space-1); }
@@ -47,20 +47,8 @@ export const directoryStyles = css`
     width: 100%;
   }
   input[aria-invalid='true'] { border: 2px solid var(--_r-danger); }
-  button {
-    font: inherit;
-    cursor: pointer;
-    min-height: 2.75rem;
-    border-radius: var(--_r-radius);
-    padding: var(--_r-space-2) var(--_r-space-3);
-    border: 1px solid var(--_r-primary);
-    background: var(--_r-surface);
-    color: var(--_r-primary);
-  }
-  button:disabled { cursor: not-allowed; opacity: 0.6; }
-  button.primary { background: var(--_r-primary); color: var(--_r-on-primary); font-weight: 600; }
   button.secondary { margin-top: var(--_r-space-2); }
-  button.link, button.title-link {
+  button.title-link {
     border: none;
     background: none;
     padding: 0;
@@ -69,8 +57,9 @@ export const directoryStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
     text-align: start;
+    font-weight: 700;
+    font-size: inherit;
   }
-  button.title-link { font-weight: 700; font-size: inherit; }
   .place .combo { position: relative; }
   .suggestions {
     position: absolute;

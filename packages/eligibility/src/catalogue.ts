@@ -5,6 +5,7 @@
  * parameters and amounts.
  */
 import * as z from 'zod/mini';
+import { issuePath, issueReason } from '@relais/core/headless';
 
 z.config({ jitless: true });
 
@@ -140,14 +141,13 @@ export function parseCatalogue(raw: unknown): Catalogue {
   const r = CatalogueSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(racine)';
+    const path = issuePath(issue.path);
     let entry = '';
     if (issue.path[0] === 'benefits' && typeof issue.path[1] === 'number') {
       const b = (raw as { benefits?: Array<{ id?: unknown }> }).benefits?.[issue.path[1]];
       if (b && typeof b.id === 'string') entry = ` (aide « ${b.id.slice(0, 60)} »)`;
     }
-    const reason =
-      issue.code === 'invalid_type' ? 'champ manquant ou de mauvais type' : issue.code === 'invalid_value' ? 'valeur non reconnue' : issue.code === 'too_small' ? 'vide ou trop court' : issue.code === 'invalid_union' ? 'forme non reconnue (critère, groupe all/any/not ou montant)' : issue.message && issue.message !== 'Invalid input' ? issue.message : 'valeur invalide';
+    const reason = issue.code === 'invalid_union' ? 'forme non reconnue (critère, groupe all/any/not ou montant)' : issueReason(issue);
     throw new CatalogueError(`Catalogue invalide${entry} — ${path} : ${reason}.`, path);
   }
   const c = r.data;

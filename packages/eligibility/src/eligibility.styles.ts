@@ -22,19 +22,6 @@ export const eligibilityStyles = css`
   input[aria-invalid='true'] { border: 2px solid var(--_r-danger); }
   .field { margin: var(--_r-space-2) 0; }
   .actions { display: flex; flex-wrap: wrap; gap: var(--_r-space-2); margin: var(--_r-space-3) 0; }
-  button {
-    font: inherit;
-    cursor: pointer;
-    min-height: 2.75rem;
-    padding: var(--_r-space-2) var(--_r-space-3);
-    border-radius: var(--_r-radius);
-    border: 1px solid var(--_r-primary);
-    background: var(--_r-surface);
-    color: var(--_r-primary);
-  }
-  button.primary { background: var(--_r-primary); color: var(--_r-on-primary); font-weight: 600; }
-  button.link { border: none; background: none; padding: 0; min-height: 1.5rem; text-decoration: underline; }
-  a { color: var(--_r-primary); }
   .benefit { border: 1px solid var(--_r-border); border-inline-start: 6px solid var(--_r-border); border-radius: var(--_r-radius); padding: var(--_r-space-3); margin-bottom: var(--_r-space-3); overflow-wrap: anywhere; }
   .benefit.eligible, .benefit.probable { border-inline-start-color: var(--_r-success); }
   .benefit.unknown { border-inline-start-color: var(--_r-accent-2); }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import { RelaisElement, RelaisErrorEvent, Http, RelaisError, Gazetteer, storeContext, formatMoney, formatDate, heading, sanitizeUrl, termLabel, translate, departementOf, type Catalogue as Messages } from '@relais/core';
+import { RelaisElement, RelaisErrorEvent, Http, RelaisError, Gazetteer, storeContext, formatMoney, formatDate, heading, sanitizeUrl, termLabel, translate, departementOf, todayIso, type Catalogue as Messages } from '@relais/core';
 import { evaluate, prepareCatalogue, type Answers, type BenefitResult, type Evaluation } from './engine.js';
 import { mergeCatalogues, parseCatalogue, CatalogueError, type Catalogue } from './catalogue.js';
 import { FACTS, factById, type Fact } from './facts.js';
@@ -156,10 +156,6 @@ const TRIAGE = [
 ];
 
 const STORAGE_KEY = 'relais-eligibility-answers';
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /**
  * "Suis-je éligible ?": which aides and rights may apply, why or why not, an estimate, and where to
@@ -261,7 +257,7 @@ export class RelaisEligibility extends RelaisElement {
 
   /** The evaluation of the current answers (recomputed on each render; cheap). */
   get evaluation(): Evaluation | null {
-    return this.catalogue ? evaluate(this.catalogue, this.answers as Answers, { date: this.date && /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : localToday() }) : null;
+    return this.catalogue ? evaluate(this.catalogue, this.answers as Answers, { date: this.date && /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : todayIso() }) : null;
   }
 
   private save(): void {

@@ -5,18 +5,7 @@ export const mapStyles = css`
   :host { padding: var(--_r-space-3); }
   h1, h2, h3, h4, h5, h6 { margin: var(--_r-space-2) 0; line-height: 1.25; font-size: 1.2rem; }
   .toolbar { display: flex; flex-wrap: wrap; gap: var(--_r-space-2); margin-bottom: var(--_r-space-2); }
-  button {
-    font: inherit;
-    cursor: pointer;
-    min-height: 2.75rem;
-    padding: var(--_r-space-2) var(--_r-space-3);
-    border-radius: var(--_r-radius);
-    border: 1px solid var(--_r-primary);
-    background: var(--_r-surface);
-    color: var(--_r-primary);
-  }
-  button.primary { background: var(--_r-primary); color: var(--_r-on-primary); font-weight: 600; }
-  button.link { border: none; background: none; min-height: 1.75rem; padding: 0 var(--_r-space-1); text-decoration: underline; }
+  button.link { min-height: 1.75rem; padding: 0 var(--_r-space-1); }
   .status { margin: 0 0 var(--_r-space-2); }
   .muted { color: var(--_r-muted); }
   .error { color: var(--_r-danger); font-weight: 600; }

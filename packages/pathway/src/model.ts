@@ -3,6 +3,7 @@
  * rejected with a French message naming the faulty field (`steps[2].deadline.unit : …`).
  */
 import * as z from 'zod/mini';
+import { issuePath, issueReason, type ValidationIssue } from '@relais/core/headless';
 import { isIsoDate, type IsoDate } from './calendar.js';
 
 z.config({ jitless: true });
@@ -119,21 +120,9 @@ export class PathwayDataError extends Error {
   }
 }
 
-const describe = (issue: { code: string; path: PropertyKey[]; message: string }, what: string): PathwayDataError => {
-  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(racine)';
-  const reason =
-    issue.code === 'invalid_type'
-      ? 'champ manquant ou de mauvais type'
-      : issue.code === 'invalid_value'
-        ? 'valeur non reconnue'
-        : issue.code === 'too_small'
-          ? 'vide, trop court ou trop petit'
-          : issue.code === 'too_big'
-            ? 'trop long ou trop grand'
-            : issue.message && issue.message !== 'Invalid input'
-              ? issue.message
-              : 'valeur invalide';
-  return new PathwayDataError(`${what} invalide — ${field} : ${reason}.`, field);
+const describe = (issue: ValidationIssue, what: string): PathwayDataError => {
+  const field = issuePath(issue.path);
+  return new PathwayDataError(`${what} invalide — ${field} : ${issueReason(issue)}.`, field);
 };
 
 /** Validates a template; checks that step ids are unique and that references point to existing steps. */

@@ -47,19 +47,6 @@ export const pathwayStyles = css`
   .current .body { border: 2px solid var(--_r-primary); border-radius: var(--_r-radius); padding: var(--_r-space-2) var(--_r-space-3); margin-top: calc(-1 * var(--_r-space-2)); }
   .action { font-weight: 600; }
   details summary { cursor: pointer; color: var(--_r-primary); min-height: 1.75rem; }
-  button {
-    font: inherit;
-    cursor: pointer;
-    min-height: 2.75rem;
-    padding: var(--_r-space-2) var(--_r-space-3);
-    border-radius: var(--_r-radius);
-    border: 1px solid var(--_r-primary);
-    background: var(--_r-surface);
-    color: var(--_r-primary);
-  }
-  button.primary { background: var(--_r-primary); color: var(--_r-on-primary); font-weight: 600; }
-  button.link { border: none; background: none; padding: 0; min-height: 1.5rem; text-decoration: underline; }
-  a { color: var(--_r-primary); }
   .simulate { display: flex; flex-direction: column; gap: var(--_r-space-1); max-width: 24rem; margin: var(--_r-space-2) 0; }
   .simulate input { font: inherit; padding: var(--_r-space-2); border: 1px solid var(--_r-border); border-radius: var(--_r-radius); min-height: 2.75rem; }
   .simulate input[aria-invalid='true'] { border: 2px solid var(--_r-danger); }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
-import { RelaisElement, RelaisErrorEvent, Http, RelaisError, storeContext, formatDate, termLabel, sanitizeUrl, translate, heading, type Catalogue } from '@relais/core';
+import { RelaisElement, RelaisErrorEvent, Http, RelaisError, storeContext, formatDate, termLabel, sanitizeUrl, translate, heading, todayIso, type Catalogue } from '@relais/core';
 import { pathwayStyles } from './pathway.styles.js';
 import { computeSchedule, simulate, type Schedule, type ScheduledStep, type StepStatus } from './schedule.js';
 import { PathwayDataError, type PathwayEvent, type PathwayTemplate } from './model.js';
@@ -107,10 +107,6 @@ const messages: Catalogue<K> = {
   },
 };
 
-const localToday = (): IsoDate => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /**
  * The steps of a pathway (MDPH, PCH, APA, EHPAD admission, hospital discharge, child protection, RSA)
@@ -210,7 +206,7 @@ export class RelaisPathway extends RelaisElement {
   get schedule(): Schedule | null {
     const t = this.resolveTemplate();
     if (!t) return null;
-    const opts = { today: this.today && isIsoDate(this.today) ? this.today : localToday(), alsaceMoselle: this.alsaceMoselle };
+    const opts = { today: this.today && isIsoDate(this.today) ? this.today : todayIso(), alsaceMoselle: this.alsaceMoselle };
     if (this.simulate && this.requestDate) return simulate(t, this.requestDate, opts);
     return computeSchedule(t, this.loaded?.events ?? this.events, opts);
   }

@@ -72,11 +72,47 @@ export const tokens = css`
   }
 `;
 
+/** Buttons and text fields shared by every widget (44 px targets, tokens only). */
+export const controls = css`
+  button {
+    font: inherit;
+    cursor: pointer;
+    min-height: 2.75rem;
+    padding: var(--_r-space-2) var(--_r-space-3);
+    border-radius: var(--_r-radius);
+    border: 1px solid var(--_r-primary);
+    background: var(--_r-surface);
+    color: var(--_r-primary);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button.primary {
+    background: var(--_r-primary);
+    color: var(--_r-on-primary);
+    font-weight: 600;
+  }
+  button.link {
+    border: none;
+    background: none;
+    padding: 0;
+    min-height: 1.5rem;
+    color: var(--_r-primary);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    text-align: start;
+  }
+  a {
+    color: var(--_r-primary);
+  }
+`;
+
 /** Base class of every Relais element: host reset, language tracking, typed event dispatch. */
 export class RelaisElement extends LitElement {
   /** Version of the SDK copy that defined this element (for diagnosing duplicate copies). */
   static relaisVersion = VERSION;
-  static override styles = [hostReset, tokens];
+  static override styles = [hostReset, tokens, controls];
 
   /** Language tracking (`lang` attribute, else nearest `[lang]` ancestor). */
   protected readonly i18n = new LangController(this);

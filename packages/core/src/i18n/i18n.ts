@@ -54,6 +54,11 @@ export function formatDate(d: string | Date, lang: Lang, opts: Intl.DateTimeForm
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { ...opts, ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(date);
 }
 
+/** Today's date on the device, as YYYY-MM-DD (for widgets; headless code takes the date as an argument). */
+export function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 /** Distance (« 800 m », « 12,5 km »). */
 export function formatDistance(km: number, lang: Lang): string {
   if (km < 1) return `${formatNumber(Math.round(km * 100) * 10, lang)} m`;

@@ -3,6 +3,7 @@ import type { DataIssue, Diagnostics, Service, Structure } from './types.js';
 import { term, type VocabularyName } from '../taxonomy/taxonomy.js';
 import { isInFranceBounds } from '../geo/distance.js';
 import { RelaisError } from '../errors.js';
+import { issuePath } from './issues.js';
 
 const MAX_ISSUES = 200;
 
@@ -179,7 +180,7 @@ function parseList<I, O>(
     const id = idOf(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      const path = first ? first.path.map(String).join('.') || '(enregistrement)' : '(enregistrement)';
+      const path = first && first.path.length ? issuePath(first.path) : '(enregistrement)';
       diag.add({ record: kind, index, id, field: path, message: first ? frenchIssue(first.code, first.message, path) : 'enregistrement illisible', severity: 'error' });
       return;
     }
