@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRestHandler } from './rest-api.mjs';
+import { createLiaisonReceiver } from './liaison-receiver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
@@ -23,8 +24,11 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 export function createDemoServer() {
   const dataset = JSON.parse(readFileSync(join(root, 'examples/data/nievre.json'), 'utf8'));
   const api = createRestHandler(dataset, { prefix: '/api' });
+  // received liaison sheets of the demo (fictional data), kept out of git
+  const liaison = createLiaisonReceiver({ dir: process.env.RELAIS_RECEIVED_DIR ?? join(root, 'examples/server/received') });
   return createServer(async (req, res) => {
     try {
+      if (await liaison(req, res)) return;
       if (await api(req, res)) return;
       const url = new URL(req.url, 'http://localhost');
       const pathname = decodeURIComponent(url.pathname);

@@ -14,6 +14,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRestHandler } from '../../examples/server/rest-api.mjs';
+import { createLiaisonReceiver } from '../../examples/server/liaison-receiver.mjs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { normalizeDataset, ServiceIndex, resolveCommune } from '../../packages/core/dist/headless.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -99,6 +102,8 @@ const di = (() => {
 })();
 
 const rest = createRestHandler(nievre, { prefix: '/rest' });
+const liaisonDir = mkdtempSync(join(tmpdir(), 'relais-liaison-test-'));
+const liaison = createLiaisonReceiver({ dir: liaisonDir, path: '/liaison/receive' });
 
 async function handle(req, res) {
   const url = new URL(req.url, 'http://localhost');
@@ -138,6 +143,8 @@ async function handle(req, res) {
     counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
     return send(res, 200, nievreText);
   }
+  if ((m = /^\/faults\/liaison-count\/([\w-]+)$/.exec(p))) return send(res, 200, { count: readdirSync(liaisonDir).filter((f) => f.startsWith(m[1]) && f.endsWith('.json')).length });
+  if (await liaison(req, res)) return true;
   if (await di(req, res, url)) return true;
   if (await rest(req, res)) return true;
   return false;
@@ -146,7 +153,7 @@ async function handle(req, res) {
 /** web-test-runner / web-dev-server middleware. */
 export function testServerMiddleware() {
   return async (ctx, next) => {
-    if (!/^\/(faults|di|rest)\//.test(ctx.path)) return next();
+    if (!/^\/(faults|di|rest|liaison)\//.test(ctx.path)) return next();
     ctx.respond = false;
     const done = await handle(ctx.req, ctx.res);
     if (!done) send(ctx.res, 404, { detail: 'not found' });

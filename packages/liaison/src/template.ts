@@ -1,0 +1,223 @@
+/**
+ * Liaison-sheet templates as data: sections → fields with type, required, showIf, sensitivity and who
+ * fills them, with French labels, hints and examples. Validated with zod/mini; a host adds its own
+ * template file. Validation of the values follows GOV.UK / DSFR: when the person continues or sends,
+ * never on blur, never clearing a field, each message with an example of the expected format.
+ */
+import * as z from 'zod/mini';
+import { issuePath, issueReason } from '@relais/core/headless';
+
+z.config({ jitless: true });
+
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'identifiant en minuscules, chiffres, tirets'));
+const text = (max = 500) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+/** Types of fields. */
+export const FIELD_TYPES = ['text', 'textarea', 'date', 'datetime', 'tel', 'email', 'number', 'choice', 'multi', 'boolean', 'list'] as const;
+
+/** Sensitivity: S0 administrative, S1 personal, S2 health, S3 most sensitive (end of life, behaviour), NIR. */
+export const SENSITIVITIES = ['S0', 'S1', 'S2', 'S3', 'NIR'] as const;
+
+/** Who fills a field: the person or carer, the doctor, a professional, the emergency service, the system. */
+export const AUTHORS = ['personne', 'medecin', 'professionnel', 'urgences', 'systeme'] as const;
+
+/** A field. */
+export const FieldSchema = z.object({
+  id,
+  label: text(300),
+  hint: z.optional(text(500)),
+  /** An example of the expected format, shown with the error message ("par exemple 03 86 12 34 56"). */
+  example: z.optional(text(200)),
+  type: z.enum(FIELD_TYPES),
+  required: z.optional(z.boolean()),
+  options: z.optional(z.array(z.object({ value: id, label: text(200) }))),
+  /** For `list`: the sub-fields of each item (a treatment, a person to notify…). */
+  item: z.optional(z.array(z.object({ id, label: text(200), type: z.enum(['text', 'tel', 'date', 'email']), required: z.optional(z.boolean()) }))),
+  maxItems: z.optional(z.number().check(z.int(), z.positive(), z.lte(50))),
+  maxLength: z.optional(z.number().check(z.int(), z.positive(), z.lte(20000))),
+  /** Shown only when another field of the same sheet has this value. */
+  showIf: z.optional(z.object({ field: id, equals: z.union([z.string(), z.boolean(), z.number()]) })),
+  sensitivity: z.enum(SENSITIVITIES),
+  author: z.enum(AUTHORS),
+});
+
+/** A section. */
+export const SectionSchema = z.object({
+  id,
+  title: text(200),
+  description: z.optional(text(1000)),
+  fields: z.array(FieldSchema).check(z.minLength(1)),
+  /** A section is reviewed after this many months (the kept fiche frigo: 12). */
+  reviewAfterMonths: z.optional(z.number().check(z.int(), z.positive(), z.lte(120))),
+});
+
+/** A template. */
+export const TemplateSchema = z.object({
+  id,
+  version: text(40),
+  title: text(200),
+  description: z.optional(text(2000)),
+  sections: z.array(SectionSchema).check(z.minLength(1)),
+  sources: z.optional(z.array(text(500))),
+});
+
+export type Field = z.infer<typeof FieldSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type Template = z.infer<typeof TemplateSchema>;
+
+/** The values of a sheet: by field id; lists are arrays of objects. Strings are kept as typed. */
+export type SheetValues = Record<string, unknown>;
+
+/** A template that cannot be used; the message names the faulty field. */
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError';
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Validates a template (unique field ids, showIf pointing to an existing field, options for choices). */
+export function parseTemplate(raw: unknown): Template {
+  const r = TemplateSchema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new TemplateError(`Modèle de fiche invalide — ${issuePath(issue.path)} : ${issueReason(issue)}.`, issuePath(issue.path));
+  }
+  const t = r.data;
+  const ids = new Set<string>();
+  t.sections.forEach((s, si) =>
+    s.fields.forEach((f, fi) => {
+      const path = `sections[${si}].fields[${fi}]`;
+      if (ids.has(f.id)) throw new TemplateError(`Modèle de fiche invalide — ${path}.id : l’identifiant « ${f.id} » est en double.`, `${path}.id`);
+      ids.add(f.id);
+      if ((f.type === 'choice' || f.type === 'multi') && !f.options?.length) throw new TemplateError(`Modèle de fiche invalide — ${path}.options : un choix demande des options.`, `${path}.options`);
+      if (f.type === 'list' && !f.item?.length) throw new TemplateError(`Modèle de fiche invalide — ${path}.item : une liste demande ses sous-champs.`, `${path}.item`);
+    }),
+  );
+  t.sections.forEach((s, si) =>
+    s.fields.forEach((f, fi) => {
+      if (f.showIf && !ids.has(f.showIf.field)) throw new TemplateError(`Modèle de fiche invalide — sections[${si}].fields[${fi}].showIf.field : le champ « ${f.showIf.field} » n’existe pas.`, `sections[${si}].fields[${fi}].showIf.field`);
+    }),
+  );
+  return t;
+}
+
+/** A validation error of a value, for the error summary and the message next to the field. */
+export interface FieldError {
+  /** Field id (and item index and sub-field for lists: `traitements.2.dose`). */
+  field: string;
+  section: string;
+  /** French message with an example of the expected format. */
+  message: string;
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+const PHONE = /^(?:\+\d{2,3}\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
+const EMAIL = /^[^\s@<>"'`]+@[^\s@<>"'`]+\.[^\s@<>"'`]+$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const realDate = (d: string) => {
+  if (!DATE.test(d)) return false;
+  const x = new Date(`${d}T12:00:00Z`);
+  return !Number.isNaN(x.getTime()) && x.toISOString().slice(0, 10) === d;
+};
+
+/** Whether a field is shown, given the other values (showIf). */
+export const isShown = (f: Field, values: SheetValues): boolean => !f.showIf || values[f.showIf.field] === f.showIf.equals;
+
+function checkScalar(type: string, v: unknown, label: string, example: string | undefined, maxLength?: number): string | null {
+  const ex = example ? `, par exemple ${example}` : '';
+  if (typeof v === 'string' && maxLength && v.length > maxLength) return `${label} : ${maxLength} caractères au plus (actuellement ${v.length}).`;
+  switch (type) {
+    case 'tel':
+      return typeof v === 'string' && PHONE.test(v.trim()) ? null : `${label} : indiquez un numéro de téléphone à 10 chiffres${ex || ', par exemple 03 86 12 34 56'}.`;
+    case 'email':
+      return typeof v === 'string' && EMAIL.test(v.trim()) ? null : `${label} : indiquez une adresse électronique${ex || ', par exemple nom@exemple.fr'}.`;
+    case 'date':
+      return typeof v === 'string' && realDate(v) ? null : `${label} : indiquez une date réelle${ex || ', par exemple 27/03/1941'}.`;
+    case 'datetime':
+      return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? null : `${label} : indiquez une date et une heure${ex}.`;
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) ? null : `${label} : indiquez un nombre${ex}.`;
+    case 'boolean':
+      return typeof v === 'boolean' ? null : `${label} : répondez oui ou non.`;
+    default:
+      return typeof v === 'string' ? null : `${label} : texte attendu.`;
+  }
+}
+
+/**
+ * Validates the values of a sheet (or of one section). Returns the errors in the order of the form,
+ * for an error summary that links to each field. Never changes the values.
+ */
+export function validateSheet(t: Template, values: SheetValues, opts: { section?: string } = {}): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const s of t.sections) {
+    if (opts.section && s.id !== opts.section) continue;
+    for (const f of s.fields) {
+      if (!isShown(f, values)) continue;
+      const v = values[f.id];
+      if (isEmpty(v)) {
+        if (f.required) errors.push({ field: f.id, section: s.id, message: `${f.label} : ce champ est obligatoire${f.example ? ` (par exemple ${f.example})` : ''}.` });
+        continue;
+      }
+      if (f.type === 'choice') {
+        if (!f.options!.some((o) => o.value === v)) errors.push({ field: f.id, section: s.id, message: `${f.label} : choisissez une des réponses proposées.` });
+      } else if (f.type === 'multi') {
+        if (!Array.isArray(v) || v.some((x) => !f.options!.some((o) => o.value === x))) errors.push({ field: f.id, section: s.id, message: `${f.label} : choisissez parmi les réponses proposées.` });
+      } else if (f.type === 'list') {
+        if (!Array.isArray(v)) {
+          errors.push({ field: f.id, section: s.id, message: `${f.label} : liste attendue.` });
+          continue;
+        }
+        if (f.maxItems && v.length > f.maxItems) errors.push({ field: f.id, section: s.id, message: `${f.label} : ${f.maxItems} éléments au plus.` });
+        v.forEach((item, i) => {
+          for (const sub of f.item!) {
+            const sv = (item as Record<string, unknown> | null)?.[sub.id];
+            const subLabel = `${f.label} n° ${i + 1}, ${sub.label.toLowerCase()}`;
+            if (isEmpty(sv)) {
+              if (sub.required) errors.push({ field: `${f.id}.${i}.${sub.id}`, section: s.id, message: `${subLabel} : ce champ est obligatoire.` });
+              continue;
+            }
+            const m = checkScalar(sub.type, sv, subLabel, undefined, 2000);
+            if (m) errors.push({ field: `${f.id}.${i}.${sub.id}`, section: s.id, message: m });
+          }
+        });
+      } else {
+        const m = checkScalar(f.type, v, f.label, f.example, f.maxLength ?? (f.type === 'textarea' ? 5000 : 500));
+        if (m) errors.push({ field: f.id, section: s.id, message: m });
+      }
+    }
+  }
+  return errors;
+}
+
+/** Status of a section for the task list: non commencé, en cours, terminé, à mettre à jour. */
+export type SectionStatus = 'not-started' | 'in-progress' | 'completed' | 'to-review';
+
+/** Statuses of the sections (GOV.UK task list), `updatedAt` per section for the review after N months. */
+export function sectionStatuses(t: Template, values: SheetValues, sectionUpdatedAt: Record<string, string> = {}, today = new Date().toISOString().slice(0, 10)): Record<string, SectionStatus> {
+  const out: Record<string, SectionStatus> = {};
+  for (const s of t.sections) {
+    const shown = s.fields.filter((f) => isShown(f, values));
+    const filled = shown.filter((f) => !isEmpty(values[f.id]));
+    if (filled.length === 0) {
+      out[s.id] = 'not-started';
+      continue;
+    }
+    const errors = validateSheet(t, values, { section: s.id });
+    const updated = sectionUpdatedAt[s.id];
+    if (s.reviewAfterMonths && updated) {
+      const limit = new Date(`${updated}T12:00:00Z`);
+      limit.setUTCMonth(limit.getUTCMonth() + s.reviewAfterMonths);
+      if (limit.toISOString().slice(0, 10) <= today && errors.length === 0) {
+        out[s.id] = 'to-review';
+        continue;
+      }
+    }
+    out[s.id] = errors.length === 0 ? 'completed' : 'in-progress';
+  }
+  return out;
+}
