@@ -5,9 +5,10 @@ import pathway from '../packages/pathway/custom-elements.json' with { type: 'jso
 import core from '../packages/core/custom-elements.json' with { type: 'json' };
 import map from '../packages/map/custom-elements.json' with { type: 'json' };
 import eligibility from '../packages/eligibility/custom-elements.json' with { type: 'json' };
+import liaison from '../packages/liaison/custom-elements.json' with { type: 'json' };
 
 // one manifest for every package, so that each story gets its controls and docs
-setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...map.modules, ...eligibility.modules, ...core.modules] });
+setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...map.modules, ...eligibility.modules, ...liaison.modules, ...core.modules] });
 
 const preview: Preview = {
   parameters: {

@@ -50,6 +50,8 @@ for (const s of stories) {
       () => {
         const p = document.querySelector('relais-pathway')?.shadowRoot;
         if (p) return p.querySelector('ol, [role="alert"]');
+        const lf = document.querySelector('relais-liaison-form')?.shadowRoot;
+        if (lf) return lf.querySelector('#tasks-title, #resume-title');
         const el = document.querySelector('relais-eligibility')?.shadowRoot;
         if (el) return el.querySelector('form, .results');
         const m = document.querySelector('relais-map')?.shadowRoot;

@@ -7,9 +7,11 @@ import '@relais/directory/define.js';
 import '@relais/pathway/define.js';
 import '@relais/map/define.js';
 import '@relais/eligibility/define.js';
+import '@relais/liaison/define.js';
 
 export * from '@relais/core';
 export { RelaisDirectory, NEEDS } from '@relais/directory';
 export { RelaisMap } from '@relais/map';
 export { RelaisEligibility, evaluate, nationalCatalogue, parseCatalogue, mergeCatalogues } from '@relais/eligibility';
+export { RelaisLiaisonForm, liaisonTemplates } from '@relais/liaison';
 export { RelaisPathway, pathwayTemplates, computeSchedule, simulate as simulatePathway } from '@relais/pathway';

@@ -1,0 +1,543 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { RelaisElement, RelaisErrorEvent, heading, formatDate } from '@relais/core';
+import { liaisonTemplates } from './templates.js';
+import { isShown, parseTemplate, sectionStatuses, validateSheet, type Field, type FieldError, type SectionStatus, type SheetValues, type Template } from './template.js';
+import { DraftStore, DraftConflictError, DraftLockedError, type DraftMeta } from './draft-store.js';
+import { Outbox, type Consent } from './outbox.js';
+import { liaisonStyles } from './liaison-form.styles.js';
+
+/** `relais-draft-saved`: the draft was saved on this device (id and time only). */
+export class RelaisDraftSavedEvent extends Event {
+  static readonly eventName = 'relais-draft-saved';
+  constructor(
+    readonly draftId: string,
+    readonly savedAt: string,
+  ) {
+    super(RelaisDraftSavedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** `relais-submit`: the sheet was received (ids only, never the content). */
+export class RelaisSubmitEvent extends Event {
+  static readonly eventName = 'relais-submit';
+  constructor(
+    readonly draftId: string,
+    readonly receiptId: string | null,
+    readonly state: 'sent' | 'queued',
+  ) {
+    super(RelaisSubmitEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'relais-draft-saved': RelaisDraftSavedEvent;
+    'relais-submit': RelaisSubmitEvent;
+  }
+}
+
+type View = { kind: 'loading' } | { kind: 'tasks' } | { kind: 'section'; id: string } | { kind: 'review' } | { kind: 'consent' } | { kind: 'sent'; message: string } | { kind: 'resume'; meta: DraftMeta };
+
+const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Non commencé', 'in-progress': 'En cours', completed: 'Terminé', 'to-review': 'À mettre à jour' };
+const SAVE_DEBOUNCE_MS = 400;
+
+/**
+ * A liaison sheet to fill, keep, print and send with consent — without ever losing a word: every change
+ * is saved (encrypted) on the device, and on leaving the page.
+ *
+ * @element relais-liaison-form
+ * @fires relais-draft-saved - The draft was saved on this device (`draftId`, `savedAt`).
+ * @fires relais-submit - The sheet was sent or queued (`draftId`, `receiptId`, `state`); never its content.
+ * @fires relais-error - A template or saved draft could not be used (`message` in French).
+ * @csspart tasks - The task list of sections.
+ * @csspart section - The form of one section.
+ * @csspart error-summary - The error summary at the top of a section.
+ * @csspart button - Buttons.
+ * @cssprop --relais-color-primary - Buttons and links.
+ * @cssprop --relais-color-danger - Errors.
+ */
+export class RelaisLiaisonForm extends RelaisElement {
+  static override styles = [...RelaisElement.styles, liaisonStyles];
+
+  /** Id of a shipped template (`dlu-domicile`, `orientation`). */
+  @property({ attribute: 'template-id' }) templateId = 'dlu-domicile';
+  /** A host template (property only); wins over `template-id`. */
+  @property({ attribute: false }) template: Template | undefined;
+  /** Id of the draft on this device (one sheet per id). */
+  @property({ attribute: 'draft-id' }) draftId = 'fiche';
+  /** Where to send the sheet (the host's receiver). Without it the sheet can be kept and printed, not sent. */
+  @property() endpoint: string | undefined;
+  /** `personal` (default) or `shared` (France Services or CCAS desk: nothing kept beyond the tab, inactivity purge). */
+  @property() device: 'personal' | 'shared' = 'personal';
+  /** Minutes of inactivity before a shared-device sheet is erased (default 10); a warning comes one minute before. */
+  @property({ type: Number, attribute: 'idle-minutes' }) idleMinutes = 10;
+  /** Days a draft is kept (default 30). */
+  @property({ type: Number, attribute: 'expiry-days' }) expiryDays = 30;
+  /** IndexedDB database name (to separate several forms of one site). */
+  @property({ attribute: 'db-name' }) dbName = 'relais-liaison';
+  /** Heading level of the title (1–6, default 2). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private values: SheetValues = {};
+  @state() private view: View = { kind: 'loading' };
+  @state() private errors: FieldError[] = [];
+  @state() private announce = '';
+  @state() private idleWarning = false;
+  @state() private queued = false;
+  @state() private sectionUpdatedAt: Record<string, string> = {};
+
+  private store: DraftStore | undefined;
+  private version = 0;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private warnTimer: ReturnType<typeof setTimeout> | undefined;
+  private dirty = false;
+  private tpl: Template | undefined;
+
+  private get sheet(): Template {
+    if (!this.tpl) {
+      const raw = this.template ?? liaisonTemplates[this.templateId];
+      try {
+        this.tpl = parseTemplate(raw ?? {});
+      } catch (e) {
+        this.emit(new RelaisErrorEvent('invalid-payload', (e as Error).message));
+        this.tpl = liaisonTemplates['dlu-domicile']!;
+      }
+    }
+    return this.tpl;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('template') || changed.has('templateId')) this.tpl = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.store = new DraftStore({ dbName: this.dbName, device: this.device, expiryDays: this.expiryDays });
+    window.addEventListener('pagehide', this.flush);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    void this.restore();
+    if (this.device === 'shared') this.armIdle();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.flush();
+    window.removeEventListener('pagehide', this.flush);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.warnTimer);
+    this.store?.close();
+  }
+
+  private onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') void this.flush();
+  };
+
+  private async restore(): Promise<void> {
+    try {
+      await this.store!.purgeExpired();
+      const d = await this.store!.load(this.draftId);
+      if (d && d.meta.template === this.sheet.id) {
+        const v = d.values as { values?: SheetValues; sectionUpdatedAt?: Record<string, string> };
+        this.version = d.meta.version;
+        this.pendingRestore = v;
+        this.view = { kind: 'resume', meta: d.meta };
+      }
+    } catch (e) {
+      if (e instanceof DraftLockedError) this.emit(new RelaisErrorEvent('invalid-payload', e.message));
+    }
+    if (this.view.kind === 'loading') this.view = { kind: 'tasks' };
+  }
+
+  private pendingRestore: { values?: SheetValues; sectionUpdatedAt?: Record<string, string> } | null = null;
+
+  private resume(keep: boolean): void {
+    if (keep && this.pendingRestore) {
+      this.values = this.pendingRestore.values ?? {};
+      this.sectionUpdatedAt = this.pendingRestore.sectionUpdatedAt ?? {};
+    } else {
+      this.values = {};
+      this.sectionUpdatedAt = {};
+      this.dirty = true;
+      void this.flush();
+    }
+    this.pendingRestore = null;
+    this.view = { kind: 'tasks' };
+    void this.focusHeading('tasks-title');
+  }
+
+  /** Saves now (debounced saves and page exits come here). */
+  flush = async (): Promise<void> => {
+    clearTimeout(this.saveTimer);
+    if (!this.dirty || !this.store) return;
+    this.dirty = false;
+    try {
+      const meta = await this.store.save(this.draftId, this.sheet.id, { values: this.values, sectionUpdatedAt: this.sectionUpdatedAt }, this.version);
+      this.version = meta.version;
+      const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' }).format(new Date(meta.updatedAt));
+      this.announce = this.device === 'shared' ? `Brouillon gardé dans cet onglet à ${time}` : `Brouillon enregistré sur cet appareil à ${time}`;
+      this.emit(new RelaisDraftSavedEvent(this.draftId, meta.updatedAt));
+    } catch (e) {
+      if (e instanceof DraftConflictError) {
+        this.announce = e.message;
+        this.conflict = e.current;
+      } else this.announce = 'Le brouillon n’a pas pu être enregistré sur cet appareil : gardez cette page ouverte.';
+      this.dirty = true;
+    }
+  };
+
+  @state() private conflict: DraftMeta | null = null;
+
+  private change(id: string, value: unknown, section: string): void {
+    this.values = { ...this.values, [id]: value };
+    this.sectionUpdatedAt = { ...this.sectionUpdatedAt, [section]: new Date().toISOString().slice(0, 10) };
+    this.dirty = true;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.flush(), SAVE_DEBOUNCE_MS);
+    if (this.device === 'shared') this.armIdle();
+  }
+
+  private armIdle(): void {
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.warnTimer);
+    this.idleWarning = false;
+    const ms = this.idleMinutes * 60_000;
+    this.warnTimer = setTimeout(() => {
+      this.idleWarning = true;
+      this.announce = 'Sans action de votre part, la fiche sera effacée de cet ordinateur dans une minute.';
+    }, Math.max(0, ms - 60_000));
+    this.idleTimer = setTimeout(() => void this.erase('Fiche effacée de cet ordinateur après une période d’inactivité.'), ms);
+  }
+
+  /** « Effacer mes données de cet appareil ». */
+  async erase(message = 'Vos données ont été effacées de cet appareil.'): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.dirty = false;
+    await this.store?.eraseAll();
+    this.values = {};
+    this.sectionUpdatedAt = {};
+    this.version = 0;
+    this.idleWarning = false;
+    this.view = { kind: 'tasks' };
+    this.announce = message;
+  }
+
+  private async focusHeading(id: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+  }
+
+  private openSection(id: string): void {
+    this.errors = [];
+    this.view = { kind: 'section', id };
+    void this.focusHeading('section-title');
+  }
+
+  /** Validation when the person continues (never on blur). */
+  private continueFrom(sectionId: string): void {
+    const errors = validateSheet(this.sheet, this.values, { section: sectionId });
+    this.errors = errors;
+    if (errors.length) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus());
+      return;
+    }
+    void this.flush();
+    const i = this.sheet.sections.findIndex((s) => s.id === sectionId);
+    const next = this.sheet.sections[i + 1];
+    if (next) this.openSection(next.id);
+    else {
+      this.view = { kind: 'tasks' };
+      void this.focusHeading('tasks-title');
+    }
+  }
+
+  private async send(consent: Consent): Promise<void> {
+    if (!this.endpoint) return;
+    await this.flush();
+    const outbox = new Outbox(this.endpoint, { dbName: this.dbName, device: this.device });
+    const key = await outbox.enqueue(this.sheet.id, this.values, consent);
+    const r = await outbox.send(key);
+    outbox.close();
+    if (r.state === 'sent') {
+      await this.store!.remove(this.draftId);
+      this.version = 0;
+      this.queued = false;
+      this.view = { kind: 'sent', message: `Fiche transmise le ${formatDate(r.receipt.receivedAt, 'fr', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })}. Accusé de réception : ${r.receipt.id.slice(0, 8)}.` };
+      this.emit(new RelaisSubmitEvent(this.draftId, r.receipt.id, 'sent'));
+    } else if (r.state === 'queued') {
+      this.queued = true;
+      this.view = { kind: 'sent', message: r.reason };
+      this.emit(new RelaisSubmitEvent(this.draftId, null, 'queued'));
+    } else {
+      this.errors = r.errors.map((e) => ({ field: e.field, section: this.sectionOf(e.field), message: e.message }));
+      this.view = { kind: 'review' };
+    }
+    void this.focusHeading('result-title');
+  }
+
+  private sectionOf(field: string): string {
+    const base = field.split('.')[0];
+    return this.sheet.sections.find((s) => s.fields.some((f) => f.id === base))?.id ?? this.sheet.sections[0]!.id;
+  }
+
+  override render(): TemplateResult {
+    const level = Math.min(6, Math.max(1, this.headingLevel || 2));
+    const t = this.sheet;
+    const v = this.view;
+    return html`<section aria-labelledby="title">
+      ${heading(level, t.title, { id: 'title' })}
+      <p class="saved" role="status" aria-live="polite">${this.announce}</p>
+      ${this.idleWarning
+        ? html`<div class="warning" role="alert"><p>Sans action de votre part, la fiche sera effacée de cet ordinateur dans une minute.</p><button type="button" part="button" class="primary" @click=${() => this.armIdle()}>Continuer à remplir</button></div>`
+        : nothing}
+      ${this.conflict
+        ? html`<div class="warning" role="alert"><p>Cette fiche a été modifiée dans un autre onglet (${formatDate(this.conflict.updatedAt, 'fr', { hour: '2-digit', minute: '2-digit' })}).</p>
+            <button type="button" part="button" @click=${() => this.takeTheirs()}>Reprendre la version de l’autre onglet</button>
+            <button type="button" part="button" @click=${() => this.keepMine()}>Garder ma version</button></div>`
+        : nothing}
+      ${v.kind === 'loading' ? html`<p>Chargement de la fiche…</p>` : v.kind === 'resume' ? this.renderResume(v.meta, level + 1) : v.kind === 'section' ? this.renderSection(v.id, level + 1) : v.kind === 'review' ? this.renderReview(level + 1) : v.kind === 'consent' ? this.renderConsent(level + 1) : v.kind === 'sent' ? this.renderSent(v.message, level + 1) : this.renderTasks(level + 1)}
+      <p class="erase no-print"><button type="button" part="button" class="link" @click=${() => this.erase()}>Effacer mes données de cet appareil</button></p>
+    </section>`;
+  }
+
+  private async takeTheirs(): Promise<void> {
+    const d = await this.store!.load(this.draftId);
+    if (d) {
+      const v = d.values as { values?: SheetValues };
+      this.values = v.values ?? {};
+      this.version = d.meta.version;
+    }
+    this.conflict = null;
+  }
+
+  private async keepMine(): Promise<void> {
+    this.version = this.conflict!.version;
+    this.conflict = null;
+    this.dirty = true;
+    await this.flush();
+  }
+
+  private renderResume(meta: DraftMeta, level: number): TemplateResult {
+    return html`<div class="resume">
+      ${heading(level, 'Un brouillon existe sur cet appareil', { id: 'resume-title', focusable: true })}
+      <p>Dernier enregistrement : ${formatDate(meta.updatedAt, 'fr', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })}.</p>
+      <div class="actions">
+        <button type="button" part="button" class="primary" @click=${() => this.resume(true)}>Reprendre le brouillon</button>
+        <button type="button" part="button" @click=${() => this.resume(false)}>Recommencer</button>
+      </div>
+    </div>`;
+  }
+
+  private renderTasks(level: number): TemplateResult {
+    const statuses = sectionStatuses(this.sheet, this.values, this.sectionUpdatedAt);
+    const all = Object.values(statuses);
+    return html`<div part="tasks">
+      ${heading(level, 'Les parties de la fiche', { id: 'tasks-title', focusable: true })}
+      ${this.sheet.description ? html`<p>${this.sheet.description}</p>` : nothing}
+      <p>${all.filter((s) => s === 'completed').length} partie(s) terminée(s) sur ${all.length}.</p>
+      <ol class="tasks">
+        ${this.sheet.sections.map(
+          (s) => html`<li>
+            <button type="button" class="link task" @click=${() => this.openSection(s.id)}>${s.title}</button>
+            <span class="status ${statuses[s.id]}">${STATUS_TEXT[statuses[s.id]!]}</span>
+          </li>`,
+        )}
+      </ol>
+      <div class="actions no-print">
+        <button type="button" part="button" class="primary" @click=${() => ((this.view = { kind: 'review' }), void this.focusHeading('review-title'))}>Relire la fiche</button>
+        <button type="button" part="button" @click=${() => window.print()}>Imprimer</button>
+      </div>
+    </div>`;
+  }
+
+  private renderSection(id: string, level: number): TemplateResult {
+    const s = this.sheet.sections.find((x) => x.id === id)!;
+    const errs = this.errors.filter((e) => e.section === id);
+    return html`<form part="section" novalidate @submit=${(e: Event) => (e.preventDefault(), this.continueFrom(id))}>
+      ${errs.length
+        ? html`<div part="error-summary" class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+            <p id="error-summary-title"><strong>Il y a ${errs.length} problème${errs.length > 1 ? 's' : ''} à corriger</strong></p>
+            <ul>${errs.map((e) => html`<li><a href=${`#f-${e.field.replace(/\./g, '-')}`} @click=${(ev: Event) => this.focusField(ev, e.field)}>${e.message}</a></li>`)}</ul>
+          </div>`
+        : nothing}
+      ${heading(level, s.title, { id: 'section-title', focusable: true })}
+      ${s.description ? html`<p>${s.description}</p>` : nothing}
+      ${s.fields.filter((f) => isShown(f, this.values)).map((f) => this.renderField(f, s.id))}
+      <div class="actions">
+        <button type="submit" part="button" class="primary">Enregistrer et continuer</button>
+        <button type="button" part="button" @click=${() => (void this.flush(), (this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>Revenir à la liste des parties</button>
+      </div>
+    </form>`;
+  }
+
+  private focusField(ev: Event, field: string): void {
+    ev.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>(`#f-${field.replace(/\./g, '-')}`)?.focus();
+  }
+
+  private fieldError(id: string): FieldError | undefined {
+    return this.errors.find((e) => e.field === id);
+  }
+
+  private renderField(f: Field, section: string): TemplateResult {
+    const id = `f-${f.id}`;
+    const err = this.fieldError(f.id);
+    const describedBy = [f.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const v = this.values[f.id];
+    const hint = f.hint ? html`<p class="hint" id=${`${id}-hint`}>${f.hint}</p>` : nothing;
+    const error = err ? html`<p class="error-text" id=${`${id}-error`}>${err.message}</p>` : nothing;
+    const req = f.required ? html` <span class="req">(obligatoire)</span>` : nothing;
+    if (f.type === 'choice' || f.type === 'multi' || f.type === 'boolean') {
+      const opts = f.type === 'boolean' ? [{ value: 'true', label: 'Oui' }, { value: 'false', label: 'Non' }] : f.options!;
+      const multi = f.type === 'multi';
+      const selected = (x: string) => (multi ? Array.isArray(v) && v.includes(x) : f.type === 'boolean' ? String(v) === x : v === x);
+      return html`<fieldset class="field" aria-describedby=${describedBy}>
+        <legend>${f.label}${req}</legend>
+        ${hint}${error}
+        ${opts.map(
+          (o, i) => html`<div class="option">
+            <input id=${i === 0 ? id : `${id}-${i}`} type=${multi ? 'checkbox' : 'radio'} name=${f.id} .checked=${selected(o.value)} aria-invalid=${err ? 'true' : 'false'}
+              @change=${(e: Event) => {
+                const on = (e.target as HTMLInputElement).checked;
+                if (multi) {
+                  const cur = Array.isArray(v) ? (v as string[]) : [];
+                  this.change(f.id, on ? [...cur, o.value] : cur.filter((x) => x !== o.value), section);
+                } else this.change(f.id, f.type === 'boolean' ? o.value === 'true' : o.value, section);
+              }} />
+            <label for=${i === 0 ? id : `${id}-${i}`}>${o.label}</label>
+          </div>`,
+        )}
+      </fieldset>`;
+    }
+    if (f.type === 'list') {
+      const items = Array.isArray(v) ? (v as Array<Record<string, string>>) : [];
+      return html`<fieldset class="field list" aria-describedby=${describedBy}>
+        <legend>${f.label}${req}</legend>
+        ${hint}${error}
+        ${items.map(
+          (item, i) => html`<div class="item">
+            <p class="item-title">${f.label} n° ${i + 1}</p>
+            ${f.item!.map((sub) => {
+              const sid = `${id}-${i}-${sub.id}`;
+              const serr = this.fieldError(`${f.id}.${i}.${sub.id}`);
+              return html`<label for=${sid}>${sub.label}${sub.required ? html` <span class="req">(obligatoire)</span>` : nothing}</label>
+                ${serr ? html`<p class="error-text" id=${`${sid}-error`}>${serr.message}</p>` : nothing}
+                <input id=${sid} type=${sub.type === 'date' ? 'date' : sub.type === 'email' ? 'email' : sub.type === 'tel' ? 'tel' : 'text'} .value=${item[sub.id] ?? ''} aria-invalid=${serr ? 'true' : 'false'} aria-describedby=${serr ? `${sid}-error` : nothing}
+                  @input=${(e: Event) => this.change(f.id, items.map((it, k) => (k === i ? { ...it, [sub.id]: (e.target as HTMLInputElement).value } : it)), section)} />`;
+            })}
+            <button type="button" part="button" class="link" @click=${() => this.change(f.id, items.filter((_, k) => k !== i), section)}>Retirer ${f.label.toLowerCase()} n° ${i + 1}</button>
+          </div>`,
+        )}
+        ${!f.maxItems || items.length < f.maxItems ? html`<button type="button" part="button" @click=${() => this.change(f.id, [...items, {}], section)}>Ajouter : ${f.label.toLowerCase()}</button>` : nothing}
+      </fieldset>`;
+    }
+    const inputType = f.type === 'date' ? 'date' : f.type === 'datetime' ? 'datetime-local' : f.type === 'tel' ? 'tel' : f.type === 'email' ? 'email' : 'text';
+    return html`<div class="field">
+      <label for=${id}>${f.label}${req}</label>
+      ${hint}${error}
+      ${f.type === 'textarea'
+        ? html`<textarea id=${id} rows="4" .value=${(v as string) ?? ''} aria-describedby=${describedBy} aria-invalid=${err ? 'true' : 'false'} @input=${(e: Event) => this.change(f.id, (e.target as HTMLTextAreaElement).value, section)}></textarea>`
+        : html`<input id=${id} type=${inputType} inputmode=${f.type === 'number' ? 'decimal' : nothing} autocomplete="off" .value=${v === undefined || v === null ? '' : String(v)} aria-describedby=${describedBy} aria-invalid=${err ? 'true' : 'false'}
+            @input=${(e: Event) => {
+              const raw = (e.target as HTMLInputElement).value;
+              this.change(f.id, f.type === 'number' && raw.trim() !== '' && Number.isFinite(Number(raw.replace(',', '.'))) ? Number(raw.replace(',', '.')) : raw, section);
+            }} />`}
+    </div>`;
+  }
+
+  private renderReview(level: number): TemplateResult {
+    const errors = validateSheet(this.sheet, this.values);
+    return html`<div class="review">
+      ${heading(level, 'Relire la fiche', { id: 'review-title', focusable: true })}
+      ${this.sheet.sections.map(
+        (s) => html`<section aria-labelledby=${`r-${s.id}`}>
+          ${heading(level + 1, s.title, { id: `r-${s.id}` })}
+          <dl>
+            ${s.fields.filter((f) => isShown(f, this.values)).map((f) => html`<dt>${f.label}</dt><dd>${this.display(f)}</dd>`)}
+          </dl>
+          <button type="button" part="button" class="link no-print" @click=${() => this.openSection(s.id)}>Modifier : ${s.title}</button>
+        </section>`,
+      )}
+      ${errors.length ? html`<p class="error-text">${errors.length} information(s) obligatoire(s) ou invalide(s) : corrigez-les avant l’envoi.</p>` : nothing}
+      <div class="actions no-print">
+        ${this.endpoint ? html`<button type="button" part="button" class="primary" ?disabled=${errors.length > 0} @click=${() => ((this.view = { kind: 'consent' }), void this.focusHeading('consent-title'))}>Continuer vers l’accord de partage</button>` : nothing}
+        <button type="button" part="button" @click=${() => window.print()}>Imprimer</button>
+        <button type="button" part="button" @click=${() => ((this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>Revenir à la liste des parties</button>
+      </div>
+    </div>`;
+  }
+
+  private display(f: Field): string {
+    const v = this.values[f.id];
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return 'Non renseigné';
+    if (f.type === 'boolean') return v ? 'Oui' : 'Non';
+    if (f.type === 'choice') return f.options!.find((o) => o.value === v)?.label ?? String(v);
+    if (f.type === 'multi') return (v as string[]).map((x) => f.options!.find((o) => o.value === x)?.label ?? x).join(', ');
+    if (f.type === 'list') return (v as Array<Record<string, string>>).map((it) => Object.values(it).filter(Boolean).join(', ')).join(' ; ');
+    if (f.type === 'date' && typeof v === 'string') return formatDate(v, 'fr');
+    return String(v);
+  }
+
+  private renderConsent(level: number): TemplateResult {
+    return html`<form class="consent" novalidate @submit=${(e: Event) => this.onConsent(e)}>
+      ${heading(level, 'Accord pour transmettre la fiche', { id: 'consent-title', focusable: true })}
+      <p>La fiche sera transmise à la structure indiquée, pour organiser l’aide. La personne (ou son représentant légal) peut retirer son accord à tout moment.</p>
+      ${this.consentError ? html`<p class="error-text" id="consent-error">${this.consentError}</p>` : nothing}
+      <fieldset aria-describedby=${this.consentError ? 'consent-error' : nothing}>
+        <legend>Qui donne son accord ?</legend>
+        <div class="option"><input type="radio" id="by-personne" name="by" value="personne" /><label for="by-personne">La personne elle-même</label></div>
+        <div class="option"><input type="radio" id="by-representant" name="by" value="representant" /><label for="by-representant">Son représentant légal</label></div>
+      </fieldset>
+      <div class="option"><input type="checkbox" id="agree" /><label for="agree">J’ai lu ces informations et j’accepte que la fiche soit transmise.</label></div>
+      <div class="actions">
+        <button type="submit" part="button" class="primary">Envoyer la fiche</button>
+        <button type="button" part="button" @click=${() => ((this.view = { kind: 'review' }), void this.focusHeading('review-title'))}>Revenir à la relecture</button>
+      </div>
+    </form>`;
+  }
+
+  @state() private consentError = '';
+
+  private onConsent(e: Event): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const by = (form.querySelector('input[name="by"]:checked') as HTMLInputElement | null)?.value as Consent['by'] | undefined;
+    const agree = (form.querySelector('#agree') as HTMLInputElement).checked;
+    if (!by || !agree) {
+      this.consentError = !by ? 'Indiquez qui donne son accord.' : 'Cochez la case d’accord pour envoyer la fiche.';
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(!by ? '#by-personne' : '#agree')?.focus());
+      return;
+    }
+    this.consentError = '';
+    const recipient = String(this.values['destinataire_structure'] ?? this.endpoint ?? 'destinataire');
+    void this.send({ by, recipients: [recipient], sections: this.sheet.sections.map((s) => s.id), textVersion: this.sheet.version, at: new Date().toISOString() });
+  }
+
+  private renderSent(message: string, level: number): TemplateResult {
+    return html`<div class="sent">
+      ${heading(level, this.queued ? 'En attente d’envoi' : 'Fiche transmise', { id: 'result-title', focusable: true })}
+      <p>${message}</p>
+      <div class="actions">
+        ${this.queued ? html`<button type="button" part="button" class="primary" @click=${() => this.retryQueued()}>Réessayer l’envoi</button>` : nothing}
+        <button type="button" part="button" @click=${() => ((this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>Revenir à la fiche</button>
+      </div>
+    </div>`;
+  }
+
+  private async retryQueued(): Promise<void> {
+    if (!this.endpoint) return;
+    const outbox = new Outbox(this.endpoint, { dbName: this.dbName, device: this.device });
+    const results = await outbox.flush();
+    outbox.close();
+    const sent = results.find((r) => r.state === 'sent');
+    if (sent && sent.state === 'sent') {
+      await this.store!.remove(this.draftId);
+      this.queued = false;
+      this.view = { kind: 'sent', message: `Fiche transmise. Accusé de réception : ${sent.receipt.id.slice(0, 8)}.` };
+      this.emit(new RelaisSubmitEvent(this.draftId, sent.receipt.id, 'sent'));
+    } else this.announce = 'Toujours pas de réponse du service : la fiche reste sur cet appareil.';
+    void this.focusHeading('result-title');
+  }
+}

@@ -1,0 +1,172 @@
+import { expect, fixture, waitUntil, oneEvent } from '@open-wc/testing';
+import '../src/define.js';
+import type { RelaisLiaisonForm } from '../src/liaison-form.js';
+
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const uniq = () => `relais-form-${Math.random().toString(36).slice(2)}`;
+const button = (el: Element, text: RegExp) => $$(el, 'button').find((b) => text.test(b.textContent!)) as HTMLButtonElement;
+
+async function type(el: Element, id: string, value: string): Promise<void> {
+  const input = $<HTMLInputElement | HTMLTextAreaElement>(el, `#${id}`)!;
+  expect(input, id).to.exist;
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await (el as RelaisLiaisonForm).updateComplete;
+}
+async function pick(el: Element, id: string): Promise<void> {
+  const input = $<HTMLInputElement>(el, `#${id}`)!;
+  expect(input, id).to.exist;
+  input.focus();
+  input.click();
+  await (el as RelaisLiaisonForm).updateComplete;
+}
+async function mount(attrs: string): Promise<RelaisLiaisonForm> {
+  const wrap = await fixture<HTMLDivElement>(`<div><relais-liaison-form ${attrs}></relais-liaison-form></div>`);
+  const el = wrap.querySelector('relais-liaison-form') as RelaisLiaisonForm;
+  await waitUntil(() => $(el, '#tasks-title, #resume-title'), 'rendered');
+  return el;
+}
+
+describe('<relais-liaison-form>', () => {
+  it('50 "reloads" at random moments while typing: every typed character comes back', async function () {
+    this.timeout(90_000);
+    const db = uniq();
+    let expected = '';
+    for (let trial = 0; trial < 50; trial++) {
+      const el = await mount(`template-id="orientation" db-name="${db}"`);
+      if ($(el, '#resume-title')) button(el, /Reprendre le brouillon/).click();
+      await el.updateComplete;
+      button(el, /Qui oriente/).click();
+      await waitUntil(() => $(el, '#f-emetteur_structure'), 'section open');
+      expect($<HTMLInputElement>(el, '#f-emetteur_structure')!.value).to.equal(expected);
+      const n = 1 + Math.floor(Math.random() * 8);
+      for (let k = 0; k < n; k++) {
+        expected += 'abcdéfghïjk’ '[Math.floor(Math.random() * 13)];
+        await type(el, 'f-emetteur_structure', expected);
+        // sometimes before the debounced save (400 ms), sometimes after it
+        const r = Math.random();
+        if (r < 0.2) await new Promise((res) => setTimeout(res, Math.random() * 150));
+        else if (r < 0.3) await new Promise((res) => setTimeout(res, 450));
+      }
+      el.parentElement!.remove(); // leaving the page: pagehide / disconnect saves at once
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  });
+
+  it('validation when continuing: an error summary that takes focus and links to each field; nothing cleared', async () => {
+    const el = await mount(`template-id="orientation" db-name="${uniq()}"`);
+    button(el, /Qui oriente/).click();
+    await el.updateComplete;
+    await type(el, 'f-emetteur_telephone', '12 34');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'error-summary', 'summary focused');
+    const links = $$(el, '#error-summary a');
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#f-emetteur_structure', '#f-emetteur_nom', '#f-emetteur_telephone']);
+    expect($(el, '#f-emetteur_telephone-error')!.textContent).to.match(/10 chiffres, par exemple 03 86 12 34 56/);
+    expect($<HTMLInputElement>(el, '#f-emetteur_telephone')!.value).to.equal('12 34');
+    expect($(el, '#f-emetteur_telephone')!.getAttribute('aria-describedby')).to.include('f-emetteur_telephone-error');
+    links[2]!.click();
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-emetteur_telephone');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard completion of the orientation sheet, review, consent, send: received, draft deleted, event without content', async () => {
+    const db = uniq();
+    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="/liaison/receive"`);
+    button(el, /Qui oriente/).click();
+    await el.updateComplete;
+    await type(el, 'f-emetteur_structure', 'CCAS (fictif)');
+    await type(el, 'f-emetteur_nom', 'Claire Petit, CESF');
+    await type(el, 'f-emetteur_telephone', '03 53 01 12 34');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-destinataire_structure'), 'next section');
+    await type(el, 'f-destinataire_structure', 'Plateforme de répit (fictive)');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-personne_nom'), 'person section');
+    await type(el, 'f-personne_nom', 'Jeanne Martin');
+    await pick(el, 'f-personne_contact-2');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-motif'), 'motif section');
+    await type(el, 'f-motif', 'Épuisement de l’aidant.');
+    await pick(el, 'f-besoins-2');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-accord_personne'), 'accord section');
+    await pick(el, 'f-accord_personne');
+    await pick(el, 'f-accord_par');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#tasks-title'), 'back to the task list');
+    expect($$(el, '.tasks .status').map((s) => s.textContent)).to.deep.equal(['Terminé', 'Terminé', 'Terminé', 'Terminé', 'Terminé']);
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    expect($(el, '.review')!.textContent).to.match(/Répit de l’aidant/);
+    button(el, /accord de partage/).click();
+    await el.updateComplete;
+    button(el, /Envoyer la fiche/).click();
+    await waitUntil(() => $(el, '#consent-error'), 'consent asked');
+    await pick(el, 'by-personne');
+    await pick(el, 'agree');
+    setTimeout(() => button(el, /Envoyer la fiche/).click());
+    const e = (await oneEvent(el, 'relais-submit')) as unknown as { state: string; receiptId: string };
+    expect(e.state).to.equal('sent');
+    expect(JSON.stringify(e)).to.not.match(/Jeanne|Martin/);
+    await waitUntil(() => /Fiche transmise/.test($(el, '#result-title')?.textContent ?? ''), 'sent');
+    await expect(el).to.be.accessible();
+    // the draft is gone after the receipt
+    const again = await mount(`template-id="orientation" db-name="${db}"`);
+    expect($(again, '#resume-title')).to.equal(null);
+  });
+
+  it('keyboard completion of the DLU-Dom required fields, print stylesheet with the confidentiality notice', async () => {
+    const el = await mount(`template-id="dlu-domicile" db-name="${uniq()}"`);
+    button(el, /^Identité$/).click();
+    await el.updateComplete;
+    await type(el, 'f-nom_naissance', 'MARTIN');
+    await type(el, 'f-prenoms', 'Jeanne');
+    await type(el, 'f-date_naissance', '1941-03-27');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-mesure_protection'), 'protection');
+    await pick(el, 'f-mesure_protection');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-medecin_traitant'), 'cadre de vie');
+    await type(el, 'f-medecin_traitant', 'Dr Durand, 03 53 01 00 00');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-allergies'), 'santé');
+    await type(el, 'f-allergies', 'aucune connue');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-directives_anticipees'), 'volontés');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-aller_date'), 'fiche aller');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#tasks-title'), 'task list');
+    expect($$(el, '.tasks .status').slice(0, 4).map((s) => s.textContent)).to.deep.equal(['Terminé', 'Terminé', 'Terminé', 'Terminé']);
+    const rules = (el.shadowRoot!.adoptedStyleSheets ?? []).flatMap((s) => [...s.cssRules]);
+    const print = rules.find((r) => r instanceof CSSMediaRule && r.conditionText === 'print') as CSSMediaRule;
+    expect(print.cssText).to.match(/Confidentiel : données de santé/);
+    expect(print.cssText).to.match(/14pt/);
+  });
+
+  it('shared device: an accessible warning, then the sheet is erased after inactivity', async () => {
+    const el = await mount(`template-id="orientation" device="shared" idle-minutes="0.02" db-name="${uniq()}"`);
+    button(el, /Qui oriente/).click();
+    await el.updateComplete;
+    await type(el, 'f-emetteur_structure', 'Guichet France Services');
+    await waitUntil(() => $(el, '.warning[role="alert"]'), 'warning shown', { timeout: 3000 });
+    await waitUntil(() => /effacée de cet ordinateur après une période d’inactivité/.test($(el, '.saved')!.textContent!), 'erased', { timeout: 4000 });
+    expect($(el, '#tasks-title')).to.exist;
+  });
+
+  it('"Effacer mes données de cet appareil" is always there and erases', async () => {
+    const db = uniq();
+    const el = await mount(`template-id="orientation" db-name="${db}"`);
+    button(el, /Qui oriente/).click();
+    await el.updateComplete;
+    await type(el, 'f-emetteur_structure', 'X');
+    await el.flush();
+    button(el, /Effacer mes données/).click();
+    await waitUntil(() => /effacées de cet appareil/.test($(el, '.saved')!.textContent!), 'erased');
+    const again = await mount(`template-id="orientation" db-name="${db}"`);
+    expect($(again, '#resume-title')).to.equal(null);
+  });
+});
