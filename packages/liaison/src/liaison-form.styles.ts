@@ -38,6 +38,7 @@ export const liaisonStyles = css`
   .status { font-weight: 700; }
   .status.completed { color: var(--_r-success); }
   .status.to-review { color: var(--_r-danger); }
+  .import { display: flex; flex-direction: column; gap: var(--_r-space-1); margin-top: var(--_r-space-3); }
   .actions { display: flex; flex-wrap: wrap; gap: var(--_r-space-2); margin: var(--_r-space-3) 0; }
   dl { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0; }
   dt { font-weight: 600; }

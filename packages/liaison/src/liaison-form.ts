@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RelaisElement, RelaisErrorEvent, heading, formatDate } from '@relais/core';
 import { liaisonTemplates } from './templates.js';
-import { isShown, parseTemplate, sectionStatuses, validateSheet, type Field, type FieldError, type SectionStatus, type SheetValues, type Template } from './template.js';
+import { exportSheet, importSheet, isShown, parseTemplate, sectionStatuses, validateSheet, type Field, type FieldError, type SectionStatus, type SheetValues, type Template } from './template.js';
 import { DraftStore, DraftConflictError, DraftLockedError, type DraftMeta } from './draft-store.js';
 import { Outbox, type Consent } from './outbox.js';
 import { liaisonStyles } from './liaison-form.styles.js';
@@ -348,8 +348,56 @@ export class RelaisLiaisonForm extends RelaisElement {
       <div class="actions no-print">
         <button type="button" part="button" class="primary" @click=${() => ((this.view = { kind: 'review' }), void this.focusHeading('review-title'))}>Relire la fiche</button>
         <button type="button" part="button" @click=${() => window.print()}>Imprimer</button>
+        <button type="button" part="button" @click=${this.exportFile}>Exporter la fiche (fichier JSON)</button>
+      </div>
+      <div class="import no-print">
+        <label for="import-file">Importer une fiche (fichier JSON exporté)</label>
+        <p class="hint" id="import-hint">Possible quand la fiche est vide. Le fichier reste sur cet appareil.</p>
+        ${this.importError ? html`<p class="error-text" id="import-error" role="alert">${this.importError}</p>` : nothing}
+        <input id="import-file" type="file" accept="application/json,.json" aria-describedby=${this.importError ? 'import-hint import-error' : 'import-hint'} @change=${this.importFile} />
       </div>
     </div>`;
+  }
+
+  @state() private importError = '';
+
+  private exportFile(): void {
+    const blob = new Blob([JSON.stringify(exportSheet(this.sheet, this.values), null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `fiche-${this.sheet.id}-${new Date().toISOString().slice(0, 10)}.json`;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    this.announce = 'Fiche exportée : le fichier contient des données personnelles, gardez-le en lieu sûr.';
+  }
+
+  private async importFile(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this.importError = '';
+    try {
+      if (Object.values(this.values).some((v) => v !== '' && v !== undefined && v !== null)) throw new Error('Import impossible : la fiche en cours n’est pas vide. Exportez-la ou recommencez d’abord.');
+      if (file.size > 1_000_000) throw new Error('Fichier refusé : plus de 1 Mo.');
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await file.text());
+      } catch {
+        throw new Error('Fichier refusé : ce n’est pas un fichier JSON lisible.');
+      }
+      const { values, dropped } = importSheet(this.sheet, raw);
+      this.values = values;
+      this.dirty = true;
+      await this.flush();
+      this.announce = `Fiche importée${dropped.length ? ` ; ${dropped.length} champ(s) inconnu(s) ou invalide(s) laissé(s) de côté` : ''}.`;
+    } catch (err) {
+      this.importError = (err as Error).message;
+      input.focus();
+    } finally {
+      input.value = '';
+    }
   }
 
   private renderSection(id: string, level: number): TemplateResult {

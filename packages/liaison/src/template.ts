@@ -221,3 +221,68 @@ export function sectionStatuses(t: Template, values: SheetValues, sectionUpdated
   }
   return out;
 }
+
+/** The exported file of a sheet (JSON). */
+export interface SheetFile {
+  format: 'relais-liaison';
+  formatVersion: 1;
+  template: string;
+  templateVersion: string;
+  exportedAt: string;
+  values: SheetValues;
+}
+
+/** Builds the export file of a sheet. */
+export const exportSheet = (t: Template, values: SheetValues, now = new Date()): SheetFile => ({
+  format: 'relais-liaison',
+  formatVersion: 1,
+  template: t.id,
+  templateVersion: t.version,
+  exportedAt: now.toISOString(),
+  values,
+});
+
+/** An imported file that cannot be used; the message says why in French. */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+}
+
+const typeOk = (f: Field, v: unknown): boolean => {
+  if (v === null || v === undefined) return true;
+  switch (f.type) {
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'number':
+      return typeof v === 'number' || typeof v === 'string';
+    case 'multi':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string');
+    case 'list':
+      return Array.isArray(v) && v.every((x) => x && typeof x === 'object' && !Array.isArray(x) && Object.values(x).every((y) => typeof y === 'string'));
+    default:
+      return typeof v === 'string';
+  }
+};
+
+/**
+ * Reads an exported file: checks its format and template, keeps the known fields whose values have the
+ * right type, and says how many were left out. Values are not validated for completeness: a draft may
+ * be incomplete.
+ */
+export function importSheet(t: Template, raw: unknown): { values: SheetValues; dropped: string[] } {
+  if (!raw || typeof raw !== 'object' || (raw as SheetFile).format !== 'relais-liaison') throw new ImportError('Fichier refusé : ce n’est pas une fiche exportée par Relais.');
+  const file = raw as SheetFile;
+  if (file.template !== t.id) throw new ImportError(`Fichier refusé : c’est une fiche « ${String(file.template).slice(0, 40)} », pas « ${t.title} ».`);
+  if (!file.values || typeof file.values !== 'object' || Array.isArray(file.values)) throw new ImportError('Fichier refusé : les valeurs de la fiche sont illisibles.');
+  const fields = new Map(t.sections.flatMap((s) => s.fields.map((f) => [f.id, f] as const)));
+  const values: SheetValues = {};
+  const dropped: string[] = [];
+  for (const [k, v] of Object.entries(file.values)) {
+    const f = fields.get(k);
+    if (!f || !typeOk(f, v)) {
+      dropped.push(k.slice(0, 60));
+      continue;
+    }
+    values[k] = v;
+  }
+  return { values, dropped };
+}

@@ -169,4 +169,25 @@ describe('<relais-liaison-form>', () => {
     const again = await mount(`template-id="orientation" db-name="${db}"`);
     expect($(again, '#resume-title')).to.equal(null);
   });
+
+  it('import: a valid export fills the sheet; an invalid file is refused in French, next to the field', async () => {
+    const el = await mount(`template-id="orientation" db-name="${uniq()}"`);
+    const input = $<HTMLInputElement>(el, '#import-file')!;
+    const put = async (content: string) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], 'fiche.json', { type: 'application/json' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change'));
+      await new Promise((r) => setTimeout(r, 100));
+      await el.updateComplete;
+    };
+    await put('{"format":"autre"}');
+    expect($(el, '#import-error')!.textContent).to.match(/pas une fiche exportée par Relais/);
+    expect(input.getAttribute('aria-describedby')).to.include('import-error');
+    await put(JSON.stringify({ format: 'relais-liaison', formatVersion: 1, template: 'orientation', templateVersion: '2026-1', exportedAt: '2026-11-23T10:00:00Z', values: { emetteur_structure: 'CCAS importé', inconnu: 'x' } }));
+    await waitUntil(() => /Fiche importée ; 1 champ/.test($(el, '.saved')!.textContent!), 'imported');
+    button(el, /Qui oriente/).click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#f-emetteur_structure')!.value).to.equal('CCAS importé');
+  });
 });

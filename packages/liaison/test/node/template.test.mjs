@@ -55,3 +55,19 @@ test('a malformed template is rejected naming the faulty field', () => {
   ref.sections[2].fields[3].showIf.field = 'nulle_part';
   assert.throws(() => parseTemplate(ref), /showIf\.field : le champ « nulle_part » n’existe pas/);
 });
+
+test('export and import: format checked, unknown or mistyped fields left out and counted', async () => {
+  const { exportSheet, importSheet, ImportError } = await import('@relais/liaison/headless');
+  const file = exportSheet(ori, { motif: 'Répit', besoins: ['repit'], accord_personne: true }, new Date('2026-11-23T10:00:00Z'));
+  assert.equal(file.format, 'relais-liaison');
+  const back = importSheet(ori, JSON.parse(JSON.stringify(file)));
+  assert.deepEqual(back.values, { motif: 'Répit', besoins: ['repit'], accord_personne: true });
+  const mixed = importSheet(ori, { ...file, values: { motif: 'x', __proto__pollution: 'y', besoins: 'repit', accord_personne: 'oui', inconnu: 1 } });
+  assert.deepEqual(mixed.values, { motif: 'x' });
+  assert.deepEqual(mixed.dropped.sort(), ['__proto__pollution', 'accord_personne', 'besoins', 'inconnu']);
+  assert.throws(() => importSheet(ori, { hello: 1 }), (e) => e instanceof ImportError && /pas une fiche exportée par Relais/.test(e.message));
+  assert.throws(() => importSheet(dlu, file), /c’est une fiche « orientation »/);
+  const polluted = JSON.parse('{"format":"relais-liaison","template":"orientation","values":{"__proto__":{"motif":"pollué"}}}');
+  assert.deepEqual(importSheet(ori, polluted).values, {});
+  assert.equal({}.motif, undefined);
+});
