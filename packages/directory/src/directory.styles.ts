@@ -48,18 +48,7 @@ export const directoryStyles = css`
   }
   input[aria-invalid='true'] { border: 2px solid var(--_r-danger); }
   button.secondary { margin-top: var(--_r-space-2); }
-  button.title-link {
-    border: none;
-    background: none;
-    padding: 0;
-    min-height: 1.5rem;
-    color: var(--_r-primary);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-    text-align: start;
-    font-weight: 700;
-    font-size: inherit;
-  }
+  button.title-link { font-weight: 700; font-size: inherit; }
   .place .combo { position: relative; }
   .suggestions {
     position: absolute;

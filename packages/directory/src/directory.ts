@@ -867,7 +867,7 @@ export class RelaisDirectory extends RelaisElement {
     const title = st && st.nom !== s.nom ? `${s.nom} — ${st.nom}` : s.nom;
     return html`<li part="result" class="item">
       <article aria-labelledby=${id}>
-        ${heading(level, html`<button type="button" class="title-link" id=${id} @click=${() => this.openDetail(item, id)}>${title}</button>`)}
+        ${heading(level, html`<button type="button" class="link title-link" id=${id} @click=${() => this.openDetail(item, id)}>${title}</button>`)}
         <p class="meta">
           ${kind ? html`<span class="kind">${kind}</span>` : nothing}
           ${item.distanceKm !== null ? html`<span class="distance">${formatDistance(item.distanceKm, this.i18n.lang)}</span>` : nothing}

@@ -5,7 +5,7 @@
  * parameters and amounts.
  */
 import * as z from 'zod/mini';
-import { issuePath, issueReason } from '@relais/core/headless';
+import { DataFormatError, issuePath, issueReason } from '@relais/core/headless';
 
 z.config({ jitless: true });
 
@@ -126,14 +126,8 @@ export type Benefit = z.infer<typeof BenefitSchema>;
 export type Catalogue = z.infer<typeof CatalogueSchema>;
 
 /** A catalogue that cannot be used; the message names the faulty entry and field. */
-export class CatalogueError extends Error {
+export class CatalogueError extends DataFormatError {
   override readonly name = 'CatalogueError';
-  constructor(
-    message: string,
-    readonly path: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Validates a catalogue (and the references of its criteria to parameters). */

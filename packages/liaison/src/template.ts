@@ -5,7 +5,7 @@
  * never on blur, never clearing a field, each message with an example of the expected format.
  */
 import * as z from 'zod/mini';
-import { issuePath, issueReason } from '@relais/core/headless';
+import { DataFormatError, issuePath, issueReason } from '@relais/core/headless';
 
 z.config({ jitless: true });
 
@@ -69,14 +69,8 @@ export type Template = z.infer<typeof TemplateSchema>;
 export type SheetValues = Record<string, unknown>;
 
 /** A template that cannot be used; the message names the faulty field. */
-export class TemplateError extends Error {
+export class TemplateError extends DataFormatError {
   override readonly name = 'TemplateError';
-  constructor(
-    message: string,
-    readonly path: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Validates a template (unique field ids, showIf pointing to an existing field, options for choices). */

@@ -3,7 +3,7 @@
  * rejected with a French message naming the faulty field (`steps[2].deadline.unit : …`).
  */
 import * as z from 'zod/mini';
-import { issuePath, issueReason, type ValidationIssue } from '@relais/core/headless';
+import { DataFormatError, issuePath, issueReason, type ValidationIssue } from '@relais/core/headless';
 import { isIsoDate, type IsoDate } from './calendar.js';
 
 z.config({ jitless: true });
@@ -109,14 +109,11 @@ export type Rupture = (typeof RUPTURES)[number];
 export type PathwayCase = z.infer<typeof CaseSchema>;
 
 /** A template or case that cannot be used. */
-export class PathwayDataError extends Error {
+export class PathwayDataError extends DataFormatError {
   override readonly name = 'PathwayDataError';
-  constructor(
-    message: string,
-    /** Dotted path of the faulty field. */
-    readonly field: string,
-  ) {
-    super(message);
+  /** Dotted path of the faulty field (same as `path`). */
+  get field(): string {
+    return this.path;
   }
 }
 

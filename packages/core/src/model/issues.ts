@@ -30,3 +30,14 @@ export function issueReason(issue: ValidationIssue): string {
       return issue.message && issue.message !== 'Invalid input' ? issue.message : 'valeur invalide';
   }
 }
+
+/** An unusable data document (template, catalogue…); `path` names the faulty field. */
+export class DataFormatError extends Error {
+  constructor(
+    message: string,
+    /** Dotted path of the faulty field. */
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
