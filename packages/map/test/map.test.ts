@@ -126,8 +126,9 @@ describe('<relais-map>', () => {
     const p = await fixture<RelaisProvider>(html`<relais-provider src="/examples/data/nievre.json"><relais-directory departements="58"></relais-directory><relais-map></relais-map></relais-provider>`);
     const el = p.querySelector('relais-map') as RelaisMap;
     const dir = p.querySelector('relais-directory')!;
-    el.scrollIntoView(); // Leaflet loads only when the map is about to be visible
-    await drawn(el);
+    // Leaflet loads only when the map is about to be visible: wait for the directory to have grown, then scroll
+    await waitUntil(() => dir.shadowRoot?.querySelectorAll('.item').length, 'directory results', { timeout: 8000 });
+    await waitUntil(() => (el.scrollIntoView(), markers(el).length > 0), 'markers drawn', { timeout: 10000 });
     const all = (el as unknown as { points: { points: unknown[] } }).points.points.length;
     dir.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tile')[1]!.click(); // "Trouver un établissement"
     await waitUntil(() => (el as unknown as { points: { points: unknown[] } }).points.points.length < all, 'map followed the filter', { timeout: 8000 });
