@@ -25,3 +25,5 @@ export const FicheFrigo: Story = { name: 'DLU-Dom (fiche frigo)' };
 export const Orientation: Story = { render: () => html`<relais-liaison-form template-id="orientation" db-name="storybook-orientation"></relais-liaison-form>` };
 /** Poste partagé (France Services, CCAS) : rien n’est gardé au-delà de l’onglet. */
 export const PostePartage: Story = { name: 'Poste partagé', render: () => html`<relais-liaison-form template-id="orientation" device="shared" db-name="storybook-shared"></relais-liaison-form>` };
+/** Protégée par une phrase secrète, jamais enregistrée. */
+export const PhraseSecrete: Story = { name: 'Phrase secrète', render: () => html`<relais-liaison-form template-id="orientation" passphrase-mode db-name="storybook-pass"></relais-liaison-form>` };

@@ -37,7 +37,7 @@ declare global {
   }
 }
 
-type View = { kind: 'loading' } | { kind: 'tasks' } | { kind: 'section'; id: string } | { kind: 'review' } | { kind: 'consent' } | { kind: 'sent'; message: string } | { kind: 'resume'; meta: DraftMeta };
+type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kind: 'section'; id: string } | { kind: 'review' } | { kind: 'consent' } | { kind: 'sent'; message: string } | { kind: 'resume'; meta: DraftMeta };
 
 const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Non commencé', 'in-progress': 'En cours', completed: 'Terminé', 'to-review': 'À mettre à jour' };
 const SAVE_DEBOUNCE_MS = 400;
@@ -78,6 +78,8 @@ export class RelaisLiaisonForm extends RelaisElement {
   @property({ attribute: 'db-name' }) dbName = 'relais-liaison';
   /** Heading level of the title (1–6, default 2). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Protect the draft with a passphrase the person types (never stored; without it the draft cannot be reopened). */
+  @property({ type: Boolean, attribute: 'passphrase-mode' }) passphraseMode = false;
 
   @state() private values: SheetValues = {};
   @state() private view: View = { kind: 'loading' };
@@ -114,10 +116,14 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.store = new DraftStore({ dbName: this.dbName, device: this.device, expiryDays: this.expiryDays });
     window.addEventListener('pagehide', this.flush);
     document.addEventListener('visibilitychange', this.onVisibility);
-    void this.restore();
+    if (this.passphraseMode && this.device === 'personal') {
+      this.view = { kind: 'unlock' };
+    } else {
+      this.store = new DraftStore({ dbName: this.dbName, device: this.device, expiryDays: this.expiryDays });
+      void this.restore();
+    }
     if (this.device === 'shared') this.armIdle();
   }
 
@@ -146,9 +152,45 @@ export class RelaisLiaisonForm extends RelaisElement {
         this.view = { kind: 'resume', meta: d.meta };
       }
     } catch (e) {
-      if (e instanceof DraftLockedError) this.emit(new RelaisErrorEvent('invalid-payload', e.message));
+      if (e instanceof DraftLockedError) {
+        this.unlockError = 'Cette phrase secrète ne correspond pas au brouillon enregistré sur cet appareil.';
+        this.view = { kind: 'unlock' };
+        this.emit(new RelaisErrorEvent('invalid-payload', e.message));
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#passphrase')?.focus());
+        return;
+      }
     }
     if (this.view.kind === 'loading') this.view = { kind: 'tasks' };
+  }
+
+  @state() private unlockError = '';
+
+  private unlock(e: Event): void {
+    e.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#passphrase')!;
+    if (input.value.length < 8) {
+      this.unlockError = 'La phrase secrète doit avoir au moins 8 caractères, par exemple « trois mots au hasard ».';
+      input.focus();
+      return;
+    }
+    this.unlockError = '';
+    this.store?.close();
+    this.store = new DraftStore({ dbName: this.dbName, device: this.device, expiryDays: this.expiryDays, passphrase: input.value });
+    this.view = { kind: 'loading' };
+    void this.restore();
+  }
+
+  private renderUnlock(level: number): TemplateResult {
+    return html`<form class="unlock" novalidate @submit=${this.unlock}>
+      ${heading(level, 'Protéger la fiche par une phrase secrète', { id: 'unlock-title', focusable: true })}
+      <label for="passphrase">Phrase secrète</label>
+      <p class="hint" id="passphrase-hint">Au moins 8 caractères. Elle n’est enregistrée nulle part : sans elle, le brouillon ne peut pas être rouvert.</p>
+      ${this.unlockError ? html`<p class="error-text" id="passphrase-error">${this.unlockError}</p>` : nothing}
+      <input id="passphrase" type="password" autocomplete="off" aria-describedby=${this.unlockError ? 'passphrase-hint passphrase-error' : 'passphrase-hint'} aria-invalid=${this.unlockError ? 'true' : 'false'} />
+      <div class="actions">
+        <button type="submit" part="button" class="primary">Ouvrir la fiche</button>
+      </div>
+    </form>`;
   }
 
   private pendingRestore: { values?: SheetValues; sectionUpdatedAt?: Record<string, string> } | null = null;
@@ -215,12 +257,15 @@ export class RelaisLiaisonForm extends RelaisElement {
   async erase(message = 'Vos données ont été effacées de cet appareil.'): Promise<void> {
     clearTimeout(this.saveTimer);
     this.dirty = false;
-    await this.store?.eraseAll();
+    const store = this.store ?? new DraftStore({ dbName: this.dbName, device: this.device });
+    await store.eraseAll();
+    if (!this.store) store.close();
     this.values = {};
     this.sectionUpdatedAt = {};
     this.version = 0;
     this.idleWarning = false;
-    this.view = { kind: 'tasks' };
+    this.view = this.passphraseMode && this.device === 'personal' && !this.store ? { kind: 'unlock' } : { kind: 'tasks' };
+    this.unlockError = '';
     this.announce = message;
   }
 
@@ -264,10 +309,13 @@ export class RelaisLiaisonForm extends RelaisElement {
       await this.store!.remove(this.draftId);
       this.version = 0;
       this.queued = false;
+      this.receiptId = r.receipt.id;
+      this.withdrawn = false;
       this.view = { kind: 'sent', message: `Fiche transmise le ${formatDate(r.receipt.receivedAt, 'fr', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })}. Accusé de réception : ${r.receipt.id.slice(0, 8)}.` };
       this.emit(new RelaisSubmitEvent(this.draftId, r.receipt.id, 'sent'));
     } else if (r.state === 'queued') {
       this.queued = true;
+      this.queuedKey = key;
       this.view = { kind: 'sent', message: r.reason };
       this.emit(new RelaisSubmitEvent(this.draftId, null, 'queued'));
     } else {
@@ -297,7 +345,7 @@ export class RelaisLiaisonForm extends RelaisElement {
             <button type="button" part="button" @click=${() => this.takeTheirs()}>Reprendre la version de l’autre onglet</button>
             <button type="button" part="button" @click=${() => this.keepMine()}>Garder ma version</button></div>`
         : nothing}
-      ${v.kind === 'loading' ? html`<p>Chargement de la fiche…</p>` : v.kind === 'resume' ? this.renderResume(v.meta, level + 1) : v.kind === 'section' ? this.renderSection(v.id, level + 1) : v.kind === 'review' ? this.renderReview(level + 1) : v.kind === 'consent' ? this.renderConsent(level + 1) : v.kind === 'sent' ? this.renderSent(v.message, level + 1) : this.renderTasks(level + 1)}
+      ${v.kind === 'unlock' ? this.renderUnlock(level + 1) : v.kind === 'loading' ? html`<p>Chargement de la fiche…</p>` : v.kind === 'resume' ? this.renderResume(v.meta, level + 1) : v.kind === 'section' ? this.renderSection(v.id, level + 1) : v.kind === 'review' ? this.renderReview(level + 1) : v.kind === 'consent' ? this.renderConsent(level + 1) : v.kind === 'sent' ? this.renderSent(v.message, level + 1) : this.renderTasks(level + 1)}
       <p class="erase no-print"><button type="button" part="button" class="link" @click=${() => this.erase()}>Effacer mes données de cet appareil</button></p>
     </section>`;
   }
@@ -565,14 +613,36 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   private renderSent(message: string, level: number): TemplateResult {
     return html`<div class="sent">
-      ${heading(level, this.queued ? 'En attente d’envoi' : 'Fiche transmise', { id: 'result-title', focusable: true })}
+      ${heading(level, this.queued ? 'En attente d’envoi' : this.withdrawn ? 'Envoi annulé' : 'Fiche transmise', { id: 'result-title', focusable: true })}
       <p>${message}</p>
+      ${!this.queued && !this.withdrawn && this.receiptId
+        ? html`<p>Pour retirer l’accord de partage, contactez la structure destinataire en donnant l’accusé de réception ${this.receiptId.slice(0, 8)}.</p>`
+        : nothing}
       <div class="actions">
         ${this.queued ? html`<button type="button" part="button" class="primary" @click=${() => this.retryQueued()}>Réessayer l’envoi</button>` : nothing}
+        ${this.queued ? html`<button type="button" part="button" @click=${() => this.withdraw()}>Annuler l’envoi et retirer l’accord</button>` : nothing}
         <button type="button" part="button" @click=${() => ((this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>Revenir à la fiche</button>
       </div>
     </div>`;
   }
+
+  private queuedKey: string | null = null;
+  private receiptId: string | null = null;
+
+  /** Withdraws the consent of a sheet still waiting to be sent: it is taken out of the outbox. */
+  private async withdraw(): Promise<void> {
+    if (!this.endpoint || !this.queuedKey) return;
+    const outbox = new Outbox(this.endpoint, { dbName: this.dbName, device: this.device });
+    await outbox.cancel(this.queuedKey);
+    outbox.close();
+    this.queuedKey = null;
+    this.queued = false;
+    this.view = { kind: 'sent', message: 'Envoi annulé : l’accord est retiré et la fiche n’a pas été transmise. Le brouillon reste sur cet appareil.' };
+    this.withdrawn = true;
+    void this.focusHeading('result-title');
+  }
+
+  @state() private withdrawn = false;
 
   private async retryQueued(): Promise<void> {
     if (!this.endpoint) return;
@@ -583,6 +653,8 @@ export class RelaisLiaisonForm extends RelaisElement {
     if (sent && sent.state === 'sent') {
       await this.store!.remove(this.draftId);
       this.queued = false;
+      this.queuedKey = null;
+      this.receiptId = sent.receipt.id;
       this.view = { kind: 'sent', message: `Fiche transmise. Accusé de réception : ${sent.receipt.id.slice(0, 8)}.` };
       this.emit(new RelaisSubmitEvent(this.draftId, sent.receipt.id, 'sent'));
     } else this.announce = 'Toujours pas de réponse du service : la fiche reste sur cet appareil.';

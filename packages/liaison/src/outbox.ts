@@ -99,6 +99,11 @@ export class Outbox {
     return { state: 'queued', reason: `En attente d’envoi – pas encore transmis (erreur ${res.status}). Nouvel essai automatique.` };
   }
 
+  /** Cancels a queued sheet (the consent is withdrawn before it was sent). */
+  async cancel(key: string): Promise<void> {
+    await this.store.remove(key);
+  }
+
   /** Sends everything queued (on reconnection, on load). */
   async flush(): Promise<SendOutcome[]> {
     const out: SendOutcome[] = [];
