@@ -27,3 +27,70 @@ export const Orientation: Story = { render: () => html`<relais-liaison-form temp
 export const PostePartage: Story = { name: 'Poste partagé', render: () => html`<relais-liaison-form template-id="orientation" device="shared" db-name="storybook-shared"></relais-liaison-form>` };
 /** Protégée par une phrase secrète, jamais enregistrée. */
 export const PhraseSecrete: Story = { name: 'Phrase secrète', render: () => html`<relais-liaison-form template-id="orientation" passphrase-mode db-name="storybook-pass"></relais-liaison-form>` };
+
+/** Drives the element like a person would (used by the stories below). */
+const drive = async (root: ShadowRoot, steps: Array<['type', string, string] | ['pick', string] | ['click', RegExp] | ['wait', string]>) => {
+  const until = async (sel: string) => {
+    for (let i = 0; i < 100 && !root.querySelector(sel); i++) await new Promise((r) => setTimeout(r, 50));
+  };
+  for (const s of steps) {
+    if (s[0] === 'wait') await until(s[1]);
+    else if (s[0] === 'type') {
+      await until(`#${s[1]}`);
+      const input = root.querySelector<HTMLInputElement>(`#${s[1]}`)!;
+      input.value = s[2];
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    } else if (s[0] === 'pick') {
+      await until(`#${s[1]}`);
+      root.querySelector<HTMLInputElement>(`#${s[1]}`)!.click();
+    } else {
+      const b = [...root.querySelectorAll('button')].find((x) => s[1].test(x.textContent ?? ''));
+      b?.click();
+    }
+    await new Promise((r) => setTimeout(r, 60));
+  }
+};
+const form = (canvas: HTMLElement) => canvas.querySelector('relais-liaison-form')!.shadowRoot!;
+
+/** Erreurs : le résumé des erreurs prend le focus et renvoie à chaque champ. */
+export const Erreurs: Story = {
+  render: () => html`<relais-liaison-form template-id="orientation" db-name="storybook-errors"></relais-liaison-form>`,
+  play: async ({ canvasElement }) => {
+    const root = form(canvasElement);
+    await drive(root, [['wait', '#tasks-title'], ['click', /Effacer mes données/], ['click', /Qui oriente/], ['type', 'f-emetteur_telephone', '12 34'], ['click', /Enregistrer et continuer/]]);
+  },
+};
+
+/** Hors ligne : la fiche attend dans la file d’envoi, et l’accord peut être retiré. */
+export const EnvoiEnAttente: Story = {
+  name: 'Envoi en attente (hors ligne)',
+  render: () => html`<relais-liaison-form template-id="orientation" db-name="storybook-offline" endpoint="http://127.0.0.1:9/fiches"></relais-liaison-form>`,
+  play: async ({ canvasElement }) => {
+    const root = form(canvasElement);
+    await drive(root, [
+      ['wait', '#tasks-title'],
+      ['click', /Effacer mes données/],
+      ['click', /Qui oriente/],
+      ['type', 'f-emetteur_structure', 'CCAS (fictif)'],
+      ['type', 'f-emetteur_nom', 'Claire Petit'],
+      ['type', 'f-emetteur_telephone', '03 53 01 12 34'],
+      ['click', /Enregistrer et continuer/],
+      ['type', 'f-destinataire_structure', 'Plateforme de répit (fictive)'],
+      ['click', /Enregistrer et continuer/],
+      ['type', 'f-personne_nom', 'Jeanne Martin (fictive)'],
+      ['pick', 'f-personne_contact-2'],
+      ['click', /Enregistrer et continuer/],
+      ['type', 'f-motif', 'Répit pour l’aidant'],
+      ['pick', 'f-besoins-2'],
+      ['click', /Enregistrer et continuer/],
+      ['pick', 'f-accord_personne'],
+      ['pick', 'f-accord_par'],
+      ['click', /Enregistrer et continuer/],
+      ['click', /Relire la fiche/],
+      ['click', /accord de partage/],
+      ['pick', 'by-personne'],
+      ['pick', 'agree'],
+      ['click', /Envoyer la fiche/],
+    ]);
+  },
+};
