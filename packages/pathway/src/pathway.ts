@@ -247,7 +247,7 @@ export class RelaisPathway extends RelaisElement {
             </div>`
           : nothing}
         <ol part="timeline" class="timeline ${this.layout}" aria-labelledby="pathway-title" aria-describedby="pathway-summary">
-          ${schedule.steps.map((s) => this.renderStep(s, total, level + 1))}
+          ${schedule.steps.map((s) => this.renderStep(s, total, level + 1, schedule!.current))}
         </ol>
         <button type="button" part="button" class="print" @click=${() => window.print()}>${this.t('print')}</button>
       </section>
@@ -266,11 +266,11 @@ export class RelaisPathway extends RelaisElement {
     return this.t(`status-${st}` as K);
   }
 
-  private renderStep(s: ScheduledStep, total: number, level: number): TemplateResult {
+  private renderStep(s: ScheduledStep, total: number, level: number, current: string | null): TemplateResult {
     const kindLabel = s.actor.kind ? termLabel('typologies', s.actor.kind, { lang: this.i18n.lang }) : null;
     const store = this.storeCtx.value;
     const link = !store && s.actor.kind && this.directoryUrl ? sanitizeUrl(new URL(this.directoryUrl.replace('{kind}', encodeURIComponent(s.actor.kind)), document.baseURI).href) : null;
-    return html`<li part="step" class="step ${s.status}" aria-current=${ifDefined(s.status === 'current' || (s.status === 'overdue' && s.id === this.schedule?.current) ? 'step' : undefined)}>
+    return html`<li part="step" class="step ${s.status}" aria-current=${ifDefined(s.status === 'current' || (s.status === 'overdue' && s.id === current) ? 'step' : undefined)}>
       <span class="marker" aria-hidden="true">${s.status === 'done' ? '✓' : s.status === 'overdue' ? '!' : s.status === 'skipped' ? '–' : s.index}</span>
       <div class="body">
         ${heading(level, html`<span class="visually-hidden">${this.t('stepOf', { n: s.index, total })} : </span>${this.stepLabel(s)}${s.optional ? html` <span class="muted">(${this.t('optional')})</span>` : nothing}`)}
