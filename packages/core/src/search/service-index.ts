@@ -5,7 +5,8 @@
  */
 import { haversineKm, inBBox, isInFranceBounds } from '../geo/distance.js';
 import type { SearchItem, Service, Structure } from '../model/types.js';
-import { isOpenAt } from '../model/opening-hours.js';
+import { openStatus, parseOpeningHours, type OpeningHours } from '../model/opening-hours.js';
+import { departementOf } from '../geo/gazetteer.js';
 import { categoryOf, PUBLICS, STRUCTURE_KINDS, THEMATIQUES, termLabel } from '../taxonomy/taxonomy.js';
 import { fold } from './analyze.js';
 import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, type Facets, type MapPoint, type MapPoints, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
@@ -42,6 +43,8 @@ export class ServiceIndex {
   /** For each facet, each document's value ids. */
   private readonly docVals: Record<FacetName | 'categories', Uint16Array[]>;
   private nameRank: Uint32Array | null = null;
+  /** Parsed opening hours by document, filled on the first "open at" query (null: unreadable). */
+  private hours: Array<OpeningHours | null> | null = null;
   private readonly byId = new Map<string, number>();
 
   constructor(structures: readonly Structure[], services: readonly Service[]) {
@@ -203,6 +206,21 @@ export class ServiceIndex {
     return { points, total: matched.length, withoutPosition, outsideFrance };
   }
 
+  /** Opening hours of every document, parsed once (many documents share the same string). */
+  private openingHours(): Array<OpeningHours | null> {
+    if (!this.hours) {
+      const byText = new Map<string, OpeningHours | null>();
+      this.hours = this.items.map(({ service: s, structure: st }) => {
+        const raw = s.horaires_accueil ?? st?.horaires_accueil;
+        if (!raw) return null;
+        let h = byText.get(raw);
+        if (h === undefined) byText.set(raw, (h = parseOpeningHours(raw)));
+        return h;
+      });
+    }
+    return this.hours;
+  }
+
   /** The filtering pass shared by search() and points(). */
   private filter(q: SearchQuery, place: ResolvedPlace | null | undefined, withFacets: boolean) {
     const n = this.items.length;
@@ -212,8 +230,9 @@ export class ServiceIndex {
 
     const origin = q.near ? { lat: q.near.lat, lon: q.near.lon } : place ? { lat: place.lat, lon: place.lon } : null;
     const radius = q.near?.radiusKm ?? (place ? DEFAULT_COMMUNE_RADIUS_KM : undefined);
-    const zoneCodes = q.commune ? new Set([q.commune, place?.departement ?? (q.commune.startsWith('97') ? q.commune.slice(0, 3) : q.commune.slice(0, 2)), ...(place?.epci ? [place.epci] : []), 'france']) : null;
+    const zoneCodes = q.commune ? new Set([q.commune, place?.departement ?? departementOf(q.commune), ...(place?.epci ? [place.epci] : []), 'france']) : null;
     const openAt = q.openAt ? new Date(q.openAt) : null;
+    const hours = openAt ? this.openingHours() : null;
 
     // Active facet filters as masks over value ids; thematique filters may name whole categories.
     const active: Array<{ f: FacetName; mask: Uint8Array; wildcard: number }> = [];
@@ -250,9 +269,9 @@ export class ServiceIndex {
         } else if (!this.remoteOnly[i] && radius !== undefined && !zoneCodes) continue;
       }
       if (q.bbox && (!hasPos || !inBBox(q.bbox, la, this.lon[i]!))) continue;
-      if (openAt) {
-        const { service: s, structure: st } = all[i]!;
-        if (isOpenAt(s.horaires_accueil ?? st?.horaires_accueil, openAt) !== true) continue;
+      if (hours) {
+        const h = hours[i];
+        if (!h || !openStatus(h, openAt!).open) continue;
       }
       let failed = -1;
       let fails = 0;
