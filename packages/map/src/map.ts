@@ -35,7 +35,7 @@ import {
 import { loadMapLibraries, type L, type Leaflet } from './leaflet-adapter.js';
 import { leafletStyles } from './leaflet-styles.js';
 import { mapStyles } from './map.styles.js';
-import { GROUPS, groupOf } from './legend.js';
+import { GROUPS, groupOf, type MarkerGroup } from './legend.js';
 
 /** `relais-viewport`: the map moved (bounding box [west, south, east, north] and zoom). */
 export class RelaisViewportEvent extends Event {
@@ -169,6 +169,8 @@ export class RelaisMap extends RelaisElement {
   }
 
   @state() private points: MapPoints | null = null;
+  /** Marker families present in the points (the legend), derived once per load, not on every move. */
+  @state() private legendGroups: readonly MarkerGroup[] = [];
   @state() private inView: MapPoint[] = [];
   @state() private inViewCount = 0;
   @state() private error: RelaisError | null = null;
@@ -287,6 +289,8 @@ export class RelaisMap extends RelaisElement {
       const pts = await c.points(this.filters, { channel: this.uid });
       if (seq !== this.seq) return;
       this.points = pts;
+      const present = new Set(pts.points.map((p) => groupOf(p.kind).id));
+      this.legendGroups = GROUPS.filter((g) => present.has(g.id));
       this.error = null;
       if (this.L) this.buildIndex();
     } catch (e) {
@@ -550,7 +554,6 @@ export class RelaisMap extends RelaisElement {
   override render(): TemplateResult {
     const pts = this.points;
     const listId = `${this.uid}-list`;
-    const kindsInView = [...new Set((this.points?.points ?? []).map((p) => groupOf(p.kind).id))];
     return html`
       <section aria-labelledby="map-title">
         ${this.headingLevel === 0 ? html`<span id="map-title" class="visually-hidden">${this.t('title')}</span>` : heading(this.headingLevel, this.t('title'), { id: 'map-title' })}
@@ -590,7 +593,7 @@ export class RelaisMap extends RelaisElement {
         ${this.ready ? nothing : html`<p class="muted">${this.t('loading')}</p>`}
         <div id="map" part="map" class="map ${this.tileUrl ? 'tiles' : 'no-tiles'}" role="region" aria-label=${this.t('mapLabel')} aria-describedby="map-help"></div>
         <div part="legend" class="legend" aria-label=${this.t('legend')} role="group">
-          ${GROUPS.filter((g) => kindsInView.includes(g.id)).map((g) => html`<span class="legend-item"><span class="pin ${g.id}" aria-hidden="true">${g.symbol}</span> ${this.i18n.lang === 'en' ? g.labelEn : g.label}</span>`)}
+          ${this.legendGroups.map((g) => html`<span class="legend-item"><span class="pin ${g.id}" aria-hidden="true">${g.symbol}</span> ${this.i18n.lang === 'en' ? g.labelEn : g.label}</span>`)}
           <span class="legend-item"><span class="cluster small" aria-hidden="true">n</span> ${this.i18n.lang === 'en' ? 'group of services' : 'groupe de services'}</span>
         </div>
       </section>

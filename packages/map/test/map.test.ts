@@ -31,6 +31,9 @@ describe('<relais-map>', () => {
     await waitUntil(() => clusterTotal(el) === (el as unknown as { inViewCount: number }).inViewCount, 'counts consistent');
     expect(clusterTotal(el)).to.equal(total, 'the whole Nièvre is in view after fitting the points');
     expect($(el, '[part="status"]')!.textContent).to.match(/services sur la carte/);
+    // the legend names, in words, each family present in the data (never colour alone)
+    const legend = $$(el, '.legend-item').map((x) => x.textContent!.trim());
+    expect(legend).to.include.members(['i Accueil, information, droits', 'D Services à domicile', 'E Établissements', 'n groupe de services']);
     await expect(el).to.be.accessible();
   });
 
