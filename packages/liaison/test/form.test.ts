@@ -30,6 +30,32 @@ async function mount(attrs: string): Promise<RelaisLiaisonForm> {
   return el;
 }
 
+/** Fills every section of the orientation sheet with the keyboard and comes back to the task list. */
+async function fillOrientation(el: RelaisLiaisonForm): Promise<void> {
+  button(el, /Qui oriente/).click();
+  await el.updateComplete;
+  await type(el, 'f-emetteur_structure', 'CCAS (fictif)');
+  await type(el, 'f-emetteur_nom', 'Claire Petit, CESF');
+  await type(el, 'f-emetteur_telephone', '03 53 01 12 34');
+  button(el, /Enregistrer et continuer/).click();
+  await waitUntil(() => $(el, '#f-destinataire_structure'), 'next section');
+  await type(el, 'f-destinataire_structure', 'Plateforme de répit (fictive)');
+  button(el, /Enregistrer et continuer/).click();
+  await waitUntil(() => $(el, '#f-personne_nom'), 'person section');
+  await type(el, 'f-personne_nom', 'Jeanne Martin');
+  await pick(el, 'f-personne_contact-2');
+  button(el, /Enregistrer et continuer/).click();
+  await waitUntil(() => $(el, '#f-motif'), 'motif section');
+  await type(el, 'f-motif', 'Épuisement de l’aidant.');
+  await pick(el, 'f-besoins-2');
+  button(el, /Enregistrer et continuer/).click();
+  await waitUntil(() => $(el, '#f-accord_personne'), 'accord section');
+  await pick(el, 'f-accord_personne');
+  await pick(el, 'f-accord_par');
+  button(el, /Enregistrer et continuer/).click();
+  await waitUntil(() => $(el, '#tasks-title'), 'back to the task list');
+}
+
 describe('<relais-liaison-form>', () => {
   it('50 "reloads" at random moments while typing: every typed character comes back', async function () {
     this.timeout(90_000);
@@ -76,28 +102,7 @@ describe('<relais-liaison-form>', () => {
   it('keyboard completion of the orientation sheet, review, consent, send: received, draft deleted, event without content', async () => {
     const db = uniq();
     const el = await mount(`template-id="orientation" db-name="${db}" endpoint="/liaison/receive"`);
-    button(el, /Qui oriente/).click();
-    await el.updateComplete;
-    await type(el, 'f-emetteur_structure', 'CCAS (fictif)');
-    await type(el, 'f-emetteur_nom', 'Claire Petit, CESF');
-    await type(el, 'f-emetteur_telephone', '03 53 01 12 34');
-    button(el, /Enregistrer et continuer/).click();
-    await waitUntil(() => $(el, '#f-destinataire_structure'), 'next section');
-    await type(el, 'f-destinataire_structure', 'Plateforme de répit (fictive)');
-    button(el, /Enregistrer et continuer/).click();
-    await waitUntil(() => $(el, '#f-personne_nom'), 'person section');
-    await type(el, 'f-personne_nom', 'Jeanne Martin');
-    await pick(el, 'f-personne_contact-2');
-    button(el, /Enregistrer et continuer/).click();
-    await waitUntil(() => $(el, '#f-motif'), 'motif section');
-    await type(el, 'f-motif', 'Épuisement de l’aidant.');
-    await pick(el, 'f-besoins-2');
-    button(el, /Enregistrer et continuer/).click();
-    await waitUntil(() => $(el, '#f-accord_personne'), 'accord section');
-    await pick(el, 'f-accord_personne');
-    await pick(el, 'f-accord_par');
-    button(el, /Enregistrer et continuer/).click();
-    await waitUntil(() => $(el, '#tasks-title'), 'back to the task list');
+    await fillOrientation(el);
     expect($$(el, '.tasks .status').map((s) => s.textContent)).to.deep.equal(['Terminé', 'Terminé', 'Terminé', 'Terminé', 'Terminé']);
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
@@ -229,27 +234,7 @@ describe('<relais-liaison-form>', () => {
   it('offline: the sheet waits in the outbox, said in words; the consent can be withdrawn before it leaves', async () => {
     const db = uniq();
     const el = await mount(`template-id="orientation" db-name="${db}" endpoint="http://127.0.0.1:9/fiches"`);
-    const fill: Array<[string, string]> = [['f-emetteur_structure', 'CCAS (fictif)'], ['f-emetteur_nom', 'Claire Petit'], ['f-emetteur_telephone', '03 53 01 12 34']];
-    button(el, /Qui oriente/).click();
-    await el.updateComplete;
-    for (const [id, v] of fill) await type(el, id, v);
-    button(el, /Enregistrer et continuer/).click();
-    await waitUntil(() => $(el, '#f-destinataire_structure'), 'next');
-    await type(el, 'f-destinataire_structure', 'Plateforme (fictive)');
-    button(el, /Enregistrer et continuer/).click();
-    await waitUntil(() => $(el, '#f-personne_nom'), 'person');
-    await type(el, 'f-personne_nom', 'Jeanne Martin');
-    await pick(el, 'f-personne_contact-2');
-    button(el, /Enregistrer et continuer/).click();
-    await waitUntil(() => $(el, '#f-motif'), 'motif');
-    await type(el, 'f-motif', 'Répit');
-    await pick(el, 'f-besoins-2');
-    button(el, /Enregistrer et continuer/).click();
-    await waitUntil(() => $(el, '#f-accord_personne'), 'accord');
-    await pick(el, 'f-accord_personne');
-    await pick(el, 'f-accord_par');
-    button(el, /Enregistrer et continuer/).click();
-    await waitUntil(() => $(el, '#tasks-title'), 'tasks');
+    await fillOrientation(el);
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
     button(el, /accord de partage/).click();
