@@ -2,15 +2,14 @@
 // `npm run bench`: benchmarks in headless Chromium, ours and the named peers side by side in one run.
 //   node bench/run.mjs [--sizes=1000,10000,50000] [--full] (adds 200 000) [--only=search]
 // Writes bench/results/*.json and the tables of bench/README.md (between the RESULTS markers).
-import { createServer } from 'node:http';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, dirname, normalize, sep } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { build } from 'esbuild';
-import { launchChromium } from '../scripts/browser.mjs';
+import { launchChromium, serveStatic } from '../scripts/browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3) ?? d;
@@ -31,16 +30,7 @@ for (const name of ['search-bench', 'directory-bench', 'map-bench']) {
 }
 
 // 3. a static server
-const server = createServer(async (req, res) => {
-  const p = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!p.startsWith(root + sep)) return res.writeHead(403).end();
-  const body = await readFile(p).catch(() => null);
-  if (!body) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': extname(p) === '.js' ? 'text/javascript' : extname(p) === '.json' ? 'application/json' : 'text/html' });
-  res.end(body);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { server, origin } = await serveStatic(root);
 
 // 4. Chromium
 const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);

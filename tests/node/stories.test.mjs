@@ -2,30 +2,18 @@
 // Needs `storybook build` first (npm test does it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
-import { launchChromium } from '../../scripts/browser.mjs';
+import { join } from 'node:path';
+import { launchChromium, serveStatic } from '../../scripts/browser.mjs';
 
 const dir = join(process.cwd(), 'storybook-static');
 const axeSource = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
 let server;
 let browser;
 let base;
 
 before(async () => {
-  server = createServer(async (req, res) => {
-    const p = normalize(join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-    if (!p.startsWith(dir + sep) && p !== dir) return res.writeHead(403).end();
-    const body = await readFile(p.endsWith(sep) ? join(p, 'index.html') : p).catch(() => null);
-    if (!body) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' });
-    res.end(body);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ server, origin: base } = await serveStatic(dir));
   browser = await launchChromium();
 });
 after(async () => {
