@@ -1,8 +1,13 @@
 // CDN builds of the all-in-one package. Library builds (one file per module, dependencies external,
-// .d.ts) are done by `tsc -b` in scripts/build.mjs.
-//   packages/relais/dist/cdn/relais.js        ESM, split chunks, for <script type="module">
-//   packages/relais/dist/cdn/relais.iife.js   classic script (global `Relais`) for CMSs that strip type="module"
-// Both load the commune gazetteer by département, on demand, from packages/relais/dist/cdn/communes/.
+// .d.ts) are done by `tsc -b` in scripts/build.mjs. Everything lands in packages/relais/dist/cdn/:
+//   relais.js                 the autoloader (ESM): loads only the widgets present on the page
+//   widgets/<tag>.js          one entry per element, sharing split chunks (chunks/*-[hash].js)
+//   relais-all.js             every element and the public API in one ESM entry (same chunks)
+//   relais.iife.js            classic script (global `Relais`) for CMSs that strip type="module"
+//   vendor/leaflet.js, vendor/supercluster.js, communes/dNN.js, data/epci.js
+//                             loaded on demand, by both the ESM and the IIFE builds
+//   manifest.json             for each entry, the files it loads before it runs (size budgets, preload)
+// The CDN path carries the version (relais@0.1.0/), the shared chunks a content hash.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
@@ -13,55 +18,95 @@ const onwarn = (w, warn) => {
   warn(w);
 };
 const plugins = () => [
-  nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
+  // one copy of each shared dependency, whichever package asks for it
+  nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'], dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context', '@lit/task', 'zod', 'ky'] }),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.base.json', loaders: { '.ts': 'ts' } }),
   terser({ format: { comments: false }, compress: { passes: 2 } }),
 ];
 
-/** In the IIFE, commune chunks are native dynamic imports of the ESM build's files, next to the script. */
-const communesFromScriptBase = () => ({
-  name: 'relais-communes-external',
-  resolveDynamicImport(specifier, importer) {
+/** Files loaded on demand by both builds, under a stable name next to the script. */
+const ON_DEMAND = [
+  [/geo\/communes\/(d\w+)\.ts$/, (m) => `communes/${m[1]}.js`],
+  [/geo\/epci-data\.ts$/, () => 'data/epci.js'],
+  [/leaflet\/dist\/leaflet-src\.esm\.js$/, () => 'vendor/leaflet.js'],
+  [/supercluster\/index\.js$/, () => 'vendor/supercluster.js'],
+];
+const onDemandName = (id) => {
+  for (const [re, name] of ON_DEMAND) {
+    const m = re.exec(id ?? '');
+    if (m) return name(m);
+  }
+  return null;
+};
+
+const ELEMENTS = {
+  'relais-provider': 'packages/core/src/provider-define.ts',
+  'relais-directory': 'packages/directory/src/define.ts',
+  'relais-map': 'packages/map/src/define.ts',
+  'relais-eligibility': 'packages/eligibility/src/define.ts',
+  'relais-liaison-form': 'packages/liaison/src/define.ts',
+  'relais-pathway': 'packages/pathway/src/define.ts',
+};
+
+/** Writes manifest.json: for each entry, itself and the chunks it imports statically (what a page downloads before it runs). */
+const manifest = () => ({
+  name: 'relais-manifest',
+  generateBundle(_options, bundle) {
+    const closure = (file, seen = new Set()) => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const dep of bundle[file]?.imports ?? []) closure(dep, seen);
+      return seen;
+    };
+    const entries = {};
+    for (const [file, chunk] of Object.entries(bundle)) {
+      if (chunk.type === 'chunk' && chunk.isEntry) entries[chunk.name] = [...closure(file)].sort();
+    }
+    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ entries }, null, 1) + '\n' });
+  },
+});
+
+/** In the IIFE, on-demand files are native dynamic imports of the ESM build's files, next to the script. */
+const onDemandFromScriptBase = () => ({
+  name: 'relais-on-demand-external',
+  async resolveDynamicImport(specifier, importer) {
     if (typeof specifier !== 'string') return null;
-    const m = /\.\/communes\/(d[\w]+)\.js$/.exec(specifier);
-    if (m && importer?.includes('communes-index')) return { id: `__RELAIS_BASE__communes/${m[1]}.js`, external: true };
-    if (specifier === './epci-data.js' && importer?.includes('gazetteer')) return { id: '__RELAIS_BASE__data/epci.js', external: true };
-    return null;
+    const resolved = await this.resolve(specifier, importer, { skipSelf: true });
+    const name = onDemandName(resolved?.id);
+    return name ? { id: `__RELAIS_BASE__${name}`, external: true } : null;
   },
   renderDynamicImport({ targetModuleId }) {
-    if (targetModuleId?.startsWith('__RELAIS_BASE__')) {
-      return { left: 'import(__relaisBase+', right: ')' };
-    }
+    if (targetModuleId?.startsWith('__RELAIS_BASE__')) return { left: 'import(__relaisBase+', right: ')' };
     return null;
   },
   renderChunk(code) {
-    return { code: code.replace(/["']__RELAIS_BASE__((communes\/d\w+|data\/epci)\.js)["']/g, '"$1"'), map: null };
+    return { code: code.replace(/["']__RELAIS_BASE__([\w/]+\.js)["']/g, '"$1"'), map: null };
   },
 });
 
 export default [
   {
-    input: { relais: 'packages/relais/src/cdn.ts' },
+    input: {
+      relais: 'packages/relais/src/loader.ts',
+      'relais-all': 'packages/relais/src/cdn.ts',
+      ...Object.fromEntries(Object.entries(ELEMENTS).map(([tag, file]) => [`widgets/${tag}`, file])),
+    },
     onwarn,
-    plugins: plugins(),
+    plugins: [...plugins(), manifest()],
+    // the autoloader builds the widget URLs itself: the widget entries keep their names
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: out,
       format: 'es',
       entryFileNames: '[name].js',
-      // Data chunks get stable names (the IIFE loads the same files); the CDN path carries the version.
-      chunkFileNames: (c) =>
-        c.facadeModuleId && /geo\/communes\/d\w+\.ts$/.test(c.facadeModuleId)
-          ? 'communes/[name].js'
-          : c.facadeModuleId?.endsWith('epci-data.ts')
-            ? 'data/epci.js'
-            : 'chunks/[name]-[hash].js',
+      chunkFileNames: (c) => onDemandName(c.facadeModuleId) ?? 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
   },
   {
     input: 'packages/relais/src/cdn.ts',
     onwarn,
-    plugins: [communesFromScriptBase(), ...plugins()],
+    plugins: [onDemandFromScriptBase(), ...plugins()],
     output: {
       file: `${out}/relais.iife.js`,
       format: 'iife',

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, build, headless unit tests (node:test) and browser tests (web-test-runner,
+// `npm test`: build, size budgets, Storybook build, type-check, lint, headless unit tests (node:test) and browser tests (web-test-runner,
 // Debian Chromium), then one line "N passed, N failed, N skipped" with the totals.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync, rmSync, mkdirSync } from 'node:fs';
@@ -22,6 +22,7 @@ const want = (s) => only.length === 0 || only.includes(s);
 process.env.CHROME_PATH = ensureBrowser();
 mkdirSync('node_modules/.cache', { recursive: true });
 if (want('build')) run('build', 'node', ['scripts/build.mjs']);
+if (want('size')) run('size budgets (size-limit, gzip)', bin('size-limit'), []);
 if (want('storybook')) run('storybook build', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet', '--disable-telemetry']);
 if (want('typecheck')) run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 if (want('lint')) run('lint', 'node', ['scripts/lint.mjs']);

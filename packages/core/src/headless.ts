@@ -17,5 +17,5 @@ export * from './geo/distance.js';
 export * from './geo/gazetteer.js';
 export * from './url.js';
 export * from './client/client.js';
-export { Http, type HttpOptions } from './client/http.js';
+export { Http, retryAfterMs, type HttpOptions } from './client/http.js';
 export { translate, plural, toLang, todayIso, formatDate, formatMoney, formatNumber, formatDistance, type Lang, type Catalogue, type Message } from './i18n/i18n.js';

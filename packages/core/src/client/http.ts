@@ -1,10 +1,37 @@
 /**
- * HTTP for every remote source: ky with a timeout, retries with backoff on network errors,
- * 408/429/5xx only (honouring Retry-After), AbortSignal, JSON parsing with typed French errors,
- * and an in-memory cache with a time to live.
+ * HTTP for every remote source: fetch with a timeout per attempt, retries with exponential backoff
+ * on network errors, 408/429/5xx only (honouring Retry-After), AbortSignal, JSON parsing with typed
+ * French errors, and an in-memory cache with a time to live.
+ *
+ * Written on fetch rather than ky: the few things used of ky cost 4.6 kB gzip of the directory
+ * page's 35 kB budget (bench/README.md, "Tailles").
  */
-import ky, { HTTPError, TimeoutError } from 'ky';
 import { RelaisError, isAbortError } from '../errors.js';
+
+/** Statuses worth another attempt (the request may succeed later). */
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** The longest Retry-After honoured; a server asking for more is not retried. */
+const MAX_RETRY_AFTER_MS = 10_000;
+/** The longest pause between two attempts without Retry-After. */
+const BACKOFF_LIMIT_MS = 3_000;
+
+class HttpStatusError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+class AttemptTimeoutError extends Error {}
+
+/** The pause a Retry-After header asks for, in ms (seconds or an HTTP date), or null. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const s = Number(value);
+  if (Number.isFinite(s)) return Math.max(0, s * 1000);
+  const d = Date.parse(value);
+  return Number.isNaN(d) ? null : Math.max(0, d - now);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Network settings shared by the remote sources. */
 export interface HttpOptions {
@@ -53,22 +80,38 @@ export class Http {
     this.cache.clear();
   }
 
+  /** One GET with its retries; resolves with an OK response, or rejects as the last attempt did. */
+  private async get(url: string, headers?: Record<string, string>): Promise<Response> {
+    const doFetch = this.opts.fetch ?? globalThis.fetch.bind(globalThis);
+    const retries = this.opts.retries ?? 2;
+    const timeoutMs = this.opts.timeoutMs ?? 10_000;
+    for (let attempt = 0; ; attempt++) {
+      const ctrl = new AbortController();
+      const timer = setTimeout(() => ctrl.abort(new AttemptTimeoutError()), timeoutMs);
+      let pause: number | null;
+      try {
+        const res = await doFetch(url, { headers: { Accept: 'application/json', ...this.opts.headers, ...headers }, signal: ctrl.signal });
+        if (res.ok) return res;
+        if (!RETRY_STATUSES.has(res.status) || attempt >= retries) throw new HttpStatusError(res.status);
+        pause = [429, 503].includes(res.status) ? retryAfterMs(res.headers.get('retry-after')) : null;
+        if (pause !== null && pause > MAX_RETRY_AFTER_MS) throw new HttpStatusError(res.status);
+        void res.body?.cancel().catch(() => undefined);
+      } catch (e) {
+        const err = ctrl.signal.aborted ? ctrl.signal.reason : e;
+        // a final status, a timeout (as ky did, not retried) or the last attempt: give up with what happened
+        if (err instanceof HttpStatusError || err instanceof AttemptTimeoutError || attempt >= retries) throw err;
+        pause = null;
+      } finally {
+        clearTimeout(timer);
+      }
+      await sleep(pause ?? Math.min(BACKOFF_LIMIT_MS, 300 * 2 ** attempt));
+    }
+  }
+
   private async fetchJson(url: string, headers?: Record<string, string>): Promise<unknown> {
     let res: Response;
     try {
-      res = await ky.get(url, {
-        timeout: this.opts.timeoutMs ?? 10_000,
-        retry: {
-          limit: this.opts.retries ?? 2,
-          methods: ['get'],
-          statusCodes: [408, 429, 500, 502, 503, 504],
-          afterStatusCodes: [413, 429, 503],
-          maxRetryAfter: 10_000,
-          backoffLimit: 3_000,
-        },
-        headers: { Accept: 'application/json', ...this.opts.headers, ...headers },
-        ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
-      });
+      res = await this.get(url, headers);
     } catch (e) {
       throw toRelaisError(e);
     }
@@ -90,13 +133,13 @@ export class Http {
   }
 }
 
-/** Maps ky, fetch and abort errors to RelaisError. */
+/** Maps fetch, timeout, status and abort errors to RelaisError. */
 export function toRelaisError(e: unknown): RelaisError {
   if (e instanceof RelaisError) return e;
+  if (e instanceof AttemptTimeoutError) return new RelaisError('timeout', { cause: e });
   if (isAbortError(e)) return new RelaisError('aborted', { cause: e });
-  if (e instanceof TimeoutError) return new RelaisError('timeout', { cause: e });
-  if (e instanceof HTTPError) {
-    const status = e.response.status;
+  if (e instanceof HttpStatusError) {
+    const status = e.status;
     return new RelaisError(status === 404 ? 'not-found' : 'http', { status, detail: `HTTP ${status}`, cause: e });
   }
   return new RelaisError('network', { detail: e instanceof Error ? e.message : String(e), cause: e });

@@ -1,0 +1,63 @@
+/**
+ * The CDN autoloader (`relais.js`): loads the chunks of the widgets on the page and no others, picks
+ * up widgets a CMS adds later, and can be included twice.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+const CDN = '/packages/relais/dist/cdn/';
+const fetched = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith(CDN)).map((p) => p.slice(CDN.length));
+
+describe('autoloader relais.js', () => {
+  it('loads only the widgets present, then those added later, and tolerates a second copy', async () => {
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    window.addEventListener('error', onError);
+    try {
+      const host = document.createElement('div');
+      host.innerHTML = '<relais-pathway template-id="mdph"></relais-pathway>';
+      document.body.append(host);
+      const loader = await import(`${CDN}relais.js` as string);
+      await customElements.whenDefined('relais-pathway');
+      await waitUntil(() => host.querySelector('relais-pathway')!.shadowRoot?.querySelector('ol'), 'the pathway renders', { timeout: 8000 });
+      let files = fetched();
+      expect(files).to.include('widgets/relais-pathway.js');
+      for (const other of ['relais-directory', 'relais-map', 'relais-eligibility', 'relais-liaison-form']) {
+        expect(files, other).to.not.include(`widgets/${other}.js`);
+        expect(customElements.get(other), other).to.equal(undefined);
+      }
+      expect(files.some((f) => f.startsWith('vendor/')), 'no Leaflet without a map').to.equal(false);
+
+      // a CMS adds a widget after load: the observer loads its chunk
+      const later = document.createElement('section');
+      later.innerHTML = '<div><relais-directory src="/examples/data/nievre.json" departements="58"></relais-directory></div>';
+      document.body.append(later);
+      await waitUntil(() => customElements.get('relais-directory'), 'directory defined after insertion', { timeout: 8000 });
+      await waitUntil(() => later.querySelector('relais-directory')!.shadowRoot?.querySelectorAll('.item').length, 'results rendered', { timeout: 10000 });
+      files = fetched();
+      expect(files).to.include('widgets/relais-directory.js');
+      expect(files).to.not.include('widgets/relais-map.js');
+
+      // a second copy of the loader (a CMS including the script twice) loads nothing twice and throws nothing
+      const second = await import(`${CDN}relais.js?copy=2` as string);
+      await second.load('relais-eligibility');
+      expect(customElements.get('relais-eligibility')).to.be.a('function');
+      await loader.load('relais-eligibility');
+      expect(fetched().filter((f) => f === 'widgets/relais-eligibility.js')).to.have.length(1);
+      expect(loader.TAGS).to.include('relais-liaison-form');
+
+      // discover() on a shadow root of the host's own
+      const own = document.createElement('div');
+      const root = own.attachShadow({ mode: 'open' });
+      root.innerHTML = '<relais-liaison-form template-id="orientation"></relais-liaison-form>';
+      document.body.append(own);
+      await loader.discover(root);
+      expect(customElements.get('relais-liaison-form')).to.be.a('function');
+      host.remove();
+      later.remove();
+      own.remove();
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+});
