@@ -11,12 +11,31 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const out = 'packages/relais/dist/cdn';
 const onwarn = (w, warn) => {
   if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(w.code)) return;
   warn(w);
 };
+/**
+ * Our packages' `sideEffects` lists, applied to their sources: the TypeScript plugin resolves the
+ * sources itself, so rollup would otherwise keep every module with a top-level call (zod's config,
+ * schema construction) wherever the package's index is imported.
+ */
+const declaredSideEffects = new Map();
+const moduleSideEffects = (id) => {
+  const m = /^(.*\/packages\/[^/]+)\/(src\/.*)$/.exec(id);
+  if (!m) return true;
+  if (!declaredSideEffects.has(m[1])) {
+    const list = JSON.parse(readFileSync(resolve(m[1], 'package.json'), 'utf8')).sideEffects;
+    declaredSideEffects.set(m[1], Array.isArray(list) ? new Set(list) : null);
+  }
+  const list = declaredSideEffects.get(m[1]);
+  return list === null ? true : list.has(`./${m[2]}`);
+};
+const treeshake = { moduleSideEffects };
 const plugins = () => [
   // one copy of each shared dependency, whichever package asks for it
   nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'], dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context', '@lit/task', 'zod', 'ky'] }),
@@ -92,6 +111,7 @@ export default [
       ...Object.fromEntries(Object.entries(ELEMENTS).map(([tag, file]) => [`widgets/${tag}`, file])),
     },
     onwarn,
+    treeshake,
     plugins: [...plugins(), manifest()],
     // the autoloader builds the widget URLs itself: the widget entries keep their names
     preserveEntrySignatures: 'allow-extension',
@@ -106,6 +126,7 @@ export default [
   {
     input: 'packages/relais/src/cdn.ts',
     onwarn,
+    treeshake,
     plugins: [onDemandFromScriptBase(), ...plugins()],
     output: {
       file: `${out}/relais.iife.js`,

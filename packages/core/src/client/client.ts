@@ -9,15 +9,24 @@
  */
 import { RelaisError, isAbortError, throwIfAborted } from '../errors.js';
 import { resolveCommune } from '../geo/gazetteer.js';
-import { DiagnosticsCollector, normalizeDataset, normalizeServices, normalizeStructures } from '../model/normalize.js';
+import { DiagnosticsCollector } from '../model/diagnostics.js';
 import type { Dataset, } from '../model/schema.js';
-import type { Diagnostics, SearchItem, Service, Structure } from '../model/types.js';
-import { ServiceIndex } from '../search/service-index.js';
+import type { Diagnostics, SearchItem } from '../model/types.js';
+import type { ServiceIndex } from '../search/service-index.js';
 import { emptyFacets, paging, queryKey, MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { Http, joinUrl, withParams, withSignal, type HttpOptions } from './http.js';
-import { isOpenAt } from '../model/opening-hours.js';
-import { inBBox, isInFranceBounds } from '../geo/distance.js';
-import { fold } from '../search/analyze.js';
+import { isInFranceBounds } from '../geo/distance.js';
+
+/**
+ * Validation (zod), indexing and the refinement of remote pages, loaded on first use: a page that
+ * shows a widget downloads it while its data comes, not before the widget can render.
+ */
+let pipeline: Promise<typeof import('./pipeline.js')> | null = null;
+const loadPipeline = () => {
+  pipeline ??= import('./pipeline.js');
+  pipeline.catch(() => (pipeline = null));
+  return pipeline;
+};
 
 /** Options of the static source. */
 export interface StaticSourceOptions extends HttpOptions {
@@ -172,12 +181,12 @@ class StaticClient extends BaseClient {
   private index(signal?: AbortSignal): Promise<ServiceIndex> {
     if (!this.loading) {
       this.loading = (async () => {
-        const raw = this.opts.data ?? (await this.http.getJson(this.opts.url!));
+        const [raw, { indexDataset }] = await Promise.all([this.opts.data ?? this.http.getJson(this.opts.url!), loadPipeline()]);
         this.collector = new DiagnosticsCollector();
-        const { structures, services, diagnostics } = normalizeDataset(raw);
+        const { index, diagnostics } = indexDataset(raw);
         this.collector.merge(diagnostics);
         this.reportIssues(0);
-        return new ServiceIndex(structures, services);
+        return index;
       })();
       // A failed load is retried by the next call (the retry button).
       this.loading.catch(() => (this.loading = null));
@@ -228,35 +237,6 @@ class StaticClient extends BaseClient {
   }
 }
 
-/** Filters a remote page on what the remote API could not filter, and sorts by name when asked. */
-function refinePage(items: SearchItem[], q: SearchQuery): SearchItem[] {
-  let out = items;
-  if (q.bbox) out = out.filter(({ service: s, structure: st }) => {
-    const la = s.latitude ?? st?.latitude;
-    const lo = s.longitude ?? st?.longitude;
-    return la != null && lo != null && inBBox(q.bbox!, la, lo);
-  });
-  if (q.openAt) out = out.filter(({ service: s, structure: st }) => isOpenAt(s.horaires_accueil ?? st?.horaires_accueil, new Date(q.openAt!)) === true);
-  if (q.typologies?.length) out = out.filter(({ structure: st }) => !!st?.typologie && q.typologies!.includes(st.typologie));
-  if (q.near?.radiusKm !== undefined) out = out.filter((i) => i.distanceKm === null || i.distanceKm <= q.near!.radiusKm!);
-  if (q.sort === 'name') out = [...out].sort((a, b) => (fold(a.service.nom) < fold(b.service.nom) ? -1 : 1));
-  return out;
-}
-
-/** Validates one remote hit `{ service, structure }`, counting invalid records. */
-function readHit(raw: unknown, diag: DiagnosticsCollector, distance: unknown): SearchItem | null {
-  if (!raw || typeof raw !== 'object') {
-    diag.report.received++;
-    diag.add({ record: 'service', index: diag.report.received - 1, field: '(enregistrement)', message: 'enregistrement illisible', severity: 'error' });
-    return null;
-  }
-  const { structure: rawStructure, ...rawService } = raw as { structure?: unknown };
-  const [service] = normalizeServices([rawService], diag) as [Service?];
-  if (!service) return null;
-  const [structure] = rawStructure ? (normalizeStructures([rawStructure], diag) as [Structure?]) : [];
-  return { service, structure: structure ?? null, distanceKm: typeof distance === 'number' && Number.isFinite(distance) ? distance : null };
-}
-
 /** The data·inclusion API v1 source. */
 class DataInclusionClient extends BaseClient {
   readonly source = 'data-inclusion' as const;
@@ -298,7 +278,7 @@ class DataInclusionClient extends BaseClient {
         page,
         size: pageSize,
       });
-      const body = await this.http.getJson(url, { signal });
+      const [body, { readHit, refinePage }] = await Promise.all([this.http.getJson(url, { signal }), loadPipeline()]);
       if (!body || typeof body !== 'object' || !Array.isArray((body as { items?: unknown }).items)) {
         throw new RelaisError('invalid-payload', { message: 'La réponse de data·inclusion n’a pas la forme attendue (liste « items »).' });
       }
@@ -314,7 +294,7 @@ class DataInclusionClient extends BaseClient {
 
   get(id: string, opts?: CallOptions): Promise<SearchItem> {
     return this.run(opts, async (signal) => {
-      const body = await this.http.getJson(joinUrl(this.opts.baseUrl, `api/v1/services/${encodeURIComponent(id)}`), { signal });
+      const [body, { readHit }] = await Promise.all([this.http.getJson(joinUrl(this.opts.baseUrl, `api/v1/services/${encodeURIComponent(id)}`), { signal }), loadPipeline()]);
       const item = readHit(body, this.collector, null);
       if (!item) throw new RelaisError('invalid-payload', { message: 'La fiche reçue est invalide.' });
       return item;
@@ -360,7 +340,8 @@ class RestClient extends BaseClient {
         page,
         size: pageSize,
       });
-      const body = (await this.http.getJson(url, { signal })) as Record<string, unknown> | null;
+      const [raw, { readHit }] = await Promise.all([this.http.getJson(url, { signal }), loadPipeline()]);
+      const body = raw as Record<string, unknown> | null;
       if (!body || typeof body !== 'object' || !Array.isArray(body.items)) {
         throw new RelaisError('invalid-payload', { message: 'La réponse de l’API n’a pas la forme attendue (liste « items »).' });
       }
@@ -384,7 +365,8 @@ class RestClient extends BaseClient {
 
   get(id: string, opts?: CallOptions): Promise<SearchItem> {
     return this.run(opts, async (signal) => {
-      const body = (await this.http.getJson(joinUrl(this.opts.baseUrl, `services/${encodeURIComponent(id)}`), { signal })) as { service?: unknown; structure?: unknown } | null;
+      const [raw, { readHit }] = await Promise.all([this.http.getJson(joinUrl(this.opts.baseUrl, `services/${encodeURIComponent(id)}`), { signal }), loadPipeline()]);
+      const body = raw as { service?: unknown; structure?: unknown } | null;
       const item = body && typeof body === 'object' ? readHit({ ...(body.service as object), structure: body.structure }, this.collector, null) : null;
       if (!item) throw new RelaisError('invalid-payload', { message: 'La fiche reçue est invalide.' });
       return item;
