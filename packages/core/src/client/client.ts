@@ -16,12 +16,13 @@ import type { ServiceIndex } from '../search/service-index.js';
 import { emptyFacets, paging, queryKey, MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { Http, joinUrl, withParams, withSignal, type HttpOptions } from './http.js';
 import { isInFranceBounds } from '../geo/distance.js';
+import type * as Pipeline from './pipeline.js';
 
 /**
  * Validation (zod), indexing and the refinement of remote pages, loaded on first use: a page that
  * shows a widget downloads it while its data comes, not before the widget can render.
  */
-let pipeline: Promise<typeof import('./pipeline.js')> | null = null;
+let pipeline: Promise<typeof Pipeline> | null = null;
 const loadPipeline = () => {
   pipeline ??= import('./pipeline.js');
   pipeline.catch(() => (pipeline = null));

@@ -2,7 +2,7 @@
  * The heavy half of the client, loaded on demand by client.ts: record validation (zod/mini),
  * the in-browser index of the static source, and the reading of remote pages.
  */
-import { DiagnosticsCollector } from '../model/diagnostics.js';
+import type { DiagnosticsCollector } from '../model/diagnostics.js';
 import { normalizeDataset, normalizeServices, normalizeStructures } from '../model/normalize.js';
 import type { Diagnostics, SearchItem, Service, Structure } from '../model/types.js';
 import { isOpenAt } from '../model/opening-hours.js';
