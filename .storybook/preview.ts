@@ -1,5 +1,7 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { THEMES, themeCss, type ThemeName } from '@relais/themes/tokens';
 import directory from '../packages/directory/custom-elements.json' with { type: 'json' };
 import pathway from '../packages/pathway/custom-elements.json' with { type: 'json' };
 import core from '../packages/core/custom-elements.json' with { type: 'json' };
@@ -10,6 +12,13 @@ import liaison from '../packages/liaison/custom-elements.json' with { type: 'jso
 // one manifest for every package, so that each story gets its controls and docs
 setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...map.modules, ...eligibility.modules, ...liaison.modules, ...core.modules] });
 
+// every theme of @relais/themes, each under its class; the toolbar picks the class of the story's wrapper
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(
+  [...(Object.keys(THEMES) as ThemeName[]).map((t) => themeCss(t).replace(/^:root,\n/m, '')), '.story-theme { background: var(--relais-color-surface); padding: 0.5rem; }'].join('\n'),
+);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
 const preview: Preview = {
   parameters: {
     controls: { expanded: true },
@@ -17,16 +26,21 @@ const preview: Preview = {
     a11y: { test: 'error' },
   },
   globalTypes: {
+    theme: {
+      description: 'Thème des widgets (@relais/themes)',
+      toolbar: { title: 'Thème', icon: 'paintbrush', items: (Object.keys(THEMES) as ThemeName[]).map((t) => ({ value: t, title: THEMES[t].title })), dynamicTitle: true },
+    },
     locale: {
       description: 'Langue des widgets',
       toolbar: { title: 'Langue', icon: 'globe', items: [{ value: 'fr', title: 'Français' }, { value: 'en', title: 'English' }], dynamicTitle: true },
     },
   },
-  initialGlobals: { locale: 'fr' },
+  initialGlobals: { locale: 'fr', theme: 'default' },
   decorators: [
     (story, ctx) => {
       document.documentElement.lang = ctx.globals.locale ?? 'fr';
-      return story();
+      const theme = (ctx.globals.theme as ThemeName | undefined) ?? 'default';
+      return html`<div class="relais-theme-${theme} story-theme">${story()}</div>`;
     },
   ],
 };

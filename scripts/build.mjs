@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Builds every package: TypeScript → dist (ESM + .d.ts, dependencies external), then the CDN bundles
-// of the all-in-one package with rollup, then the custom-elements manifests.
+// Builds every package: the custom-elements manifests (from the sources) and the React wrappers generated from
+// them, then TypeScript → dist (ESM + .d.ts, dependencies external), the CDN bundles of the all-in-one package
+// with rollup, and the theme CSS files.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -8,7 +9,9 @@ const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
+run('node', ['scripts/analyze.mjs']);
+run('node', ['scripts/generate-react.mjs']);
 const pkgs = readdirSync('packages').filter((p) => existsSync(`packages/${p}/tsconfig.json`)).map((p) => `packages/${p}`);
 run('node_modules/.bin/tsc', ['-b', ...pkgs]);
 if (existsSync('rollup.config.js')) run('node_modules/.bin/rollup', ['-c', '--silent']);
-if (existsSync('scripts/analyze.mjs')) run('node', ['scripts/analyze.mjs']);
+run('node', ['scripts/build-themes.mjs']);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of the demo and the built Storybook, to look at as a person would (kept out of git):
-//   node scripts/screenshot.mjs   → .screenshots/*.png (desktop, 320 px, 200 % zoom, detail view, keyboard focus)
+//   node scripts/screenshot.mjs   → .screenshots/*.png (desktop, 320 px, 200 % zoom, detail view, keyboard focus,
+//   the hostile-CSS page and the themes page)
 import { mkdirSync } from 'node:fs';
 import { createDemoServer } from '../examples/server/server.mjs';
 import { launchChromium } from './browser.mjs';
@@ -50,6 +51,14 @@ try {
   await page.goto(`${base}/iife.html`);
   await ready(page);
   await page.screenshot({ path: '.screenshots/demo-iife.png' });
+  // the example pages: strict CSP with hostile host CSS, and the themes (full page)
+  for (const name of ['hostile', 'themes']) {
+    await page.setViewport({ width: 1100, height: 1200 });
+    await page.goto(`${base}/${name}.html`);
+    await ready(page);
+    await new Promise((r) => setTimeout(r, 500));
+    await page.screenshot({ path: `.screenshots/example-${name}.png`, fullPage: true });
+  }
 } finally {
   await browser.close();
   server.close();

@@ -14,6 +14,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
 const MOUNTS = [
   ['/relais/', join(root, 'packages/relais/dist/cdn')],
+  // "an older copy" for examples/demo/double.html: the same build, its scripts stamped with version 0.0.9
+  ['/relais-ancienne/', join(root, 'packages/relais/dist/cdn'), (body, file) => (file.endsWith('.js') ? Buffer.from(body.toString('utf8').replaceAll('"0.1.0"', '"0.0.9"')) : body)],
   ['/data/catalogues/', join(root, 'packages/eligibility/catalogues')],
   ['/data/', join(root, 'examples/data')],
   ['/', join(root, 'examples/demo')],
@@ -32,14 +34,15 @@ export function createDemoServer() {
       if (await api(req, res)) return;
       const url = new URL(req.url, 'http://localhost');
       const pathname = decodeURIComponent(url.pathname);
-      for (const [prefix, dir] of MOUNTS) {
+      for (const [prefix, dir, transform] of MOUNTS) {
         if (!pathname.startsWith(prefix)) continue;
         let file = normalize(join(dir, pathname.slice(prefix.length)));
         if (!file.startsWith(dir + sep) && file !== dir) break;
         const s = await stat(file).catch(() => null);
         if (s?.isDirectory()) file = join(file, 'index.html');
-        const body = await readFile(file).catch(() => null);
+        let body = await readFile(file).catch(() => null);
         if (!body) break;
+        if (transform) body = transform(body, file);
         res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
         res.end(body);
         return;

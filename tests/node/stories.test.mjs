@@ -28,12 +28,17 @@ test('the Storybook build has stories', () => {
   assert.ok(stories.length >= 6, `found ${stories.length} stories; run storybook build first`);
 });
 
-for (const s of stories) {
-  test(`story ${s.title} / ${s.name}: renders, axe-clean, no console error`, async () => {
+// every story in the default theme, and again in each other theme of @relais/themes (the toolbar's global), so that
+// axe's colour-contrast rule checks every theme on the rendered widgets
+const THEMES = ['default', 'high-contrast', 'dark', 'dsfr'];
+const runs = stories.flatMap((s) => THEMES.map((theme) => ({ s, theme })));
+
+for (const { s, theme } of runs) {
+  test(`story ${s.title} / ${s.name} [${theme}]: renders, axe-clean, no console error`, async () => {
     const page = await browser.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${base}/iframe.html?id=${s.id}&viewMode=story`);
+    await page.goto(`${base}/iframe.html?id=${s.id}&viewMode=story&globals=theme:${theme}`);
     await page.waitForFunction(
       () => {
         const p = document.querySelector('relais-pathway')?.shadowRoot;
@@ -64,6 +69,8 @@ for (const s of stories) {
     });
     assert.deepEqual(violations, []);
     assert.deepEqual(problems, []);
+    const applied = await page.evaluate(() => document.querySelector('.story-theme')?.className ?? '');
+    assert.match(applied, new RegExp(`relais-theme-${theme}\\b`), 'the theme global reached the story');
     await page.close();
   });
 }

@@ -165,12 +165,14 @@ const STORAGE_KEY = 'relais-eligibility-answers';
  * @fires relais-result - Results shown: benefit ids and statuses only (never the answers).
  * @fires relais-error - A local catalogue could not be loaded or is invalid (`message` in French).
  * @csspart question - The current question.
+ * @csspart input - The answer fields (number, commune).
  * @csspart results - The results.
  * @csspart benefit - One benefit.
  * @csspart button - Buttons.
  * @cssprop --relais-color-primary - Buttons, links.
  * @cssprop --relais-color-success - Criteria met.
  * @cssprop --relais-color-danger - Criteria not met, errors.
+ * @cssprop --relais-eligibility-max-width - Maximum width of the questionnaire (default 48rem).
  */
 export class RelaisEligibility extends RelaisElement {
   static override styles = [...RelaisElement.styles, eligibilityStyles];

@@ -56,6 +56,7 @@ const SAVE_DEBOUNCE_MS = 400;
  * @csspart button - Buttons.
  * @cssprop --relais-color-primary - Buttons and links.
  * @cssprop --relais-color-danger - Errors.
+ * @cssprop --relais-liaison-max-width - Maximum width of the form (default 48rem).
  */
 export class RelaisLiaisonForm extends RelaisElement {
   static override styles = [...RelaisElement.styles, liaisonStyles];

@@ -17,6 +17,12 @@ export const mapStyles = css`
   .map.no-tiles { background: var(--_r-surface-alt); }
   .leaflet-container { font: inherit; }
   .leaflet-container a { color: var(--_r-primary); }
+  /* Leaflet's controls and popups are white whatever the theme: give them the theme's surface and text */
+  .leaflet-container .leaflet-control-attribution,
+  .leaflet-popup-content-wrapper,
+  .leaflet-popup-tip,
+  .leaflet-bar a { background: var(--_r-surface); color: var(--_r-text); }
+  .leaflet-bar a { border-bottom-color: var(--_r-border); }
   .relais-cluster, .relais-pin { background: none; border: none; }
   .cluster {
     display: grid;

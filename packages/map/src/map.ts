@@ -129,6 +129,11 @@ const LIST_LIMIT = 100;
  * @csspart status - The count line (a live region).
  * @csspart button - Buttons.
  * @cssprop --relais-map-height - Height of the map (default 28rem).
+ * @cssprop --relais-map-color-accueil - Markers of places that receive the public (default: --relais-color-primary).
+ * @cssprop --relais-map-color-domicile - Markers of services at home (default: --relais-color-success).
+ * @cssprop --relais-map-color-etablissement - Markers of residential establishments (default: --relais-color-accent-1).
+ * @cssprop --relais-map-color-accompagnement - Markers of support services (default: --relais-color-accent-2).
+ * @cssprop --relais-map-color-lien - Markers of social-tie services (default: --relais-color-text).
  * @cssprop --relais-color-primary - Clusters, buttons.
  * @cssprop --relais-color-surface-alt - Background when no tiles are configured.
  */

@@ -20,6 +20,23 @@ export const hostReset = css`
   :host([hidden]) {
     display: none;
   }
+  /*
+   * A host page's \`* { color: red !important }\` or \`* { letter-spacing: … }\` still reaches the host element
+   * itself (the page's rules win there over \`all: initial\`), and from it the shadow tree would inherit them:
+   * the shadow tree's top elements take every inherited text property again from the tokens.
+   */
+  :host > * {
+    font-family: var(--relais-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    line-height: var(--relais-line-height, 1.5);
+    color: var(--relais-color-text, #1e1e1e);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-shadow: none;
+    visibility: visible;
+    cursor: auto;
+  }
   *,
   *::before,
   *::after {
