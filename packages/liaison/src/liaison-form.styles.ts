@@ -13,6 +13,8 @@ export const liaisonStyles = css`
   .req { color: var(--_r-muted); font-weight: 400; }
   .error-text { color: var(--_r-danger); font-weight: 600; margin: 0 0 var(--_r-space-1); }
   .error-summary { border: 3px solid var(--_r-danger); padding: var(--_r-space-3); margin-bottom: var(--_r-space-3); }
+  .error-box { border: 3px solid var(--_r-danger); padding: var(--_r-space-2) var(--_r-space-3); }
+  .error-box p:first-child { color: var(--_r-danger); font-weight: 600; }
   .error-summary a { color: var(--_r-danger); font-weight: 600; }
   .error-summary:focus { outline: var(--_r-focus-ring); }
   .warning { background: var(--_r-warning-bg); padding: var(--_r-space-2) var(--_r-space-3); border-radius: var(--_r-radius); margin-bottom: var(--_r-space-2); }

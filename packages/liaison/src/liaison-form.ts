@@ -54,6 +54,7 @@ const SAVE_DEBOUNCE_MS = 400;
  * @csspart section - The form of one section.
  * @csspart error-summary - The error summary at the top of a section.
  * @csspart button - Buttons.
+ * @csspart error - Why the sheet's template cannot be used (shown instead of the form).
  * @cssprop --relais-color-primary - Buttons and links.
  * @cssprop --relais-color-danger - Errors.
  * @cssprop --relais-liaison-max-width - Maximum width of the form (default 48rem).
@@ -97,14 +98,18 @@ export class RelaisLiaisonForm extends RelaisElement {
   private warnTimer: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
   private tpl: Template | undefined;
+  /** Why the template given cannot be used (shown instead of the form, never replaced silently by another sheet). */
+  private templateError: string | undefined;
 
   private get sheet(): Template {
     if (!this.tpl) {
       const raw = this.template ?? liaisonTemplates[this.templateId];
       try {
         this.tpl = parseTemplate(raw ?? {});
+        this.templateError = undefined;
       } catch (e) {
-        this.emit(new RelaisErrorEvent('invalid-payload', (e as Error).message));
+        this.templateError = raw ? (e as Error).message : `Modèle de fiche inconnu : « ${String(this.templateId).slice(0, 60)} ».`;
+        this.emit(new RelaisErrorEvent('invalid-payload', this.templateError));
         this.tpl = liaisonTemplates['dlu-domicile']!;
       }
     }
@@ -335,6 +340,12 @@ export class RelaisLiaisonForm extends RelaisElement {
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
     const t = this.sheet;
     const v = this.view;
+    if (this.templateError) {
+      return html`<section aria-labelledby="title">
+        ${heading(level, 'Fiche de liaison', { id: 'title' })}
+        <div part="error" class="error-box" role="alert"><p>Cette fiche ne peut pas être affichée :</p><p>${this.templateError}</p></div>
+      </section>`;
+    }
     return html`<section aria-labelledby="title">
       ${heading(level, t.title, { id: 'title' })}
       <p class="saved" role="status" aria-live="polite">${this.announce}</p>

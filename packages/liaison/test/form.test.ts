@@ -176,6 +176,26 @@ describe('<relais-liaison-form>', () => {
     expect($(again, '#resume-title')).to.equal(null);
   });
 
+  it('an unusable template is explained in French instead of the form, never replaced by another sheet', async () => {
+    const wrap = await fixture<HTMLDivElement>('<div></div>');
+    const el = document.createElement('relais-liaison-form') as RelaisLiaisonForm;
+    el.dbName = uniq();
+    el.template = { id: 'ma-fiche', title: 'Ma fiche', sections: [{ id: 's', title: 'x'.repeat(5000), fields: [] }] } as unknown as RelaisLiaisonForm['template'];
+    const failed = new Promise<Event & { message?: string }>((r) => el.addEventListener('relais-error', (e) => r(e as Event & { message?: string }), { once: true }));
+    wrap.append(el);
+    const alert = await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'alert shown').then(() => el.shadowRoot!.querySelector('[role="alert"]')!);
+    expect(alert.textContent).to.match(/Cette fiche ne peut pas être affichée/);
+    expect(alert.textContent!.length).to.be.below(400);
+    expect(el.shadowRoot!.querySelector('#tasks-title')).to.equal(null, 'no form');
+    expect(el.shadowRoot!.textContent).to.not.match(/fiche frigo/, 'the default sheet is not shown instead');
+    await failed;
+    el.templateId = 'inexistante';
+    el.template = undefined;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.match(/Modèle de fiche inconnu : « inexistante »/);
+    await expect(el).to.be.accessible();
+  });
+
   it('import: a valid export fills the sheet; an invalid file is refused in French, next to the field', async () => {
     const el = await mount(`template-id="orientation" db-name="${uniq()}"`);
     const input = $<HTMLInputElement>(el, '#import-file')!;
