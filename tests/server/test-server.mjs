@@ -8,6 +8,10 @@
 //   /faults/hang                           never answers (until the client gives up; closed after 30 s)
 //   /faults/flaky/:key?fail=N              503 for the first N requests of :key, then the dataset
 //   /faults/count/:key                     how many requests :key received
+//   /faults/serve/:key?fault=F&times=N&file=P  the first N requests of :key get fault F, the next ones the file P
+//                                          (under examples/ or packages/*/catalogues|test/fixtures); F is one of FAULTS
+//   /faults/receiver/:key?fault=F&times=N  the liaison receiver behind the same faults, or receipt-truncated (stored,
+//                                          but the receipt is cut in half)
 //   /di/api/v1/…                           a data·inclusion API v1 mock (bearer "test-token"); /di/_last = last query string
 //   /rest/…                                the reference REST API (examples/server/rest-api.mjs) on the Nièvre dataset
 import { readFileSync } from 'node:fs';
@@ -44,6 +48,61 @@ export function invalidOneInTen() {
 }
 
 const counts = new Map();
+
+/**
+ * The faults every remote call is tested against (tests/faults.test.ts). `retryable` faults are retried by the SDK
+ * itself (so a test makes them last longer than its retries); `succeeds` ones must end in the data, slowly.
+ */
+export const FAULTS = {
+  'status-500': { retryable: true },
+  'status-503-retry-after': { retryable: true },
+  'status-429-retry-after': { retryable: true },
+  truncated: {},
+  html: {},
+  'not-json': {},
+  'wrong-type': {},
+  'slow-drip': { succeeds: true },
+  huge: { succeeds: true },
+};
+const SERVABLE = /^(examples\/data\/[\w-]+\.json|packages\/\w+\/(catalogues|test\/fixtures)\/[\w-]+\.json)$/;
+
+/** Answers `fault` in place of `body` (a JSON text). Returns true when it answered. */
+async function answerFault(res, fault, body) {
+  switch (fault) {
+    case 'status-500':
+      return send(res, 500, { detail: 'erreur interne' });
+    case 'status-503-retry-after':
+      return send(res, 503, { detail: 'maintenance' }, 'application/json', { 'retry-after': '1' });
+    case 'status-429-retry-after':
+      return send(res, 429, { detail: 'trop de requêtes' }, 'application/json', { 'retry-after': '1' });
+    case 'truncated':
+      return send(res, 200, body.slice(0, Math.floor(body.length / 2)));
+    case 'html':
+      return send(res, 200, '<!doctype html><title>Erreur</title><p>Le service est en maintenance.</p>', 'text/html; charset=utf-8');
+    case 'not-json':
+      return send(res, 200, 'Service temporairement indisponible');
+    case 'wrong-type':
+      return send(res, 200, body, 'text/plain; charset=utf-8');
+    case 'slow-drip': {
+      // the right answer, 20 pieces over about two seconds
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      const step = Math.ceil(body.length / 20);
+      for (let i = 0; i < body.length && !res.destroyed; i += step) {
+        res.write(body.slice(i, i + step));
+        await sleep(100);
+      }
+      res.end();
+      return true;
+    }
+    case 'huge': {
+      // the right answer behind 24 MB of an unknown field
+      const padded = `{"_remplissage":"${'x'.repeat(24 * 2 ** 20)}",${body.trim().slice(1)}`;
+      return send(res, 200, padded);
+    }
+    default:
+      return send(res, 400, { detail: `faute inconnue ${fault}` });
+  }
+}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const send = (res, status, body, type = 'application/json; charset=utf-8', headers = {}) => {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
@@ -137,6 +196,33 @@ async function handle(req, res) {
     counts.set(m[1], n);
     if (n <= Number(url.searchParams.get('fail') ?? 1)) return send(res, 503, { detail: 'try later' });
     return send(res, 200, nievreText);
+  }
+  if ((m = /^\/faults\/serve\/([\w-]+)$/.exec(p))) {
+    const file = url.searchParams.get('file') ?? '';
+    if (!SERVABLE.test(file)) return send(res, 403, { detail: 'fichier non servi' });
+    const n = (counts.get(m[1]) ?? 0) + 1;
+    counts.set(m[1], n);
+    const body = readFileSync(join(root, file), 'utf8');
+    if (n <= Number(url.searchParams.get('times') ?? 1)) return answerFault(res, url.searchParams.get('fault'), body);
+    return send(res, 200, body);
+  }
+  if ((m = /^\/faults\/receiver\/([\w-]+)$/.exec(p))) {
+    const n = (counts.get(m[1]) ?? 0) + 1;
+    counts.set(m[1], n);
+    const faulted = n <= Number(url.searchParams.get('times') ?? 1);
+    req.url = '/liaison/receive';
+    if (faulted && url.searchParams.get('fault') === 'receipt-truncated') {
+      // the sheet is received and stored, but its receipt arrives cut in half
+      const { writeHead, end } = res;
+      res.writeHead = (status, headers = {}) => writeHead.call(res, status, Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'content-length')));
+      res.end = (chunk, ...rest) => end.call(res, chunk ? String(chunk).slice(0, Math.floor(String(chunk).length / 2)) : chunk, ...rest);
+      return liaison(req, res);
+    }
+    if (faulted) {
+      req.resume();
+      return answerFault(res, url.searchParams.get('fault'), '{"status":"ok"}');
+    }
+    return liaison(req, res);
   }
   if ((m = /^\/faults\/count\/([\w-]+)$/.exec(p))) return send(res, 200, { count: counts.get(m[1]) ?? 0 });
   if ((m = /^\/faults\/counted\/([\w-]+)$/.exec(p))) {

@@ -27,7 +27,7 @@ type K =
   | 'choiceError' | 'communeError' | 'results' | 'groupYes' | 'groupCheck' | 'groupNo' | 'whyNot' | 'amount' | 'perMonth' | 'perYear' | 'perDay'
   | 'upTo' | 'between' | 'estimate' | 'toVerify' | 'where' | 'findWhere' | 'form' | 'documents' | 'sources' | 'criteria' | 'met' | 'notMet' | 'unknown'
   | 'toCheck' | 'decidedBy' | 'edit' | 'restart' | 'print' | 'privacy' | 'loading' | 'invalidCatalogue' | 'noneYes' | 'girTriage' | 'girUnknown'
-  | 'statusEligible' | 'statusProbable' | 'statusUnknown' | 'statusNot' | 'answers' | 'notAnswered' | 'asOf' | 'local';
+  | 'statusEligible' | 'statusProbable' | 'statusUnknown' | 'statusNot' | 'answers' | 'notAnswered' | 'asOf' | 'local' | 'nationalKept' | 'retry';
 
 const M: Messages<K> = {
   fr: {
@@ -76,6 +76,8 @@ const M: Messages<K> = {
     privacy: 'Vos réponses restent sur cet appareil : rien n’est envoyé.',
     loading: 'Chargement des aides…',
     invalidCatalogue: 'Les aides locales ne peuvent pas être chargées :',
+    nationalKept: 'Les aides nationales restent proposées, et vos réponses sont gardées.',
+    retry: 'Réessayer',
     noneYes: 'Aucune aide n’est sûre pour l’instant : répondez à plus de questions ou regardez les aides à vérifier.',
     girTriage: 'Pour les gestes de tous les jours (se lever, se laver, s’habiller), la personne a besoin d’aide :',
     girUnknown: 'Je ne connais pas le GIR',
@@ -134,6 +136,8 @@ const M: Messages<K> = {
     privacy: 'Your answers stay on this device: nothing is sent.',
     loading: 'Loading aides…',
     invalidCatalogue: 'Local aides cannot be loaded:',
+    nationalKept: 'National aides are still offered, and your answers are kept.',
+    retry: 'Try again',
     noneYes: 'No aide is certain yet: answer more questions or look at the aides to check.',
     girTriage: 'For everyday tasks (getting up, washing, dressing), the person needs help:',
     girUnknown: 'I don’t know the GIR',
@@ -169,6 +173,7 @@ const STORAGE_KEY = 'relais-eligibility-answers';
  * @csspart results - The results.
  * @csspart benefit - One benefit.
  * @csspart button - Buttons.
+ * @csspart error - Why local catalogues could not be loaded (with a retry button when it may work later).
  * @cssprop --relais-color-primary - Buttons, links.
  * @cssprop --relais-color-success - Criteria met.
  * @cssprop --relais-color-danger - Criteria not met, errors.
@@ -201,6 +206,8 @@ export class RelaisEligibility extends RelaisElement {
   @state() private error = '';
   @state() private catalogue: Catalogue | null = null;
   @state() private loadError = '';
+  /** Whether loading the local catalogues again may work (network, HTTP 5xx/429, unreadable answer). */
+  @state() private loadRetryable = false;
   @state() private triage = false;
 
   private readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true });
@@ -249,8 +256,9 @@ export class RelaisEligibility extends RelaisElement {
       this.catalogue = prepareCatalogue(mergeCatalogues(nationalCatalogue, ...locals));
       this.loadError = '';
     } catch (e) {
-      this.catalogue = prepareCatalogue(nationalCatalogue);
+      this.catalogue ??= prepareCatalogue(nationalCatalogue);
       this.loadError = e instanceof CatalogueError || e instanceof RelaisError ? e.message : String(e);
+      this.loadRetryable = e instanceof RelaisError && e.retryable;
       this.emit(new RelaisErrorEvent('invalid-payload', this.loadError));
     } finally {
       this.loading = false;
@@ -381,7 +389,14 @@ export class RelaisEligibility extends RelaisElement {
     return html`<section aria-labelledby="title">
       ${heading(level, this.t('title'), { id: 'title' })}
       <p class="privacy">${this.t('privacy')}</p>
-      ${this.loadError ? html`<div class="error" role="alert"><p>${this.t('invalidCatalogue')}</p><p>${this.loadError}</p></div>` : nothing}
+      ${this.loadError
+        ? html`<div part="error" class="error" role="alert">
+            <p>${this.t('invalidCatalogue')}</p>
+            <p>${this.loadError}</p>
+            <p>${this.t('nationalKept')}</p>
+            ${this.loadRetryable ? html`<button type="button" part="button" @click=${() => void this.loadCatalogues()}>${this.t('retry')}</button>` : nothing}
+          </div>`
+        : nothing}
       ${!ev ? html`<p role="status">${this.t('loading')}</p>` : this.current ? this.renderQuestion(ev, level + 1) : this.renderResults(ev, level + 1)}
     </section>`;
   }

@@ -87,16 +87,22 @@ export class Outbox {
       return { state: 'queued', reason: 'En attente d’envoi – pas encore transmis : le service ne répond pas. Nouvel essai automatique.' };
     }
     if (res.status === 201 || res.status === 409) {
-      const receipt = (await res.json()) as Receipt;
-      await this.store.remove(key);
-      return { state: 'sent', receipt, replayed: res.status === 409 };
+      const receipt = (await res.json().catch(() => null)) as Receipt | null;
+      if (receipt && typeof receipt.id === 'string') {
+        await this.store.remove(key);
+        return { state: 'sent', receipt, replayed: res.status === 409 };
+      }
+      // received, but the receipt is unreadable: keep the sheet; the next try (same key) gets the receipt back (409)
+      await this.store.save(key, loaded.meta.template, { ...p, attempts: p.attempts + 1 }, loaded.meta.version);
+      return { state: 'queued', reason: 'En attente de confirmation – l’accusé de réception est illisible. Nouvel essai automatique.' };
     }
     if (res.status === 422) {
       const body = (await res.json().catch(() => ({}))) as { 'invalid-params'?: Array<{ name: string; reason: string }> };
       return { state: 'rejected', errors: (body['invalid-params'] ?? []).map((e) => ({ field: e.name, message: e.reason })) };
     }
     await this.store.save(key, loaded.meta.template, { ...p, attempts: p.attempts + 1 }, loaded.meta.version);
-    return { state: 'queued', reason: `En attente d’envoi – pas encore transmis (erreur ${res.status}). Nouvel essai automatique.` };
+    const why = res.status >= 200 && res.status < 300 ? `réponse inattendue du service, code ${res.status}` : `erreur ${res.status}`;
+    return { state: 'queued', reason: `En attente d’envoi – pas encore transmis (${why}). Nouvel essai automatique.` };
   }
 
   /** Cancels a queued sheet (the consent is withdrawn before it was sent). */

@@ -27,7 +27,7 @@ type K =
   | 'status-done' | 'status-current' | 'status-upcoming' | 'status-overdue' | 'status-skipped' | 'summary' | 'summaryDone' | 'next' | 'started' | 'done'
   | 'due' | 'dueEstimate' | 'expected' | 'daysLeft' | 'daysLate' | 'today' | 'actor' | 'documents' | 'received' | 'toProvide' | 'legal' | 'deadline'
   | 'findActor' | 'details' | 'print' | 'simulateLabel' | 'simulateHint' | 'simulateButton' | 'simulateError' | 'ruptures' | 'optional' | 'invalid'
-  | 'loading' | 'stepOf' | 'expectedEnd' | 'estimated';
+  | 'loading' | 'stepOf' | 'expectedEnd' | 'estimated' | 'loadFailed' | 'kept' | 'retry';
 
 const messages: Catalogue<K> = {
   fr: {
@@ -67,6 +67,9 @@ const messages: Catalogue<K> = {
     stepOf: (p) => `Étape ${p.n} sur ${p.total}`,
     expectedEnd: 'Fin prévisible du parcours :',
     estimated: '(estimation)',
+    loadFailed: 'Le dossier n’a pas pu être chargé :',
+    kept: 'Le parcours affiché est celui du dernier chargement réussi.',
+    retry: 'Réessayer',
   },
   en: {
     'status-done': 'Done',
@@ -104,6 +107,9 @@ const messages: Catalogue<K> = {
     stepOf: (p) => `Step ${p.n} of ${p.total}`,
     expectedEnd: 'Expected end of the pathway:',
     estimated: '(estimate)',
+    loadFailed: 'The case could not be loaded:',
+    kept: 'The pathway shown is the one last loaded.',
+    retry: 'Try again',
   },
 };
 
@@ -121,6 +127,7 @@ const messages: Catalogue<K> = {
  * @csspart next - The "what to do now" box (a live region).
  * @csspart simulate - The "simulate my pathway" form.
  * @csspart button - Buttons.
+ * @csspart error - Why the pathway or its case cannot be shown or loaded (with a retry button when it may work later).
  * @cssprop --relais-color-primary - Current step and links.
  * @cssprop --relais-color-danger - Late steps.
  * @cssprop --relais-color-success - Done steps.
@@ -159,6 +166,8 @@ export class RelaisPathway extends RelaisElement {
   @state() private requestDate = '';
   @state() private simError = '';
   @state() private error = '';
+  /** Why the `src` could not be fetched (network, HTTP, unreadable answer): shown above what was last loaded. */
+  @state() private loadError: { message: string; retryable: boolean } | null = null;
   @state() private loading = false;
 
   private readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true });
@@ -179,8 +188,13 @@ export class RelaisPathway extends RelaisElement {
       if (!body || typeof body !== 'object') throw new PathwayDataError('Dossier invalide — (racine) : objet { template, events } attendu.', '(racine)');
       this.loaded = { template: body.template as PathwayTemplate | string, events: (body.events ?? []) as PathwayEvent[] };
       this.error = '';
+      this.loadError = null;
     } catch (e) {
-      this.fail(e);
+      if (e instanceof RelaisError) {
+        // what was loaded before stays on screen; the person can try again
+        this.loadError = { message: e.message, retryable: e.retryable };
+        this.emit(new RelaisErrorEvent(e.kind, e.message));
+      } else this.fail(e);
     } finally {
       this.loading = false;
     }
@@ -222,13 +236,23 @@ export class RelaisPathway extends RelaisElement {
         queueMicrotask(() => this.emit(new RelaisErrorEvent('invalid-payload', invalid)));
       }
     }
-    if (invalid) return html`<div class="error" role="alert"><p>${this.t('invalid')}</p><p>${invalid}</p></div>`;
-    if (!schedule) return html`<p role="status">${this.loading ? this.t('loading') : ''}</p>`;
+    const le = this.loadError;
+    const banner = le
+      ? html`<div part="error" class="error" role="alert">
+          <p>${this.t('loadFailed')}</p>
+          <p>${le.message}</p>
+          ${schedule ? html`<p>${this.t('kept')}</p>` : nothing}
+          ${le.retryable && this.src ? html`<button type="button" part="button" ?disabled=${this.loading} @click=${() => void this.load(this.src!)}>${this.t('retry')}</button>` : nothing}
+        </div>`
+      : nothing;
+    if (invalid) return html`<div part="error" class="error" role="alert"><p>${this.t('invalid')}</p><p>${invalid}</p></div>`;
+    if (!schedule) return html`${banner}<p role="status">${this.loading ? this.t('loading') : ''}</p>`;
     const total = schedule.steps.length;
     const cur = schedule.steps.find((s) => s.id === schedule!.current);
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
     const label = (this.falc && schedule.template.falc) || schedule.template.label;
     return html`
+      ${banner}
       <section aria-labelledby="pathway-title">
         ${heading(level, label, { id: 'pathway-title' })}
         ${schedule.template.description ? html`<p class="muted">${schedule.template.description}</p>` : nothing}

@@ -1,0 +1,119 @@
+/**
+ * Every remote call of every widget against the test server's faults (tests/server/test-server.mjs, FAULTS):
+ * 500, 503 and 429 with Retry-After, truncated JSON, an HTML page, a non-JSON body, a wrong content type, a slow
+ * drip and a 24 MB answer. A fault the SDK cannot get past gives a French message in an alert, the widget keeps
+ * what it had, and its retry button recovers once the server is well again; the slow and huge answers end in data.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '@relais/directory/define.js';
+import '@relais/map/define.js';
+import '@relais/eligibility/define.js';
+import '@relais/pathway/define.js';
+import { Outbox } from '@relais/liaison';
+import type { RelaisEligibility } from '@relais/eligibility';
+
+const FAULTS = {
+  'status-500': { retryable: true },
+  'status-503-retry-after': { retryable: true },
+  'status-429-retry-after': { retryable: true },
+  truncated: {},
+  html: {},
+  'not-json': {},
+  'wrong-type': {},
+  'slow-drip': { succeeds: true },
+  huge: { succeeds: true },
+} as const satisfies Record<string, { retryable?: boolean; succeeds?: boolean }>;
+type Fault = keyof typeof FAULTS;
+
+let n = 0;
+/** A URL whose first requests get the fault (more of them than the SDK's own retries), then the file. */
+const faulty = (fault: Fault, file: string) => `/faults/serve/f${Date.now()}-${n++}?fault=${fault}&times=${'retryable' in FAULTS[fault] ? 3 : 1}&file=${file}`;
+const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+const retryButton = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="alert"] button')].find((b) => /Réessayer/.test(b.textContent!));
+const FRENCH = /(données|réponse|service|serveur|JSON|réessayez|disponible|incomplètes|illisibles|erreur|chargé)/i;
+
+/** The common path: the fault gives an alert in French with a retry button; the retry gets the data. */
+async function faultThenRetry(el: Element, fault: Fault, dataShown: () => unknown) {
+  if ('succeeds' in FAULTS[fault]) {
+    await waitUntil(dataShown, `${fault}: the data in the end`, { timeout: 15000 });
+    expect($(el, '[role="alert"]'), `${fault}: no alert`).to.equal(null);
+    return;
+  }
+  await waitUntil(() => $(el, '[role="alert"]'), `${fault}: an alert`, { timeout: 15000 });
+  const alert = $(el, '[role="alert"]')!;
+  expect(alert.textContent, fault).to.match(FRENCH);
+  expect(alert.textContent, `${fault}: no raw stack or English`).to.not.match(/TypeError|SyntaxError|Unexpected token|undefined/);
+  const retry = retryButton(el);
+  expect(retry, `${fault}: a retry button`).to.not.equal(undefined);
+  retry!.click();
+  await waitUntil(dataShown, `${fault}: recovered after retry`, { timeout: 15000 });
+  await waitUntil(() => !$(el, '[role="alert"]'), `${fault}: the alert goes`, { timeout: 5000 });
+}
+
+describe('faults on every remote call', function () {
+  this.timeout(60000);
+
+  for (const fault of Object.keys(FAULTS) as Fault[]) {
+    it(`<relais-directory src> — ${fault}`, async () => {
+      const el = await fixture(html`<relais-directory src=${faulty(fault, 'examples/data/nievre.json')}></relais-directory>`);
+      await faultThenRetry(el, fault, () => el.shadowRoot!.querySelectorAll('.item').length);
+    });
+
+    it(`<relais-map src> — ${fault}`, async () => {
+      const el = await fixture(html`<relais-map src=${faulty(fault, 'examples/data/nievre.json')}></relais-map>`);
+      el.scrollIntoView();
+      await faultThenRetry(el, fault, () => el.shadowRoot!.querySelector('.leaflet-marker-icon'));
+    });
+
+    it(`<relais-eligibility catalogues> — ${fault}: national aides and answers kept, local ones after retry`, async () => {
+      const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23" catalogues=${faulty(fault, 'packages/eligibility/catalogues/ccas-val-de-nievre.json')}></relais-eligibility>`);
+      const hasLocal = () => el.evaluation?.results.some((r) => r.id === 'cheque-repit-ccas');
+      if (!('succeeds' in FAULTS[fault])) {
+        await waitUntil(() => $(el, '[role="alert"]'), 'alert', { timeout: 15000 });
+        expect($(el, '[role="alert"]')!.textContent).to.match(/aides nationales restent proposées/);
+        expect(el.evaluation!.results.length, 'the national catalogue').to.be.above(10);
+        expect($(el, 'form'), 'the questions go on').to.not.equal(null);
+      }
+      await faultThenRetry(el, fault, hasLocal);
+    });
+
+    it(`<relais-pathway src> — ${fault}`, async () => {
+      const el = await fixture(html`<relais-pathway today="2026-11-23" src=${faulty(fault, 'packages/pathway/test/fixtures/case-ehpad.json')}></relais-pathway>`);
+      await faultThenRetry(el, fault, () => /EHPAD/.test($(el, '#pathway-title')?.textContent ?? ''));
+    });
+  }
+
+  it('<relais-pathway src>: a failed reload keeps the pathway loaded before, and says so', async () => {
+    const el = await fixture<HTMLElement & { src: string }>(html`<relais-pathway today="2026-11-23" src="/packages/pathway/test/fixtures/case-ehpad.json"></relais-pathway>`);
+    await waitUntil(() => $(el, 'ol'), 'loaded');
+    el.src = faulty('status-500', 'packages/pathway/test/fixtures/case-ehpad.json');
+    await waitUntil(() => $(el, '[role="alert"]'), 'alert', { timeout: 15000 });
+    expect($(el, '[role="alert"]')!.textContent).to.match(/dernier chargement réussi/);
+    expect($(el, 'ol'), 'the steps stay').to.not.equal(null);
+  });
+
+  const receiverFaults = [...(Object.keys(FAULTS) as Fault[]).filter((f) => !('succeeds' in FAULTS[f])), 'receipt-truncated'];
+  for (const fault of receiverFaults) {
+    it(`liaison outbox → receiver — ${fault}: queued with a French reason, sent once on the next try`, async () => {
+      const key = `r${Date.now()}-${n++}`;
+      const outbox = new Outbox(`/faults/receiver/${key}?fault=${fault}&times=1`, { dbName: `faults-${key}` });
+      const id = await outbox.enqueue('orientation', {
+        emetteur_structure: 'CCAS de Clamecy (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34',
+        destinataire_structure: 'Plateforme de répit (fictive)', personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur',
+        motif: 'Épuisement de l’aidant, demande de solutions de répit.', besoins: ['repit'], accord_personne: true, accord_par: 'personne',
+      }, { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'personne', 'motif'], textVersion: '2026-1', at: '2026-11-23T10:00:00Z' });
+      const first = await outbox.send(id);
+      expect(first.state, fault).to.equal('queued');
+      expect((first as { reason: string }).reason).to.match(fault === 'receipt-truncated' ? /accusé de réception est illisible/ : /En attente d’envoi – pas encore transmis/);
+      expect(await outbox.pending()).to.deep.equal([id], 'the sheet stays in the outbox');
+      const [second] = await outbox.flush();
+      expect(second!.state).to.equal('sent');
+      // stored on the first try when only the receipt was lost: the retry is a replay (409), not a second copy
+      expect((second as { replayed: boolean }).replayed).to.equal(fault === 'receipt-truncated');
+      expect(await outbox.pending()).to.deep.equal([]);
+      const stored = await (await fetch(`/faults/liaison-count/${id}`)).json();
+      expect(stored.count, 'one stored copy').to.equal(1);
+      outbox.close();
+    });
+  }
+});
