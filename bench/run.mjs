@@ -15,7 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3) ?? d;
 let sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
 if (process.argv.includes('--full')) sizes = [...new Set([...sizes, 200000])];
-const only = arg('only', 'search,directory,map').split(',');
+const only = arg('only', 'search,directory,map,widgets,eligibility,liaison').split(',');
 const label = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 // 1. datasets (deterministic; generated when missing)
@@ -25,7 +25,7 @@ if (missing.length) spawnSync('node', [join(root, 'examples/data/generate.mjs'),
 // 2. the browser bundle of the benchmark (our sources and the peers)
 await mkdir(join(root, 'bench/results/build'), { recursive: true });
 const tsconfigRaw = { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } };
-for (const name of ['search-bench', 'directory-bench', 'map-bench']) {
+for (const name of ['search-bench', 'directory-bench', 'map-bench', 'eligibility-bench', 'liaison-bench']) {
   await build({ entryPoints: [join(root, `bench/${name}.js`)], bundle: true, format: 'esm', outfile: join(root, `bench/results/build/${name}.js`), conditions: ['source', 'browser', 'import'], target: 'es2022', logLevel: 'warning', minify: true, tsconfigRaw });
 }
 
@@ -35,7 +35,7 @@ const { server, origin } = await serveStatic(root);
 // 4. Chromium
 const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 const chromeVersion = await browser.version();
-const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromeVersion}`, search: [], directory: [], map: [] };
+const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromeVersion}`, search: [], directory: [], map: [], widgets: null, eligibility: null, liaison: null };
 try {
   for (const n of only.includes('search') ? sizes : []) {
     const page = await browser.newPage();
@@ -63,9 +63,71 @@ try {
       await page.close();
     }
   }
+  if (only.includes('eligibility')) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/bench/blank.html`);
+    console.log('eligibility…');
+    results.eligibility = await page.evaluate(async (locals) => (await import('/bench/results/build/eligibility-bench.js')).run({ locals }), ['/packages/eligibility/catalogues/ccas-val-de-nievre.json', '/packages/eligibility/catalogues/departement-58-aide-menagere.json']);
+    await page.close();
+  }
+  if (only.includes('liaison')) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/bench/blank.html`);
+    console.log('liaison autosave…');
+    results.liaison = await page.evaluate(async () => (await import('/bench/results/build/liaison-bench.js')).run());
+    await page.close();
+  }
+  if (only.includes('widgets')) results.widgets = await firstRenders(browser);
 } finally {
   await browser.close();
   server.close();
+}
+
+/**
+ * Time from the start of the autoloader's download to each widget's first interactive render on the demo page
+ * (the CCAS site, CDN build, strict CSP), over repeated cold loads (no HTTP cache), in a viewport tall enough for
+ * every widget to be visible at once (the map loads Leaflet only when visible).
+ */
+async function firstRenders(browser) {
+  const { createDemoServer } = await import('../examples/server/server.mjs');
+  const demo = createDemoServer();
+  await new Promise((r) => demo.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${demo.address().port}`;
+  const READY = {
+    'relais-directory': '.item',
+    'relais-map': '.leaflet-marker-icon',
+    'relais-eligibility': 'form',
+    'relais-liaison-form': '#tasks-title',
+    'relais-pathway': 'ol',
+  };
+  const runs = [];
+  try {
+    for (let i = 0; i < 7; i++) {
+      const page = await browser.newPage();
+      await page.setCacheEnabled(false);
+      await page.setViewport({ width: 1200, height: 6000 });
+      await page.goto(`${base}/`);
+      const t = await page.evaluate(async (ready) => {
+        const out = {};
+        const start = performance.now();
+        while (Object.keys(out).length < Object.keys(ready).length && performance.now() - start < 20000) {
+          for (const [tag, sel] of Object.entries(ready)) if (!(tag in out) && document.querySelector(tag)?.shadowRoot?.querySelector(sel)) out[tag] = performance.now();
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        const loader = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/relais/relais.js'));
+        const t0 = loader?.startTime ?? 0;
+        const bytes = performance.getEntriesByType('resource').filter((e) => e.name.includes('/relais/')).reduce((a, e) => a + (e.transferSize || 0), 0);
+        return { ...Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v - t0])), bytes };
+      }, READY);
+      runs.push(t);
+      await page.close();
+    }
+  } finally {
+    demo.close();
+  }
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const max = (xs) => Math.max(...xs);
+  return { runs: runs.length, bytes: med(runs.map((r) => r.bytes)), widgets: Object.fromEntries(Object.keys(READY).map((tag) => [tag, { ready: READY[tag], median: med(runs.map((r) => r[tag] ?? NaN)), max: max(runs.map((r) => r[tag] ?? NaN)) }])) };
 }
 await writeFile(join(root, 'bench/results/search.json'), JSON.stringify(results, null, 2));
 
@@ -89,13 +151,34 @@ for (const m of results.map) {
   const ours = results.map.find((x) => x.size === m.size && x.engine.startsWith('relais'));
   mtable += `| ${m.size.toLocaleString('en')} | ${m.engine} | ${m.points.toLocaleString('en')} | ${f(m.firstRenderMs, 0)} | ${m.markersFirst} | ${f(m.p50, 1)} | ${f(m.p95, 1)} | ${f(m.max, 1)} | ${m === ours ? '1×' : `${(m.p95 / ours.p95).toFixed(1)}×`} |\n`;
 }
+let wtable = '';
+if (results.widgets) {
+  wtable = `Measured ${results.date.slice(0, 10)} on ${results.machine}; ${results.widgets.runs} cold loads of the demo page (no HTTP cache, loopback), ${(results.widgets.bytes / 1000).toFixed(0)} kB of SDK transferred (median, uncompressed by the demo server).\n\n| widget | ready when | from the autoloader's request, median (ms) | max (ms) |\n|---|---|---:|---:|\n`;
+  for (const [tag, w] of Object.entries(results.widgets.widgets)) wtable += `| \`<${tag}>\` | \`${w.ready}\` rendered | ${f(w.median, 0)} | ${f(w.max, 0)} |\n`;
+}
+let etable = '';
+if (results.eligibility) {
+  etable = `Measured ${results.date.slice(0, 10)} on ${results.machine}.\n\n| catalogue | benefits | evaluations | p50 (ms) | p95 (ms) | max (ms) |\n|---|---:|---:|---:|---:|---:|\n`;
+  for (const [name, e] of Object.entries(results.eligibility)) etable += `| ${name} | ${e.benefits} | ${e.runs.toLocaleString('en')} | ${f(e.p50, 3)} | ${f(e.p95, 3)} | ${f(e.max, 2)} |\n`;
+}
+let ltable = '';
+if (results.liaison) {
+  const l = results.liaison;
+  ltable = `Measured ${results.date.slice(0, 10)} on ${results.machine}.\n\n| what | count | mean (ms) | p50 (ms) | p95 (ms) | max (ms) |\n|---|---:|---:|---:|---:|---:|\n| keystroke in a field (input handling, autosave scheduling) | ${l.keystrokes} | ${f(l.keyMean, 3)} | ${f(l.keyP50, 1)} | ${f(l.keyP95, 1)} | ${f(l.keyMax, 1)} |\n| encrypted save of the whole sheet (${(l.sheetBytes / 1000).toFixed(1)} kB of values; AES-GCM + IndexedDB) | ${l.saves} | ${f(l.saveMean, 2)} | ${f(l.saveP50, 1)} | ${f(l.saveP95, 1)} | ${f(l.saveMax, 1)} |\n`;
+}
 const readme = join(root, 'bench/README.md');
 const text = readFileSync(readme, 'utf8');
 let out = text;
 if (results.search.length) out = out.replace(/<!-- SEARCH:START -->[\s\S]*<!-- SEARCH:END -->/, `<!-- SEARCH:START -->\n${table}<!-- SEARCH:END -->`);
 if (results.directory.length) out = out.replace(/<!-- DIRECTORY:START -->[\s\S]*<!-- DIRECTORY:END -->/, `<!-- DIRECTORY:START -->\n${dtable}<!-- DIRECTORY:END -->`);
 if (results.map.length) out = out.replace(/<!-- MAP:START -->[\s\S]*<!-- MAP:END -->/, `<!-- MAP:START -->\n${mtable}<!-- MAP:END -->`);
+if (wtable) out = out.replace(/<!-- WIDGETS:START -->[\s\S]*<!-- WIDGETS:END -->/, `<!-- WIDGETS:START -->\n${wtable}<!-- WIDGETS:END -->`);
+if (etable) out = out.replace(/<!-- ELIGIBILITY:START -->[\s\S]*<!-- ELIGIBILITY:END -->/, `<!-- ELIGIBILITY:START -->\n${etable}<!-- ELIGIBILITY:END -->`);
+if (ltable) out = out.replace(/<!-- LIAISON:START -->[\s\S]*<!-- LIAISON:END -->/, `<!-- LIAISON:START -->\n${ltable}<!-- LIAISON:END -->`);
 await writeFile(readme, out);
+console.log(wtable);
+console.log(etable);
+console.log(ltable);
 console.log(table);
 console.log(dtable);
 console.log(mtable);
