@@ -16,14 +16,10 @@ import {
   formatDate,
   formatDistance,
   formatNumber,
-  termLabel,
   sanitizeUrl,
   telHref,
   mailtoHref,
   heading,
-  parseOpeningHours,
-  statusLine,
-  summarize,
   Gazetteer,
   departementOf,
   isAbortError,
@@ -40,6 +36,14 @@ import { messages, type MessageKey } from './messages.js';
 import { NEEDS } from './needs.js';
 import { readUrlState, writeUrlState } from './url-state.js';
 import { directoryStyles } from './directory.styles.js';
+import type * as LabelsModule from '@relais/core/labels';
+
+/**
+ * Vocabulary labels and opening hours are needed only with results: they load on demand, beside the data, so that
+ * the search form renders before them (bench/README.md, "Tailles").
+ */
+let labels: typeof LabelsModule | undefined;
+const labelsReady: Promise<typeof LabelsModule> = import('@relais/core/labels').then((m) => (labels = m));
 
 type Place = { kind: 'commune'; code: string; name: string } | { kind: 'near'; lat: number; lon: number; name: string | null };
 type Status = 'idle' | 'loading' | 'slow' | 'error';
@@ -181,14 +185,15 @@ export class RelaisDirectory extends RelaisElement {
     return translate(messages, this.i18n.lang, key, p);
   }
 
-  private label(vocab: 'thematiques' | 'publics' | 'typologies' | 'modesAccueil' | 'frais', value: string): string {
-    return termLabel(vocab, value, { lang: this.i18n.lang, falc: this.falc });
+  private label(vocab: Parameters<typeof LabelsModule.termLabel>[0], value: string): string {
+    return labels ? labels.termLabel(vocab, value, { lang: this.i18n.lang, falc: this.falc }) : value;
   }
 
   // ---------- lifecycle ----------
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!labels) void labelsReady.then(() => this.requestUpdate());
     if (this.syncUrl) window.addEventListener('popstate', this.onPopState);
   }
 
@@ -351,7 +356,7 @@ export class RelaisDirectory extends RelaisElement {
     }, SLOW_MS);
     try {
       const q = await this.effectiveQuery();
-      const result = await client.search(q, { channel: this.uid });
+      const [result] = await Promise.all([client.search(q, { channel: this.uid }), labelsReady]);
       if (seq !== this.searchSeq) return;
       this.result = result;
       this.error = null;
@@ -562,7 +567,7 @@ export class RelaisDirectory extends RelaisElement {
     const client = this.activeClient();
     if (!client) return;
     try {
-      const item = await client.get(id);
+      const [item] = await Promise.all([client.get(id), labelsReady]);
       this.openDetail(item, null);
     } catch (e) {
       if (!isAbortError(e)) this.fail(e);
@@ -859,7 +864,7 @@ export class RelaisDirectory extends RelaisElement {
     const { service: s, structure: st } = item;
     const id = `${this.uid}-open-${i}`;
     const kind = st?.typologie ? this.label('typologies', st.typologie) : null;
-    const hours = parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
+    const hours = labels?.parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
     const phone = s.telephone ?? st?.telephone;
     const tel = telHref(phone);
     const site = sanitizeUrl(st?.site_web);
@@ -871,7 +876,7 @@ export class RelaisDirectory extends RelaisElement {
         <p class="meta">
           ${kind ? html`<span class="kind">${kind}</span>` : nothing}
           ${item.distanceKm !== null ? html`<span class="distance">${formatDistance(item.distanceKm, this.i18n.lang)}</span>` : nothing}
-          ${hours ? html`<span class="hours">${statusLine(hours, new Date(), this.i18n.lang)}</span>` : nothing}
+          ${hours ? html`<span class="hours">${labels!.statusLine(hours, new Date(), this.i18n.lang)}</span>` : nothing}
         </p>
         ${address ? html`<p class="address">${address}</p>` : nothing}
         <p class="contact">
@@ -887,7 +892,7 @@ export class RelaisDirectory extends RelaisElement {
 
   private renderDetail(item: SearchItem, level: number): TemplateResult {
     const { service: s, structure: st } = item;
-    const hours = parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
+    const hours = labels?.parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
     const rawHours = s.horaires_accueil ?? st?.horaires_accueil;
     const phone = s.telephone ?? st?.telephone;
     const tel = telHref(phone);
@@ -899,7 +904,7 @@ export class RelaisDirectory extends RelaisElement {
     const route = lat != null && lon != null ? sanitizeUrl(`https://www.openstreetmap.org/directions?to=${encodeURIComponent(`${lat},${lon}`)}`) : null;
     const address = [s.adresse ?? st?.adresse, s.complement_adresse ?? st?.complement_adresse, [s.code_postal ?? st?.code_postal, s.commune ?? st?.commune].filter(Boolean).join(' ')].filter(Boolean);
     const kind = st?.typologie ? this.label('typologies', st.typologie) : null;
-    const modes = s.modes_mobilisation.map((m) => termLabel('modesMobilisation', m, { lang: this.i18n.lang }));
+    const modes = s.modes_mobilisation.map((m) => this.label('modesMobilisation', m));
     return html`<article part="detail" class="detail" aria-labelledby="detail-title">
       <div class="detail-actions no-print">
         <button type="button" part="button" class="secondary" @click=${this.closeDetail}>← ${this.t('back')}</button>
@@ -925,7 +930,7 @@ export class RelaisDirectory extends RelaisElement {
         </section>
         <section>
           ${heading(level + 2, this.t('hours'))}
-          ${hours ? html`<p><strong>${statusLine(hours, new Date(), this.i18n.lang)}</strong></p><ul class="plain">${summarize(hours, this.i18n.lang).map((l) => html`<li>${l}</li>`)}</ul>` : html`<p>${rawHours ?? this.t('noHours')}</p>`}
+          ${hours ? html`<p><strong>${labels!.statusLine(hours, new Date(), this.i18n.lang)}</strong></p><ul class="plain">${labels!.summarize(hours, this.i18n.lang).map((l) => html`<li>${l}</li>`)}</ul>` : html`<p>${rawHours ?? this.t('noHours')}</p>`}
         </section>
         ${modes.length || s.conditions_acces || lien || s.mobilisation_precisions
           ? html`<section>
@@ -958,7 +963,7 @@ export class RelaisDirectory extends RelaisElement {
             <dl>
               ${st?.numero_finess ? html`<dt>${this.t('finess')}</dt><dd>${st.numero_finess}</dd>` : nothing}
               ${s.zone_eligibilite.length ? html`<dt>${this.t('zone')}</dt><dd>${s.zone_eligibilite.slice(0, 20).join(', ')}${s.zone_eligibilite.length > 20 ? '…' : ''}</dd>` : nothing}
-              ${s.mobilisable_par.length ? html`<dt>${this.t('mobilisable')}</dt><dd>${s.mobilisable_par.map((m) => termLabel('personnesMobilisatrices', m)).join(', ')}</dd>` : nothing}
+              ${s.mobilisable_par.length ? html`<dt>${this.t('mobilisable')}</dt><dd>${s.mobilisable_par.map((m) => this.label('personnesMobilisatrices', m)).join(', ')}</dd>` : nothing}
             </dl>
           </section>`
         : nothing}
