@@ -33,7 +33,8 @@ for (const name of ['search-bench', 'directory-bench', 'map-bench', 'eligibility
 const { server, origin } = await serveStatic(root);
 
 // 4. Chromium
-const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
+// the peers at 200 000 services take minutes in one call: a protocol timeout above puppeteer's 3 minutes
+const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc'], { protocolTimeout: 30 * 60_000 });
 const chromeVersion = await browser.version();
 const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromeVersion}`, search: [], directory: [], map: [], widgets: null, eligibility: null, liaison: null };
 try {

@@ -9,7 +9,7 @@ import { ensureBrowser } from './ensure-browser.mjs';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** Launches headless Chromium (Debian's, installed when missing). */
-export const launchChromium = (extraArgs = []) => puppeteer.launch({ executablePath: ensureBrowser(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+export const launchChromium = (extraArgs = [], opts = {}) => puppeteer.launch({ executablePath: ensureBrowser(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs], ...opts });
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json' };
 

@@ -10,20 +10,13 @@ import '@relais/map/define.js';
 import '@relais/eligibility/define.js';
 import '@relais/pathway/define.js';
 import { Outbox } from '@relais/liaison';
+import { createClient } from '@relais/core';
+import type { RelaisDirectory } from '@relais/directory';
 import type { RelaisEligibility } from '@relais/eligibility';
 
-const FAULTS = {
-  'status-500': { retryable: true },
-  'status-503-retry-after': { retryable: true },
-  'status-429-retry-after': { retryable: true },
-  truncated: {},
-  html: {},
-  'not-json': {},
-  'wrong-type': {},
-  'slow-drip': { succeeds: true },
-  huge: { succeeds: true },
-} as const satisfies Record<string, { retryable?: boolean; succeeds?: boolean }>;
-type Fault = keyof typeof FAULTS;
+/** The faults, from the test server itself (tests/server/test-server.mjs, FAULTS). */
+const FAULTS = (await (await fetch('/faults/list')).json()) as Record<string, { retryable?: boolean; succeeds?: boolean }>;
+type Fault = string;
 
 let n = 0;
 /** A URL whose first requests get the fault (more of them than the SDK's own retries), then the file. */
@@ -53,6 +46,11 @@ async function faultThenRetry(el: Element, fault: Fault, dataShown: () => unknow
 describe('faults on every remote call', function () {
   this.timeout(60000);
 
+  it('the test server offers the nine faults', () => {
+    expect(Object.keys(FAULTS)).to.have.length(9);
+    expect(Object.keys(FAULTS)).to.include.members(['status-429-retry-after', 'truncated', 'slow-drip', 'huge']);
+  });
+
   for (const fault of Object.keys(FAULTS) as Fault[]) {
     it(`<relais-directory src> — ${fault}`, async () => {
       const el = await fixture(html`<relais-directory src=${faulty(fault, 'examples/data/nievre.json')}></relais-directory>`);
@@ -81,6 +79,36 @@ describe('faults on every remote call', function () {
       const el = await fixture(html`<relais-pathway today="2026-11-23" src=${faulty(fault, 'packages/pathway/test/fixtures/case-ehpad.json')}></relais-pathway>`);
       await faultThenRetry(el, fault, () => /EHPAD/.test($(el, '#pathway-title')?.textContent ?? ''));
     });
+  }
+
+  for (const kind of ['rest', 'di'] as const) {
+    for (const fault of Object.keys(FAULTS)) {
+      it(`<relais-directory> on the ${kind === 'rest' ? 'REST' : 'data·inclusion'} source — ${fault}: the last results stay, the retry recovers`, async () => {
+        const times = 'retryable' in FAULTS[fault]! ? 3 : 1;
+        const baseUrl = `${location.origin}/faults/remote/${kind}/k${Date.now()}-${n++}/${fault}/1/${times}`;
+        const client = kind === 'rest' ? createClient({ source: 'rest', baseUrl }) : createClient({ source: 'data-inclusion', baseUrl, token: 'test-token' });
+        const el = await fixture<RelaisDirectory>(html`<relais-directory .client=${client}></relais-directory>`);
+        const items = () => el.shadowRoot!.querySelectorAll('.item').length;
+        await waitUntil(items, 'first search answered', { timeout: 10000 });
+        // the person types a new search
+        const what = el.shadowRoot!.querySelector<HTMLInputElement>('#what')!;
+        what.value = 'aide à domicile';
+        what.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        if ('succeeds' in FAULTS[fault]!) {
+          const busy = () => $(el, '.root')!.getAttribute('aria-busy') === 'true';
+          await waitUntil(busy, `${fault}: searching`, { timeout: 5000 });
+          await waitUntil(() => !busy() && items(), `${fault}: answered in the end`, { timeout: 20000 });
+          expect($(el, '[role="alert"]')).to.equal(null);
+          return;
+        }
+        await waitUntil(() => $(el, '[role="alert"]'), `${fault}: alert`, { timeout: 15000 });
+        expect($(el, '[role="alert"]')!.textContent).to.match(FRENCH);
+        expect(el.shadowRoot!.textContent).to.match(/Résultats de la recherche précédente/);
+        expect(items(), 'the last results stay on screen').to.be.above(0);
+        retryButton(el)!.click();
+        await waitUntil(() => !$(el, '[role="alert"]') && items(), `${fault}: recovered`, { timeout: 15000 });
+      });
+    }
   }
 
   it('<relais-pathway src>: a failed reload keeps the pathway loaded before, and says so', async () => {

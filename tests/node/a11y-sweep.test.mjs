@@ -4,35 +4,22 @@
 //   - 320 px wide and 200 % zoom (a 1280 px window zoomed twice is 640 CSS px): nothing overflows sideways;
 //   - forced colours (Windows high contrast): states shown by colour keep a system-colour outline or border;
 //   - prefers-reduced-motion: the progress spinner stops.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDemoServer } from '../../examples/server/server.mjs';
-import { launchChromium } from '../../scripts/browser.mjs';
+import { useDemo } from './demo-harness.mjs';
 
 const axeSource = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
-let server;
-let browser;
-let base;
-before(async () => {
-  server = createDemoServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const demo = useDemo();
 
 const PAGES = ['/', '/iife.html', '/hostile.html', '/double.html', '/themes.html'];
 const READY = { 'relais-directory': '.item', 'relais-pathway': 'ol', 'relais-eligibility': 'form', 'relais-liaison-form': '#tasks-title, #resume-title' };
 
 async function open(path, viewport = { width: 1200, height: 900 }) {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   await page.setViewport(viewport);
-  await page.goto(base + path);
+  await page.goto(demo.base + path);
   await page.waitForFunction(
     (ready) => Object.entries(ready).every(([tag, sel]) => [...document.querySelectorAll(tag)].every((el) => el.shadowRoot?.querySelector(sel))),
     { timeout: 20000 },
@@ -79,12 +66,12 @@ for (const [name, viewport] of [['320 px', { width: 320, height: 800 }], ['200 %
 }
 
 test('forced colours: selected need tile, map markers and pathway markers keep a system-colour edge', async () => {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   // puppeteer's emulateMediaFeatures does not know forced-colors; the DevTools protocol does
   const cdp = await page.createCDPSession();
   await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
   await page.setViewport({ width: 1200, height: 6000 });
-  await page.goto(base + '/');
+  await page.goto(demo.base + '/');
   await page.waitForFunction(() => document.querySelector('relais-map')?.shadowRoot?.querySelector('.leaflet-marker-icon .pin, .leaflet-marker-icon.cluster, .leaflet-marker-icon .cluster'), { timeout: 20000 });
   const r = await page.evaluate(async () => {
     const dir = document.querySelector('relais-directory');
@@ -113,9 +100,9 @@ test('forced colours: selected need tile, map markers and pathway markers keep a
 test('prefers-reduced-motion: the progress spinner does not spin', async () => {
   const names = {};
   for (const value of ['no-preference', 'reduce']) {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value }]);
-    await page.goto(base + '/');
+    await page.goto(demo.base + '/');
     await page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item'), { timeout: 20000 });
     names[value] = await page.evaluate(() => {
       const root = document.querySelector('relais-directory').shadowRoot;

@@ -1,30 +1,17 @@
 // The demo as a newcomer sees it: the reference server, the built CDN bundle, a strict CSP, in Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDemoServer } from '../../examples/server/server.mjs';
-import { launchChromium } from '../../scripts/browser.mjs';
+import { useDemo } from './demo-harness.mjs';
 
-let server;
-let browser;
-let base;
-before(async () => {
-  server = createDemoServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const demo = useDemo();
 
 for (const path of ['/', '/iife.html']) {
   test(`demo ${path}: results render under a strict CSP with no console error`, async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const problems = [];
     page.on('console', (m) => (m.type() === 'error' || /Content Security Policy/i.test(m.text())) && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
-    const res = await page.goto(base + path);
+    const res = await page.goto(demo.base + path);
     assert.match(res.headers()['content-security-policy'], /script-src 'self'/);
     await page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 15000 });
     const status = await page.evaluate(() => document.querySelector('relais-directory').shadowRoot.querySelector('.status').textContent);
@@ -35,15 +22,15 @@ for (const path of ['/', '/iife.html']) {
 }
 
 test('the reference REST API answers the contract, with problem+json errors', async () => {
-  const ok = await (await fetch(`${base}/api/services?q=ehpad&code_commune=58079&size=2`)).json();
+  const ok = await (await fetch(`${demo.base}/api/services?q=ehpad&code_commune=58079&size=2`)).json();
   assert.equal(ok.items.length, 2);
   assert.equal(typeof ok.items[0].distance_km, 'number');
-  const bad = await fetch(`${base}/api/services?size=0&bbox=1,2`);
+  const bad = await fetch(`${demo.base}/api/services?size=0&bbox=1,2`);
   assert.equal(bad.status, 400);
   assert.match(bad.headers.get('content-type'), /problem\+json/);
   const body = await bad.json();
   assert.deepEqual(body['invalid-params'].map((p) => p.name).sort(), ['bbox', 'size']);
-  assert.equal((await fetch(`${base}/api/services?code_commune=99999`)).status, 422);
-  assert.equal((await fetch(`${base}/api/services/inconnu`)).status, 404);
-  assert.equal((await fetch(`${base}/../../etc/passwd`)).status, 404);
+  assert.equal((await fetch(`${demo.base}/api/services?code_commune=99999`)).status, 422);
+  assert.equal((await fetch(`${demo.base}/api/services/inconnu`)).status, 404);
+  assert.equal((await fetch(`${demo.base}/../../etc/passwd`)).status, 404);
 });

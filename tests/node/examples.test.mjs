@@ -3,29 +3,17 @@
 //   - examples/demo/double.html: an older copy, the autoloader twice and the all-in-one module
 //   - examples/demo/themes.html: themes and a partner charter
 //   - examples/vite-app and examples/react-app: built with Vite from the npm packages, then served
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createDemoServer } from '../../examples/server/server.mjs';
-import { launchChromium, serveStatic } from '../../scripts/browser.mjs';
+import { serveStatic } from '../../scripts/browser.mjs';
+import { useDemo } from './demo-harness.mjs';
 
-let server;
-let browser;
-let base;
-before(async () => {
-  server = createDemoServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const demo = useDemo();
 
 /** Opens a page and records console errors, page errors and CSP violations. */
 async function open(url) {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const problems = [];
   const warnings = [];
   page.on('console', (m) => {
@@ -43,7 +31,7 @@ const rendered = (page, tag, selector) =>
   page.waitForFunction((t, s) => [...document.querySelectorAll(t)].some((el) => el.shadowRoot?.querySelector(s)), { timeout: 15000 }, tag, selector);
 
 test('hostile page: strict CSP, hostile CSS; all five widgets render and keep their own looks', async () => {
-  const { page, problems, res } = await open(`${base}/hostile.html`);
+  const { page, problems, res } = await open(`${demo.base}/hostile.html`);
   assert.match(res.headers()['content-security-policy'], /default-src 'self'; script-src 'self'; style-src 'self'/);
   await rendered(page, 'relais-directory', '.item');
   await rendered(page, 'relais-pathway', 'ol');
@@ -81,7 +69,7 @@ test('hostile page: strict CSP, hostile CSS; all five widgets render and keep th
 });
 
 test('three copies on one page: nothing throws, first definition wins, one warning per element naming the versions', async () => {
-  const { page, problems, warnings } = await open(`${base}/double.html`);
+  const { page, problems, warnings } = await open(`${demo.base}/double.html`);
   await rendered(page, 'relais-directory', '.item');
   await rendered(page, 'relais-pathway', 'ol');
   const version = await page.evaluate(() => customElements.get('relais-directory').relaisVersion);
@@ -94,7 +82,7 @@ test('three copies on one page: nothing throws, first definition wins, one warni
 });
 
 test('themes page: every section renders, dark and high-contrast tokens reach the widgets', async () => {
-  const { page, problems } = await open(`${base}/themes.html`);
+  const { page, problems } = await open(`${demo.base}/themes.html`);
   await rendered(page, 'relais-pathway', 'ol');
   await rendered(page, 'relais-directory', '.item');
   await rendered(page, 'relais-eligibility', 'form');

@@ -8,10 +8,13 @@
 //   /faults/hang                           never answers (until the client gives up; closed after 30 s)
 //   /faults/flaky/:key?fail=N              503 for the first N requests of :key, then the dataset
 //   /faults/count/:key                     how many requests :key received
+//   /faults/list                           the FAULTS below, for the browser tests
 //   /faults/serve/:key?fault=F&times=N&file=P  the first N requests of :key get fault F, the next ones the file P
 //                                          (under examples/ or packages/*/catalogues|test/fixtures); F is one of FAULTS
 //   /faults/receiver/:key?fault=F&times=N  the liaison receiver behind the same faults, or receipt-truncated (stored,
 //                                          but the receipt is cut in half)
+//   /faults/remote/(rest|di)/:key/:fault/:after/:times/…  the REST API or the data·inclusion mock, whose requests
+//                                          after+1 … after+times of :key get the fault (a base URL for createClient)
 //   /di/api/v1/…                           a data·inclusion API v1 mock (bearer "test-token"); /di/_last = last query string
 //   /rest/…                                the reference REST API (examples/server/rest-api.mjs) on the Nièvre dataset
 import { readFileSync } from 'node:fs';
@@ -161,6 +164,7 @@ const di = (() => {
 })();
 
 const rest = createRestHandler(nievre, { prefix: '/rest' });
+const rest_ = (req, res) => rest(req, res);
 const liaisonDir = mkdtempSync(join(tmpdir(), 'relais-liaison-test-'));
 const liaison = createLiaisonReceiver({ dir: liaisonDir, path: '/liaison/receive' });
 
@@ -196,6 +200,26 @@ async function handle(req, res) {
     counts.set(m[1], n);
     if (n <= Number(url.searchParams.get('fail') ?? 1)) return send(res, 503, { detail: 'try later' });
     return send(res, 200, nievreText);
+  }
+  if (p === '/faults/list') return send(res, 200, FAULTS);
+  if ((m = /^\/faults\/remote\/(rest|di)\/([\w-]+)\/([\w-]+)\/(\d+)\/(\d+)(\/.*)$/.exec(p))) {
+    const [, kind, key, fault, after, times, rest] = m;
+    const k = `remote-${key}`;
+    const n = (counts.get(k) ?? 0) + 1;
+    counts.set(k, n);
+    const target = `/${kind}${rest}${url.search}`;
+    if (n > Number(after) && n <= Number(after) + Number(times)) {
+      // the answer the API would give, for the faults that need one
+      const ok = await new Promise((resolve) => {
+        const chunks = [];
+        const fake = { writeHead: () => fake, setHeader: () => undefined, write: (c) => chunks.push(String(c)), end: (c) => resolve(chunks.join('') + (c ?? '')) };
+        req.url = target;
+        (kind === 'rest' ? rest_(req, fake) : di(req, fake, new URL(target, 'http://localhost')));
+      });
+      return answerFault(res, fault, ok);
+    }
+    req.url = target;
+    return kind === 'rest' ? rest_(req, res) : di(req, res, new URL(target, 'http://localhost'));
   }
   if ((m = /^\/faults\/serve\/([\w-]+)$/.exec(p))) {
     const file = url.searchParams.get('file') ?? '';
