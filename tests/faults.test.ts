@@ -85,7 +85,9 @@ describe('faults on every remote call', function () {
     for (const fault of Object.keys(FAULTS)) {
       it(`<relais-directory> on the ${kind === 'rest' ? 'REST' : 'data·inclusion'} source — ${fault}: the last results stay, the retry recovers`, async () => {
         const times = 'retryable' in FAULTS[fault]! ? 3 : 1;
-        const baseUrl = `${location.origin}/faults/remote/${kind}/k${Date.now()}-${n++}/${fault}/1/${times}`;
+        const key = `k${Date.now()}-${n++}`;
+        const baseUrl = `${location.origin}/faults/remote/${kind}/${key}/${fault}/1/${times}`;
+        const requests = async () => ((await (await fetch(`/faults/count/remote-${key}`)).json()) as { count: number }).count;
         const client = kind === 'rest' ? createClient({ source: 'rest', baseUrl }) : createClient({ source: 'data-inclusion', baseUrl, token: 'test-token' });
         const el = await fixture<RelaisDirectory>(html`<relais-directory .client=${client}></relais-directory>`);
         const items = () => el.shadowRoot!.querySelectorAll('.item').length;
@@ -96,7 +98,8 @@ describe('faults on every remote call', function () {
         what.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
         if ('succeeds' in FAULTS[fault]!) {
           const busy = () => $(el, '.root')!.getAttribute('aria-busy') === 'true';
-          await waitUntil(busy, `${fault}: searching`, { timeout: 5000 });
+          for (let i = 0; i < 200 && (await requests()) < 2; i++) await new Promise((r) => setTimeout(r, 50));
+          expect(await requests(), 'the new search went out').to.be.at.least(2);
           await waitUntil(() => !busy() && items(), `${fault}: answered in the end`, { timeout: 20000 });
           expect($(el, '[role="alert"]')).to.equal(null);
           return;
