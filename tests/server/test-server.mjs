@@ -164,7 +164,6 @@ const di = (() => {
 })();
 
 const rest = createRestHandler(nievre, { prefix: '/rest' });
-const rest_ = (req, res) => rest(req, res);
 const liaisonDir = mkdtempSync(join(tmpdir(), 'relais-liaison-test-'));
 const liaison = createLiaisonReceiver({ dir: liaisonDir, path: '/liaison/receive' });
 
@@ -203,23 +202,24 @@ async function handle(req, res) {
   }
   if (p === '/faults/list') return send(res, 200, FAULTS);
   if ((m = /^\/faults\/remote\/(rest|di)\/([\w-]+)\/([\w-]+)\/(\d+)\/(\d+)(\/.*)$/.exec(p))) {
-    const [, kind, key, fault, after, times, rest] = m;
+    const [, kind, key, fault, after, times, tail] = m;
     const k = `remote-${key}`;
     const n = (counts.get(k) ?? 0) + 1;
     counts.set(k, n);
-    const target = `/${kind}${rest}${url.search}`;
+    const target = `/${kind}${tail}${url.search}`;
     if (n > Number(after) && n <= Number(after) + Number(times)) {
       // the answer the API would give, for the faults that need one
       const ok = await new Promise((resolve) => {
         const chunks = [];
         const fake = { writeHead: () => fake, setHeader: () => undefined, write: (c) => chunks.push(String(c)), end: (c) => resolve(chunks.join('') + (c ?? '')) };
         req.url = target;
-        (kind === 'rest' ? rest_(req, fake) : di(req, fake, new URL(target, 'http://localhost')));
+        if (kind === 'rest') void rest(req, fake);
+        else void di(req, fake, new URL(target, 'http://localhost'));
       });
       return answerFault(res, fault, ok);
     }
     req.url = target;
-    return kind === 'rest' ? rest_(req, res) : di(req, res, new URL(target, 'http://localhost'));
+    return kind === 'rest' ? rest(req, res) : di(req, res, new URL(target, 'http://localhost'));
   }
   if ((m = /^\/faults\/serve\/([\w-]+)$/.exec(p))) {
     const file = url.searchParams.get('file') ?? '';
