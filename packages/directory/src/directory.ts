@@ -40,7 +40,7 @@ import type * as LabelsModule from '@relais/core/labels';
 
 /**
  * Vocabulary labels and opening hours are needed only with results: they load on demand, beside the data, so that
- * the search form renders before them (bench/README.md, "Tailles").
+ * the search form renders before them (bench/README.md, "Sizes").
  */
 let labels: typeof LabelsModule | undefined;
 const labelsReady: Promise<typeof LabelsModule> = import('@relais/core/labels').then((m) => (labels = m));

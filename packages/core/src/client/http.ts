@@ -4,7 +4,7 @@
  * French errors, and an in-memory cache with a time to live.
  *
  * Written on fetch rather than ky: the few things used of ky cost 4.6 kB gzip of the directory
- * page's 35 kB budget (bench/README.md, "Tailles").
+ * page's 35 kB budget (bench/README.md, "Sizes").
  */
 import { RelaisError, isAbortError } from '../errors.js';
 
