@@ -52,6 +52,20 @@ describe('autoloader relais.js', () => {
       document.body.append(own);
       await loader.discover(root);
       expect(customElements.get('relais-liaison-form')).to.be.a('function');
+      // a chunk that cannot be loaded: a French message, a rejected promise, and a later call tries again
+      const logged: string[] = [];
+      const consoleError = console.error;
+      console.error = (...a: unknown[]) => logged.push(a.map(String).join(' '));
+      try {
+        const failure = await loader.load('relais-inexistant').then(() => null, (e: Error) => e);
+        expect(failure?.message).to.match(/le composant <relais-inexistant> n’a pas pu être chargé/);
+        expect(logged.some((l) => /relais-inexistant> n’a pas pu être chargé/.test(l))).to.equal(true);
+        const again = await loader.load('relais-inexistant').then(() => null, (e: Error) => e);
+        expect(again, 'tried again, not a cached failure').to.not.equal(null);
+        expect(fetched().filter((f) => f === 'widgets/relais-inexistant.js').length).to.equal(2);
+      } finally {
+        console.error = consoleError;
+      }
       host.remove();
       later.remove();
       own.remove();
