@@ -59,3 +59,6 @@ export const AidesLocales: Story = {
     return html`<relais-eligibility remember date="2026-11-23" catalogues="./catalogues/ccas-val-de-nievre.json,./catalogues/departement-58-aide-menagere.json"></relais-eligibility>`;
   },
 };
+
+/** Les aides locales ne se chargent pas : les aides nationales restent proposées et les réponses sont gardées ; « Réessayer » quand l’erreur peut passer. */
+export const AidesLocalesIndisponibles: Story = { name: 'Aides locales indisponibles', render: () => html`<relais-eligibility catalogues="./catalogues/introuvable.json" date="2026-11-23"></relais-eligibility>` };

@@ -94,3 +94,6 @@ export const EnvoiEnAttente: Story = {
     ]);
   },
 };
+
+/** Un modèle de fiche inutilisable est expliqué à la place du formulaire, jamais remplacé par une autre fiche. */
+export const ModeleInutilisable: Story = { name: 'Modèle inutilisable', render: () => html`<relais-liaison-form .template=${{ id: 'fiche-locale', title: 'Fiche locale' } as never} db-name="storybook-invalid"></relais-liaison-form>` };

@@ -48,3 +48,5 @@ export const ProtectionEnfance: Story = { name: 'Protection de l’enfance', arg
 export const RSAHorizontal: Story = { name: 'RSA — horizontal', args: { templateId: 'rsa', layout: 'horizontal', today: '2026-03-05', events: [{ stepId: 'orientation', kind: 'done', date: '2026-01-31' }] } };
 /** « Simuler mon parcours » : la personne ne saisit que la date de sa demande. */
 export const Simulation: Story = { render: () => html`<relais-pathway template-id="mdph" simulate></relais-pathway>` };
+/** Le dossier (`src`) ne peut pas être chargé : le message dit pourquoi, en français ; « Réessayer » apparaît quand l’erreur peut passer (serveur indisponible, réponse illisible). */
+export const DossierIndisponible: Story = { name: 'Dossier indisponible', render: () => html`<relais-pathway src="./data/dossier-introuvable.json"></relais-pathway>` };

@@ -44,7 +44,7 @@ for (const { s, theme } of runs) {
         const p = document.querySelector('relais-pathway')?.shadowRoot;
         if (p) return p.querySelector('ol, [role="alert"]');
         const lf = document.querySelector('relais-liaison-form')?.shadowRoot;
-        if (lf) return lf.querySelector('#tasks-title, #resume-title, #unlock-title');
+        if (lf) return lf.querySelector('#tasks-title, #resume-title, #unlock-title, [role="alert"]');
         const el = document.querySelector('relais-eligibility')?.shadowRoot;
         if (el) return el.querySelector('form, .results');
         const m = document.querySelector('relais-map')?.shadowRoot;

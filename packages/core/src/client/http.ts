@@ -140,7 +140,8 @@ export function toRelaisError(e: unknown): RelaisError {
   if (isAbortError(e)) return new RelaisError('aborted', { cause: e });
   if (e instanceof HttpStatusError) {
     const status = e.status;
-    return new RelaisError(status === 404 ? 'not-found' : 'http', { status, detail: `HTTP ${status}`, cause: e });
+    if (status === 404) return new RelaisError('not-found', { status, detail: 'HTTP 404', message: 'Le fichier ou le service demandé est introuvable à cette adresse (erreur 404).', cause: e });
+    return new RelaisError('http', { status, detail: `HTTP ${status}`, cause: e });
   }
   return new RelaisError('network', { detail: e instanceof Error ? e.message : String(e), cause: e });
 }

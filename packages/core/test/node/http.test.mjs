@@ -58,6 +58,7 @@ test('404 and 413 are final: one attempt, typed error', async () => {
     const e = await fail(new Http({ fetch: f }).getJson('http://x/d'));
     assert.equal(e.kind, kind);
     assert.equal(calls.length, 1, `${status} not retried`);
+    if (status === 404) assert.match(e.message, /introuvable à cette adresse \(erreur 404\)/);
   }
 });
 
