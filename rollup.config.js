@@ -4,6 +4,7 @@
 //   widgets/<tag>.js          one entry per element, sharing split chunks (chunks/*-[hash].js)
 //   relais-all.js             every element and the public API in one ESM entry (same chunks)
 //   relais.iife.js            classic script (global `Relais`) for CMSs that strip type="module"
+//   chunks/static-worker.js   the Web Worker that indexes a static file off the page (used by both builds)
 //   vendor/leaflet.js, vendor/supercluster.js, communes/dNN.js, data/epci.js
 //                             loaded on demand, by both the ESM and the IIFE builds
 //   manifest.json             for each entry, the files it loads before it runs (size budgets, preload)
@@ -98,6 +99,10 @@ const onDemandFromScriptBase = () => ({
     if (targetModuleId?.startsWith('__RELAIS_BASE__')) return { left: 'import(__relaisBase+', right: ')' };
     return null;
   },
+  // import.meta.url stands for the ESM build's chunks folder, where the static source's worker is
+  resolveImportMeta(prop) {
+    return prop === 'url' ? '(__relaisBase+"chunks/")' : null;
+  },
   renderChunk(code) {
     return { code: code.replace(/["']__RELAIS_BASE__([\w/]+\.js)["']/g, '"$1"'), map: null };
   },
@@ -108,6 +113,8 @@ export default [
     input: {
       relais: 'packages/relais/src/loader.ts',
       'relais-all': 'packages/relais/src/cdn.ts',
+      // the static source's Web Worker, found by the client at new URL('./static-worker.js', import.meta.url)
+      'chunks/static-worker': 'packages/core/src/client/static-worker.ts',
       ...Object.fromEntries(Object.entries(ELEMENTS).map(([tag, file]) => [`widgets/${tag}`, file])),
     },
     onwarn,

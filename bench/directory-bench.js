@@ -43,3 +43,24 @@ export async function run({ url }) {
   el.remove();
   return { size: data.services.length, validateAndIndexMs: tReady - t0, firstRenderAfterReadyMs: tFirst - tReady, firstRenderAfterDataMs: tFirst - t0, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), placeP95: pct(withPlace, 95), samples: times.length };
 }
+
+/**
+ * What loading a large static file costs the page: the longest main-thread task and the sum of long tasks (> 50 ms,
+ * PerformanceObserver) from createClient to ready, with the index built on the page and in the Web Worker.
+ */
+export async function responsiveness({ url }) {
+  const out = {};
+  for (const worker of [false, true]) {
+    const tasks = [];
+    const obs = new PerformanceObserver((l) => tasks.push(...l.getEntries().map((e) => e.duration)));
+    obs.observe({ type: 'longtask', buffered: false });
+    const t0 = performance.now();
+    const client = createClient({ source: 'static', url, worker, cacheTtlMs: 0 });
+    await client.ready();
+    const readyMs = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 100));
+    obs.disconnect();
+    out[worker ? 'worker' : 'page'] = { where: client.indexedIn, readyMs, longestTaskMs: tasks.length ? Math.max(...tasks) : 0, longTasksMs: tasks.reduce((a, b) => a + b, 0), longTasks: tasks.length };
+  }
+  return out;
+}

@@ -28,6 +28,8 @@ const tsconfigRaw = { compilerOptions: { experimentalDecorators: true, useDefine
 for (const name of ['search-bench', 'directory-bench', 'map-bench', 'eligibility-bench', 'liaison-bench']) {
   await build({ entryPoints: [join(root, `bench/${name}.js`)], bundle: true, format: 'esm', outfile: join(root, `bench/results/build/${name}.js`), conditions: ['source', 'browser', 'import'], target: 'es2022', logLevel: 'warning', minify: true, tsconfigRaw });
 }
+// the static source's worker, next to the bundles (the client finds it at new URL('./static-worker.js', import.meta.url))
+await build({ entryPoints: [join(root, 'packages/core/src/client/static-worker.ts')], bundle: true, format: 'esm', outfile: join(root, 'bench/results/build/static-worker.js'), conditions: ['source', 'browser', 'import'], target: 'es2022', logLevel: 'warning', minify: true, tsconfigRaw });
 
 // 3. a static server
 const { server, origin } = await serveStatic(root);
@@ -51,8 +53,13 @@ try {
     const page = await browser.newPage();
     await page.goto(`${origin}/bench/blank.html`);
     console.log(`directory ${label(n)}…`);
-    results.directory.push(await page.evaluate(async (url) => (await import('/bench/results/build/directory-bench.js')).run({ url }), `/bench/data/france-${label(n)}.json`));
+    const d = await page.evaluate(async (url) => (await import('/bench/results/build/directory-bench.js')).run({ url }), `/bench/data/france-${label(n)}.json`);
     await page.close();
+    const page2 = await browser.newPage();
+    await page2.goto(`${origin}/bench/blank.html`);
+    d.responsiveness = await page2.evaluate(async (url) => (await import('/bench/results/build/directory-bench.js')).responsiveness({ url }), `/bench/data/france-${label(n)}.json`);
+    await page2.close();
+    results.directory.push(d);
   }
   for (const n of only.includes('map') ? sizes.filter((x) => x >= 10000) : []) {
     for (const [engine, pageUrl] of [['relais', '/bench/blank.html'], ['markercluster', '/bench/map-markercluster.html']]) {
@@ -146,6 +153,8 @@ for (const r of results.search) {
 let dtable = `Measured ${results.date.slice(0, 10)} on ${results.machine}.\n\n`;
 dtable += '| services | validate + index (ms) | first results rendered after index (ms) | after data in memory (ms) | keystroke → rendered p50 (ms) | p95 (ms) | max (ms) | with a commune p95 (ms) |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n';
 for (const d of results.directory) dtable += `| ${d.size.toLocaleString('en')} | ${f(d.validateAndIndexMs, 0)} | ${f(d.firstRenderAfterReadyMs, 0)} | ${f(d.firstRenderAfterDataMs, 0)} | ${f(d.p50, 1)} | ${f(d.p95, 1)} | ${f(d.max, 1)} | ${f(d.placeP95, 1)} |\n`;
+dtable += '\nLoading the file by URL (fetch, JSON, validation, index), on the page and in the Web Worker: what the page\'s main thread is blocked for (long tasks > 50 ms).\n\n| services | indexed | until ready (ms) | longest main-thread task (ms) | long tasks, total (ms) |\n|---:|---|---:|---:|---:|\n';
+for (const d of results.directory) for (const [k, r] of Object.entries(d.responsiveness ?? {})) dtable += `| ${d.size.toLocaleString('en')} | ${k === 'worker' ? `in the worker (${r.where})` : 'on the page'} | ${f(r.readyMs, 0)} | ${f(r.longestTaskMs, 0)} | ${f(r.longTasksMs, 0)} |\n`;
 let mtable = `Measured ${results.date.slice(0, 10)} on ${results.machine}.\n\n`;
 mtable += '| services | engine | points drawn | first clustered render (ms) | markers in the first view | re-cluster on pan/zoom p50 (ms) | p95 (ms) | max (ms) | vs Relais p95 |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|\n';
 for (const m of results.map) {

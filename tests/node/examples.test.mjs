@@ -108,6 +108,8 @@ for (const [app, entry] of [['vite-app', 'relais-directory'], ['react-app', 'rel
       await page.evaluate(() => document.querySelector('relais-directory').shadowRoot.querySelector('.title-link').click());
       await page.waitForFunction(() => /Service choisi : \S+/.test(document.querySelector('#selection').textContent), { timeout: 5000 });
       if (app === 'react-app') await rendered(page, 'relais-pathway', 'ol');
+      // the worker bundled by Vite from the npm package (new URL('./static-worker.js', import.meta.url))
+      assert.equal(await page.evaluate(() => document.querySelector('relais-provider').client.indexedIn), 'worker');
       const lits = await page.evaluate(() => (window.litElementVersions ?? []).length);
       assert.equal(lits, 1, 'one copy of Lit in the app');
       assert.deepEqual(problems, []);

@@ -7,27 +7,14 @@
  *   token or, better on public pages, through a proxy of the département that adds it;
  * - `rest`: the Relais REST contract (packages/core/rest-openapi.json), for a département's own API.
  */
-import { RelaisError, isAbortError, throwIfAborted } from '../errors.js';
-import { resolveCommune } from '../geo/gazetteer.js';
+import { RelaisError, isAbortError } from '../errors.js';
 import { DiagnosticsCollector } from '../model/diagnostics.js';
-import type { Dataset, } from '../model/schema.js';
+import type { Dataset } from '../model/schema.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
-import type { ServiceIndex } from '../search/service-index.js';
-import { emptyFacets, paging, queryKey, MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
-import { Http, joinUrl, withParams, withSignal, type HttpOptions } from './http.js';
+import { MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
+import { withSignal, type HttpOptions } from './http.js';
 import { isInFranceBounds } from '../geo/distance.js';
-import type * as Pipeline from './pipeline.js';
-
-/**
- * Validation (zod), indexing and the refinement of remote pages, loaded on first use: a page that
- * shows a widget downloads it while its data comes, not before the widget can render.
- */
-let pipeline: Promise<typeof Pipeline> | null = null;
-const loadPipeline = () => {
-  pipeline ??= import('./pipeline.js');
-  pipeline.catch(() => (pipeline = null));
-  return pipeline;
-};
+import type * as Sources from './sources.js';
 
 /** Options of the static source. */
 export interface StaticSourceOptions extends HttpOptions {
@@ -36,6 +23,12 @@ export interface StaticSourceOptions extends HttpOptions {
   url?: string;
   /** Or the dataset itself. */
   data?: Dataset;
+  /**
+   * Validate and index the file in a Web Worker, so that a large file never freezes the page (default: yes when the
+   * browser can, the data comes from `url` and no custom `fetch` is given). When the worker cannot start (a CDN on
+   * another origin, a CSP without `worker-src`), everything runs on the page, as with `false`.
+   */
+  worker?: boolean;
 }
 
 /** Options of the data·inclusion source. */
@@ -100,7 +93,8 @@ export class DiagnosticsEvent extends Event {
   }
 }
 
-abstract class BaseClient extends EventTarget implements RelaisClient {
+/** What every client shares: diagnostics, channels that supersede older calls, points read page by page. */
+export abstract class BaseClient extends EventTarget implements RelaisClient {
   abstract readonly source: ClientOptions['source'];
   protected collector = new DiagnosticsCollector();
   private readonly channels = new Map<string, AbortController>();
@@ -166,224 +160,151 @@ abstract class BaseClient extends EventTarget implements RelaisClient {
   abstract refresh(): void;
 }
 
-/** The static source: loads once, indexes, searches locally. */
-class StaticClient extends BaseClient {
-  readonly source = 'static' as const;
-  private readonly http: Http;
-  private loading: Promise<ServiceIndex> | null = null;
-  private readonly cache = new Map<string, SearchResult>();
+type WorkerReply = { id: number; result?: unknown; error?: { kind: RelaisError['kind']; status?: number; detail?: string; message: string }; diagnostics?: Diagnostics };
 
-  constructor(private readonly opts: StaticSourceOptions) {
+/**
+ * The client createClient returns. Its source's implementation (sources.ts) loads on first use, on the page — or,
+ * for a static file, in a Web Worker (static-worker.ts) to which each call is forwarded and which answers with plain
+ * data. When the worker cannot start, everything moves to the page, the waiting calls included.
+ */
+class SourceClient extends BaseClient {
+  readonly source: ClientOptions['source'];
+  private useWorker: boolean;
+  private worker: Worker | null = null;
+  private page: RelaisClient | null = null;
+  private pageLoading: Promise<RelaisClient> | null = null;
+  private seq = 0;
+  private readonly waiting = new Map<number, { method: string; args: unknown[]; resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  private report: Diagnostics | null = null;
+
+  constructor(private readonly opts: ClientOptions) {
     super();
-    if (!opts.url && !opts.data) throw new RelaisError('unsupported', { message: 'Source statique : indiquez une adresse de fichier (url) ou des données (data).' });
-    this.http = new Http({ ...opts, cacheTtlMs: 0 });
+    this.source = opts.source;
+    this.useWorker = opts.source === 'static' && workerFits(opts);
   }
 
-  private index(signal?: AbortSignal): Promise<ServiceIndex> {
-    if (!this.loading) {
-      this.loading = (async () => {
-        const [raw, { indexDataset }] = await Promise.all([this.opts.data ?? this.http.getJson(this.opts.url!), loadPipeline()]);
-        this.collector = new DiagnosticsCollector();
-        const { index, diagnostics } = indexDataset(raw);
-        this.collector.merge(diagnostics);
-        this.reportIssues(0);
-        return index;
-      })();
-      // A failed load is retried by the next call (the retry button).
-      this.loading.catch(() => (this.loading = null));
-    }
-    return withSignal(this.loading, signal);
+  /** Where a static source is indexed and searched: `worker`, or `page` (no worker here, or it could not start). */
+  get indexedIn(): 'page' | 'worker' {
+    return this.useWorker ? 'worker' : 'page';
   }
 
-  async ready(opts?: { signal?: AbortSignal }): Promise<void> {
-    await this.index(opts?.signal);
-  }
-
-  refresh(): void {
-    this.cache.clear();
-    if (this.opts.url) this.loading = null;
-  }
-
-  search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
-    return this.run(opts, async (signal) => {
-      const index = await this.index(signal);
-      const place = query.commune ? await resolveCommune(query.commune) : null;
-      throwIfAborted(signal);
-      if (query.commune && !place) throw new RelaisError('not-found', { message: `Commune inconnue (code INSEE « ${query.commune.slice(0, 10)} »).` });
-      const key = queryKey(query);
-      const cached = this.cache.get(key);
-      if (cached) return cached;
-      const result = index.search(query, place);
-      if (this.cache.size > 100) this.cache.clear();
-      if (!query.openAt) this.cache.set(key, result);
-      return result;
+  /** The implementation on the page, loaded once. */
+  private pageClient(): Promise<RelaisClient> {
+    this.pageLoading ??= import('./sources.js').then((m: typeof Sources) => {
+      const c = m.createPageClient(this.opts);
+      c.addEventListener('diagnostics', (e) => this.dispatchEvent(new DiagnosticsEvent((e as DiagnosticsEvent).diagnostics)));
+      this.page = c;
+      return c;
     });
+    this.pageLoading.catch(() => (this.pageLoading = null));
+    return this.pageLoading;
   }
 
-  override points(query: SearchQuery, opts?: CallOptions): Promise<MapPoints> {
-    return this.run(opts, async (signal) => {
-      const index = await this.index(signal);
-      const place = query.commune ? await resolveCommune(query.commune) : null;
-      throwIfAborted(signal);
-      return index.points(query, place);
-    });
+  override get diagnostics(): Diagnostics {
+    return this.page?.diagnostics ?? this.report ?? this.collector.report;
   }
 
-  get(id: string, opts?: CallOptions): Promise<SearchItem> {
-    return this.run(opts, async (signal) => {
-      const item = (await this.index(signal)).get(id);
-      if (!item) throw new RelaisError('not-found');
-      return item;
-    });
-  }
-}
-
-/** The data·inclusion API v1 source. */
-class DataInclusionClient extends BaseClient {
-  readonly source = 'data-inclusion' as const;
-  private readonly http: Http;
-
-  constructor(private readonly opts: DataInclusionSourceOptions) {
-    super();
-    if (!opts.baseUrl) throw new RelaisError('unsupported', { message: 'Source data·inclusion : indiquez l’adresse de l’API ou de votre relais (baseUrl).' });
-    this.http = new Http({ ...opts, headers: { ...opts.headers, ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}) } });
-  }
-
-  async ready(): Promise<void> {}
-
-  refresh(): void {
-    this.http.clearCache();
-  }
-
-  search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
-    return this.run(opts, async (signal) => {
-      const { page, pageSize } = paging(query);
-      const unsupported: string[] = ['facets'];
-      if (query.bbox) unsupported.push('bbox');
-      if (query.typologies?.length) unsupported.push('typologies');
-      if (query.near?.radiusKm !== undefined && query.near.radiusKm > 50) unsupported.push('radiusKm');
-      const modes = query.modesAccueil?.filter((m) => m !== 'a-domicile');
-      if (modes && modes.length !== query.modesAccueil?.length) unsupported.push('modesAccueil');
-      const url = withParams(joinUrl(this.opts.baseUrl, 'api/v1/search/services'), {
-        q: query.text?.trim(),
-        code_commune: query.commune,
-        lat: query.near && !query.commune ? query.near.lat : undefined,
-        lon: query.near && !query.commune ? query.near.lon : undefined,
-        thematiques: query.thematiques,
-        publics: query.publics,
-        types: query.types,
-        frais: query.frais,
-        modes_accueil: modes,
-        sources: this.opts.sources,
-        score_qualite_minimum: this.opts.scoreQualiteMinimum,
-        page,
-        size: pageSize,
-      });
-      const [body, { readHit, refinePage }] = await Promise.all([this.http.getJson(url, { signal }), loadPipeline()]);
-      if (!body || typeof body !== 'object' || !Array.isArray((body as { items?: unknown }).items)) {
-        throw new RelaisError('invalid-payload', { message: 'La réponse de data·inclusion n’a pas la forme attendue (liste « items »).' });
-      }
-      const page_ = body as { items: Array<{ service?: unknown; distance?: unknown }>; total?: unknown };
-      const before = this.collector.report.skipped + this.collector.report.warnings;
-      const items = page_.items.map((h) => readHit(h?.service, this.collector, h?.distance)).filter((x): x is SearchItem => !!x);
-      this.reportIssues(before);
-      const refined = refinePage(items, query);
-      const total = typeof page_.total === 'number' ? page_.total - (items.length - refined.length) : refined.length;
-      return { items: refined, total, facets: emptyFacets(), page, pageSize, relaxed: false, unsupported };
-    });
-  }
-
-  get(id: string, opts?: CallOptions): Promise<SearchItem> {
-    return this.run(opts, async (signal) => {
-      const [body, { readHit }] = await Promise.all([this.http.getJson(joinUrl(this.opts.baseUrl, `api/v1/services/${encodeURIComponent(id)}`), { signal }), loadPipeline()]);
-      const item = readHit(body, this.collector, null);
-      if (!item) throw new RelaisError('invalid-payload', { message: 'La fiche reçue est invalide.' });
-      return item;
-    });
-  }
-}
-
-/** The Relais REST contract source (rest-openapi.json). */
-class RestClient extends BaseClient {
-  readonly source = 'rest' as const;
-  private readonly http: Http;
-
-  constructor(private readonly opts: RestSourceOptions) {
-    super();
-    if (!opts.baseUrl) throw new RelaisError('unsupported', { message: 'Source REST : indiquez l’adresse de l’API (baseUrl).' });
-    this.http = new Http(opts);
-  }
-
-  async ready(): Promise<void> {}
-
-  refresh(): void {
-    this.http.clearCache();
-  }
-
-  search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
-    return this.run(opts, async (signal) => {
-      const { page, pageSize } = paging(query);
-      const url = withParams(joinUrl(this.opts.baseUrl, 'services'), {
-        q: query.text?.trim(),
-        thematiques: query.thematiques,
-        publics: query.publics,
-        types: query.types,
-        typologies: query.typologies,
-        code_commune: query.commune,
-        lat: query.near?.lat,
-        lon: query.near?.lon,
-        rayon_km: query.near?.radiusKm,
-        bbox: query.bbox?.join(','),
-        modes_accueil: query.modesAccueil,
-        frais: query.frais,
-        ouvert_a: query.openAt ? new Date(query.openAt).toISOString() : undefined,
-        tri: query.sort,
-        page,
-        size: pageSize,
-      });
-      const [raw, { readHit }] = await Promise.all([this.http.getJson(url, { signal }), loadPipeline()]);
-      const body = raw as Record<string, unknown> | null;
-      if (!body || typeof body !== 'object' || !Array.isArray(body.items)) {
-        throw new RelaisError('invalid-payload', { message: 'La réponse de l’API n’a pas la forme attendue (liste « items »).' });
-      }
-      const before = this.collector.report.skipped + this.collector.report.warnings;
-      const items = (body.items as Array<{ service?: unknown; structure?: unknown; distance_km?: unknown }>)
-        .map((h) => readHit(h && typeof h === 'object' ? { ...(h.service as object), structure: h.structure } : null, this.collector, h?.distance_km))
-        .filter((x): x is SearchItem => !!x);
-      this.reportIssues(before);
-      const facets = body.facets && typeof body.facets === 'object' ? { ...emptyFacets(), ...(body.facets as object) } : emptyFacets();
-      return {
-        items,
-        total: typeof body.total === 'number' ? body.total : items.length,
-        facets,
-        page,
-        pageSize,
-        relaxed: body.relaxed === true,
-        unsupported: Array.isArray(body.unsupported) ? body.unsupported.map(String) : [],
+  private start(): Worker | null {
+    if (!this.useWorker || this.worker) return this.worker;
+    try {
+      const w = new Worker(new URL('./static-worker.js', import.meta.url), { type: 'module', name: 'relais-index' });
+      w.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
+      w.onerror = (e) => {
+        e.preventDefault();
+        this.toPage();
       };
+      this.worker = w;
+      const { url, headers, timeoutMs, retries, cacheTtlMs } = this.opts as StaticSourceOptions & { url: string };
+      void this.post(w, 'init', [{ source: 'static', url: new URL(url, globalThis.location?.href).href, headers, timeoutMs, retries, cacheTtlMs }]).catch(() => undefined);
+    } catch {
+      this.toPage();
+    }
+    return this.worker;
+  }
+
+  private post(w: Worker, method: string, args: unknown[]): Promise<unknown> {
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { method, args, resolve, reject });
+      w.postMessage({ id, method, args });
     });
   }
 
+  private receive(m: WorkerReply): void {
+    if (m.diagnostics) {
+      const before = this.report ? this.report.skipped + this.report.warnings : 0;
+      this.report = m.diagnostics;
+      if (m.diagnostics.skipped + m.diagnostics.warnings > before) this.dispatchEvent(new DiagnosticsEvent(m.diagnostics));
+    }
+    const w = this.waiting.get(m.id);
+    if (!w) return;
+    this.waiting.delete(m.id);
+    if (m.error) w.reject(new RelaisError(m.error.kind, { status: m.error.status, detail: m.error.detail, message: m.error.message }));
+    else w.resolve(m.result);
+  }
+
+  /** The worker could not start (or died): everything on the page from now on, the waiting calls included. */
+  private toPage(): void {
+    this.useWorker = false;
+    this.worker?.terminate();
+    this.worker = null;
+    for (const [id, w] of this.waiting) {
+      this.waiting.delete(id);
+      if (w.method !== 'init') this.onPage(w.method, w.args).then(w.resolve, w.reject);
+    }
+  }
+
+  private async onPage(method: string, args: unknown[], signal?: AbortSignal): Promise<unknown> {
+    const p = await this.pageClient();
+    if (method === 'ready') return p.ready({ signal });
+    if (method === 'search') return p.search(args[0] as SearchQuery, { signal });
+    if (method === 'points') return p.points(args[0] as SearchQuery, { signal, ...(args[1] as object) });
+    return p.get(args[0] as string, { signal });
+  }
+
+  private call<T>(method: string, args: unknown[], signal?: AbortSignal): Promise<T> {
+    const w = this.start();
+    return (w ? this.post(w, method, args) : this.onPage(method, args, signal)) as Promise<T>;
+  }
+
+  ready(opts?: { signal?: AbortSignal }): Promise<void> {
+    return withSignal(this.call<void>('ready', [], opts?.signal), opts?.signal);
+  }
+
+  refresh(): void {
+    if (this.worker) void this.post(this.worker, 'refresh', []).catch(() => undefined);
+    this.page?.refresh();
+  }
+
+  search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
+    return this.run(opts, (signal) => this.call<SearchResult>('search', [query], signal));
+  }
+
+  override points(query: SearchQuery, opts?: CallOptions & { maxPoints?: number }): Promise<MapPoints> {
+    return this.run(opts, (signal) => this.call<MapPoints>('points', [query, { maxPoints: opts?.maxPoints }], signal));
+  }
+
   get(id: string, opts?: CallOptions): Promise<SearchItem> {
-    return this.run(opts, async (signal) => {
-      const [raw, { readHit }] = await Promise.all([this.http.getJson(joinUrl(this.opts.baseUrl, `services/${encodeURIComponent(id)}`), { signal }), loadPipeline()]);
-      const body = raw as { service?: unknown; structure?: unknown } | null;
-      const item = body && typeof body === 'object' ? readHit({ ...(body.service as object), structure: body.structure }, this.collector, null) : null;
-      if (!item) throw new RelaisError('invalid-payload', { message: 'La fiche reçue est invalide.' });
-      return item;
-    });
+    return this.run(opts, (signal) => this.call<SearchItem>('get', [id], signal));
   }
 }
+
+/** A worker can index a static file here: a browser page (not a worker itself), a URL, no custom fetch. */
+const workerFits = (o: StaticSourceOptions): o is StaticSourceOptions & { url: string } =>
+  o.worker !== false && !!o.url && !o.data && !o.fetch && typeof Worker !== 'undefined' && typeof document !== 'undefined';
 
 /** Creates the typed client for a source. */
 export function createClient(options: ClientOptions): RelaisClient {
   switch (options?.source) {
     case 'static':
-      return new StaticClient(options);
+      if (!options.url && !options.data) throw new RelaisError('unsupported', { message: 'Source statique : indiquez une adresse de fichier (url) ou des données (data).' });
+      return new SourceClient(options);
     case 'data-inclusion':
-      return new DataInclusionClient(options);
+      if (!options.baseUrl) throw new RelaisError('unsupported', { message: 'Source data·inclusion : indiquez l’adresse de l’API ou de votre relais (baseUrl).' });
+      return new SourceClient(options);
     case 'rest':
-      return new RestClient(options);
+      if (!options.baseUrl) throw new RelaisError('unsupported', { message: 'Source REST : indiquez l’adresse de l’API (baseUrl).' });
+      return new SourceClient(options);
     default:
       throw new RelaisError('unsupported', { message: `Source de données inconnue : « ${String((options as { source?: unknown })?.source).slice(0, 40)} » (static, data-inclusion ou rest).` });
   }
