@@ -33,7 +33,6 @@ export class StaticClient extends BaseClient {
 
   constructor(private readonly opts: StaticSourceOptions) {
     super();
-    if (!opts.url && !opts.data) throw new RelaisError('unsupported', { message: 'Source statique : indiquez une adresse de fichier (url) ou des données (data).' });
     this.http = new Http({ ...opts, cacheTtlMs: 0 });
   }
 
@@ -103,7 +102,6 @@ class DataInclusionClient extends BaseClient {
 
   constructor(private readonly opts: DataInclusionSourceOptions) {
     super();
-    if (!opts.baseUrl) throw new RelaisError('unsupported', { message: 'Source data·inclusion : indiquez l’adresse de l’API ou de votre relais (baseUrl).' });
     this.http = new Http({ ...opts, headers: { ...opts.headers, ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}) } });
   }
 
@@ -168,7 +166,6 @@ class RestClient extends BaseClient {
 
   constructor(private readonly opts: RestSourceOptions) {
     super();
-    if (!opts.baseUrl) throw new RelaisError('unsupported', { message: 'Source REST : indiquez l’adresse de l’API (baseUrl).' });
     this.http = new Http(opts);
   }
 
@@ -233,7 +230,7 @@ class RestClient extends BaseClient {
   }
 }
 
-/** The client of a source, running where it is created (the page or a worker). Options are checked by createClient. */
+/** The client of a source, running where it is created (the page or a worker). Its options were checked by createClient. */
 export function createPageClient(options: ClientOptions): RelaisClient {
   if (options.source === 'static') return new StaticClient(options);
   if (options.source === 'data-inclusion') return new DataInclusionClient(options);

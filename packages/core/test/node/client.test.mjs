@@ -35,3 +35,18 @@ test('misconfigured clients fail with French messages', () => {
   assert.throws(() => createClient({ source: 'ftp' }), /Source de données inconnue/);
   assert.throws(() => createClient({ source: 'rest' }), /baseUrl/);
 });
+
+test('createClient refuses unusable options at once, in French', () => {
+  const refused = (o) => assert.throws(() => createClient(o), (e) => e instanceof RelaisError && e.kind === 'unsupported' && /indiquez|inconnue/.test(e.message));
+  refused({ source: 'static' });
+  refused({ source: 'data-inclusion' });
+  refused({ source: 'rest', baseUrl: '' });
+  refused({ source: 'ftp' });
+});
+
+test('a client works in Node (no worker): the static source is indexed where it is created', async () => {
+  const c = createClient({ source: 'static', data: { structures: [], services: [] } });
+  await c.ready();
+  assert.equal(c.indexedIn, 'page');
+  assert.equal((await c.search({ text: 'ehpad' })).total, 0);
+});
