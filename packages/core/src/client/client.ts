@@ -80,6 +80,8 @@ export interface RelaisClient extends EventTarget {
   get(id: string, opts?: CallOptions): Promise<SearchItem>;
   /** Data-quality report: records read, kept, skipped, and the first issues in French. */
   readonly diagnostics: Diagnostics;
+  /** Where a static source is indexed and searched: in a Web Worker, or on the page (no worker here, or it could not start). */
+  readonly indexedIn?: 'page' | 'worker';
   /** Resolves when the source is ready (the static file loaded and indexed); rejects with its error. */
   ready(opts?: { signal?: AbortSignal }): Promise<void>;
   /** Forgets cached responses and, for a static URL, the loaded file (the next call reloads it). */
