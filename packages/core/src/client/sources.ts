@@ -95,20 +95,25 @@ export class StaticClient extends BaseClient {
   }
 }
 
-/** The data·inclusion API v1 source. */
-class DataInclusionClient extends BaseClient {
-  readonly source = 'data-inclusion' as const;
-  private readonly http: Http;
-
-  constructor(private readonly opts: DataInclusionSourceOptions) {
+/** A source behind an HTTP API: nothing to load first; refreshing forgets the cached answers. */
+abstract class RemoteClient extends BaseClient {
+  constructor(protected readonly http: Http) {
     super();
-    this.http = new Http({ ...opts, headers: { ...opts.headers, ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}) } });
   }
 
   async ready(): Promise<void> {}
 
   refresh(): void {
     this.http.clearCache();
+  }
+}
+
+/** The data·inclusion API v1 source. */
+class DataInclusionClient extends RemoteClient {
+  readonly source = 'data-inclusion' as const;
+
+  constructor(private readonly opts: DataInclusionSourceOptions) {
+    super(new Http({ ...opts, headers: { ...opts.headers, ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}) } }));
   }
 
   search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
@@ -160,19 +165,11 @@ class DataInclusionClient extends BaseClient {
 }
 
 /** The Relais REST contract source (rest-openapi.json). */
-class RestClient extends BaseClient {
+class RestClient extends RemoteClient {
   readonly source = 'rest' as const;
-  private readonly http: Http;
 
   constructor(private readonly opts: RestSourceOptions) {
-    super();
-    this.http = new Http(opts);
-  }
-
-  async ready(): Promise<void> {}
-
-  refresh(): void {
-    this.http.clearCache();
+    super(new Http(opts));
   }
 
   search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
