@@ -11,9 +11,11 @@ export const hostReset = css`
     all: initial;
     display: block;
     box-sizing: border-box;
-    font-family: var(--relais-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    --_r-font-family: var(--relais-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    --_r-line-height: var(--relais-line-height, 1.5);
+    font-family: var(--_r-font-family);
     font-size: var(--relais-font-size, 1rem);
-    line-height: var(--relais-line-height, 1.5);
+    line-height: var(--_r-line-height);
     color: var(--relais-color-text, #1e1e1e);
     text-align: start;
   }
@@ -26,8 +28,8 @@ export const hostReset = css`
    * the shadow tree's top elements take every inherited text property again from the tokens.
    */
   :host > * {
-    font-family: var(--relais-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
-    line-height: var(--relais-line-height, 1.5);
+    font-family: var(--_r-font-family);
+    line-height: var(--_r-line-height);
     color: var(--relais-color-text, #1e1e1e);
     letter-spacing: normal;
     word-spacing: normal;
