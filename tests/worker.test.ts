@@ -34,6 +34,12 @@ describe('static source in a Web Worker', () => {
     await warned;
     expect(c.indexedIn).to.equal('worker');
     expect(c.diagnostics.skipped).to.equal(10);
+    // after a refresh the reloaded file's issues are reported again, as on the page
+    c.refresh();
+    const again = new Promise<Event>((r) => c.addEventListener('diagnostics', r));
+    await c.search({ text: 'aide' });
+    await again;
+    expect(c.diagnostics.skipped).to.equal(10);
     const bad = createClient({ source: 'static', url: '/faults/truncated', retries: 0 });
     const e = (await bad.ready().then(() => null, (x: unknown) => x)) as { name: string; kind: string; message: string; retryable: boolean };
     expect(e.name).to.equal('RelaisError');

@@ -252,7 +252,9 @@ class SourceClient extends BaseClient {
     this.worker = null;
     for (const [id, w] of this.waiting) {
       this.waiting.delete(id);
-      if (w.method !== 'init') this.onPage(w.method, w.args).then(w.resolve, w.reject);
+      // init and refresh concern the worker alone: the page's client starts fresh
+      if (w.method === 'init' || w.method === 'refresh') w.resolve(undefined);
+      else this.onPage(w.method, w.args).then(w.resolve, w.reject);
     }
   }
 
@@ -274,6 +276,8 @@ class SourceClient extends BaseClient {
   }
 
   refresh(): void {
+    // the next load reports its data issues afresh, as the page's client does
+    this.report = null;
     if (this.worker) void this.post(this.worker, 'refresh', []).catch(() => undefined);
     this.page?.refresh();
   }
