@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 
-type Client = { indexedIn: string; ready(): Promise<void>; search(q: object): Promise<{ total: number; items: Array<{ service: { id: string } }> }>; get(id: string): Promise<{ service: { id: string } }>; points(q: object): Promise<{ points: unknown[] }>; diagnostics: { skipped: number }; addEventListener(t: string, f: (e: Event) => void): void };
+type Client = { indexedIn: string; ready(): Promise<void>; refresh(): void; search(q: object): Promise<{ total: number; items: Array<{ service: { id: string } }> }>; get(id: string): Promise<{ service: { id: string } }>; points(q: object): Promise<{ points: unknown[] }>; diagnostics: { skipped: number }; addEventListener(t: string, f: (e: Event) => void): void };
 const cdn = async () => (await import('/packages/relais/dist/cdn/relais-all.js' as string)) as { createClient(o: object): Client };
 
 describe('static source in a Web Worker', () => {
