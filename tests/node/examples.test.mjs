@@ -81,6 +81,56 @@ test('three copies on one page: nothing throws, first definition wins, one warni
   await page.close();
 });
 
+test('auto theme: follows the colour scheme the page declares, not the visitor\'s system alone', async () => {
+  const { page, problems } = await open(`${demo.base}/auto.html`);
+  await rendered(page, 'relais-pathway', 'ol');
+  const surface = () => page.evaluate(() => getComputedStyle(document.querySelector('relais-pathway')).backgroundColor);
+  const text = () => page.evaluate(() => getComputedStyle(document.querySelector('relais-pathway').shadowRoot.querySelector('ol')).color);
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  assert.equal(await surface(), 'rgb(255, 255, 255)', 'a page that declares no dark mode keeps light widgets');
+  // (through the CSSOM: the demo's CSP allows no inline style element)
+  await page.evaluate(() => document.documentElement.style.setProperty('color-scheme', 'light dark'));
+  assert.equal(await surface(), 'rgb(20, 23, 28)', 'color-scheme: light dark on the root + a dark system → dark widgets');
+  assert.equal(await text(), 'rgb(238, 241, 245)');
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  assert.equal(await surface(), 'rgb(255, 255, 255)');
+  await page.evaluate(() => {
+    document.documentElement.style.removeProperty('color-scheme');
+    const m = document.createElement('meta');
+    m.name = 'color-scheme';
+    m.content = 'dark';
+    document.head.append(m);
+  });
+  assert.equal(await surface(), 'rgb(20, 23, 28)', '<meta name="color-scheme" content="dark"> → dark widgets');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('contrast check in development: a charter colour below 4.5:1 gets one French warning; the shipped themes and the example charter none', async () => {
+  for (const path of ['/', '/themes.html', '/auto.html']) {
+    const { page, warnings } = await open(`${demo.base}${path}`);
+    await page.waitForFunction(() => document.querySelector('relais-pathway, relais-directory')?.shadowRoot?.querySelector('h2, h3, ol, .item'), { timeout: 15000 });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(warnings.filter((w) => /contraste/.test(w)), [], path);
+    await page.close();
+  }
+  const { page, warnings } = await open(`${demo.base}/auto.html`);
+  await rendered(page, 'relais-pathway', 'ol');
+  // a partner's brand red on the dark surface of a site in dark mode: about 3:1
+  await page.evaluate(() => {
+    document.documentElement.style.setProperty('color-scheme', 'dark');
+    const div = document.createElement('div');
+    div.style.setProperty('--relais-color-primary', '#c8102e');
+    div.innerHTML = '<relais-pathway template-id="mdph" heading-level="2"></relais-pathway>';
+    document.querySelector('relais-provider').append(div);
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  const low = warnings.filter((w) => /contraste insuffisant/.test(w));
+  assert.deepEqual(low.map((w) => /— (.+?) \(/.exec(w)?.[1]), ['lien', 'lien sur tuile', 'bouton principal'], low.join('\n'));
+  assert.match(low[0], /<relais-pathway> — lien \(--relais-color-primary sur --relais-color-surface\) : 3,\d+:1, il faut au moins 4,5:1/);
+  await page.close();
+});
+
 test('themes page: every section renders, dark and high-contrast tokens reach the widgets', async () => {
   const { page, problems } = await open(`${demo.base}/themes.html`);
   await rendered(page, 'relais-pathway', 'ol');

@@ -54,3 +54,8 @@ test('partner theme: its colours meet the same contrast pairs as the shipped the
   const failures = CONTRAST_PAIRS.map(([fg, bg, min, what]) => [what, contrastOf(value(fg), value(bg)), min]).filter(([, r, min]) => r < min);
   assert.deepEqual(failures, []);
 });
+
+test('the development contrast check tests the same pairs as the themes (CONTRAST_PAIRS)', async () => {
+  const { CHARTER_PAIRS } = await import('../../packages/core/dist/element/contrast.js');
+  assert.deepEqual(CHARTER_PAIRS.map((p) => [...p]), CONTRAST_PAIRS.map((p) => [...p]));
+});

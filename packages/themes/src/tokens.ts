@@ -165,15 +165,81 @@ export function declarations(theme: ThemeName): string {
     .join('\n');
 }
 
+/** The token table of the README, in Markdown (one row per token: name, default, what it paints, widget). */
+export function tokensTable(): string {
+  const cell = (v: string) => v.replace(/\|/g, '\\|');
+  const rows = TOKENS.map((t) => `| \`${t.name}\` | ${t.group} | \`${cell(t.default)}\` | ${cell(t.description)}${t.widget ? ` (\`<${t.widget}>\`)` : ''} |`);
+  return ['| jeton | famille | défaut | ce qu’il peint |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+}
+
+/** A plain colour value (`#rgb`, `#rrggbb`). */
+const isHex = (v: string): boolean => /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(v);
+
+/** Splits a value on the white space outside parentheses: `0 1px 3px rgb(0 0 0 / 0.15)` → 4 parts. */
+function parts(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of value) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (/\s/.test(ch) && depth === 0) {
+      if (cur) out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * The `auto` value of a token: the light (default) value, and the dark one where the scheme asks for it.
+ * A colour token becomes `light-dark(light, dark)`; in a composite value (focus ring, shadow) a colour
+ * that is a colour token's value in both themes becomes a reference to that token (so that it follows it),
+ * another colour becomes `light-dark()`, and the other parts keep the light value.
+ */
+function autoValue(name: Token['name'], light: string, dark: string | undefined): string {
+  if (dark === undefined || dark === light) return light;
+  if (isHex(light) && isHex(dark)) return `light-dark(${light}, ${dark})`;
+  const l = parts(light);
+  const d = parts(dark);
+  return l
+    .map((p, i) => {
+      const q = d[i];
+      if (q === undefined || q === p) return p;
+      const token = COLOUR_TOKENS.find((t) => t !== name && tokenValue('default', t) === p && tokenValue('dark', t) === q);
+      if (token) return `var(${token})`;
+      return /^(#|rgb|hsl)/.test(p) && /^(#|rgb|hsl)/.test(q) ? `light-dark(${p}, ${q})` : p;
+    })
+    .join(' ');
+}
+
+/** The colour tokens (registered as `<color>` by the `auto` theme). */
+const COLOUR_TOKENS: ReadonlyArray<Token['name']> = TOKENS.filter((t) => t.group === 'couleur').map((t) => t.name);
+
 /**
  * A theme as a CSS text: on `:root` and on the class `relais-theme-<name>` (so that one part of a page,
- * or one Storybook story, can carry another theme). `auto` is the default theme, and the dark one
- * when the person's system asks for dark colours.
+ * or one Storybook story, can carry another theme).
+ *
+ * `auto` follows the colour scheme that the host page declares — `<meta name="color-scheme" content="light
+ * dark">` or `color-scheme: light dark` on its root — and is light on a page that declares none, whatever
+ * the visitor's system says: a light site never gets dark widgets. Its colours are `light-dark()` values of
+ * colour tokens registered with `@property` (syntax `<color>`), so that they are resolved on the page's
+ * root, where its `color-scheme` applies, and reach the widgets as plain colours. Browsers without
+ * `light-dark()` (before 2024) keep the default theme.
  */
 export function themeCss(theme: ThemeName | 'auto'): string {
   const head = `/* @relais/themes — ${theme}. Generated from packages/themes/src/tokens.ts; do not edit. */\n`;
   if (theme === 'auto') {
-    return `${head}:root,\n.relais-theme-auto {\n${declarations('default')}\n}\n@media (prefers-color-scheme: dark) {\n  :root,\n  .relais-theme-auto {\n${declarations('dark').replace(/^/gm, '  ')}\n  }\n}\n`;
+    const registered = COLOUR_TOKENS.map(
+      (n) => `@property ${n} {\n  syntax: '<color>';\n  inherits: true;\n  initial-value: ${tokenValue('default', n)};\n}\n`,
+    ).join('');
+    const auto = (Object.keys(THEMES.dark.values) as Array<Token['name']>)
+      .map((n) => [n, autoValue(n, tokenValue('default', n), THEMES.dark.values[n])] as const)
+      .filter(([n, v]) => v !== tokenValue('default', n))
+      .map(([n, v]) => `    ${n}: ${v};`)
+      .join('\n');
+    return `${head}:root,\n.relais-theme-auto {\n${declarations('default')}\n}\n@supports (color: light-dark(#000, #fff)) {\n${registered.replace(/^(?=.)/gm, '  ')}  :root,\n  .relais-theme-auto {\n${auto}\n  }\n}\n`;
   }
   return `${head}:root,\n.relais-theme-${theme} {\n${declarations(theme)}\n}\n`;
 }

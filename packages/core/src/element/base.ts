@@ -136,9 +136,30 @@ export class RelaisElement extends LitElement {
   /** Language tracking (`lang` attribute, else nearest `[lang]` ancestor). */
   protected readonly i18n = new LangController(this);
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // In development only, check the colours of the site's charter as this widget paints them.
+    if (isDevelopmentPage()) {
+      void this.updateComplete
+        .then(() => import('./contrast.js'))
+        .then((m) => m.warnLowContrast(this))
+        .catch(() => undefined);
+    }
+  }
+
   /** Dispatches a typed event from the host. */
   protected emit<E extends Event>(event: E): E {
     this.dispatchEvent(event);
     return event;
   }
+}
+
+/**
+ * A page in development: served from the loopback (`localhost`, `127.0.0.1`, `[::1]`, `*.localhost`) or
+ * marked `<html data-relais-dev>`. Checks meant for the site's developers (the charter's contrast) run there only.
+ */
+export function isDevelopmentPage(): boolean {
+  if (typeof location === 'undefined' || typeof document === 'undefined') return false;
+  const h = location.hostname;
+  return h === 'localhost' || h === '127.0.0.1' || h === '[::1]' || h.endsWith('.localhost') || document.documentElement.hasAttribute('data-relais-dev');
 }

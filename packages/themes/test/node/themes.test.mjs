@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { TOKENS, THEMES, CONTRAST_PAIRS, tokenValue, themeCss } from '@relais/themes/tokens';
+import { TOKENS, THEMES, CONTRAST_PAIRS, tokenValue, themeCss, tokensTable } from '@relais/themes/tokens';
 import { colour, contrast } from './contrast.mjs';
 
 test('contrast computation matches known WCAG values', () => {
@@ -69,14 +69,26 @@ test('TOKENS defaults are the fallbacks the widgets use', () => {
   }
 });
 
-test('the CSS files are generated from the data (:root and a class; auto follows prefers-color-scheme)', () => {
+test('the CSS files are generated from the data (:root and a class; auto follows the page\'s declared colour scheme)', () => {
   const dark = themeCss('dark');
   assert.match(dark, /^:root,\n\.relais-theme-dark \{$/m);
   assert.match(dark, /--relais-color-surface: #14171c;/);
   const auto = themeCss('auto');
-  assert.match(auto, /@media \(prefers-color-scheme: dark\)/);
-  assert.ok(auto.indexOf('#ffffff') < auto.indexOf('prefers-color-scheme'));
+  assert.doesNotMatch(auto, /prefers-color-scheme/, 'the visitor\'s system alone never turns the widgets dark');
+  assert.ok(auto.indexOf('--relais-color-surface: #ffffff;') < auto.indexOf('@supports (color: light-dark(#000, #fff))'), 'light values first, for browsers without light-dark()');
+  for (const t of TOKENS.filter((x) => x.group === 'couleur')) {
+    assert.match(auto, new RegExp(`@property ${t.name} \\{\\n\\s+syntax: '<color>';\\n\\s+inherits: true;\\n\\s+initial-value: ${t.default};`), `${t.name} registered, so it resolves on the page's root`);
+    assert.ok(auto.includes(`${t.name}: light-dark(${tokenValue('default', t.name)}, ${tokenValue('dark', t.name)});`), `${t.name}: light-dark(default, dark)`);
+  }
+  assert.match(auto, /--relais-focus-ring: 3px solid var\(--relais-color-primary\);/, 'the focus ring follows the primary colour');
   assert.doesNotMatch(themeCss('dsfr'), /@font-face|url\(/, 'the DSFR bridge never bundles fonts or assets');
   const built = readFileSync('packages/relais/dist/cdn/themes/high-contrast.css', 'utf8');
   assert.equal(built, themeCss('high-contrast'), 'the CDN file is up to date (npm run build)');
+});
+
+test('the README documents every token with its default (generated: node scripts/build-themes.mjs)', () => {
+  const readme = readFileSync('packages/themes/README.md', 'utf8');
+  const table = /<!-- tokens:start -->\n([\s\S]*?)<!-- tokens:end -->/.exec(readme)?.[1];
+  assert.ok(table, 'tokens table markers');
+  assert.equal(table, tokensTable());
 });
