@@ -54,7 +54,8 @@ describe('<relais-pathway>', () => {
     const e = await oneEvent(el, 'relais-step-select');
     expect((e as unknown as { stepId: string }).stepId).to.equal('complet');
     const details = summary.parentElement!;
-    expect(details.textContent).to.match(/Délai : 10 jours après « Dépôt du dossier » \(CASF R232-23, à vérifier\)/);
+    expect(details.textContent).to.match(/Délai : 10 jours après « Dépôt du dossier »/);
+    expect(details.textContent).to.not.match(/à vérifier/);
     expect(details.textContent).to.match(/Accusé de réception avec la date du dossier complet — à fournir ou attendu/);
   });
 

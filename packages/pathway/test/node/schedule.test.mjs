@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeSchedule, simulate, pathwayTemplates, parseTemplate, PathwayDataError } from '@relais/pathway/headless';
+import { computeSchedule, simulate, pathwayTemplates, parseTemplate, PathwayDataError, readableLegal, frenchDate } from '@relais/pathway/headless';
 
 const status = (s) => Object.fromEntries(s.steps.map((x) => [x.id, x.status]));
 
@@ -16,13 +16,18 @@ test('MDPH: statuses, legal due date from the deposit, silence means rejection',
   assert.equal(decision.dueOn, '2026-07-12');
   assert.equal(decision.daysLeft, 41);
   assert.equal(decision.status, 'upcoming');
-  assert.match(decision.deadlineText, /4 mois après « Dépôt de la demande » \(CASF R241-33\) ; sans réponse à cette date, la demande est réputée rejetée/);
+  assert.equal(decision.deadlineText, '4 mois après « Dépôt de la demande » ; à défaut à cette date, la demande est réputée rejetée');
+  assert.equal(decision.legal, 'CASF R241-33');
+  assert.equal(decision.legalText, 'article R241-33 du code de l’action sociale et des familles');
+  assert.equal(decision.owner, 'administration');
+  assert.equal(decision.dueText, 'La CDAPH doit décider au plus tard le 12 juillet 2026 ; à défaut, la demande est réputée rejetée.');
   assert.equal(before.current, 'evaluation');
 
   const after = computeSchedule(pathwayTemplates.mdph, events, { today: '2026-07-20' });
   assert.equal(status(after).decision, 'overdue');
   assert.equal(after.steps.find((s) => s.id === 'decision').daysLeft, -8);
-  assert.equal(after.current, 'decision');
+  assert.equal(after.current, 'evaluation', 'the step in progress stays current');
+  assert.deepEqual(after.actions.map((a) => [a.kind, a.stepId]), [['late', 'decision'], ['deadline', 'recours'], ['now', 'evaluation']], 'all shown: the late decision, the running appeal deadline, the current step');
   assert.match(after.nextAction, /réputée rejetée.*recours administratif préalable \(RAPO\)/);
 });
 
@@ -37,8 +42,10 @@ test('APA: silence means acceptance; deadlines counted from the complete file', 
   assert.equal(plan.status, 'overdue');
   const decision = s.steps.find((x) => x.id === 'decision');
   assert.equal(decision.dueOn, '2026-11-10');
-  assert.match(decision.deadlineText, /réputée acceptée/);
-  assert.match(decision.deadlineText, /à vérifier/, 'uncertain references stay marked');
+  assert.match(decision.deadlineText, /l’APA est réputée accordée pour un montant forfaitaire/);
+  assert.doesNotMatch(decision.deadlineText, /CASF|à vérifier/, 'no raw reference in the public text');
+  assert.equal(decision.toVerify, true, 'uncertain references stay marked in data');
+  assert.equal(decision.deadline.toVerify, true);
 });
 
 test('working-day deadline: PCH en urgence within 15 working days', () => {
@@ -52,7 +59,7 @@ test('working-day deadline: PCH en urgence within 15 working days', () => {
   assert.equal(computeSchedule(pathwayTemplates.pch, [{ stepId: 'urgence', kind: 'started', date: '2026-04-01' }], { today: '2026-04-10', alsaceMoselle: true }).steps.find((x) => x.id === 'urgence').dueOn, '2026-04-24');
 });
 
-test('skipped steps, alternatives (branches) and optional steps never late', () => {
+test('skipped steps, alternatives (branches); an optional step is late only once its deadline runs and has passed', () => {
   const s = computeSchedule(pathwayTemplates['protection-enfance'], [
     { stepId: 'transmission', kind: 'done', date: '2026-01-05' },
     { stepId: 'qualification', kind: 'done', date: '2026-01-06' },
@@ -67,7 +74,11 @@ test('skipped steps, alternatives (branches) and optional steps never late', () 
   assert.equal(st.ppe, 'overdue', 'PPE due 3 months after the start of the measure');
   assert.equal(s.steps.find((x) => x.id === 'ppe').dueOn, '2026-07-01');
   const mdph = computeSchedule(pathwayTemplates.mdph, [{ stepId: 'notification', kind: 'done', date: '2026-01-10' }], { today: '2026-06-01' });
-  assert.equal(status(mdph).recours, 'upcoming', 'an optional appeal not taken is not late');
+  assert.equal(status(mdph).recours, 'overdue', 'an appeal not made 2 months after the notification is late');
+  assert.match(mdph.steps.find((x) => x.id === 'recours').dueText, /^Le délai pour former un recours administratif préalable \(RAPO\) si vous contestez la décision a expiré le 10 mars 2026\.$/);
+  const early = computeSchedule(pathwayTemplates.mdph, [{ stepId: 'depot', kind: 'done', date: '2026-01-10' }], { today: '2026-03-01' });
+  assert.equal(status(early).recours, 'upcoming', 'no notification, no implicit rejection yet: the appeal deadline does not run');
+  assert.equal(early.steps.find((x) => x.id === 'recours').dueOn, null);
 });
 
 test('ruptures: advice in plain French, the recent one first in the next action', () => {
@@ -78,6 +89,25 @@ test('ruptures: advice in plain French, the recent one first in the next action'
   ], { today: '2026-05-10' });
   assert.deepEqual(s.ruptures.map((r) => r.kind), ['hospitalisation', 'demenagement']);
   assert.match(s.nextAction, /^Une hospitalisation peut retarder/);
+});
+
+test('facts: unknown facts are refused in French; declared facts apply variants', () => {
+  assert.throws(() => computeSchedule(pathwayTemplates['ehpad-admission'], [], { today: '2026-03-01', facts: ['habilitee'] }), (e) => e instanceof PathwayDataError && e.field === 'facts[0]' && /la situation « habilitee » n’est pas prévue par le modèle « ehpad-admission » \(habilitation-aide-sociale\)/.test(e.message));
+  const bad = structuredClone(pathwayTemplates['ehpad-admission']);
+  bad.steps[8].deadline.appliesIf = 'inconnu';
+  assert.throws(() => parseTemplate(bad), /steps\[8\]\.deadline\.appliesIf : la situation « inconnu » n’est pas déclarée dans facts/);
+  const s = computeSchedule(pathwayTemplates['ehpad-admission'], [{ stepId: 'entree', kind: 'started', date: '2026-03-02' }], { today: '2026-03-10' });
+  assert.match(s.steps.find((x) => x.id === 'contrat').deadlineText, /^si « la place est habilitée à l’aide sociale » : 15 jours après « Entrée dans l’établissement »/);
+  assert.equal(s.steps.find((x) => x.id === 'contrat').condition, 'La place est habilitée à l’aide sociale');
+});
+
+test('readable legal references for the public', () => {
+  assert.equal(readableLegal('CASF R232-7'), 'article R232-7 du code de l’action sociale et des familles');
+  assert.equal(readableLegal('CSP R1112-1-2'), 'article R1112-1-2 du code de la santé publique');
+  assert.equal(readableLegal('Code du travail D5411-14-1'), 'article D5411-14-1 du code du travail');
+  assert.equal(readableLegal('CASF L223-1-1 ; décret 2016-1283'), 'article L223-1-1 du code de l’action sociale et des familles ; décret 2016-1283');
+  assert.equal(readableLegal('CASF L311-4 et D311'), 'articles L311-4 et D311 du code de l’action sociale et des familles');
+  assert.equal(frenchDate('2026-04-01'), '1er avril 2026');
 });
 
 test('documents received are tracked', () => {
