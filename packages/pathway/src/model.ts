@@ -182,6 +182,11 @@ export function parseTemplate(raw: unknown): PathwayTemplate {
   t.steps.forEach((s, i) => {
     if (s.deadline && !ids.has(s.deadline.from.step)) throw new PathwayDataError(`Modèle de parcours invalide — steps[${i}].deadline.from.step : l’étape « ${s.deadline.from.step} » n’existe pas.`, `steps[${i}].deadline.from.step`);
     if (s.deadline?.orFrom && !ids.has(s.deadline.orFrom.step)) throw new PathwayDataError(`Modèle de parcours invalide — steps[${i}].deadline.orFrom.step : l’étape « ${s.deadline.orFrom.step} » n’existe pas.`, `steps[${i}].deadline.orFrom.step`);
+    for (const [a, field] of [[s.deadline?.from, 'from'], [s.deadline?.orFrom, 'orFrom']] as const) {
+      if (a?.event !== 'lapsed') continue;
+      const target = t.steps.find((x) => x.id === a.step)?.deadline;
+      if (!target || (!target.silence && !target.consequence)) throw new PathwayDataError(`Modèle de parcours invalide — steps[${i}].deadline.${field}.event : « lapsed » demande que l’étape « ${a.step} » ait un délai avec une règle de silence (silence ou consequence).`, `steps[${i}].deadline.${field}.event`);
+    }
     const factIds = new Set((t.facts ?? []).map((f) => f.id));
     const factRefs: Array<[string, string]> = [];
     if (s.deadline?.appliesIf) factRefs.push([s.deadline.appliesIf, `steps[${i}].deadline.appliesIf`]);

@@ -5,7 +5,8 @@
  * Rules (issue 22):
  * - a deadline whose starting event is known is counted from it; a legal deadline of the administration whose starting
  *   event is unknown shows its worst case (the latest date the starting event could legally have happened: that step's
- *   own legal deadline, else the last known date of the case) and is flagged when passed — it never moves with today;
+ *   own legal deadline, else — for the end of a step — the last known date of the case) and is flagged when passed; it
+ *   never moves with today. A deadline counted from an event still to come (a discharge, an entry) waits for it;
  * - the person's deadlines are counted only from known events (a reply is never said late for a letter not received);
  * - a `complete` event (dossier complet) starts the deadlines counted from the complete file;
  * - a step inferred done (a later required step happened) keeps its deadline; events of optional steps (a recours, an
@@ -249,7 +250,7 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
     };
     const started = first(e.stepId, 'started');
     if (e.kind === 'done' && started && e.date < started) fail(`« ${s.label} » ne peut pas être terminée le ${frenchDate(e.date)}, avant d’avoir commencé le ${frenchDate(started)}.`);
-    if (firstStart && e.date < firstStart && f.i > 0) fail(`« ${s.label} » est datée du ${frenchDate(e.date)}, avant « ${facts[0]!.s.label} » (${frenchDate(firstStart)}) : vérifiez les dates.`);
+    if (firstStart && e.date < firstStart && f.i > 0 && e.kind !== 'document-received') fail(`« ${s.label} » est datée du ${frenchDate(e.date)}, avant « ${facts[0]!.s.label} » (${frenchDate(firstStart)}) : vérifiez les dates.`);
     const from = s.deadline?.from;
     if (from && (e.kind === 'done' || e.kind === 'started') && (from.event === 'done' || from.event === 'complete') && from.step !== s.id) {
       const a = from.event === 'complete' ? completeOn : factOf(from.step).doneOn;
@@ -314,7 +315,9 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
       const due = dueOf(target);
       if (due) return due.dueOn;
     }
-    return lastKnownUpTo(template.steps.indexOf(target));
+    // the end of a step (done, dossier complet) is at the earliest the last known date; an event still to come (a
+    // discharge, an entry, the start of a measure) says nothing until it happens
+    return a.event === 'started' ? null : lastKnownUpTo(template.steps.indexOf(target));
   };
   function dueOf(s: StepTemplate): Due {
     if (memo.has(s.id)) return memo.get(s.id)!;
@@ -436,7 +439,7 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
   if (!expectOnly) {
     steps
       .filter((s) => s.owner === 'person' && s.dueOn && !s.dueIsEstimate && s.daysLeft !== null && s.daysLeft >= 0 && s.status !== 'done' && s.status !== 'skipped')
-      .sort((a, b) => (a.dueOn! < b.dueOn! ? -1 : 1))
+      .sort((a, b) => (a.dueOn! < b.dueOn! ? -1 : a.dueOn! > b.dueOn! ? 1 : a.index - b.index))
       .forEach((s) => actions.push({ stepId: s.id, kind: 'deadline', owner: 'person', dueOn: s.dueOn, text: s.status === 'current' ? s.nextAction! : `${s.label} — ${s.dueText}` }));
   }
   for (const s of steps) {

@@ -155,6 +155,12 @@ test('malformed templates and cases are rejected with a message naming the fault
   ref.steps[3].deadline.from.step = 'nulle-part';
   assert.throws(() => parseTemplate(ref), /steps\[3\]\.deadline\.from\.step/);
   assert.throws(() => parseTemplate({ id: 'x', label: 'X', steps: [] }), /steps : vide/);
+  const lapsed = structuredClone(pathwayTemplates.mdph);
+  lapsed.steps[6].deadline.orFrom = { step: 'evaluation', event: 'lapsed' };
+  assert.throws(() => parseTemplate(lapsed), (e) => e.field === 'steps[6].deadline.orFrom.event' && /l’étape « evaluation » ait un délai avec une règle de silence/.test(e.message));
+  const orFrom = structuredClone(pathwayTemplates.mdph);
+  orFrom.steps[6].deadline.orFrom.step = 'nulle-part';
+  assert.throws(() => parseTemplate(orFrom), /steps\[6\]\.deadline\.orFrom\.step : l’étape « nulle-part » n’existe pas/);
   assert.throws(() => computeSchedule(pathwayTemplates.rsa, [{ stepId: 'inconnue', kind: 'done', date: '2026-01-01' }], { today: '2026-01-02' }), /events\[0\]\.stepId : l’étape « inconnue » n’existe pas/);
   assert.throws(() => computeSchedule(pathwayTemplates.rsa, [{ stepId: 'demande', kind: 'done', date: '2026-02-30' }], { today: '2026-03-01' }), (e) => e.field === 'events[0].date');
   assert.throws(() => computeSchedule(pathwayTemplates.rsa, [{ kind: 'done', date: '2026-02-03' }], { today: '2026-03-01' }), /doit nommer son étape/);
