@@ -39,7 +39,7 @@ describe('<relais-pathway>', () => {
     const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="mdph" today="2026-07-20" .events=${mdphEvents}></relais-pathway>`);
     const late = $$(el, 'ol > li').find((li) => li.classList.contains('overdue'))!;
     expect(late.querySelector('.status')!.textContent).to.equal('Délai dépassé');
-    expect(late.textContent).to.match(/dépassée de 8 jours/);
+    expect(late.textContent).to.match(/dépassé de 8 jours/);
     expect($(el, '[part="next"]')!.textContent).to.match(/réputée rejetée.*RAPO/);
     expect($(el, '[part="next"]')!.getAttribute('role')).to.equal('status');
     await expect(el).to.be.accessible();
@@ -125,7 +125,7 @@ describe('<relais-pathway>', () => {
     const sep = await fixture<RelaisPathway>(html`<relais-pathway template-id="apa-domicile" today="2026-09-20" .events=${[{ stepId: 'depot', kind: 'done', date: '2026-09-15' }]}></relais-pathway>`);
     const complet = (el: RelaisPathway) => $$(el, 'ol > li')[1]!;
     expect(complet(aug).querySelector('.status')!.textContent).to.equal('Délai dépassé');
-    expect(complet(aug).textContent).to.match(/Délai de l’administration :\s*11 août 2026 \(dépassée de 40 jours\)/);
+    expect(complet(aug).textContent).to.match(/Délai de l’administration :\s*11 août 2026 \(dépassé de 40 jours\)/);
     expect($(aug, '[part="next"]')!.textContent).to.match(/Le département devait accuser réception du dossier ou demander les pièces manquantes au plus tard le 11 août 2026/);
     expect(complet(sep).querySelector('.status')!.textContent).to.equal('En cours');
     expect(complet(sep).textContent).to.match(/25 septembre 2026 \(dans 5 jours\)/);
@@ -138,7 +138,7 @@ describe('<relais-pathway>', () => {
       const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="apa-domicile" today=${today} .events=${events}></relais-pathway>`);
       const decision = $$(el, 'ol > li').find((li) => /Décision et notification/.test(li.querySelector('h3')!.textContent!))!;
       expect(decision.querySelector('.status')!.textContent).to.equal('Délai dépassé');
-      expect(decision.textContent).to.match(/Échéance estimée \(au plus tard\) :\s*25 novembre 2026/);
+      expect(decision.textContent).to.match(/Délai estimé \(au plus tard\) :\s*25 novembre 2026/);
       expect(decision.textContent).to.match(/l’APA est réputée accordée pour un montant forfaitaire/);
     }
   });
@@ -220,7 +220,7 @@ describe('<relais-pathway>', () => {
     expect(contrat(none).textContent).to.match(/Ce délai ne s’applique que si : La place est habilitée à l’aide sociale\./);
     const habilitee = await fixture<RelaisPathway>(html`<relais-pathway template-id="ehpad-admission" facts="habilitation-aide-sociale" today="2026-03-30" .events=${events}></relais-pathway>`);
     expect(contrat(habilitee).querySelector('.status')!.textContent).to.equal('Délai dépassé');
-    expect(contrat(habilitee).textContent).to.match(/17 mars 2026 \(dépassée de 13 jours\)/);
+    expect(contrat(habilitee).textContent).to.match(/17 mars 2026 \(dépassé de 13 jours\)/);
     await expect(habilitee).to.be.accessible();
   });
 
