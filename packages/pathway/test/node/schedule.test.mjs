@@ -28,7 +28,8 @@ test('MDPH: statuses, legal due date from the deposit, silence means rejection',
   assert.equal(after.steps.find((s) => s.id === 'decision').daysLeft, -8);
   assert.equal(after.current, 'evaluation', 'the step in progress stays current');
   assert.deepEqual(after.actions.map((a) => [a.kind, a.stepId]), [['late', 'decision'], ['deadline', 'recours'], ['now', 'evaluation']], 'all shown: the late decision, the running appeal deadline, the current step');
-  assert.match(after.nextAction, /réputée rejetée.*recours administratif préalable \(RAPO\)/);
+  assert.match(after.nextAction, /réputée rejetée\. Ce rejet implicite peut être contesté/);
+  assert.equal(after.actions[1].text, 'Recours (si vous contestez) — Vous avez jusqu’au 12 septembre 2026 pour former un recours administratif préalable (RAPO) si vous contestez la décision.');
 });
 
 test('APA: silence means acceptance; deadlines counted from the complete file', () => {
