@@ -17,7 +17,6 @@ export const pathwayStyles = css`
   .actions { margin: var(--_r-space-1) 0 0; padding-inline-start: 1.25rem; }
   .actions li { margin-bottom: var(--_r-space-1); }
   .tag { font-weight: 700; }
-  .action-late .tag { color: var(--_r-danger); }
   .due-person { font-weight: 600; }
   .to-verify { font-style: italic; }
   .ruptures { background: var(--_r-warning-bg); padding: var(--_r-space-2) var(--_r-space-3); border-radius: var(--_r-radius); }
