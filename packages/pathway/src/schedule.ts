@@ -250,7 +250,7 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
     };
     const started = first(e.stepId, 'started');
     if (e.kind === 'done' && started && e.date < started) fail(`« ${s.label} » ne peut pas être terminée le ${frenchDate(e.date)}, avant d’avoir commencé le ${frenchDate(started)}.`);
-    if (firstStart && e.date < firstStart && f.i > 0 && e.kind !== 'document-received') fail(`« ${s.label} » est datée du ${frenchDate(e.date)}, avant « ${facts[0]!.s.label} » (${frenchDate(firstStart)}) : vérifiez les dates.`);
+    if (firstStart && e.date < firstStart && (f.i > 0 || e.kind === 'complete') && e.kind !== 'document-received') fail(`${e.kind === 'complete' ? 'le dossier complet' : `« ${s.label} »`} est daté${e.kind === 'complete' ? '' : 'e'} du ${frenchDate(e.date)}, avant « ${facts[0]!.s.label} » (${frenchDate(firstStart)}) : vérifiez les dates.`);
     const from = s.deadline?.from;
     if (from && (e.kind === 'done' || e.kind === 'started') && (from.event === 'done' || from.event === 'complete') && from.step !== s.id) {
       const a = from.event === 'complete' ? completeOn : factOf(from.step).doneOn;

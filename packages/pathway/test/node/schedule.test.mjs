@@ -111,6 +111,13 @@ test('readable legal references for the public', () => {
   assert.equal(frenchDate('2026-04-01'), '1er avril 2026');
 });
 
+test('a dossier complet dated before the dépôt is refused', () => {
+  assert.throws(
+    () => computeSchedule(pathwayTemplates['apa-domicile'], [{ stepId: 'depot', kind: 'done', date: '2026-09-10' }, { stepId: 'depot', kind: 'complete', date: '2026-09-01' }], { today: '2026-09-20' }),
+    (e) => e.field === 'events[1].date' && /events\[1\]\.date : le dossier complet est daté du 1er septembre 2026, avant « Dépôt du dossier » \(10 septembre 2026\)/.test(e.message),
+  );
+});
+
 test('documents received are tracked', () => {
   const s = computeSchedule(pathwayTemplates.mdph, [{ stepId: 'depot', kind: 'document-received', date: '2026-03-01', document: 'Certificat médical (cerfa 15695) de moins d’un an' }], { today: '2026-03-02' });
   const docs = s.steps[0].documents;
