@@ -143,6 +143,22 @@ test('every shipped template is valid and simulates a calendar from the request 
   assert.equal(past.steps.find((x) => x.id === 'complet').daysLeft, null);
 });
 
+test('every shipped deadline says whose it is, what must be done, and (for the administration) who', () => {
+  for (const [id, t] of Object.entries(pathwayTemplates)) {
+    for (const s of t.steps.filter((x) => x.deadline)) {
+      const d = s.deadline;
+      assert.ok(d.owner === 'person' || d.owner === 'administration', `${id}.${s.id}: owner`);
+      assert.ok(d.task, `${id}.${s.id}: task`);
+      if (d.owner === 'administration') assert.ok(d.by, `${id}.${s.id}: by`);
+      assert.ok(d.legal, `${id}.${s.id}: legal reference`);
+      assert.doesNotMatch(d.legal, /à vérifier/, `${id}.${s.id}: « à vérifier » is data (toVerify), not text`);
+    }
+    for (const s of t.steps) assert.doesNotMatch(s.legal ?? '', /à vérifier/, `${id}.${s.id}: step legal`);
+  }
+  const owners = Object.values(pathwayTemplates).flatMap((t) => t.steps.filter((x) => x.deadline?.owner === 'person').map((x) => `${t.id}.${x.id}`));
+  assert.deepEqual(owners, ['mdph.ppc', 'mdph.recours', 'pch.ppc', 'pch.recours', 'apa-domicile.reponse-plan', 'ehpad-admission.retractation']);
+});
+
 test('pure: same inputs, same output; no clock read', () => {
   const a = computeSchedule(pathwayTemplates.rsa, [{ stepId: 'orientation', kind: 'done', date: '2026-01-31' }], { today: '2026-03-05' });
   const b = computeSchedule(pathwayTemplates.rsa, [{ stepId: 'orientation', kind: 'done', date: '2026-01-31' }], { today: '2026-03-05' });
