@@ -16,8 +16,24 @@ const isoDate = z.string().check(z.refine((s) => isIsoDate(s), 'date AAAA-MM-JJ 
 const Anchor = z.object({
   /** Step whose event starts the count. */
   step: id,
-  /** `started` (e.g. dépôt), `done`, or `complete` (dossier complet). */
-  event: z.enum(['started', 'done', 'complete']),
+  /**
+   * `started` (e.g. dépôt), `done`, `complete` (the dossier complet of the case: a `complete` event, else the end of
+   * the step marked `marksComplete`), or `lapsed` (the date the step's own deadline with a silence rule passed
+   * without the step being done: an implicit decision).
+   */
+  event: z.enum(['started', 'done', 'complete', 'lapsed']),
+});
+
+/** A change of a deadline when a fact of the case is declared (a younger child, a kind of place…). */
+const Variant = z.object({
+  /** The fact (one of the template's `facts`). */
+  if: id,
+  /** Replaces the amount. */
+  amount: z.optional(z.number().check(z.int(), z.gte(0), z.lte(3650))),
+  /** Replaces the unit. */
+  unit: z.optional(z.enum(['days', 'working-days', 'months'])),
+  /** Said with the deadline when the fact is declared. */
+  note: z.optional(text(500)),
 });
 
 /** A deadline, as data. */
@@ -28,8 +44,29 @@ export const DeadlineSchema = z.object({
   unit: z.enum(['days', 'working-days', 'months']),
   /** From which event. */
   from: Anchor,
+  /**
+   * Whose deadline it is: `person` (the person must act: answer, observe, contest, withdraw) or `administration`
+   * (default: the body must act). Messages are worded for each.
+   */
+  owner: z.optional(z.enum(['person', 'administration'])),
+  /** What must be done by then, as an infinitive (« répondre au plan d’aide », « décider »). */
+  task: z.optional(text(300)),
+  /** For the administration's deadlines: who must act, as a subject (« La CDAPH », « Le département »). */
+  by: z.optional(text(200)),
+  /** A second starting event, used when `from` is unknown (e.g. a recours from the notification or from the implicit rejection). */
+  orFrom: z.optional(Anchor),
+  /** With `orFrom`: `first` (default: `from`, else `orFrom` when `from` is unknown) or `latest` (`from`, or `orFrom` when it is later; nothing while `from` is unknown). */
+  combine: z.optional(z.enum(['first', 'latest'])),
+  /** The deadline applies only when this fact of the case is declared (one of the template's `facts`). */
+  appliesIf: z.optional(id),
+  /** Changes of the deadline under declared facts. */
+  variants: z.optional(z.array(Variant).check(z.maxLength(10))),
   /** What silence means when the deadline passes: `rejet`, `accord`, or nothing said. */
   silence: z.optional(z.enum(['rejet', 'accord'])),
+  /** What happens when the deadline passes, in plain French (« la demande est réputée refusée », « France Travail vous oriente »); defaults from `silence`. */
+  consequence: z.optional(text(300)),
+  /** A remark said with the deadline (« plus court selon l’âge de l’enfant »). */
+  note: z.optional(text(500)),
   /** Legal reference ("CASF R241-33"). */
   legal: z.optional(text(300)),
   /** True when the deadline is a practice, not a rule of law (shown as "délai indicatif"). */
@@ -62,7 +99,12 @@ export const StepSchema = z.object({
   typicalDays: z.optional(z.number().check(z.int(), z.gte(0), z.lte(3650))),
   /** Legal basis of the step. */
   legal: z.optional(text(300)),
+  /** The end of this step is the date of the dossier complet (an accusé de réception stating it), for `complete` anchors. */
+  marksComplete: z.optional(z.boolean()),
 });
+
+/** A fact a case can declare (« la place est habilitée à l’aide sociale », « l’enfant a moins de 3 ans »). */
+export const FactSchema = z.object({ id, label: text(300) });
 
 /** A pathway template. */
 export const TemplateSchema = z.object({
@@ -73,6 +115,8 @@ export const TemplateSchema = z.object({
   /** Who the pathway is for and how events can be shown (child protection events are never for a family portal). */
   audience: z.optional(z.enum(['usager', 'professionnel'])),
   steps: z.array(StepSchema).check(z.minLength(1), z.maxLength(40)),
+  /** Facts a case can declare, which change deadlines (`appliesIf`, `variants`). */
+  facts: z.optional(z.array(FactSchema).check(z.maxLength(20))),
   /** Sources (legal texts, official pages) the template was written from. */
   sources: z.optional(z.array(text(500))),
 });
@@ -98,9 +142,12 @@ export const EventSchema = z.object({
 export const CaseSchema = z.object({
   template: z.union([id, TemplateSchema]),
   events: z.array(EventSchema).check(z.maxLength(500)),
+  /** Facts declared for the case (ids of the template's `facts`). */
+  facts: z.optional(z.array(id).check(z.maxLength(20))),
 });
 
 export type Deadline = z.infer<typeof DeadlineSchema>;
+export type DeadlineAnchor = z.infer<typeof Anchor>;
 export type StepTemplate = z.infer<typeof StepSchema>;
 export type PathwayTemplate = z.infer<typeof TemplateSchema>;
 export type PathwayEvent = z.infer<typeof EventSchema> & { date: IsoDate };
@@ -134,9 +181,32 @@ export function parseTemplate(raw: unknown): PathwayTemplate {
   });
   t.steps.forEach((s, i) => {
     if (s.deadline && !ids.has(s.deadline.from.step)) throw new PathwayDataError(`Modèle de parcours invalide — steps[${i}].deadline.from.step : l’étape « ${s.deadline.from.step} » n’existe pas.`, `steps[${i}].deadline.from.step`);
+    if (s.deadline?.orFrom && !ids.has(s.deadline.orFrom.step)) throw new PathwayDataError(`Modèle de parcours invalide — steps[${i}].deadline.orFrom.step : l’étape « ${s.deadline.orFrom.step} » n’existe pas.`, `steps[${i}].deadline.orFrom.step`);
+    for (const [a, field] of [[s.deadline?.from, 'from'], [s.deadline?.orFrom, 'orFrom']] as const) {
+      if (a?.event !== 'lapsed') continue;
+      const target = t.steps.find((x) => x.id === a.step)?.deadline;
+      if (!target || (!target.silence && !target.consequence)) throw new PathwayDataError(`Modèle de parcours invalide — steps[${i}].deadline.${field}.event : « lapsed » demande que l’étape « ${a.step} » ait un délai avec une règle de silence (silence ou consequence).`, `steps[${i}].deadline.${field}.event`);
+    }
+    const factIds = new Set((t.facts ?? []).map((f) => f.id));
+    const factRefs: Array<[string, string]> = [];
+    if (s.deadline?.appliesIf) factRefs.push([s.deadline.appliesIf, `steps[${i}].deadline.appliesIf`]);
+    s.deadline?.variants?.forEach((v, j) => factRefs.push([v.if, `steps[${i}].deadline.variants[${j}].if`]));
+    for (const [f, field] of factRefs) if (!factIds.has(f)) throw new PathwayDataError(`Modèle de parcours invalide — ${field} : la situation « ${f} » n’est pas déclarée dans facts.`, field);
     if (s.alternativeTo && !ids.has(s.alternativeTo)) throw new PathwayDataError(`Modèle de parcours invalide — steps[${i}].alternativeTo : l’étape « ${s.alternativeTo} » n’existe pas.`, `steps[${i}].alternativeTo`);
   });
   return t;
+}
+
+/** Validates the facts declared for a case against its template. */
+export function parseFacts(raw: unknown, template: PathwayTemplate): string[] {
+  if (raw === undefined || raw === null) return [];
+  const r = z.array(id).safeParse(raw);
+  if (!r.success) throw describe({ ...r.error.issues[0]!, path: ['facts', ...r.error.issues[0]!.path] }, 'Dossier');
+  const known = new Set((template.facts ?? []).map((f) => f.id));
+  r.data.forEach((f, i) => {
+    if (!known.has(f)) throw new PathwayDataError(`Dossier invalide — facts[${i}] : la situation « ${f} » n’est pas prévue par le modèle « ${template.id} »${known.size ? ` (${[...known].join(', ')})` : ''}.`, `facts[${i}]`);
+  });
+  return r.data;
 }
 
 /** Validates the events of a case against its template (unknown steps are rejected). */

@@ -14,6 +14,11 @@ export const pathwayStyles = css`
   .hint { color: var(--_r-muted); font-size: 0.9rem; }
   .error-text, .error { color: var(--_r-danger); font-weight: 600; }
   .next { border-inline-start: 4px solid var(--_r-primary); background: var(--_r-surface-alt); padding: var(--_r-space-2) var(--_r-space-3); margin: var(--_r-space-3) 0; }
+  .actions { margin: var(--_r-space-1) 0 0; padding-inline-start: 1.25rem; }
+  .actions li { margin-bottom: var(--_r-space-1); }
+  .tag { font-weight: 700; }
+  .due-person { font-weight: 600; }
+  .to-verify { font-style: italic; }
   .ruptures { background: var(--_r-warning-bg); padding: var(--_r-space-2) var(--_r-space-3); border-radius: var(--_r-radius); }
   .timeline { list-style: none; margin: var(--_r-space-3) 0; padding: 0; }
   .step { display: grid; grid-template-columns: var(--_marker) 1fr; gap: var(--_r-space-3); position: relative; padding-bottom: var(--_r-space-3); }

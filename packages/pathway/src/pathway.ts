@@ -27,7 +27,8 @@ type K =
   | 'status-done' | 'status-current' | 'status-upcoming' | 'status-overdue' | 'status-skipped' | 'summary' | 'summaryDone' | 'next' | 'started' | 'done'
   | 'due' | 'dueEstimate' | 'expected' | 'daysLeft' | 'daysLate' | 'today' | 'actor' | 'documents' | 'received' | 'toProvide' | 'legal' | 'deadline'
   | 'findActor' | 'details' | 'print' | 'simulateLabel' | 'simulateHint' | 'simulateButton' | 'simulateError' | 'ruptures' | 'optional' | 'invalid'
-  | 'loading' | 'stepOf' | 'expectedEnd' | 'estimated' | 'loadFailed' | 'kept' | 'retry';
+  | 'loading' | 'stepOf' | 'expectedEnd' | 'estimated' | 'loadFailed' | 'kept' | 'retry' | 'doneUnknown' | 'notMarked' | 'yourDeadline'
+  | 'adminDeadline' | 'dueWorst' | 'toVerify' | 'action-late' | 'action-deadline' | 'action-now' | 'condition';
 
 const messages: Catalogue<K> = {
   fr: {
@@ -45,7 +46,7 @@ const messages: Catalogue<K> = {
     dueEstimate: 'Échéance prévisible :',
     expected: 'Prévu vers le',
     daysLeft: (p) => (p.n === 0 ? 'aujourd’hui' : `dans ${p.n} jour${(p.n as number) > 1 ? 's' : ''}`),
-    daysLate: (p) => `dépassée de ${p.n} jour${(p.n as number) > 1 ? 's' : ''}`,
+    daysLate: (p) => `dépassé de ${p.n} jour${(p.n as number) > 1 ? 's' : ''}`,
     today: 'aujourd’hui',
     actor: 'Qui s’en occupe :',
     documents: 'Documents',
@@ -70,6 +71,16 @@ const messages: Catalogue<K> = {
     loadFailed: 'Le dossier n’a pas pu être chargé :',
     kept: 'Le parcours affiché est celui du dernier chargement réussi.',
     retry: 'Réessayer',
+    doneUnknown: '(date non renseignée)',
+    notMarked: 'réception non indiquée',
+    yourDeadline: 'Votre délai : jusqu’au',
+    adminDeadline: 'Délai de l’administration :',
+    dueWorst: 'Délai estimé (au plus tard) :',
+    toVerify: '(référence à vérifier sur Légifrance)',
+    'action-late': 'Délai dépassé',
+    'action-deadline': 'Votre délai',
+    'action-now': 'En cours',
+    condition: (p) => `Ce délai ne s’applique que si : ${p.label}.`,
   },
   en: {
     'status-done': 'Done',
@@ -110,6 +121,16 @@ const messages: Catalogue<K> = {
     loadFailed: 'The case could not be loaded:',
     kept: 'The pathway shown is the one last loaded.',
     retry: 'Try again',
+    doneUnknown: '(date not recorded)',
+    notMarked: 'receipt not recorded',
+    yourDeadline: 'Your deadline: until',
+    adminDeadline: 'Administration’s deadline:',
+    dueWorst: 'Estimated deadline (at the latest):',
+    toVerify: '(reference to be checked on Légifrance)',
+    'action-late': 'Deadline passed',
+    'action-deadline': 'Your deadline',
+    'action-now': 'In progress',
+    condition: (p) => `This deadline applies only if: ${p.label}.`,
   },
 };
 
@@ -124,7 +145,7 @@ const messages: Catalogue<K> = {
  * @csspart timeline - The ordered list of steps.
  * @csspart step - One step.
  * @csspart status - The status text of a step.
- * @csspart next - The "what to do now" box (a live region).
+ * @csspart next - The "what to do now" box (a live region): every late item, by legal weight, then the person's running deadlines, then the current step.
  * @csspart simulate - The "simulate my pathway" form.
  * @csspart button - Buttons.
  * @csspart error - Why the pathway or its case cannot be shown or loaded (with a retry button when it may work later).
@@ -161,8 +182,19 @@ export class RelaisPathway extends RelaisElement {
   @property({ type: Boolean, reflect: true }) falc = false;
   /** Heading level of the title (1–6, default 2). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /**
+   * Professional view: legal references as written (« CASF R232-23 ») with the « à vérifier » marks. Without it the
+   * public sees each reference in words (« article R232-23 du code de l’action sociale et des familles »). On by
+   * default for professional templates (protection de l’enfance).
+   */
+  @property({ type: Boolean, reflect: true }) pro = false;
+  /**
+   * Facts declared for the case, space-separated ids of the template's `facts` (e.g. `habilitation-aide-sociale` for an
+   * EHPAD place habilitée à l’aide sociale, `moins-de-3-ans` for a child): they decide which deadlines apply.
+   */
+  @property({ converter: { fromAttribute: (v: string | null) => (v ? v.split(/[\s,]+/).filter(Boolean) : []), toAttribute: (v: string[]) => v.join(' ') } }) facts: string[] = [];
 
-  @state() private loaded: { template: PathwayTemplate | string; events: PathwayEvent[] } | null = null;
+  @state() private loaded: { template: PathwayTemplate | string; events: PathwayEvent[]; facts?: string[] } | null = null;
   @state() private requestDate = '';
   @state() private simError = '';
   @state() private error = '';
@@ -184,9 +216,9 @@ export class RelaisPathway extends RelaisElement {
   private async load(url: string): Promise<void> {
     this.loading = true;
     try {
-      const body = (await this.http.getJson(url)) as { template?: unknown; events?: unknown } | null;
+      const body = (await this.http.getJson(url)) as { template?: unknown; events?: unknown; facts?: unknown } | null;
       if (!body || typeof body !== 'object') throw new PathwayDataError('Dossier invalide — (racine) : objet { template, events } attendu.', '(racine)');
-      this.loaded = { template: body.template as PathwayTemplate | string, events: (body.events ?? []) as PathwayEvent[] };
+      this.loaded = { template: body.template as PathwayTemplate | string, events: (body.events ?? []) as PathwayEvent[], facts: body.facts as string[] | undefined };
       this.error = '';
       this.loadError = null;
     } catch (e) {
@@ -220,7 +252,7 @@ export class RelaisPathway extends RelaisElement {
   get schedule(): Schedule | null {
     const t = this.resolveTemplate();
     if (!t) return null;
-    const opts = { today: this.today && isIsoDate(this.today) ? this.today : todayIso(), alsaceMoselle: this.alsaceMoselle };
+    const opts = { today: this.today && isIsoDate(this.today) ? this.today : todayIso(), alsaceMoselle: this.alsaceMoselle, facts: this.loaded?.facts ?? this.facts };
     if (this.simulate && this.requestDate) return simulate(t, this.requestDate, opts);
     return computeSchedule(t, this.loaded?.events ?? this.events, opts);
   }
@@ -262,7 +294,13 @@ export class RelaisPathway extends RelaisElement {
           ${schedule.expectedEnd && cur ? html` ${this.t('expectedEnd')} ${this.date(schedule.expectedEnd)} ${this.t('estimated')}.` : nothing}
         </p>
         <div part="next" class="next" role="status" aria-live="polite">
-          <p><strong>${this.t('next')}</strong> ${schedule.nextAction}</p>
+          <p><strong>${this.t('next')}</strong>${schedule.actions.length > 1 ? nothing : html` ${schedule.nextAction}`}</p>
+          ${schedule.actions.length > 1
+            ? html`${this.rupturePrefix(schedule) ? html`<p>${this.rupturePrefix(schedule)}</p>` : nothing}
+                <ul class="actions">
+                  ${schedule.actions.map((a) => html`<li class="action-${a.kind}"><span class="tag">${this.t(`action-${a.kind}` as K)}</span> — ${this.stepLabel(schedule!.steps.find((x) => x.id === a.stepId)!)} : ${a.text}</li>`)}
+                </ul>`
+            : nothing}
         </div>
         ${schedule.ruptures.length
           ? html`<div class="ruptures">
@@ -271,11 +309,17 @@ export class RelaisPathway extends RelaisElement {
             </div>`
           : nothing}
         <ol part="timeline" class="timeline ${this.layout}" aria-labelledby="pathway-title" aria-describedby="pathway-summary">
-          ${schedule.steps.map((s) => this.renderStep(s, total, level + 1, schedule!.current))}
+          ${schedule.steps.map((s) => this.renderStep(s, total, level + 1, schedule!.current, this.pro || schedule!.template.audience === 'professionnel'))}
         </ol>
         <button type="button" part="button" class="print" @click=${() => window.print()}>${this.t('print')}</button>
       </section>
     `;
+  }
+
+  /** The advice of a recent rupture that the schedule puts before the first action. */
+  private rupturePrefix(schedule: Schedule): string {
+    const first = schedule.actions[0]?.text ?? '';
+    return first && schedule.nextAction.endsWith(first) ? schedule.nextAction.slice(0, schedule.nextAction.length - first.length).trim() : '';
   }
 
   private stepLabel(s: ScheduledStep): string {
@@ -283,28 +327,33 @@ export class RelaisPathway extends RelaisElement {
   }
 
   private date(d: IsoDate): TemplateResult {
-    return html`<time datetime=${d}>${formatDate(d, this.i18n.lang)}</time>`;
+    const text = formatDate(d, this.i18n.lang);
+    return html`<time datetime=${d}>${this.i18n.lang === 'en' ? text : text.replace(/^1 /, '1er ')}</time>`;
   }
 
   private statusText(st: StepStatus): string {
     return this.t(`status-${st}` as K);
   }
 
-  private renderStep(s: ScheduledStep, total: number, level: number, current: string | null): TemplateResult {
+  private renderStep(s: ScheduledStep, total: number, level: number, current: string | null, pro: boolean): TemplateResult {
     const kindLabel = s.actor.kind ? termLabel('typologies', s.actor.kind, { lang: this.i18n.lang }) : null;
     const store = this.storeCtx.value;
     const link = !store && s.actor.kind && this.directoryUrl ? sanitizeUrl(new URL(this.directoryUrl.replace('{kind}', encodeURIComponent(s.actor.kind)), document.baseURI).href) : null;
-    return html`<li part="step" class="step ${s.status}" aria-current=${ifDefined(s.status === 'current' || (s.status === 'overdue' && s.id === current) ? 'step' : undefined)}>
+    return html`<li part="step" class="step ${s.status}" aria-current=${ifDefined(s.id === current ? 'step' : undefined)}>
       <span class="marker" aria-hidden="true">${s.status === 'done' ? '✓' : s.status === 'overdue' ? '!' : s.status === 'skipped' ? '–' : s.index}</span>
       <div class="body">
         ${heading(level, html`<span class="visually-hidden">${this.t('stepOf', { n: s.index, total })} : </span>${this.stepLabel(s)}${s.optional ? html` <span class="muted">(${this.t('optional')})</span>` : nothing}`)}
-        <p class="line"><span part="status" class="status">${this.statusText(s.status)}</span>${s.doneOn ? html` ${this.t('done')} ${this.date(s.doneOn)}` : s.startedOn && s.status !== 'done' ? html` — ${this.t('started')} ${this.date(s.startedOn)}` : nothing}</p>
+        <p class="line"><span part="status" class="status">${this.statusText(s.status)}</span>${s.doneOn ? html` ${this.t('done')} ${this.date(s.doneOn)}` : s.inferred ? html` ${this.t('doneUnknown')}` : s.startedOn && s.status !== 'done' ? html` — ${this.t('started')} ${this.date(s.startedOn)}` : nothing}</p>
         ${s.dueOn && s.status !== 'done' && s.status !== 'skipped'
-          ? html`<p class="line">${s.dueIsEstimate ? this.t('dueEstimate') : this.t('due')} ${this.date(s.dueOn)}${s.daysLeft !== null ? html` (${s.daysLeft >= 0 ? this.t('daysLeft', { n: s.daysLeft }) : this.t('daysLate', { n: -s.daysLeft })})` : nothing}</p>`
+          ? html`<p class="line due ${s.owner === 'person' ? 'due-person' : 'due-admin'}">${s.owner === 'person' ? this.t('yourDeadline') : s.dueIsEstimate ? this.t('dueWorst') : this.t('adminDeadline')} ${this.date(s.dueOn)}${s.daysLeft !== null ? html` (${s.daysLeft >= 0 ? this.t('daysLeft', { n: s.daysLeft }) : this.t('daysLate', { n: -s.daysLeft })})` : nothing}</p>`
           : s.expectedOn && s.status === 'upcoming' && !s.optional
             ? html`<p class="line muted">${this.t('expected')} ${this.date(s.expectedOn)} ${this.t('estimated')}</p>`
             : nothing}
-        ${s.nextAction && (s.status === 'current' || s.status === 'overdue') ? html`<p class="action">${s.nextAction}</p>` : nothing}
+        ${s.nextAction && (s.status === 'current' || s.status === 'overdue')
+          ? html`<p class="action">${s.nextAction}</p>`
+          : s.dueText && s.owner === 'person' && s.status === 'upcoming' && s.daysLeft !== null
+            ? html`<p class="action">${s.dueText}</p>`
+            : nothing}
         <details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.emit(new RelaisStepSelectEvent(s.id))}>
           <summary>${this.t('details')}<span class="visually-hidden"> : ${this.stepLabel(s)}</span></summary>
           <p>${this.t('actor')} ${s.actor.label}</p>
@@ -315,10 +364,11 @@ export class RelaisPathway extends RelaisElement {
               : nothing}
           ${s.documents.length
             ? html`<p>${this.t('documents')}</p>
-                <ul>${s.documents.map((d) => html`<li>${d.label} — <span class="doc-status">${d.received ? this.t('received') : this.t('toProvide')}</span></li>`)}</ul>`
+                <ul>${s.documents.map((d) => html`<li>${d.label} — <span class="doc-status">${d.received ? this.t('received') : s.status === 'done' ? this.t('notMarked') : this.t('toProvide')}</span></li>`)}</ul>`
             : nothing}
           ${s.deadlineText ? html`<p>${this.t('deadline')} ${s.deadlineText}.</p>` : nothing}
-          ${s.legal ? html`<p>${this.t('legal')} ${s.legal}</p>` : nothing}
+          ${s.condition ? html`<p>${this.t('condition', { label: s.condition })}</p>` : nothing}
+          ${s.legal ? html`<p>${this.t('legal')} ${pro ? s.legal : s.legalText}${pro && s.toVerify ? html` <span class="to-verify">${this.t('toVerify')}</span>` : nothing}</p>` : nothing}
         </details>
       </div>
     </li>`;

@@ -1,12 +1,30 @@
 /**
  * `computeSchedule(template, events, { today })`: where a case stands. Pure and deterministic — the
  * date of today is an argument, never read from a clock.
+ *
+ * Rules (issue 22):
+ * - a deadline whose starting event is known is counted from it; a legal deadline of the administration whose starting
+ *   event is unknown shows its worst case (the latest date the starting event could legally have happened: that step's
+ *   own legal deadline, else — for the end of a step — the last known date of the case) and is flagged when passed; it
+ *   never moves with today. A deadline counted from an event still to come (a discharge, an entry) waits for it;
+ * - the person's deadlines are counted only from known events (a reply is never said late for a letter not received);
+ * - a `complete` event (dossier complet) starts the deadlines counted from the complete file;
+ * - a step inferred done (a later required step happened) keeps its deadline; events of optional steps (a recours, an
+ *   urgence) infer nothing;
+ * - optional steps can be late (a recours past its 2 months);
+ * - the late items are ranked by legal weight (the person's own deadlines, silence rules, the administration's legal
+ *   deadlines, their estimates, indicative ones) and all listed in `actions`;
+ * - events out of order, or dated after today, are refused with a French message naming the event.
  */
+import { formatDate } from '@relais/core/headless';
 import { addDays, addMonths, addWorkingDays, daysBetween, isIsoDate, nextWorkingDayIfClosed, type CalendarOptions, type IsoDate } from './calendar.js';
-import { parseEvents, parseTemplate, PathwayDataError, RUPTURES, type Deadline, type PathwayEvent, type PathwayTemplate, type Rupture, type StepTemplate } from './model.js';
+import { parseEvents, parseFacts, parseTemplate, PathwayDataError, RUPTURES, type Deadline, type DeadlineAnchor, type PathwayEvent, type PathwayTemplate, type Rupture, type StepTemplate } from './model.js';
 
 /** Status of a step. */
 export type StepStatus = 'done' | 'current' | 'upcoming' | 'overdue' | 'skipped';
+
+/** Whose deadline it is. */
+export type DeadlineOwner = 'person' | 'administration';
 
 /** One step of a computed schedule. */
 export interface ScheduledStep {
@@ -18,38 +36,68 @@ export interface ScheduledStep {
   index: number;
   optional: boolean;
   actor: StepTemplate['actor'];
-  /** Documents with whether each was received. */
+  /** Documents with whether each was marked received (a `document-received` event; a date alone says nothing). */
   documents: Array<{ label: string; received: boolean }>;
   startedOn: IsoDate | null;
   doneOn: IsoDate | null;
-  /** Legal (or indicative) due date, when its starting event is known. */
+  /** True when the step is done because a later required step happened (its own date is unknown). */
+  inferred: boolean;
+  /** Legal (or indicative) due date: counted from its starting event, or its worst case when that event is unknown. */
   dueOn: IsoDate | null;
-  /** True when `dueOn` is estimated from the expected calendar (its starting event has not happened yet). */
+  /** True when `dueOn` is a worst case: its starting event is unknown and counted from `anchorOn`. */
   dueIsEstimate: boolean;
-  /** Days from today to the due date; negative when late. */
+  /** The date the deadline is counted from (known, or assumed for an estimate). */
+  anchorOn: IsoDate | null;
+  /** Days from today to the due date; negative when late (null when done, skipped or simulated). */
   daysLeft: number | null;
-  /** Expected date from the usual durations (indicative), when no event says otherwise. */
+  /** Expected date from the usual durations (indicative), never after the step's own deadline. */
   expectedOn: IsoDate | null;
+  /** The deadline, with the variants of the declared facts applied. */
   deadline: Deadline | null;
-  /** The deadline in plain French ("4 mois après le dépôt de la demande (CASF R241-33) ; sans décision, la demande est réputée rejetée"). */
+  /** Whose deadline it is (null without deadline). */
+  owner: DeadlineOwner | null;
+  /** When the deadline applies only under a fact that was not declared: that fact's label (the deadline is then not counted). */
+  condition: string | null;
+  /** The rule in plain French, without legal reference (« 4 mois après « Dépôt de la demande » ; sans décision à cette date, la demande est réputée rejetée »). */
   deadlineText: string | null;
+  /** The deadline as a sentence for the person, dated and worded for whose it is (« Vous avez jusqu’au … pour répondre… »). */
+  dueText: string | null;
   /** What to do now, in plain French (for the current or late step). */
   nextAction: string | null;
+  /** Legal reference as written in the template (« CASF R241-33 »), for professionals. */
   legal: string | null;
+  /** The legal reference in words (« article R241-33 du code de l’action sociale et des familles »), for the public. */
+  legalText: string | null;
+  /** True when the reference or value still has to be checked on Légifrance (shown to professionals). */
+  toVerify: boolean;
+}
+
+/** One thing the person can do now. */
+export interface ScheduleAction {
+  stepId: string;
+  /** `late`: a deadline has passed; `deadline`: the person's own deadline is running; `now`: the current step. */
+  kind: 'late' | 'deadline' | 'now';
+  owner: DeadlineOwner | null;
+  dueOn: IsoDate | null;
+  text: string;
 }
 
 /** A computed schedule. */
 export interface Schedule {
   template: PathwayTemplate;
   steps: ScheduledStep[];
-  /** Id of the current step (the first step in progress or next to do), null when all is done. */
+  /** Id of the current step (the first required step in progress, else the first required step to do), null when all is done. */
   current: string | null;
   /** Ruptures recorded on the case, newest first, with what they mean for the pathway. */
   ruptures: Array<{ kind: Rupture; date: IsoDate; advice: string }>;
-  /** The one thing to do now, in plain French. */
+  /** Everything the person can do now, most important first: late items by legal weight, then running deadlines of the person, then the current step. */
+  actions: ScheduleAction[];
+  /** The one thing to do first, in plain French (a recent rupture's advice, then the first action). */
   nextAction: string;
   /** Expected end date (indicative), when it can be estimated. */
   expectedEnd: IsoDate | null;
+  /** The facts declared for the case. */
+  facts: string[];
 }
 
 /** Options of computeSchedule. */
@@ -58,6 +106,8 @@ export interface ScheduleOptions extends CalendarOptions {
   today: IsoDate;
   /** Expected calendar only (simulation): nothing is declared late, dates are expectations. */
   expectOnly?: boolean;
+  /** Facts declared for the case (ids of the template's `facts`), e.g. `['habilitation-aide-sociale']`. */
+  facts?: string[];
 }
 
 const UNIT_TEXT = { days: ['jour', 'jours'], 'working-days': ['jour ouvré', 'jours ouvrés'], months: ['mois', 'mois'] } as const;
@@ -71,23 +121,84 @@ const RUPTURE_ADVICE: Record<Rupture, string> = {
   'autre-rupture': 'Un changement de situation peut interrompre le parcours : parlez-en à votre référent.',
 };
 
+const CODES: Array<[RegExp, string]> = [
+  [/^CASF\s+/, 'du code de l’action sociale et des familles'],
+  [/^CSP\s+/, 'du code de la santé publique'],
+  [/^Code du travail\s+/i, 'du code du travail'],
+  [/^CRPA\s+/, 'du code des relations entre le public et l’administration'],
+  [/^Code civil\s+/i, 'du code civil'],
+];
+
+/**
+ * A legal reference in words, for the public: « CASF R232-7 » → « article R232-7 du code de l’action sociale et des
+ * familles »; « CASF L223-1-1 ; décret 2016-1283 » → each part in words; other references are returned as written.
+ */
+export function readableLegal(ref: string): string {
+  return ref
+    .split(/\s*;\s*/)
+    .map((part) => {
+      for (const [re, code] of CODES) {
+        if (re.test(part)) {
+          const articles = part.replace(re, '').trim();
+          const several = /\bet\b|,|suivants/.test(articles);
+          return `${several ? 'articles' : 'article'} ${articles} ${code}`;
+        }
+      }
+      return part.replace(/^décret/i, 'décret');
+    })
+    .join(' ; ');
+}
+
+/** A date in French words, « 1er avril 2026 ». */
+export function frenchDate(d: IsoDate): string {
+  return formatDate(d, 'fr').replace(/^1 /, '1er ');
+}
+
 /** Adds a deadline to its starting date. */
 export function dueDate(start: IsoDate, d: Pick<Deadline, 'amount' | 'unit' | 'nextWorkingDay'>, opts: CalendarOptions = {}): IsoDate {
   const raw = d.unit === 'months' ? addMonths(start, d.amount) : d.unit === 'working-days' ? addWorkingDays(start, d.amount, opts) : addDays(start, d.amount);
   return d.nextWorkingDay ? nextWorkingDayIfClosed(raw, opts) : raw;
 }
 
-function deadlineText(d: Deadline, template: PathwayTemplate): string {
-  const from = template.steps.find((s) => s.id === d.from.step);
+const consequenceOf = (d: Deadline): string | null => d.consequence ?? (d.silence === 'rejet' ? 'la demande est réputée rejetée' : d.silence === 'accord' ? 'la demande est réputée acceptée' : null);
+
+function anchorPhrase(a: DeadlineAnchor, template: PathwayTemplate): string {
+  const s = template.steps.find((x) => x.id === a.step);
+  const label = s?.label ?? a.step;
+  if (a.event === 'complete') return 'le dossier complet';
+  if (a.event === 'started') return `« ${label} »`;
+  if (a.event === 'lapsed') return `le rejet implicite (« ${label} » sans réponse dans son délai)`;
+  return `la fin de « ${label} »`;
+}
+
+function deadlineText(d: Deadline, template: PathwayTemplate, condition: string | null): string {
   const [one, many] = UNIT_TEXT[d.unit];
   const amount = d.amount === 0 ? 'le jour même de' : `${d.amount} ${d.amount > 1 ? many : one} après`;
-  const anchor = d.from.event === 'complete' ? `le dossier complet (${from?.label.toLowerCase()})` : d.from.event === 'started' ? `« ${from?.label} »` : `la fin de « ${from?.label} »`;
-  let t = `${amount} ${anchor}`;
-  if (d.legal) t += ` (${d.legal}${d.toVerify ? ', à vérifier' : ''})`;
+  let t = `${amount} ${anchorPhrase(d.from, template)}`;
+  if (d.orFrom) t += d.combine === 'latest' ? `, ou après ${anchorPhrase(d.orFrom, template)} si c’est plus tard` : `, ou à défaut après ${anchorPhrase(d.orFrom, template)}`;
+  if (condition) t = `si « ${condition.charAt(0).toLowerCase()}${condition.slice(1)} » : ${t}`;
+  if (d.note) t += ` (${d.note})`;
   if (d.indicative) t += ' — délai indicatif';
-  if (d.silence === 'rejet') t += ' ; sans réponse à cette date, la demande est réputée rejetée';
-  if (d.silence === 'accord') t += ' ; sans réponse à cette date, la demande est réputée acceptée';
+  const c = consequenceOf(d);
+  if (c) t += d.owner === 'person' ? ` ; sans réponse de votre part à cette date, ${c}` : ` ; à défaut à cette date, ${c}`;
   return t;
+}
+
+/** Legal weight of a late or running deadline: lower comes first. */
+function weight(d: Deadline, estimate: boolean): number {
+  const silence = !!consequenceOf(d);
+  if (d.owner === 'person') return silence ? 0 : 1;
+  if (d.indicative) return 5;
+  if (silence) return 2;
+  return estimate ? 4 : 3;
+}
+
+interface Facts {
+  s: StepTemplate;
+  i: number;
+  startedOn: IsoDate | null;
+  doneOn: IsoDate | null;
+  skippedOn: IsoDate | null;
 }
 
 /**
@@ -97,107 +208,218 @@ function deadlineText(d: Deadline, template: PathwayTemplate): string {
 export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: ScheduleOptions): Schedule {
   if (!opts || !isIsoDate(opts.today)) throw new PathwayDataError('Options invalides — today : date AAAA-MM-JJ attendue (le calcul ne lit pas l’horloge).', 'today');
   const template = parseTemplate(templateRaw);
-  const events = [...parseEvents(eventsRaw, template)].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const declared = parseFacts(opts.facts, template);
+  const raw = parseEvents(eventsRaw, template);
   const today = opts.today;
+  const expectOnly = !!opts.expectOnly;
+  const stepOf = (id: string) => template.steps.find((s) => s.id === id)!;
+
+  // dated after today: refused (a step cannot be done on a date still to come)
+  if (!expectOnly) {
+    raw.forEach((e, i) => {
+      if (e.date > today) {
+        const what = e.kind === 'done' ? `« ${stepOf(e.stepId!).label} » ne peut pas être terminée à une date à venir` : e.kind === 'started' ? `« ${stepOf(e.stepId!).label} » ne peut pas avoir commencé à une date à venir` : 'un événement ne peut pas être enregistré à une date à venir';
+        throw new PathwayDataError(`Dossier invalide — events[${i}].date : le ${frenchDate(e.date)} est après aujourd’hui (${frenchDate(today)}) ; ${what}.`, `events[${i}].date`);
+      }
+    });
+  }
+  const events = [...raw].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const first = (stepId: string, kind: PathwayEvent['kind']) => events.find((e) => e.stepId === stepId && e.kind === kind)?.date ?? null;
   const last = (stepId: string, kind: PathwayEvent['kind']) => [...events].reverse().find((e) => e.stepId === stepId && e.kind === kind)?.date ?? null;
+  const caseComplete = events.find((e) => e.kind === 'complete')?.date ?? null;
 
-  // raw facts per step
-  const facts = template.steps.map((s) => {
-    const doneOn = last(s.id, 'done');
+  // raw facts per step; the step marking the dossier complet is done on the date of a `complete` event
+  const facts: Facts[] = template.steps.map((s, i) => {
+    let doneOn = last(s.id, 'done');
+    if (!doneOn && s.marksComplete && caseComplete) doneOn = caseComplete;
     const skippedOn = last(s.id, 'skipped');
     const startedOn = first(s.id, 'started') ?? (doneOn && !skippedOn ? doneOn : null);
-    return { s, startedOn, doneOn, skippedOn, complete: first(s.id, 'complete') };
+    return { s, i, startedOn, doneOn, skippedOn };
   });
   const factOf = (id: string) => facts.find((f) => f.s.id === id)!;
-  const anchorDate = (d: Deadline): IsoDate | null => {
-    const f = factOf(d.from.step);
-    return d.from.event === 'started' ? f.startedOn : d.from.event === 'done' ? f.doneOn : (f.complete ?? f.doneOn);
-  };
+  const completeOn = caseComplete ?? facts.find((f) => f.s.marksComplete)?.doneOn ?? null;
+
+  // events out of order: refused, naming the event
+  const firstStart = facts[0]!.startedOn;
+  raw.forEach((e, i) => {
+    if (!e.stepId) return;
+    const s = stepOf(e.stepId);
+    const f = factOf(e.stepId);
+    const fail = (msg: string) => {
+      throw new PathwayDataError(`Dossier invalide — events[${i}].date : ${msg}`, `events[${i}].date`);
+    };
+    const started = first(e.stepId, 'started');
+    if (e.kind === 'done' && started && e.date < started) fail(`« ${s.label} » ne peut pas être terminée le ${frenchDate(e.date)}, avant d’avoir commencé le ${frenchDate(started)}.`);
+    if (firstStart && e.date < firstStart && (f.i > 0 || e.kind === 'complete') && e.kind !== 'document-received') fail(`${e.kind === 'complete' ? 'le dossier complet' : `« ${s.label} »`} est daté${e.kind === 'complete' ? '' : 'e'} du ${frenchDate(e.date)}, avant « ${facts[0]!.s.label} » (${frenchDate(firstStart)}) : vérifiez les dates.`);
+    const from = s.deadline?.from;
+    if (from && (e.kind === 'done' || e.kind === 'started') && (from.event === 'done' || from.event === 'complete') && from.step !== s.id) {
+      const a = from.event === 'complete' ? completeOn : factOf(from.step).doneOn;
+      if (a && e.date < a) fail(`« ${s.label} » est datée du ${frenchDate(e.date)}, avant ${from.event === 'complete' ? 'le dossier complet' : `« ${stepOf(from.step).label} »`} (${frenchDate(a)}) dont elle dépend : vérifiez les dates.`);
+    }
+  });
+
   // alternatives: when a step happened, the one it replaces (or that replaces it) is skipped
   const happened = (id: string) => {
     const f = factOf(id);
     return !!(f.startedOn || f.doneOn);
   };
-  const skipped = (f: (typeof facts)[number]): boolean => {
+  const skipped = (f: Facts): boolean => {
     if (f.skippedOn && !f.doneOn) return true;
     if (f.doneOn || f.startedOn) return false;
     if (f.s.alternativeTo && happened(f.s.alternativeTo)) return true;
     return template.steps.some((o) => o.alternativeTo === f.s.id && happened(o.id));
   };
+  // only required steps that happened imply the required steps before them (a recours or an urgence imply nothing)
+  const lastRequired = Math.max(-1, ...facts.map((f) => (!f.s.optional && (f.doneOn || f.startedOn) ? f.i : -1)));
+  const inferred = (f: Facts) => !f.doneOn && !f.s.optional && f.i < lastRequired && !skipped(f);
+  const finished = (f: Facts) => !!f.doneOn || skipped(f) || inferred(f);
 
-  // the furthest step something happened to: required steps before it without events happened too
-  const lastDoneIndex = Math.max(-1, ...facts.map((f, i) => (f.doneOn || f.startedOn ? i : -1)));
-  const implicitDone = (f: (typeof facts)[number], i: number) => !f.doneOn && !f.s.optional && i < lastDoneIndex && !skipped(f);
-  // current step: the first started and not finished, else the first required step not done after that
-  const open = facts.filter((f, i) => !skipped(f) && !f.doneOn && !implicitDone(f, i));
-  const currentFact = open.find((f) => f.startedOn) ?? open.find((f) => !f.s.optional) ?? null;
+  // deadlines with the declared facts
+  const effective = (s: StepTemplate): { d: Deadline; condition: string | null } | null => {
+    if (!s.deadline) return null;
+    let d: Deadline = { ...s.deadline, owner: s.deadline.owner ?? 'administration' };
+    for (const v of s.deadline.variants ?? []) {
+      if (!declared.includes(v.if)) continue;
+      d = { ...d, amount: v.amount ?? d.amount, unit: v.unit ?? d.unit, note: v.note ?? d.note };
+    }
+    const condition = d.appliesIf && !declared.includes(d.appliesIf) ? (template.facts?.find((x) => x.id === d.appliesIf)?.label ?? d.appliesIf) : null;
+    return { d, condition };
+  };
 
-  // expected calendar (indicative): each step ends `typicalDays` after it starts; the next starts then
+  // due dates, memoised (anchors may depend on other steps' due dates)
+  type Due = { dueOn: IsoDate; anchorOn: IsoDate; estimate: boolean } | null;
+  const memo = new Map<string, Due>();
+  const visiting = new Set<string>();
+  const lastKnownUpTo = (index: number): IsoDate | null => {
+    let best: IsoDate | null = null;
+    for (const e of events) if (e.stepId && stepOf(e.stepId) && template.steps.indexOf(stepOf(e.stepId)) <= index && (!best || e.date > best)) best = e.date;
+    return best;
+  };
+  const known = (a: DeadlineAnchor): IsoDate | null => {
+    const f = factOf(a.step);
+    if (a.event === 'started') return f.startedOn;
+    if (a.event === 'done') return f.doneOn;
+    if (a.event === 'complete') return completeOn;
+    // lapsed: the step's own deadline with a silence rule passed without the step being done
+    if (expectOnly || finished(f)) return null;
+    const due = dueOf(f.s);
+    const e = effective(f.s);
+    return due && !due.estimate && e && consequenceOf(e.d) && due.dueOn < today ? due.dueOn : null;
+  };
+  const worst = (a: DeadlineAnchor): IsoDate | null => {
+    if (a.event === 'lapsed') return null;
+    const target = a.event === 'complete' ? (template.steps.find((s) => s.marksComplete) ?? stepOf(a.step)) : stepOf(a.step);
+    if (target.optional) return null;
+    const e = effective(target);
+    if (e && !e.condition && e.d.owner === 'administration' && !e.d.indicative) {
+      const due = dueOf(target);
+      if (due) return due.dueOn;
+    }
+    // the end of a step (done, dossier complet) is at the earliest the last known date; an event still to come (a
+    // discharge, an entry, the start of a measure) says nothing until it happens
+    return a.event === 'started' ? null : lastKnownUpTo(template.steps.indexOf(target));
+  };
+  function dueOf(s: StepTemplate): Due {
+    if (memo.has(s.id)) return memo.get(s.id)!;
+    if (visiting.has(s.id)) return null;
+    visiting.add(s.id);
+    let out: Due = null;
+    const e = effective(s);
+    if (e && !e.condition) {
+      const { d } = e;
+      const a1 = known(d.from);
+      const a2 = d.orFrom ? known(d.orFrom) : null;
+      // `latest`: counted from `from`, or from `orFrom` when it is later (a rétractation runs from the signature, or from
+      // the admission when it comes after); `first`: from `from`, else `orFrom`
+      const anchor = d.combine === 'latest' ? (a1 && a2 && a2 > a1 ? a2 : a1) : (a1 ?? a2);
+      if (anchor) out = { dueOn: dueDate(anchor, d, opts), anchorOn: anchor, estimate: false };
+      else if (d.owner === 'administration' && !d.indicative && !s.optional) {
+        const w = worst(d.from);
+        if (w) out = { dueOn: dueDate(w, d, opts), anchorOn: w, estimate: true };
+      }
+    }
+    visiting.delete(s.id);
+    memo.set(s.id, out);
+    return out;
+  }
+
+  // current step: the first required step in progress, else the first required step to do
+  const open = facts.filter((f) => !finished(f));
+  const currentFact = open.find((f) => !f.s.optional && f.startedOn) ?? open.find((f) => !f.s.optional) ?? null;
+
+  // expected calendar (indicative): each step ends `typicalDays` after it starts, never after its own deadline; the
+  // next one starts at the later of that end and the deadline (a decision is not expected after its rejection date,
+  // and what follows it is not expected before it)
   let cursor: IsoDate | null = null;
   const expected = new Map<string, IsoDate | null>();
-  facts.forEach((f, i) => {
+  for (const f of facts) {
     if (f.doneOn) {
-      cursor = f.doneOn;
+      if (!cursor || f.doneOn > cursor) cursor = f.doneOn;
       expected.set(f.s.id, f.doneOn);
-      return;
+      continue;
     }
-    if (skipped(f) || implicitDone(f, i) || (f.s.optional && !f.startedOn)) {
+    if (skipped(f) || inferred(f) || (f.s.optional && !f.startedOn)) {
       expected.set(f.s.id, null);
-      return;
+      continue;
     }
     const start: IsoDate | null = f.startedOn ?? cursor;
     if (!start) {
       expected.set(f.s.id, null);
-      return;
+      continue;
     }
     let end = addDays(start, f.s.typicalDays ?? 0);
-    if (end < today) end = today; // not done yet: it cannot end in the past
-    cursor = end;
-    expected.set(f.s.id, end);
-  });
+    if (!expectOnly && end < today) end = today; // not done yet: it cannot be expected in the past
+    const due = dueOf(f.s);
+    expected.set(f.s.id, due && due.dueOn < end ? due.dueOn : end);
+    cursor = due && due.dueOn > end ? due.dueOn : end;
+  }
 
-  const steps: ScheduledStep[] = facts.map((f, i) => {
+  const steps: ScheduledStep[] = facts.map((f) => {
     const s = f.s;
+    const e = effective(s);
+    const due = dueOf(s);
     const isSkipped = skipped(f);
-    const anchor = s.deadline ? anchorDate(s.deadline) : null;
-    const estimatedAnchor = s.deadline && !anchor ? (expected.get(s.deadline.from.step) ?? null) : null;
-    const dueOn = s.deadline && (anchor ?? estimatedAnchor) ? dueDate((anchor ?? estimatedAnchor)!, s.deadline, opts) : null;
-    const dueIsEstimate = !anchor && !!dueOn;
-    const finished = !!f.doneOn || isSkipped || implicitDone(f, i);
+    const isInferred = inferred(f);
+    const isFinished = finished(f);
     let status: StepStatus;
     if (isSkipped) status = 'skipped';
-    else if (f.doneOn || implicitDone(f, i)) status = 'done';
-    else if (s.optional && !f.startedOn) status = 'upcoming'; // an optional step not taken is never late
-    else if (dueOn && !dueIsEstimate && dueOn < today && !opts.expectOnly) status = 'overdue';
+    else if (f.doneOn || isInferred) status = 'done';
+    else if (due && due.dueOn < today && !expectOnly) status = 'overdue';
     else if (f === currentFact || f.startedOn) status = 'current';
     else status = 'upcoming';
-    const received = new Set(events.filter((e) => e.stepId === s.id && e.kind === 'document-received').map((e) => e.document));
-    const daysLeft = dueOn && !finished && !dueIsEstimate && !opts.expectOnly ? daysBetween(today, dueOn) : null;
+    const received = new Set(events.filter((x) => x.stepId === s.id && x.kind === 'document-received').map((x) => x.document));
+    const daysLeft = due && !isFinished && !expectOnly ? daysBetween(today, due.dueOn) : null;
+    const dueText = due && e && !isFinished ? dueSentence(s, e.d, due, daysLeft, expectOnly) : null;
     let nextAction: string | null = null;
-    if (status === 'overdue') nextAction = s.whenLate ?? `Le délai est dépassé depuis ${-daysLeft!} jour${-daysLeft! > 1 ? 's' : ''} : contactez ${s.actor.label}.`;
-    else if (status === 'current') {
-      nextAction = s.action ?? `Étape en cours auprès de : ${s.actor.label}.`;
-    }
+    if (status === 'overdue') nextAction = [dueText, s.whenLate].filter(Boolean).join(' ');
+    else if (status === 'current') nextAction = [s.action ?? `Étape en cours auprès de : ${s.actor.label}.`, e?.d.owner === 'person' ? dueText : null].filter(Boolean).join(' ');
+    const legal = s.deadline?.legal ?? s.legal ?? null;
     return {
       id: s.id,
       label: s.label,
       falc: s.falc,
       status,
-      index: i + 1,
+      index: f.i + 1,
       optional: !!s.optional,
       actor: s.actor,
-      documents: (s.documents ?? []).map((label) => ({ label, received: received.has(label) || !!f.doneOn })),
+      documents: (s.documents ?? []).map((label) => ({ label, received: received.has(label) })),
       startedOn: f.startedOn,
       doneOn: f.doneOn,
-      dueOn,
-      dueIsEstimate,
+      inferred: isInferred,
+      dueOn: due?.dueOn ?? null,
+      dueIsEstimate: !!due?.estimate,
+      anchorOn: due?.anchorOn ?? null,
       daysLeft,
       expectedOn: expected.get(s.id) ?? null,
-      deadline: s.deadline ?? null,
-      deadlineText: s.deadline ? deadlineText(s.deadline, template) : null,
+      deadline: e?.d ?? null,
+      owner: e ? (e.d.owner ?? 'administration') : null,
+      condition: e?.condition ?? null,
+      deadlineText: e ? deadlineText(e.d, template, e.condition) : null,
+      dueText,
       nextAction,
-      legal: s.legal ?? s.deadline?.legal ?? null,
+      legal,
+      legalText: legal ? readableLegal(legal) : null,
+      toVerify: !!s.deadline?.toVerify || /à vérifier/.test(legal ?? ''),
     };
   });
 
@@ -206,15 +428,47 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
     .reverse()
     .map((e) => ({ kind: e.kind as Rupture, date: e.date, advice: RUPTURE_ADVICE[e.kind as Rupture] }));
 
-  const overdue = steps.find((s) => s.status === 'overdue');
-  const current = steps.find((s) => s.status === 'current');
-  const focus = overdue ?? current ?? null;
-  let nextAction = focus?.nextAction ?? (steps.every((s) => s.status === 'done' || s.status === 'skipped' || s.optional) ? 'Le parcours est terminé.' : 'Aucune étape en cours.');
+  // what the person can do now: every late item, by legal weight (an optional step's lapsed right only while no later
+  // required step is done), then the person's running deadlines, then the current step
+  const lastRequiredDone = Math.max(-1, ...facts.map((f) => (!f.s.optional && f.doneOn ? f.i : -1)));
+  const actions: ScheduleAction[] = [];
+  steps
+    .filter((s) => s.status === 'overdue' && !(s.optional && s.index - 1 < lastRequiredDone))
+    .sort((a, b) => weight(a.deadline!, a.dueIsEstimate) - weight(b.deadline!, b.dueIsEstimate) || (a.dueOn! < b.dueOn! ? -1 : a.dueOn! > b.dueOn! ? 1 : a.index - b.index))
+    .forEach((s) => actions.push({ stepId: s.id, kind: 'late', owner: s.owner, dueOn: s.dueOn, text: s.nextAction! }));
+  if (!expectOnly) {
+    steps
+      .filter((s) => s.owner === 'person' && s.dueOn && !s.dueIsEstimate && s.daysLeft !== null && s.daysLeft >= 0 && s.status !== 'done' && s.status !== 'skipped')
+      .sort((a, b) => (a.dueOn! < b.dueOn! ? -1 : a.dueOn! > b.dueOn! ? 1 : a.index - b.index))
+      .forEach((s) => actions.push({ stepId: s.id, kind: 'deadline', owner: 'person', dueOn: s.dueOn, text: s.status === 'current' ? s.nextAction! : `${s.label} — ${s.dueText}` }));
+  }
+  for (const s of steps) {
+    if (s.status === 'current' && !actions.some((a) => a.stepId === s.id)) actions.push({ stepId: s.id, kind: 'now', owner: s.owner, dueOn: s.dueOn, text: s.nextAction! });
+  }
+
+  let nextAction = actions[0]?.text ?? (steps.every((s) => s.status === 'done' || s.status === 'skipped' || s.optional) ? 'Le parcours est terminé.' : 'Aucune étape en cours.');
   const recentRupture = ruptures.find((r) => daysBetween(r.date, today) <= 90);
   if (recentRupture) nextAction = `${recentRupture.advice} ${nextAction}`;
   const lastExpected = [...steps].reverse().find((s) => s.expectedOn && !s.optional)?.expectedOn ?? null;
 
-  return { template, steps, current: focus?.id ?? null, ruptures, nextAction, expectedEnd: lastExpected };
+  return { template, steps, current: currentFact?.s.id ?? null, ruptures, actions, nextAction, expectedEnd: lastExpected, facts: declared };
+}
+
+/** The deadline as a dated sentence, worded for whose it is. */
+function dueSentence(s: StepTemplate, d: Deadline, due: { dueOn: IsoDate; anchorOn: IsoDate; estimate: boolean }, daysLeft: number | null, expectOnly: boolean): string {
+  const date = frenchDate(due.dueOn);
+  const c = consequenceOf(d);
+  const task = d.task ?? `terminer « ${s.label} »`;
+  const passed = daysLeft !== null && daysLeft < 0;
+  const estimate = due.estimate ? ` (estimation au plus tard : la date de départ n’est pas connue, le délai est compté depuis le ${frenchDate(due.anchorOn)})` : '';
+  const indicative = d.indicative ? ' (délai indicatif)' : '';
+  if (d.owner === 'person') {
+    if (passed) return `Le délai pour ${task} a expiré le ${date}${c ? ` : sans réponse de votre part, ${c}` : ''}.`;
+    return `Vous avez jusqu’au ${date} pour ${task}${c ? ` ; sans réponse, ${c}` : ''}.`;
+  }
+  const by = d.by ?? `L’organisme (${s.actor.label})`;
+  if (passed) return `${by} devait ${task} au plus tard le ${date}${estimate}${indicative}${c ? ` ; à défaut, ${c}` : ''}.`;
+  return `${by} doit ${task} au plus tard le ${date}${expectOnly ? '' : estimate}${indicative}${c ? ` ; à défaut, ${c}` : ''}.`;
 }
 
 /** "Simulate my pathway": the expected calendar from the date of the request only. */

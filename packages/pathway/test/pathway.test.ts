@@ -31,7 +31,7 @@ describe('<relais-pathway>', () => {
     expect(items[0]!.querySelector('.marker')!.getAttribute('aria-hidden')).to.equal('true');
     expect($(el, '#pathway-summary')!.textContent).to.match(/Étape en cours : Évaluation par l’équipe pluridisciplinaire \(3 sur 8\)/);
     const decision = items[4]!;
-    expect(decision.textContent).to.match(/Échéance :\s*12 juillet 2026 \(dans 41 jours\)/);
+    expect(decision.textContent).to.match(/Délai de l’administration :\s*12 juillet 2026 \(dans 41 jours\)/);
     await expect(el).to.be.accessible();
   });
 
@@ -39,7 +39,7 @@ describe('<relais-pathway>', () => {
     const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="mdph" today="2026-07-20" .events=${mdphEvents}></relais-pathway>`);
     const late = $$(el, 'ol > li').find((li) => li.classList.contains('overdue'))!;
     expect(late.querySelector('.status')!.textContent).to.equal('Délai dépassé');
-    expect(late.textContent).to.match(/dépassée de 8 jours/);
+    expect(late.textContent).to.match(/dépassé de 8 jours/);
     expect($(el, '[part="next"]')!.textContent).to.match(/réputée rejetée.*RAPO/);
     expect($(el, '[part="next"]')!.getAttribute('role')).to.equal('status');
     await expect(el).to.be.accessible();
@@ -54,7 +54,8 @@ describe('<relais-pathway>', () => {
     const e = await oneEvent(el, 'relais-step-select');
     expect((e as unknown as { stepId: string }).stepId).to.equal('complet');
     const details = summary.parentElement!;
-    expect(details.textContent).to.match(/Délai : 10 jours après « Dépôt du dossier » \(CASF R232-23, à vérifier\)/);
+    expect(details.textContent).to.match(/Délai : 10 jours après « Dépôt du dossier »/);
+    expect(details.textContent).to.not.match(/à vérifier/);
     expect(details.textContent).to.match(/Accusé de réception avec la date du dossier complet — à fournir ou attendu/);
   });
 
@@ -76,7 +77,12 @@ describe('<relais-pathway>', () => {
     $<HTMLButtonElement>(el, '.simulate button')!.click();
     await el.updateComplete;
     const decision = $$(el, 'ol > li')[4]!;
-    expect(decision.textContent).to.match(/Échéance :\s*23 mars 2027/);
+    expect(decision.textContent).to.match(/Délai de l’administration :\s*23 mars 2027/);
+    // a decision is never expected after its own rejection date, and what follows never before it
+    const times = (li: HTMLElement) => [...li.querySelectorAll('time')].map((t) => t.getAttribute('datetime')!);
+    const items = $$(el, 'ol > li');
+    expect(times(items[5]!)[0]! > '2027-03-23', 'notification after the decision deadline').to.equal(true);
+    expect(times(items[7]!)[0]! > '2027-03-23', 'mise en œuvre after the decision deadline').to.equal(true);
     expect($(el, '#pathway-summary')!.textContent).to.match(/Fin prévisible du parcours/);
     await expect(el).to.be.accessible();
   });
@@ -112,6 +118,110 @@ describe('<relais-pathway>', () => {
     const req = p.store.takeRequest()!;
     expect(req).to.deep.include({ from: 'pathway', commune: '58079' });
     expect(req.typologies).to.deep.equal(['ccas-cias']);
+  });
+
+  it('issue 15: on 20 September, an APA request of 1 August is flagged late, one of 15 September is not', async () => {
+    const aug = await fixture<RelaisPathway>(html`<relais-pathway template-id="apa-domicile" today="2026-09-20" .events=${[{ stepId: 'depot', kind: 'done', date: '2026-08-01' }]}></relais-pathway>`);
+    const sep = await fixture<RelaisPathway>(html`<relais-pathway template-id="apa-domicile" today="2026-09-20" .events=${[{ stepId: 'depot', kind: 'done', date: '2026-09-15' }]}></relais-pathway>`);
+    const complet = (el: RelaisPathway) => $$(el, 'ol > li')[1]!;
+    expect(complet(aug).querySelector('.status')!.textContent).to.equal('Délai dépassé');
+    expect(complet(aug).textContent).to.match(/Délai de l’administration :\s*11 août 2026 \(dépassé de 40 jours\)/);
+    expect($(aug, '[part="next"]')!.textContent).to.match(/Le département devait accuser réception du dossier ou demander les pièces manquantes au plus tard le 11 août 2026/);
+    expect(complet(sep).querySelector('.status')!.textContent).to.equal('En cours');
+    expect(complet(sep).textContent).to.match(/25 septembre 2026 \(dans 5 jours\)/);
+    await expect(aug).to.be.accessible();
+  });
+
+  it('an estimated deadline does not drift with today and is flagged when passed', async () => {
+    const events = [{ stepId: 'depot', kind: 'done' as const, date: '2026-09-15' }];
+    for (const today of ['2026-12-10', '2027-03-10']) {
+      const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="apa-domicile" today=${today} .events=${events}></relais-pathway>`);
+      const decision = $$(el, 'ol > li').find((li) => /Décision et notification/.test(li.querySelector('h3')!.textContent!))!;
+      expect(decision.querySelector('.status')!.textContent).to.equal('Délai dépassé');
+      expect(decision.textContent).to.match(/Délai estimé \(au plus tard\) :\s*25 novembre 2026/);
+      expect(decision.textContent).to.match(/l’APA est réputée accordée pour un montant forfaitaire/);
+    }
+  });
+
+  it('the person’s deadline is worded for the person, the administration’s for the administration', async () => {
+    const events = [
+      { stepId: 'depot', kind: 'done' as const, date: '2026-09-01' },
+      { stepId: 'complet', kind: 'done' as const, date: '2026-09-10' },
+      { stepId: 'visite', kind: 'done' as const, date: '2026-09-20' },
+      { stepId: 'plan', kind: 'done' as const, date: '2026-10-01' },
+    ];
+    const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="apa-domicile" today="2026-10-05" .events=${events}></relais-pathway>`);
+    const items = $$(el, 'ol > li');
+    const reply = items.find((li) => /Votre réponse au plan d’aide/.test(li.textContent!))!;
+    expect(reply.getAttribute('aria-current')).to.equal('step');
+    expect(reply.textContent).to.match(/Votre délai : jusqu’au\s*11 octobre 2026 \(dans 6 jours\)/);
+    expect($(el, '[part="next"]')!.textContent).to.match(/Vous avez jusqu’au 11 octobre 2026 pour répondre au plan d’aide \(l’accepter ou faire vos observations\) ; sans réponse, la demande est réputée refusée\./);
+    const decision = items.find((li) => /Décision et notification/.test(li.textContent!))!;
+    expect(decision.textContent).to.match(/Délai de l’administration :\s*10 novembre 2026/);
+    await expect(el).to.be.accessible();
+    // the day after: the person's own deadline has passed, and no « contactez l’équipe »
+    const late = await fixture<RelaisPathway>(html`<relais-pathway template-id="apa-domicile" today="2026-10-12" .events=${events}></relais-pathway>`);
+    const next = $(late, '[part="next"]')!.textContent!;
+    expect(next).to.match(/Le délai pour répondre au plan d’aide \(l’accepter ou faire vos observations\) a expiré le 11 octobre 2026 : sans réponse de votre part, la demande est réputée refusée\./);
+    expect(next).to.not.match(/contactez/);
+  });
+
+  it('every late item is listed, the person’s own deadline first', async () => {
+    const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="mdph" today="2026-09-14" .events=${mdphEvents}></relais-pathway>`);
+    const lis = $$(el, '[part="next"] li');
+    expect(lis.map((li) => li.className)).to.deep.equal(['action-late', 'action-late', 'action-now']);
+    expect(lis[0]!.textContent).to.match(/^Délai dépassé — Recours \(si vous contestez\) : Le délai pour former un recours administratif préalable \(RAPO\) si vous contestez la décision a expiré le 12 septembre 2026/);
+    expect(lis[1]!.textContent).to.match(/^Délai dépassé — Décision de la CDAPH : La CDAPH devait décider au plus tard le 12 juillet 2026 ; à défaut, la demande est réputée rejetée/);
+    const recours = $$(el, 'ol > li')[6]!;
+    expect(recours.querySelector('.status')!.textContent).to.equal('Délai dépassé');
+    await expect(el).to.be.accessible();
+  });
+
+  it('issue 15: a done step dated in the future is refused with a French message, nothing computed', async () => {
+    const errors: string[] = [];
+    const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="mdph" today="2026-12-02" .events=${[{ stepId: 'depot', kind: 'done', date: '2026-11-02' }, { stepId: 'notification', kind: 'done', date: '2026-12-25' }]} @relais-error=${(e: Event & { message: string }) => errors.push(e.message)}></relais-pathway>`);
+    await waitUntil(() => errors.length > 0, 'relais-error fired');
+    const alert = $(el, '[role="alert"]')!;
+    expect(alert.textContent).to.match(/events\[1\]\.date : le 25 décembre 2026 est après aujourd’hui \(2 décembre 2026\) ; « Notification de la décision » ne peut pas être terminée à une date à venir\./);
+    expect($(el, 'ol')).to.equal(null);
+    const order = await fixture<RelaisPathway>(html`<relais-pathway template-id="mdph" today="2026-06-01" .events=${[{ stepId: 'depot', kind: 'done', date: '2026-03-12' }, { stepId: 'decision', kind: 'done', date: '2026-02-01' }]}></relais-pathway>`);
+    expect($(order, '[role="alert"]')!.textContent).to.match(/« Décision de la CDAPH » est datée du 1er février 2026, avant « Dépôt de la demande » \(12 mars 2026\)/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('issue 15: documents are « reçu » only when marked received, not when the step only has a date', async () => {
+    const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="mdph" today="2026-03-02" .events=${[{ stepId: 'depot', kind: 'done', date: '2026-03-01' }, { stepId: 'depot', kind: 'document-received', date: '2026-03-01', document: 'Justificatif d’identité' }]}></relais-pathway>`);
+    const docs = [...$$(el, 'ol > li')[0]!.querySelectorAll('details li')].map((li) => li.textContent);
+    expect(docs).to.deep.equal([
+      'Formulaire de demande (cerfa 15692) — réception non indiquée',
+      'Certificat médical (cerfa 15695) de moins d’un an — réception non indiquée',
+      'Justificatif d’identité — reçu',
+      'Justificatif de domicile — réception non indiquée',
+    ]);
+  });
+
+  it('legal references: in words for the public, as written with « à vérifier » for professionals', async () => {
+    const pub = await fixture<RelaisPathway>(html`<relais-pathway template-id="apa-domicile" today="2026-09-05" .events=${[{ stepId: 'depot', kind: 'done', date: '2026-09-01' }]}></relais-pathway>`);
+    const text = pub.shadowRoot!.textContent!;
+    expect(text).to.match(/Texte de référence : article R232-23 du code de l’action sociale et des familles/);
+    expect(text).to.not.match(/CASF|à vérifier/);
+    const pro = await fixture<RelaisPathway>(html`<relais-pathway pro template-id="apa-domicile" today="2026-09-05" .events=${[{ stepId: 'depot', kind: 'done', date: '2026-09-01' }]}></relais-pathway>`);
+    expect(pro.shadowRoot!.textContent).to.match(/Texte de référence : CASF R232-23 \(référence à vérifier sur Légifrance\)/);
+    const child = await fixture<RelaisPathway>(html`<relais-pathway template-id="protection-enfance" today="2026-03-01" .events=${[{ stepId: 'transmission', kind: 'done', date: '2026-01-05' }]}></relais-pathway>`);
+    expect(child.shadowRoot!.textContent).to.match(/Texte de référence : CASF D226-2-4 II/);
+    await expect(pub).to.be.accessible();
+  });
+
+  it('facts: the EHPAD contract deadline applies only to a place habilitée à l’aide sociale', async () => {
+    const events = [{ stepId: 'entree', kind: 'started' as const, date: '2026-03-02' }];
+    const none = await fixture<RelaisPathway>(html`<relais-pathway template-id="ehpad-admission" today="2026-03-30" .events=${events}></relais-pathway>`);
+    const contrat = (el: RelaisPathway) => $$(el, 'ol > li').find((li) => /Remise du contrat de séjour/.test(li.textContent!))!;
+    expect(contrat(none).querySelector('.status')!.textContent).to.equal('À venir');
+    expect(contrat(none).textContent).to.match(/Ce délai ne s’applique que si : La place est habilitée à l’aide sociale\./);
+    const habilitee = await fixture<RelaisPathway>(html`<relais-pathway template-id="ehpad-admission" facts="habilitation-aide-sociale" today="2026-03-30" .events=${events}></relais-pathway>`);
+    expect(contrat(habilitee).querySelector('.status')!.textContent).to.equal('Délai dépassé');
+    expect(contrat(habilitee).textContent).to.match(/17 mars 2026 \(dépassé de 13 jours\)/);
+    await expect(habilitee).to.be.accessible();
   });
 
   it('every shipped template renders axe-clean', async () => {

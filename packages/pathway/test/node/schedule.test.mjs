@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeSchedule, simulate, pathwayTemplates, parseTemplate, PathwayDataError } from '@relais/pathway/headless';
+import { computeSchedule, simulate, pathwayTemplates, parseTemplate, PathwayDataError, readableLegal, frenchDate } from '@relais/pathway/headless';
 
 const status = (s) => Object.fromEntries(s.steps.map((x) => [x.id, x.status]));
 
@@ -16,14 +16,20 @@ test('MDPH: statuses, legal due date from the deposit, silence means rejection',
   assert.equal(decision.dueOn, '2026-07-12');
   assert.equal(decision.daysLeft, 41);
   assert.equal(decision.status, 'upcoming');
-  assert.match(decision.deadlineText, /4 mois après « Dépôt de la demande » \(CASF R241-33\) ; sans réponse à cette date, la demande est réputée rejetée/);
+  assert.equal(decision.deadlineText, '4 mois après « Dépôt de la demande » ; à défaut à cette date, la demande est réputée rejetée');
+  assert.equal(decision.legal, 'CASF R241-33');
+  assert.equal(decision.legalText, 'article R241-33 du code de l’action sociale et des familles');
+  assert.equal(decision.owner, 'administration');
+  assert.equal(decision.dueText, 'La CDAPH doit décider au plus tard le 12 juillet 2026 ; à défaut, la demande est réputée rejetée.');
   assert.equal(before.current, 'evaluation');
 
   const after = computeSchedule(pathwayTemplates.mdph, events, { today: '2026-07-20' });
   assert.equal(status(after).decision, 'overdue');
   assert.equal(after.steps.find((s) => s.id === 'decision').daysLeft, -8);
-  assert.equal(after.current, 'decision');
-  assert.match(after.nextAction, /réputée rejetée.*recours administratif préalable \(RAPO\)/);
+  assert.equal(after.current, 'evaluation', 'the step in progress stays current');
+  assert.deepEqual(after.actions.map((a) => [a.kind, a.stepId]), [['late', 'decision'], ['deadline', 'recours'], ['now', 'evaluation']], 'all shown: the late decision, the running appeal deadline, the current step');
+  assert.match(after.nextAction, /réputée rejetée\. Ce rejet implicite peut être contesté/);
+  assert.equal(after.actions[1].text, 'Recours (si vous contestez) — Vous avez jusqu’au 12 septembre 2026 pour former un recours administratif préalable (RAPO) si vous contestez la décision.');
 });
 
 test('APA: silence means acceptance; deadlines counted from the complete file', () => {
@@ -37,8 +43,10 @@ test('APA: silence means acceptance; deadlines counted from the complete file', 
   assert.equal(plan.status, 'overdue');
   const decision = s.steps.find((x) => x.id === 'decision');
   assert.equal(decision.dueOn, '2026-11-10');
-  assert.match(decision.deadlineText, /réputée acceptée/);
-  assert.match(decision.deadlineText, /à vérifier/, 'uncertain references stay marked');
+  assert.match(decision.deadlineText, /l’APA est réputée accordée pour un montant forfaitaire/);
+  assert.doesNotMatch(decision.deadlineText, /CASF|à vérifier/, 'no raw reference in the public text');
+  assert.equal(decision.toVerify, true, 'uncertain references stay marked in data');
+  assert.equal(decision.deadline.toVerify, true);
 });
 
 test('working-day deadline: PCH en urgence within 15 working days', () => {
@@ -52,7 +60,7 @@ test('working-day deadline: PCH en urgence within 15 working days', () => {
   assert.equal(computeSchedule(pathwayTemplates.pch, [{ stepId: 'urgence', kind: 'started', date: '2026-04-01' }], { today: '2026-04-10', alsaceMoselle: true }).steps.find((x) => x.id === 'urgence').dueOn, '2026-04-24');
 });
 
-test('skipped steps, alternatives (branches) and optional steps never late', () => {
+test('skipped steps, alternatives (branches); an optional step is late only once its deadline runs and has passed', () => {
   const s = computeSchedule(pathwayTemplates['protection-enfance'], [
     { stepId: 'transmission', kind: 'done', date: '2026-01-05' },
     { stepId: 'qualification', kind: 'done', date: '2026-01-06' },
@@ -67,7 +75,11 @@ test('skipped steps, alternatives (branches) and optional steps never late', () 
   assert.equal(st.ppe, 'overdue', 'PPE due 3 months after the start of the measure');
   assert.equal(s.steps.find((x) => x.id === 'ppe').dueOn, '2026-07-01');
   const mdph = computeSchedule(pathwayTemplates.mdph, [{ stepId: 'notification', kind: 'done', date: '2026-01-10' }], { today: '2026-06-01' });
-  assert.equal(status(mdph).recours, 'upcoming', 'an optional appeal not taken is not late');
+  assert.equal(status(mdph).recours, 'overdue', 'an appeal not made 2 months after the notification is late');
+  assert.match(mdph.steps.find((x) => x.id === 'recours').dueText, /^Le délai pour former un recours administratif préalable \(RAPO\) si vous contestez la décision a expiré le 10 mars 2026\.$/);
+  const early = computeSchedule(pathwayTemplates.mdph, [{ stepId: 'depot', kind: 'done', date: '2026-01-10' }], { today: '2026-03-01' });
+  assert.equal(status(early).recours, 'upcoming', 'no notification, no implicit rejection yet: the appeal deadline does not run');
+  assert.equal(early.steps.find((x) => x.id === 'recours').dueOn, null);
 });
 
 test('ruptures: advice in plain French, the recent one first in the next action', () => {
@@ -78,6 +90,32 @@ test('ruptures: advice in plain French, the recent one first in the next action'
   ], { today: '2026-05-10' });
   assert.deepEqual(s.ruptures.map((r) => r.kind), ['hospitalisation', 'demenagement']);
   assert.match(s.nextAction, /^Une hospitalisation peut retarder/);
+});
+
+test('facts: unknown facts are refused in French; declared facts apply variants', () => {
+  assert.throws(() => computeSchedule(pathwayTemplates['ehpad-admission'], [], { today: '2026-03-01', facts: ['habilitee'] }), (e) => e instanceof PathwayDataError && e.field === 'facts[0]' && /la situation « habilitee » n’est pas prévue par le modèle « ehpad-admission » \(habilitation-aide-sociale\)/.test(e.message));
+  const bad = structuredClone(pathwayTemplates['ehpad-admission']);
+  bad.steps[8].deadline.appliesIf = 'inconnu';
+  assert.throws(() => parseTemplate(bad), /steps\[8\]\.deadline\.appliesIf : la situation « inconnu » n’est pas déclarée dans facts/);
+  const s = computeSchedule(pathwayTemplates['ehpad-admission'], [{ stepId: 'entree', kind: 'started', date: '2026-03-02' }], { today: '2026-03-10' });
+  assert.match(s.steps.find((x) => x.id === 'contrat').deadlineText, /^si « la place est habilitée à l’aide sociale » : 15 jours après « Entrée dans l’établissement »/);
+  assert.equal(s.steps.find((x) => x.id === 'contrat').condition, 'La place est habilitée à l’aide sociale');
+});
+
+test('readable legal references for the public', () => {
+  assert.equal(readableLegal('CASF R232-7'), 'article R232-7 du code de l’action sociale et des familles');
+  assert.equal(readableLegal('CSP R1112-1-2'), 'article R1112-1-2 du code de la santé publique');
+  assert.equal(readableLegal('Code du travail D5411-14-1'), 'article D5411-14-1 du code du travail');
+  assert.equal(readableLegal('CASF L223-1-1 ; décret 2016-1283'), 'article L223-1-1 du code de l’action sociale et des familles ; décret 2016-1283');
+  assert.equal(readableLegal('CASF L311-4 et D311'), 'articles L311-4 et D311 du code de l’action sociale et des familles');
+  assert.equal(frenchDate('2026-04-01'), '1er avril 2026');
+});
+
+test('a dossier complet dated before the dépôt is refused', () => {
+  assert.throws(
+    () => computeSchedule(pathwayTemplates['apa-domicile'], [{ stepId: 'depot', kind: 'done', date: '2026-09-10' }, { stepId: 'depot', kind: 'complete', date: '2026-09-01' }], { today: '2026-09-20' }),
+    (e) => e.field === 'events[1].date' && /events\[1\]\.date : le dossier complet est daté du 1er septembre 2026, avant « Dépôt du dossier » \(10 septembre 2026\)/.test(e.message),
+  );
 });
 
 test('documents received are tracked', () => {
@@ -105,6 +143,22 @@ test('every shipped template is valid and simulates a calendar from the request 
   assert.equal(past.steps.find((x) => x.id === 'complet').daysLeft, null);
 });
 
+test('every shipped deadline says whose it is, what must be done, and (for the administration) who', () => {
+  for (const [id, t] of Object.entries(pathwayTemplates)) {
+    for (const s of t.steps.filter((x) => x.deadline)) {
+      const d = s.deadline;
+      assert.ok(d.owner === 'person' || d.owner === 'administration', `${id}.${s.id}: owner`);
+      assert.ok(d.task, `${id}.${s.id}: task`);
+      if (d.owner === 'administration') assert.ok(d.by, `${id}.${s.id}: by`);
+      assert.ok(d.legal, `${id}.${s.id}: legal reference`);
+      assert.doesNotMatch(d.legal, /à vérifier/, `${id}.${s.id}: « à vérifier » is data (toVerify), not text`);
+    }
+    for (const s of t.steps) assert.doesNotMatch(s.legal ?? '', /à vérifier/, `${id}.${s.id}: step legal`);
+  }
+  const owners = Object.values(pathwayTemplates).flatMap((t) => t.steps.filter((x) => x.deadline?.owner === 'person').map((x) => `${t.id}.${x.id}`));
+  assert.deepEqual(owners, ['mdph.ppc', 'mdph.recours', 'pch.ppc', 'pch.recours', 'apa-domicile.reponse-plan', 'ehpad-admission.retractation']);
+});
+
 test('pure: same inputs, same output; no clock read', () => {
   const a = computeSchedule(pathwayTemplates.rsa, [{ stepId: 'orientation', kind: 'done', date: '2026-01-31' }], { today: '2026-03-05' });
   const b = computeSchedule(pathwayTemplates.rsa, [{ stepId: 'orientation', kind: 'done', date: '2026-01-31' }], { today: '2026-03-05' });
@@ -125,6 +179,12 @@ test('malformed templates and cases are rejected with a message naming the fault
   ref.steps[3].deadline.from.step = 'nulle-part';
   assert.throws(() => parseTemplate(ref), /steps\[3\]\.deadline\.from\.step/);
   assert.throws(() => parseTemplate({ id: 'x', label: 'X', steps: [] }), /steps : vide/);
+  const lapsed = structuredClone(pathwayTemplates.mdph);
+  lapsed.steps[6].deadline.orFrom = { step: 'evaluation', event: 'lapsed' };
+  assert.throws(() => parseTemplate(lapsed), (e) => e.field === 'steps[6].deadline.orFrom.event' && /l’étape « evaluation » ait un délai avec une règle de silence/.test(e.message));
+  const orFrom = structuredClone(pathwayTemplates.mdph);
+  orFrom.steps[6].deadline.orFrom.step = 'nulle-part';
+  assert.throws(() => parseTemplate(orFrom), /steps\[6\]\.deadline\.orFrom\.step : l’étape « nulle-part » n’existe pas/);
   assert.throws(() => computeSchedule(pathwayTemplates.rsa, [{ stepId: 'inconnue', kind: 'done', date: '2026-01-01' }], { today: '2026-01-02' }), /events\[0\]\.stepId : l’étape « inconnue » n’existe pas/);
   assert.throws(() => computeSchedule(pathwayTemplates.rsa, [{ stepId: 'demande', kind: 'done', date: '2026-02-30' }], { today: '2026-03-01' }), (e) => e.field === 'events[0].date');
   assert.throws(() => computeSchedule(pathwayTemplates.rsa, [{ kind: 'done', date: '2026-02-03' }], { today: '2026-03-01' }), /doit nommer son étape/);
