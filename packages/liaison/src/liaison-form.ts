@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RelaisElement, RelaisErrorEvent, heading, formatDate } from '@relais/core';
-import { liaisonTemplates } from './templates.js';
 import { exportSheet, importSheet, isForPeople, isShown, parseTemplate, recipientsOf, sectionStatuses, sharedValues, validateSheet, type Field, type FieldError, type SectionStatus, type SheetValues, type Template } from './template.js';
-import { REGIMES, CONSENT_REGIMES, buildConsentRecord, checkConsent, informationText, mayShare, representation, type ConsentError, type ConsentInput, type ConsentRecord } from './consent.js';
+import type * as ConsentRules from './consent.js';
+import type { ConsentError, ConsentInput, ConsentRecord } from './consent.js';
 import { DraftStore, DraftConflictError, DraftLockedError, type DraftMeta } from './draft-store.js';
 import { Outbox, type Consent } from './outbox.js';
 import { liaisonStyles } from './liaison-form.styles.js';
@@ -39,6 +39,15 @@ declare global {
 }
 
 type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kind: 'section'; id: string } | { kind: 'review' } | { kind: 'consent' } | { kind: 'not-shared'; record: ConsentRecord } | { kind: 'sent'; message: string } | { kind: 'resume'; meta: DraftMeta };
+
+/** The shipped templates, loaded on demand: a page downloads only the sheet it shows. */
+const SHIPPED: Readonly<Record<string, () => Promise<Template>>> = {
+  'dlu-domicile': () => import('./templates/dlu-domicile.js').then((m) => m.dluDomicile),
+  orientation: () => import('./templates/orientation.js').then((m) => m.orientation),
+};
+const loadedTemplates = new Map<string, Template>();
+/** Stands in while a sheet loads or when it cannot be used: never another real sheet. */
+const NO_SHEET: Template = { id: 'aucune', version: '0', title: 'Fiche de liaison', sections: [{ id: 'aucune', title: 'Fiche de liaison', fields: [{ id: 'aucun', label: 'Aucun champ', type: 'text', sensitivity: 'S0', author: 'systeme' }] }] };
 
 const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Non commencé', 'in-progress': 'En cours', completed: 'Terminé', 'to-review': 'À mettre à jour' };
 const SAVE_DEBOUNCE_MS = 400;
@@ -108,29 +117,56 @@ export class RelaisLiaisonForm extends RelaisElement {
   /** Why the template given cannot be used (shown instead of the form, never replaced silently by another sheet). */
   private templateError: string | undefined;
 
+  /** A shipped sheet not loaded yet. */
+  private get waiting(): boolean {
+    return !this.template && Object.prototype.hasOwnProperty.call(SHIPPED, this.templateId) && !loadedTemplates.has(this.templateId) && !this.loadFailed;
+  }
+
+  private loadFailed = false;
+
+  /** Loads the shipped sheet named by `template-id` (once per page). */
+  private async loadTemplate(): Promise<void> {
+    if (!this.waiting) return;
+    const id = this.templateId;
+    try {
+      loadedTemplates.set(id, await SHIPPED[id]!());
+    } catch {
+      this.loadFailed = true;
+    }
+    this.tpl = undefined;
+    this.requestUpdate();
+  }
+
   private get sheet(): Template {
+    if (this.waiting) return NO_SHEET;
     if (!this.tpl) {
-      const raw = this.template ?? liaisonTemplates[this.templateId];
+      const raw = this.template ?? loadedTemplates.get(this.templateId);
       try {
+        if (this.loadFailed && !raw) throw new Error('La fiche n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.');
         this.tpl = parseTemplate(raw ?? {});
         this.templateError = undefined;
       } catch (e) {
-        this.templateError = raw ? (e as Error).message : `Modèle de fiche inconnu : « ${String(this.templateId).slice(0, 60)} ».`;
+        this.templateError = raw || this.loadFailed ? (e as Error).message : `Modèle de fiche inconnu : « ${String(this.templateId).slice(0, 60)} ».`;
         this.emit(new RelaisErrorEvent('invalid-payload', this.templateError));
-        this.tpl = liaisonTemplates['dlu-domicile']!;
+        this.tpl = NO_SHEET;
       }
     }
     return this.tpl;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('template') || changed.has('templateId')) this.tpl = undefined;
+    if (changed.has('template') || changed.has('templateId')) {
+      this.tpl = undefined;
+      this.loadFailed = false;
+      void this.loadTemplate();
+    }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pagehide', this.flush);
     document.addEventListener('visibilitychange', this.onVisibility);
+    void this.loadTemplate();
     if (this.passphraseMode && this.device === 'personal') {
       this.view = { kind: 'unlock' };
     } else {
@@ -155,6 +191,7 @@ export class RelaisLiaisonForm extends RelaisElement {
   };
 
   private async restore(): Promise<void> {
+    await this.loadTemplate();
     try {
       await this.store!.purgeExpired();
       const d = await this.store!.load(this.draftId);
@@ -367,6 +404,12 @@ export class RelaisLiaisonForm extends RelaisElement {
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
     const t = this.sheet;
     const v = this.view;
+    if (this.waiting) {
+      return html`<section aria-labelledby="title">
+        ${heading(level, 'Fiche de liaison', { id: 'title' })}
+        <p role="status">Chargement de la fiche…</p>
+      </section>`;
+    }
     if (this.templateError) {
       return html`<section aria-labelledby="title">
         ${heading(level, 'Fiche de liaison', { id: 'title' })}
@@ -600,7 +643,7 @@ export class RelaisLiaisonForm extends RelaisElement {
       )}
       ${errors.length ? html`<p class="error-text">${errors.length} information(s) obligatoire(s) ou invalide(s) : corrigez-les avant l’envoi.</p>` : nothing}
       <div class="actions no-print">
-        ${this.endpoint ? html`<button type="button" part="button" class="primary" ?disabled=${errors.length > 0} @click=${() => this.openConsent()}>Continuer vers l’accord de partage</button>` : nothing}
+        ${this.endpoint ? html`<button type="button" part="button" class="primary" ?disabled=${errors.length > 0} @click=${() => void this.openConsent()}>Continuer vers l’accord de partage</button>` : nothing}
         <button type="button" part="button" @click=${() => window.print()}>Imprimer</button>
         <button type="button" part="button" @click=${() => ((this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>Revenir à la liste des parties</button>
       </div>
@@ -628,7 +671,16 @@ export class RelaisLiaisonForm extends RelaisElement {
   @state() private consentInput: ConsentInput = {};
   @state() private consentErrors: ConsentError[] = [];
 
-  private openConsent(): void {
+  /** The consent rules and texts, loaded when the consent step opens (most visits never reach it). */
+  private consentRules: typeof ConsentRules | undefined;
+
+  private async openConsent(): Promise<void> {
+    try {
+      this.consentRules ??= await import('./consent.js');
+    } catch {
+      this.announce = 'L’étape d’accord n’a pas pu être chargée : vérifiez la connexion, puis réessayez.';
+      return;
+    }
     this.consentErrors = [];
     const recipients = recipientsOf(this.sheet);
     this.consentInput = recipients.length === 1 ? { recipient: recipients[0]!.id } : {};
@@ -675,6 +727,7 @@ export class RelaisLiaisonForm extends RelaisElement {
   }
 
   private renderConsent(level: number): TemplateResult {
+    const { REGIMES, CONSENT_REGIMES, informationText, representation } = this.consentRules!;
     const t = this.sheet;
     const input = this.consentInput;
     const regime = input.regime ? REGIMES[input.regime] : undefined;
@@ -796,6 +849,7 @@ export class RelaisLiaisonForm extends RelaisElement {
   /** Records the one answer; sends only when it allows the sharing. */
   private onConsent(e: Event): void {
     e.preventDefault();
+    const { checkConsent, buildConsentRecord, mayShare } = this.consentRules!;
     const measure = this.values['mesure_protection'];
     const errors = checkConsent(this.sheet, this.consentInput, measure);
     this.consentErrors = errors;
@@ -815,7 +869,7 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   /** The person objected or refused: the answer is shown as recorded, nothing leaves the device. */
   private renderNotShared(record: ConsentRecord, level: number): TemplateResult {
-    const decision = REGIMES[record.regime].decisions.find((d) => d.value === record.decision)!;
+    const decision = this.consentRules!.REGIMES[record.regime].decisions.find((d) => d.value === record.decision)!;
     return html`<div class="sent">
       ${heading(level, 'Fiche non transmise', { id: 'result-title', focusable: true })}
       <p>Réponse enregistrée : ${decision.label.charAt(0).toLowerCase()}${decision.label.slice(1)} (${record.method === 'oral' ? 'oralement' : 'par écrit'}, recueillie par ${record.collectedBy}, le ${formatDate(record.at, 'fr', { day: 'numeric', month: 'long', year: 'numeric' })}).</p>

@@ -123,7 +123,7 @@ describe('<relais-liaison-form>', () => {
     await el.updateComplete;
     expect($(el, '.review')!.textContent).to.match(/Répit de l’aidant/);
     button(el, /accord de partage/).click();
-    await el.updateComplete;
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
     button(el, /Enregistrer la réponse/).click();
     await waitUntil(() => $(el, '#error-summary'), 'consent asked');
     await answerConsent(el, { regime: 2, by: 0 });
@@ -281,7 +281,7 @@ describe('<relais-liaison-form>', () => {
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
     button(el, /accord de partage/).click();
-    await el.updateComplete;
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
     await answerConsent(el, { regime: 2, by: 0 });
     button(el, /Enregistrer la réponse/).click();
     await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued', { timeout: 8000 });
@@ -401,7 +401,7 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
     button(el, /accord de partage/).click();
-    await el.updateComplete;
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
     let submitted = false;
     el.addEventListener('relais-submit', () => (submitted = true));
     await answerConsent(el, { regime: 1, by: 0, decision: 1, method: 1 });
@@ -421,7 +421,7 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
     button(el, /accord de partage/).click();
-    await el.updateComplete;
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
     await pick(el, 'c-recipient');
     const parts = $(el, '.parts')!.textContent!;
     expect(parts).to.match(/Fiche aller/);
@@ -447,7 +447,7 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
     button(el, /accord de partage/).click();
-    await el.updateComplete;
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
     await pick(el, 'c-recipient');
     await pick(el, 'c-regime-2');
     expect($(el, 'label[for="c-by-1"]')!.textContent).to.equal('Son représentant : le tuteur');
