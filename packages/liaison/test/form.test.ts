@@ -438,6 +438,32 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     expect(consent['sections']).to.not.include('fiche-retour');
   });
 
+  it('child protection: the parents are informed (not asked); not informing them needs a reason; the sheet is sent', async () => {
+    const db = uniq();
+    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="http://127.0.0.1:9/fiches"`);
+    await fillOrientation(el);
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    button(el, /accord de partage/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    await pick(el, 'c-regime-3');
+    expect($(el, '#c-by')).to.equal(null, 'nobody is asked to agree');
+    expect($(el, '#information')!.textContent).to.match(/informés avant, sauf si c’est contraire à l’intérêt de l’enfant/);
+    expect($(el, '#c-decision')!.closest('fieldset')!.querySelector('legend')!.textContent).to.equal('Information des parents');
+    await pick(el, 'c-decision-1');
+    await pick(el, 'c-method');
+    await type(el, 'c-collectedBy', 'Claire Petit, CESF');
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => $(el, '#error-summary'), 'reason asked');
+    expect($$(el, '#error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal(['#c-childInterestReason']);
+    await type(el, 'c-childInterestReason', 'Le père est mis en cause.');
+    await pick(el, 'c-childInformed');
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued', { timeout: 8000 });
+    const { consent } = await queued(db);
+    expect(consent).to.include({ regime: 'protection-enfance', decision: 'information-contraire-interet', by: 'representant', childInterestReason: 'Le père est mis en cause.', childInformed: true });
+  });
+
   it('a representative is offered only where the measure allows it, with the condition of art. 459 to confirm', async () => {
     const el = await mount(`template-id="dlu-domicile" db-name="${uniq()}" endpoint="http://127.0.0.1:9/fiches"`);
     await fillDlu(el, async () => {
