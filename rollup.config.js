@@ -50,6 +50,9 @@ const ON_DEMAND = [
   [/geo\/epci-data\.ts$/, () => 'data/epci.js'],
   [/leaflet\/dist\/leaflet-src\.esm\.js$/, () => 'vendor/leaflet.js'],
   [/supercluster\/index\.js$/, () => 'vendor/supercluster.js'],
+  // the liaison sheets' templates and consent rules: loaded when a sheet, or the consent step, is shown
+  [/liaison\/src\/templates\/(dlu-domicile|orientation)\.ts$/, (m) => `liaison/${m[1]}.js`],
+  [/liaison\/src\/consent\.ts$/, () => 'liaison/consent.js'],
 ];
 const onDemandName = (id) => {
   for (const [re, name] of ON_DEMAND) {

@@ -80,19 +80,71 @@ export const EnvoiEnAttente: Story = {
       ['type', 'f-personne_nom', 'Jeanne Martin (fictive)'],
       ['pick', 'f-personne_contact-2'],
       ['click', /Enregistrer et continuer/],
+      ['type', 'f-situation', 'Vit seule ; sa fille habite à 40 km (fictif).'],
+      ['click', /Enregistrer et continuer/],
       ['type', 'f-motif', 'Répit pour l’aidant'],
       ['pick', 'f-besoins-2'],
       ['click', /Enregistrer et continuer/],
-      ['pick', 'f-accord_personne'],
-      ['pick', 'f-accord_par'],
+      ['pick', 'f-personne_informee'],
+      ['click', /Enregistrer et continuer/],
       ['click', /Enregistrer et continuer/],
       ['click', /Relire la fiche/],
       ['click', /accord de partage/],
-      ['pick', 'by-personne'],
-      ['pick', 'agree'],
-      ['click', /Envoyer la fiche/],
+      ['pick', 'c-regime-2'],
+      ['pick', 'c-by'],
+      ['pick', 'c-decision'],
+      ['pick', 'c-method'],
+      ['type', 'c-collectedBy', 'Claire Petit, CESF'],
+      ['click', /Enregistrer la réponse/],
     ]);
   },
+};
+
+/**
+ * Le partage : le cadre (échange, équipe de soins, hors équipe, protection de l’enfance) est choisi d’abord ; la personne
+ * reçoit l’information (CSP R1110-3), imprimable, et voit les parties transmises ; une seule réponse est enregistrée,
+ * avec son mode de recueil et son auteur. Sous tutelle, le tuteur n’est proposé qu’avec la condition de l’article 459
+ * du Code civil.
+ */
+export const Partage: Story = {
+  name: 'Partage : cadre, information et réponse',
+  render: () => html`<relais-liaison-form template-id="dlu-domicile" db-name="storybook-partage" endpoint="http://127.0.0.1:9/fiches"></relais-liaison-form>`,
+  play: async ({ canvasElement }) => {
+    const root = form(canvasElement);
+    await drive(root, [
+      ['wait', '#tasks-title'],
+      ['click', /Effacer mes données/],
+      ['click', /^Identité et lieu de vie$/],
+      ['type', 'f-nom_naissance', 'MARTIN (fictive)'],
+      ['type', 'f-prenoms', 'Jeanne'],
+      ['type', 'f-date_naissance', '1941-03-27'],
+      ['type', 'f-adresse', '12 rue des Forges, 58500 Clamecy'],
+      ['click', /Enregistrer et continuer/],
+      ['pick', 'f-mesure_protection-3'],
+      ['type', 'f-mandataire', 'UDAF (fictive), 03 86 00 00 00'],
+      ['click', /Enregistrer et continuer/],
+      ['type', 'f-medecin_traitant', 'Dr Durand (fictif), 03 86 00 00 00'],
+      ['click', /Enregistrer et continuer/],
+      ['type', 'f-allergies', 'aucune connue'],
+      ['click', /Enregistrer et continuer/],
+      ['click', /Enregistrer et continuer/],
+      ['click', /Enregistrer et continuer/],
+      ['click', /Enregistrer et continuer/],
+      ['type', 'f-rempli_par', 'Jeanne Martin avec sa fille'],
+      ['type', 'f-date_mise_a_jour', '2026-11-02'],
+      ['click', /Revenir à la liste des parties/],
+      ['click', /Relire la fiche/],
+      ['click', /accord de partage/],
+      ['pick', 'c-recipient'],
+      ['pick', 'c-regime-2'],
+    ]);
+  },
+};
+
+/** La fiche gardée au domicile : le code d’accès est imprimé seulement si le site l’a prévu (`home-print-access`). */
+export const FicheDomicile: Story = {
+  name: 'Fiche papier gardée au domicile (code d’accès imprimé)',
+  render: () => html`<relais-liaison-form template-id="dlu-domicile" db-name="storybook-domicile" home-print-access></relais-liaison-form>`,
 };
 
 /** Un modèle de fiche inutilisable est expliqué à la place du formulaire, jamais remplacé par une autre fiche. */

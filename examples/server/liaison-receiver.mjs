@@ -9,7 +9,7 @@
 import { open, rename, mkdir, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { liaisonTemplates, validateSheet } from '../../packages/liaison/dist/headless.js';
+import { liaisonTemplates, validateSheet, receivedSections, checkConsentRecord } from '../../packages/liaison/dist/headless.js';
 
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -92,9 +92,12 @@ export function createLiaisonReceiver(opts) {
       if (!Array.isArray(consent.recipients) || consent.recipients.length === 0) consentErrors.push({ name: 'consent.recipients', reason: 'À qui la fiche est transmise.' });
       if (typeof consent.at !== 'string' || Number.isNaN(Date.parse(consent.at))) consentErrors.push({ name: 'consent.at', reason: 'Date de l’accord (ISO 8601).' });
       if (consent.withdrawnAt) consentErrors.push({ name: 'consent.withdrawnAt', reason: 'Le consentement a été retiré.' });
+      // a record with its regime (CSP L1110-4, CASF L226-2-2): its one answer must allow the sharing
+      else if (consent.regime !== undefined) for (const reason of checkConsentRecord(consent)) consentErrors.push({ name: 'consent', reason });
     }
     const values = body.values && typeof body.values === 'object' && !Array.isArray(body.values) ? body.values : null;
-    const fieldErrors = values ? validateSheet(template, values) : [{ field: 'values', message: 'Les valeurs de la fiche sont manquantes.' }];
+    // only the sections shared with this recipient are received and validated
+    const fieldErrors = values ? validateSheet(template, values, { sections: receivedSections(template, values, consent?.sections) }) : [{ field: 'values', message: 'Les valeurs de la fiche sont manquantes.' }];
     if (consentErrors.length || fieldErrors.length) {
       return problem(res, 422, 'Fiche incomplète ou invalide', 'Corrigez les champs indiqués puis renvoyez la fiche.', {
         'invalid-params': [...consentErrors, ...fieldErrors.map((e) => ({ name: e.field, reason: e.message }))],

@@ -82,3 +82,19 @@ test('413 when the body is too large, 400 for malformed JSON or a missing key, 4
   assert.equal((await post('<fiche/>', randomUUID(), { 'content-type': 'text/xml' })).status, 415);
   assert.equal((await fetch(base)).status, 405);
 });
+
+test('issue 22: a record whose answer is an objection is refused; only the sections shared are validated', async () => {
+  const { buildConsentRecord, liaisonTemplates } = await import('../../packages/liaison/dist/headless.js');
+  const ori = liaisonTemplates.orientation;
+  const record = (decision) => buildConsentRecord(ori, { regime: 'equipe-de-soins', decision, method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne' });
+  const objection = { ...sheet(), consent: record('opposition') };
+  const res = await post(objection);
+  assert.equal(res.status, 422);
+  assert.match((await res.json())['invalid-params'].find((p) => p.name === 'consent').reason, /opposée au partage/);
+  // the values of the shared sections only (the record names every section of the orientation)
+  const shared = { ...sheet(), consent: record('pas-d-opposition') };
+  const missing = await (await post(shared)).json();
+  assert.deepEqual(missing['invalid-params'].map((p) => p.name), ['personne_informee'], 'a section the recipient needs is validated even if nothing was sent in it');
+  shared.values.personne_informee = 'oui';
+  assert.equal((await post(shared)).status, 201);
+});

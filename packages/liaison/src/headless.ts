@@ -1,3 +1,4 @@
-/** Headless parts of @relais/liaison: templates and validation (Node and browsers). */
+/** Headless parts of @relais/liaison: templates, validation and the consent rules (Node and browsers). */
 export * from './template.js';
+export * from './consent.js';
 export { liaisonTemplates, dluDomicile, orientation } from './templates.js';

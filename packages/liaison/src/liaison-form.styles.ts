@@ -45,10 +45,19 @@ export const liaisonStyles = css`
   dl { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0; }
   dt { font-weight: 600; }
   dd { margin: 0 0 var(--_r-space-2); overflow-wrap: anywhere; }
+  .information { border-inline-start: 4px solid var(--_r-border); padding-inline-start: var(--_r-space-3); margin: var(--_r-space-3) 0; }
+  .option-hint { flex-basis: 100%; margin-inline-start: calc(1.25rem + var(--_r-space-2)); }
+  .option:has(.option-hint) { flex-wrap: wrap; }
+  .updated { font-weight: 700; }
   @media print {
     :host { font-size: 14pt; }
     .no-print, .actions, .erase, .saved { display: none !important; }
     .review section { break-inside: avoid; }
     h2::after { content: ' — Confidentiel : données de santé'; font-weight: 400; font-size: 0.8em; }
+    /* the door code never reaches paper, except the sheet kept at home when the site enables it */
+    :host(:not([home-print-access])) .device-only { display: none !important; }
+    /* « Imprimer l'information pour la personne »: only the information text */
+    :host([data-print='information']) .consent > :not(.information) { display: none !important; }
+    .updated { font-size: 1.3em; }
   }
 `;

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RelaisElement, RelaisErrorEvent, heading, formatDate } from '@relais/core';
-import { liaisonTemplates } from './templates.js';
-import { exportSheet, importSheet, isShown, parseTemplate, sectionStatuses, validateSheet, type Field, type FieldError, type SectionStatus, type SheetValues, type Template } from './template.js';
+import { exportSheet, importSheet, isForPeople, isShown, parseTemplate, recipientsOf, sectionStatuses, sharedValues, validateSheet, type Field, type FieldError, type SectionStatus, type SheetValues, type Template } from './template.js';
+import type * as ConsentRules from './consent.js';
+import type { ConsentError, ConsentInput, ConsentRecord } from './consent.js';
 import { DraftStore, DraftConflictError, DraftLockedError, type DraftMeta } from './draft-store.js';
 import { Outbox, type Consent } from './outbox.js';
 import { liaisonStyles } from './liaison-form.styles.js';
@@ -37,7 +38,16 @@ declare global {
   }
 }
 
-type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kind: 'section'; id: string } | { kind: 'review' } | { kind: 'consent' } | { kind: 'sent'; message: string } | { kind: 'resume'; meta: DraftMeta };
+type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kind: 'section'; id: string } | { kind: 'review' } | { kind: 'consent' } | { kind: 'not-shared'; record: ConsentRecord } | { kind: 'sent'; message: string } | { kind: 'resume'; meta: DraftMeta };
+
+/** The shipped templates, loaded on demand: a page downloads only the sheet it shows. */
+const SHIPPED: Readonly<Record<string, () => Promise<Template>>> = {
+  'dlu-domicile': () => import('./templates/dlu-domicile.js').then((m) => m.dluDomicile),
+  orientation: () => import('./templates/orientation.js').then((m) => m.orientation),
+};
+const loadedTemplates = new Map<string, Template>();
+/** Stands in while a sheet loads or when it cannot be used: never another real sheet. */
+const NO_SHEET: Template = { id: 'aucune', version: '0', title: 'Fiche de liaison', sections: [{ id: 'aucune', title: 'Fiche de liaison', fields: [{ id: 'aucun', label: 'Aucun champ', type: 'text', sensitivity: 'S0', author: 'systeme' }] }] };
 
 const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Non commencé', 'in-progress': 'En cours', completed: 'Terminé', 'to-review': 'À mettre à jour' };
 const SAVE_DEBOUNCE_MS = 400;
@@ -55,6 +65,7 @@ const SAVE_DEBOUNCE_MS = 400;
  * @csspart error-summary - The error summary at the top of a section.
  * @csspart button - Buttons.
  * @csspart error - Why the sheet's template cannot be used (shown instead of the form).
+ * @csspart information - The information given to the person before the sharing (CSP R1110-3), printable on its own.
  * @cssprop --relais-color-primary - Buttons and links.
  * @cssprop --relais-color-danger - Errors.
  * @cssprop --relais-liaison-max-width - Maximum width of the form (default 48rem).
@@ -82,6 +93,11 @@ export class RelaisLiaisonForm extends RelaisElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Protect the draft with a passphrase the person types (never stored; without it the draft cannot be reopened). */
   @property({ type: Boolean, attribute: 'passphrase-mode' }) passphraseMode = false;
+  /**
+   * Print the `deviceOnly` fields (the door code) on the paper kept at home. Off by default: such a field is never
+   * exported, sent or printed. Enable it only where the printed sheet stays at the person's home.
+   */
+  @property({ type: Boolean, attribute: 'home-print-access', reflect: true }) homePrintAccess = false;
 
   @state() private values: SheetValues = {};
   @state() private view: View = { kind: 'loading' };
@@ -101,29 +117,56 @@ export class RelaisLiaisonForm extends RelaisElement {
   /** Why the template given cannot be used (shown instead of the form, never replaced silently by another sheet). */
   private templateError: string | undefined;
 
+  /** A shipped sheet not loaded yet. */
+  private get waiting(): boolean {
+    return !this.template && Object.prototype.hasOwnProperty.call(SHIPPED, this.templateId) && !loadedTemplates.has(this.templateId) && !this.loadFailed;
+  }
+
+  private loadFailed = false;
+
+  /** Loads the shipped sheet named by `template-id` (once per page). */
+  private async loadTemplate(): Promise<void> {
+    if (!this.waiting) return;
+    const id = this.templateId;
+    try {
+      loadedTemplates.set(id, await SHIPPED[id]!());
+    } catch {
+      this.loadFailed = true;
+    }
+    this.tpl = undefined;
+    this.requestUpdate();
+  }
+
   private get sheet(): Template {
+    if (this.waiting) return NO_SHEET;
     if (!this.tpl) {
-      const raw = this.template ?? liaisonTemplates[this.templateId];
+      const raw = this.template ?? loadedTemplates.get(this.templateId);
       try {
+        if (this.loadFailed && !raw) throw new Error('La fiche n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.');
         this.tpl = parseTemplate(raw ?? {});
         this.templateError = undefined;
       } catch (e) {
-        this.templateError = raw ? (e as Error).message : `Modèle de fiche inconnu : « ${String(this.templateId).slice(0, 60)} ».`;
+        this.templateError = raw || this.loadFailed ? (e as Error).message : `Modèle de fiche inconnu : « ${String(this.templateId).slice(0, 60)} ».`;
         this.emit(new RelaisErrorEvent('invalid-payload', this.templateError));
-        this.tpl = liaisonTemplates['dlu-domicile']!;
+        this.tpl = NO_SHEET;
       }
     }
     return this.tpl;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('template') || changed.has('templateId')) this.tpl = undefined;
+    if (changed.has('template') || changed.has('templateId')) {
+      this.tpl = undefined;
+      this.loadFailed = false;
+      void this.loadTemplate();
+    }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pagehide', this.flush);
     document.addEventListener('visibilitychange', this.onVisibility);
+    void this.loadTemplate();
     if (this.passphraseMode && this.device === 'personal') {
       this.view = { kind: 'unlock' };
     } else {
@@ -148,11 +191,12 @@ export class RelaisLiaisonForm extends RelaisElement {
   };
 
   private async restore(): Promise<void> {
+    await this.loadTemplate();
     try {
       await this.store!.purgeExpired();
       const d = await this.store!.load(this.draftId);
       if (d && d.meta.template === this.sheet.id) {
-        const v = d.values as { values?: SheetValues; sectionUpdatedAt?: Record<string, string> };
+        const v = d.values as { values?: SheetValues; sectionUpdatedAt?: Record<string, string>; section?: string };
         this.version = d.meta.version;
         this.pendingRestore = v;
         this.view = { kind: 'resume', meta: d.meta };
@@ -199,15 +243,33 @@ export class RelaisLiaisonForm extends RelaisElement {
     </form>`;
   }
 
-  private pendingRestore: { values?: SheetValues; sectionUpdatedAt?: Record<string, string> } | null = null;
+  private pendingRestore: { values?: SheetValues; sectionUpdatedAt?: Record<string, string>; section?: string } | null = null;
+  /** The section where the person last typed (saved with the draft: « Reprendre » lands there). */
+  private lastSection: string | undefined;
 
   private resume(keep: boolean): void {
     if (keep && this.pendingRestore) {
       this.values = this.pendingRestore.values ?? {};
       this.sectionUpdatedAt = this.pendingRestore.sectionUpdatedAt ?? {};
+      const saved = this.pendingRestore.section;
+      const statuses = sectionStatuses(this.sheet, this.values, this.sectionUpdatedAt);
+      // the section where the person last typed, unless finished; then a section in progress; then the next one not started
+      const sections = this.sheet.sections;
+      const at = sections.findIndex((s) => s.id === saved);
+      const target =
+        (at >= 0 && statuses[saved!] !== 'completed' ? sections[at] : undefined) ??
+        sections.find((s) => statuses[s.id] === 'in-progress') ??
+        (at >= 0 ? sections.slice(at + 1).find((s) => statuses[s.id] === 'not-started') : undefined);
+      this.pendingRestore = null;
+      if (target) {
+        this.lastSection = target.id;
+        this.openSection(target.id);
+        return;
+      }
     } else {
       this.values = {};
       this.sectionUpdatedAt = {};
+      this.lastSection = undefined;
       this.dirty = true;
       void this.flush();
     }
@@ -222,7 +284,7 @@ export class RelaisLiaisonForm extends RelaisElement {
     if (!this.dirty || !this.store) return;
     this.dirty = false;
     try {
-      const meta = await this.store.save(this.draftId, this.sheet.id, { values: this.values, sectionUpdatedAt: this.sectionUpdatedAt }, this.version);
+      const meta = await this.store.save(this.draftId, this.sheet.id, { values: this.values, sectionUpdatedAt: this.sectionUpdatedAt, section: this.lastSection }, this.version);
       this.version = meta.version;
       const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' }).format(new Date(meta.updatedAt));
       this.announce = this.device === 'shared' ? `Brouillon gardé dans cet onglet à ${time}` : `Brouillon enregistré sur cet appareil à ${time}`;
@@ -240,6 +302,7 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   private change(id: string, value: unknown, section: string): void {
     this.values = { ...this.values, [id]: value };
+    this.lastSection = section;
     this.sectionUpdatedAt = { ...this.sectionUpdatedAt, [section]: new Date().toISOString().slice(0, 10) };
     this.dirty = true;
     clearTimeout(this.saveTimer);
@@ -308,7 +371,8 @@ export class RelaisLiaisonForm extends RelaisElement {
     if (!this.endpoint) return;
     await this.flush();
     const outbox = new Outbox(this.endpoint, { dbName: this.dbName, device: this.device });
-    const key = await outbox.enqueue(this.sheet.id, this.values, consent);
+    // only the sections the recipient needs, never a device-only field (the door code)
+    const key = await outbox.enqueue(this.sheet.id, sharedValues(this.sheet, this.values, consent.sections), consent);
     const r = await outbox.send(key);
     outbox.close();
     if (r.state === 'sent') {
@@ -340,6 +404,12 @@ export class RelaisLiaisonForm extends RelaisElement {
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
     const t = this.sheet;
     const v = this.view;
+    if (this.waiting) {
+      return html`<section aria-labelledby="title">
+        ${heading(level, 'Fiche de liaison', { id: 'title' })}
+        <p role="status">Chargement de la fiche…</p>
+      </section>`;
+    }
     if (this.templateError) {
       return html`<section aria-labelledby="title">
         ${heading(level, 'Fiche de liaison', { id: 'title' })}
@@ -357,7 +427,7 @@ export class RelaisLiaisonForm extends RelaisElement {
             <button type="button" part="button" @click=${() => this.takeTheirs()}>Reprendre la version de l’autre onglet</button>
             <button type="button" part="button" @click=${() => this.keepMine()}>Garder ma version</button></div>`
         : nothing}
-      ${v.kind === 'unlock' ? this.renderUnlock(level + 1) : v.kind === 'loading' ? html`<p>Chargement de la fiche…</p>` : v.kind === 'resume' ? this.renderResume(v.meta, level + 1) : v.kind === 'section' ? this.renderSection(v.id, level + 1) : v.kind === 'review' ? this.renderReview(level + 1) : v.kind === 'consent' ? this.renderConsent(level + 1) : v.kind === 'sent' ? this.renderSent(v.message, level + 1) : this.renderTasks(level + 1)}
+      ${v.kind === 'unlock' ? this.renderUnlock(level + 1) : v.kind === 'loading' ? html`<p>Chargement de la fiche…</p>` : v.kind === 'resume' ? this.renderResume(v.meta, level + 1) : v.kind === 'section' ? this.renderSection(v.id, level + 1) : v.kind === 'review' ? this.renderReview(level + 1) : v.kind === 'consent' ? this.renderConsent(level + 1) : v.kind === 'not-shared' ? this.renderNotShared(v.record, level + 1) : v.kind === 'sent' ? this.renderSent(v.message, level + 1) : this.renderTasks(level + 1)}
       <p class="erase no-print"><button type="button" part="button" class="link" @click=${() => this.erase()}>Effacer mes données de cet appareil</button></p>
     </section>`;
   }
@@ -472,7 +542,7 @@ export class RelaisLiaisonForm extends RelaisElement {
         : nothing}
       ${heading(level, s.title, { id: 'section-title', focusable: true })}
       ${s.description ? html`<p>${s.description}</p>` : nothing}
-      ${s.fields.filter((f) => isShown(f, this.values)).map((f) => this.renderField(f, s.id))}
+      ${s.fields.filter((f) => isForPeople(f) && isShown(f, this.values)).map((f) => this.renderField(f, s.id))}
       <div class="actions">
         <button type="submit" part="button" class="primary">Enregistrer et continuer</button>
         <button type="button" part="button" @click=${() => (void this.flush(), (this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>Revenir à la liste des parties</button>
@@ -559,22 +629,32 @@ export class RelaisLiaisonForm extends RelaisElement {
     const errors = validateSheet(this.sheet, this.values);
     return html`<div class="review">
       ${heading(level, 'Relire la fiche', { id: 'review-title', focusable: true })}
+      ${this.lastUpdate() ? html`<p class="updated">Dernière mise à jour : ${formatDate(this.lastUpdate()!, 'fr', { day: 'numeric', month: 'long', year: 'numeric' })}</p>` : nothing}
       ${this.sheet.sections.map(
         (s) => html`<section aria-labelledby=${`r-${s.id}`}>
           ${heading(level + 1, s.title, { id: `r-${s.id}` })}
           <dl>
-            ${s.fields.filter((f) => isShown(f, this.values)).map((f) => html`<dt>${f.label}</dt><dd>${this.display(f)}</dd>`)}
+            ${s.fields
+              .filter((f) => isForPeople(f) && isShown(f, this.values))
+              .map((f) => (f.deviceOnly ? html`<div class="device-only"><dt>${f.label}</dt><dd>${this.display(f)}</dd></div>` : html`<dt>${f.label}</dt><dd>${this.display(f)}</dd>`))}
           </dl>
           <button type="button" part="button" class="link no-print" @click=${() => this.openSection(s.id)}>Modifier : ${s.title}</button>
         </section>`,
       )}
       ${errors.length ? html`<p class="error-text">${errors.length} information(s) obligatoire(s) ou invalide(s) : corrigez-les avant l’envoi.</p>` : nothing}
       <div class="actions no-print">
-        ${this.endpoint ? html`<button type="button" part="button" class="primary" ?disabled=${errors.length > 0} @click=${() => ((this.view = { kind: 'consent' }), void this.focusHeading('consent-title'))}>Continuer vers l’accord de partage</button>` : nothing}
+        ${this.endpoint ? html`<button type="button" part="button" class="primary" ?disabled=${errors.length > 0} @click=${() => void this.openConsent()}>Continuer vers l’accord de partage</button>` : nothing}
         <button type="button" part="button" @click=${() => window.print()}>Imprimer</button>
         <button type="button" part="button" @click=${() => ((this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>Revenir à la liste des parties</button>
       </div>
     </div>`;
+  }
+
+  /** The date printed as « Dernière mise à jour »: the sheet's own field when it has one, else the last change. */
+  private lastUpdate(): string | undefined {
+    const declared = this.values['date_mise_a_jour'];
+    if (typeof declared === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(declared)) return declared;
+    return Object.values(this.sectionUpdatedAt).sort().at(-1);
   }
 
   private display(f: Field): string {
@@ -588,39 +668,216 @@ export class RelaisLiaisonForm extends RelaisElement {
     return String(v);
   }
 
+  @state() private consentInput: ConsentInput = {};
+  @state() private consentErrors: ConsentError[] = [];
+
+  /** The consent rules and texts, loaded when the consent step opens (most visits never reach it). */
+  private consentRules: typeof ConsentRules | undefined;
+
+  private async openConsent(): Promise<void> {
+    try {
+      this.consentRules ??= await import('./consent.js');
+    } catch {
+      this.announce = 'L’étape d’accord n’a pas pu être chargée : vérifiez la connexion, puis réessayez.';
+      return;
+    }
+    this.consentErrors = [];
+    const recipients = recipientsOf(this.sheet);
+    this.consentInput = recipients.length === 1 ? { recipient: recipients[0]!.id } : {};
+    this.view = { kind: 'consent' };
+    void this.focusHeading('consent-title');
+  }
+
+  private setConsent(patch: Partial<ConsentInput>): void {
+    this.consentInput = { ...this.consentInput, ...patch };
+  }
+
+  /** Prints only the information text, for the person to keep (CSP R1110-3). */
+  private printInformation(): void {
+    this.setAttribute('data-print', 'information');
+    try {
+      window.print();
+    } finally {
+      this.removeAttribute('data-print');
+    }
+  }
+
+  private consentError(field: ConsentError['field']): string | undefined {
+    return this.consentErrors.find((e) => e.field === field)?.message;
+  }
+
+  /** A group of radios with its legend, hint and error in the same shadow root; the first radio has the group's id. */
+  private radios<T extends string>(field: ConsentError['field'], legend: string, options: Array<{ value: T; label: string; hint?: string }>, current: string | undefined, onPick: (v: T) => void, hint?: string): TemplateResult {
+    const id = `c-${field}`;
+    const err = this.consentError(field);
+    const describedBy = [hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    return html`<fieldset class="field" aria-describedby=${describedBy}>
+      <legend>${legend}</legend>
+      ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
+      ${err ? html`<p class="error-text" id=${`${id}-error`}>${err}</p>` : nothing}
+      ${options.map((o, i) => {
+        const oid = i === 0 ? id : `${id}-${i}`;
+        return html`<div class="option">
+          <input id=${oid} type="radio" name=${id} .checked=${current === o.value} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${o.hint ? `${oid}-hint` : nothing} @change=${() => onPick(o.value)} />
+          <label for=${oid}>${o.label}</label>
+          ${o.hint ? html`<p class="hint option-hint" id=${`${oid}-hint`}>${o.hint}</p>` : nothing}
+        </div>`;
+      })}
+    </fieldset>`;
+  }
+
   private renderConsent(level: number): TemplateResult {
+    const { REGIMES, CONSENT_REGIMES, informationText, representation } = this.consentRules!;
+    const t = this.sheet;
+    const input = this.consentInput;
+    const regime = input.regime ? REGIMES[input.regime] : undefined;
+    const recipients = recipientsOf(t);
+    const recipient = recipients.find((r) => r.id === input.recipient);
+    const name = typeof this.values['destinataire_structure'] === 'string' ? (this.values['destinataire_structure'] as string) : undefined;
+    const info = regime && recipient ? informationText(t, regime.id, recipient.id, name) : undefined;
+    const rep = representation(this.values['mesure_protection']);
+    const child = regime?.id === 'protection-enfance';
+    const errs = this.consentErrors;
+    const local = t.sections.flatMap((s) => s.fields.filter((f) => f.deviceOnly).map((f) => f.label));
     return html`<form class="consent" novalidate @submit=${(e: Event) => this.onConsent(e)}>
-      ${heading(level, 'Accord pour transmettre la fiche', { id: 'consent-title', focusable: true })}
-      <p>La fiche sera transmise à la structure indiquée, pour organiser l’aide. La personne (ou son représentant légal) peut retirer son accord à tout moment.</p>
-      ${this.consentError ? html`<p class="error-text" id="consent-error">${this.consentError}</p>` : nothing}
-      <fieldset aria-describedby=${this.consentError ? 'consent-error' : nothing}>
-        <legend>Qui donne son accord ?</legend>
-        <div class="option"><input type="radio" id="by-personne" name="by" value="personne" /><label for="by-personne">La personne elle-même</label></div>
-        <div class="option"><input type="radio" id="by-representant" name="by" value="representant" /><label for="by-representant">Son représentant légal</label></div>
-      </fieldset>
-      <div class="option"><input type="checkbox" id="agree" /><label for="agree">J’ai lu ces informations et j’accepte que la fiche soit transmise.</label></div>
+      ${errs.length
+        ? html`<div part="error-summary" class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+            <p id="error-summary-title"><strong>Il y a ${errs.length} problème${errs.length > 1 ? 's' : ''} à corriger</strong></p>
+            <ul>${errs.map((e) => html`<li><a href=${`#c-${e.field}`} @click=${(ev: Event) => (ev.preventDefault(), this.renderRoot.querySelector<HTMLElement>(`#c-${e.field}`)?.focus())}>${e.message}</a></li>`)}</ul>
+          </div>`
+        : nothing}
+      ${heading(level, 'Partager la fiche : information et réponse de la personne', { id: 'consent-title', focusable: true })}
+      <p>Avant l’envoi, la personne (ou son représentant) reçoit l’information ci-dessous. Vous enregistrez ensuite sa réponse.</p>
+      ${this.radios(
+        'regime',
+        'Dans quel cadre la fiche est-elle transmise ?',
+        CONSENT_REGIMES.map((r) => ({ value: r, label: REGIMES[r].label, hint: `${REGIMES[r].when} (${REGIMES[r].legalBasis})` })),
+        input.regime,
+        (v) => this.setConsent({ regime: v, decision: '' }),
+      )}
+      ${recipients.length > 1
+        ? this.radios(
+            'recipient',
+            'À qui ?',
+            recipients.map((r) => ({ value: r.id, label: r.label })),
+            input.recipient,
+            (v) => this.setConsent({ recipient: v }),
+          )
+        : nothing}
+      ${recipient
+        ? html`<section class="parts" aria-labelledby="parts-title">
+            ${heading(level + 1, 'Ce qui sera transmis', { id: 'parts-title' })}
+            <ul>${t.sections.filter((s) => recipient.sections.includes(s.id)).map((s) => html`<li>${s.title}</li>`)}</ul>
+            ${t.sections.some((s) => !recipient.sections.includes(s.id)) || local.length
+              ? html`<p>Reste sur cet appareil, jamais transmis : ${[...t.sections.filter((s) => !recipient.sections.includes(s.id)).map((s) => s.title), ...local].join(' ; ')}.</p>`
+              : nothing}
+          </section>`
+        : nothing}
+      ${info
+        ? html`<section part="information" class="information" id="information" aria-labelledby="information-title">
+            ${heading(level + 1, info.title, { id: 'information-title' })}
+            ${info.parts.map((p) => html`<p><strong>${p.heading} :</strong> ${p.text}</p>`)}
+            <p class="hint">Version du texte d’information : ${info.version}.</p>
+            <button type="button" part="button" class="no-print" @click=${() => this.printInformation()}>Imprimer l’information pour la personne</button>
+          </section>`
+        : nothing}
+      ${regime && !child
+        ? html`${this.radios(
+            'by',
+            'Qui a répondu ?',
+            [{ value: 'personne' as const, label: 'La personne elle-même' }, ...(rep.rule === 'if-provided' ? [{ value: 'representant' as const, label: `Son représentant : ${rep.role}` }] : [])],
+            input.by,
+            (v) => this.setConsent({ by: v }),
+            rep.explanation,
+          )}
+          ${input.by === 'representant' && rep.rule === 'if-provided'
+            ? html`<div class="field">
+                  <label for="c-representativeName">Nom de la personne qui représente</label>
+                  ${this.consentError('representativeName') ? html`<p class="error-text" id="c-representativeName-error">${this.consentError('representativeName')}</p>` : nothing}
+                  <input id="c-representativeName" type="text" autocomplete="off" .value=${input.representativeName ?? ''} aria-invalid=${this.consentError('representativeName') ? 'true' : 'false'} aria-describedby=${this.consentError('representativeName') ? 'c-representativeName-error' : nothing} @input=${(e: Event) => this.setConsent({ representativeName: (e.target as HTMLInputElement).value })} />
+                </div>
+                <div class="field">
+                  ${this.consentError('representativeConfirmed') ? html`<p class="error-text" id="c-representativeConfirmed-error">${this.consentError('representativeConfirmed')}</p>` : nothing}
+                  <div class="option">
+                    <input id="c-representativeConfirmed" type="checkbox" .checked=${Boolean(input.representativeConfirmed)} aria-invalid=${this.consentError('representativeConfirmed') ? 'true' : 'false'} aria-describedby=${this.consentError('representativeConfirmed') ? 'c-representativeConfirmed-error' : nothing} @change=${(e: Event) => this.setConsent({ representativeConfirmed: (e.target as HTMLInputElement).checked })} />
+                    <label for="c-representativeConfirmed">${rep.condition}</label>
+                  </div>
+                </div>`
+            : nothing}`
+        : nothing}
+      ${regime
+        ? this.radios(
+            'decision',
+            regime.asks === 'information' ? 'Information des parents' : 'Réponse de la personne',
+            regime.decisions.map((d) => ({ value: d.value, label: d.label })),
+            input.decision,
+            (v) => this.setConsent({ decision: v }),
+          )
+        : nothing}
+      ${child && input.decision === 'information-contraire-interet'
+        ? html`<div class="field">
+            <label for="c-childInterestReason">Pourquoi informer les parents serait contraire à l’intérêt de l’enfant</label>
+            ${this.consentError('childInterestReason') ? html`<p class="error-text" id="c-childInterestReason-error">${this.consentError('childInterestReason')}</p>` : nothing}
+            <textarea id="c-childInterestReason" rows="3" .value=${input.childInterestReason ?? ''} aria-invalid=${this.consentError('childInterestReason') ? 'true' : 'false'} aria-describedby=${this.consentError('childInterestReason') ? 'c-childInterestReason-error' : nothing} @input=${(e: Event) => this.setConsent({ childInterestReason: (e.target as HTMLTextAreaElement).value })}></textarea>
+          </div>`
+        : nothing}
+      ${child
+        ? html`<div class="option field"><input id="c-childInformed" type="checkbox" .checked=${Boolean(input.childInformed)} @change=${(e: Event) => this.setConsent({ childInformed: (e.target as HTMLInputElement).checked })} /><label for="c-childInformed">L’enfant a aussi été informé, selon son âge et sa maturité</label></div>`
+        : nothing}
+      ${this.radios(
+        'method',
+        child ? 'Comment l’information a-t-elle été donnée ?' : 'Comment la réponse a-t-elle été recueillie ?',
+        [
+          { value: 'oral' as const, label: 'Oralement' },
+          { value: 'ecrit' as const, label: 'Par écrit' },
+        ],
+        input.method,
+        (v) => this.setConsent({ method: v }),
+      )}
+      <div class="field">
+        <label for="c-collectedBy">Recueilli par (votre nom et votre fonction)</label>
+        ${this.consentError('collectedBy') ? html`<p class="error-text" id="c-collectedBy-error">${this.consentError('collectedBy')}</p>` : nothing}
+        <input id="c-collectedBy" type="text" autocomplete="off" .value=${input.collectedBy ?? ''} aria-invalid=${this.consentError('collectedBy') ? 'true' : 'false'} aria-describedby=${this.consentError('collectedBy') ? 'c-collectedBy-error' : nothing} @input=${(e: Event) => this.setConsent({ collectedBy: (e.target as HTMLInputElement).value })} />
+      </div>
       <div class="actions">
-        <button type="submit" part="button" class="primary">Envoyer la fiche</button>
+        <button type="submit" part="button" class="primary">Enregistrer la réponse</button>
         <button type="button" part="button" @click=${() => ((this.view = { kind: 'review' }), void this.focusHeading('review-title'))}>Revenir à la relecture</button>
       </div>
     </form>`;
   }
 
-  @state() private consentError = '';
-
+  /** Records the one answer; sends only when it allows the sharing. */
   private onConsent(e: Event): void {
     e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const by = (form.querySelector('input[name="by"]:checked') as HTMLInputElement | null)?.value as Consent['by'] | undefined;
-    const agree = (form.querySelector('#agree') as HTMLInputElement).checked;
-    if (!by || !agree) {
-      this.consentError = !by ? 'Indiquez qui donne son accord.' : 'Cochez la case d’accord pour envoyer la fiche.';
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(!by ? '#by-personne' : '#agree')?.focus());
+    const { checkConsent, buildConsentRecord, mayShare } = this.consentRules!;
+    const measure = this.values['mesure_protection'];
+    const errors = checkConsent(this.sheet, this.consentInput, measure);
+    this.consentErrors = errors;
+    if (errors.length) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus());
       return;
     }
-    this.consentError = '';
-    const recipient = String(this.values['destinataire_structure'] ?? this.endpoint ?? 'destinataire');
-    void this.send({ by, recipients: [recipient], sections: this.sheet.sections.map((s) => s.id), textVersion: this.sheet.version, at: new Date().toISOString() });
+    const name = typeof this.values['destinataire_structure'] === 'string' ? (this.values['destinataire_structure'] as string) : undefined;
+    const record = buildConsentRecord(this.sheet, { ...this.consentInput, recipientName: name }, measure);
+    if (!mayShare(record)) {
+      this.view = { kind: 'not-shared', record };
+      void this.focusHeading('result-title');
+      return;
+    }
+    void this.send(record);
+  }
+
+  /** The person objected or refused: the answer is shown as recorded, nothing leaves the device. */
+  private renderNotShared(record: ConsentRecord, level: number): TemplateResult {
+    const decision = this.consentRules!.REGIMES[record.regime].decisions.find((d) => d.value === record.decision)!;
+    return html`<div class="sent">
+      ${heading(level, 'Fiche non transmise', { id: 'result-title', focusable: true })}
+      <p>Réponse enregistrée : ${decision.label.charAt(0).toLowerCase()}${decision.label.slice(1)} (${record.method === 'oral' ? 'oralement' : 'par écrit'}, recueillie par ${record.collectedBy}, le ${formatDate(record.at, 'fr', { day: 'numeric', month: 'long', year: 'numeric' })}).</p>
+      <p>Rien n’a été envoyé. La fiche reste sur cet appareil ; vous pouvez l’effacer.</p>
+      <div class="actions">
+        <button type="button" part="button" @click=${() => ((this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>Revenir à la fiche</button>
+      </div>
+    </div>`;
   }
 
   private renderSent(message: string, level: number): TemplateResult {

@@ -21,6 +21,40 @@ export const SENSITIVITIES = ['S0', 'S1', 'S2', 'S3', 'NIR'] as const;
 /** Who fills a field: the person or carer, the doctor, a professional, the emergency service, the system. */
 export const AUTHORS = ['personne', 'medecin', 'professionnel', 'urgences', 'systeme'] as const;
 
+/**
+ * Who sees a field once the sheet is kept or sent: the person and the proches at home, the secours (pompiers,
+ * SAMU), the emergency department, the médecin traitant, the professional who fills it, the receiving structure.
+ */
+export const AUDIENCES = ['personne', 'proches', 'secours', 'urgences', 'medecin', 'emetteur', 'destinataire'] as const;
+
+/** French names of the audiences (for the person: « qui voit cette information »). */
+export const AUDIENCE_LABELS: Readonly<Record<(typeof AUDIENCES)[number], string>> = {
+  personne: 'la personne',
+  proches: 'ses proches',
+  secours: 'les secours (pompiers, SAMU)',
+  urgences: 'le service des urgences',
+  medecin: 'le médecin traitant',
+  emetteur: 'le professionnel qui remplit la fiche',
+  destinataire: 'la structure qui reçoit la fiche',
+};
+
+/** An official model a template is built on (HAS, ANS CI-SIS, DORA…), cited as data. */
+export const ModelSchema = z.object({
+  id,
+  /** Name of the model, as its publisher gives it. */
+  title: text(300),
+  publisher: text(200),
+  /** Version or date of the model ("2025.01", "publié le 26/03/2021", a commit). */
+  version: text(100),
+  /** Where to read it (a web page, a repository path). */
+  reference: text(500),
+  /** What could not be checked against the model itself (« à vérifier »). */
+  toVerify: z.optional(text(1000)),
+});
+
+/** Where a field comes from in a model: the model's id and the model's own field (section, element, value set). */
+export const ModelFieldSchema = z.object({ model: id, field: text(300) });
+
 /** A field. */
 export const FieldSchema = z.object({
   id,
@@ -35,10 +69,24 @@ export const FieldSchema = z.object({
   item: z.optional(z.array(z.object({ id, label: text(200), type: z.enum(['text', 'tel', 'date', 'email']), required: z.optional(z.boolean()) }))),
   maxItems: z.optional(z.number().check(z.int(), z.positive(), z.lte(50))),
   maxLength: z.optional(z.number().check(z.int(), z.positive(), z.lte(20000))),
-  /** Shown only when another field of the same sheet has this value. */
-  showIf: z.optional(z.object({ field: id, equals: z.union([z.string(), z.boolean(), z.number()]) })),
+  /** Shown only when another field of the same sheet has this value (`equals`) or one of these values (`in`). */
+  showIf: z.optional(z.object({ field: id, equals: z.optional(z.union([z.string(), z.boolean(), z.number()])), in: z.optional(z.array(z.string()).check(z.minLength(1))) })),
+  /** S2 and S3 are health data (RGPD art. 9): a field that reveals health (LSF, the reason of a referral…) is S2 at least. */
   sensitivity: z.enum(SENSITIVITIES),
   author: z.enum(AUTHORS),
+  /** Why the field is needed (data minimisation, CNIL): what the reader does with it. */
+  purpose: z.optional(text(500)),
+  /** Who sees it when the sheet is kept or sent. */
+  seenBy: z.optional(z.array(z.enum(AUDIENCES)).check(z.minLength(1))),
+  /** The model field(s) it comes from; empty when the field is this SDK's own (then say why in `purpose`). */
+  modelFields: z.optional(z.array(ModelFieldSchema)),
+  /** What is « à vérifier » about this field against its model. */
+  toVerify: z.optional(text(500)),
+  /**
+   * The value never leaves the device: never exported, sent or printed — except on the paper kept at home when the
+   * site enables it (`home-print-access` on `<relais-liaison-form>`). For the door code.
+   */
+  deviceOnly: z.optional(z.boolean()),
 });
 
 /** A section. */
@@ -49,6 +97,16 @@ export const SectionSchema = z.object({
   fields: z.array(FieldSchema).check(z.minLength(1)),
   /** A section is reviewed after this many months (the kept fiche frigo: 12). */
   reviewAfterMonths: z.optional(z.number().check(z.int(), z.positive(), z.lte(120))),
+  /** The part of the model it follows (« CI-SIS DLU-FT-SU 2025.01 — fiche de transfert »). */
+  modelPart: z.optional(text(300)),
+});
+
+/** A recipient of the sheet and the sections it needs (only those are sent). */
+export const RecipientSchema = z.object({
+  id,
+  label: text(200),
+  /** Sections sent to this recipient, in form order. */
+  sections: z.array(id).check(z.minLength(1)),
 });
 
 /** A template. */
@@ -59,11 +117,20 @@ export const TemplateSchema = z.object({
   description: z.optional(text(2000)),
   sections: z.array(SectionSchema).check(z.minLength(1)),
   sources: z.optional(z.array(text(500))),
+  /** The official models the sheet is rebuilt on (model, version, reference). */
+  models: z.optional(z.array(ModelSchema)),
+  /** Who may receive the sheet and which sections each needs; without it, one recipient gets every section. */
+  recipients: z.optional(z.array(RecipientSchema).check(z.minLength(1))),
+  /** What is « à vérifier » about the template as a whole. */
+  toVerify: z.optional(z.array(text(1000))),
 });
 
 export type Field = z.infer<typeof FieldSchema>;
 export type Section = z.infer<typeof SectionSchema>;
 export type Template = z.infer<typeof TemplateSchema>;
+export type Model = z.infer<typeof ModelSchema>;
+export type Recipient = z.infer<typeof RecipientSchema>;
+export type Audience = (typeof AUDIENCES)[number];
 
 /** The values of a sheet: by field id; lists are arrays of objects. Strings are kept as typed. */
 export type SheetValues = Record<string, unknown>;
@@ -91,9 +158,21 @@ export function parseTemplate(raw: unknown): Template {
       if (f.type === 'list' && !f.item?.length) throw new TemplateError(`Modèle de fiche invalide — ${path}.item : une liste demande ses sous-champs.`, `${path}.item`);
     }),
   );
+  const models = new Set((t.models ?? []).map((m) => m.id));
   t.sections.forEach((s, si) =>
     s.fields.forEach((f, fi) => {
-      if (f.showIf && !ids.has(f.showIf.field)) throw new TemplateError(`Modèle de fiche invalide — sections[${si}].fields[${fi}].showIf.field : le champ « ${f.showIf.field} » n’existe pas.`, `sections[${si}].fields[${fi}].showIf.field`);
+      const path = `sections[${si}].fields[${fi}]`;
+      if (f.showIf && !ids.has(f.showIf.field)) throw new TemplateError(`Modèle de fiche invalide — ${path}.showIf.field : le champ « ${f.showIf.field} » n’existe pas.`, `${path}.showIf.field`);
+      if (f.showIf && (f.showIf.equals === undefined) === (f.showIf.in === undefined)) throw new TemplateError(`Modèle de fiche invalide — ${path}.showIf : indiquez « equals » ou « in », l’un des deux.`, `${path}.showIf`);
+      f.modelFields?.forEach((m, mi) => {
+        if (!models.has(m.model)) throw new TemplateError(`Modèle de fiche invalide — ${path}.modelFields[${mi}].model : le modèle « ${m.model} » n’est pas dans « models ».`, `${path}.modelFields[${mi}].model`);
+      });
+    }),
+  );
+  const sectionIds = new Set(t.sections.map((s) => s.id));
+  t.recipients?.forEach((r, ri) =>
+    r.sections.forEach((sid, k) => {
+      if (!sectionIds.has(sid)) throw new TemplateError(`Modèle de fiche invalide — recipients[${ri}].sections[${k}] : la partie « ${sid} » n’existe pas.`, `recipients[${ri}].sections[${k}]`);
     }),
   );
   return t;
@@ -119,7 +198,38 @@ const realDate = (d: string) => {
 };
 
 /** Whether a field is shown, given the other values (showIf). */
-export const isShown = (f: Field, values: SheetValues): boolean => !f.showIf || values[f.showIf.field] === f.showIf.equals;
+export const isShown = (f: Field, values: SheetValues): boolean => {
+  if (!f.showIf) return true;
+  const v = values[f.showIf.field];
+  return f.showIf.in ? typeof v === 'string' && f.showIf.in.includes(v) : v === f.showIf.equals;
+};
+
+/** Whether a field holds health data (RGPD art. 9): sensitivity S2 or S3. */
+export const isHealthData = (f: Field): boolean => f.sensitivity === 'S2' || f.sensitivity === 'S3';
+
+/** Whether people see the field: the fields the system fills (a directory id…) are kept, never shown. */
+export const isForPeople = (f: Field): boolean => f.author !== 'systeme';
+
+/** The recipients of a template: its own list, or one recipient that needs every section. */
+export function recipientsOf(t: Template): Recipient[] {
+  return t.recipients ?? [{ id: 'destinataire', label: 'La structure destinataire', sections: t.sections.map((s) => s.id) }];
+}
+
+/**
+ * The values that leave the device for a recipient: only the fields of the given sections, never a `deviceOnly`
+ * field (the door code), never a field hidden by showIf. Unknown keys (an old `accord_personne`…) are dropped.
+ */
+export function sharedValues(t: Template, values: SheetValues, sections: readonly string[]): SheetValues {
+  const out: SheetValues = {};
+  for (const s of t.sections) {
+    if (!sections.includes(s.id)) continue;
+    for (const f of s.fields) {
+      if (f.deviceOnly || !isShown(f, values)) continue;
+      if (Object.prototype.hasOwnProperty.call(values, f.id) && values[f.id] !== undefined) out[f.id] = values[f.id];
+    }
+  }
+  return out;
+}
 
 function checkScalar(type: string, v: unknown, label: string, example: string | undefined, maxLength?: number): string | null {
   const ex = example ? `, par exemple ${example}` : '';
@@ -143,13 +253,23 @@ function checkScalar(type: string, v: unknown, label: string, example: string | 
 }
 
 /**
- * Validates the values of a sheet (or of one section). Returns the errors in the order of the form,
+ * The sections a receiver validates: those the consent names, and any other section of which a value was sent. A
+ * section neither named nor sent was not shared (only the sections the recipient needs leave the device).
+ */
+export function receivedSections(t: Template, values: SheetValues, consentSections: unknown): string[] {
+  const named = Array.isArray(consentSections) ? consentSections.filter((x): x is string => typeof x === 'string') : [];
+  return t.sections.filter((s) => named.includes(s.id) || s.fields.some((f) => !isEmpty(values[f.id]))).map((s) => s.id);
+}
+
+/**
+ * Validates the values of a sheet (or of one section, or of some sections). Returns the errors in the order of the form,
  * for an error summary that links to each field. Never changes the values.
  */
-export function validateSheet(t: Template, values: SheetValues, opts: { section?: string } = {}): FieldError[] {
+export function validateSheet(t: Template, values: SheetValues, opts: { section?: string; sections?: readonly string[] } = {}): FieldError[] {
   const errors: FieldError[] = [];
   for (const s of t.sections) {
     if (opts.section && s.id !== opts.section) continue;
+    if (opts.sections && !opts.sections.includes(s.id)) continue;
     for (const f of s.fields) {
       if (!isShown(f, values)) continue;
       const v = values[f.id];
@@ -226,15 +346,18 @@ export interface SheetFile {
   values: SheetValues;
 }
 
-/** Builds the export file of a sheet. */
-export const exportSheet = (t: Template, values: SheetValues, now = new Date()): SheetFile => ({
-  format: 'relais-liaison',
-  formatVersion: 1,
-  template: t.id,
-  templateVersion: t.version,
-  exportedAt: now.toISOString(),
-  values,
-});
+/** Builds the export file of a sheet. `deviceOnly` fields (the door code) are never in it. */
+export const exportSheet = (t: Template, values: SheetValues, now = new Date()): SheetFile => {
+  const local = new Set(t.sections.flatMap((s) => s.fields.filter((f) => f.deviceOnly).map((f) => f.id)));
+  return {
+    format: 'relais-liaison',
+    formatVersion: 1,
+    template: t.id,
+    templateVersion: t.version,
+    exportedAt: now.toISOString(),
+    values: Object.fromEntries(Object.entries(values).filter(([k]) => !local.has(k))),
+  };
+};
 
 /** An imported file that cannot be used; the message says why in French. */
 export class ImportError extends Error {

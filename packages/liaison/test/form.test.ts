@@ -45,15 +45,29 @@ async function fillOrientation(el: RelaisLiaisonForm): Promise<void> {
   await type(el, 'f-personne_nom', 'Jeanne Martin');
   await pick(el, 'f-personne_contact-2');
   button(el, /Enregistrer et continuer/).click();
+  await waitUntil(() => $(el, '#f-situation'), 'situation section');
+  button(el, /Enregistrer et continuer/).click();
   await waitUntil(() => $(el, '#f-motif'), 'motif section');
   await type(el, 'f-motif', 'Épuisement de l’aidant.');
   await pick(el, 'f-besoins-2');
   button(el, /Enregistrer et continuer/).click();
-  await waitUntil(() => $(el, '#f-accord_personne'), 'accord section');
-  await pick(el, 'f-accord_personne');
-  await pick(el, 'f-accord_par');
+  await waitUntil(() => $(el, '#f-personne_informee'), 'attentes section');
+  await pick(el, 'f-personne_informee');
+  button(el, /Enregistrer et continuer/).click();
+  await waitUntil(() => $(el, '#section-title')?.textContent === 'Documents', 'documents section');
   button(el, /Enregistrer et continuer/).click();
   await waitUntil(() => $(el, '#tasks-title'), 'back to the task list');
+}
+
+/** The consent step: regime, answer, method, author (ids of the first radio of each group: `c-<field>`). */
+async function answerConsent(el: RelaisLiaisonForm, choices: { regime: number; decision?: number; by?: number; method?: number; recipient?: number; collectedBy?: string }): Promise<void> {
+  const nth = (id: string, i: number) => (i === 0 ? id : `${id}-${i}`);
+  if (choices.recipient !== undefined) await pick(el, nth('c-recipient', choices.recipient));
+  await pick(el, nth('c-regime', choices.regime));
+  if (choices.by !== undefined) await pick(el, nth('c-by', choices.by));
+  await pick(el, nth('c-decision', choices.decision ?? 0));
+  await pick(el, nth('c-method', choices.method ?? 0));
+  await type(el, 'c-collectedBy', choices.collectedBy ?? 'Claire Petit, CESF');
 }
 
 describe('<relais-liaison-form>', () => {
@@ -65,7 +79,8 @@ describe('<relais-liaison-form>', () => {
       const el = await mount(`template-id="orientation" db-name="${db}"`);
       if ($(el, '#resume-title')) button(el, /Reprendre le brouillon/).click();
       await el.updateComplete;
-      button(el, /Qui oriente/).click();
+      // « Reprendre » lands on the section in progress (issue 15); a fresh sheet starts at the task list
+      if (!$(el, '#f-emetteur_structure')) button(el, /Qui oriente/).click();
       await waitUntil(() => $(el, '#f-emetteur_structure'), 'section open');
       expect($<HTMLInputElement>(el, '#f-emetteur_structure')!.value).to.equal(expected);
       const n = 1 + Math.floor(Math.random() * 8);
@@ -103,17 +118,16 @@ describe('<relais-liaison-form>', () => {
     const db = uniq();
     const el = await mount(`template-id="orientation" db-name="${db}" endpoint="/liaison/receive"`);
     await fillOrientation(el);
-    expect($$(el, '.tasks .status').map((s) => s.textContent)).to.deep.equal(['Terminé', 'Terminé', 'Terminé', 'Terminé', 'Terminé']);
+    expect($$(el, '.tasks .status').map((s) => s.textContent)).to.deep.equal(['Terminé', 'Terminé', 'Terminé', 'Non commencé', 'Terminé', 'Terminé', 'Non commencé']);
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
     expect($(el, '.review')!.textContent).to.match(/Répit de l’aidant/);
     button(el, /accord de partage/).click();
-    await el.updateComplete;
-    button(el, /Envoyer la fiche/).click();
-    await waitUntil(() => $(el, '#consent-error'), 'consent asked');
-    await pick(el, 'by-personne');
-    await pick(el, 'agree');
-    setTimeout(() => button(el, /Envoyer la fiche/).click());
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => $(el, '#error-summary'), 'consent asked');
+    await answerConsent(el, { regime: 2, by: 0 });
+    setTimeout(() => button(el, /Enregistrer la réponse/).click());
     const e = (await oneEvent(el, 'relais-submit')) as unknown as { state: string; receiptId: string };
     expect(e.state).to.equal('sent');
     expect(JSON.stringify(e)).to.not.match(/Jeanne|Martin/);
@@ -126,11 +140,12 @@ describe('<relais-liaison-form>', () => {
 
   it('keyboard completion of the DLU-Dom required fields, print stylesheet with the confidentiality notice', async () => {
     const el = await mount(`template-id="dlu-domicile" db-name="${uniq()}"`);
-    button(el, /^Identité$/).click();
+    button(el, /^Identité et lieu de vie$/).click();
     await el.updateComplete;
     await type(el, 'f-nom_naissance', 'MARTIN');
     await type(el, 'f-prenoms', 'Jeanne');
     await type(el, 'f-date_naissance', '1941-03-27');
+    await type(el, 'f-adresse', '12 rue des Forges, 58500 Clamecy');
     button(el, /Enregistrer et continuer/).click();
     await waitUntil(() => $(el, '#f-mesure_protection'), 'protection');
     await pick(el, 'f-mesure_protection');
@@ -141,9 +156,19 @@ describe('<relais-liaison-form>', () => {
     await waitUntil(() => $(el, '#f-allergies'), 'santé');
     await type(el, 'f-allergies', 'aucune connue');
     button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-etat_psychique'), 'état');
+    button(el, /Enregistrer et continuer/).click();
     await waitUntil(() => $(el, '#f-directives_anticipees'), 'volontés');
     button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-documents_joints'), 'documents');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-rempli_par'), 'rédaction');
+    await type(el, 'f-rempli_par', 'Jeanne Martin avec sa fille');
+    await type(el, 'f-date_mise_a_jour', '2026-11-02');
+    button(el, /Enregistrer et continuer/).click();
     await waitUntil(() => $(el, '#f-aller_date'), 'fiche aller');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-retour_date'), 'fiche retour');
     button(el, /Enregistrer et continuer/).click();
     await waitUntil(() => $(el, '#tasks-title'), 'task list');
     expect($$(el, '.tasks .status').slice(0, 4).map((s) => s.textContent)).to.deep.equal(['Terminé', 'Terminé', 'Terminé', 'Terminé']);
@@ -245,8 +270,6 @@ describe('<relais-liaison-form>', () => {
     await waitUntil(() => $(again, '#resume-title'), 'draft found');
     button(again, /Reprendre le brouillon/).click();
     await again.updateComplete;
-    button(again, /Qui oriente/).click();
-    await again.updateComplete;
     expect($<HTMLInputElement>(again, '#f-emetteur_structure')!.value).to.equal('Protégé');
     await expect(again).to.be.accessible();
   });
@@ -258,10 +281,9 @@ describe('<relais-liaison-form>', () => {
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
     button(el, /accord de partage/).click();
-    await el.updateComplete;
-    await pick(el, 'by-personne');
-    await pick(el, 'agree');
-    button(el, /Envoyer la fiche/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    await answerConsent(el, { regime: 2, by: 0 });
+    button(el, /Enregistrer la réponse/).click();
     await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued', { timeout: 8000 });
     expect($(el, '.sent')!.textContent).to.match(/pas encore transmis/);
     const outbox = new Outbox('http://127.0.0.1:9/fiches', { dbName: db });
@@ -271,5 +293,237 @@ describe('<relais-liaison-form>', () => {
     expect((await outbox.pending()).length).to.equal(0);
     outbox.close();
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<relais-liaison-form>: consent regimes, sections shared, resuming (issues 22 and 15)', () => {
+  /** Reads what waits in the outbox (the sheet and its record), as the receiver would get it. */
+  async function queued(db: string): Promise<{ values: Record<string, unknown>; consent: Record<string, unknown> }> {
+    const { DraftStore } = await import('../src/draft-store.js');
+    const store = new DraftStore({ dbName: `${db}-outbox`, expiryDays: 90 });
+    const [meta] = await store.list();
+    const got = (await store.load(meta!.id))!.values as { values: Record<string, unknown>; consent: Record<string, unknown> };
+    store.close();
+    return got;
+  }
+
+  async function fillDlu(el: RelaisLiaisonForm, extra: () => Promise<void> = async () => {}): Promise<void> {
+    button(el, /^Identité et lieu de vie$/).click();
+    await el.updateComplete;
+    await type(el, 'f-nom_naissance', 'MARTIN');
+    await type(el, 'f-prenoms', 'Jeanne');
+    await type(el, 'f-date_naissance', '1941-03-27');
+    await type(el, 'f-adresse', '12 rue des Forges, 58500 Clamecy');
+    await type(el, 'f-acces_logement', 'code 4521B, clés chez la voisine');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-mesure_protection'), 'protection');
+    await pick(el, 'f-mesure_protection');
+    await extra();
+    for (const [id, next] of [
+      ['f-medecin_traitant', 'Dr Durand, 03 53 01 00 00'],
+      ['f-allergies', 'aucune connue'],
+    ] as const) {
+      button(el, /Enregistrer et continuer/).click();
+      await waitUntil(() => $(el, `#${id}`), id);
+      await type(el, id, next);
+    }
+    for (const id of ['f-etat_psychique', 'f-directives_anticipees', 'f-documents_joints', 'f-rempli_par']) {
+      button(el, /Enregistrer et continuer/).click();
+      await waitUntil(() => $(el, `#${id}`), id);
+    }
+    await type(el, 'f-rempli_par', 'Jeanne Martin avec sa fille');
+    await type(el, 'f-date_mise_a_jour', '2026-11-02');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-aller_motif'), 'fiche aller');
+    await type(el, 'f-aller_motif', 'Chute dans la cuisine');
+    button(el, /Enregistrer et continuer/).click();
+    await waitUntil(() => $(el, '#f-retour_diagnostic'), 'fiche retour');
+    await type(el, 'f-retour_diagnostic', 'Entorse du poignet');
+    button(el, /Revenir à la liste des parties/).click();
+    await waitUntil(() => $(el, '#tasks-title'), 'tasks');
+  }
+
+  it('the consent step by keyboard: the regime first, the R1110-3 information, errors in a summary that takes focus; axe clean', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const el = await mount(`template-id="orientation" db-name="${uniq()}" endpoint="/liaison/receive"`);
+    await fillOrientation(el);
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    button(el, /accord de partage/).click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'consent-title', 'heading focused');
+    expect($(el, '#information')).to.equal(null, 'the information depends on the regime');
+    // keyboard: Tab reaches the first regime, arrows choose, Space checks
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.id).to.equal('c-regime');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('c-regime-2');
+    expect($<HTMLInputElement>(el, '#c-regime-2')!.checked).to.equal(true);
+    const info = $(el, '#information')!;
+    expect(info.textContent).to.match(/Rien n’est envoyé sans votre accord/);
+    expect(info.textContent).to.match(/Plateforme de répit \(fictive\)/);
+    expect(info.textContent).to.match(/Version du texte d’information : information-partage-2026-12/);
+    expect($(el, '.parts')!.textContent).to.match(/Qui oriente.*Motif et besoins/s);
+    // the answer is written in the third person; no « j'accepte » anywhere
+    expect($(el, 'form.consent')!.textContent).to.not.match(/j’accepte|J'accepte/i);
+    expect($(el, 'label[for="c-decision"]')!.textContent).to.equal('La personne donne son accord au partage');
+    // without a measure, nobody answers in her place
+    expect($(el, '#c-by-1')).to.equal(null);
+    expect($(el, '#c-by-hint')!.textContent).to.equal('La personne répond elle-même.');
+    // submit with Enter from the author field: the summary lists what is missing and takes focus
+    $<HTMLInputElement>(el, '#c-collectedBy')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'error-summary', 'summary focused');
+    expect($$(el, '#error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal(['#c-by', '#c-decision', '#c-method', '#c-collectedBy']);
+    expect($(el, '#c-decision')!.closest('fieldset')!.getAttribute('aria-describedby')).to.include('c-decision-error');
+    await expect(el).to.be.accessible();
+    // the printable copy: only the information is printed
+    const print = window.print;
+    let printed: string | null = null;
+    window.print = () => (printed = el.getAttribute('data-print'));
+    try {
+      button(el, /Imprimer l’information pour la personne/).click();
+    } finally {
+      window.print = print;
+    }
+    expect(printed).to.equal('information');
+    expect(el.hasAttribute('data-print')).to.equal(false);
+    const rules = (el.shadowRoot!.adoptedStyleSheets ?? []).flatMap((s) => [...s.cssRules]);
+    const printRule = rules.find((r) => r instanceof CSSMediaRule && r.conditionText === 'print') as CSSMediaRule;
+    expect(printRule.cssText).to.match(/data-print="information"\]\) \.consent > :not\(\.information\)/);
+  });
+
+  it('an objection is recorded and nothing is sent', async () => {
+    const db = uniq();
+    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="/liaison/receive"`);
+    await fillOrientation(el);
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    button(el, /accord de partage/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    let submitted = false;
+    el.addEventListener('relais-submit', () => (submitted = true));
+    await answerConsent(el, { regime: 1, by: 0, decision: 1, method: 1 });
+    expect($(el, '#information')!.textContent).to.match(/vous opposer à ce partage/);
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => /Fiche non transmise/.test($(el, '#result-title')?.textContent ?? ''), 'not shared');
+    expect($(el, '.sent')!.textContent).to.match(/Réponse enregistrée : la personne s’oppose au partage \(par écrit, recueillie par Claire Petit, CESF/);
+    expect(submitted).to.equal(false);
+    expect(await new Outbox('/liaison/receive', { dbName: db }).pending()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('DLU-Dom to the emergency department: only its sections leave, never the door code; the record holds regime, text version, method, author', async () => {
+    const db = uniq();
+    const el = await mount(`template-id="dlu-domicile" db-name="${db}" endpoint="http://127.0.0.1:9/fiches"`);
+    await fillDlu(el);
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    button(el, /accord de partage/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    await pick(el, 'c-recipient');
+    const parts = $(el, '.parts')!.textContent!;
+    expect(parts).to.match(/Fiche aller/);
+    expect(parts).to.match(/Reste sur cet appareil, jamais transmis : Fiche retour \(par le service des urgences\) ; Accès au logement/);
+    await answerConsent(el, { regime: 0, by: 0, method: 0, collectedBy: 'Infirmière du SSIAD' });
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued', { timeout: 8000 });
+    const { values, consent } = await queued(db);
+    expect(values['aller_motif']).to.equal('Chute dans la cuisine');
+    expect(values).to.not.have.property('acces_logement');
+    expect(values).to.not.have.property('retour_diagnostic');
+    expect(JSON.stringify(values)).to.not.match(/4521B/);
+    expect(consent).to.include({ regime: 'echange', decision: 'pas-d-opposition', method: 'oral', collectedBy: 'Infirmière du SSIAD', by: 'personne', textVersion: 'information-partage-2026-12', templateVersion: '2026-2' });
+    expect(consent['sections']).to.not.include('fiche-retour');
+  });
+
+  it('child protection: the parents are informed (not asked); not informing them needs a reason; the sheet is sent', async () => {
+    const db = uniq();
+    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="http://127.0.0.1:9/fiches"`);
+    await fillOrientation(el);
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    button(el, /accord de partage/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    await pick(el, 'c-regime-3');
+    expect($(el, '#c-by')).to.equal(null, 'nobody is asked to agree');
+    expect($(el, '#information')!.textContent).to.match(/informés avant, sauf si c’est contraire à l’intérêt de l’enfant/);
+    expect($(el, '#c-decision')!.closest('fieldset')!.querySelector('legend')!.textContent).to.equal('Information des parents');
+    await pick(el, 'c-decision-1');
+    await pick(el, 'c-method');
+    await type(el, 'c-collectedBy', 'Claire Petit, CESF');
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => $(el, '#error-summary'), 'reason asked');
+    expect($$(el, '#error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal(['#c-childInterestReason']);
+    await type(el, 'c-childInterestReason', 'Le père est mis en cause.');
+    await pick(el, 'c-childInformed');
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued', { timeout: 8000 });
+    const { consent } = await queued(db);
+    expect(consent).to.include({ regime: 'protection-enfance', decision: 'information-contraire-interet', by: 'representant', childInterestReason: 'Le père est mis en cause.', childInformed: true });
+  });
+
+  it('a representative is offered only where the measure allows it, with the condition of art. 459 to confirm', async () => {
+    const el = await mount(`template-id="dlu-domicile" db-name="${uniq()}" endpoint="http://127.0.0.1:9/fiches"`);
+    await fillDlu(el, async () => {
+      await pick(el, 'f-mesure_protection-3'); // tutelle
+      await type(el, 'f-mandataire', 'UDAF, 03 86 00 00 00');
+    });
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    button(el, /accord de partage/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    await pick(el, 'c-recipient');
+    await pick(el, 'c-regime-2');
+    expect($(el, 'label[for="c-by-1"]')!.textContent).to.equal('Son représentant : le tuteur');
+    expect($(el, '#c-by-hint')!.textContent).to.match(/le tuteur ne répond à sa place que si le juge l’a prévu/i);
+    await pick(el, 'c-by-1');
+    await pick(el, 'c-decision');
+    await pick(el, 'c-method');
+    await type(el, 'c-collectedBy', 'Claire Petit, CESF');
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => $(el, '#error-summary'), 'summary');
+    expect($$(el, '#error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal(['#c-representativeName', '#c-representativeConfirmed']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('« Reprendre » lands on the section in progress; the directory id is never shown; the door code is off paper unless enabled', async () => {
+    const db = uniq();
+    const el = await mount(`template-id="orientation" db-name="${db}"`);
+    button(el, /Vers qui/).click();
+    await el.updateComplete;
+    expect($(el, '#f-destinataire_service_id')).to.equal(null);
+    expect(el.shadowRoot!.textContent).to.not.match(/Identifiant du service/);
+    button(el, /Revenir à la liste des parties/).click();
+    await el.updateComplete;
+    button(el, /La personne/).click();
+    await el.updateComplete;
+    await type(el, 'f-personne_nom', 'Jeanne Mar');
+    await el.flush();
+    el.parentElement!.remove();
+    const again = await mount(`template-id="orientation" db-name="${db}"`);
+    button(again, /Reprendre le brouillon/).click();
+    await waitUntil(() => again.shadowRoot!.activeElement?.id === 'section-title', 'section heading focused');
+    expect($(again, '#section-title')!.textContent).to.equal('La personne');
+    expect($<HTMLInputElement>(again, '#f-personne_nom')!.value).to.equal('Jeanne Mar');
+    // the DLU review: the door code is marked device-only and hidden from print unless the site enables it
+    const dlu = await mount(`template-id="dlu-domicile" db-name="${uniq()}"`);
+    button(dlu, /^Identité et lieu de vie$/).click();
+    await dlu.updateComplete;
+    await type(dlu, 'f-acces_logement', 'code 4521B');
+    button(dlu, /Revenir à la liste des parties/).click();
+    await dlu.updateComplete;
+    button(dlu, /Relire la fiche/).click();
+    await dlu.updateComplete;
+    expect($(dlu, '.device-only')!.textContent).to.match(/Accès au logement.*4521B/s);
+    const rules = (dlu.shadowRoot!.adoptedStyleSheets ?? []).flatMap((s) => [...s.cssRules]);
+    const printRule = rules.find((r) => r instanceof CSSMediaRule && r.conditionText === 'print') as CSSMediaRule;
+    expect(printRule.cssText).to.match(/:host\(:not\(\[home-print-access\]\)\) \.device-only \{ display: none !important; \}/);
+    expect($(dlu, '.updated')!.textContent).to.match(/^Dernière mise à jour : \d{1,2} \p{L}+ \d{4}$/u);
+    dlu.homePrintAccess = true;
+    await dlu.updateComplete;
+    expect(dlu.hasAttribute('home-print-access')).to.equal(true);
+    await expect(dlu).to.be.accessible();
   });
 });

@@ -7,12 +7,13 @@ const ori = liaisonTemplates.orientation;
 
 test('the shipped templates are valid', () => {
   for (const t of Object.values(liaisonTemplates)) parseTemplate(t);
-  assert.deepEqual(dlu.sections.map((s) => s.id), ['identite', 'protection', 'cadre-de-vie', 'sante', 'volontes', 'fiche-aller']);
+  assert.deepEqual(dlu.sections.map((s) => s.id), ['identite', 'protection', 'cadre-de-vie', 'sante', 'etat', 'volontes', 'documents', 'redaction', 'fiche-aller', 'fiche-retour']);
+  assert.deepEqual(ori.sections.map((s) => s.id), ['emetteur', 'destinataire', 'personne', 'situation', 'motif', 'attentes', 'documents']);
 });
 
 test('errors name the field, in form order, with an example of the expected format', () => {
   const errors = validateSheet(dlu, { nom_naissance: 'MARTIN', date_naissance: '1941-02-30', telephone: '12 34', mesure_protection: 'tutelle' });
-  assert.deepEqual(errors.slice(0, 3).map((e) => e.field), ['prenoms', 'date_naissance', 'telephone']);
+  assert.deepEqual(errors.slice(0, 4).map((e) => e.field), ['prenoms', 'date_naissance', 'adresse', 'telephone']);
   assert.equal(errors.find((e) => e.field === 'prenoms').message, 'Prénom(s) : ce champ est obligatoire (par exemple Jeanne Marie).');
   assert.match(errors.find((e) => e.field === 'date_naissance').message, /indiquez une date réelle, par exemple 27\/03\/1941/);
   assert.match(errors.find((e) => e.field === 'telephone').message, /10 chiffres, par exemple 03 86 12 34 56/);
@@ -35,7 +36,7 @@ test('validation never changes the values', () => {
 });
 
 test('task-list statuses: not started, in progress, completed, to review after 12 months', () => {
-  const values = { nom_naissance: 'MARTIN', prenoms: 'Jeanne', date_naissance: '1941-03-27', mesure_protection: 'aucune', allergies: 'aucune connue' };
+  const values = { nom_naissance: 'MARTIN', prenoms: 'Jeanne', date_naissance: '1941-03-27', adresse: '12 rue des Forges, 58500 Clamecy', mesure_protection: 'aucune', allergies: 'aucune connue' };
   const st = sectionStatuses(dlu, values, { identite: '2025-10-01', sante: '2026-10-01' }, '2026-11-23');
   assert.equal(st.identite, 'to-review');
   assert.equal(st.protection, 'completed');
@@ -58,11 +59,12 @@ test('a malformed template is rejected naming the faulty field', () => {
 
 test('export and import: format checked, unknown or mistyped fields left out and counted', async () => {
   const { exportSheet, importSheet, ImportError } = await import('@relais/liaison/headless');
-  const file = exportSheet(ori, { motif: 'Répit', besoins: ['repit'], accord_personne: true }, new Date('2026-11-23T10:00:00Z'));
+  const file = exportSheet(ori, { motif: 'Répit', besoins: ['repit'], urgence: 'semaine' }, new Date('2026-11-23T10:00:00Z'));
   assert.equal(file.format, 'relais-liaison');
   const back = importSheet(ori, JSON.parse(JSON.stringify(file)));
-  assert.deepEqual(back.values, { motif: 'Répit', besoins: ['repit'], accord_personne: true });
-  const mixed = importSheet(ori, { ...file, values: { motif: 'x', __proto__pollution: 'y', besoins: 'repit', accord_personne: 'oui', inconnu: 1 } });
+  assert.deepEqual(back.values, { motif: 'Répit', besoins: ['repit'], urgence: 'semaine' });
+  // the consent is no longer a field of the sheet: an old « accord_personne » is dropped, never taken as an agreement
+  const mixed = importSheet(ori, { ...file, values: { motif: 'x', __proto__pollution: 'y', besoins: 'repit', accord_personne: false, inconnu: 1 } });
   assert.deepEqual(mixed.values, { motif: 'x' });
   assert.deepEqual(mixed.dropped.sort(), ['__proto__pollution', 'accord_personne', 'besoins', 'inconnu']);
   assert.throws(() => importSheet(ori, { hello: 1 }), (e) => e instanceof ImportError && /pas une fiche exportée par Relais/.test(e.message));
@@ -70,4 +72,89 @@ test('export and import: format checked, unknown or mistyped fields left out and
   const polluted = JSON.parse('{"format":"relais-liaison","template":"orientation","values":{"__proto__":{"motif":"pollué"}}}');
   assert.deepEqual(importSheet(ori, polluted).values, {});
   assert.equal({}.motif, undefined);
+});
+
+// ——— issue 22: the sheets on their official models ———
+const fields = (t) => t.sections.flatMap((s) => s.fields);
+const field = (t, id) => fields(t).find((f) => f.id === id);
+
+test('each template cites its models as data (model, publisher, version, reference) and each field its model field', () => {
+  // expected from the research: HAS DLU-Dom page p_3210058; CI-SIS DLU 2022.01, DLU-FT-SU 2025.01, DLU-FR-SU 2025.01; DORA models.py
+  const byId = (t) => Object.fromEntries(t.models.map((m) => [m.id, m]));
+  assert.match(byId(dlu)['has-dlu-dom'].reference, /has-sante\.fr\/jcms\/p_3210058/);
+  assert.equal(byId(dlu)['cisis-dlu'].version, '2022.01');
+  assert.equal(byId(dlu)['cisis-ft-su'].version, '2025.01');
+  assert.equal(byId(dlu)['cisis-fr-su'].version, '2025.01');
+  assert.match(byId(ori).dora.reference, /back\/dora\/orientations\/models\.py/);
+  assert.match(byId(ori).anesm.reference, /002_c5d89a0549bdf5b0/);
+  for (const t of [dlu, ori]) {
+    assert.ok(t.models.every((m) => m.title && m.publisher && m.version && m.reference), `${t.id}: every model has its version`);
+    const ids = new Set(t.models.map((m) => m.id));
+    for (const f of fields(t)) {
+      assert.ok(f.purpose && f.purpose.length > 10, `${t.id}.${f.id}: why it is needed`);
+      assert.ok(Array.isArray(f.seenBy) && f.seenBy.length > 0, `${t.id}.${f.id}: who sees it`);
+      assert.ok(Array.isArray(f.modelFields), `${t.id}.${f.id}: model fields listed`);
+      assert.ok(f.modelFields.length > 0 || f.toVerify, `${t.id}.${f.id}: a field with no model field says so (toVerify)`);
+      for (const m of f.modelFields) assert.ok(ids.has(m.model), `${t.id}.${f.id}: model ${m.model} cited`);
+    }
+  }
+  // the central fields of the models named by the issue are there
+  for (const id of ['adresse', 'soins_palliatifs', 'etat_psychique', 'handicaps', 'risques', 'documents_joints', 'etablissement_prefere', 'rempli_par', 'medecin_validation', 'date_mise_a_jour', 'aller_conscience', 'aller_dernier_repas', 'aller_derniere_prise', 'retour_diagnostic', 'retour_plan_soins']) assert.ok(field(dlu, id), id);
+  assert.deepEqual(field(dlu, 'risques').options.map((o) => o.value), ['chute', 'deambulation', 'fugue', 'contention', 'escarre', 'fausses-routes']);
+  assert.deepEqual(field(dlu, 'aller_informes').options.map((o) => o.value), ['centre-15', 'urgences', 'medecin-traitant', 'entourage']);
+  for (const id of ['referent_nom', 'situation', 'deja_fait', 'qui_aide', 'personne_informee', 'personne_souhaits', 'personne_disponibilites', 'documents']) assert.ok(field(ori, id), id);
+  assert.deepEqual(field(ori, 'destinataire_service_id').modelFields, [{ model: 'dora', field: 'di_service_id' }]);
+});
+
+test('fields that reveal health are health data (S2/S3), and the personne à prévenir sees none of them', async () => {
+  const { isHealthData } = await import('@relais/liaison/headless');
+  for (const [t, id] of [[dlu, 'langue'], [dlu, 'handicaps'], [dlu, 'documents_joints'], [dlu, 'aller_motif'], [ori, 'motif'], [ori, 'besoins'], [ori, 'situation']]) assert.ok(isHealthData(field(t, id)), `${t.id}.${id}`);
+  assert.equal(field(dlu, 'bmr').sensitivity, 'S3');
+  assert.equal(field(dlu, 'nir').sensitivity, 'NIR');
+  for (const f of fields(dlu).filter(isHealthData)) assert.ok(!f.seenBy.includes('proches'), `${f.id}: no medical information for the proches (CNSA)`);
+});
+
+test('the person in charge of the measure is asked for tutelle, curatelle, habilitation familiale, mandat de protection future', () => {
+  for (const t of [dlu, ori]) {
+    const f = field(t, 'mandataire');
+    for (const m of ['tutelle', 'curatelle', 'habilitation-familiale', 'mandat-protection-future']) {
+      assert.equal(isShown(f, { mesure_protection: m }), true, `${t.id} ${m}`);
+      assert.ok(validateSheet(t, { mesure_protection: m }).some((e) => e.field === 'mandataire'), `${t.id} ${m}: required`);
+    }
+    for (const m of ['aucune', 'sauvegarde']) assert.equal(isShown(f, { mesure_protection: m }), false, `${t.id} ${m}`);
+  }
+});
+
+test('the door code never leaves the device: not exported, not sent; the consent is no field of the sheet', async () => {
+  const { exportSheet, sharedValues, recipientsOf, isForPeople } = await import('@relais/liaison/headless');
+  assert.equal(field(dlu, 'acces_logement').deviceOnly, true);
+  const values = { nom_naissance: 'MARTIN', acces_logement: 'code 1234B', retour_diagnostic: 'entorse', aller_motif: 'chute' };
+  assert.deepEqual(exportSheet(dlu, values).values, { nom_naissance: 'MARTIN', retour_diagnostic: 'entorse', aller_motif: 'chute' });
+  const urgences = recipientsOf(dlu).find((r) => r.id === 'urgences');
+  assert.deepEqual(sharedValues(dlu, values, urgences.sections), { nom_naissance: 'MARTIN', aller_motif: 'chute' }, 'no door code, no fiche retour to the emergency');
+  const retour = recipientsOf(dlu).find((r) => r.id === 'retour');
+  assert.deepEqual(sharedValues(dlu, values, retour.sections), { nom_naissance: 'MARTIN', retour_diagnostic: 'entorse' });
+  assert.deepEqual(sharedValues(ori, { motif: 'x', accord_personne: false }, recipientsOf(ori)[0].sections), { motif: 'x' });
+  for (const t of [dlu, ori]) assert.ok(!fields(t).some((f) => /accord|consent/.test(f.id)), `${t.id}: consent is asked once, in the consent step`);
+  assert.equal(isForPeople(field(ori, 'destinataire_service_id')), false, 'the directory id is never shown');
+});
+
+test('a template naming an unknown model, section or a double showIf is rejected', () => {
+  const a = structuredClone(ori);
+  a.sections[0].fields[0].modelFields = [{ model: 'inconnu', field: 'x' }];
+  assert.throws(() => parseTemplate(a), /modelFields\[0\]\.model : le modèle « inconnu » n’est pas dans « models »/);
+  const b = structuredClone(dlu);
+  b.recipients[0].sections.push('nulle-part');
+  assert.throws(() => parseTemplate(b), /recipients\[0\]\.sections\[9\] : la partie « nulle-part » n’existe pas/);
+  const c = structuredClone(ori);
+  field(c, 'mandataire').showIf.equals = 'tutelle';
+  assert.throws(() => parseTemplate(c), /showIf : indiquez « equals » ou « in », l’un des deux/);
+});
+
+test('a receiver validates the sections shared and those sent, not the others', async () => {
+  const { receivedSections } = await import('@relais/liaison/headless');
+  assert.deepEqual(receivedSections(ori, { emetteur_nom: 'x', motif: 'y' }, ['personne']), ['emetteur', 'personne', 'motif']);
+  assert.deepEqual(receivedSections(ori, {}, 'pas une liste'), []);
+  const errs = validateSheet(ori, { motif: 'y' }, { sections: ['motif', 'attentes'] });
+  assert.deepEqual(errs.map((e) => e.field), ['besoins', 'personne_informee']);
 });
