@@ -256,7 +256,7 @@ function evalLeaf(l: Leaf, ctx: Ctx, name: Named): LeafOut {
       threshold = Number(threshold) * (1 + l.perChild.rate * children);
     }
   }
-  const situation = situationText(couple, children);
+  const situation = situationText(couple, children, !!l.coupleParam);
 
   const scaled = known ? Number(v) * (l.valueFactor ?? 1) : undefined;
   if (!known || threshold === undefined) {
@@ -307,7 +307,8 @@ function evalLeaf(l: Leaf, ctx: Ctx, name: Named): LeafOut {
 function evalCond(c: Condition, ctx: Ctx, name: Named, out: Criterion[], unknownFacts: Set<string>): Tri {
   if ('fact' in c) {
     const r = evalLeaf(c, ctx, name);
-    out.push({ status: r.status, text: r.text, fact: c.fact, legal: c.legal, values: r.values, stale: r.values.some((u) => !!u.stale), toVerify: r.values.some((u) => u.toVerify) });
+    // an exception that does not apply says nothing useful: it is not shown
+    if (!(c.exception && r.status === 'not_met')) out.push({ status: r.status, text: r.text, fact: c.fact, legal: c.legal, values: r.values, stale: r.values.some((u) => !!u.stale), toVerify: r.values.some((u) => u.toVerify) });
     for (const f of r.ask) unknownFacts.add(f);
     return r.status;
   }
@@ -483,4 +484,76 @@ export function prepareCatalogue(raw: unknown): Catalogue {
   const c = parseCatalogue(raw) as Catalogue & { __parsed?: boolean };
   Object.defineProperty(c, '__parsed', { value: true, enumerable: false });
   return c;
+}
+
+/** One sentence a criterion can produce: the texts table (`test/texts.md`) lists them all. */
+export interface CriterionTextRow {
+  benefit: string;
+  /** Position of the criterion in the benefit's conditions (1-based, depth-first). */
+  criterion: number;
+  fact: string;
+  legal?: string;
+  status: Tri;
+  text: string;
+}
+
+/**
+ * Every sentence every criterion of a catalogue can produce at `date`, in each status: each criterion is evaluated
+ * alone against representative answers (each option of a choice, each side of a threshold, single and couple, with
+ * and without children, an estimated GIR, no answer). For review: a reader sees every text in one place.
+ */
+export function criterionTexts(catalogue: Catalogue, date: string): CriterionTextRow[] {
+  const rows: CriterionTextRow[] = [];
+  const params = catalogue.parameters ?? {};
+  for (const b of catalogue.benefits) {
+    const name = b.name ?? { the: `« ${b.label} »`, of: `de « ${b.label} »` };
+    const leaves: Leaf[] = [];
+    const walk = (c: Condition): void => {
+      if ('fact' in c) leaves.push(c);
+      else if ('not' in c) walk(c.not);
+      else ('all' in c ? c.all : c.any).forEach(walk);
+    };
+    walk(b.conditions);
+    leaves.forEach((l, i) => {
+      const sets: Array<Record<string, unknown>> = [{}];
+      const f = factById(l.fact);
+      if (f?.options) for (const o of f.options) sets.push({ [l.fact]: o.value }, { [l.fact]: o.value, [`${l.fact}_estime`]: true });
+      else {
+        const ts: number[] = [];
+        if (typeof l.value === 'number') ts.push(l.value);
+        for (const id of [l.param, l.coupleParam]) {
+          const u = id ? paramUse(id, params[id], date) : undefined;
+          if (u) ts.push(u.value * (l.factor ?? 1));
+        }
+        if (l.otherFact) ts.push(2000 / (l.valueFactor ?? 1));
+        if (l.grey) ts.push(...l.grey);
+        // ages: each side of the threshold; amounts: 1 € each side, just above (within the margin) and well above
+        const near = (t: number) => (l.kind === 'age-min' || l.kind === 'age-max' ? [t - 1, t] : [t - 1, t + 1, Math.round(t * 1.03 * 100) / 100, Math.round(t * 1.3)]);
+        const values = [...new Set(ts.flatMap(near))].filter((v) => v >= 0);
+        const couples = l.coupleParam ? [false, true, undefined] : [undefined];
+        const kids = l.perChild ? [0, 1, undefined] : [undefined];
+        for (const v of values) for (const c of couples) for (const k of kids) {
+          const a: Record<string, unknown> = { [l.fact]: v, 'demandeur.en_couple': c };
+          if (l.perChild) a[l.perChild.fact] = k;
+          if (l.otherFact) a[l.otherFact] = 2000;
+          sets.push(a);
+        }
+        if (l.otherFact) sets.push({ [l.otherFact]: 2000 });
+        if (l.coupleParam) sets.push({ 'demandeur.en_couple': true }, { 'demandeur.en_couple': false });
+      }
+      const seen = new Set<string>();
+      const found: CriterionTextRow[] = [];
+      for (const answers of sets) {
+        const ctx: Ctx = { answers, params, date, uses: new Map() };
+        const r = evalLeaf(l, ctx, name);
+        const key = `${r.status}|${r.text}`;
+        if (seen.has(key) || (l.exception && r.status === 'not_met')) continue;
+        seen.add(key);
+        found.push({ benefit: b.id, criterion: i + 1, fact: l.fact, legal: l.legal, status: r.status, text: r.text });
+      }
+      const order: Record<Tri, number> = { met: 0, not_met: 1, unknown: 2 };
+      rows.push(...found.sort((x, y) => order[x.status] - order[y.status]));
+    });
+  }
+  return rows;
 }

@@ -81,10 +81,10 @@ export const nationalCatalogue: Catalogue = {
           fact('demandeur.difficultes_activites', 'in', ['une-absolue', 'deux-graves'], 'une difficulté absolue ou deux difficultés graves pour les gestes essentiels', 'CASF D245-4, annexe 2-5'),
           {
             any: [
-              { all: [ageMax(20, 'CASF L245-1 I'), fact('demandeur.aeeh_complement', 'eq', true, 'pour un enfant, le droit à l’AEEH avec un de ses compléments', 'CASF L245-1 I, CSS L541-1')] },
+              { all: [ageMax(20, 'CASF L245-1 I'), fact('demandeur.aeeh_complement', 'eq', true, 'le droit à l’AEEH avec un de ses compléments (pour un enfant)', 'CASF L245-1 I, CSS L541-1')] },
               { all: [ageMin(20, 'CASF L245-1 I'), ageMax(60, 'CASF L245-1 II')] },
-              { all: [ageMin(60, 'CASF L245-1 II'), fact('demandeur.criteres_pch_avant_60_ans', 'eq', true, 'après 60 ans, que les critères aient été remplis avant 60 ans', 'CASF L245-1 II 1°')] },
-              { all: [ageMin(60, 'CASF L245-1 II'), fact('demandeur.en_activite', 'eq', true, 'après 60 ans, sinon, que la personne travaille encore', 'CASF L245-1 II 2°')] },
+              { all: [ageMin(60, 'CASF L245-1 II'), fact('demandeur.criteres_pch_avant_60_ans', 'eq', true, 'que les critères aient été remplis avant 60 ans (pour une demande après 60 ans)', 'CASF L245-1 II 1°')] },
+              { all: [ageMin(60, 'CASF L245-1 II'), fact('demandeur.en_activite', 'eq', true, 'que la personne travaille encore (pour une demande après 60 ans, sans critères remplis avant 60 ans)', 'CASF L245-1 II 2°')] },
             ],
           },
           residence('CASF L245-1 I'),
@@ -102,14 +102,14 @@ export const nationalCatalogue: Catalogue = {
       falc: 'Une allocation pour les adultes handicapés',
       conditions: {
         all: [
-          { any: [ageMin(20, 'CSS L821-1, R821-1'), { all: [ageMin(16, 'CSS R821-1'), fact('demandeur.a_charge_prestations_familiales', 'eq', false, 'avant 20 ans, de ne plus être à la charge de ses parents pour les prestations familiales', 'CSS R821-1')] }] },
+          { any: [ageMin(20, 'CSS L821-1, R821-1'), { all: [ageMin(16, 'CSS R821-1'), fact('demandeur.a_charge_prestations_familiales', 'eq', false, 'de ne plus être à la charge de ses parents pour les prestations familiales (avant 20 ans)', 'CSS R821-1')] }] },
           {
             any: [
               taux(['80-plus'], 'CSS L821-1'),
               {
                 all: [
                   taux(['50-79'], 'CSS L821-2'),
-                  fact('demandeur.rsdae', 'eq', true, 'entre 50 et 79 %, une restriction substantielle et durable d’accès à l’emploi (RSDAE) reconnue par la MDPH', 'CSS L821-2'),
+                  fact('demandeur.rsdae', 'eq', true, 'une restriction substantielle et durable d’accès à l’emploi (RSDAE) reconnue par la MDPH (entre 50 et 79 %)', 'CSS L821-2'),
                   ageMax(64, 'CSS L821-2, L161-17-2', { grey: [62, 64], greyText: 'entre 50 et 79 %, l’AAH s’arrête à l’âge légal de départ à la retraite, qui dépend de l’année de naissance (entre 62 et 64 ans) : à vérifier avec la CAF' }),
                 ],
               },
@@ -169,7 +169,7 @@ export const nationalCatalogue: Catalogue = {
         any: [
           taux(['80-plus'], 'CASF L241-3 I 1°'),
           { all: [ageMin(60, 'CASF L241-3'), gir([1, 2], 'CASF L241-3')] },
-          fact('demandeur.mobilite_reduite', 'eq', true, 'sous 80 %, une station debout pénible (mention priorité) ou une marche réduite (mention stationnement)', 'CASF L241-3 I 2° et 3°'),
+          fact('demandeur.mobilite_reduite', 'eq', true, 'une station debout pénible (mention priorité) ou une marche réduite (mention stationnement), sous 80 %', 'CASF L241-3 I 2° et 3°'),
         ],
       },
       evaluation: { by: 'la CDAPH (MDPH), ou le département pour les bénéficiaires de l’APA en GIR 1 ou 2', what: 'décide des mentions (invalidité, priorité, stationnement)' },
@@ -185,7 +185,7 @@ export const nationalCatalogue: Catalogue = {
       conditions: {
         all: [
           { any: [ageMin(16, 'CT L5213-1'), ageMin(15, 'CT L6222-1', { exception: 'Dès 15 ans, un jeune qui entre en apprentissage peut demander la RQTH : à vérifier avec la MDPH (CT L6222-1).' })] },
-          fact('demandeur.sante_gene_travail', 'eq', true, 'que les possibilités d’obtenir ou de garder un emploi soient réduites par un handicap ou un problème de santé durable ; aucun taux n’est exigé', 'CT L5213-1'),
+          fact('demandeur.sante_gene_travail', 'eq', true, 'que les possibilités d’obtenir ou de garder un emploi soient réduites par un handicap ou un problème de santé durable, sans taux minimal', 'CT L5213-1'),
         ],
       },
       evaluation: { by: 'la CDAPH (MDPH)', what: 'apprécie si les possibilités d’obtenir ou de garder un emploi sont réduites' },

@@ -74,9 +74,9 @@ export const TEMPLATES = {
     unknown: (v: TextVars) => `${capitalise(v.the)} demande d’avoir moins de ${num(v.threshold!)} ans : l’âge de la personne n’est pas indiqué${ref(v)}.`,
   },
   resources: {
-    met: (v: TextVars) => `Les ressources indiquées (${euro(v.value!)} ${v.per}) ne dépassent pas le plafond ${v.of} ${v.situation} (${euro(v.threshold!)} ${v.per})${ref(v)}.`,
-    not_met: (v: TextVars) => `Les ressources indiquées (${euro(v.value!)} ${v.per}) dépassent le plafond ${v.of} ${v.situation} (${euro(v.threshold!)} ${v.per})${ref(v)}.`,
-    unknown: (v: TextVars) => `${capitalise(v.the)} a un plafond de ressources ${v.situation} (${euro(v.threshold!)} ${v.per}) : les ressources ne sont pas indiquées${ref(v)}.`,
+    met: (v: TextVars) => `Les ressources indiquées (${euro(v.value!)} ${v.per}) ne dépassent pas le plafond ${v.of}${sit(v)} (${euro(v.threshold!)} ${v.per})${ref(v)}.`,
+    not_met: (v: TextVars) => `Les ressources indiquées (${euro(v.value!)} ${v.per}) dépassent le plafond ${v.of}${sit(v)} (${euro(v.threshold!)} ${v.per})${ref(v)}.`,
+    unknown: (v: TextVars) => `${capitalise(v.the)} a un plafond de ressources${sit(v)} (${euro(v.threshold!)} ${v.per}) : les ressources ne sont pas indiquées${ref(v)}.`,
   },
   cost: {
     met: (v: TextVars) => `${num(v.share! * 100)} % des ressources (${euro(v.scaled!)} sur ${euro(v.value!)} ${v.per}) ne couvrent pas les frais d’hébergement (${euro(v.threshold!)} ${v.per}) ; ${v.the} paie le reste${ref(v)}.`,
@@ -89,7 +89,7 @@ export const TEMPLATES = {
 export const SPECIAL = {
   /** Resources just above a ceiling that is not confirmed or not yet revalued. */
   near: (v: TextVars & { note: string }) =>
-    `Les ressources indiquées (${euro(v.value!)} ${v.per}) dépassent de peu le plafond ${v.of} ${v.situation} (${euro(v.threshold!)} ${v.per}), mais ce plafond n’est pas confirmé (${v.note}) : à vérifier${ref(v)}.`,
+    `Les ressources indiquées (${euro(v.value!)} ${v.per}) dépassent de peu le plafond ${v.of}${sit(v)} (${euro(v.threshold!)} ${v.per}), mais ce plafond n’est pas confirmé (${v.note}) : à vérifier${ref(v)}.`,
   /** An estimated GIR that does not fit: only the evaluation fixes it. */
   estimated: (v: TextVars) => `${v.says} d’après une estimation ; ${v.the} demande ${v.need} : seule l’évaluation fixe le GIR, à vérifier${ref(v)}.`,
   /** The situation is not given, and the answer lies between the ceilings of both situations. */
@@ -97,12 +97,14 @@ export const SPECIAL = {
     `Les ressources indiquées (${euro(v.value!)} ${v.per}) sont entre deux plafonds ${v.of} (${euro(v.low)} et ${euro(v.high)} ${v.per}) : ${v.which}${ref(v)}.`,
 } as const;
 
-/** The ceiling situation, in words. */
-export function situationText(couple: boolean | undefined, children: number | undefined): string {
-  const who = couple === true ? 'pour un couple' : couple === false ? 'pour une personne seule' : '';
+/** The ceiling situation, in words (« pour un couple », « avec 2 enfants à charge »); empty when neither applies. */
+export function situationText(couple: boolean | undefined, children: number | undefined, byCouple: boolean): string {
+  const who = !byCouple ? '' : couple === true ? 'pour un couple' : 'pour une personne seule';
   const kids = children ? `avec ${num(children)} enfant${children > 1 ? 's' : ''} à charge` : '';
-  return [who, kids].filter(Boolean).join(' ') || 'pour une personne seule';
+  return [who, kids].filter(Boolean).join(' ');
 }
+
+const sit = (v: TextVars) => (v.situation ? ` ${v.situation}` : '');
 
 /** The note on a parameter value: its date, whether it is past its revaluation, whether it is confirmed. */
 export function valueNote(p: { unit?: string }, since: string, stale: string | null, toVerify: boolean): string {

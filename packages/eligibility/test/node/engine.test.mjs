@@ -43,7 +43,7 @@ test('PCH: before 60, or after 60 when the criteria were met before 60 or the pe
   assert.equal(get(run(adultDisabled), 'pch').status, 'probable');
   const old = get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.criteres_pch_avant_60_ans': false, 'demandeur.en_activite': false }), 'pch');
   assert.equal(old.status, 'not_eligible');
-  assert.ok(old.criteria.some((c) => c.text === 'Les difficultés sont apparues après 60 ans ; la PCH demande après 60 ans, que les critères aient été remplis avant 60 ans (CASF L245-1 II 1°).'), old.criteria.map((c) => c.text).join('\n'));
+  assert.ok(old.criteria.some((c) => c.text === 'Les difficultés sont apparues après 60 ans ; la PCH demande que les critères aient été remplis avant 60 ans (pour une demande après 60 ans) (CASF L245-1 II 1°).'), old.criteria.map((c) => c.text).join('\n'));
   assert.ok(old.toCheck.some((t) => /c’est l’APA qui s’applique/.test(t)));
   assert.equal(get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.criteres_pch_avant_60_ans': true }), 'pch').status, 'probable');
   assert.equal(get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.criteres_pch_avant_60_ans': false }), 'pch').status, 'unknown', 'still working not answered');
@@ -62,7 +62,7 @@ test('AAH: 80 %, or 50–79 % with RSDAE; own resources; differential estimate; 
   assert.equal(get(run({ ...adultDisabled, 'demandeur.taux_incapacite': '50-79' }), 'aah').status, 'unknown', 'RSDAE unknown');
   const rich = get(run({ ...adultDisabled, 'foyer.ressources_mensuelles': 2500, 'demandeur.enfants_a_charge': 0 }), 'aah');
   assert.equal(rich.status, 'not_eligible');
-  assert.ok(rich.criteria.some((c) => sp(c.text) === 'Les ressources indiquées (2 500,00 € par mois) dépassent le plafond de l’AAH pour une personne seule (1 042,62 € par mois) (CSS L821-3, D821-2).'), rich.criteria.map((c) => c.text).join('\n'));
+  assert.ok(rich.criteria.some((c) => sp(c.text) === 'Les ressources indiquées (2 500,00 € par mois) dépassent le plafond de l’AAH (1 042,62 € par mois) (CSS L821-3, D821-2).'), rich.criteria.map((c) => c.text).join('\n'));
   const near = get(run({ ...adultDisabled, 'foyer.ressources_mensuelles': 1050, 'demandeur.enfants_a_charge': 0 }), 'aah');
   assert.equal(near.status, 'unknown', 'just above an unconfirmed ceiling: « à vérifier »');
   assert.ok(near.criteria.some((c) => c.toVerify && /dépassent de peu le plafond de l’AAH .* n’est pas confirmé \(montant au 1ᵉʳ avril 2026, valeur à confirmer\) : à vérifier/.test(c.text)));
