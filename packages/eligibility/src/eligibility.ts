@@ -7,6 +7,7 @@ import { mergeCatalogues, parseCatalogue, CatalogueError, type Catalogue } from 
 import { FACTS, factById, type Fact } from './facts.js';
 import { nationalCatalogue } from './national.js';
 import { eligibilityStyles } from './eligibility.styles.js';
+import { forgetEncrypted, loadEncrypted, saveEncrypted } from './secure-session.js';
 
 /** `relais-result`: results are shown; carries benefit ids and statuses only, never the answers. */
 export class RelaisResultEvent extends Event {
@@ -27,7 +28,8 @@ type K =
   | 'choiceError' | 'communeError' | 'results' | 'groupYes' | 'groupCheck' | 'groupNo' | 'whyNot' | 'amount' | 'perMonth' | 'perYear' | 'perDay'
   | 'upTo' | 'between' | 'estimate' | 'toVerify' | 'where' | 'findWhere' | 'form' | 'documents' | 'sources' | 'criteria' | 'met' | 'notMet' | 'unknown'
   | 'toCheck' | 'decidedBy' | 'edit' | 'restart' | 'print' | 'privacy' | 'loading' | 'invalidCatalogue' | 'noneYes' | 'girTriage' | 'girUnknown'
-  | 'statusEligible' | 'statusProbable' | 'statusUnknown' | 'statusNot' | 'answers' | 'notAnswered' | 'asOf' | 'local' | 'nationalKept' | 'retry';
+  | 'statusEligible' | 'statusProbable' | 'statusUnknown' | 'statusNot' | 'answers' | 'notAnswered' | 'asOf' | 'local' | 'nationalKept' | 'retry'
+  | 'exceptions' | 'askAt' | 'valueWarning';
 
 const M: Messages<K> = {
   fr: {
@@ -89,6 +91,9 @@ const M: Messages<K> = {
     notAnswered: 'non renseigné',
     asOf: (p) => `valeur au ${p.date}`,
     local: 'Aide locale',
+    exceptions: 'Exceptions possibles, à vérifier',
+    askAt: (p) => `Où se renseigner : ${p.where}`,
+    valueWarning: 'Valeur à vérifier :',
   },
   en: {
     title: 'Am I eligible?',
@@ -148,6 +153,9 @@ const M: Messages<K> = {
     answers: 'Your answers',
     notAnswered: 'not given',
     local: 'Local aide',
+    exceptions: 'Possible exceptions, to check',
+    askAt: (p) => `Where to ask: ${p.where}`,
+    valueWarning: 'Value to check:',
   },
 };
 
@@ -188,7 +196,11 @@ export class RelaisEligibility extends RelaisElement {
   @property() date: string | undefined;
   /** Easy-read (FALC) questions. */
   @property({ type: Boolean, reflect: true }) falc = false;
-  /** Keep the answers in sessionStorage (this tab only) so that a reload does not lose them. Off by default. */
+  /**
+   * Keep the answers for this tab so that a reload does not lose them. Off by default. They are never stored in
+   * clear: sessionStorage holds only an AES-GCM ciphertext, and the key is a non-extractable CryptoKey kept in
+   * IndexedDB (see `secure-session.ts`); « Recommencer » deletes both. Without Web Crypto or IndexedDB nothing is kept.
+   */
   @property({ type: Boolean }) remember = false;
   /** Départements offered for the commune question (comma-separated); postcodes work everywhere. */
   @property() departements: string | undefined;
@@ -219,18 +231,16 @@ export class RelaisEligibility extends RelaisElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.remember) {
-      try {
-        const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as { answers?: Record<string, unknown>; skipped?: string[] } | null;
-        if (saved?.answers && typeof saved.answers === 'object') {
-          this.answers = Object.fromEntries(Object.entries(saved.answers).filter(([k]) => factById(k)));
-          this.skipped = Array.isArray(saved.skipped) ? saved.skipped.filter((k) => typeof k === 'string') : [];
-          this.current = null;
-        }
-      } catch {
-        // unreadable saved answers: start afresh
-      }
-    }
+    if (this.remember) void this.restore();
+  }
+
+  /** Reads the encrypted answers back (never from clear text); ignored once the person has started answering again. */
+  private async restore(): Promise<void> {
+    const saved = await loadEncrypted<{ answers?: Record<string, unknown>; skipped?: string[] }>(STORAGE_KEY);
+    if (!saved?.answers || typeof saved.answers !== 'object' || Object.keys(this.answers).length) return;
+    this.answers = Object.fromEntries(Object.entries(saved.answers).filter(([k]) => factById(k) || k === 'demandeur.gir_estime'));
+    this.skipped = Array.isArray(saved.skipped) ? saved.skipped.filter((k) => typeof k === 'string') : [];
+    this.current = null;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -270,8 +280,15 @@ export class RelaisEligibility extends RelaisElement {
     return this.catalogue ? evaluate(this.catalogue, this.answers as Answers, { date: this.date && /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : todayIso() }) : null;
   }
 
+  /** The last encrypted save (tests wait for it). */
+  private saving: Promise<void> = Promise.resolve();
+
   private save(): void {
-    if (this.remember) sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ answers: this.answers, skipped: this.skipped }));
+    if (!this.remember) return;
+    const snapshot = { answers: this.answers, skipped: this.skipped };
+    this.saving = this.saving.then(() => saveEncrypted(STORAGE_KEY, snapshot)).catch(() => {
+      // no Web Crypto / IndexedDB: nothing is kept rather than anything in clear
+    });
   }
 
   /** The next question: the fact that decides the most undecided benefits, not yet answered or skipped. */
@@ -324,7 +341,7 @@ export class RelaisEligibility extends RelaisElement {
     if (fact.type === 'number') {
       const raw = (form.querySelector('input[name="answer"]') as HTMLInputElement).value.trim().replace(/\s/g, '').replace(',', '.');
       const n = Number(raw);
-      if (!raw || !Number.isFinite(n) || n < (fact.min ?? 0) || n > (fact.max ?? Infinity)) return this.fail(this.t('numberError', { min: fact.min ?? 0, max: fact.max, example: id === 'demandeur.age' ? 72 : 1200 }));
+      if (!raw || !Number.isFinite(n) || n < (fact.min ?? 0) || n > (fact.max ?? Infinity)) return this.fail(this.t('numberError', { min: fact.min ?? 0, max: fact.max, example: id === 'demandeur.age' ? 72 : fact.unit === '€/mois' ? 1200 : 2 }));
       this.answers = { ...this.answers, [id]: n };
     } else if (fact.type === 'commune') {
       const typed = (form.querySelector('input[name="answer"]') as HTMLInputElement).value.trim();
@@ -373,7 +390,7 @@ export class RelaisEligibility extends RelaisElement {
     this.skipped = [];
     this.history = [];
     this.current = 'who';
-    if (this.remember) sessionStorage.removeItem(STORAGE_KEY);
+    if (this.remember) this.saving = this.saving.then(() => forgetEncrypted(STORAGE_KEY));
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#question-title')?.focus());
   }
 
@@ -477,6 +494,7 @@ export class RelaisEligibility extends RelaisElement {
             ? this.t('upTo', { max: this.money(a.max!) })
             : this.t('between', { min: this.money(a.min), max: this.money(a.max!) });
     return html`<p class="amount"><strong>${this.t('amount')} :</strong> ${value} ${per}${a.asOf ? html` (<span>${this.t('asOf', { date: formatDate(a.asOf, this.i18n.lang) })}</span>${a.toVerify ? html`, ${this.t('toVerify')}` : nothing})` : nothing}</p>
+      ${a.notes.length ? html`<ul class="value-warnings">${a.notes.map((n) => html`<li><strong>${this.t('valueWarning')}</strong> ${n}</li>`)}</ul>` : nothing}
       <p class="muted small">${a.basis}</p>`;
   }
 
@@ -494,9 +512,17 @@ export class RelaisEligibility extends RelaisElement {
       ${this.renderAmount(r)}
       <p class="sub">${this.t('criteria')}</p>
       <ul class="criteria">
-        ${r.criteria.map((c) => html`<li class=${c.status}><span class="tag">${c.status === 'met' ? this.t('met') : c.status === 'not_met' ? this.t('notMet') : this.t('unknown')}</span> ${c.text}</li>`)}
+        ${r.criteria.map(
+          (c) => html`<li class=${c.status}><span class="tag">${c.status === 'met' ? this.t('met') : c.status === 'not_met' ? this.t('notMet') : this.t('unknown')}</span> ${c.text}${c.values.length
+              ? html` <span class=${c.stale || c.toVerify ? 'value-note warn' : 'value-note'}>(${c.values.map((u) => u.note).join(' ; ')})</span>`
+              : nothing}</li>`,
+        )}
       </ul>
-      ${r.toCheck.length && r.status !== 'not_eligible' ? html`<p class="sub">${this.t('toCheck')}</p><ul>${r.toCheck.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
+      ${r.toCheck.length
+        ? r.status === 'not_eligible'
+          ? html`<p class="sub">${this.t('exceptions')}</p><ul>${r.toCheck.map((x) => html`<li>${x}</li>`)}</ul><p>${this.t('askAt', { where: r.nextSteps.where })}</p>`
+          : html`<p class="sub">${this.t('toCheck')}</p><ul>${r.toCheck.map((x) => html`<li>${x}</li>`)}</ul>`
+        : nothing}
       ${r.status !== 'not_eligible'
         ? html`<div class="where">
             <p class="sub">${this.t('where')}</p>

@@ -32,7 +32,9 @@ const ready = async (el: RelaisEligibility) => waitUntil(() => $(el, 'form, .res
 const OLDER: Record<string, string | number | boolean> = {
   who: 'me', 'demandeur.age': 82, 'demandeur.gir': 3, 'demandeur.lieu_de_vie': 'domicile', 'demandeur.residence_stable_france': true, 'demandeur.en_couple': false,
   'foyer.ressources_mensuelles': 950, 'demandeur.taux_incapacite': 'aucun', 'aidant.activite_professionnelle': false, 'demandeur.difficultes_activites': 'deux-graves',
-  'demandeur.handicap_avant_60_ans': false, 'demandeur.rsdae': false, 'demandeur.frais_hebergement': 0, 'demandeur.depcom': '58500',
+  'demandeur.criteres_pch_avant_60_ans': false, 'demandeur.en_activite': false, 'demandeur.inapte_travail': false, 'demandeur.rsdae': false, 'demandeur.frais_hebergement': 0,
+  'demandeur.depcom': '58500', 'demandeur.sante_gene_travail': false, 'demandeur.mobilite_reduite': false, 'demandeur.enfants_a_charge': 0,
+  'demandeur.a_charge_prestations_familiales': false, 'demandeur.aeeh_complement': false, 'demandeur.ressources_propres': 950,
 };
 
 async function runThrough(el: RelaisEligibility, answers: Record<string, string | number | boolean>, max = 20): Promise<void> {
@@ -57,7 +59,7 @@ describe('<relais-eligibility>', () => {
     expect(yes.textContent).to.match(/Allocation de solidarité aux personnes âgées/);
     const no = $<HTMLDetailsElement>(el, '[aria-labelledby="g-no"] details')!;
     expect(no.open).to.equal(false, '« Pourquoi pas ? » folded');
-    expect(no.textContent).to.match(/Condition non remplie : .*Avec un GIR 3, la condition n’est pas remplie pour l’aide-ménagère/);
+    expect(no.textContent).to.match(/Condition non remplie : La personne est en GIR 3 ; l’aide-ménagère demande un GIR 5 ou 6 \(CASF L231-1, L232-2\)\./);
     await expect(el).to.be.accessible();
   });
 
@@ -140,13 +142,61 @@ describe('<relais-eligibility>', () => {
     expect(Object.keys(e.results[0]!)).to.deep.equal(['id', 'status']);
     expect(JSON.stringify(e.results)).to.not.match(/82|950|58079/);
     expect(sessionStorage.length).to.equal(0);
+  });
+
+  it('"remember" keeps nothing sensitive in clear in sessionStorage: AES-GCM ciphertext, non-extractable key in IndexedDB; a reload restores; « Recommencer » forgets', async () => {
+    sessionStorage.clear();
     const kept = await fixture<RelaisEligibility>(html`<relais-eligibility remember date="2026-11-23"></relais-eligibility>`);
     await ready(kept);
     await answer(kept, 'me');
-    await answer(kept, 77);
-    expect(JSON.parse(sessionStorage.getItem('relais-eligibility-answers')!).answers['demandeur.age']).to.equal(77);
+    const secret: Record<string, string | number | boolean> = { ...OLDER, 'demandeur.age': 77, 'demandeur.gir': 4, 'demandeur.taux_incapacite': '50-79', 'foyer.ressources_mensuelles': 1234.56, 'demandeur.ressources_propres': 1234.56 };
+    await runThrough(kept, secret);
+    await (kept as unknown as { saving: Promise<void> }).saving;
+    const stored = Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k)}`).join('\n');
+    expect(stored).to.include('relais-eligibility-answers');
+    // no answer, no fact id, no number of the answers in clear
+    for (const needle of ['77', '1234', '1 234', 'demandeur', 'gir', 'GIR', '50-79', 'taux', 'ressources', 'domicile', 'true', '58500', '58079']) expect(stored, needle).to.not.include(needle);
+    const box = JSON.parse(sessionStorage.getItem('relais-eligibility-answers')!) as { v: number; iv: string; data: string };
+    expect(box.v).to.equal(1);
+    expect(atob(box.iv).length).to.equal(12);
     expect(localStorage.getItem('relais-eligibility-answers')).to.equal(null);
+    // the key is a non-extractable AES-GCM CryptoKey in IndexedDB
+    const key = await new Promise<CryptoKey>((resolve, reject) => {
+      const open = indexedDB.open('relais-eligibility');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const req = open.result.transaction('keys').objectStore('keys').get('session-answers');
+        req.onsuccess = () => {
+          open.result.close();
+          resolve(req.result as CryptoKey);
+        };
+      };
+    });
+    expect(key.extractable).to.equal(false);
+    expect(key.algorithm.name).to.equal('AES-GCM');
+    // a reload (a new element) restores the answers from the ciphertext
+    const again = await fixture<RelaisEligibility>(html`<relais-eligibility remember date="2026-11-23"></relais-eligibility>`);
+    await waitUntil(() => (again as unknown as Priv).answers['demandeur.age'] === 77, 'answers restored', { timeout: 5000 });
+    expect((again as unknown as Priv).answers['demandeur.gir']).to.equal(4);
+    // « Recommencer » forgets both the ciphertext and the key
+    $$(again, 'button').find((b) => /Recommencer/.test(b.textContent!))!.click();
+    await (again as unknown as { saving: Promise<void> }).saving;
+    expect(sessionStorage.getItem('relais-eligibility-answers')).to.equal(null);
     sessionStorage.clear();
+  });
+
+  it('every amount and criterion shows its date, and when a value is stale or to confirm; a not-eligible aide shows its exceptions and where to ask', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    await runThrough(el, { ...OLDER, who: 'me', 'demandeur.age': 35, 'demandeur.taux_incapacite': '80-plus', 'demandeur.ressources_propres': 300, 'foyer.ressources_mensuelles': 300 });
+    const aah = $(el, '#b-aah')!.closest('article')!;
+    expect(aah.textContent).to.match(/Montant maximal de l’AAH : montant au 1ᵉʳ avril 2026, valeur à confirmer\./);
+    expect(aah.querySelector('.value-note.warn')!.textContent).to.match(/montant au 1ᵉʳ avril 2026, valeur à confirmer/);
+    const apaNo = $(el, '#b-apa-domicile')!.closest('article')!;
+    expect(apaNo.classList.contains('not_eligible')).to.equal(true);
+    expect(apaNo.textContent).to.match(/Exceptions possibles, à vérifier/);
+    expect(apaNo.textContent).to.match(/Où se renseigner : Conseil départemental/);
+    await expect(el).to.be.accessible();
   });
 
   it('a local catalogue is merged by territory; hostile strings in it render inert', async () => {
