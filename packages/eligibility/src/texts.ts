@@ -6,20 +6,26 @@
  */
 
 /** Money to the cent, in French (« 1 043,59 € »). */
-export const euro = (n: number): string => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+// Intl formatters are costly to build: one of each, built on first use (evaluate() stays well under a frame)
+let euroFmt: Intl.NumberFormat | undefined;
+let numFmt: Intl.NumberFormat | undefined;
+let dateFmt: Intl.DateTimeFormat | undefined;
+let monthFmt: Intl.DateTimeFormat | undefined;
+
+export const euro = (n: number): string => (euroFmt ??= new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(n);
 
 /** A whole or decimal number in French. */
-export const num = (n: number): string => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(n);
+export const num = (n: number): string => (numFmt ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })).format(n);
 
 /** A date in French (« 1ᵉʳ avril 2025 »). */
 export function frDate(d: string): string {
-  const s = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`));
+  const s = (dateFmt ??= new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${d}T12:00:00Z`));
   return s.replace(/^1 /, '1ᵉʳ ');
 }
 
 /** « avril 2026 » → « d’avril 2026 », « janvier 2026 » → « de janvier 2026 ». */
 export function ofMonth(d: string): string {
-  const s = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`));
+  const s = (monthFmt ??= new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${d}T12:00:00Z`));
   return /^[aeiouy]/.test(s) ? `d’${s}` : `de ${s}`;
 }
 
