@@ -199,6 +199,62 @@ describe('<relais-eligibility>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('flow: empty commune field then its name in the summary; an estimated GIR says so; question numbers never repeat; prerequisites first; distinct « Modifier » names', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    const asked: string[] = [];
+    const numbers: string[] = [];
+    const flow: Record<string, string | number | boolean> = { ...OLDER, who: 'relative', 'aidant.est_aidant': false, 'demandeur.taux_incapacite': 'aucun', 'demandeur.frais_hebergement': 1400 };
+    for (let i = 0; i < 30 && cur(el); i++) {
+      const id = cur(el)!;
+      numbers.push($(el, '.progress')!.textContent!.split('·')[0]!.trim());
+      if (id === 'demandeur.depcom') expect($<HTMLInputElement>(el, '#answer')!.value, 'commune field not pre-filled with the previous answer').to.equal('');
+      if (id === 'demandeur.gir') {
+        // through the triage: a step of its own, with its own number
+        $$(el, 'input[name="answer"]').find((r) => (r as HTMLInputElement).value === '__triage')!.click();
+        $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+        await el.updateComplete;
+        numbers.push($(el, '.progress')!.textContent!.split('·')[0]!.trim());
+        await answer(el, 4);
+        asked.push(id);
+        continue;
+      }
+      asked.push(id);
+      await answer(el, flow[id]!);
+    }
+    expect(cur(el)).to.equal(null);
+    expect(new Set(numbers).size, numbers.join(', ')).to.equal(numbers.length);
+    if (asked.includes('demandeur.criteres_pch_avant_60_ans')) expect(asked.indexOf('demandeur.difficultes_activites')).to.be.lessThan(asked.indexOf('demandeur.criteres_pch_avant_60_ans'));
+    const summary = $(el, '.answers')!.textContent!;
+    expect(summary).to.match(/Clamecy \(58500\)/);
+    expect(summary).to.not.match(/58079/);
+    expect(summary).to.match(/GIR 4 — aide pour se lever, la toilette, l’habillage \(estimation par le questionnaire, à faire évaluer par le département\)/);
+    const names = $$(el, '.answers button').map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    expect(new Set(names).size).to.equal(names.length);
+    // results about a relative never say « vous avez … ans »
+    expect($(el, '.results')!.textContent).to.not.match(/Vous avez \d+ ans/);
+    expect($(el, '#g-yes')!.textContent).to.match(/Votre proche est probablement éligible/);
+    // editing the commune shows its name, which is accepted as is
+    $$(el, '.answers button').find((b) => /commune/.test(b.textContent!))!.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#answer')!.value).to.equal('Clamecy (58500)');
+    await answer(el, 'Clamecy (58500)');
+    expect($(el, '#answer-error')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('« pour un proche » and « je suis l’aidant » give the same results for the same situation', async () => {
+    const statuses = async (who: string, carerAnswer: boolean) => {
+      const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+      await ready(el);
+      await runThrough(el, { ...OLDER, who, 'aidant.est_aidant': carerAnswer, 'aidant.activite_professionnelle': true }, 30);
+      return el.evaluation!.results.map((r) => `${r.id}:${r.status}`).join(' ');
+    };
+    const carer = await statuses('carer', true);
+    expect(carer).to.match(/ajpa:eligible/);
+    expect(await statuses('relative', true)).to.equal(carer);
+  });
+
   it('a local catalogue is merged by territory; hostile strings in it render inert', async () => {
     (window as unknown as { __pwned?: number }).__pwned = undefined;
     const evil = '<img src=x onerror="window.__pwned=1">';
