@@ -219,6 +219,11 @@ export class RelaisEligibility extends RelaisElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Extra catalogues as objects (property only). */
   @property({ attribute: false }) extraCatalogues: unknown[] = [];
+  /**
+   * Answers to start from, keyed by fact id (property only): a demo, or a service that already knows some facts.
+   * Applied once, before the person answers; the results are shown and every answer can still be changed. Never stored.
+   */
+  @property({ attribute: false }) presetAnswers: Readonly<Record<string, unknown>> | undefined;
 
   @state() private answers: Record<string, unknown> = {};
   @state() private skipped: string[] = [];
@@ -256,9 +261,30 @@ export class RelaisEligibility extends RelaisElement {
     this.who = saved.who === 'me' || saved.who === 'relative' || saved.who === 'carer' ? saved.who : null;
     this.communeName = typeof saved.communeName === 'string' ? saved.communeName : null;
     this.current = null;
+    void this.nameCommune();
+  }
+
+  /** The name of an answered commune given as a code (preset answers): the summary never shows « 58079 ». */
+  private async nameCommune(): Promise<void> {
+    const code = this.answers['demandeur.depcom'];
+    if (typeof code !== 'string' || this.communeName) return;
+    try {
+      const g = await Gazetteer.load({ departements: [code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2)] });
+      const c = g.get(code);
+      if (c && this.answers['demandeur.depcom'] === code) this.communeName = c.postcodes[0] ? `${c.name} (${c.postcodes[0]})` : c.name;
+    } catch {
+      // no gazetteer: the code stays
+    }
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('presetAnswers') && this.presetAnswers && !Object.keys(this.answers).length) {
+      this.answers = Object.fromEntries(Object.entries(this.presetAnswers).filter(([k]) => factById(k) || k === 'demandeur.gir_estime'));
+      const carer = this.answers['aidant.est_aidant'];
+      this.who = carer === true ? 'carer' : carer === false ? 'me' : 'relative';
+      this.current = null;
+      void this.nameCommune();
+    }
     if (changed.has('catalogues') || changed.has('extraCatalogues') || !this.catalogue) void this.loadCatalogues();
   }
 

@@ -255,6 +255,15 @@ describe('<relais-eligibility>', () => {
     expect(await statuses('relative', true)).to.equal(carer);
   });
 
+  it('presetAnswers: results shown at once, the commune named, nothing stored', async () => {
+    sessionStorage.clear();
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23" .presetAnswers=${{ 'aidant.est_aidant': false, 'demandeur.age': 82, 'demandeur.gir': 3, 'demandeur.lieu_de_vie': 'domicile', 'demandeur.residence_stable_france': true, 'demandeur.en_couple': false, 'foyer.ressources_mensuelles': 950, 'demandeur.depcom': '58079' }}></relais-eligibility>`);
+    await waitUntil(() => $(el, '.results'), 'results', { timeout: 5000 });
+    await waitUntil(() => /Clamecy \(58500\)/.test($(el, '.answers')!.textContent!), 'commune named', { timeout: 5000 });
+    expect($(el, '#g-yes')!.textContent).to.match(/Vous êtes probablement éligible/);
+    expect(sessionStorage.length).to.equal(0);
+  });
+
   it('a local catalogue is merged by territory; hostile strings in it render inert', async () => {
     (window as unknown as { __pwned?: number }).__pwned = undefined;
     const evil = '<img src=x onerror="window.__pwned=1">';
