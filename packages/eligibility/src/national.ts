@@ -212,7 +212,7 @@ export const nationalCatalogue: Catalogue = {
         ],
       },
       evaluation: { by: 'le conseil départemental', what: 'calcule la participation des obligés alimentaires (enfants, conjoint) et décide' },
-      toCheck: ['L’établissement est habilité à l’aide sociale (ou la personne y vit depuis 5 ans).', 'La personne garde au moins 1 % de l’ASPA annuelle par mois (environ 125 € en 2026) ; l’ASH est récupérable sur la succession ; les petits-enfants ne sont plus obligés alimentaires depuis 2024.'],
+      toCheck: ['L’établissement est habilité à l’aide sociale (ou la personne y vit depuis 5 ans).', 'La personne garde chaque mois au moins 1 % du montant annuel de l’ASPA (CASF R231-6, à vérifier) ; l’ASH est récupérable sur la succession ; les petits-enfants ne sont plus obligés alimentaires depuis 2024.'],
       nextSteps: { where: 'CCAS ou mairie du domicile, qui transmet au département', kind: 'ccas-cias', form: 'Dossier de demande d’aide sociale du département' },
       sources: ['CASF L113-1, L131-1, L132-1 à L132-8, L231-4, L344-5, R132-1, R231-6'],
     },

@@ -154,9 +154,12 @@ describe('<relais-eligibility>', () => {
     await (kept as unknown as { saving: Promise<void> }).saving;
     const stored = Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k)}`).join('\n');
     expect(stored).to.include('relais-eligibility-answers');
-    // no answer, no fact id, no number of the answers in clear
-    for (const needle of ['77', '1234', '1 234', 'demandeur', 'gir', 'GIR', '50-79', 'taux', 'ressources', 'domicile', 'true', '58500', '58079']) expect(stored, needle).to.not.include(needle);
+    // only { v, iv, data } in base64: no fact id, no answer in clear (needles that base64 cannot produce by chance)
+    for (const needle of ['"demandeur.age":77', 'demandeur', 'ressources', 'domicile', '1234.56', '50-79', '58500', '58079', 'aidant']) expect(stored, needle).to.not.include(needle);
     const box = JSON.parse(sessionStorage.getItem('relais-eligibility-answers')!) as { v: number; iv: string; data: string };
+    expect(Object.keys(box)).to.deep.equal(['v', 'iv', 'data']);
+    expect(box.data).to.match(/^[A-Za-z0-9+/]+=*$/);
+    expect(atob(box.data)).to.not.include('demandeur');
     expect(box.v).to.equal(1);
     expect(atob(box.iv).length).to.equal(12);
     expect(localStorage.getItem('relais-eligibility-answers')).to.equal(null);
