@@ -417,6 +417,8 @@ export function evaluate(catalogue: Catalogue | unknown, answers: Answers, opts:
   if (!opts || !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new TypeError('evaluate : la date (AAAA-MM-JJ) est obligatoire, le moteur ne lit pas l’horloge.');
   const cat = (catalogue as Catalogue)?.benefits && (catalogue as { __parsed?: boolean }).__parsed ? (catalogue as Catalogue) : parseCatalogue(catalogue);
   const ctx: Ctx = { answers: deriveAnswers(answers), params: cat.parameters ?? {}, date: opts.date, uses: new Map() };
+  // a person living alone is asked the household's resources, which are their own (deriveAnswers)
+  const askAs = (f: string) => (f === 'demandeur.ressources_propres' && answers['demandeur.en_couple'] === false ? 'foyer.ressources_mensuelles' : f);
   const replaced = new Set<string>();
   for (const b of cat.benefits) if (b.replaces && territoryTri(b.territory, answers) !== 'not_met') replaced.add(b.replaces);
 
@@ -439,7 +441,7 @@ export function evaluate(catalogue: Catalogue | unknown, answers: Answers, opts:
     const s = evalCond(b.conditions, ctx, name, criteria, unknownFacts);
     const tri: Tri = s === 'not_met' ? 'not_met' : s === 'unknown' || terr === 'unknown' ? 'unknown' : 'met';
     const status: Status = tri === 'not_met' ? 'not_eligible' : tri === 'unknown' ? 'unknown' : b.evaluation ? 'probable' : 'eligible';
-    if (status === 'unknown') for (const f of unknownFacts) factCounts.set(f, (factCounts.get(f) ?? 0) + 1);
+    if (status === 'unknown') for (const f of unknownFacts) factCounts.set(askAs(f), (factCounts.get(askAs(f)) ?? 0) + 1);
     // the same sentence can come from two branches (a taux asked twice): say it once
     const seen = new Set<string>();
     const shown = criteria.filter((c) => !seen.has(c.text) && seen.add(c.text));

@@ -232,6 +232,15 @@ test('a person living alone: the household resources are their own (AAH), never 
   assert.ok(!single.criteria.some((c) => /couple/.test(c.text)), 'no couple ceiling shown to a single person');
 });
 
+test('a person living alone is asked the household resources once, not their own resources as well', () => {
+  const q = (a) => run(a).nextQuestions.map((n) => n.fact);
+  const alone = q({ 'demandeur.age': 35, 'demandeur.taux_incapacite': '80-plus', 'demandeur.en_couple': false });
+  assert.ok(alone.includes('foyer.ressources_mensuelles'));
+  assert.ok(!alone.includes('demandeur.ressources_propres'));
+  const couple = q({ 'demandeur.age': 35, 'demandeur.taux_incapacite': '80-plus', 'demandeur.en_couple': true });
+  assert.ok(couple.includes('demandeur.ressources_propres'));
+});
+
 test('answers never leave: evaluate is pure (same input, same output, input untouched)', () => {
   const answers = Object.freeze({ ...olderAtHome });
   assert.deepEqual(run(answers), run(answers));
