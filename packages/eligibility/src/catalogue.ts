@@ -134,8 +134,10 @@ export const BenefitSchema = z.object({
   conditions: ConditionSchema,
   /** Who decides after the checkable criteria: then the result is "probable", not "eligible". */
   evaluation: z.optional(z.object({ by: text(200), what: text(500) })),
-  /** Conditions and exceptions the engine does not model, shown as « à vérifier » (also on a not-eligible result). */
+  /** Conditions the engine does not model, shown as « à vérifier » on a possible result. */
   toCheck: z.optional(z.array(text(500))),
+  /** Exceptions and other routes the questions do not cover: shown on every result, a not-eligible one included, with where to ask. */
+  exceptions: z.optional(z.array(text(500))),
   amount: z.optional(AmountSchema),
   nextSteps: z.object({
     where: text(300),

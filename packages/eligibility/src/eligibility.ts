@@ -588,10 +588,9 @@ export class RelaisEligibility extends RelaisElement {
               : nothing}</li>`,
         )}
       </ul>
-      ${r.toCheck.length
-        ? r.status === 'not_eligible'
-          ? html`<p class="sub">${this.t('exceptions')}</p><ul>${r.toCheck.map((x) => html`<li>${x}</li>`)}</ul><p>${this.t('askAt', { where: r.nextSteps.where })}</p>`
-          : html`<p class="sub">${this.t('toCheck')}</p><ul>${r.toCheck.map((x) => html`<li>${x}</li>`)}</ul>`
+      ${r.toCheck.length && r.status !== 'not_eligible' ? html`<p class="sub">${this.t('toCheck')}</p><ul>${r.toCheck.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
+      ${r.exceptions.length
+        ? html`<p class="sub">${this.t('exceptions')}</p><ul>${r.exceptions.map((x) => html`<li>${x}</li>`)}</ul>${r.status === 'not_eligible' ? html`<p>${this.t('askAt', { where: r.nextSteps.where })}</p>` : nothing}`
         : nothing}
       ${r.status !== 'not_eligible'
         ? html`<div class="where">

@@ -69,8 +69,10 @@ export interface BenefitResult {
   falc?: string;
   status: Status;
   criteria: Criterion[];
-  /** Conditions and exceptions not modelled by the engine (« à vérifier »), for every status. */
+  /** Conditions not modelled by the engine (« à vérifier »). */
   toCheck: string[];
+  /** Exceptions and other routes the questions do not cover: worth checking even when the result is not eligible. */
+  exceptions: string[];
   amount: AmountEstimate;
   nextSteps: Benefit['nextSteps'];
   sources: string[];
@@ -453,6 +455,7 @@ export function evaluate(catalogue: Catalogue | unknown, answers: Answers, opts:
       status,
       criteria: shown,
       toCheck: b.toCheck ?? [],
+      exceptions: b.exceptions ?? [],
       amount,
       nextSteps: b.nextSteps,
       sources: b.sources,

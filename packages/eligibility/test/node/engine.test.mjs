@@ -44,7 +44,7 @@ test('PCH: before 60, or after 60 when the criteria were met before 60 or the pe
   const old = get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.criteres_pch_avant_60_ans': false, 'demandeur.en_activite': false }), 'pch');
   assert.equal(old.status, 'not_eligible');
   assert.ok(old.criteria.some((c) => c.text === 'Les difficultés sont apparues après 60 ans ; la PCH demande que les critères aient été remplis avant 60 ans (pour une demande après 60 ans) (CASF L245-1 II 1°).'), old.criteria.map((c) => c.text).join('\n'));
-  assert.ok(old.toCheck.some((t) => /c’est l’APA qui s’applique/.test(t)));
+  assert.ok(old.exceptions.some((t) => /c’est l’APA qui prend le relais/.test(t)), 'the exception is part of a not-eligible result');
   assert.equal(get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.criteres_pch_avant_60_ans': true }), 'pch').status, 'probable');
   assert.equal(get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.criteres_pch_avant_60_ans': false }), 'pch').status, 'unknown', 'still working not answered');
   assert.equal(get(run({ 'demandeur.age': 40 }), 'pch').status, 'unknown');
