@@ -112,7 +112,7 @@ export const nationalCatalogue: Catalogue = {
                 all: [
                   taux(['50-79'], 'CSS L821-2'),
                   fact('demandeur.rsdae', 'eq', true, 'une restriction substantielle et durable d’accès à l’emploi (RSDAE) reconnue par la MDPH (entre 50 et 79 %)', 'CSS L821-2'),
-                  ageMax(64, 'CSS L821-2, L161-17-2', { grey: [62, 64], greyText: 'entre 50 et 79 %, l’AAH s’arrête à l’âge légal de départ à la retraite, qui dépend de l’année de naissance (entre 62 et 64 ans) : à vérifier avec la CAF' }),
+                  ageMax(64, 'CSS L821-2, L161-17-2', { need: 'entre 50 et 79 %, l’AAH s’arrête à l’âge légal de la retraite, 64 ans au plus tard, et l’ASPA ou la retraite pour inaptitude prend le relais', grey: [62, 64], greyText: 'entre 50 et 79 %, l’AAH s’arrête à l’âge légal de départ à la retraite, qui dépend de l’année de naissance (entre 62 et 64 ans) : à vérifier avec la CAF' }),
                 ],
               },
             ],

@@ -61,6 +61,8 @@ export interface TextVars {
 }
 
 const ref = (v: TextVars) => (v.legal ? ` (${v.legal})` : '');
+/** An age criterion may say why, in `need`: « entre 50 et 79 %, l’AAH s’arrête à l’âge légal de la retraite ». */
+const why = (v: TextVars) => (v.need ? ` : ${v.need}` : '');
 
 /** The templates, by kind then by status. Each returns one French sentence, ending with a full stop. */
 export const TEMPLATES = {
@@ -75,8 +77,8 @@ export const TEMPLATES = {
     unknown: (v: TextVars) => `${capitalise(v.the)} est possible à partir de ${num(v.threshold!)} ans : l’âge de la personne n’est pas indiqué${ref(v)}.`,
   },
   'age-max': {
-    met: (v: TextVars) => `La personne a ${num(v.value!)} ans, moins de ${num(v.threshold!)} ans comme le demande ${v.the}${ref(v)}.`,
-    not_met: (v: TextVars) => `La personne a ${num(v.value!)} ans ; ${v.the} demande d’avoir moins de ${num(v.threshold!)} ans${ref(v)}.`,
+    met: (v: TextVars) => `La personne a ${num(v.value!)} ans, moins de ${num(v.threshold!)} ans comme le demande ${v.the}${why(v)}${ref(v)}.`,
+    not_met: (v: TextVars) => `La personne a ${num(v.value!)} ans ; ${v.the} demande d’avoir moins de ${num(v.threshold!)} ans${why(v)}${ref(v)}.`,
     unknown: (v: TextVars) => `${capitalise(v.the)} demande d’avoir moins de ${num(v.threshold!)} ans : l’âge de la personne n’est pas indiqué${ref(v)}.`,
   },
   resources: {
