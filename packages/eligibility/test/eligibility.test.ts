@@ -246,6 +246,18 @@ describe('<relais-eligibility>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a text field never arrives with the previous answer in it (the commune after a cost typed in)', async () => {
+    const known = Object.fromEntries(Object.entries(OLDER).filter(([k]) => k !== 'who' && k !== 'demandeur.frais_hebergement' && k !== 'demandeur.depcom'));
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23" .presetAnswers=${{ ...known, 'aidant.est_aidant': false, 'demandeur.lieu_de_vie': 'etablissement' }}></relais-eligibility>`);
+    await waitUntil(() => $(el, '.results'), 'results');
+    $$(el, '.results > .actions button').find((b) => /Modifier mes réponses/.test(b.textContent!))!.click();
+    await el.updateComplete;
+    expect(cur(el)).to.equal('demandeur.frais_hebergement');
+    await answer(el, 1400);
+    expect(cur(el)).to.equal('demandeur.depcom');
+    expect($<HTMLInputElement>(el, '#answer')!.value).to.equal('');
+  });
+
   it('« pour un proche » and « je suis l’aidant » give the same results for the same situation', async () => {
     const statuses = async (who: string, carerAnswer: boolean) => {
       const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
