@@ -25,12 +25,11 @@ export const Questionnaire: Story = {};
 /** En FALC (facile à lire et à comprendre). */
 export const FALC: Story = { args: { falc: true } };
 
-/** Résultats pour une personne âgée à domicile (réponses conservées dans l’onglet). */
+/** Résultats pour une personne âgée à domicile (réponses données par `presetAnswers`). */
 export const PersonneAgeeADomicile: Story = {
   name: 'Personne âgée à domicile',
   render: () => {
-    sessionStorage.setItem('relais-eligibility-answers', JSON.stringify({ answers: { 'aidant.est_aidant': false, 'demandeur.age': 82, 'demandeur.gir': 3, 'demandeur.lieu_de_vie': 'domicile', 'demandeur.residence_stable_france': true, 'demandeur.en_couple': false, 'foyer.ressources_mensuelles': 950, 'demandeur.depcom': '58079' }, skipped: ['demandeur.taux_incapacite'] }));
-    return html`<relais-eligibility remember date="2026-11-23"></relais-eligibility>`;
+    return html`<relais-eligibility date="2026-11-23" .presetAnswers=${{ 'aidant.est_aidant': false, 'demandeur.age': 82, 'demandeur.gir': 3, 'demandeur.lieu_de_vie': 'domicile', 'demandeur.residence_stable_france': true, 'demandeur.en_couple': false, 'foyer.ressources_mensuelles': 950, 'demandeur.depcom': '58079' }}></relais-eligibility>`;
   },
 };
 
@@ -38,16 +37,14 @@ export const PersonneAgeeADomicile: Story = {
 export const AdulteHandicape: Story = {
   name: 'Adulte en situation de handicap',
   render: () => {
-    sessionStorage.setItem('relais-eligibility-answers', JSON.stringify({ answers: { 'aidant.est_aidant': false, 'demandeur.age': 35, 'demandeur.taux_incapacite': '50-79', 'demandeur.rsdae': true, 'demandeur.difficultes_activites': 'deux-graves', 'demandeur.residence_stable_france': true, 'foyer.ressources_mensuelles': 400 }, skipped: [] }));
-    return html`<relais-eligibility remember date="2026-11-23"></relais-eligibility>`;
+    return html`<relais-eligibility date="2026-11-23" .presetAnswers=${{ 'aidant.est_aidant': false, 'demandeur.age': 35, 'demandeur.taux_incapacite': '50-79', 'demandeur.rsdae': true, 'demandeur.difficultes_activites': 'deux-graves', 'demandeur.residence_stable_france': true, 'demandeur.en_couple': false, 'foyer.ressources_mensuelles': 400 }}></relais-eligibility>`;
   },
 };
 
 /** Résultats pour un aidant qui travaille. */
 export const Aidant: Story = {
   render: () => {
-    sessionStorage.setItem('relais-eligibility-answers', JSON.stringify({ answers: { 'aidant.est_aidant': true, 'aidant.activite_professionnelle': true, 'demandeur.age': 79, 'demandeur.gir': 2, 'demandeur.lieu_de_vie': 'domicile', 'demandeur.depcom': '58079' }, skipped: [] }));
-    return html`<relais-eligibility remember date="2026-11-23"></relais-eligibility>`;
+    return html`<relais-eligibility date="2026-11-23" .presetAnswers=${{ 'aidant.est_aidant': true, 'aidant.activite_professionnelle': true, 'demandeur.age': 79, 'demandeur.gir': 2, 'demandeur.lieu_de_vie': 'domicile', 'demandeur.depcom': '58079' }}></relais-eligibility>`;
   },
 };
 
@@ -55,8 +52,7 @@ export const Aidant: Story = {
 export const AidesLocales: Story = {
   name: 'Aides locales',
   render: () => {
-    sessionStorage.setItem('relais-eligibility-answers', JSON.stringify({ answers: { 'aidant.est_aidant': true, 'aidant.activite_professionnelle': false, 'demandeur.age': 70, 'demandeur.gir': 5, 'demandeur.lieu_de_vie': 'domicile', 'foyer.ressources_mensuelles': 1000, 'demandeur.en_couple': false, 'demandeur.depcom': '58079' }, skipped: [] }));
-    return html`<relais-eligibility remember date="2026-11-23" catalogues="./catalogues/ccas-val-de-nievre.json,./catalogues/departement-58-aide-menagere.json"></relais-eligibility>`;
+    return html`<relais-eligibility date="2026-11-23" .presetAnswers=${{ 'aidant.est_aidant': true, 'aidant.activite_professionnelle': false, 'demandeur.age': 70, 'demandeur.gir': 5, 'demandeur.lieu_de_vie': 'domicile', 'foyer.ressources_mensuelles': 1000, 'demandeur.en_couple': false, 'demandeur.depcom': '58079' }} catalogues="./catalogues/ccas-val-de-nievre.json,./catalogues/departement-58-aide-menagere.json"></relais-eligibility>`;
   },
 };
 

@@ -24,17 +24,32 @@ export const ParameterValueSchema = z.object({
   toVerify: z.optional(z.boolean()),
 });
 
+/**
+ * How a parameter is revalued: each 1 January, each 1 April, each 1 January following the SMIC (`smic`), or never.
+ * A value in force past its next revaluation date, with no newer value, is `stale` and shown as such.
+ */
+export const RevaluationSchema = z.enum(['annual-01-01', 'annual-04-01', 'smic', 'none']);
+
 /** A parameter with dated values; the right one is picked for the evaluation date. */
 export const ParameterSchema = z.object({
   label: text(300),
   unit: z.optional(z.enum(['€/mois', '€/an', '€/jour', 'ans', 'ratio', 'heures'])),
   values: z.array(ParameterValueSchema).check(z.minLength(1)),
-  /** Usual revaluation: a check warns when the last value is older than this. */
-  revaluation: z.optional(z.enum(['annual-01-01', 'annual-04-01', 'none'])),
+  /** Usual revaluation: past it, the value in force is reported as stale. */
+  revaluation: z.optional(RevaluationSchema),
+  /** Where the series comes from (texts, OpenFisca file, circular). */
+  source: z.optional(text(500)),
 });
 
 /** The French sentences of a criterion, with `{value}` (the answer) and `{threshold}` placeholders. */
 const Explain = z.object({ met: text(500), not_met: text(500), unknown: text(500) });
+
+/**
+ * The kind of a criterion picks its French sentence templates (one set per kind, in `texts.ts`):
+ * `fact` (an answer to a yes/no or choice question), `age-min`, `age-max`, `resources` (a ceiling) and `cost`
+ * (a part of the resources compared with a cost).
+ */
+export const CriterionKindSchema = z.enum(['fact', 'age-min', 'age-max', 'resources', 'cost']);
 
 /** A leaf criterion on one fact. */
 export const LeafSchema = z.object({
@@ -48,7 +63,25 @@ export const LeafSchema = z.object({
   factor: z.optional(z.number()),
   /** Or another fact (`foyer.ressources_mensuelles` < `demandeur.frais_hebergement`). */
   otherFact: z.optional(factId),
-  explain: Explain,
+  /** Multiply the answer before comparing (the 90 % of resources an ASH resident pays). */
+  valueFactor: z.optional(z.number()),
+  /** `resources`: the ceiling for a couple (parameter id), chosen when `demandeur.en_couple` is true. */
+  coupleParam: z.optional(z.string().check(z.maxLength(80))),
+  /** `resources`: the ceiling rises by `rate` per unit of `fact` (+50 % per dependent child). */
+  perChild: z.optional(z.object({ fact: factId, rate: z.number() })),
+  /** Answers in [from, to) cannot be decided from the answer alone: « à vérifier » with `greyText`. */
+  grey: z.optional(z.tuple([z.number(), z.number()])),
+  greyText: z.optional(text(500)),
+  /**
+   * An exception the questions do not cover: when this criterion is met the answer is « à vérifier » (never a
+   * definite yes), with this sentence naming the fact that would settle it and who to ask.
+   */
+  exception: z.optional(text(500)),
+  /** Sentence templates (`fact` kind): what the law requires, as a noun phrase (« une RSDAE reconnue par la MDPH »). */
+  need: z.optional(text(300)),
+  kind: z.optional(CriterionKindSchema),
+  /** Free sentences (local catalogues), with `{value}` and `{threshold}`; used when there is no `kind`. */
+  explain: z.optional(Explain),
   legal: z.optional(text(300)),
 });
 
@@ -73,17 +106,24 @@ export const TerritorySchema = z.object({
 });
 
 /** How much: a fixed value, a differential (ceiling − resources), a range by a fact, or a base and a maximum. */
+/** Parameters written into a note: `{0}`, `{1}`… are replaced by `factor × value` in euros, dated like the amount. */
+const NoteParams = z.optional(z.array(z.object({ param: z.string(), factor: z.optional(z.number()) })));
 export const AmountSchema = z.union([
-  z.object({ type: z.literal('fixed'), param: z.string(), per: z.enum(['mois', 'an', 'jour']), note: z.optional(text(500)) }),
-  z.object({ type: z.literal('differential'), param: z.string(), factor: z.optional(z.number()), resources: factId, per: z.enum(['mois', 'an']), note: z.optional(text(500)) }),
-  z.object({ type: z.literal('range-by'), fact: factId, params: z.record(z.string(), z.string()), per: z.enum(['mois', 'an']), note: z.optional(text(500)) }),
-  z.object({ type: z.literal('base-up-to'), base: z.string(), upTo: z.array(z.string()).check(z.minLength(1)), per: z.enum(['mois', 'an']), note: z.optional(text(500)) }),
+  z.object({ type: z.literal('fixed'), param: z.string(), per: z.enum(['mois', 'an', 'jour']), note: z.optional(text(500)), noteParams: NoteParams }),
+  z.object({ type: z.literal('differential'), param: z.string(), coupleParam: z.optional(z.string()), factor: z.optional(z.number()), resources: factId, per: z.enum(['mois', 'an']), note: z.optional(text(500)), noteParams: NoteParams }),
+  z.object({ type: z.literal('range-by'), fact: factId, params: z.record(z.string(), z.string()), per: z.enum(['mois', 'an']), note: z.optional(text(500)), noteParams: NoteParams }),
+  z.object({ type: z.literal('base-up-to'), base: z.string(), upTo: z.array(z.string()).check(z.minLength(1)), per: z.enum(['mois', 'an']), note: z.optional(text(500)), noteParams: NoteParams }),
 ]);
+
+/** How the benefit is named in generated sentences: « l’APA » / « de l’APA ». */
+export const BenefitNameSchema = z.object({ the: text(120), of: text(120) });
 
 /** One benefit (aide, right, card, status, leave). */
 export const BenefitSchema = z.object({
   id: slug,
   label: text(200),
+  /** The benefit's short name with its article, for the generated sentences. */
+  name: z.optional(BenefitNameSchema),
   falc: z.optional(text(200)),
   description: z.optional(text(2000)),
   validFrom: z.optional(date),
@@ -94,8 +134,10 @@ export const BenefitSchema = z.object({
   conditions: ConditionSchema,
   /** Who decides after the checkable criteria: then the result is "probable", not "eligible". */
   evaluation: z.optional(z.object({ by: text(200), what: text(500) })),
-  /** Conditions the engine does not model, shown as "à vérifier". */
+  /** Conditions the engine does not model, shown as « à vérifier » on a possible result. */
   toCheck: z.optional(z.array(text(500))),
+  /** Exceptions and other routes the questions do not cover: shown on every result, a not-eligible one included, with where to ask. */
+  exceptions: z.optional(z.array(text(500))),
   amount: z.optional(AmountSchema),
   nextSteps: z.object({
     where: text(300),
@@ -153,14 +195,18 @@ export function parseCatalogue(raw: unknown): Catalogue {
     const check = (cond: Condition, path: string): void => {
       if ('fact' in cond) {
         if (cond.param && !params.has(cond.param)) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path}.param : le paramètre « ${cond.param} » n’existe pas.`, `${path}.param`);
+        if (cond.coupleParam && !params.has(cond.coupleParam)) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path}.coupleParam : le paramètre « ${cond.coupleParam} » n’existe pas.`, `${path}.coupleParam`);
         if (cond.value === undefined && !cond.param && !cond.otherFact) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path} : valeur, paramètre ou autre fait attendu.`, path);
+        if (!cond.explain && !cond.kind) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path} : phrases (explain) ou type de critère (kind) attendus.`, path);
+        if (cond.kind === 'fact' && !cond.need) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path}.need : ce que demande le texte est attendu pour un critère de type « fact ».`, `${path}.need`);
       } else if ('all' in cond) cond.all.forEach((x, k) => check(x, `${path}.all[${k}]`));
       else if ('any' in cond) cond.any.forEach((x, k) => check(x, `${path}.any[${k}]`));
       else check(cond.not, `${path}.not`);
     };
     check(b.conditions, `benefits[${i}].conditions`);
     const a = b.amount;
-    const refs = !a ? [] : a.type === 'fixed' || a.type === 'differential' ? [a.param] : a.type === 'range-by' ? Object.values(a.params) : [a.base, ...a.upTo];
+    const refs = !a ? [] : a.type === 'fixed' ? [a.param] : a.type === 'differential' ? [a.param, ...(a.coupleParam ? [a.coupleParam] : [])] : a.type === 'range-by' ? Object.values(a.params) : [a.base, ...a.upTo];
+    if (a?.noteParams) refs.push(...a.noteParams.map((n) => n.param));
     for (const p of refs) if (!params.has(p)) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — benefits[${i}].amount : le paramètre « ${p} » n’existe pas.`, `benefits[${i}].amount`);
   });
   return c;

@@ -30,6 +30,9 @@ export const eligibilityStyles = css`
   .criteria .tag { font-weight: 700; }
   .criteria .met .tag { color: var(--_r-success); }
   .criteria .not_met .tag { color: var(--_r-danger); }
+  .value-note { color: var(--_r-muted); font-size: 0.875rem; }
+  .value-note.warn, .value-warnings { color: var(--_r-text); font-weight: 600; }
+  .value-warnings { padding-inline-start: 1.2rem; font-size: 0.875rem; }
   details summary { cursor: pointer; color: var(--_r-primary); min-height: 1.75rem; }
   dl { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_r-space-1); }
   dt { font-weight: 600; }

@@ -1,12 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { ContextConsumer } from '@lit/context';
-import { RelaisElement, RelaisErrorEvent, Http, RelaisError, Gazetteer, storeContext, formatMoney, formatDate, heading, sanitizeUrl, termLabel, translate, departementOf, todayIso, type Catalogue as Messages } from '@relais/core';
+import { RelaisElement, RelaisErrorEvent, Http, RelaisError, Gazetteer, type Commune, storeContext, formatMoney, formatDate, heading, sanitizeUrl, termLabel, translate, departementOf, todayIso, type Catalogue as Messages } from '@relais/core';
 import { evaluate, prepareCatalogue, type Answers, type BenefitResult, type Evaluation } from './engine.js';
 import { mergeCatalogues, parseCatalogue, CatalogueError, type Catalogue } from './catalogue.js';
 import { FACTS, factById, type Fact } from './facts.js';
 import { nationalCatalogue } from './national.js';
 import { eligibilityStyles } from './eligibility.styles.js';
+import { forgetEncrypted, loadEncrypted, saveEncrypted } from './secure-session.js';
 
 /** `relais-result`: results are shown; carries benefit ids and statuses only, never the answers. */
 export class RelaisResultEvent extends Event {
@@ -27,7 +29,8 @@ type K =
   | 'choiceError' | 'communeError' | 'results' | 'groupYes' | 'groupCheck' | 'groupNo' | 'whyNot' | 'amount' | 'perMonth' | 'perYear' | 'perDay'
   | 'upTo' | 'between' | 'estimate' | 'toVerify' | 'where' | 'findWhere' | 'form' | 'documents' | 'sources' | 'criteria' | 'met' | 'notMet' | 'unknown'
   | 'toCheck' | 'decidedBy' | 'edit' | 'restart' | 'print' | 'privacy' | 'loading' | 'invalidCatalogue' | 'noneYes' | 'girTriage' | 'girUnknown'
-  | 'statusEligible' | 'statusProbable' | 'statusUnknown' | 'statusNot' | 'answers' | 'notAnswered' | 'asOf' | 'local' | 'nationalKept' | 'retry';
+  | 'statusEligible' | 'statusProbable' | 'statusUnknown' | 'statusNot' | 'answers' | 'notAnswered' | 'asOf' | 'local' | 'nationalKept' | 'retry'
+  | 'exceptions' | 'askAt' | 'valueWarning' | 'groupYesOther' | 'editOne' | 'girEstimated';
 
 const M: Messages<K> = {
   fr: {
@@ -89,6 +92,12 @@ const M: Messages<K> = {
     notAnswered: 'non renseigné',
     asOf: (p) => `valeur au ${p.date}`,
     local: 'Aide locale',
+    groupYesOther: 'Votre proche est probablement éligible',
+    editOne: 'Modifier',
+    girEstimated: (p) => `${p.label} (estimation par le questionnaire, à faire évaluer par le département)`,
+    exceptions: 'Exceptions possibles, à vérifier',
+    askAt: (p) => `Où se renseigner : ${p.where}`,
+    valueWarning: 'Valeur à vérifier :',
   },
   en: {
     title: 'Am I eligible?',
@@ -148,6 +157,12 @@ const M: Messages<K> = {
     answers: 'Your answers',
     notAnswered: 'not given',
     local: 'Local aide',
+    groupYesOther: 'Your relative is probably eligible',
+    editOne: 'Change',
+    girEstimated: (p) => `${p.label} (estimated by the questionnaire, to be assessed by the département)`,
+    exceptions: 'Possible exceptions, to check',
+    askAt: (p) => `Where to ask: ${p.where}`,
+    valueWarning: 'Value to check:',
   },
 };
 
@@ -160,6 +175,8 @@ const TRIAGE = [
 ];
 
 const STORAGE_KEY = 'relais-eligibility-answers';
+/** History marker of the GIR triage step. */
+const TRIAGE_STEP = 'demandeur.gir#triage';
 
 /**
  * "Suis-je éligible ?": which aides and rights may apply, why or why not, an estimate, and where to
@@ -188,7 +205,11 @@ export class RelaisEligibility extends RelaisElement {
   @property() date: string | undefined;
   /** Easy-read (FALC) questions. */
   @property({ type: Boolean, reflect: true }) falc = false;
-  /** Keep the answers in sessionStorage (this tab only) so that a reload does not lose them. Off by default. */
+  /**
+   * Keep the answers for this tab so that a reload does not lose them. Off by default. They are never stored in
+   * clear: sessionStorage holds only an AES-GCM ciphertext, and the key is a non-extractable CryptoKey kept in
+   * IndexedDB (see `secure-session.ts`); « Recommencer » deletes both. Without Web Crypto or IndexedDB nothing is kept.
+   */
   @property({ type: Boolean }) remember = false;
   /** Départements offered for the commune question (comma-separated); postcodes work everywhere. */
   @property() departements: string | undefined;
@@ -198,6 +219,11 @@ export class RelaisEligibility extends RelaisElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Extra catalogues as objects (property only). */
   @property({ attribute: false }) extraCatalogues: unknown[] = [];
+  /**
+   * Answers to start from, keyed by fact id (property only): a demo, or a service that already knows some facts.
+   * Applied once, before the person answers; the results are shown and every answer can still be changed. Never stored.
+   */
+  @property({ attribute: false }) presetAnswers: Readonly<Record<string, unknown>> | undefined;
 
   @state() private answers: Record<string, unknown> = {};
   @state() private skipped: string[] = [];
@@ -209,6 +235,10 @@ export class RelaisEligibility extends RelaisElement {
   /** Whether loading the local catalogues again may work (network, HTTP 5xx/429, unreadable answer). */
   @state() private loadRetryable = false;
   @state() private triage = false;
+  /** Who the simulation is for (the wording of the results depends on it). */
+  @state() private who: 'me' | 'relative' | 'carer' | null = null;
+  /** Name of the commune answered (the answer itself is its INSEE code). */
+  @state() private communeName: string | null = null;
 
   private readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true });
   private readonly http = new Http({ cacheTtlMs: 0 });
@@ -219,21 +249,42 @@ export class RelaisEligibility extends RelaisElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.remember) {
-      try {
-        const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as { answers?: Record<string, unknown>; skipped?: string[] } | null;
-        if (saved?.answers && typeof saved.answers === 'object') {
-          this.answers = Object.fromEntries(Object.entries(saved.answers).filter(([k]) => factById(k)));
-          this.skipped = Array.isArray(saved.skipped) ? saved.skipped.filter((k) => typeof k === 'string') : [];
-          this.current = null;
-        }
-      } catch {
-        // unreadable saved answers: start afresh
-      }
+    if (this.remember) void this.restore();
+  }
+
+  /** Reads the encrypted answers back (never from clear text); ignored once the person has started answering again. */
+  private async restore(): Promise<void> {
+    const saved = await loadEncrypted<{ answers?: Record<string, unknown>; skipped?: string[]; who?: string; communeName?: string }>(STORAGE_KEY);
+    if (!saved?.answers || typeof saved.answers !== 'object' || Object.keys(this.answers).length) return;
+    this.answers = Object.fromEntries(Object.entries(saved.answers).filter(([k]) => factById(k) || k === 'demandeur.gir_estime'));
+    this.skipped = Array.isArray(saved.skipped) ? saved.skipped.filter((k) => typeof k === 'string') : [];
+    this.who = saved.who === 'me' || saved.who === 'relative' || saved.who === 'carer' ? saved.who : null;
+    this.communeName = typeof saved.communeName === 'string' ? saved.communeName : null;
+    this.current = null;
+    void this.nameCommune();
+  }
+
+  /** The name of an answered commune given as a code (preset answers): the summary never shows « 58079 ». */
+  private async nameCommune(): Promise<void> {
+    const code = this.answers['demandeur.depcom'];
+    if (typeof code !== 'string' || this.communeName) return;
+    try {
+      const g = await Gazetteer.load({ departements: [code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2)] });
+      const c = g.get(code);
+      if (c && this.answers['demandeur.depcom'] === code) this.communeName = c.postcodes[0] ? `${c.name} (${c.postcodes[0]})` : c.name;
+    } catch {
+      // no gazetteer: the code stays
     }
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('presetAnswers') && this.presetAnswers && !Object.keys(this.answers).length) {
+      this.answers = Object.fromEntries(Object.entries(this.presetAnswers).filter(([k]) => factById(k) || k === 'demandeur.gir_estime'));
+      const carer = this.answers['aidant.est_aidant'];
+      this.who = carer === true ? 'carer' : carer === false ? 'me' : 'relative';
+      this.current = null;
+      void this.nameCommune();
+    }
     if (changed.has('catalogues') || changed.has('extraCatalogues') || !this.catalogue) void this.loadCatalogues();
   }
 
@@ -270,14 +321,26 @@ export class RelaisEligibility extends RelaisElement {
     return this.catalogue ? evaluate(this.catalogue, this.answers as Answers, { date: this.date && /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : todayIso() }) : null;
   }
 
+  /** The last encrypted save (tests wait for it). */
+  private saving: Promise<void> = Promise.resolve();
+
   private save(): void {
-    if (this.remember) sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ answers: this.answers, skipped: this.skipped }));
+    if (!this.remember) return;
+    const snapshot = { answers: this.answers, skipped: this.skipped, who: this.who, communeName: this.communeName };
+    this.saving = this.saving.then(() => saveEncrypted(STORAGE_KEY, snapshot)).catch(() => {
+      // no Web Crypto / IndexedDB: nothing is kept rather than anything in clear
+    });
   }
 
   /** The next question: the fact that decides the most undecided benefits, not yet answered or skipped. */
   private pickNext(ev: Evaluation): string | null {
-    const q = ev.nextQuestions.find((n) => !(n.fact in this.answers) && !this.skipped.includes(n.fact) && factById(n.fact));
-    if (q) return q.fact;
+    const open = (id: string) => !(id in this.answers) && !this.skipped.includes(id);
+    const q = ev.nextQuestions.find((n) => open(n.fact) && factById(n.fact));
+    if (q) {
+      // a question that builds on another (« ces difficultés… ») comes after it
+      const pre = factById(q.fact)!.askIf?.fact;
+      return pre && open(pre) && factById(pre) ? pre : q.fact;
+    }
     // last, the commune: it finds where to apply nearby (and local aides), even when no rule needs it
     const c = 'demandeur.depcom';
     return !(c in this.answers) && !this.skipped.includes(c) ? c : null;
@@ -285,7 +348,7 @@ export class RelaisEligibility extends RelaisElement {
 
   private advance(): void {
     const ev = this.evaluation;
-    if (this.current) this.history = [...this.history, this.current];
+    if (this.current) this.history = [...this.history, this.triage ? TRIAGE_STEP : this.current];
     this.current = ev ? this.pickNext(ev) : null;
     this.error = '';
     this.triage = false;
@@ -305,7 +368,8 @@ export class RelaisEligibility extends RelaisElement {
     const prev = this.history[this.history.length - 1];
     if (!prev) return;
     this.history = this.history.slice(0, -1);
-    this.current = prev;
+    this.triage = prev === TRIAGE_STEP;
+    this.current = prev === TRIAGE_STEP ? 'demandeur.gir' : prev;
     this.error = '';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#question-title')?.focus());
   }
@@ -317,46 +381,65 @@ export class RelaisEligibility extends RelaisElement {
     if (id === 'who') {
       const v = (form.querySelector('input[name="answer"]:checked') as HTMLInputElement | null)?.value;
       if (!v) return this.fail(this.t('choiceError'));
-      this.answers = { ...this.answers, 'aidant.est_aidant': v === 'carer' };
+      this.who = v as 'me' | 'relative' | 'carer';
+      // « pour moi »: not a carer; « je suis l’aidant »: a carer; « pour un proche »: the user may be the carer too, so
+      // the question is asked when an aide depends on it (the same situation gives the same results either way)
+      const answers: Record<string, unknown> = { ...this.answers };
+      if (v === 'relative') delete answers['aidant.est_aidant'];
+      else answers['aidant.est_aidant'] = v === 'carer';
+      this.answers = answers;
       return this.advance();
     }
     const fact = factById(id)!;
     if (fact.type === 'number') {
       const raw = (form.querySelector('input[name="answer"]') as HTMLInputElement).value.trim().replace(/\s/g, '').replace(',', '.');
       const n = Number(raw);
-      if (!raw || !Number.isFinite(n) || n < (fact.min ?? 0) || n > (fact.max ?? Infinity)) return this.fail(this.t('numberError', { min: fact.min ?? 0, max: fact.max, example: id === 'demandeur.age' ? 72 : 1200 }));
+      if (!raw || !Number.isFinite(n) || n < (fact.min ?? 0) || n > (fact.max ?? Infinity)) return this.fail(this.t('numberError', { min: fact.min ?? 0, max: fact.max, example: id === 'demandeur.age' ? 72 : fact.unit === '€/mois' ? 1200 : 2 }));
       this.answers = { ...this.answers, [id]: n };
     } else if (fact.type === 'commune') {
       const typed = (form.querySelector('input[name="answer"]') as HTMLInputElement).value.trim();
-      const code = await this.resolveCommune(typed);
-      if (!code) return this.fail(this.t('communeError'));
-      this.answers = { ...this.answers, [id]: code };
+      const commune = await this.resolveCommune(typed);
+      if (!commune) return this.fail(this.t('communeError'));
+      this.communeName = commune.postcodes[0] ? `${commune.name} (${commune.postcodes[0]})` : commune.name;
+      this.answers = { ...this.answers, [id]: commune.code, ...(commune.epci ? { 'demandeur.epci': commune.epci } : {}) };
     } else {
       const checked = form.querySelector('input[name="answer"]:checked') as HTMLInputElement | null;
       if (!checked) return this.fail(this.t('choiceError'));
       if (this.triage) {
         this.answers = { ...this.answers, [id]: Number(checked.value), 'demandeur.gir_estime': true };
       } else if (checked.value === '__triage') {
+        // the triage is a step of its own (its own number, « Question précédente » comes back to the GIR list)
+        this.history = [...this.history, id];
         this.triage = true;
         this.error = '';
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#question-title')?.focus());
         return;
       } else {
         const opt = fact.options!.find((o) => String(o.value) === checked.value)!;
-        this.answers = { ...this.answers, [id]: opt.value };
+        const answers: Record<string, unknown> = { ...this.answers, [id]: opt.value };
+        if (id === 'demandeur.gir') delete answers['demandeur.gir_estime'];
+        this.answers = answers;
       }
     }
     this.skipped = this.skipped.filter((s) => s !== id);
     this.advance();
   }
 
-  private async resolveCommune(typed: string): Promise<string | null> {
+  private async resolveCommune(typed: string): Promise<Commune | null> {
     if (!typed) return null;
     const deps = (this.departements ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const pc = /^\d{5}$/.test(typed) ? typed : null;
+    // a postcode alone, or the field as it comes back after an answer: « Clamecy (58500) »
+    const named = /^(.+?)\s*\((\d{5})\)$/.exec(typed);
+    const pc = /^\d{5}$/.test(typed) ? typed : named ? named[2]! : null;
     const fromPostcode = pc ? (pc.startsWith('20') ? ['2A', '2B'] : [departementOf(pc)]) : null;
     const g = await Gazetteer.load({ departements: fromPostcode ?? (deps.length ? deps : undefined) });
-    return g.search(typed, { limit: 1 })[0]?.code ?? null;
+    if (named) {
+      const hits = g.search(named[1]!, { limit: 10 });
+      return hits.find((c) => c.postcodes.includes(named[2]!)) ?? hits[0] ?? null;
+    }
+    return g.search(typed, { limit: 1 })[0] ?? null;
   }
+
 
   private fail(message: string): void {
     this.error = message;
@@ -373,7 +456,10 @@ export class RelaisEligibility extends RelaisElement {
     this.skipped = [];
     this.history = [];
     this.current = 'who';
-    if (this.remember) sessionStorage.removeItem(STORAGE_KEY);
+    this.who = null;
+    this.communeName = null;
+    this.triage = false;
+    if (this.remember) this.saving = this.saving.then(() => forgetEncrypted(STORAGE_KEY));
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#question-title')?.focus());
   }
 
@@ -414,9 +500,10 @@ export class RelaisEligibility extends RelaisElement {
     const describedBy = [fact?.hint ? 'answer-hint' : '', errId].filter(Boolean).join(' ') || undefined;
     let control: TemplateResult;
     if (!fact) {
-      control = this.radios([['me', this.t('whoMe')], ['relative', this.t('whoRelative')], ['carer', this.t('whoCarer')]], this.answers['aidant.est_aidant'] === true ? 'carer' : null, describedBy);
+      control = this.radios([['me', this.t('whoMe')], ['relative', this.t('whoRelative')], ['carer', this.t('whoCarer')]], this.who, describedBy);
     } else if (fact.type === 'number' || fact.type === 'commune') {
-      control = html`<input id="answer" name="answer" part="input" type="text" inputmode=${fact.type === 'number' ? 'decimal' : 'text'} autocomplete="off" .value=${this.answers[id] !== undefined ? String(this.answers[id]) : ''} aria-describedby=${describedBy ?? nothing} aria-invalid=${this.error ? 'true' : 'false'} />${fact.unit ? html` <span aria-hidden="true">${fact.unit}</span>` : nothing}`;
+      const shown = fact.type === 'commune' ? (this.answers[id] !== undefined ? (this.communeName ?? String(this.answers[id])) : '') : this.answers[id] !== undefined ? String(this.answers[id]) : '';
+      control = html`<input id="answer" name="answer" part="input" type="text" inputmode=${fact.type === 'number' ? 'decimal' : 'text'} autocomplete="off" .value=${shown} aria-describedby=${describedBy ?? nothing} aria-invalid=${this.error ? 'true' : 'false'} />${fact.unit ? html` <span aria-hidden="true">${fact.unit}</span>` : nothing}`;
     } else if (this.triage) {
       control = this.radios(TRIAGE.map((o) => [String(o.value), this.i18n.lang === 'en' ? o.labelEn : o.label]), null, describedBy);
     } else {
@@ -439,7 +526,7 @@ export class RelaisEligibility extends RelaisElement {
         : html`${heading(level, html`<label for="answer">${title}</label>`, { id: 'question-title', focusable: true })}
             ${fact?.hint ? html`<p class="hint" id="answer-hint">${this.i18n.lang === 'en' ? fact.hintEn : fact.hint}</p>` : nothing}
             ${this.error ? html`<p class="error-text" id="answer-error">${this.error}</p>` : nothing}
-            <div class="field">${control}</div>`}
+            <div class="field">${keyed(id, control)}</div>`}
       <div class="actions">
         <button type="submit" part="button" class="primary">${this.t('next')}</button>
         ${fact ? html`<button type="button" part="button" @click=${this.skip}>${this.t('skip')}</button>` : nothing}
@@ -477,6 +564,7 @@ export class RelaisEligibility extends RelaisElement {
             ? this.t('upTo', { max: this.money(a.max!) })
             : this.t('between', { min: this.money(a.min), max: this.money(a.max!) });
     return html`<p class="amount"><strong>${this.t('amount')} :</strong> ${value} ${per}${a.asOf ? html` (<span>${this.t('asOf', { date: formatDate(a.asOf, this.i18n.lang) })}</span>${a.toVerify ? html`, ${this.t('toVerify')}` : nothing})` : nothing}</p>
+      ${a.notes.length ? html`<ul class="value-warnings">${a.notes.map((n) => html`<li><strong>${this.t('valueWarning')}</strong> ${n}</li>`)}</ul>` : nothing}
       <p class="muted small">${a.basis}</p>`;
   }
 
@@ -494,9 +582,16 @@ export class RelaisEligibility extends RelaisElement {
       ${this.renderAmount(r)}
       <p class="sub">${this.t('criteria')}</p>
       <ul class="criteria">
-        ${r.criteria.map((c) => html`<li class=${c.status}><span class="tag">${c.status === 'met' ? this.t('met') : c.status === 'not_met' ? this.t('notMet') : this.t('unknown')}</span> ${c.text}</li>`)}
+        ${r.criteria.map(
+          (c) => html`<li class=${c.status}><span class="tag">${c.status === 'met' ? this.t('met') : c.status === 'not_met' ? this.t('notMet') : this.t('unknown')}</span> ${c.text}${c.values.length
+              ? html` <span class=${c.stale || c.toVerify ? 'value-note warn' : 'value-note'}>(${c.values.map((u) => u.note).join(' ; ')})</span>`
+              : nothing}</li>`,
+        )}
       </ul>
       ${r.toCheck.length && r.status !== 'not_eligible' ? html`<p class="sub">${this.t('toCheck')}</p><ul>${r.toCheck.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
+      ${r.exceptions.length
+        ? html`<p class="sub">${this.t('exceptions')}</p><ul>${r.exceptions.map((x) => html`<li>${x}</li>`)}</ul>${r.status === 'not_eligible' ? html`<p>${this.t('askAt', { where: r.nextSteps.where })}</p>` : nothing}`
+        : nothing}
       ${r.status !== 'not_eligible'
         ? html`<div class="where">
             <p class="sub">${this.t('where')}</p>
@@ -526,7 +621,7 @@ export class RelaisEligibility extends RelaisElement {
         <button type="button" part="button" @click=${() => window.print()}>${this.t('print')}</button>
       </div>
       <section aria-labelledby="g-yes">
-        ${heading(level + 1, `${this.t('groupYes')} (${yes.length})`, { id: 'g-yes' })}
+        ${heading(level + 1, `${this.t(this.who === 'me' ? 'groupYes' : 'groupYesOther')} (${yes.length})`, { id: 'g-yes' })}
         ${yes.length ? yes.map((r) => this.renderBenefit(r, level + 2)) : html`<p>${this.t('noneYes')}</p>`}
       </section>
       ${check.length ? html`<section aria-labelledby="g-check">${heading(level + 1, `${this.t('groupCheck')} (${check.length})`, { id: 'g-check' })}${check.map((r) => this.renderBenefit(r, level + 2))}</section>` : nothing}
@@ -540,7 +635,7 @@ export class RelaisEligibility extends RelaisElement {
         ${heading(level + 1, this.t('answers'), { id: 'g-answers' })}
         <dl>
           ${FACTS.filter((f) => f.id in this.answers || this.skipped.includes(f.id)).map(
-            (f) => html`<dt>${this.qText(f)}</dt><dd>${this.answerText(f)} <button type="button" part="button" class="link no-print" @click=${() => this.edit(f.id)}>${this.t('edit')}<span class="visually-hidden"> : ${this.qText(f)}</span></button></dd>`,
+            (f) => html`<dt>${this.qText(f)}</dt><dd>${this.answerText(f)} <button type="button" part="button" class="link no-print" @click=${() => this.edit(f.id)}>${this.t('editOne')}<span class="visually-hidden"> : ${this.qText(f)}</span></button></dd>`,
           )}
         </dl>
       </section>
@@ -550,7 +645,9 @@ export class RelaisEligibility extends RelaisElement {
   private answerText(f: Fact): string {
     const v = this.answers[f.id];
     if (v === undefined) return this.t('notAnswered');
+    if (f.type === 'commune') return this.communeName ?? String(v);
     const o = f.options?.find((x) => x.value === v);
+    if (o && f.id === 'demandeur.gir' && this.answers['demandeur.gir_estime'] === true) return this.t('girEstimated', { label: this.i18n.lang === 'en' ? o.labelEn : o.label });
     if (o) return this.i18n.lang === 'en' ? o.labelEn : o.label;
     return `${v}${f.unit ? ` ${f.unit}` : ''}`;
   }

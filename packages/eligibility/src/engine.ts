@@ -5,17 +5,42 @@
  */
 import { parseCatalogue, type Amount, type Benefit, type Catalogue, type Condition, type Leaf, type Parameter, type Territory } from './catalogue.js';
 import { factById } from './facts.js';
+import { SPECIAL, TEMPLATES, capitalise, euro, frDate, num, situationText, valueNote, type TextVars } from './texts.js';
 
 /** Answers keyed by fact id; a missing key (or `null`, or 'inconnu') means unknown. */
 export type Answers = Readonly<Record<string, unknown>>;
 export type Tri = 'met' | 'not_met' | 'unknown';
 export type Status = 'eligible' | 'probable' | 'not_eligible' | 'unknown';
 
+/** A dated parameter value used by a criterion or an amount, with its freshness. */
+export interface ParamUse {
+  id: string;
+  label: string;
+  value: number;
+  /** Date the value is in force from (YYYY-MM-DD). */
+  since: string;
+  /** The revaluation date (YYYY-MM-DD) the value has not caught up with, or null when it is current. */
+  stale: string | null;
+  /** The value still has to be confirmed against the official source. */
+  toVerify: boolean;
+  /** French: « montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore intégrée ». */
+  note: string;
+  source?: string;
+}
+
 export interface Criterion {
   status: Tri;
-  /** French sentence ("Vous avez 58 ans ; l’APA est ouverte à partir de 60 ans (CASF L232-2)."). */
+  /** French sentence, from the templates of its kind (« La personne a 58 ans ; l’APA n’est possible qu’à partir de 60 ans (CASF R232-1). »). */
   text: string;
   fact: string;
+  /** The article it applies. */
+  legal?: string;
+  /** Parameters it compares with (dated, with their freshness). */
+  values: ParamUse[];
+  /** A value it rests on is past its revaluation date. */
+  stale: boolean;
+  /** A value it rests on is unconfirmed. */
+  toVerify: boolean;
 }
 
 export interface AmountEstimate {
@@ -24,12 +49,18 @@ export interface AmountEstimate {
   min?: number;
   max?: number;
   per?: 'mois' | 'an' | 'jour';
-  /** Date of the parameter values used. */
+  /** Date of the oldest parameter value used (a combined amount is as old as its oldest part). */
   asOf?: string;
   /** How it was computed, in French. */
   basis: string;
   /** A parameter used still has to be checked against the official source. */
-  toVerify?: boolean;
+  toVerify: boolean;
+  /** A parameter used is past its revaluation date. */
+  stale: boolean;
+  /** One French note per parameter used that is stale or unconfirmed. */
+  notes: string[];
+  /** The parameters used. */
+  values: ParamUse[];
 }
 
 export interface BenefitResult {
@@ -38,8 +69,10 @@ export interface BenefitResult {
   falc?: string;
   status: Status;
   criteria: Criterion[];
-  /** Conditions not modelled by the engine. */
+  /** Conditions not modelled by the engine (« à vérifier »). */
   toCheck: string[];
+  /** Exceptions and other routes the questions do not cover: worth checking even when the result is not eligible. */
+  exceptions: string[];
   amount: AmountEstimate;
   nextSteps: Benefit['nextSteps'];
   sources: string[];
@@ -47,6 +80,10 @@ export interface BenefitResult {
   evaluation?: Benefit['evaluation'];
   /** Id of the catalogue it comes from (local aides). */
   local: boolean;
+  /** A criterion or the amount rests on a value past its revaluation date. */
+  stale: boolean;
+  /** A criterion or the amount rests on an unconfirmed value. */
+  toVerify: boolean;
 }
 
 export interface NextQuestion {
@@ -70,12 +107,32 @@ export function paramValue(p: Parameter, date: string): { value: number; since: 
   return best ? { value: best.value, since: best.since, toVerify: !!best.toVerify } : undefined;
 }
 
+/** The last revaluation date on or before `date` for a rule (null for `none`). */
+export function lastRevaluation(rule: Parameter['revaluation'], date: string): string | null {
+  if (!rule || rule === 'none') return null;
+  const md = rule === 'annual-04-01' ? '04-01' : '01-01';
+  const y = Number(date.slice(0, 4));
+  return `${date.slice(5) >= md ? y : y - 1}-${md}`;
+}
+
+/** A parameter's value in force at `date`, with whether it is stale or unconfirmed, and the note to show. */
+export function paramUse(id: string, p: Parameter | undefined, date: string): ParamUse | undefined {
+  if (!p) return undefined;
+  const v = paramValue(p, date);
+  if (!v) return undefined;
+  const expected = lastRevaluation(p.revaluation, date);
+  const stale = expected && v.since < expected ? expected : null;
+  return { id, label: p.label, value: v.value, since: v.since, stale, toVerify: v.toVerify, note: valueNote(p, v.since, stale, v.toVerify), source: p.source };
+}
+
+/** Resources above a stale or unconfirmed ceiling by at most this share are « à vérifier », not « non ». */
+export const UNCONFIRMED_MARGIN = 0.05;
+
 const fmt = (v: unknown): string => {
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
-  if (typeof v === 'number') return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(v);
+  if (typeof v === 'number') return num(v);
   if (Array.isArray(v)) return v.map(fmt).join(', ');
-  const opt = typeof v === 'string' ? v : String(v);
-  return opt;
+  return typeof v === 'string' ? v : String(v);
 };
 
 function optionLabel(fact: string, v: unknown): string {
@@ -84,71 +141,182 @@ function optionLabel(fact: string, v: unknown): string {
   return o ? o.label.toLowerCase() : fmt(v);
 }
 
+function says(fact: string, v: unknown): string {
+  const o = factById(fact)?.options?.find((x) => x.value === v);
+  return o?.says ?? `${capitalise(factById(fact)?.question ?? fact)} ${optionLabel(fact, v)}`;
+}
+
 interface Ctx {
   answers: Answers;
   params: Record<string, Parameter>;
   date: string;
+  /** Parameter uses, memoised for this evaluation. */
+  uses: Map<string, ParamUse | undefined>;
 }
 
-function leafTri(l: Leaf, ctx: Ctx): { status: Tri; value: unknown; threshold: unknown } {
-  const v = ctx.answers[l.fact];
-  let threshold: unknown = l.value;
-  if (l.param) {
-    const p = ctx.params[l.param];
-    const pv = p ? paramValue(p, ctx.date) : undefined;
-    threshold = pv ? pv.value * (l.factor ?? 1) : undefined;
-  }
-  if (l.otherFact) threshold = ctx.answers[l.otherFact];
-  if (!isKnown(v) || threshold === undefined || (l.otherFact && !isKnown(threshold))) return { status: 'unknown', value: v, threshold };
-  let ok: boolean;
-  switch (l.op) {
+const use = (ctx: Ctx, id: string): ParamUse | undefined => {
+  if (!ctx.uses.has(id)) ctx.uses.set(id, paramUse(id, ctx.params[id], ctx.date));
+  return ctx.uses.get(id);
+};
+
+/**
+ * Answers with the facts derived from others: a person living alone has the household's resources as their own.
+ * Pure: returns a new object when something is derived.
+ */
+export function deriveAnswers(a: Answers): Answers {
+  if (!isKnown(a['demandeur.ressources_propres']) && a['demandeur.en_couple'] === false && isKnown(a['foyer.ressources_mensuelles'])) return { ...a, 'demandeur.ressources_propres': a['foyer.ressources_mensuelles'] };
+  return a;
+}
+
+interface Named {
+  the: string;
+  of: string;
+}
+
+interface LeafOut {
+  status: Tri;
+  text: string;
+  ask: string[];
+  values: ParamUse[];
+}
+
+const compare = (op: Leaf['op'], v: unknown, t: unknown): boolean => {
+  switch (op) {
     case 'eq':
-      ok = v === threshold;
-      break;
+      return v === t;
     case 'ne':
-      ok = v !== threshold;
-      break;
+      return v !== t;
     case 'gte':
-      ok = Number(v) >= Number(threshold);
-      break;
+      return Number(v) >= Number(t);
     case 'gt':
-      ok = Number(v) > Number(threshold);
-      break;
+      return Number(v) > Number(t);
     case 'lte':
-      ok = Number(v) <= Number(threshold);
-      break;
+      return Number(v) <= Number(t);
     case 'lt':
-      ok = Number(v) < Number(threshold);
-      break;
+      return Number(v) < Number(t);
     case 'in':
-      ok = Array.isArray(threshold) && threshold.includes(v as never);
-      break;
+      return Array.isArray(t) && t.includes(v as never);
     case 'notIn':
-      ok = Array.isArray(threshold) && !threshold.includes(v as never);
-      break;
+      return Array.isArray(t) && !t.includes(v as never);
   }
-  return { status: ok ? 'met' : 'not_met', value: v, threshold };
-}
+};
 
-function explain(l: Leaf, r: { status: Tri; value: unknown; threshold: unknown }): string {
-  const value = typeof r.value === 'string' || typeof r.value === 'boolean' ? optionLabel(l.fact, r.value) : fmt(r.value);
-  return l.explain[r.status].replace(/\{value\}/g, value).replace(/\{threshold\}/g, fmt(r.threshold));
+const perText = (l: Leaf, ctx: Ctx): string => {
+  const unit = (l.param && ctx.params[l.param]?.unit) || '€/mois';
+  return unit === '€/an' ? 'par an' : unit === '€/jour' ? 'par jour' : 'par mois';
+};
+
+/** Evaluates one criterion and writes its sentence. */
+function evalLeaf(l: Leaf, ctx: Ctx, name: Named): LeafOut {
+  const v = ctx.answers[l.fact];
+  const known = isKnown(v);
+  const values: ParamUse[] = [];
+  const ask: string[] = [];
+  let threshold: unknown = l.value;
+  let couple: boolean | undefined;
+  let status: Tri;
+  let text: string | undefined;
+
+  // thresholds: a literal, a dated parameter (single or couple, raised per child), or another answer
+  if (l.param) {
+    const single = use(ctx, l.param);
+    const cpl = l.coupleParam ? use(ctx, l.coupleParam) : undefined;
+    const c = ctx.answers['demandeur.en_couple'];
+    couple = l.coupleParam && typeof c === 'boolean' ? c : undefined;
+    const chosen = couple === true ? cpl : single;
+    if (chosen) values.push(chosen);
+    if (!chosen) {
+      return { status: 'unknown', text: `La valeur du plafond ${name.of} n’est pas connue au ${frDate(ctx.date)} : à vérifier${l.legal ? ` (${l.legal})` : ''}.`, ask: [], values };
+    }
+    threshold = chosen.value * (l.factor ?? 1);
+    if (l.coupleParam && couple === undefined && cpl) {
+      const low = single!.value * (l.factor ?? 1);
+      const high = cpl.value * (l.factor ?? 1);
+      values.push(cpl);
+      if (!known) {
+        ask.push('demandeur.en_couple');
+      } else if (Number(v) > low && Number(v) <= high) {
+        ask.push('demandeur.en_couple');
+        const vars = { the: name.the, of: name.of, legal: l.legal, value: Number(v), per: perText(l, ctx), low, high, which: 'le plafond dépend de la vie en couple, qui n’est pas indiquée' };
+        return { status: 'unknown', text: SPECIAL.between(vars), ask, values };
+      } else if (Number(v) > high) {
+        threshold = high;
+        couple = true;
+      }
+    }
+  }
+  if (l.otherFact) {
+    const o = ctx.answers[l.otherFact];
+    if (!isKnown(o)) ask.push(l.otherFact);
+    threshold = isKnown(o) ? Number(o) * (l.factor ?? 1) : undefined;
+  }
+  let children: number | undefined;
+  if (l.perChild) {
+    const n = ctx.answers[l.perChild.fact];
+    if (isKnown(n)) {
+      children = Number(n);
+      threshold = Number(threshold) * (1 + l.perChild.rate * children);
+    }
+  }
+  const situation = situationText(couple, children, !!l.coupleParam);
+
+  const scaled = known ? Number(v) * (l.valueFactor ?? 1) : undefined;
+  if (!known || threshold === undefined) {
+    status = 'unknown';
+    if (!known) ask.unshift(l.fact);
+  } else {
+    status = compare(l.op, l.valueFactor !== undefined ? scaled : v, threshold) ? 'met' : 'not_met';
+  }
+
+  const per = perText(l, ctx);
+  const vars: TextVars = { the: name.the, of: name.of, legal: l.legal, need: l.need, value: known ? Number(v) : undefined, threshold: threshold === undefined ? undefined : Number(threshold), situation, per, share: l.valueFactor, scaled };
+  if (l.kind === 'fact' && known) vars.says = says(l.fact, v);
+
+  // the cases that cannot give a definite answer
+  if (status === 'not_met' && l.perChild && children === undefined) {
+    ask.push(l.perChild.fact);
+    status = 'unknown';
+    text = `Les ressources indiquées (${euro(Number(v))} ${per}) dépassent le plafond ${name.of} sans enfant (${euro(Number(threshold))} ${per}), qui augmente de ${num(l.perChild.rate * 100)} % par enfant à charge : le nombre d’enfants n’est pas indiqué${l.legal ? ` (${l.legal})` : ''}.`;
+  } else if (status === 'not_met' && (l.op === 'lte' || l.op === 'lt') && l.param && Number(v) <= Number(threshold) * (1 + UNCONFIRMED_MARGIN)) {
+    const shaky = values.find((u) => u.stale || u.toVerify);
+    if (shaky) {
+      status = 'unknown';
+      text = SPECIAL.near({ ...vars, note: shaky.note });
+    }
+  } else if (status === 'not_met' && l.fact === 'demandeur.gir' && ctx.answers['demandeur.gir_estime'] === true && l.kind === 'fact') {
+    status = 'unknown';
+    text = SPECIAL.estimated(vars);
+  }
+  if (known && l.grey && typeof v === 'number' && v >= l.grey[0] && v < l.grey[1]) {
+    status = 'unknown';
+    text = `La personne a ${num(v)} ans ; ${l.greyText ?? 'à vérifier'}${l.legal ? ` (${l.legal})` : ''}.`;
+  }
+  if (status === 'met' && l.exception) {
+    status = 'unknown';
+    text = l.exception;
+  }
+  if (!text) {
+    if (l.kind) text = TEMPLATES[l.kind][status](vars);
+    else {
+      const shown = typeof v === 'string' || typeof v === 'boolean' ? optionLabel(l.fact, v) : fmt(v);
+      text = l.explain![status].replace(/\{value\}/g, shown).replace(/\{threshold\}/g, fmt(threshold));
+    }
+  }
+  return { status, text, ask: status === 'unknown' ? ask : [], values };
 }
 
 /** Evaluates a condition tree; collects the criteria worth showing and the unknown facts. */
-function evalCond(c: Condition, ctx: Ctx, out: Criterion[], unknownFacts: Set<string>): Tri {
+function evalCond(c: Condition, ctx: Ctx, name: Named, out: Criterion[], unknownFacts: Set<string>): Tri {
   if ('fact' in c) {
-    const r = leafTri(c, ctx);
-    out.push({ status: r.status, text: explain(c, r), fact: c.fact });
-    if (r.status === 'unknown') {
-      unknownFacts.add(c.fact);
-      if (c.otherFact && !isKnown(ctx.answers[c.otherFact])) unknownFacts.add(c.otherFact);
-    }
+    const r = evalLeaf(c, ctx, name);
+    // an exception that does not apply says nothing useful: it is not shown
+    if (!(c.exception && r.status === 'not_met')) out.push({ status: r.status, text: r.text, fact: c.fact, legal: c.legal, values: r.values, stale: r.values.some((u) => !!u.stale), toVerify: r.values.some((u) => u.toVerify) });
+    for (const f of r.ask) unknownFacts.add(f);
     return r.status;
   }
   if ('not' in c) {
     const inner: Criterion[] = [];
-    const s = evalCond(c.not, ctx, inner, unknownFacts);
+    const s = evalCond(c.not, ctx, name, inner, unknownFacts);
     const flipped: Tri = s === 'met' ? 'not_met' : s === 'not_met' ? 'met' : 'unknown';
     for (const x of inner) out.push({ ...x, status: x.status === 'met' ? 'not_met' : x.status === 'not_met' ? 'met' : 'unknown' });
     return flipped;
@@ -157,7 +325,7 @@ function evalCond(c: Condition, ctx: Ctx, out: Criterion[], unknownFacts: Set<st
   const parts = list.map((x) => {
     const crit: Criterion[] = [];
     const unk = new Set<string>();
-    const s = evalCond(x, ctx, crit, unk);
+    const s = evalCond(x, ctx, name, crit, unk);
     return { s, crit, unk };
   });
   let s: Tri;
@@ -184,47 +352,57 @@ function territoryTri(t: Territory | undefined, answers: Answers): Tri {
   return 'not_met';
 }
 
-const frDate = (d: string | undefined) => (d ? new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)) : '');
-const euro = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }).format(n);
+function amountOf(a: Amount, ctx: Ctx, kind: AmountEstimate['kind'], used: ParamUse[], basis: string, extra: Partial<AmountEstimate>): AmountEstimate {
+  const all = [...used];
+  let note = a.note ? ` ${a.note}` : '';
+  a.noteParams?.forEach((np, i) => {
+    const u = use(ctx, np.param);
+    if (u) all.push(u);
+    note = note.replace(new RegExp(`\\{${i}\\}`, 'g'), u ? euro(Math.round(u.value * (np.factor ?? 1) * 100) / 100) : '(montant non disponible)');
+  });
+  const values = [...new Map(all.map((u) => [u.id, u])).values()];
+  // the date shown with the amount is the oldest of its own parts; a parameter only quoted in the note has its own note
+  const asOf = used.map((u) => u.since).sort()[0];
+  const notes = values.filter((u) => u.stale || u.toVerify).map((u) => `${u.label} : ${u.note}.`);
+  return { kind, per: a.per, asOf, basis: `${basis}${asOf ? ` (${new Set(used.map((u) => u.id)).size > 1 ? 'valeurs' : 'valeur'} au ${frDate(asOf)})` : ''}.${note}`, toVerify: values.some((u) => u.toVerify), stale: values.some((u) => !!u.stale), notes, values, ...extra };
+}
+
+const perWord = (per: string) => `par ${per}`;
+const none = (basis: string): AmountEstimate => ({ kind: 'none', basis, toVerify: false, stale: false, notes: [], values: [] });
 
 function estimate(a: Amount | undefined, ctx: Ctx): AmountEstimate {
-  if (!a) return { kind: 'none', basis: 'Pas de montant : droit, carte ou statut.' };
-  const p = (id: string) => {
-    const pr = ctx.params[id];
-    return pr ? paramValue(pr, ctx.date) : undefined;
-  };
-  const note = a.note ? ` ${a.note}` : '';
+  if (!a) return none('Pas de montant : droit, carte ou statut.');
+  const missing = none(`Montant non disponible au ${frDate(ctx.date)} : à vérifier auprès de l’organisme.`);
   if (a.type === 'fixed') {
-    const v = p(a.param);
-    if (!v) return { kind: 'none', basis: 'Montant non disponible à cette date.' };
-    return { kind: 'exact', value: v.value, per: a.per, asOf: v.since, toVerify: v.toVerify, basis: `${ctx.params[a.param]!.label} : ${euro(v.value)} par ${a.per} (valeur au ${frDate(v.since)}).${note}` };
+    const v = use(ctx, a.param);
+    if (!v) return missing;
+    return amountOf(a, ctx, 'exact', [v], `${v.label} : ${euro(v.value)} ${perWord(a.per)}`, { value: v.value });
   }
   if (a.type === 'differential') {
-    const v = p(a.param);
+    const couple = ctx.answers['demandeur.en_couple'] === true && a.coupleParam;
+    const v = use(ctx, couple ? a.coupleParam! : a.param);
     const r = ctx.answers[a.resources];
-    if (!v) return { kind: 'none', basis: 'Montant non disponible à cette date.' };
-    const ceiling = v.value * (a.factor ?? 1);
-    if (!isKnown(r)) return { kind: 'range', min: 0, max: ceiling, per: a.per, asOf: v.since, toVerify: v.toVerify, basis: `Jusqu’à ${euro(ceiling)} par ${a.per}, moins vos ressources (valeur au ${frDate(v.since)}).${note}` };
+    if (!v) return missing;
+    const ceiling = Math.round(v.value * (a.factor ?? 1) * 100) / 100;
+    const who = a.coupleParam ? (couple ? ' pour un couple' : ' pour une personne seule') : '';
+    if (!isKnown(r)) return amountOf(a, ctx, 'range', [v], `Jusqu’à ${euro(ceiling)} ${perWord(a.per)}${who}, moins les ressources`, { min: 0, max: ceiling });
     const value = Math.max(0, Math.round((ceiling - Number(r)) * 100) / 100);
-    return { kind: 'estimate', value, per: a.per, asOf: v.since, toVerify: v.toVerify, basis: `${euro(ceiling)} moins vos ressources de ${euro(Number(r))} par ${a.per} (valeur au ${frDate(v.since)}).${note}` };
+    return amountOf(a, ctx, 'estimate', [v], `${euro(ceiling)}${who} moins les ressources indiquées (${euro(Number(r))}) ${perWord(a.per)}`, { value });
   }
   if (a.type === 'range-by') {
     const key = ctx.answers[a.fact];
-    const values = Object.entries(a.params).map(([k, id]) => [k, p(id)] as const).filter(([, v]) => v);
-    if (!values.length) return { kind: 'none', basis: 'Montant non disponible à cette date.' };
-    const asOf = values.map(([, v]) => v!.since).sort().pop();
-    const toVerify = values.some(([, v]) => v!.toVerify);
-    const hit = isKnown(key) ? values.find(([k]) => k === String(key)) : undefined;
-    if (hit) return { kind: 'range', min: 0, max: hit[1]!.value, per: a.per, asOf, toVerify, basis: `Jusqu’à ${euro(hit[1]!.value)} par ${a.per} selon le plan d’aide, moins une participation selon vos ressources (valeur au ${frDate(asOf)}).${note}` };
-    const all = values.map(([, v]) => v!.value);
-    return { kind: 'range', min: Math.min(...all), max: Math.max(...all), per: a.per, asOf, toVerify, basis: `Plafond entre ${euro(Math.min(...all))} et ${euro(Math.max(...all))} par ${a.per} selon le niveau d’autonomie (valeur au ${frDate(asOf)}).${note}` };
+    const entries = Object.entries(a.params).map(([k, id]) => [k, use(ctx, id)] as const).filter((e): e is readonly [string, ParamUse] => !!e[1]);
+    if (!entries.length) return missing;
+    const hit = isKnown(key) ? entries.find(([k]) => k === String(key)) : undefined;
+    if (hit) return amountOf(a, ctx, 'range', [hit[1]], `Jusqu’à ${euro(hit[1].value)} ${perWord(a.per)} selon le plan d’aide, moins une participation selon les ressources`, { min: 0, max: hit[1].value });
+    const all = entries.map(([, v]) => v.value);
+    return amountOf(a, ctx, 'range', entries.map(([, v]) => v), `Plafond entre ${euro(Math.min(...all))} et ${euro(Math.max(...all))} ${perWord(a.per)} selon le niveau d’autonomie`, { min: Math.min(...all), max: Math.max(...all) });
   }
-  const base = p(a.base);
-  if (!base) return { kind: 'none', basis: 'Montant non disponible à cette date.' };
-  const ups = a.upTo.map(p).filter(Boolean) as Array<{ value: number; since: string; toVerify: boolean }>;
-  const max = base.value + Math.max(0, ...ups.map((u) => u.value));
-  const asOf = [base.since, ...ups.map((u) => u.since)].sort().pop();
-  return { kind: 'range', min: base.value, max, per: a.per, asOf, toVerify: base.toVerify || ups.some((u) => u.toVerify), basis: `${euro(base.value)} par ${a.per}, et jusqu’à ${euro(max)} avec le complément le plus élevé (valeur au ${frDate(asOf)}).${note}` };
+  const base = use(ctx, a.base);
+  if (!base) return missing;
+  const ups = a.upTo.map((id) => use(ctx, id)).filter((u): u is ParamUse => !!u);
+  const max = Math.round((base.value + Math.max(0, ...ups.map((u) => u.value))) * 100) / 100;
+  return amountOf(a, ctx, 'range', [base, ...ups], `${euro(base.value)} ${perWord(a.per)}, et jusqu’à ${euro(max)} avec le complément le plus élevé`, { min: base.value, max });
 }
 
 /** Options of evaluate(). */
@@ -240,7 +418,9 @@ export interface EvaluateOptions {
 export function evaluate(catalogue: Catalogue | unknown, answers: Answers, opts: EvaluateOptions): Evaluation {
   if (!opts || !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new TypeError('evaluate : la date (AAAA-MM-JJ) est obligatoire, le moteur ne lit pas l’horloge.');
   const cat = (catalogue as Catalogue)?.benefits && (catalogue as { __parsed?: boolean }).__parsed ? (catalogue as Catalogue) : parseCatalogue(catalogue);
-  const ctx: Ctx = { answers, params: cat.parameters ?? {}, date: opts.date };
+  const ctx: Ctx = { answers: deriveAnswers(answers), params: cat.parameters ?? {}, date: opts.date, uses: new Map() };
+  // a person living alone is asked the household's resources, which are their own (deriveAnswers)
+  const askAs = (f: string) => (f === 'demandeur.ressources_propres' && answers['demandeur.en_couple'] === false ? 'foyer.ressources_mensuelles' : f);
   const replaced = new Set<string>();
   for (const b of cat.benefits) if (b.replaces && territoryTri(b.territory, answers) !== 'not_met') replaced.add(b.replaces);
 
@@ -256,16 +436,18 @@ export function evaluate(catalogue: Catalogue | unknown, answers: Answers, opts:
     const unknownFacts = new Set<string>();
     if (b.territory) {
       const where = b.territory.label ?? 'le territoire de cette aide';
-      criteria.push({ status: terr, fact: 'demandeur.depcom', text: terr === 'met' ? `Vous habitez ${where}.` : `Cette aide est réservée aux habitants de ${where} : indiquez votre commune.` });
+      criteria.push({ status: terr, fact: 'demandeur.depcom', values: [], stale: false, toVerify: false, text: terr === 'met' ? `La personne habite ${where}.` : `Cette aide est réservée aux habitants de ${where} : la commune n’est pas indiquée.` });
       if (terr === 'unknown') unknownFacts.add('demandeur.depcom');
     }
-    const s = evalCond(b.conditions, ctx, criteria, unknownFacts);
+    const name = b.name ?? { the: `« ${b.label} »`, of: `de « ${b.label} »` };
+    const s = evalCond(b.conditions, ctx, name, criteria, unknownFacts);
     const tri: Tri = s === 'not_met' ? 'not_met' : s === 'unknown' || terr === 'unknown' ? 'unknown' : 'met';
     const status: Status = tri === 'not_met' ? 'not_eligible' : tri === 'unknown' ? 'unknown' : b.evaluation ? 'probable' : 'eligible';
-    if (status === 'unknown') for (const f of unknownFacts) factCounts.set(f, (factCounts.get(f) ?? 0) + 1);
+    if (status === 'unknown') for (const f of unknownFacts) factCounts.set(askAs(f), (factCounts.get(askAs(f)) ?? 0) + 1);
     // the same sentence can come from two branches (a taux asked twice): say it once
     const seen = new Set<string>();
     const shown = criteria.filter((c) => !seen.has(c.text) && seen.add(c.text));
+    const amount = status === 'not_eligible' ? none('Pas de montant : les conditions ne sont pas remplies.') : estimate(b.amount, ctx);
     results.push({
       id: b.id,
       label: b.label,
@@ -273,27 +455,31 @@ export function evaluate(catalogue: Catalogue | unknown, answers: Answers, opts:
       status,
       criteria: shown,
       toCheck: b.toCheck ?? [],
-      amount: status === 'not_eligible' ? { kind: 'none', basis: 'Pas de montant : les conditions ne sont pas remplies.' } : estimate(b.amount, ctx),
+      exceptions: b.exceptions ?? [],
+      amount,
       nextSteps: b.nextSteps,
       sources: b.sources,
       evaluation: b.evaluation,
       local: !!b.territory,
+      stale: amount.stale || shown.some((c) => c.stale),
+      toVerify: amount.toVerify || shown.some((c) => c.toVerify),
     });
   }
-  const nextQuestions = [...factCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([fact, decides]) => ({ fact, decides }));
+  // a question that makes no sense after an answer already given (RSDAE after « pas de handicap reconnu ») is not asked
+  const relevant = (id: string) => {
+    const f = factById(id);
+    return !f?.askIf || !f.askIf.notIn.includes(answers[f.askIf.fact] as never);
+  };
+  const nextQuestions = [...factCounts].filter(([f]) => relevant(f)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([fact, decides]) => ({ fact, decides }));
   return { results, nextQuestions };
 }
 
-/** Parameters whose last value is older than their usual revaluation date (for a CI warning). */
+/** Parameters whose value in force at `today` is past its revaluation date (for a CI warning). */
 export function staleParameters(catalogue: Catalogue, today: string): Array<{ id: string; label: string; lastSince: string; expected: string }> {
   const out: Array<{ id: string; label: string; lastSince: string; expected: string }> = [];
   for (const [id, p] of Object.entries(catalogue.parameters ?? {})) {
-    if (!p.revaluation || p.revaluation === 'none') continue;
-    const last = [...p.values].sort((a, b) => (a.since < b.since ? -1 : 1)).pop()!.since;
-    const md = p.revaluation === 'annual-01-01' ? '01-01' : '04-01';
-    const y = Number(today.slice(0, 4));
-    const expected = `${today.slice(5) >= md ? y : y - 1}-${md}`;
-    if (last < expected) out.push({ id, label: p.label, lastSince: last, expected });
+    const u = paramUse(id, p, today);
+    if (u?.stale) out.push({ id, label: p.label, lastSince: u.since, expected: u.stale });
   }
   return out;
 }
@@ -303,4 +489,76 @@ export function prepareCatalogue(raw: unknown): Catalogue {
   const c = parseCatalogue(raw) as Catalogue & { __parsed?: boolean };
   Object.defineProperty(c, '__parsed', { value: true, enumerable: false });
   return c;
+}
+
+/** One sentence a criterion can produce: the texts table (`test/texts.md`) lists them all. */
+export interface CriterionTextRow {
+  benefit: string;
+  /** Position of the criterion in the benefit's conditions (1-based, depth-first). */
+  criterion: number;
+  fact: string;
+  legal?: string;
+  status: Tri;
+  text: string;
+}
+
+/**
+ * Every sentence every criterion of a catalogue can produce at `date`, in each status: each criterion is evaluated
+ * alone against representative answers (each option of a choice, each side of a threshold, single and couple, with
+ * and without children, an estimated GIR, no answer). For review: a reader sees every text in one place.
+ */
+export function criterionTexts(catalogue: Catalogue, date: string): CriterionTextRow[] {
+  const rows: CriterionTextRow[] = [];
+  const params = catalogue.parameters ?? {};
+  for (const b of catalogue.benefits) {
+    const name = b.name ?? { the: `« ${b.label} »`, of: `de « ${b.label} »` };
+    const leaves: Leaf[] = [];
+    const walk = (c: Condition): void => {
+      if ('fact' in c) leaves.push(c);
+      else if ('not' in c) walk(c.not);
+      else ('all' in c ? c.all : c.any).forEach(walk);
+    };
+    walk(b.conditions);
+    leaves.forEach((l, i) => {
+      const sets: Array<Record<string, unknown>> = [{}];
+      const f = factById(l.fact);
+      if (f?.options) for (const o of f.options) sets.push({ [l.fact]: o.value }, { [l.fact]: o.value, [`${l.fact}_estime`]: true });
+      else {
+        const ts: number[] = [];
+        if (typeof l.value === 'number') ts.push(l.value);
+        for (const id of [l.param, l.coupleParam]) {
+          const u = id ? paramUse(id, params[id], date) : undefined;
+          if (u) ts.push(u.value * (l.factor ?? 1));
+        }
+        if (l.otherFact) ts.push(2000 / (l.valueFactor ?? 1));
+        if (l.grey) ts.push(...l.grey);
+        // ages: each side of the threshold; amounts: 1 € each side, just above (within the margin) and well above
+        const near = (t: number) => (l.kind === 'age-min' || l.kind === 'age-max' ? [t - 1, t] : [t - 1, t + 1, Math.round(t * 1.03 * 100) / 100, Math.round(t * 1.3)]);
+        const values = [...new Set(ts.flatMap(near))].filter((v) => v >= 0);
+        const couples = l.coupleParam ? [false, true, undefined] : [undefined];
+        const kids = l.perChild ? [0, 1, undefined] : [undefined];
+        for (const v of values) for (const c of couples) for (const k of kids) {
+          const a: Record<string, unknown> = { [l.fact]: v, 'demandeur.en_couple': c };
+          if (l.perChild) a[l.perChild.fact] = k;
+          if (l.otherFact) a[l.otherFact] = 2000;
+          sets.push(a);
+        }
+        if (l.otherFact) sets.push({ [l.otherFact]: 2000 });
+        if (l.coupleParam) sets.push({ 'demandeur.en_couple': true }, { 'demandeur.en_couple': false });
+      }
+      const seen = new Set<string>();
+      const found: CriterionTextRow[] = [];
+      for (const answers of sets) {
+        const ctx: Ctx = { answers, params, date, uses: new Map() };
+        const r = evalLeaf(l, ctx, name);
+        const key = `${r.status}|${r.text}`;
+        if (seen.has(key) || (l.exception && r.status === 'not_met')) continue;
+        seen.add(key);
+        found.push({ benefit: b.id, criterion: i + 1, fact: l.fact, legal: l.legal, status: r.status, text: r.text });
+      }
+      const order: Record<Tri, number> = { met: 0, not_met: 1, unknown: 2 };
+      rows.push(...found.sort((x, y) => order[x.status] - order[y.status]));
+    });
+  }
+  return rows;
 }

@@ -8,6 +8,8 @@ export interface FactOption {
   label: string;
   falc?: string;
   labelEn: string;
+  /** The answer as a French sentence about the person (criterion texts): « La personne vit à domicile. » */
+  says?: string;
 }
 
 export interface Fact {
@@ -23,49 +25,59 @@ export interface Fact {
   min?: number;
   max?: number;
   unit?: string;
+  /** Only asked when this other fact has one of these values (the question would make no sense otherwise). */
+  askIf?: { fact: string; notIn: ReadonlyArray<string | number | boolean> };
 }
 
-const yesNo: FactOption[] = [
-  { value: true, label: 'Oui', labelEn: 'Yes' },
-  { value: false, label: 'Non', labelEn: 'No' },
+const yesNo = (yes: string, no: string): FactOption[] => [
+  { value: true, label: 'Oui', labelEn: 'Yes', says: yes },
+  { value: false, label: 'Non', labelEn: 'No', says: no },
 ];
 
 export const FACTS: readonly Fact[] = [
   { id: 'demandeur.age', question: 'Quel âge a la personne ?', falc: 'Quel âge a la personne ?', questionEn: 'How old is the person?', type: 'number', min: 0, max: 120, unit: 'ans' },
   { id: 'demandeur.depcom', question: 'Dans quelle commune habite la personne ?', falc: 'Dans quelle ville habite la personne ?', questionEn: 'Which town does the person live in?', hint: 'Nom ou code postal. Sert à trouver les aides locales et où faire la demande.', hintEn: 'Name or postcode. Used for local aides and where to apply.', type: 'commune' },
   { id: 'demandeur.lieu_de_vie', question: 'Où vit la personne ?', falc: 'Où habite la personne ?', questionEn: 'Where does the person live?', type: 'choice', options: [
-    { value: 'domicile', label: 'À son domicile (ou chez un proche)', falc: 'Chez elle ou chez un proche', labelEn: 'At home (or with a relative)' },
-    { value: 'etablissement', label: 'En établissement (EHPAD, USLD, foyer)', falc: 'Dans un établissement (maison de retraite, foyer)', labelEn: 'In a care home' },
+    { value: 'domicile', label: 'À son domicile (ou chez un proche)', falc: 'Chez elle ou chez un proche', labelEn: 'At home (or with a relative)', says: 'La personne vit à domicile' },
+    { value: 'etablissement', label: 'En établissement (EHPAD, USLD, foyer)', falc: 'Dans un établissement (maison de retraite, foyer)', labelEn: 'In a care home', says: 'La personne vit en établissement' },
   ] },
   { id: 'demandeur.gir', question: 'Quel est le niveau d’autonomie de la personne (GIR) ?', falc: 'La personne a-t-elle besoin d’aide pour les gestes de la vie de tous les jours ?', questionEn: 'What is the person’s level of independence (GIR)?', hint: 'Si le GIR a déjà été évalué, choisissez-le. Sinon répondez aux questions suivantes ou passez.', hintEn: 'If the GIR has already been assessed, choose it; otherwise skip.', type: 'choice', options: [
-    { value: 1, label: 'GIR 1 — dépendance totale', labelEn: 'GIR 1 — fully dependent' },
-    { value: 2, label: 'GIR 2 — aide pour la plupart des gestes', labelEn: 'GIR 2' },
-    { value: 3, label: 'GIR 3 — aide plusieurs fois par jour pour le corps', labelEn: 'GIR 3' },
-    { value: 4, label: 'GIR 4 — aide pour se lever, la toilette, l’habillage', labelEn: 'GIR 4' },
-    { value: 5, label: 'GIR 5 — aide ponctuelle (ménage, repas, courses)', labelEn: 'GIR 5' },
-    { value: 6, label: 'GIR 6 — autonome', labelEn: 'GIR 6 — independent' },
+    { value: 1, label: 'GIR 1 — dépendance totale', labelEn: 'GIR 1 — fully dependent', says: 'La personne est en GIR 1' },
+    { value: 2, label: 'GIR 2 — aide pour la plupart des gestes', labelEn: 'GIR 2', says: 'La personne est en GIR 2' },
+    { value: 3, label: 'GIR 3 — aide plusieurs fois par jour pour le corps', labelEn: 'GIR 3', says: 'La personne est en GIR 3' },
+    { value: 4, label: 'GIR 4 — aide pour se lever, la toilette, l’habillage', labelEn: 'GIR 4', says: 'La personne est en GIR 4' },
+    { value: 5, label: 'GIR 5 — aide ponctuelle (ménage, repas, courses)', labelEn: 'GIR 5', says: 'La personne est en GIR 5' },
+    { value: 6, label: 'GIR 6 — autonome', labelEn: 'GIR 6 — independent', says: 'La personne est en GIR 6' },
   ] },
   { id: 'demandeur.taux_incapacite', question: 'La MDPH a-t-elle reconnu un taux d’incapacité ?', falc: 'La MDPH a-t-elle donné un pourcentage de handicap ?', questionEn: 'Has the MDPH set a disability rate?', hint: 'Indiquez la tranche, pas un chiffre exact.', hintEn: 'Choose a range.', type: 'choice', options: [
-    { value: 'aucun', label: 'Pas de handicap reconnu', labelEn: 'No recognised disability' },
-    { value: 'moins-50', label: 'Moins de 50 %', labelEn: 'Under 50%' },
-    { value: '50-79', label: 'Entre 50 et 79 %', labelEn: '50 to 79%' },
-    { value: '80-plus', label: '80 % ou plus', labelEn: '80% or more' },
+    { value: 'aucun', label: 'Pas de handicap reconnu', labelEn: 'No recognised disability', says: 'La MDPH n’a pas reconnu de taux d’incapacité' },
+    { value: 'moins-50', label: 'Moins de 50 %', labelEn: 'Under 50%', says: 'La MDPH a reconnu un taux d’incapacité de moins de 50 %' },
+    { value: '50-79', label: 'Entre 50 et 79 %', labelEn: '50 to 79%', says: 'La MDPH a reconnu un taux d’incapacité de 50 à 79 %' },
+    { value: '80-plus', label: '80 % ou plus', labelEn: '80% or more', says: 'La MDPH a reconnu un taux d’incapacité de 80 % ou plus' },
     { value: 'inconnu', label: 'Je ne sais pas / demande en cours', labelEn: 'I don’t know / pending' },
   ] },
-  { id: 'demandeur.rsdae', question: 'La MDPH a-t-elle reconnu une restriction substantielle et durable d’accès à l’emploi (RSDAE) ?', falc: 'La MDPH a-t-elle dit que le handicap empêche beaucoup de travailler ?', questionEn: 'Has the MDPH recognised a substantial and lasting restriction of access to work (RSDAE)?', type: 'boolean', options: yesNo },
+  { id: 'demandeur.rsdae', question: 'La MDPH a-t-elle reconnu une restriction substantielle et durable d’accès à l’emploi (RSDAE) ?', falc: 'La MDPH a-t-elle dit que le handicap empêche beaucoup de travailler ?', questionEn: 'Has the MDPH recognised a substantial and lasting restriction of access to work (RSDAE)?', type: 'boolean', options: yesNo('La MDPH a reconnu une restriction substantielle et durable d’accès à l’emploi (RSDAE)', 'La MDPH n’a pas reconnu de restriction substantielle et durable d’accès à l’emploi (RSDAE)'), askIf: { fact: 'demandeur.taux_incapacite', notIn: ['aucun', 'moins-50', '80-plus'] } },
   { id: 'demandeur.difficultes_activites', question: 'Pour les gestes essentiels (se déplacer, se laver, s’habiller, communiquer…), la personne a-t-elle des difficultés ?', falc: 'La personne a-t-elle du mal à faire seule les gestes de tous les jours ?', questionEn: 'Does the person have difficulties with essential activities (moving, washing, dressing, communicating)?', type: 'choice', options: [
-    { value: 'aucune', label: 'Pas de difficulté grave', labelEn: 'No serious difficulty' },
-    { value: 'une-grave', label: 'Une activité faite difficilement', labelEn: 'One activity done with serious difficulty' },
-    { value: 'deux-graves', label: 'Au moins deux activités faites difficilement', labelEn: 'At least two activities done with serious difficulty' },
-    { value: 'une-absolue', label: 'Au moins une activité impossible à faire seule', labelEn: 'At least one activity impossible alone' },
+    { value: 'aucune', label: 'Pas de difficulté grave', labelEn: 'No serious difficulty', says: 'La personne n’a pas de difficulté grave pour les gestes essentiels' },
+    { value: 'une-grave', label: 'Une activité faite difficilement', labelEn: 'One activity done with serious difficulty', says: 'La personne a une difficulté grave pour un seul geste essentiel' },
+    { value: 'deux-graves', label: 'Au moins deux activités faites difficilement', labelEn: 'At least two activities done with serious difficulty', says: 'La personne a une difficulté grave pour au moins deux gestes essentiels' },
+    { value: 'une-absolue', label: 'Au moins une activité impossible à faire seule', labelEn: 'At least one activity impossible alone', says: 'La personne ne peut pas faire seule au moins un geste essentiel' },
   ] },
-  { id: 'demandeur.handicap_avant_60_ans', question: 'Le handicap est-il apparu avant 60 ans ?', falc: 'Le handicap a-t-il commencé avant 60 ans ?', questionEn: 'Did the disability start before age 60?', type: 'boolean', options: yesNo },
-  { id: 'demandeur.residence_stable_france', question: 'La personne vit-elle en France de façon stable et régulière ?', falc: 'La personne habite-t-elle en France toute l’année ?', questionEn: 'Does the person live in France on a stable and regular basis?', type: 'boolean', options: yesNo },
-  { id: 'demandeur.en_couple', question: 'La personne vit-elle en couple ?', falc: 'La personne vit-elle avec un conjoint ?', questionEn: 'Does the person live as a couple?', type: 'boolean', options: yesNo },
+  { id: 'demandeur.criteres_pch_avant_60_ans', question: 'Ces difficultés existaient-elles déjà avant les 60 ans de la personne ?', falc: 'La personne avait-elle déjà ces difficultés avant 60 ans ?', questionEn: 'Did these difficulties already exist before the person turned 60?', hint: 'Ce qui compte est la date où les difficultés sont devenues aussi importantes, pas la date du diagnostic.', hintEn: 'What counts is when the difficulties became this severe, not the diagnosis.', type: 'boolean', options: yesNo('Les difficultés existaient déjà avant 60 ans', 'Les difficultés sont apparues après 60 ans'), askIf: { fact: 'demandeur.difficultes_activites', notIn: ['aucune', 'une-grave'] } },
+  { id: 'demandeur.en_activite', question: 'La personne travaille-t-elle encore ?', falc: 'La personne a-t-elle encore un travail ?', questionEn: 'Does the person still work?', type: 'boolean', options: yesNo('La personne travaille encore', 'La personne ne travaille plus') },
+  { id: 'demandeur.inapte_travail', question: 'La personne a-t-elle été reconnue inapte au travail (par sa caisse de retraite ou un médecin-conseil) ?', falc: 'Un médecin a-t-il dit que la personne ne peut plus travailler ?', questionEn: 'Has the person been recognised as unfit for work?', type: 'boolean', options: yesNo('La personne est reconnue inapte au travail', 'La personne n’est pas reconnue inapte au travail') },
+  { id: 'demandeur.residence_stable_france', question: 'La personne vit-elle en France de façon stable et régulière ?', falc: 'La personne habite-t-elle en France toute l’année ?', questionEn: 'Does the person live in France on a stable and regular basis?', type: 'boolean', options: yesNo('La personne vit en France de façon stable et régulière', 'La personne ne vit pas en France de façon stable et régulière') },
+  { id: 'demandeur.en_couple', question: 'La personne vit-elle en couple ?', falc: 'La personne vit-elle avec un conjoint ?', questionEn: 'Does the person live as a couple?', type: 'boolean', options: yesNo('La personne vit en couple', 'La personne vit seule') },
+  { id: 'demandeur.enfants_a_charge', question: 'Combien d’enfants la personne a-t-elle à sa charge ?', falc: 'Combien d’enfants la personne élève-t-elle ?', questionEn: 'How many dependent children does the person have?', type: 'number', min: 0, max: 15, unit: 'enfants' },
+  { id: 'demandeur.a_charge_prestations_familiales', question: 'La personne est-elle encore à la charge de ses parents pour les allocations familiales ?', falc: 'Les parents touchent-ils encore des allocations pour cette personne ?', questionEn: 'Is the person still a dependant of their parents for family benefits?', type: 'boolean', options: yesNo('La personne est encore à la charge de ses parents pour les allocations familiales', 'La personne n’est plus à la charge de ses parents pour les allocations familiales') },
+  { id: 'demandeur.aeeh_complement', question: 'L’enfant a-t-il droit à l’AEEH avec un complément ?', falc: 'La famille touche-t-elle l’AEEH avec un complément pour l’enfant ?', questionEn: 'Is the child entitled to the AEEH with a complement?', type: 'boolean', options: yesNo('L’enfant a droit à l’AEEH avec un complément', 'L’enfant n’a pas droit à un complément d’AEEH') },
+  { id: 'demandeur.sante_gene_travail', question: 'Un handicap ou un problème de santé durable rend-il plus difficile de trouver ou de garder un emploi ?', falc: 'La santé de la personne l’empêche-t-elle de bien travailler ?', questionEn: 'Does a disability or lasting health problem make it harder to find or keep a job?', type: 'boolean', options: yesNo('Un handicap ou un problème de santé durable gêne l’accès à l’emploi ou son maintien', 'Aucun problème de santé durable ne gêne l’accès à l’emploi') },
+  { id: 'demandeur.mobilite_reduite', question: 'Rester debout ou marcher est-il pénible pour la personne ?', falc: 'Est-ce difficile pour la personne de rester debout ou de marcher ?', questionEn: 'Is standing or walking painful for the person?', type: 'boolean', options: yesNo('La station debout ou la marche est pénible pour la personne', 'La station debout et la marche ne sont pas pénibles pour la personne') },
+  { id: 'demandeur.ressources_propres', question: 'Quelles sont les ressources mensuelles de la personne elle-même, sans celles de son conjoint ?', falc: 'Combien d’argent la personne reçoit-elle chaque mois, pour elle seule ?', questionEn: 'What are the person’s own monthly resources, without the partner’s?', hint: 'Pensions, salaires, allocations, en euros par mois. Un ordre de grandeur suffit. Rien n’est envoyé.', hintEn: 'Approximate euros per month. Nothing is sent.', type: 'number', min: 0, max: 100000, unit: '€/mois', askIf: { fact: 'demandeur.en_couple', notIn: [false] } },
   { id: 'foyer.ressources_mensuelles', question: 'Quelles sont les ressources mensuelles du foyer (pensions, salaires, allocations) ?', falc: 'Combien d’argent le foyer reçoit-il chaque mois ?', questionEn: 'What are the household’s monthly resources?', hint: 'Un ordre de grandeur suffit, en euros par mois. Rien n’est envoyé.', hintEn: 'An approximate amount in euros per month is enough. Nothing is sent.', type: 'number', min: 0, max: 100000, unit: '€/mois' },
   { id: 'demandeur.frais_hebergement', question: 'Combien coûte l’hébergement en établissement chaque mois ?', falc: 'Combien coûte l’établissement chaque mois ?', questionEn: 'What does the care home cost per month?', type: 'number', min: 0, max: 20000, unit: '€/mois' },
-  { id: 'aidant.est_aidant', question: 'Faites-vous cette simulation en tant qu’aidant de la personne ?', falc: 'Aidez-vous cette personne ?', questionEn: 'Are you the person’s carer?', type: 'boolean', options: yesNo },
-  { id: 'aidant.activite_professionnelle', question: 'Vous, l’aidant, travaillez-vous (ou êtes-vous au chômage indemnisé) ?', falc: 'Avez-vous un travail ?', questionEn: 'Do you, the carer, work (or receive unemployment benefit)?', type: 'boolean', options: yesNo },
+  { id: 'aidant.est_aidant', question: 'Faites-vous cette simulation en tant qu’aidant de la personne ?', falc: 'Aidez-vous cette personne ?', questionEn: 'Are you the person’s carer?', type: 'boolean', options: yesNo('Vous aidez la personne', 'Vous n’êtes pas l’aidant de la personne') },
+  { id: 'aidant.activite_professionnelle', question: 'Vous, l’aidant, travaillez-vous (ou êtes-vous au chômage indemnisé) ?', falc: 'Avez-vous un travail ?', questionEn: 'Do you, the carer, work (or receive unemployment benefit)?', type: 'boolean', options: yesNo('Vous travaillez ou êtes au chômage indemnisé', 'Vous ne travaillez pas et n’êtes pas au chômage indemnisé'), askIf: { fact: 'aidant.est_aidant', notIn: [false] } },
 ];
 
 export const factById = (id: string): Fact | undefined => FACTS.find((f) => f.id === id);

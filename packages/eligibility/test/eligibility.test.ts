@@ -32,7 +32,9 @@ const ready = async (el: RelaisEligibility) => waitUntil(() => $(el, 'form, .res
 const OLDER: Record<string, string | number | boolean> = {
   who: 'me', 'demandeur.age': 82, 'demandeur.gir': 3, 'demandeur.lieu_de_vie': 'domicile', 'demandeur.residence_stable_france': true, 'demandeur.en_couple': false,
   'foyer.ressources_mensuelles': 950, 'demandeur.taux_incapacite': 'aucun', 'aidant.activite_professionnelle': false, 'demandeur.difficultes_activites': 'deux-graves',
-  'demandeur.handicap_avant_60_ans': false, 'demandeur.rsdae': false, 'demandeur.frais_hebergement': 0, 'demandeur.depcom': '58500',
+  'demandeur.criteres_pch_avant_60_ans': false, 'demandeur.en_activite': false, 'demandeur.inapte_travail': false, 'demandeur.rsdae': false, 'demandeur.frais_hebergement': 0,
+  'demandeur.depcom': '58500', 'demandeur.sante_gene_travail': false, 'demandeur.mobilite_reduite': false, 'demandeur.enfants_a_charge': 0,
+  'demandeur.a_charge_prestations_familiales': false, 'demandeur.aeeh_complement': false, 'demandeur.ressources_propres': 950,
 };
 
 async function runThrough(el: RelaisEligibility, answers: Record<string, string | number | boolean>, max = 20): Promise<void> {
@@ -57,7 +59,7 @@ describe('<relais-eligibility>', () => {
     expect(yes.textContent).to.match(/Allocation de solidarité aux personnes âgées/);
     const no = $<HTMLDetailsElement>(el, '[aria-labelledby="g-no"] details')!;
     expect(no.open).to.equal(false, '« Pourquoi pas ? » folded');
-    expect(no.textContent).to.match(/Condition non remplie : .*Avec un GIR 3, la condition n’est pas remplie pour l’aide-ménagère/);
+    expect(no.textContent).to.match(/Condition non remplie : La personne est en GIR 3 ; l’aide-ménagère demande un GIR 5 ou 6 \(CASF L231-1, L232-2\)\./);
     await expect(el).to.be.accessible();
   });
 
@@ -140,13 +142,141 @@ describe('<relais-eligibility>', () => {
     expect(Object.keys(e.results[0]!)).to.deep.equal(['id', 'status']);
     expect(JSON.stringify(e.results)).to.not.match(/82|950|58079/);
     expect(sessionStorage.length).to.equal(0);
+  });
+
+  it('"remember" keeps nothing sensitive in clear in sessionStorage: AES-GCM ciphertext, non-extractable key in IndexedDB; a reload restores; « Recommencer » forgets', async () => {
+    sessionStorage.clear();
     const kept = await fixture<RelaisEligibility>(html`<relais-eligibility remember date="2026-11-23"></relais-eligibility>`);
     await ready(kept);
     await answer(kept, 'me');
-    await answer(kept, 77);
-    expect(JSON.parse(sessionStorage.getItem('relais-eligibility-answers')!).answers['demandeur.age']).to.equal(77);
+    const secret: Record<string, string | number | boolean> = { ...OLDER, 'demandeur.age': 77, 'demandeur.gir': 4, 'demandeur.taux_incapacite': '50-79', 'foyer.ressources_mensuelles': 1234.56, 'demandeur.ressources_propres': 1234.56 };
+    await runThrough(kept, secret);
+    await (kept as unknown as { saving: Promise<void> }).saving;
+    const stored = Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k)}`).join('\n');
+    expect(stored).to.include('relais-eligibility-answers');
+    // only { v, iv, data } in base64: no fact id, no answer in clear (needles that base64 cannot produce by chance)
+    for (const needle of ['"demandeur.age":77', 'demandeur', 'ressources', 'domicile', '1234.56', '50-79', '58500', '58079', 'aidant']) expect(stored, needle).to.not.include(needle);
+    const box = JSON.parse(sessionStorage.getItem('relais-eligibility-answers')!) as { v: number; iv: string; data: string };
+    expect(Object.keys(box)).to.deep.equal(['v', 'iv', 'data']);
+    expect(box.data).to.match(/^[A-Za-z0-9+/]+=*$/);
+    expect(atob(box.data)).to.not.include('demandeur');
+    expect(box.v).to.equal(1);
+    expect(atob(box.iv).length).to.equal(12);
     expect(localStorage.getItem('relais-eligibility-answers')).to.equal(null);
+    // the key is a non-extractable AES-GCM CryptoKey in IndexedDB
+    const key = await new Promise<CryptoKey>((resolve, reject) => {
+      const open = indexedDB.open('relais-eligibility');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const req = open.result.transaction('keys').objectStore('keys').get('session-answers');
+        req.onsuccess = () => {
+          open.result.close();
+          resolve(req.result as CryptoKey);
+        };
+      };
+    });
+    expect(key.extractable).to.equal(false);
+    expect(key.algorithm.name).to.equal('AES-GCM');
+    // a reload (a new element) restores the answers from the ciphertext
+    const again = await fixture<RelaisEligibility>(html`<relais-eligibility remember date="2026-11-23"></relais-eligibility>`);
+    await waitUntil(() => (again as unknown as Priv).answers['demandeur.age'] === 77, 'answers restored', { timeout: 5000 });
+    expect((again as unknown as Priv).answers['demandeur.gir']).to.equal(4);
+    // « Recommencer » forgets both the ciphertext and the key
+    $$(again, 'button').find((b) => /Recommencer/.test(b.textContent!))!.click();
+    await (again as unknown as { saving: Promise<void> }).saving;
+    expect(sessionStorage.getItem('relais-eligibility-answers')).to.equal(null);
     sessionStorage.clear();
+  });
+
+  it('every amount and criterion shows its date, and when a value is stale or to confirm; a not-eligible aide shows its exceptions and where to ask', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    await runThrough(el, { ...OLDER, who: 'me', 'demandeur.age': 35, 'demandeur.taux_incapacite': '80-plus', 'demandeur.ressources_propres': 300, 'foyer.ressources_mensuelles': 300 });
+    const aah = $(el, '#b-aah')!.closest('article')!;
+    expect(aah.textContent).to.match(/Montant maximal de l’AAH : montant au 1ᵉʳ avril 2026, valeur à confirmer\./);
+    expect(aah.querySelector('.value-note.warn')!.textContent).to.match(/montant au 1ᵉʳ avril 2026, valeur à confirmer/);
+    const apaNo = $(el, '#b-apa-domicile')!.closest('article')!;
+    expect(apaNo.classList.contains('not_eligible')).to.equal(true);
+    expect(apaNo.textContent).to.match(/Exceptions possibles, à vérifier/);
+    expect(apaNo.textContent).to.match(/Où se renseigner : Conseil départemental/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('flow: empty commune field then its name in the summary; an estimated GIR says so; question numbers never repeat; prerequisites first; distinct « Modifier » names', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    const asked: string[] = [];
+    const numbers: string[] = [];
+    const flow: Record<string, string | number | boolean> = { ...OLDER, who: 'relative', 'aidant.est_aidant': false, 'demandeur.taux_incapacite': 'aucun', 'demandeur.frais_hebergement': 1400 };
+    for (let i = 0; i < 30 && cur(el); i++) {
+      const id = cur(el)!;
+      numbers.push($(el, '.progress')!.textContent!.split('·')[0]!.trim());
+      if (id === 'demandeur.depcom') expect($<HTMLInputElement>(el, '#answer')!.value, 'commune field not pre-filled with the previous answer').to.equal('');
+      if (id === 'demandeur.gir') {
+        // through the triage: a step of its own, with its own number
+        $$(el, 'input[name="answer"]').find((r) => (r as HTMLInputElement).value === '__triage')!.click();
+        $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+        await el.updateComplete;
+        numbers.push($(el, '.progress')!.textContent!.split('·')[0]!.trim());
+        await answer(el, 4);
+        asked.push(id);
+        continue;
+      }
+      asked.push(id);
+      await answer(el, flow[id]!);
+    }
+    expect(cur(el)).to.equal(null);
+    expect(new Set(numbers).size, numbers.join(', ')).to.equal(numbers.length);
+    if (asked.includes('demandeur.criteres_pch_avant_60_ans')) expect(asked.indexOf('demandeur.difficultes_activites')).to.be.lessThan(asked.indexOf('demandeur.criteres_pch_avant_60_ans'));
+    const summary = $(el, '.answers')!.textContent!;
+    expect(summary).to.match(/Clamecy \(58500\)/);
+    expect(summary).to.not.match(/58079/);
+    expect(summary).to.match(/GIR 4 — aide pour se lever, la toilette, l’habillage \(estimation par le questionnaire, à faire évaluer par le département\)/);
+    const names = $$(el, '.answers button').map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    expect(new Set(names).size).to.equal(names.length);
+    // results about a relative never say « vous avez … ans »
+    expect($(el, '.results')!.textContent).to.not.match(/Vous avez \d+ ans/);
+    expect($(el, '#g-yes')!.textContent).to.match(/Votre proche est probablement éligible/);
+    // editing the commune shows its name, which is accepted as is
+    $$(el, '.answers button').find((b) => /commune/.test(b.textContent!))!.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#answer')!.value).to.equal('Clamecy (58500)');
+    await answer(el, 'Clamecy (58500)');
+    expect($(el, '#answer-error')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a text field never arrives with the previous answer in it (the commune after a cost typed in)', async () => {
+    const known = Object.fromEntries(Object.entries(OLDER).filter(([k]) => k !== 'who' && k !== 'demandeur.frais_hebergement' && k !== 'demandeur.depcom'));
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23" .presetAnswers=${{ ...known, 'aidant.est_aidant': false, 'demandeur.lieu_de_vie': 'etablissement' }}></relais-eligibility>`);
+    await waitUntil(() => $(el, '.results'), 'results');
+    $$(el, '.results > .actions button').find((b) => /Modifier mes réponses/.test(b.textContent!))!.click();
+    await el.updateComplete;
+    expect(cur(el)).to.equal('demandeur.frais_hebergement');
+    await answer(el, 1400);
+    expect(cur(el)).to.equal('demandeur.depcom');
+    expect($<HTMLInputElement>(el, '#answer')!.value).to.equal('');
+  });
+
+  it('« pour un proche » and « je suis l’aidant » give the same results for the same situation', async () => {
+    const statuses = async (who: string, carerAnswer: boolean) => {
+      const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+      await ready(el);
+      await runThrough(el, { ...OLDER, who, 'aidant.est_aidant': carerAnswer, 'aidant.activite_professionnelle': true }, 30);
+      return el.evaluation!.results.map((r) => `${r.id}:${r.status}`).join(' ');
+    };
+    const carer = await statuses('carer', true);
+    expect(carer).to.match(/ajpa:eligible/);
+    expect(await statuses('relative', true)).to.equal(carer);
+  });
+
+  it('presetAnswers: results shown at once, the commune named, nothing stored', async () => {
+    sessionStorage.clear();
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23" .presetAnswers=${{ 'aidant.est_aidant': false, 'demandeur.age': 82, 'demandeur.gir': 3, 'demandeur.lieu_de_vie': 'domicile', 'demandeur.residence_stable_france': true, 'demandeur.en_couple': false, 'foyer.ressources_mensuelles': 950, 'demandeur.depcom': '58079' }}></relais-eligibility>`);
+    await waitUntil(() => $(el, '.results'), 'results', { timeout: 5000 });
+    await waitUntil(() => /Clamecy \(58500\)/.test($(el, '.answers')!.textContent!), 'commune named', { timeout: 5000 });
+    expect($(el, '#g-yes')!.textContent).to.match(/Vous êtes probablement éligible/);
+    expect(sessionStorage.length).to.equal(0);
   });
 
   it('a local catalogue is merged by territory; hostile strings in it render inert', async () => {
