@@ -97,8 +97,7 @@ const FS_THEMATIQUES = [
 // The label's scope (programme France services): the partners every site works with. Not a per-site text of the ANCT list.
 const FS_DESCRIPTION =
   'Espace labellisé France services : accueil, information et aide aux démarches administratives avec les partenaires du programme ' +
-  '(Caf, Assurance maladie, Assurance retraite, MSA, France Travail, Finances publiques, ministère de l’Intérieur — carte grise, permis, ' +
-  'papiers d’identité —, ministère de la Justice, La Poste).';
+  '(Caf, Assurance maladie, Assurance retraite, MSA, France Travail, Finances publiques, ministères de l’Intérieur et de la Justice, La Poste).';
 
 const fsRows = readCsv(join(shared, 'data/france-services/liste-fs-20240801.csv'));
 const fs = { structures: [], services: [] };
