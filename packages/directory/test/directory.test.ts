@@ -176,7 +176,7 @@ describe('<relais-directory>', () => {
         { source: 'relais-demo', id: 'demo--1', nom: 'CCAS de Clamecy', date_maj: '2026-01-05' },
       ],
       services: [
-        { source: 'finess', id: 'finess--580000000--500', structure_id: 'finess--580000000', nom: 'Hébergement en EHPAD', date_maj: '2017-04-21' },
+        { source: 'finess', id: 'finess--580000000--500', structure_id: 'finess--580000000', nom: 'Hébergement en EHPAD', date_maj: '2017-04-21', horaires_accueil: 'Mo-Fr 09:00-12:00; Sa "sur rendez-vous"; PH off' },
         { source: 'relais-demo', id: 'demo--1-1', structure_id: 'demo--1', nom: 'Accueil social', date_maj: '2026-01-05' },
       ],
     };
@@ -191,6 +191,9 @@ describe('<relais-directory>', () => {
     $$(el, '.title-link')[1]!.click();
     await waitUntil(() => $(el, '.detail'), 'detail');
     expect($(el, '.detail')!.textContent).to.include('Source : FINESS, janvier 2021');
+    // opening hours with a comment and public holidays, summarised in French
+    const hours = $$(el, '.detail ul.plain li').map((li) => li.textContent!.trim());
+    expect(hours).to.include.members(['Du lundi au vendredi : 9 h – 12 h', 'Samedi : sur rendez-vous', 'Dimanche : fermé', 'Fermé les jours fériés']);
     await expect(el).to.be.accessible();
   });
 
