@@ -53,7 +53,10 @@ export interface OpeningHours {
    * those given with a comment (`09:00-12:00 "sur rendez-vous"`, see `notes`).
    */
   days: Array<Array<readonly [start: number, end: number]>>;
-  /** Comment or « à confirmer » state of each weekday of an ordinary week (`"sur rendez-vous"`), or null. */
+  /**
+   * For each weekday of an ordinary week: the comment of its rule (`"sur rendez-vous"`), `?` when the hours say
+   * `unknown` without a comment, or null.
+   */
   notes: Array<string | null>;
   /** Public holidays: closed, or specific intervals, or not said (they follow the weekday). */
   publicHolidays: 'off' | Array<readonly [number, number]> | null;
