@@ -28,6 +28,8 @@ export const budgets = () => [
   { name: 'Éligibilité : chunk <relais-eligibility> avec le catalogue national (sans le cœur)', files: only('widgets/relais-eligibility'), target: 30, limit: 30 },
   { name: 'Fiche de liaison : chunk <relais-liaison-form> (sans le cœur)', files: only('widgets/relais-liaison-form'), limit: 20 },
   { name: 'Parcours : chunk <relais-pathway> (sans le cœur)', files: only('widgets/relais-pathway'), limit: 20 },
-  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 120 },
+  // 119.9 → 124.0 kB with issue 16 (real data): OSM opening hours with holidays, months, comments (+2.4 kB), the
+  // démarches synonyms (+1.1 kB), the holiday calendar shared by core and pathway (+0.3 kB net).
+  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 124.5 },
   { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 120 },
 ];

@@ -13,7 +13,7 @@ import { useDemo } from './demo-harness.mjs';
 const axeSource = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 const demo = useDemo();
 
-const PAGES = ['/', '/iife.html', '/hostile.html', '/double.html', '/themes.html', '/auto.html'];
+const PAGES = ['/', '/iife.html', '/hostile.html', '/double.html', '/themes.html', '/auto.html', '/france.html'];
 const READY = { 'relais-directory': '.item', 'relais-pathway': 'ol', 'relais-eligibility': 'form', 'relais-liaison-form': '#tasks-title, #resume-title' };
 
 async function open(path, viewport = { width: 1200, height: 900 }) {

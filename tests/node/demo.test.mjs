@@ -41,3 +41,55 @@ test('the reference REST API answers the contract, with problem+json errors', as
   assert.equal((await fetch(`${demo.base}/api/services/inconnu`)).status, 404);
   assert.equal((await fetch(`${demo.base}/../../etc/passwd`)).status, 404);
 });
+
+/** Waits for results, then returns the visible items: title and the « Mis à jour … · Source : … » line. */
+async function items(page) {
+  await page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 20000 });
+  return page.evaluate(() => [...document.querySelector('relais-directory').shadowRoot.querySelectorAll('.item')].map((li) => ({ title: li.querySelector('.title-link').textContent.trim(), updated: li.querySelector('.updated').textContent.trim() })));
+}
+
+test('demo /: real and fictional records side by side, each labelled with its source (FINESS says janvier 2021)', async () => {
+  const page = await demo.browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${demo.base}/?relais-q=ehpad`);
+  const banner = await page.evaluate(() => document.querySelector('.demo-banner').textContent);
+  assert.match(banner, /Réelles/);
+  assert.match(banner, /Fictives/);
+  assert.match(banner, /FINESS, janvier 2021/);
+  // « ehpad »: the real EHPAD of the FINESS file, each with its date beside it
+  await page.waitForFunction(() => /EHPAD/.test(document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item .title-link')?.textContent ?? ''), { timeout: 20000 });
+  const ehpad = await items(page);
+  assert.ok(ehpad.length > 0);
+  for (const i of ehpad.filter((x) => /EHPAD/.test(x.title))) assert.match(i.updated, /Source : FINESS, janvier 2021$/, i.title);
+  // « carte grise » near Clamecy: the real France services of Clamecy first, labelled as ANCT data
+  await page.goto(`${demo.base}/?relais-q=${encodeURIComponent('carte grise')}`);
+  await page.waitForFunction(() => /France services/.test(document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item .title-link')?.textContent ?? ''), { timeout: 20000 });
+  const cg = await items(page);
+  assert.match(cg[0].title, /France services de Clamecy/);
+  assert.match(cg[0].updated, /Source : ANCT – liste des France services, 01\/08\/2024$/);
+  // and the fictional records say so
+  await page.goto(`${demo.base}/?relais-q=ccas`);
+  await page.waitForFunction(() => /CCAS/.test(document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item .title-link')?.textContent ?? ''), { timeout: 20000 });
+  const ccas = await items(page);
+  assert.match(ccas[0].updated, /Source : Donnée fictive \(démonstration\)$/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('demo /france.html: the 2 845 real France services sites, searchable by démarche', async () => {
+  const page = await demo.browser.newPage();
+  const problems = [];
+  page.on('console', (m) => (m.type() === 'error' || /Content Security Policy/i.test(m.text())) && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${demo.base}/france.html`);
+  await items(page);
+  const status = await page.evaluate(() => document.querySelector('relais-directory').shadowRoot.querySelector('.status').textContent);
+  assert.match(status.replace(/\s/g, ''), /2845servicestrouvés/);
+  await page.goto(`${demo.base}/france.html?relais-q=${encodeURIComponent('passeport')}`);
+  await page.waitForFunction(() => /France services/.test(document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item .title-link')?.textContent ?? ''), { timeout: 20000 });
+  const found = await items(page);
+  assert.ok(found.every((i) => /Source : ANCT – liste des France services, 01\/08\/2024$/.test(i.updated)));
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -884,7 +884,7 @@ export class RelaisDirectory extends RelaisElement {
           ${site ? html`<a href=${site} target="_blank" rel="noopener noreferrer">${this.t('website')}<span class="visually-hidden"> (${st?.nom}, nouvelle fenêtre)</span></a>` : nothing}
         </p>
         ${s.publics.length ? html`<p class="publics"><span class="muted">${this.t('publics')} :</span> ${s.publics.map((p) => this.label('publics', p)).join(', ')}</p>` : nothing}
-        <p class="updated muted">${this.t('updated', { date: formatDate(s.date_maj, this.i18n.lang) })}</p>
+        <p class="updated muted">${this.t('updated', { date: formatDate(s.date_maj, this.i18n.lang) })}${st?.source_libelle ? ` · ${this.t('source', { source: st.source_libelle })}` : ''}</p>
         ${this.mode === 'pro' ? html`<button type="button" part="button" class="link" @click=${() => this.copyContact(item)}>${this.t('copyContact')}</button>` : nothing}
       </article>
     </li>`;
@@ -967,7 +967,7 @@ export class RelaisDirectory extends RelaisElement {
             </dl>
           </section>`
         : nothing}
-      <p class="muted small">${this.t('updated', { date: formatDate(s.date_maj, this.i18n.lang) })} · ${this.t('source', { source: s.source })}</p>
+      <p class="muted small">${this.t('updated', { date: formatDate(s.date_maj, this.i18n.lang) })} · ${this.t('source', { source: st?.source_libelle ?? s.source })}</p>
     </article>`;
   }
 }

@@ -169,6 +169,34 @@ describe('<relais-directory>', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('shows each record’s source label beside it (« FINESS, janvier 2021 »), in the list and the detail', async () => {
+    const data: Dataset = {
+      structures: [
+        { source: 'finess', id: 'finess--580000000', nom: 'EHPAD LES TILLEULS', date_maj: '2017-04-21', source_libelle: 'FINESS, janvier 2021', categorie_finess: '500' },
+        { source: 'relais-demo', id: 'demo--1', nom: 'CCAS de Clamecy', date_maj: '2026-01-05' },
+      ],
+      services: [
+        { source: 'finess', id: 'finess--580000000--500', structure_id: 'finess--580000000', nom: 'Hébergement en EHPAD', date_maj: '2017-04-21', horaires_accueil: 'Mo-Fr 09:00-12:00; Sa "sur rendez-vous"; PH off' },
+        { source: 'relais-demo', id: 'demo--1-1', structure_id: 'demo--1', nom: 'Accueil social', date_maj: '2026-01-05' },
+      ],
+    };
+    const el = await fixture<RelaisDirectory>(html`<relais-directory .data=${data}></relais-directory>`);
+    await settled(el);
+    const lines = $$(el, '.item').map((li) => [li.querySelector('.title-link')!.textContent!.trim(), li.querySelector('.updated')!.textContent!.trim()]);
+    expect(lines).to.deep.equal([
+      ['Accueil social — CCAS de Clamecy', 'Mis à jour le 5 janvier 2026'],
+      ['Hébergement en EHPAD — EHPAD LES TILLEULS', 'Mis à jour le 21 avril 2017 · Source : FINESS, janvier 2021'],
+    ]);
+    expect($$(el, '.item .kind').map((k) => k.textContent)).to.deep.equal(['EHPAD'], 'typologie derived from the FINESS category');
+    $$(el, '.title-link')[1]!.click();
+    await waitUntil(() => $(el, '.detail'), 'detail');
+    expect($(el, '.detail')!.textContent).to.include('Source : FINESS, janvier 2021');
+    // opening hours with a comment and public holidays, summarised in French
+    const hours = $$(el, '.detail ul.plain li').map((li) => li.textContent!.trim());
+    expect(hours).to.include.members(['Du lundi au vendredi : 9 h – 12 h', 'Samedi : sur rendez-vous', 'Dimanche : fermé', 'Fermé les jours fériés']);
+    await expect(el).to.be.accessible();
+  });
+
   it('fires relais-data-warning and, in pro mode, shows a discreet notice', async () => {
     const wrap = document.createElement('div');
     const warned = new Promise<Event & { skipped: number }>((r) => wrap.addEventListener('relais-data-warning', (e) => r(e as Event & { skipped: number }), { once: true }));

@@ -1,6 +1,7 @@
 import { ServiceSchema, StructureSchema, type ServiceInput, type StructureInput } from './schema.js';
 import type { DataIssue, Diagnostics, Service, Structure } from './types.js';
-import { term, type VocabularyName } from '../taxonomy/taxonomy.js';
+import { kindByFiness, kindByReseau, term, type VocabularyName } from '../taxonomy/taxonomy.js';
+import { checkOpeningHours } from './opening-hours.js';
 import { isInFranceBounds } from '../geo/distance.js';
 import { RelaisError } from '../errors.js';
 import { issuePath } from './issues.js';
@@ -29,7 +30,7 @@ function frenchIssue(code: string, message: string, path: string): string {
 /** Formats an issue as one French line, for logs and notices. */
 export function describeIssue(i: DataIssue): string {
   const who = `${LABELS[i.record]} n° ${i.index + 1}${i.id ? ` (« ${i.id.slice(0, 80)} »)` : ''}`;
-  return `${who} : ${i.message}${i.severity === 'error' ? ' — ignoré' : ' — valeur écartée'}.`;
+  return `${who} : ${i.message} — ${i.outcome ?? (i.severity === 'error' ? 'ignoré' : 'valeur écartée')}.`;
 }
 
 const idOf = (raw: unknown): string | undefined => {
@@ -49,7 +50,8 @@ function keepKnown(values: readonly string[] | null | undefined, vocab: Vocabula
 }
 
 interface Ctx {
-  warn(field: string, message: string): void;
+  /** Reports a value; `outcome` when it is not dropped (the default « valeur écartée »). */
+  warn(field: string, message: string, outcome?: string): void;
 }
 
 const str = (v: string | null | undefined): string | null => {
@@ -65,8 +67,32 @@ function coords(r: { latitude?: number | null; longitude?: number | null }, ctx:
     ctx.warn('latitude', 'coordonnées impossibles');
     return [null, null];
   }
-  if (!isInFranceBounds(la, lo)) ctx.warn('latitude', 'coordonnées hors de France (métropole et outre-mer)');
+  if (!isInFranceBounds(la, lo)) {
+    // kept (nothing is lost), and the message says what happens to them: not drawn, distances meaningless
+    ctx.warn('latitude', `coordonnées hors de France (métropole et outre-mer) : ${la}, ${lo}`, 'position gardée, mais non placée sur la carte (à corriger à la source)');
+  }
   return [la, lo];
+}
+
+// A pragmatic address check (RFC 5322 is wider, but a directory must give an address one can write to).
+const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]]+\.[A-Za-z]{2,}$/;
+
+function email(v: string | null | undefined, ctx: Ctx): string | null {
+  const e = str(v);
+  if (e && !EMAIL.test(e)) {
+    ctx.warn('courriel', `adresse e-mail invalide « ${e.slice(0, 80)} »`);
+    return null;
+  }
+  return e;
+}
+
+function hours(v: string | null | undefined, ctx: Ctx): string | null {
+  const h = str(v);
+  if (h && checkOpeningHours(h) === 'invalid') {
+    ctx.warn('horaires_accueil', `horaires au format non reconnu (OpenStreetMap opening_hours attendu, par ex. « Mo-Fr 09:00-12:00 ») : « ${h.slice(0, 80)} »`);
+    return null;
+  }
+  return h;
 }
 
 function located(r: StructureInput | ServiceInput, ctx: Ctx) {
@@ -80,15 +106,30 @@ function located(r: StructureInput | ServiceInput, ctx: Ctx) {
     latitude,
     longitude,
     telephone: str(r.telephone),
-    courriel: str(r.courriel),
+    courriel: email(r.courriel, ctx),
     lien_source: str(r.lien_source),
-    horaires_accueil: str(r.horaires_accueil),
+    horaires_accueil: hours(r.horaires_accueil, ctx),
   };
+}
+
+/**
+ * The structure kind: the one given, else derived from the FINESS category, else from the réseaux
+ * porteurs (`france-service` → `france-services`, `ccas-cias` → `ccas-cias`…), so that a national file
+ * such as the France services list answers the structure-type filter.
+ */
+function kindOf(r: StructureInput, given: string | null, reseaux: readonly string[]): string | null {
+  if (given && term('typologies', given)) return given;
+  const f = str(r.categorie_finess);
+  const byFiness = f ? kindByFiness(f) : undefined;
+  if (byFiness) return byFiness.value;
+  return kindByReseau(reseaux)?.value ?? null;
 }
 
 function toStructure(r: StructureInput, ctx: Ctx): Structure {
   const typologie = str(r.typologie);
   if (typologie && !term('typologies', typologie)) ctx.warn('typologie', `valeur inconnue « ${typologie.slice(0, 60)} » dans « typologie »`);
+  const reseaux = keepKnown(r.reseaux_porteurs, 'reseauxPorteurs', ctx, 'reseaux_porteurs');
+  const libelle = str(r.source_libelle);
   return {
     source: r.source,
     id: r.id,
@@ -98,11 +139,12 @@ function toStructure(r: StructureInput, ctx: Ctx): Structure {
     siret: str(r.siret),
     site_web: str(r.site_web),
     accessibilite_lieu: str(r.accessibilite_lieu),
-    reseaux_porteurs: keepKnown(r.reseaux_porteurs, 'reseauxPorteurs', ctx, 'reseaux_porteurs'),
+    reseaux_porteurs: reseaux,
     ...located(r, ctx),
-    typologie: typologie && term('typologies', typologie) ? typologie : null,
+    typologie: kindOf(r, typologie, reseaux),
     numero_finess: str(r.numero_finess),
     categorie_finess: str(r.categorie_finess),
+    ...(libelle ? { source_libelle: libelle } : {}),
   };
 }
 
@@ -171,7 +213,7 @@ function parseList<I, O>(
       return;
     }
     seen.add(pid);
-    const ctx: Ctx = { warn: (field, message) => diag.add({ record: kind, index, id: pid, field, message, severity: 'warning' }) };
+    const ctx: Ctx = { warn: (field, message, outcome) => diag.add({ record: kind, index, id: pid, field, message, severity: 'warning', ...(outcome ? { outcome } : {}) }) };
     out.push(convert(parsed.data, ctx));
     diag.report.accepted++;
   });
@@ -187,6 +229,24 @@ export const normalizeServices = (list: unknown, diag: DiagnosticsCollector): Se
   parseList(list, 'service', ServiceSchema, toService, diag);
 
 /**
+ * Reports each service whose structure is missing (absent, or skipped as invalid). A file of services
+ * only (no structure list at all) is allowed: services then carry their own address.
+ */
+function reportOrphans(rawStructures: unknown, structures: readonly Structure[], rawServices: unknown, services: readonly Service[], diag: DiagnosticsCollector): void {
+  if (!Array.isArray(rawStructures) || rawStructures.length === 0 || !Array.isArray(rawServices)) return;
+  const known = new Set(structures.map((s) => s.id));
+  const position = new Map<string, number>();
+  rawServices.forEach((raw, i) => {
+    const id = idOf(raw);
+    if (id !== undefined && !position.has(id)) position.set(id, i);
+  });
+  for (const s of services) {
+    if (known.has(s.structure_id)) continue;
+    diag.add({ record: 'service', index: position.get(s.id) ?? 0, id: s.id, field: 'structure_id', message: `structure « ${s.structure_id.slice(0, 80)} » introuvable dans le jeu de données`, severity: 'warning', outcome: 'service gardé sans sa structure' });
+  }
+}
+
+/**
  * Validates and normalises a whole dataset in the data·inclusion shape `{ structures, services }`.
  * Never throws on bad records; throws a `RelaisDataError` only when the payload is not a dataset at all.
  */
@@ -198,5 +258,6 @@ export function normalizeDataset(raw: unknown): { structures: Structure[]; servi
   const data = raw as { structures?: unknown; services?: unknown };
   const structures = normalizeStructures(data.structures, diag);
   const services = normalizeServices(data.services, diag);
+  reportOrphans(data.structures, structures, data.services, services, diag);
   return { structures, services, diagnostics: diag.report };
 }

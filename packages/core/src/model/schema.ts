@@ -51,6 +51,8 @@ export const StructureSchema = z.object({
   numero_finess: z.optional(z.nullable(z.string().check(z.regex(/^[0-9AB]{9}$/, 'numéro FINESS à 9 caractères attendu')))),
   /** Extension: FINESS category code (TRE_R66). */
   categorie_finess: z.optional(z.nullable(z.string().check(z.regex(/^\d{3}$/)))),
+  /** Extension: short label of where the record comes from and how old it is, shown beside it (« FINESS, janvier 2021 »). */
+  source_libelle: optText(200),
 });
 
 /** A service offered by a structure, data·inclusion v1 plus Relais extensions. */

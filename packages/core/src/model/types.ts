@@ -39,6 +39,11 @@ export interface Structure extends Located {
   numero_finess: string | null;
   /** Extension: FINESS category code. */
   categorie_finess: string | null;
+  /**
+   * Extension: short label of the record's origin and age, shown beside it (« FINESS, janvier 2021 »,
+   * « ANCT – liste des France services, 01/08/2024 », « Donnée fictive (démonstration) »).
+   */
+  source_libelle?: string | null;
 }
 
 /** A service offered by a structure. */
@@ -92,8 +97,13 @@ export interface DataIssue {
   field: string;
   /** French explanation. */
   message: string;
-  /** `error`: the record was skipped; `warning`: a value was dropped and the record kept. */
+  /** `error`: the record was skipped; `warning`: a value was dropped (or, with `outcome`, kept) and the record kept. */
   severity: 'error' | 'warning';
+  /**
+   * What was done, in French, when it is not the default (« ignoré » for an error, « valeur écartée » for a
+   * warning): « service gardé sans sa structure », « position gardée, mais non placée sur la carte ».
+   */
+  outcome?: string;
 }
 
 /** Data-quality report of a source (`client.diagnostics`). */

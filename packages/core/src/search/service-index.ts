@@ -11,8 +11,9 @@ import { categoryOf, PUBLICS, STRUCTURE_KINDS, THEMATIQUES, termLabel } from '..
 import { fold } from './analyze.js';
 import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, type Facets, type MapPoint, type MapPoints, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
 import { TextIndex, type Synonym } from './text-index.js';
+import { demarchesSynonyms } from './demarches.js';
 
-/** Synonyms from the taxonomy: every keyword of a term stands for that term's concept. */
+/** Synonyms from the taxonomy (every keyword of a term stands for that term's concept) and the démarches people type. */
 export function taxonomySynonyms(): Synonym[] {
   const out: Synonym[] = [];
   const add = (prefix: string, strength: number, terms: ReadonlyArray<{ value: string; label: string; falc?: string; keywords?: readonly string[] }>) => {
@@ -25,6 +26,7 @@ export function taxonomySynonyms(): Synonym[] {
   add('k:', 1, STRUCTURE_KINDS);
   add('t:', 0.8, THEMATIQUES);
   add('p:', 0.5, PUBLICS);
+  out.push(...demarchesSynonyms());
   return out;
 }
 

@@ -314,7 +314,14 @@ export class TextIndex {
           if (!inter) inter = ws;
           else for (let d = 0; d < n; d++) inter[d] = inter[d]! > 0 && ws[d]! > 0 ? inter[d]! + ws[d]! : 0;
         }
-        if (inter) for (let d = 0; d < n; d++) if (inter[d]! > s[d]!) s[d] = inter[d]!;
+        // The concept is what the phrase means: a document that has it is fully relevant, whatever its text
+        // repeats (otherwise, among 2 845 France services, the one whose note says « CNI » outranks the nearest).
+        // The words count for documents without the concept, below the best documents with it.
+        if (inter) {
+          let best = 0;
+          for (let d = 0; d < n; d++) if (s[d]! > best) best = s[d]!;
+          for (let d = 0; d < n; d++) if (s[d] === 0 && inter[d]! > 0) s[d] = best > 0 ? Math.min(inter[d]!, 0.9 * best) : inter[d]!;
+        }
       }
       for (let d = 0; d < n; d++) {
         const v = s[d]!;

@@ -220,5 +220,25 @@ export function termLabel(vocabulary: VocabularyName, value: string, opts: { lan
 /** Category of a thematique slug (`sante--acces-aux-soins` → `sante`). */
 export const categoryOf = (thematique: string): string => thematique.split('--')[0] ?? thematique;
 
+/** FINESS categories that belong to a kind beside its main one (448 « établissement d’accueil médicalisé », the FAM's successor). */
+const MORE_FINESS: Readonly<Record<string, string>> = { '448': 'fam' };
+
 /** FINESS category code → structure kind. */
-export const kindByFiness = (code: string): StructureKind | undefined => STRUCTURE_KINDS.find((k) => k.finess === code);
+export const kindByFiness = (code: string): StructureKind | undefined =>
+  STRUCTURE_KINDS.find((k) => k.finess === code) ?? (MORE_FINESS[code] ? STRUCTURE_KINDS.find((k) => k.value === MORE_FINESS[code]) : undefined);
+
+// Most specific first: a France services run by a département is a France services. `communes` (« communes,
+// mairies, communautés de communes, etc. ») is too broad to mean a town hall, and is not used.
+const RESEAU_ORDER = ['france-service', 'mdph', 'maison-departementale-de-lautonomie', 'esat', 'ccas-cias', 'fcsf', 'maisons-des-solidarites', 'departements'];
+/**
+ * The structure kind of a structure from its data·inclusion `reseaux_porteurs`, the most specific réseau
+ * first (`france-service` → `france-services`, `ccas-cias` → `ccas-cias`, `mdph` → `mdph-mda`…).
+ */
+export function kindByReseau(reseaux: readonly string[]): StructureKind | undefined {
+  for (const r of RESEAU_ORDER) {
+    if (!reseaux.includes(r)) continue;
+    const k = STRUCTURE_KINDS.find((x) => x.reseau === r || (r === 'maison-departementale-de-lautonomie' && x.value === 'mdph-mda') || (r === 'maisons-des-solidarites' && x.value === 'conseil-departemental'));
+    if (k) return k;
+  }
+  return undefined;
+}

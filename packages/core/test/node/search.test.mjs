@@ -127,3 +127,34 @@ test('points: every match as a light point, without paging; records without posi
   const small = new ServiceIndex(st2, sv2).points({});
   assert.deepEqual({ n: small.points.length, without: small.withoutPosition, outside: small.outsideFrance }, { n: 1, without: 1, outside: 1 });
 });
+
+// The real France services list (ANCT, 01/08/2024): the démarches people type, and the structure-type filter.
+const fsData = normalizeDataset(JSON.parse(readFileSync(new URL('../../../../examples/data/france-services.json', import.meta.url), 'utf8')));
+const fsIndex = new ServiceIndex(fsData.structures, fsData.services);
+
+test('real France services list: « carte grise » near Clamecy finds the nearest France services first', async () => {
+  const place = await resolveCommune('58079');
+  // the nearest site, measured here from the raw coordinates (not through the engine)
+  const rad = (x) => (x * Math.PI) / 180;
+  const km = (s) => 6371 * 2 * Math.asin(Math.sqrt(Math.sin(rad(s.latitude - place.lat) / 2) ** 2 + Math.cos(rad(place.lat)) * Math.cos(rad(s.latitude)) * Math.sin(rad(s.longitude - place.lon) / 2) ** 2));
+  const nearest = [...fsData.structures].sort((a, b) => km(a) - km(b))[0];
+  assert.equal(nearest.nom, 'France services de Clamecy');
+  const r = fsIndex.search({ text: 'carte grise', commune: '58079', pageSize: 5 }, place);
+  assert.equal(r.items[0].structure.id, nearest.id);
+  assert.equal(r.relaxed, false);
+  const d = r.items.map((i) => i.distanceKm);
+  assert.deepEqual(d, [...d].sort((a, b) => a - b), 'equally relevant sites: nearest first');
+});
+
+test('real France services list: every démarche word of the issue finds France services sites', () => {
+  for (const text of ['carte grise', 'immatriculation', 'passeport', 'carte d’identité', 'CNI', 'permis de conduire', 'ANTS', 'impôts', 'CAF', 'retraite', 'MSA', 'Pôle emploi', 'France Travail', 'MSAP', 'maison France services']) {
+    const r = fsIndex.search({ text, pageSize: 3 });
+    assert.ok(r.total > 2000, `${text}: ${r.total}`);
+    assert.ok(r.items.every((i) => i.structure.typologie === 'france-services'), text);
+  }
+});
+
+test('real France services list: the structure-type filter finds all 2 845 sites (typologie from reseaux_porteurs)', () => {
+  assert.equal(fsIndex.search({ typologies: ['france-services'] }).total, 2845);
+  assert.equal(fsIndex.search({}).facets.typologies['france-services'], 2845);
+});
