@@ -18,6 +18,8 @@ import type { RelaisDirectory } from '@relais/directory';
 import type { RelaisEligibility } from '@relais/eligibility';
 import type { RelaisMap } from '@relais/map';
 import { PAYLOADS, inject, pollute, spread } from './security/payloads.js';
+import { createClient, sanitizeUrl, mailtoHref, isSafeId, type RelaisClient } from '@relais/core';
+import { readUrlState, writeUrlState } from '../packages/directory/src/url-state.js';
 
 type W = Window & { __pwned?: boolean };
 const ACTIVE = 'script, iframe, object, embed, img, base, meta, form[action], frame, frameset, applet, link, style:not([data-lit])';
@@ -224,5 +226,108 @@ describe('security corpus', () => {
       el.remove();
     }
     expect(placed.size).to.equal(SPREAD.length);
+  });
+});
+
+/** Findings of issue 14 (« Privacy and reliability hardening »), each reproduced first, then fixed. */
+describe('issue 14: links and addresses', () => {
+  it('mailtoHref: one plain address only (no hidden copy, body, subject or second recipient)', () => {
+    expect(mailtoHref('accueil@ccas-clamecy.fr')).to.equal('mailto:accueil@ccas-clamecy.fr');
+    expect(mailtoHref(' contact.ccas+orientation@mairie-nevers.fr ')).to.equal('mailto:contact.ccas+orientation@mairie-nevers.fr');
+    for (const bad of [
+      'accueil@ccas.fr?bcc=collecte@evil.example&body=Bonjour',
+      'accueil@ccas.fr?cc=x@evil.example',
+      'accueil@ccas.fr&body=x',
+      'accueil@ccas.fr,espion@evil.example',
+      'accueil@ccas.fr;espion@evil.example',
+      'accueil%40ccas.fr%3Fbcc%3Dx%40evil.example',
+      'CCAS <accueil@ccas.fr>',
+      'accueil@ccas.fr/../x',
+      'a@b',
+    ]) expect(mailtoHref(bad), bad).to.equal(null);
+  });
+
+  it('sanitizeUrl refuses a user-info part (the address does not go where it seems)', () => {
+    for (const bad of ['https://www.caf.fr@evil.example/aides', 'http://user:pass@ccas.example/', 'https://www.caf.fr:443@evil.example', 'HTTPS://www.caf.fr@evil.example']) expect(sanitizeUrl(bad), bad).to.equal(null);
+    expect(sanitizeUrl('https://www.caf.fr/aides?contact=a@b.fr')).to.equal('https://www.caf.fr/aides?contact=a@b.fr');
+    expect(sanitizeUrl('mailto:accueil@ccas.fr')).to.equal('mailto:accueil@ccas.fr');
+  });
+
+  it('ids from the URL: `.`, `..` and paths are refused; readUrlState drops them', () => {
+    for (const bad of ['.', '..', '../x', 'a/b', 'a\\b', '%2e%2e', '%2E.', 'a%2fb', '', 'x'.repeat(301)]) {
+      expect(isSafeId(bad), bad).to.equal(false);
+      expect(readUrlState(new URLSearchParams({ 'relais-fiche': bad })).service, bad).to.equal(undefined);
+    }
+    expect(isSafeId('dora-3f2a-91')).to.equal(true);
+    expect(readUrlState(new URLSearchParams({ 'relais-fiche': 'dora-3f2a-91' })).service).to.equal('dora-3f2a-91');
+  });
+
+  it('?relais-fiche=.. never makes the directory ask its client for that id', async () => {
+    const base = location.href;
+    const asked: string[] = [];
+    const client: RelaisClient = createClient({ source: 'static', url: '/examples/data/nievre.json' });
+    const get = client.get.bind(client);
+    client.get = (id: string, o?: { signal?: AbortSignal }) => (asked.push(id), get(id, o));
+    try {
+      for (const bad of ['..', '.', '../services']) {
+        history.replaceState(null, '', `${location.pathname}?relais-fiche=${encodeURIComponent(bad)}`);
+        const el = await fixture<RelaisDirectory>(html`<relais-directory sync-url .client=${client} departements="58"></relais-directory>`);
+        await waitUntil(() => $(el, '.item, .empty'), 'results', { timeout: 8000 });
+        await new Promise((r) => setTimeout(r, 100));
+        el.remove();
+      }
+      expect(asked).to.deep.equal([]);
+    } finally {
+      history.replaceState(null, '', base);
+    }
+  });
+
+  it('sync-url keeps filters and place but not the typed words unless sync-url="text"', async () => {
+    const url = new URL('https://site.example/annuaire?page=1');
+    const state = { text: 'violences conjugales', commune: '58079', needs: ['aide-a-domicile'], free: true };
+    const plain = writeUrlState(url, state);
+    expect(plain.searchParams.get('relais-q')).to.equal(null);
+    expect(plain.searchParams.get('relais-commune')).to.equal('58079');
+    expect(plain.searchParams.getAll('relais-besoin')).to.deep.equal(['aide-a-domicile']);
+    expect(plain.searchParams.get('page')).to.equal('1');
+    expect(writeUrlState(url, state, { text: true }).searchParams.get('relais-q')).to.equal('violences conjugales');
+    expect(readUrlState(new URLSearchParams('relais-q=violences')).text).to.equal(undefined);
+    const base = location.href;
+    try {
+      const el = await fixture<RelaisDirectory>(html`<relais-directory sync-url src="/examples/data/nievre.json" departements="58"></relais-directory>`);
+      await waitUntil(() => $(el, '.item'), 'results', { timeout: 8000 });
+      const what = $<HTMLInputElement>(el, '#what')!;
+      what.value = 'violences conjugales';
+      what.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      $(el, '.tile')!.click();
+      await waitUntil(() => new URL(location.href).searchParams.get('relais-besoin'), 'the need is in the URL', { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 600));
+      expect(location.href).to.not.match(/violences|relais-q/);
+      el.remove();
+    } finally {
+      history.replaceState(null, '', base);
+    }
+  });
+
+  it('a link from data is shown with its label, never as its raw address (lien_mobilisation)', async () => {
+    const service = { ...nievre.services.find((s) => s.structure_id)!, lien_mobilisation: 'https://www.caf.fr@evil.example/demarche', courriel: 'accueil@ccas.fr?bcc=collecte@evil.example&body=x' };
+    const structure = { ...nievre.structures.find((s) => s.id === service.structure_id)!, courriel: undefined };
+    let el = await fixture<RelaisDirectory>(html`<relais-directory .data=${{ structures: [structure], services: [service] }}></relais-directory>`);
+    await waitUntil(() => $(el, '.title-link'), 'rendered', { timeout: 8000 });
+    $(el, '.title-link')!.click();
+    await el.updateComplete;
+    const hrefs = [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+    expect(hrefs.filter((h) => /evil\.example|bcc=/.test(h))).to.deep.equal([]);
+    el.remove();
+    const honest = { ...service, lien_mobilisation: 'https://www.caf.fr/allocataires/demarche' };
+    el = await fixture<RelaisDirectory>(html`<relais-directory .data=${{ structures: [structure], services: [honest] }}></relais-directory>`);
+    await waitUntil(() => $(el, '.title-link'), 'rendered', { timeout: 8000 });
+    $(el, '.title-link')!.click();
+    await el.updateComplete;
+    const a = [...el.shadowRoot!.querySelectorAll('a')].find((x) => x.getAttribute('href') === 'https://www.caf.fr/allocataires/demarche')!;
+    expect(a, 'the link is there').to.exist;
+    expect(a.textContent).to.not.include('https://');
+    expect(a.textContent).to.match(/Faire la démarche en ligne \(www\.caf\.fr\)/);
+    el.remove();
   });
 });
