@@ -12,7 +12,7 @@ import '@relais/map/define.js';
 import '@relais/eligibility/define.js';
 import '@relais/liaison/define.js';
 import '@relais/pathway/define.js';
-import { liaisonTemplates, type RelaisLiaisonForm } from '@relais/liaison';
+import { liaisonTemplates, DraftStore, Outbox, DraftLockedError, type RelaisLiaisonForm, type Consent } from '@relais/liaison';
 import { pathwayTemplates, type RelaisPathway } from '@relais/pathway';
 import type { RelaisDirectory } from '@relais/directory';
 import type { RelaisEligibility } from '@relais/eligibility';
@@ -329,5 +329,221 @@ describe('issue 14: links and addresses', () => {
     expect(a.textContent).to.not.include('https://');
     expect(a.textContent).to.match(/Faire la démarche en ligne \(www\.caf\.fr\)/);
     el.remove();
+  });
+});
+
+describe('issue 14: the liaison form keeps a sheet private and sends it exactly once', () => {
+  const consent: Consent = { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'personne', 'motif'], textVersion: '2026-1', at: '2026-11-23T10:00:00Z' };
+  const values = {
+    emetteur_structure: 'CCAS (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34', destinataire_structure: 'Plateforme de répit (fictive)',
+    personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur', motif: 'Épuisement de l’aidant.', besoins: ['repit'], accord_personne: true, accord_par: 'personne',
+  };
+  const uniq = () => `sec14-${Math.random().toString(36).slice(2)}`;
+  const btn = (el: Element, re: RegExp) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => re.test(b.textContent!));
+  const status = (el: Element) => $(el, '.saved')?.textContent ?? '';
+  const send = (el: RelaisLiaisonForm, c: Consent = consent) => (el as unknown as { send(c: Consent): Promise<void> }).send(c);
+  const realFetch = window.fetch;
+  /** Counts the POSTs to the receiver; `down` makes them fail as offline; `answer` replaces the receiver. */
+  const net = { posts: [] as string[], down: false, answer: null as null | (() => Response) };
+  beforeEach(() => {
+    net.posts = [];
+    net.down = false;
+    net.answer = null;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        net.posts.push(new Headers(init.headers).get('idempotency-key') ?? '');
+        if (net.down) return Promise.reject(new TypeError('Failed to fetch'));
+        if (net.answer) return Promise.resolve(net.answer());
+      }
+      return realFetch(input, init);
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  async function mountForm(attrs: string): Promise<RelaisLiaisonForm> {
+    const wrap = await fixture<HTMLDivElement>(`<div><relais-liaison-form template-id="orientation" ${attrs}></relais-liaison-form></div>`);
+    const el = wrap.querySelector('relais-liaison-form') as RelaisLiaisonForm;
+    await waitUntil(() => $(el, '#tasks-title, #resume-title, #unlock-title'), 'rendered', { timeout: 8000 });
+    return el;
+  }
+  async function fill(el: RelaisLiaisonForm): Promise<void> {
+    const input = $<HTMLInputElement>(el, '#import-file')!;
+    const dt = new DataTransfer();
+    dt.items.add(new File([JSON.stringify({ format: 'relais-liaison', formatVersion: 1, template: 'orientation', templateVersion: liaisonTemplates['orientation']!.version, exportedAt: '2026-11-23T10:00:00Z', values })], 'fiche.json', { type: 'application/json' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+    await waitUntil(() => /Fiche importée/.test(status(el)), 'imported', { timeout: 5000 });
+  }
+  async function unlock(el: RelaisLiaisonForm, phrase: string): Promise<void> {
+    $<HTMLInputElement>(el, '#passphrase')!.value = phrase;
+    btn(el, /Ouvrir la fiche/)!.click();
+    await waitUntil(() => $(el, '#tasks-title, #resume-title, #passphrase-error'), 'unlocked', { timeout: 15000 });
+  }
+
+  it('passphrase mode: the queued sheet is under the passphrase too (no stored key opens it)', async function () {
+    this.timeout(30000);
+    const db = uniq();
+    const el = await mountForm(`passphrase-mode db-name="${db}" endpoint="/liaison/receive"`);
+    await unlock(el, 'trois mots hasard');
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued');
+    const thief = new Outbox('/liaison/receive', { dbName: db });
+    const [key] = await thief.pending();
+    expect(key).to.be.a('string');
+    let err: unknown;
+    await thief.draftOf(key!).catch((e: unknown) => (err = e));
+    expect(err).to.be.instanceOf(DraftLockedError);
+    thief.close();
+  });
+
+  it('two clicks on « Envoyer » make one POST with one key; the button is disabled while sending', async () => {
+    const el = await mountForm(`db-name="${uniq()}" endpoint="/liaison/receive"`);
+    await fill(el);
+    const first = send(el);
+    const second = send(el);
+    await el.updateComplete;
+    expect((el as unknown as { sending: boolean }).sending).to.equal(true);
+    await Promise.all([first, second]);
+    expect(net.posts.length).to.equal(1);
+    await waitUntil(() => /Fiche transmise/.test($(el, '#result-title')?.textContent ?? ''), 'sent');
+    const count = ((await (await realFetch(`/faults/liaison-count/${net.posts[0]}`)).json()) as { count: number }).count;
+    expect(count).to.equal(1);
+  });
+
+  it('after sending, « Brouillon enregistré » does not stay and the sheet cannot be sent again', async () => {
+    const db = uniq();
+    const el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    await el.flush();
+    expect(status(el)).to.match(/Brouillon enregistré|Fiche importée/);
+    await send(el);
+    await waitUntil(() => /Fiche transmise/.test($(el, '#result-title')?.textContent ?? ''), 'sent');
+    expect(status(el)).to.not.match(/Brouillon/);
+    btn(el, /Commencer une nouvelle fiche/)!.click();
+    await el.updateComplete;
+    await send(el);
+    expect(net.posts.length).to.equal(1);
+    btn(el, /Relire la fiche/)!.click();
+    await el.updateComplete;
+    const go = btn(el, /accord de partage/);
+    expect(go?.disabled ?? true).to.equal(true);
+    expect(await new DraftStore({ dbName: db }).load('fiche')).to.equal(undefined);
+  });
+
+  it('a 422 (even malformed) removes the queued copy, shows the errors, and the draft keeps the values', async () => {
+    const db = uniq();
+    const el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.answer = () => new Response(JSON.stringify({ 'invalid-params': [{ name: 42, reason: null }, { name: 'emetteur_telephone', reason: 'Numéro refusé par le service.' }] }), { status: 422, headers: { 'content-type': 'application/problem+json' } });
+    await send(el);
+    await waitUntil(() => $(el, '#server-errors'), 'errors shown');
+    expect($(el, '#server-errors')!.getAttribute('role')).to.equal('alert');
+    expect($(el, '#server-errors')!.textContent).to.match(/Numéro refusé par le service/);
+    expect($(el, '#server-errors')!.textContent).to.match(/Information refusée par le service destinataire/);
+    const outbox = new Outbox('/liaison/receive', { dbName: db });
+    expect(await outbox.pending()).to.deep.equal([]);
+    outbox.close();
+    expect(((await new DraftStore({ dbName: db }).load('fiche'))!.values as { values: Record<string, unknown> }).values.personne_nom).to.equal('Jeanne Martin');
+  });
+
+  it('automatic retry when the connection returns and on reload, with the same key', async () => {
+    const db = uniq();
+    let el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await waitUntil(() => /Nouvel essai automatique au retour de la connexion et à la prochaine ouverture/.test($(el, '.sent')?.textContent ?? ''), 'queued, retry promised');
+    net.down = false;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => /Fiche en attente transmise/.test($(el, '.sent')?.textContent ?? ''), 'sent when online', { timeout: 8000 });
+    expect(new Set(net.posts).size).to.equal(1);
+    el.parentElement!.remove();
+    // the same, across a reload
+    el = await mountForm(`db-name="${db}-b" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.down = true;
+    net.posts = [];
+    await send(el);
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued');
+    el.parentElement!.remove();
+    net.down = false;
+    el = await mountForm(`db-name="${db}-b" endpoint="/liaison/receive"`);
+    await waitUntil(() => /Fiche en attente transmise/.test($(el, '.sent')?.textContent ?? ''), 'sent on reload', { timeout: 8000 });
+    expect(net.posts.length).to.equal(2);
+    expect(new Set(net.posts).size).to.equal(1);
+  });
+
+  it('shared device: « Réessayer » finds the queued sheet; the message says it is kept for this page only', async () => {
+    const el = await mountForm(`device="shared" db-name="${uniq()}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await waitUntil(() => /tant que cette page reste ouverte/.test($(el, '.sent')?.textContent ?? ''), 'queued, page only');
+    expect($(el, '.sent')!.textContent).to.not.match(/prochaine ouverture/);
+    net.down = false;
+    btn(el, /Réessayer l’envoi/)!.click();
+    await waitUntil(() => /Fiche en attente transmise/.test($(el, '.sent')?.textContent ?? ''), 'sent', { timeout: 8000 });
+    expect(status(el)).to.not.match(/Toujours pas de réponse/);
+  });
+
+  it('shared device: leaving the page erases the sheet, so the back/forward cache cannot bring it back', async () => {
+    const el = await mountForm(`device="shared" db-name="${uniq()}"`);
+    await fill(el);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await el.updateComplete;
+    expect(status(el)).to.match(/effacée de cet ordinateur quand la page a été quittée/);
+    btn(el, /Qui oriente/)!.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#f-emetteur_structure')!.value).to.equal('');
+    expect(text(el)).to.not.include('Jeanne');
+  });
+
+  it('text typed a moment before a reload is already saved (no 400 ms wait)', async () => {
+    const db = uniq();
+    const el = await mountForm(`db-name="${db}"`);
+    btn(el, /Qui oriente/)!.click();
+    await el.updateComplete;
+    const input = $<HTMLInputElement>(el, '#f-emetteur_structure')!;
+    input.value = 'CCAS de Clam';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await new Promise((r) => setTimeout(r, 60));
+    // a new page reads what is on the device, without the old page's help
+    const store = new DraftStore({ dbName: db });
+    expect(((await store.load('fiche'))?.values as { values: Record<string, string> } | undefined)?.values.emetteur_structure).to.equal('CCAS de Clam');
+    store.close();
+  });
+
+  it('« Effacer » in one tab empties every tab, says what it erased, and nothing comes back', async () => {
+    const db = uniq();
+    const tab1 = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(tab1);
+    net.down = true;
+    await send(tab1);
+    await waitUntil(() => /En attente d’envoi/.test($(tab1, '#result-title')?.textContent ?? ''), 'queued');
+    const tab2 = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    if ($(tab2, '#resume-title')) btn(tab2, /Reprendre/)!.click();
+    await tab2.updateComplete;
+    btn(tab1, /Effacer mes données/)!.click();
+    await waitUntil(() => /Effacé de cet appareil/.test(status(tab1)), 'erased');
+    expect(status(tab1)).to.match(/1 brouillon, 1 fiche en attente d’envoi et la clé de chiffrement, dans tous les onglets ouverts/);
+    await waitUntil(() => /effacées depuis un autre onglet/.test(status(tab2)), 'the other tab is told');
+    await new Promise((r) => setTimeout(r, 200));
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names.filter((n) => n === `${db}-outbox`)).to.deep.equal([]);
+    const again = await mountForm(`db-name="${db}"`);
+    expect($(again, '#resume-title')).to.equal(null);
+  });
+
+  it('a sheet is sent only to https or to this site', async () => {
+    const el = await mountForm(`db-name="${uniq()}" endpoint="http://liaison.example/fiches"`);
+    await fill(el);
+    await send(el);
+    expect(net.posts).to.deep.equal([]);
+    expect((el as unknown as { consentError: string }).consentError).to.match(/doit commencer par https/);
   });
 });

@@ -442,7 +442,8 @@ export class RelaisLiaisonForm extends RelaisElement {
   }
 
   private async send(consent: Consent): Promise<void> {
-    if (!this.endpoint || this.sending) return;
+    // nothing to send twice: after a receipt the form is empty, and an incomplete sheet is never sent
+    if (!this.endpoint || this.sending || validateSheet(this.sheet, this.values).length) return;
     if (!endpointAllowed(this.endpoint)) {
       this.consentError = ENDPOINT_REFUSED;
       return;
