@@ -365,7 +365,7 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
   async function mountForm(attrs: string): Promise<RelaisLiaisonForm> {
     const wrap = await fixture<HTMLDivElement>(`<div><relais-liaison-form template-id="orientation" ${attrs}></relais-liaison-form></div>`);
     const el = wrap.querySelector('relais-liaison-form') as RelaisLiaisonForm;
-    await waitUntil(() => $(el, '#tasks-title, #resume-title, #unlock-title'), 'rendered', { timeout: 8000 });
+    await waitUntil(() => $(el, '#tasks-title, #resume-title, #unlock-title, #result-title'), 'rendered', { timeout: 8000 });
     return el;
   }
   async function fill(el: RelaisLiaisonForm): Promise<void> {
@@ -444,6 +444,8 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     expect($(el, '#server-errors')!.getAttribute('role')).to.equal('alert');
     expect($(el, '#server-errors')!.textContent).to.match(/Numéro refusé par le service/);
     expect($(el, '#server-errors')!.textContent).to.match(/Information refusée par le service destinataire/);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('server-errors');
+    await expect(el).to.be.accessible();
     const outbox = new Outbox('/liaison/receive', { dbName: db });
     expect(await outbox.pending()).to.deep.equal([]);
     outbox.close();
@@ -532,9 +534,14 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     await waitUntil(() => /Effacé de cet appareil/.test(status(tab1)), 'erased');
     expect(status(tab1)).to.match(/1 brouillon, 1 fiche en attente d’envoi et la clé de chiffrement, dans tous les onglets ouverts/);
     await waitUntil(() => /effacées depuis un autre onglet/.test(status(tab2)), 'the other tab is told');
-    await new Promise((r) => setTimeout(r, 200));
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    expect(names.filter((n) => n === `${db}-outbox`)).to.deep.equal([]);
+    await new Promise((r) => setTimeout(r, 300));
+    // nothing came back: no draft, no queued sheet (a tab may reopen an empty database, never the old records)
+    const outbox = new Outbox('/liaison/receive', { dbName: db });
+    expect(await outbox.pending()).to.deep.equal([]);
+    outbox.close();
+    const drafts = new DraftStore({ dbName: db });
+    expect(await drafts.list()).to.deep.equal([]);
+    drafts.close();
     const again = await mountForm(`db-name="${db}"`);
     expect($(again, '#resume-title')).to.equal(null);
   });

@@ -516,6 +516,8 @@ export class RelaisLiaisonForm extends RelaisElement {
     } catch {
       return; // locked or erased meanwhile: nothing to tell
     }
+    // a sheet of another form of this site that went through: its draft goes too (it must not be sent twice)
+    for (const r of results) if (r.state === 'sent' && r.draftId && r.draftId !== this.draftId) await this.store?.remove(r.draftId).catch(() => undefined);
     const mine = results.filter((r) => !r.draftId || r.draftId === this.draftId);
     if (why === 'manual' && !mine.length) {
       this.queued = false;
