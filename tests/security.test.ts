@@ -546,6 +546,28 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     expect($(again, '#resume-title')).to.equal(null);
   });
 
+  it('passphrase mode: an erase in one tab locks the other (no cached key writes the old sheet back); a new tab asks to choose a phrase', async function () {
+    this.timeout(40000);
+    const db = uniq();
+    const tab1 = await mountForm(`passphrase-mode db-name="${db}"`);
+    expect($(tab1, '#passphrase-hint')!.textContent).to.match(/Choisissez une phrase/);
+    await unlock(tab1, 'trois mots hasard');
+    await fill(tab1);
+    const tab2 = await mountForm(`passphrase-mode db-name="${db}"`);
+    await waitUntil(() => /Saisissez la phrase secrète/.test($(tab2, '#passphrase-hint')?.textContent ?? ''), 'tab 2 knows a phrase exists');
+    await unlock(tab2, 'trois mots hasard');
+    if ($(tab2, '#resume-title')) btn(tab2, /Reprendre/)!.click();
+    await tab2.updateComplete;
+    btn(tab1, /Effacer mes données/)!.click();
+    await waitUntil(() => /Effacé de cet appareil/.test(status(tab1)), 'erased');
+    await waitUntil(() => $(tab2, '#unlock-title') && /effacées depuis un autre onglet/.test(status(tab2)), 'tab 2 locked and told');
+    await tab2.flush();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await new DraftStore({ dbName: db }).list()).to.deep.equal([]);
+    const tab3 = await mountForm(`passphrase-mode db-name="${db}"`);
+    await waitUntil(() => /Choisissez une phrase/.test($(tab3, '#passphrase-hint')?.textContent ?? ''), 'no phrase exists any more');
+  });
+
   it('a sheet is sent only to https or to this site', async () => {
     const el = await mountForm(`db-name="${uniq()}" endpoint="http://liaison.example/fiches"`);
     await fill(el);

@@ -65,6 +65,7 @@ export class DraftStore {
   private db: Promise<IDBDatabase> | null = null;
   readonly vault: Vault;
   private readonly ownVault: boolean;
+  private readonly offErased: () => void;
   private readonly memory = new Map<string, StoredDraft>();
   private readonly channel: BroadcastChannel | null;
   private readonly listeners = new Set<(meta: DraftMeta) => void>();
@@ -75,7 +76,7 @@ export class DraftStore {
     this.ownVault = !opts.vault;
     this.vault = opts.vault ?? new Vault({ dbName: this.opts.dbName, device: this.opts.device, passphrase: this.opts.passphrase });
     // an erase (here or in another tab): nothing of the old data stays in this store's memory
-    this.vault.onErased(() => {
+    this.offErased = this.vault.onErased(() => {
       this.memory.clear();
       this.db = null;
     });
@@ -195,6 +196,7 @@ export class DraftStore {
   /** Closes the database and the channel. */
   close(): void {
     this.channel?.close();
+    this.offErased();
     if (this.ownVault) this.vault.close();
     void this.db?.then((d) => d.close());
     this.db = null;

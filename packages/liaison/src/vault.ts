@@ -111,7 +111,7 @@ export class Vault {
   /** Called when the data was erased in this tab or another one (the key is already forgotten). */
   onErased(fn: (fromHere: boolean) => void): () => void {
     this.erasedListeners.add(fn);
-    return () => this.erasedListeners.delete(fn);
+    return () => void this.erasedListeners.delete(fn);
   }
 
   /** Drops the key held in memory (after an erase; or to lock). */
