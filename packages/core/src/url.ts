@@ -38,7 +38,7 @@ export function telHref(phone: unknown): string | null {
 }
 
 // One plain address: no second recipient (`,` `;`), no header (`?cc=`, `&bcc=`, `body=`), no escape (`%`), no display name.
-const EMAIL = /^[A-Za-z0-9!#$'*+=^_`{|}~-]+(?:\.[A-Za-z0-9!#$'*+=^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]*$/u;
+const EMAIL = /^[A-Za-z0-9!#$'*+=^_`{|}~-]+(?:\.[A-Za-z0-9!#$'*+=^_`{|}~-]+)*@(?:[\p{L}\p{N}][\p{L}\p{N}-]{0,62}\.)+\p{L}[\p{L}\p{N}-]*$/u;
 
 /**
  * A `mailto:` link for ONE plain e-mail address, or null. Anything that would add a recipient, a subject,
