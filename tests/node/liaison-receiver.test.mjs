@@ -255,3 +255,16 @@ test('every answer follows the OpenAPI contract (packages/core/liaison-openapi.j
   assert.deepEqual(req.required, ['template', 'values', 'consent']);
   assert.ok(op.parameters.some((p) => resolve(p).name === 'Idempotency-Key' && resolve(p).required));
 });
+
+test('anonymous mode (demo and tests only): no token accepted, a wrong token still refused, limits if given', async () => {
+  const demo = await serve({ anonymous: { ratePerMinute: 2 }, encryptionKey: undefined });
+  const noToken = { authorization: '' };
+  const res = await fetch(demo.url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(sheet()) });
+  assert.equal(res.status, 201);
+  assert.equal((await post(sheet(), randomUUID(), { authorization: `Bearer ${TOKEN}` }, demo.url)).status, 401);
+  assert.equal((await post(sheet(), randomUUID(), noToken, demo.url)).status, 401);
+  const anon = () => fetch(demo.url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(sheet()) });
+  // refused calls do not count: the second accepted one is still within 2 a minute, the third is not
+  assert.equal((await anon()).status, 201);
+  assert.equal((await anon()).status, 429);
+});

@@ -196,7 +196,14 @@ export class Outbox {
       await this.store.remove(key);
       return { state: 'rejected', errors: readProblems(await res.json().catch(() => null)) };
     }
-    const why = res.status >= 200 && res.status < 300 ? `réponse inattendue du service, code ${res.status}` : `erreur ${res.status}`;
+    const why =
+      res.status === 401 || res.status === 403
+        ? `le service refuse l’accès à ce site, erreur ${res.status} : prévenez le responsable du site`
+        : res.status === 429
+          ? 'trop d’envois vers le service pour le moment'
+          : res.status >= 200 && res.status < 300
+            ? `réponse inattendue du service, code ${res.status}`
+            : `erreur ${res.status}`;
     return keep(`En attente d’envoi – pas encore transmis (${why}). ${this.next}`);
   }
 

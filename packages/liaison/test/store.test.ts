@@ -382,6 +382,18 @@ describe('issue 14: send exactly once', () => {
     outbox.close();
   });
 
+  it('401, 403 and 429 keep the sheet queued with a French reason that says what happens', async () => {
+    for (const [status, re] of [[401, /refuse l’accès à ce site, erreur 401/], [403, /erreur 403 : prévenez le responsable du site/], [429, /trop d’envois vers le service/]] as const) {
+      const outbox = new Outbox('/x', { dbName: uniq(), fetch: () => Promise.resolve(json(status, { title: 'x', detail: 'y' }, 'application/problem+json')) });
+      const key = await outbox.enqueue('orientation', {}, consent);
+      const r = await outbox.send(key);
+      expect(r.state).to.equal('queued');
+      expect((r as { reason: string }).reason).to.match(re);
+      expect(await outbox.pending()).to.deep.equal([key]);
+      outbox.close();
+    }
+  });
+
   it('the promised retry is said only where true: a shared device says the sheet is kept for this page only', async () => {
     const fail = () => Promise.reject(new TypeError('Failed to fetch'));
     const personal = new Outbox('/x', { dbName: uniq(), fetch: fail });
