@@ -568,6 +568,28 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     await waitUntil(() => /Choisissez une phrase/.test($(tab3, '#passphrase-hint')?.textContent ?? ''), 'no phrase exists any more');
   });
 
+  it('a draft changed outside the form (associated data) is refused in French, never shown, and no unlock is asked for', async () => {
+    const db = uniq();
+    const store = new DraftStore({ dbName: db });
+    await store.save('fiche', 'orientation', { values: { personne_nom: 'Jeanne Martin' } }, 0);
+    store.close();
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.open(db);
+      r.onsuccess = () => {
+        const t = r.result.transaction('drafts', 'readwrite');
+        const os = t.objectStore('drafts');
+        const g = os.get('fiche');
+        g.onsuccess = () => os.put({ ...g.result, expiresAt: '2099-12-31T00:00:00.000Z' });
+        t.oncomplete = () => (r.result.close(), resolve());
+      };
+    });
+    const el = await mountForm(`db-name="${db}"`);
+    await waitUntil(() => /modifiée hors de ce formulaire/.test(status(el)), 'said');
+    expect($(el, '#unlock-title')).to.equal(null);
+    expect($(el, '#tasks-title')).to.exist;
+    expect(text(el)).to.not.include('Jeanne');
+  });
+
   it('a sheet is sent only to https or to this site', async () => {
     const el = await mountForm(`db-name="${uniq()}" endpoint="http://liaison.example/fiches"`);
     await fill(el);

@@ -263,7 +263,11 @@ export class RelaisLiaisonForm extends RelaisElement {
         this.view = { kind: 'resume', meta: d.meta };
       }
     } catch (e) {
-      if (e instanceof DraftLockedError) {
+      if (e instanceof DraftLockedError && (e.reason === 'tampered' || !this.passphraseMode)) {
+        // a record changed outside the form (or its key erased): never shown, never an unlock asked for nothing
+        this.emit(new RelaisErrorEvent('invalid-payload', e.message));
+        this.announce = `${e.message} La fiche repart vide ; le prochain enregistrement remplacera ce brouillon.`;
+      } else if (e instanceof DraftLockedError) {
         this.unlockError = 'Cette phrase secrète ne correspond pas au brouillon enregistré sur cet appareil.';
         this.view = { kind: 'unlock' };
         this.emit(new RelaisErrorEvent('invalid-payload', e.message));

@@ -174,7 +174,8 @@ export class Vault {
     try {
       return await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: ad as BufferSource }, key, data);
     } catch {
-      throw new DraftLockedError(this.passphrase ? 'passphrase' : 'tampered');
+      // the key itself was checked (device key, or passphrase verifier): the record was changed, moved or replayed
+      throw new DraftLockedError('tampered');
     }
   }
 
