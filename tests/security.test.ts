@@ -414,6 +414,26 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     expect(count).to.equal(1);
   });
 
+  it('sending again the same sheet reuses its key; a changed sheet replaces the queued copy (never two versions on their way)', async () => {
+    const db = uniq();
+    const el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await send(el, { ...consent, at: '2026-11-23T10:05:00Z' });
+    expect(net.posts.length).to.equal(2);
+    expect(new Set(net.posts).size).to.equal(1);
+    const outbox = new Outbox('/liaison/receive', { dbName: db });
+    expect(await outbox.pending()).to.deep.equal([net.posts[0]]);
+    (el as unknown as { values: Record<string, unknown> }).values = { ...values, motif: 'Motif corrigé après la mise en attente.' };
+    await send(el);
+    expect(net.posts.length).to.equal(3);
+    expect(net.posts[2]).to.not.equal(net.posts[0]);
+    expect(await outbox.pending()).to.deep.equal([net.posts[2]]);
+    expect(((await outbox.queued(net.posts[2]!))!.values as { motif: string }).motif).to.equal('Motif corrigé après la mise en attente.');
+    outbox.close();
+  });
+
   it('after sending, « Brouillon enregistré » does not stay and the sheet cannot be sent again', async () => {
     const db = uniq();
     const el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);

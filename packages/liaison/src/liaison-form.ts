@@ -40,6 +40,11 @@ declare global {
 
 type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kind: 'section'; id: string } | { kind: 'review' } | { kind: 'consent' } | { kind: 'sent'; message: string } | { kind: 'resume'; meta: DraftMeta };
 
+/** What makes a sheet « the same » for its idempotency key: template, values and consent (not the moment it was given). */
+function fingerprint(template: string, values: unknown, consent: Consent): string {
+  return JSON.stringify([template, values, { ...consent, at: undefined }]);
+}
+
 const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Non commencé', 'in-progress': 'En cours', completed: 'Terminé', 'to-review': 'À mettre à jour' };
 
 /**
@@ -458,7 +463,17 @@ export class RelaisLiaisonForm extends RelaisElement {
     this.announce = 'Envoi de la fiche en cours…';
     try {
       await this.flush();
-      // one key for this sheet and this consent: a second click, a retry or a reload reuses it
+      // one key for this sheet and this consent: a second click, a retry or a reload reuses it; a changed sheet
+      // or consent replaces the copy still waiting in the queue (never two versions of one draft on their way)
+      const waiting = this.sendKey ?? this.queuedKey;
+      if (waiting) {
+        const q = await outbox.queued(waiting).catch(() => undefined);
+        if (q && fingerprint(q.template, q.values, q.consent) === fingerprint(this.sheet.id, this.values, consent)) this.sendKey = waiting;
+        else {
+          if (q) await outbox.cancel(waiting);
+          this.sendKey = null;
+        }
+      }
       this.sendKey ??= crypto.randomUUID();
       const key = await outbox.enqueue(this.sheet.id, this.values, consent, { key: this.sendKey, draftId: this.draftId });
       await this.settle(key, await outbox.send(key));

@@ -126,6 +126,12 @@ export class Outbox {
     return (await this.store.list()).map((d) => d.id);
   }
 
+  /** What a queued sheet holds (template, values, consent, draft), or undefined when it is not queued. */
+  async queued(key: string): Promise<{ template: string; values: unknown; consent: Consent; draftId?: string } | undefined> {
+    const p = (await this.store.load(key))?.values as Pending | undefined;
+    return p ? { template: p.template, values: p.values, consent: p.consent, ...(p.draftId ? { draftId: p.draftId } : {}) } : undefined;
+  }
+
   /** The draft a queued sheet was made from. */
   async draftOf(key: string): Promise<string | undefined> {
     return ((await this.store.load(key))?.values as Pending | undefined)?.draftId;
