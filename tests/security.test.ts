@@ -12,12 +12,14 @@ import '@relais/map/define.js';
 import '@relais/eligibility/define.js';
 import '@relais/liaison/define.js';
 import '@relais/pathway/define.js';
-import { liaisonTemplates, type RelaisLiaisonForm } from '@relais/liaison';
+import { liaisonTemplates, DraftStore, Outbox, DraftLockedError, type RelaisLiaisonForm, type Consent } from '@relais/liaison';
 import { pathwayTemplates, type RelaisPathway } from '@relais/pathway';
 import type { RelaisDirectory } from '@relais/directory';
 import type { RelaisEligibility } from '@relais/eligibility';
 import type { RelaisMap } from '@relais/map';
 import { PAYLOADS, inject, pollute, spread } from './security/payloads.js';
+import { createClient, sanitizeUrl, mailtoHref, isSafeId, type RelaisClient } from '@relais/core';
+import { readUrlState, writeUrlState } from '../packages/directory/src/url-state.js';
 
 type W = Window & { __pwned?: boolean };
 const ACTIVE = 'script, iframe, object, embed, img, base, meta, form[action], frame, frameset, applet, link, style:not([data-lit])';
@@ -224,5 +226,395 @@ describe('security corpus', () => {
       el.remove();
     }
     expect(placed.size).to.equal(SPREAD.length);
+  });
+});
+
+/** Findings of issue 14 (« Privacy and reliability hardening »), each reproduced first, then fixed. */
+describe('issue 14: links and addresses', () => {
+  it('mailtoHref: one plain address only (no hidden copy, body, subject or second recipient)', () => {
+    expect(mailtoHref('accueil@ccas-clamecy.fr')).to.equal('mailto:accueil@ccas-clamecy.fr');
+    expect(mailtoHref(' contact.ccas+orientation@mairie-nevers.fr ')).to.equal('mailto:contact.ccas+orientation@mairie-nevers.fr');
+    for (const bad of [
+      'accueil@ccas.fr?bcc=collecte@evil.example&body=Bonjour',
+      'accueil@ccas.fr?cc=x@evil.example',
+      'accueil@ccas.fr&body=x',
+      'accueil@ccas.fr,espion@evil.example',
+      'accueil@ccas.fr;espion@evil.example',
+      'accueil%40ccas.fr%3Fbcc%3Dx%40evil.example',
+      'CCAS <accueil@ccas.fr>',
+      'accueil@ccas.fr/../x',
+      'a@b',
+    ]) expect(mailtoHref(bad), bad).to.equal(null);
+  });
+
+  it('sanitizeUrl refuses a user-info part (the address does not go where it seems)', () => {
+    for (const bad of ['https://www.caf.fr@evil.example/aides', 'http://user:pass@ccas.example/', 'https://www.caf.fr:443@evil.example', 'HTTPS://www.caf.fr@evil.example']) expect(sanitizeUrl(bad), bad).to.equal(null);
+    expect(sanitizeUrl('https://www.caf.fr/aides?contact=a@b.fr')).to.equal('https://www.caf.fr/aides?contact=a@b.fr');
+    expect(sanitizeUrl('mailto:accueil@ccas.fr')).to.equal('mailto:accueil@ccas.fr');
+  });
+
+  it('ids from the URL: `.`, `..` and paths are refused; readUrlState drops them', () => {
+    for (const bad of ['.', '..', '../x', 'a/b', 'a\\b', '%2e%2e', '%2E.', 'a%2fb', '', 'x'.repeat(301)]) {
+      expect(isSafeId(bad), bad).to.equal(false);
+      expect(readUrlState(new URLSearchParams({ 'relais-fiche': bad })).service, bad).to.equal(undefined);
+    }
+    expect(isSafeId('dora-3f2a-91')).to.equal(true);
+    expect(readUrlState(new URLSearchParams({ 'relais-fiche': 'dora-3f2a-91' })).service).to.equal('dora-3f2a-91');
+  });
+
+  it('?relais-fiche=.. never makes the directory ask its client for that id', async () => {
+    const base = location.href;
+    const asked: string[] = [];
+    const client: RelaisClient = createClient({ source: 'static', url: '/examples/data/nievre.json' });
+    const get = client.get.bind(client);
+    client.get = (id: string, o?: { signal?: AbortSignal }) => (asked.push(id), get(id, o));
+    try {
+      for (const bad of ['..', '.', '../services']) {
+        history.replaceState(null, '', `${location.pathname}?relais-fiche=${encodeURIComponent(bad)}`);
+        const el = await fixture<RelaisDirectory>(html`<relais-directory sync-url .client=${client} departements="58"></relais-directory>`);
+        await waitUntil(() => $(el, '.item, .empty'), 'results', { timeout: 8000 });
+        await new Promise((r) => setTimeout(r, 100));
+        el.remove();
+      }
+      expect(asked).to.deep.equal([]);
+    } finally {
+      history.replaceState(null, '', base);
+    }
+  });
+
+  it('sync-url keeps filters and place but not the typed words unless sync-url="text"', async () => {
+    const url = new URL('https://site.example/annuaire?page=1');
+    const state = { text: 'violences conjugales', commune: '58079', needs: ['aide-a-domicile'], free: true };
+    const plain = writeUrlState(url, state);
+    expect(plain.searchParams.get('relais-q')).to.equal(null);
+    expect(plain.searchParams.get('relais-commune')).to.equal('58079');
+    expect(plain.searchParams.getAll('relais-besoin')).to.deep.equal(['aide-a-domicile']);
+    expect(plain.searchParams.get('page')).to.equal('1');
+    expect(writeUrlState(url, state, { text: true }).searchParams.get('relais-q')).to.equal('violences conjugales');
+    expect(readUrlState(new URLSearchParams('relais-q=violences')).text).to.equal(undefined);
+    const base = location.href;
+    try {
+      const el = await fixture<RelaisDirectory>(html`<relais-directory sync-url src="/examples/data/nievre.json" departements="58"></relais-directory>`);
+      await waitUntil(() => $(el, '.item'), 'results', { timeout: 8000 });
+      const what = $<HTMLInputElement>(el, '#what')!;
+      what.value = 'violences conjugales';
+      what.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      $(el, '.tile')!.click();
+      await waitUntil(() => new URL(location.href).searchParams.get('relais-besoin'), 'the need is in the URL', { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 600));
+      expect(location.href).to.not.match(/violences|relais-q/);
+      el.remove();
+    } finally {
+      history.replaceState(null, '', base);
+    }
+  });
+
+  it('a link from data is shown with its label, never as its raw address (lien_mobilisation)', async () => {
+    const service = { ...nievre.services.find((s) => s.structure_id)!, lien_mobilisation: 'https://www.caf.fr@evil.example/demarche', courriel: 'accueil@ccas.fr?bcc=collecte@evil.example&body=x' };
+    const structure = { ...nievre.structures.find((s) => s.id === service.structure_id)!, courriel: undefined };
+    let el = await fixture<RelaisDirectory>(html`<relais-directory .data=${{ structures: [structure], services: [service] }}></relais-directory>`);
+    await waitUntil(() => $(el, '.title-link'), 'rendered', { timeout: 8000 });
+    $(el, '.title-link')!.click();
+    await el.updateComplete;
+    const hrefs = [...el.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+    expect(hrefs.filter((h) => /evil\.example|bcc=/.test(h))).to.deep.equal([]);
+    el.remove();
+    const honest = { ...service, lien_mobilisation: 'https://www.caf.fr/allocataires/demarche' };
+    el = await fixture<RelaisDirectory>(html`<relais-directory .data=${{ structures: [structure], services: [honest] }}></relais-directory>`);
+    await waitUntil(() => $(el, '.title-link'), 'rendered', { timeout: 8000 });
+    $(el, '.title-link')!.click();
+    await el.updateComplete;
+    const a = [...el.shadowRoot!.querySelectorAll('a')].find((x) => x.getAttribute('href') === 'https://www.caf.fr/allocataires/demarche')!;
+    expect(a, 'the link is there').to.exist;
+    expect(a.textContent).to.not.include('https://');
+    expect(a.textContent).to.match(/Faire la démarche en ligne \(www\.caf\.fr\)/);
+    el.remove();
+  });
+});
+
+describe('issue 14: the liaison form keeps a sheet private and sends it exactly once', () => {
+  const consent: Consent = { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'personne', 'motif'], textVersion: '2026-1', at: '2026-11-23T10:00:00Z' };
+  const values = {
+    emetteur_structure: 'CCAS (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34', destinataire_structure: 'Plateforme de répit (fictive)',
+    personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur', motif: 'Épuisement de l’aidant.', besoins: ['repit'], accord_personne: true, accord_par: 'personne',
+  };
+  const uniq = () => `sec14-${Math.random().toString(36).slice(2)}`;
+  const btn = (el: Element, re: RegExp) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => re.test(b.textContent!));
+  const status = (el: Element) => $(el, '.saved')?.textContent ?? '';
+  const send = (el: RelaisLiaisonForm, c: Consent = consent) => (el as unknown as { send(c: Consent): Promise<void> }).send(c);
+  const realFetch = window.fetch;
+  /** Counts the POSTs to the receiver; `down` makes them fail as offline; `answer` replaces the receiver. */
+  const net = { posts: [] as string[], down: false, answer: null as null | (() => Response) };
+  beforeEach(() => {
+    net.posts = [];
+    net.down = false;
+    net.answer = null;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        net.posts.push(new Headers(init.headers).get('idempotency-key') ?? '');
+        if (net.down) return Promise.reject(new TypeError('Failed to fetch'));
+        if (net.answer) return Promise.resolve(net.answer());
+      }
+      return realFetch(input, init);
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  async function mountForm(attrs: string): Promise<RelaisLiaisonForm> {
+    const wrap = await fixture<HTMLDivElement>(`<div><relais-liaison-form template-id="orientation" ${attrs}></relais-liaison-form></div>`);
+    const el = wrap.querySelector('relais-liaison-form') as RelaisLiaisonForm;
+    await waitUntil(() => $(el, '#tasks-title, #resume-title, #unlock-title, #result-title'), 'rendered', { timeout: 8000 });
+    return el;
+  }
+  async function fill(el: RelaisLiaisonForm): Promise<void> {
+    const input = $<HTMLInputElement>(el, '#import-file')!;
+    const dt = new DataTransfer();
+    dt.items.add(new File([JSON.stringify({ format: 'relais-liaison', formatVersion: 1, template: 'orientation', templateVersion: liaisonTemplates['orientation']!.version, exportedAt: '2026-11-23T10:00:00Z', values })], 'fiche.json', { type: 'application/json' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+    await waitUntil(() => /Fiche importée/.test(status(el)), 'imported', { timeout: 5000 });
+  }
+  async function unlock(el: RelaisLiaisonForm, phrase: string): Promise<void> {
+    $<HTMLInputElement>(el, '#passphrase')!.value = phrase;
+    btn(el, /Ouvrir la fiche/)!.click();
+    await waitUntil(() => $(el, '#tasks-title, #resume-title, #passphrase-error'), 'unlocked', { timeout: 15000 });
+  }
+
+  it('passphrase mode: the queued sheet is under the passphrase too (no stored key opens it)', async function () {
+    this.timeout(30000);
+    const db = uniq();
+    const el = await mountForm(`passphrase-mode db-name="${db}" endpoint="/liaison/receive"`);
+    await unlock(el, 'trois mots hasard');
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued');
+    const thief = new Outbox('/liaison/receive', { dbName: db });
+    const [key] = await thief.pending();
+    expect(key).to.be.a('string');
+    let err: unknown;
+    await thief.draftOf(key!).catch((e: unknown) => (err = e));
+    expect(err).to.be.instanceOf(DraftLockedError);
+    thief.close();
+  });
+
+  it('two clicks on « Envoyer » make one POST with one key; the button is disabled while sending', async () => {
+    const el = await mountForm(`db-name="${uniq()}" endpoint="/liaison/receive"`);
+    await fill(el);
+    const first = send(el);
+    const second = send(el);
+    await el.updateComplete;
+    expect((el as unknown as { sending: boolean }).sending).to.equal(true);
+    await Promise.all([first, second]);
+    expect(net.posts.length).to.equal(1);
+    await waitUntil(() => /Fiche transmise/.test($(el, '#result-title')?.textContent ?? ''), 'sent');
+    const count = ((await (await realFetch(`/faults/liaison-count/${net.posts[0]}`)).json()) as { count: number }).count;
+    expect(count).to.equal(1);
+  });
+
+  it('sending again the same sheet reuses its key; a changed sheet replaces the queued copy (never two versions on their way)', async () => {
+    const db = uniq();
+    const el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await send(el, { ...consent, at: '2026-11-23T10:05:00Z' });
+    expect(net.posts.length).to.equal(2);
+    expect(new Set(net.posts).size).to.equal(1);
+    const outbox = new Outbox('/liaison/receive', { dbName: db });
+    expect(await outbox.pending()).to.deep.equal([net.posts[0]]);
+    (el as unknown as { values: Record<string, unknown> }).values = { ...values, motif: 'Motif corrigé après la mise en attente.' };
+    await send(el);
+    expect(net.posts.length).to.equal(3);
+    expect(net.posts[2]).to.not.equal(net.posts[0]);
+    expect(await outbox.pending()).to.deep.equal([net.posts[2]]);
+    expect(((await outbox.queued(net.posts[2]!))!.values as { motif: string }).motif).to.equal('Motif corrigé après la mise en attente.');
+    outbox.close();
+  });
+
+  it('after sending, « Brouillon enregistré » does not stay and the sheet cannot be sent again', async () => {
+    const db = uniq();
+    const el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    await el.flush();
+    expect(status(el)).to.match(/Brouillon enregistré|Fiche importée/);
+    await send(el);
+    await waitUntil(() => /Fiche transmise/.test($(el, '#result-title')?.textContent ?? ''), 'sent');
+    expect(status(el)).to.not.match(/Brouillon/);
+    btn(el, /Commencer une nouvelle fiche/)!.click();
+    await el.updateComplete;
+    await send(el);
+    expect(net.posts.length).to.equal(1);
+    btn(el, /Relire la fiche/)!.click();
+    await el.updateComplete;
+    const go = btn(el, /accord de partage/);
+    expect(go?.disabled ?? true).to.equal(true);
+    expect(await new DraftStore({ dbName: db }).load('fiche')).to.equal(undefined);
+  });
+
+  it('a 422 (even malformed) removes the queued copy, shows the errors, and the draft keeps the values', async () => {
+    const db = uniq();
+    const el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.answer = () => new Response(JSON.stringify({ 'invalid-params': [{ name: 42, reason: null }, { name: 'emetteur_telephone', reason: 'Numéro refusé par le service.' }] }), { status: 422, headers: { 'content-type': 'application/problem+json' } });
+    await send(el);
+    await waitUntil(() => $(el, '#server-errors'), 'errors shown');
+    expect($(el, '#server-errors')!.getAttribute('role')).to.equal('alert');
+    expect($(el, '#server-errors')!.textContent).to.match(/Numéro refusé par le service/);
+    expect($(el, '#server-errors')!.textContent).to.match(/Information refusée par le service destinataire/);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('server-errors');
+    await expect(el).to.be.accessible();
+    const outbox = new Outbox('/liaison/receive', { dbName: db });
+    expect(await outbox.pending()).to.deep.equal([]);
+    outbox.close();
+    expect(((await new DraftStore({ dbName: db }).load('fiche'))!.values as { values: Record<string, unknown> }).values.personne_nom).to.equal('Jeanne Martin');
+  });
+
+  it('automatic retry when the connection returns and on reload, with the same key', async () => {
+    const db = uniq();
+    let el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await waitUntil(() => /Nouvel essai automatique au retour de la connexion et à la prochaine ouverture/.test($(el, '.sent')?.textContent ?? ''), 'queued, retry promised');
+    net.down = false;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => /Fiche en attente transmise/.test($(el, '.sent')?.textContent ?? ''), 'sent when online', { timeout: 8000 });
+    expect(new Set(net.posts).size).to.equal(1);
+    el.parentElement!.remove();
+    // the same, across a reload
+    el = await mountForm(`db-name="${db}-b" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.down = true;
+    net.posts = [];
+    await send(el);
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued');
+    el.parentElement!.remove();
+    net.down = false;
+    el = await mountForm(`db-name="${db}-b" endpoint="/liaison/receive"`);
+    await waitUntil(() => /Fiche en attente transmise/.test($(el, '.sent')?.textContent ?? ''), 'sent on reload', { timeout: 8000 });
+    expect(net.posts.length).to.equal(2);
+    expect(new Set(net.posts).size).to.equal(1);
+  });
+
+  it('shared device: « Réessayer » finds the queued sheet; the message says it is kept for this page only', async () => {
+    const el = await mountForm(`device="shared" db-name="${uniq()}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await waitUntil(() => /tant que cette page reste ouverte/.test($(el, '.sent')?.textContent ?? ''), 'queued, page only');
+    expect($(el, '.sent')!.textContent).to.not.match(/prochaine ouverture/);
+    net.down = false;
+    btn(el, /Réessayer l’envoi/)!.click();
+    await waitUntil(() => /Fiche en attente transmise/.test($(el, '.sent')?.textContent ?? ''), 'sent', { timeout: 8000 });
+    expect(status(el)).to.not.match(/Toujours pas de réponse/);
+  });
+
+  it('shared device: leaving the page erases the sheet, so the back/forward cache cannot bring it back', async () => {
+    const el = await mountForm(`device="shared" db-name="${uniq()}"`);
+    await fill(el);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await el.updateComplete;
+    expect(status(el)).to.match(/effacée de cet ordinateur quand la page a été quittée/);
+    btn(el, /Qui oriente/)!.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#f-emetteur_structure')!.value).to.equal('');
+    expect(text(el)).to.not.include('Jeanne');
+  });
+
+  it('text typed a moment before a reload is already saved (no 400 ms wait)', async () => {
+    const db = uniq();
+    const el = await mountForm(`db-name="${db}"`);
+    btn(el, /Qui oriente/)!.click();
+    await el.updateComplete;
+    const input = $<HTMLInputElement>(el, '#f-emetteur_structure')!;
+    input.value = 'CCAS de Clam';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await new Promise((r) => setTimeout(r, 60));
+    // a new page reads what is on the device, without the old page's help
+    const store = new DraftStore({ dbName: db });
+    expect(((await store.load('fiche'))?.values as { values: Record<string, string> } | undefined)?.values.emetteur_structure).to.equal('CCAS de Clam');
+    store.close();
+  });
+
+  it('« Effacer » in one tab empties every tab, says what it erased, and nothing comes back', async () => {
+    const db = uniq();
+    const tab1 = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(tab1);
+    net.down = true;
+    await send(tab1);
+    await waitUntil(() => /En attente d’envoi/.test($(tab1, '#result-title')?.textContent ?? ''), 'queued');
+    const tab2 = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    if ($(tab2, '#resume-title')) btn(tab2, /Reprendre/)!.click();
+    await tab2.updateComplete;
+    btn(tab1, /Effacer mes données/)!.click();
+    await waitUntil(() => /Effacé de cet appareil/.test(status(tab1)), 'erased');
+    expect(status(tab1)).to.match(/1 brouillon, 1 fiche en attente d’envoi et la clé de chiffrement, dans tous les onglets ouverts/);
+    await waitUntil(() => /effacées depuis un autre onglet/.test(status(tab2)), 'the other tab is told');
+    await new Promise((r) => setTimeout(r, 300));
+    // nothing came back: no draft, no queued sheet (a tab may reopen an empty database, never the old records)
+    const outbox = new Outbox('/liaison/receive', { dbName: db });
+    expect(await outbox.pending()).to.deep.equal([]);
+    outbox.close();
+    const drafts = new DraftStore({ dbName: db });
+    expect(await drafts.list()).to.deep.equal([]);
+    drafts.close();
+    const again = await mountForm(`db-name="${db}"`);
+    expect($(again, '#resume-title')).to.equal(null);
+  });
+
+  it('passphrase mode: an erase in one tab locks the other (no cached key writes the old sheet back); a new tab asks to choose a phrase', async function () {
+    this.timeout(40000);
+    const db = uniq();
+    const tab1 = await mountForm(`passphrase-mode db-name="${db}"`);
+    expect($(tab1, '#passphrase-hint')!.textContent).to.match(/Choisissez une phrase/);
+    await unlock(tab1, 'trois mots hasard');
+    await fill(tab1);
+    const tab2 = await mountForm(`passphrase-mode db-name="${db}"`);
+    await waitUntil(() => /Saisissez la phrase secrète/.test($(tab2, '#passphrase-hint')?.textContent ?? ''), 'tab 2 knows a phrase exists');
+    await unlock(tab2, 'trois mots hasard');
+    if ($(tab2, '#resume-title')) btn(tab2, /Reprendre/)!.click();
+    await tab2.updateComplete;
+    btn(tab1, /Effacer mes données/)!.click();
+    await waitUntil(() => /Effacé de cet appareil/.test(status(tab1)), 'erased');
+    await waitUntil(() => $(tab2, '#unlock-title') && /effacées depuis un autre onglet/.test(status(tab2)), 'tab 2 locked and told');
+    await tab2.flush();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await new DraftStore({ dbName: db }).list()).to.deep.equal([]);
+    const tab3 = await mountForm(`passphrase-mode db-name="${db}"`);
+    await waitUntil(() => /Choisissez une phrase/.test($(tab3, '#passphrase-hint')?.textContent ?? ''), 'no phrase exists any more');
+  });
+
+  it('a draft changed outside the form (associated data) is refused in French, never shown, and no unlock is asked for', async () => {
+    const db = uniq();
+    const store = new DraftStore({ dbName: db });
+    await store.save('fiche', 'orientation', { values: { personne_nom: 'Jeanne Martin' } }, 0);
+    store.close();
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.open(db);
+      r.onsuccess = () => {
+        const t = r.result.transaction('drafts', 'readwrite');
+        const os = t.objectStore('drafts');
+        const g = os.get('fiche');
+        g.onsuccess = () => os.put({ ...g.result, expiresAt: '2099-12-31T00:00:00.000Z' });
+        t.oncomplete = () => (r.result.close(), resolve());
+      };
+    });
+    const el = await mountForm(`db-name="${db}"`);
+    await waitUntil(() => /modifiée hors de ce formulaire/.test(status(el)), 'said');
+    expect($(el, '#unlock-title')).to.equal(null);
+    expect($(el, '#tasks-title')).to.exist;
+    expect(text(el)).to.not.include('Jeanne');
+  });
+
+  it('a sheet is sent only to https or to this site', async () => {
+    const el = await mountForm(`db-name="${uniq()}" endpoint="http://liaison.example/fiches"`);
+    await fill(el);
+    await send(el);
+    expect(net.posts).to.deep.equal([]);
+    expect((el as unknown as { consentError: string }).consentError).to.match(/doit commencer par https/);
   });
 });

@@ -26,8 +26,8 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 export function createDemoServer() {
   const dataset = JSON.parse(readFileSync(join(root, 'examples/data/nievre.json'), 'utf8'));
   const api = createRestHandler(dataset, { prefix: '/api' });
-  // received liaison sheets of the demo (fictional data), kept out of git
-  const liaison = createLiaisonReceiver({ dir: process.env.RELAIS_RECEIVED_DIR ?? join(root, 'examples/server/received') });
+  // received liaison sheets of the demo (fictional data), kept out of git; anonymous: demo only (a deployment declares partners)
+  const liaison = createLiaisonReceiver({ dir: process.env.RELAIS_RECEIVED_DIR ?? join(root, 'examples/server/received'), anonymous: true });
   return createServer(async (req, res) => {
     try {
       if (await liaison(req, res)) return;

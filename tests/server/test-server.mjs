@@ -165,7 +165,7 @@ const di = (() => {
 
 const rest = createRestHandler(nievre, { prefix: '/rest' });
 const liaisonDir = mkdtempSync(join(tmpdir(), 'relais-liaison-test-'));
-const liaison = createLiaisonReceiver({ dir: liaisonDir, path: '/liaison/receive' });
+const liaison = createLiaisonReceiver({ dir: liaisonDir, path: '/liaison/receive', anonymous: true });
 
 async function handle(req, res) {
   const url = new URL(req.url, 'http://localhost');

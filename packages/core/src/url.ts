@@ -1,6 +1,8 @@
 /**
  * The one URL sanitizer of the SDK. Only http, https, mailto and tel links are ever rendered;
- * anything else (javascript:, data:, vbscript:, file:, relative tricks) gives null.
+ * anything else (javascript:, data:, vbscript:, file:, relative tricks) gives null. A web address with
+ * a user-info part (`https://www.caf.fr@evil.example/`) is refused: its visible start lies about where
+ * it leads.
  */
 const ALLOWED = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 // C0 controls, DEL and invisible formatting characters that browsers strip or that disguise a scheme.
@@ -19,7 +21,11 @@ export function sanitizeUrl(value: unknown): string | null {
     return null;
   }
   if (!ALLOWED.has(url.protocol)) return null;
-  if ((url.protocol === 'http:' || url.protocol === 'https:') && !url.hostname) return null;
+  if (url.protocol === 'http:' || url.protocol === 'https:') {
+    if (!url.hostname) return null;
+    // « https://www.caf.fr@evil.example/ » goes to evil.example: never a link
+    if (url.username || url.password || /^[a-z]+:\/*[^/?#]*@/i.test(raw)) return null;
+  }
   return url.href;
 }
 
@@ -31,10 +37,29 @@ export function telHref(phone: unknown): string | null {
   return sanitizeUrl(`tel:${digits}`);
 }
 
-/** A `mailto:` link for an e-mail address, or null. */
+// One plain address: no second recipient (`,` `;`), no header (`?cc=`, `&bcc=`, `body=`), no escape (`%`), no display name.
+const EMAIL = /^[A-Za-z0-9!#$'*+=^_`{|}~-]+(?:\.[A-Za-z0-9!#$'*+=^_`{|}~-]+)*@(?:[\p{L}\p{N}][\p{L}\p{N}-]{0,62}\.)+\p{L}[\p{L}\p{N}-]*$/u;
+
+/**
+ * A `mailto:` link for ONE plain e-mail address, or null. Anything that would add a recipient, a subject,
+ * a body or a hidden copy (`accueil@ccas.fr?bcc=…&body=…`, `a@x.fr,b@y.fr`) is refused.
+ */
 export function mailtoHref(email: unknown): string | null {
   if (typeof email !== 'string') return null;
-  const e = email.trim();
-  if (!/^[^\s@<>"'`]+@[^\s@<>"'`]+\.[^\s@<>"'`]+$/.test(e)) return null;
+  const e = email.replace(INVISIBLE, '').trim();
+  if (e.length > 254 || !EMAIL.test(e)) return null;
   return sanitizeUrl(`mailto:${e}`);
+}
+
+/**
+ * Whether an id read from outside (a URL parameter, a message) may be put in a request path: never empty,
+ * never `.` or `..` (which would walk up to the API's base, with its token), never a `/` or `\`, no control
+ * character, at most 300 characters.
+ */
+export function isSafeId(id: unknown): id is string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 300) return false;
+  if (id === '.' || id === '..' || /[/\\]/.test(id) || /[\u0000-\u001f\u007f]/.test(id)) return false;
+  // encoded forms a server could decode back into a walk up (`%2e%2e`, `%2f`)
+  if (/^(%2e|\.){1,2}$/i.test(id) || /%2f|%5c/i.test(id)) return false;
+  return true;
 }

@@ -19,6 +19,7 @@ import {
   sanitizeUrl,
   telHref,
   mailtoHref,
+  isSafeId,
   heading,
   Gazetteer,
   departementOf,
@@ -121,8 +122,13 @@ export class RelaisDirectory extends RelaisElement {
   @property({ reflect: true }) mode: 'public' | 'pro' = 'public';
   /** Easy-read (FALC) wording of needs and labels. */
   @property({ type: Boolean, reflect: true }) falc = false;
-  /** Keep the search in the page URL (`relais-…` parameters) so that a link reproduces it. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /**
+   * Keep the search in the page URL (`relais-…` parameters) so that a link reproduces it: needs, filters,
+   * commune, page and the open service. The typed words are written only with `sync-url="text"`: they may
+   * reveal the person's situation (« violences conjugales ») and an address stays in the history, in server
+   * logs and in analytics.
+   */
+  @property({ attribute: 'sync-url', converter: { fromAttribute: (v: string | null) => (v === null ? false : v === 'text' ? 'text' : true) } }) syncUrl: boolean | 'text' = false;
   /** Hide the need tiles. */
   @property({ type: Boolean, attribute: 'hide-needs' }) hideNeeds = false;
   /** Heading level of the widget's title (1–6, default 2); 0 hides the title. */
@@ -565,7 +571,7 @@ export class RelaisDirectory extends RelaisElement {
 
   private async openById(id: string): Promise<void> {
     const client = this.activeClient();
-    if (!client) return;
+    if (!client || !isSafeId(id)) return;
     try {
       const [item] = await Promise.all([client.get(id), labelsReady]);
       this.openDetail(item, null);
@@ -609,7 +615,7 @@ export class RelaisDirectory extends RelaisElement {
   // ---------- URL state ----------
 
   private applyUrlState(): void {
-    const s = readUrlState(new URLSearchParams(location.search));
+    const s = readUrlState(new URLSearchParams(location.search), { text: this.syncUrl === 'text' });
     this.text = s.text ?? this.text;
     if (s.commune) this.place = { kind: 'commune', code: s.commune, name: s.commune };
     this.needs = s.needs?.filter((n) => NEEDS.some((x) => x.id === n)) ?? this.needs;
@@ -638,7 +644,7 @@ export class RelaisDirectory extends RelaisElement {
       sort: this.sort,
       page: this.page,
       service: this.detail?.service.id,
-    });
+    }, { text: this.syncUrl === 'text' });
     if (next.href !== location.href) history.replaceState(history.state, '', next.href);
   }
 
@@ -938,7 +944,7 @@ export class RelaisDirectory extends RelaisElement {
               ${modes.length ? html`<ul class="plain">${modes.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
               ${s.mobilisation_precisions ? html`<p>${s.mobilisation_precisions}</p>` : nothing}
               ${s.conditions_acces ? html`<p><span class="muted">${this.t('conditions')} :</span> ${s.conditions_acces}</p>` : nothing}
-              ${lien ? html`<p><a href=${lien} target="_blank" rel="noopener noreferrer">${lien}</a></p>` : nothing}
+              ${lien ? html`<p><a href=${lien} target="_blank" rel="noopener noreferrer">${this.t('applyOnline', { host: new URL(lien).hostname })}<span class="visually-hidden"> (nouvelle fenêtre)</span></a></p>` : nothing}
             </section>`
           : nothing}
         ${s.justificatifs.length

@@ -10,7 +10,8 @@ type Keys =
   | 'retry' | 'previousResults' | 'page' | 'prev' | 'next' | 'updated' | 'call' | 'website' | 'email' | 'back' | 'print'
   | 'directions' | 'hours' | 'contact' | 'address' | 'accessibility' | 'bring' | 'howTo' | 'conditions' | 'source' | 'publics'
   | 'copyContact' | 'copied' | 'copyLink' | 'dataWarning' | 'proDetails' | 'finess' | 'zone' | 'mobilisable' | 'demo' | 'noHours'
-  | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind';
+  | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind'
+  | 'applyOnline';
 
 /** French and English messages of the directory. */
 export const messages: Catalogue<Keys> = {
@@ -62,6 +63,7 @@ export const messages: Catalogue<Keys> = {
     updated: (p: P) => `Mis à jour le ${p.date}`,
     call: (p: P) => `Appeler le ${p.phone}`,
     website: 'Site internet',
+    applyOnline: (p: P) => (p.host ? `Faire la démarche en ligne (${p.host})` : `Faire la démarche en ligne`),
     email: 'Écrire un courriel',
     back: 'Retour aux résultats',
     print: 'Imprimer cette fiche',
@@ -140,6 +142,7 @@ export const messages: Catalogue<Keys> = {
     updated: (p: P) => `Updated ${p.date}`,
     call: (p: P) => `Call ${p.phone}`,
     website: 'Website',
+    applyOnline: (p: P) => (p.host ? `Apply online (${p.host})` : `Apply online`),
     email: 'Send an e-mail',
     back: 'Back to results',
     print: 'Print this page',

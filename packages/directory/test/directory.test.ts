@@ -222,10 +222,10 @@ describe('<relais-directory>', () => {
   it('sync-url keeps the search in the URL and a new widget restores it', async () => {
     const base = location.href;
     try {
-      const el = await standalone('sync-url');
+      const el = await standalone('sync-url="text"');
       await typeInto($<HTMLInputElement>(el, '#what')!, 'ehpad');
       await waitUntil(() => new URL(location.href).searchParams.get('relais-q') === 'ehpad', 'url updated', { timeout: 5000 });
-      const again = await standalone('sync-url');
+      const again = await standalone('sync-url="text"');
       expect($<HTMLInputElement>(again, '#what')!.value).to.equal('ehpad');
     } finally {
       history.replaceState(null, '', base);

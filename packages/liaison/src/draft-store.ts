@@ -1,10 +1,14 @@
 /**
  * Drafts that are never lost and never readable off the device: each draft is encrypted with AES-GCM
- * (Web Crypto) before it reaches IndexedDB. The key is non-extractable and stays in IndexedDB (it can
- * be used, not read); in passphrase mode it is derived from the passphrase (PBKDF2, 310 000 rounds) and
- * never stored. Each save carries a version stamp; a BroadcastChannel tells other tabs, and a save
- * over a newer version from another tab is refused (the caller forks or asks). Drafts expire.
+ * (Web Crypto) before it reaches IndexedDB, with the key of the database's Vault (./vault.ts: a
+ * non-extractable device key, or a key derived from the passphrase once per unlock, never stored), and
+ * with associated data binding its kind, id, version, expiry and template. Each save carries a version
+ * stamp; a BroadcastChannel tells other tabs, and a save over a newer version from another tab is refused
+ * (the caller forks or asks). Drafts expire. An erase in any tab empties every store of every tab.
  */
+import { DraftLockedError, Vault, openDb, tx } from './vault.js';
+
+export { DraftLockedError } from './vault.js';
 
 /** What is stored, in clear, next to the ciphertext: no personal data. */
 export interface DraftMeta {
@@ -23,7 +27,6 @@ export interface DraftMeta {
 interface StoredDraft extends DraftMeta {
   iv: Uint8Array;
   data: ArrayBuffer;
-  salt?: Uint8Array;
 }
 
 /** A save refused because another tab saved a newer version. */
@@ -31,14 +34,6 @@ export class DraftConflictError extends Error {
   override readonly name = 'DraftConflictError';
   constructor(readonly current: DraftMeta) {
     super('Ce brouillon a été modifié dans un autre onglet : choisissez la version à garder.');
-  }
-}
-
-/** The passphrase is wrong (or the data was tampered with). */
-export class DraftLockedError extends Error {
-  override readonly name = 'DraftLockedError';
-  constructor() {
-    super('Impossible d’ouvrir ce brouillon : la phrase secrète ne correspond pas.');
   }
 }
 
@@ -55,40 +50,22 @@ export interface DraftStoreOptions {
   now?: () => Date;
   /** Writer id of this tab (default: a random id per page). */
   writer?: string;
+  /** The key holder shared with the outbox (default: one made from `dbName`, `device` and `passphrase`). */
+  vault?: Vault;
+  /** What the records are (bound to each ciphertext: a draft cannot be moved into the outbox). Default `draft`. */
+  kind?: 'draft' | 'outbox';
 }
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 const tabId = Math.random().toString(36).slice(2, 10);
 
-function openDb(name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      db.createObjectStore('drafts', { keyPath: 'id' });
-      db.createObjectStore('keys');
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function tx<T>(db: IDBDatabase, store: 'drafts' | 'keys', mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = db.transaction(store, mode);
-    const req = fn(t.objectStore(store));
-    // durable before we say "enregistré"
-    t.oncomplete = () => resolve(req.result);
-    t.onerror = () => reject(t.error);
-    t.onabort = () => reject(t.error);
-  });
-}
-
 /** The encrypted draft store. */
 export class DraftStore {
   private db: Promise<IDBDatabase> | null = null;
-  private key: Promise<CryptoKey> | null = null;
+  readonly vault: Vault;
+  private readonly ownVault: boolean;
+  private readonly offErased: () => void;
   private readonly memory = new Map<string, StoredDraft>();
   private readonly channel: BroadcastChannel | null;
   private readonly listeners = new Set<(meta: DraftMeta) => void>();
@@ -96,6 +73,13 @@ export class DraftStore {
 
   constructor(opts: DraftStoreOptions = {}) {
     this.opts = { dbName: 'relais-liaison', expiryDays: 30, device: 'personal', ...opts };
+    this.ownVault = !opts.vault;
+    this.vault = opts.vault ?? new Vault({ dbName: this.opts.dbName, device: this.opts.device, passphrase: this.opts.passphrase });
+    // an erase (here or in another tab): nothing of the old data stays in this store's memory
+    this.offErased = this.vault.onErased(() => {
+      this.memory.clear();
+      this.db = null;
+    });
     this.channel = typeof BroadcastChannel !== 'undefined' && this.opts.device === 'personal' ? new BroadcastChannel(`${this.opts.dbName}:drafts`) : null;
     this.channel?.addEventListener('message', (e: MessageEvent<DraftMeta>) => this.listeners.forEach((l) => l(e.data)));
   }
@@ -116,26 +100,13 @@ export class DraftStore {
   }
 
   private database(): Promise<IDBDatabase> {
-    this.db ??= openDb(this.opts.dbName);
+    this.db ??= openDb(this.opts.dbName, () => (this.db = null));
     return this.db;
   }
 
-  private async cryptoKey(salt?: Uint8Array): Promise<CryptoKey> {
-    if (this.opts.passphrase) {
-      const base = await crypto.subtle.importKey('raw', enc.encode(this.opts.passphrase), 'PBKDF2', false, ['deriveKey']);
-      return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations: 310_000 }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-    }
-    this.key ??= (async () => {
-      if (this.opts.device === 'shared') return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-      const db = await this.database();
-      const existing = await tx<CryptoKey | undefined>(db, 'keys', 'readonly', (s) => s.get('device-key') as IDBRequest<CryptoKey | undefined>);
-      if (existing) return existing;
-      // non-extractable: scripts can use it, nobody can read it out
-      const k = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-      await tx(db, 'keys', 'readwrite', (s) => s.put(k, 'device-key'));
-      return k;
-    })();
-    return this.key;
+  /** Associated data of a record: what it is, which version, until when (a changed label does not decrypt). */
+  private ad(m: DraftMeta): Uint8Array {
+    return enc.encode(JSON.stringify(['relais-liaison/1', this.opts.kind ?? 'draft', m.id, m.template, m.version, m.expiresAt, !!m.kept]));
   }
 
   private async read(id: string): Promise<StoredDraft | undefined> {
@@ -150,10 +121,6 @@ export class DraftStore {
   async save(id: string, template: string, values: unknown, baseVersion: number, extra: { kept?: boolean } = {}): Promise<DraftMeta> {
     const current = await this.read(id);
     if (current && current.version > baseVersion && current.writer !== this.writer) throw new DraftConflictError(strip(current));
-    const salt = this.opts.passphrase ? (current?.salt ?? crypto.getRandomValues(new Uint8Array(16))) : undefined;
-    const key = await this.cryptoKey(salt);
-    const iv = crypto.getRandomValues(new Uint8Array(12));
-    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, enc.encode(JSON.stringify(values)));
     const now = this.now();
     const meta: DraftMeta = {
       id,
@@ -164,7 +131,8 @@ export class DraftStore {
       expiresAt: new Date(now.getTime() + this.opts.expiryDays * 86_400_000).toISOString(),
       ...(extra.kept ?? current?.kept ? { kept: true } : {}),
     };
-    const record: StoredDraft = { ...meta, iv, data, ...(salt ? { salt } : {}) };
+    const { iv, data } = await this.vault.encrypt(enc.encode(JSON.stringify(values)), this.ad(meta));
+    const record: StoredDraft = { ...meta, iv, data };
     if (this.opts.device === 'shared') this.memory.set(id, record);
     else await tx(await this.database(), 'drafts', 'readwrite', (s) => s.put(record));
     this.channel?.postMessage(meta);
@@ -179,12 +147,12 @@ export class DraftStore {
       await this.remove(id);
       return undefined;
     }
+    const meta = strip(r);
+    const plain = await this.vault.decrypt(r.iv, r.data, this.ad(meta));
     try {
-      const key = await this.cryptoKey(r.salt);
-      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: r.iv as BufferSource }, key, r.data);
-      return { meta: strip(r), values: JSON.parse(dec.decode(plain)) };
+      return { meta, values: JSON.parse(dec.decode(plain)) };
     } catch {
-      throw new DraftLockedError();
+      throw new DraftLockedError('tampered');
     }
   }
 
@@ -209,19 +177,27 @@ export class DraftStore {
     return expired.length;
   }
 
-  /** « Effacer mes données de cet appareil » : every draft and the device key. */
-  async eraseAll(): Promise<void> {
+  /**
+   * Empties this store's memory (shared device) and forgets the key. For a personal device use
+   * `eraseDevice` (./vault.ts): it deletes the databases and tells every tab. Returns how many records went.
+   */
+  async eraseAll(): Promise<number> {
+    const n = this.opts.device === 'shared' ? this.memory.size : (await this.list()).length;
     this.memory.clear();
-    this.key = null;
-    if (this.opts.device === 'shared') return;
-    const db = await this.database();
-    await tx(db, 'drafts', 'readwrite', (s) => s.clear());
-    await tx(db, 'keys', 'readwrite', (s) => s.clear());
+    this.vault.forget();
+    if (this.opts.device === 'personal') {
+      const db = await this.database();
+      await tx(db, 'drafts', 'readwrite', (s) => s.clear());
+      await tx(db, 'keys', 'readwrite', (s) => s.clear());
+    }
+    return n;
   }
 
   /** Closes the database and the channel. */
   close(): void {
     this.channel?.close();
+    this.offErased();
+    if (this.ownVault) this.vault.close();
     void this.db?.then((d) => d.close());
     this.db = null;
   }

@@ -4,5 +4,6 @@
  */
 export * from './headless.js';
 export { DraftStore, DraftConflictError, DraftLockedError, type DraftMeta, type DraftStoreOptions } from './draft-store.js';
-export { Outbox, type Consent, type Receipt, type SendOutcome } from './outbox.js';
+export { Outbox, endpointAllowed, readProblems, SEND_TIMEOUT_MS, type Consent, type Receipt, type SendOutcome, type OutboxOptions } from './outbox.js';
+export { Vault, eraseDevice, describeErased, PBKDF2_ITERATIONS, type Erased, type VaultOptions } from './vault.js';
 export { RelaisLiaisonForm, RelaisDraftSavedEvent, RelaisSubmitEvent } from './liaison-form.js';

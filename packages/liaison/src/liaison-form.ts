@@ -5,7 +5,8 @@ import { exportSheet, importSheet, isForPeople, isShown, parseTemplate, recipien
 import type * as ConsentRules from './consent.js';
 import type { ConsentError, ConsentInput, ConsentRecord } from './consent.js';
 import { DraftStore, DraftConflictError, DraftLockedError, type DraftMeta } from './draft-store.js';
-import { Outbox, type Consent } from './outbox.js';
+import { Outbox, endpointAllowed, ENDPOINT_REFUSED, type Consent, type SendOutcome } from './outbox.js';
+import { Vault, eraseDevice, describeErased } from './vault.js';
 import { liaisonStyles } from './liaison-form.styles.js';
 
 /** `relais-draft-saved`: the draft was saved on this device (id and time only). */
@@ -49,8 +50,12 @@ const loadedTemplates = new Map<string, Template>();
 /** Stands in while a sheet loads or when it cannot be used: never another real sheet. */
 const NO_SHEET: Template = { id: 'aucune', version: '0', title: 'Fiche de liaison', sections: [{ id: 'aucune', title: 'Fiche de liaison', fields: [{ id: 'aucun', label: 'Aucun champ', type: 'text', sensitivity: 'S0', author: 'systeme' }] }] };
 
+/** What makes a sheet « the same » for its idempotency key: template, values and consent (not the moment it was given). */
+function fingerprint(template: string, values: unknown, consent: Consent): string {
+  return JSON.stringify([template, values, { ...consent, at: undefined }]);
+}
+
 const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Non commencé', 'in-progress': 'En cours', completed: 'Terminé', 'to-review': 'À mettre à jour' };
-const SAVE_DEBOUNCE_MS = 400;
 
 /**
  * A liaison sheet to fill, keep, print and send with consent — without ever losing a word: every change
@@ -106,8 +111,21 @@ export class RelaisLiaisonForm extends RelaisElement {
   @state() private idleWarning = false;
   @state() private queued = false;
   @state() private sectionUpdatedAt: Record<string, string> = {};
+  /** A POST is on its way: the send button is disabled. */
+  @state() private sending = false;
 
   private store: DraftStore | undefined;
+  /** The key holder shared by the drafts and the outbox (one per unlock). */
+  private vault: Vault | undefined;
+  private outboxInstance: Outbox | undefined;
+  /** Idempotency key of the sheet being sent: made once per sheet and consent, reused by every retry. */
+  private sendKey: string | null = null;
+  /** Saves run one after the other (a later save never lands before an earlier one). */
+  private saving: Promise<void> = Promise.resolve();
+  /** True while this tab erases (its own erase broadcast is not news to it). */
+  private erasing = false;
+  /** A passphrase already protects data on this device (the unlock view says « saisissez » rather than « choisissez »). */
+  @state() private passphraseExists = false;
   private version = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -164,13 +182,17 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pagehide', this.flush);
+    window.addEventListener('pagehide', this.onPageHide);
+    window.addEventListener('pageshow', this.onPageShow);
+    window.addEventListener('beforeunload', this.onLeave);
+    window.addEventListener('online', this.onOnline);
     document.addEventListener('visibilitychange', this.onVisibility);
     void this.loadTemplate();
     if (this.passphraseMode && this.device === 'personal') {
       this.view = { kind: 'unlock' };
+      void Vault.hasPassphrase(this.dbName).then((x) => (this.passphraseExists = x)).catch(() => undefined);
     } else {
-      this.store = new DraftStore({ dbName: this.dbName, device: this.device, expiryDays: this.expiryDays });
+      this.open();
       void this.restore();
     }
     if (this.device === 'shared') this.armIdle();
@@ -179,20 +201,108 @@ export class RelaisLiaisonForm extends RelaisElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     void this.flush();
-    window.removeEventListener('pagehide', this.flush);
+    window.removeEventListener('pagehide', this.onPageHide);
+    window.removeEventListener('pageshow', this.onPageShow);
+    window.removeEventListener('beforeunload', this.onLeave);
+    window.removeEventListener('online', this.onOnline);
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.idleTimer);
     clearTimeout(this.warnTimer);
+    // the last saves finish first; then the connections close (unless the element came back meanwhile)
+    void this.saving.then(() => {
+      if (this.isConnected) return;
+      this.store?.close();
+      this.outboxInstance?.close();
+      this.vault?.close();
+      this.store = this.outboxInstance = this.vault = undefined;
+    });
+  }
+
+  /** One vault, one draft store (and the outbox, made when needed) for this unlock. */
+  private open(passphrase?: string): void {
     this.store?.close();
+    this.outboxInstance?.close();
+    this.vault?.close();
+    this.outboxInstance = undefined;
+    this.vault = new Vault({ dbName: this.dbName, device: this.device, ...(passphrase ? { passphrase } : {}) });
+    this.vault.onErased((fromHere) => {
+      if (!fromHere) this.onErasedElsewhere();
+    });
+    this.store = new DraftStore({ dbName: this.dbName, device: this.device, expiryDays: this.expiryDays, vault: this.vault });
+  }
+
+  /** The outbox of this form (the same one for every send and retry: a shared device keeps its queue in it). */
+  private outbox(): Outbox | undefined {
+    if (!this.endpoint || !this.vault || !endpointAllowed(this.endpoint)) return undefined;
+    this.outboxInstance ??= new Outbox(this.endpoint, { dbName: this.dbName, device: this.device, vault: this.vault });
+    return this.outboxInstance;
   }
 
   private onVisibility = (): void => {
     if (document.visibilityState === 'hidden') void this.flush();
   };
 
+  private onLeave = (): void => {
+    void this.flush();
+  };
+
+  /** Leaving the page: save now; on a shared device, erase (the page may be kept in the back/forward cache). */
+  private onPageHide = (): void => {
+    if (this.device === 'shared') {
+      this.wipe();
+      void this.store?.eraseAll();
+      void this.outboxInstance?.eraseAll();
+    } else void this.flush();
+  };
+
+  /** Back to a page from the back/forward cache: a shared-device sheet must not come back. */
+  private onPageShow = (e: PageTransitionEvent): void => {
+    if (e.persisted && this.device === 'shared') {
+      this.wipe();
+      this.announce = 'Fiche effacée de cet ordinateur quand la page a été quittée.';
+    }
+  };
+
+  private onOnline = (): void => {
+    void this.retryPending('online');
+  };
+
+  /** Forgets the sheet held by the element (values, versions, timers, queued state). */
+  private wipe(): void {
+    clearTimeout(this.saveTimer);
+    this.dirty = false;
+    this.values = {};
+    this.sectionUpdatedAt = {};
+    this.pendingRestore = null;
+    this.version = 0;
+    this.errors = [];
+    this.conflict = null;
+    this.queued = false;
+    this.queuedKey = null;
+    this.sendKey = null;
+    this.sending = false;
+    this.idleWarning = false;
+    this.view = { kind: 'tasks' };
+  }
+
+  /** Another tab (or this one) erased the data: nothing of it stays here, and nothing is saved again. */
+  private onErasedElsewhere(): void {
+    if (this.erasing) return;
+    this.wipe();
+    if (this.passphraseMode && this.device === 'personal') {
+      this.store?.close();
+      this.store = undefined;
+      this.passphraseExists = false;
+      this.view = { kind: 'unlock' };
+    }
+    this.announce = 'Les données de cet appareil ont été effacées depuis un autre onglet : la fiche est vide.';
+  }
+
   private async restore(): Promise<void> {
     await this.loadTemplate();
     try {
+      // the key is made, read or derived once here (a wrong passphrase is told before anything else)
+      await this.vault!.cryptoKey();
       await this.store!.purgeExpired();
       const d = await this.store!.load(this.draftId);
       if (d && d.meta.template === this.sheet.id) {
@@ -202,7 +312,11 @@ export class RelaisLiaisonForm extends RelaisElement {
         this.view = { kind: 'resume', meta: d.meta };
       }
     } catch (e) {
-      if (e instanceof DraftLockedError) {
+      if (e instanceof DraftLockedError && (e.reason === 'tampered' || !this.passphraseMode)) {
+        // a record changed outside the form (or its key erased): never shown, never an unlock asked for nothing
+        this.emit(new RelaisErrorEvent('invalid-payload', e.message));
+        this.announce = `${e.message} La fiche repart vide ; le prochain enregistrement remplacera ce brouillon.`;
+      } else if (e instanceof DraftLockedError) {
         this.unlockError = 'Cette phrase secrète ne correspond pas au brouillon enregistré sur cet appareil.';
         this.view = { kind: 'unlock' };
         this.emit(new RelaisErrorEvent('invalid-payload', e.message));
@@ -211,6 +325,8 @@ export class RelaisLiaisonForm extends RelaisElement {
       }
     }
     if (this.view.kind === 'loading') this.view = { kind: 'tasks' };
+    // a sheet queued before the page was closed goes now (same idempotency key)
+    void this.retryPending('load');
   }
 
   @state() private unlockError = '';
@@ -224,8 +340,8 @@ export class RelaisLiaisonForm extends RelaisElement {
       return;
     }
     this.unlockError = '';
-    this.store?.close();
-    this.store = new DraftStore({ dbName: this.dbName, device: this.device, expiryDays: this.expiryDays, passphrase: input.value });
+    this.open(input.value);
+    input.value = '';
     this.view = { kind: 'loading' };
     void this.restore();
   }
@@ -234,7 +350,9 @@ export class RelaisLiaisonForm extends RelaisElement {
     return html`<form class="unlock" novalidate @submit=${this.unlock}>
       ${heading(level, 'Protéger la fiche par une phrase secrète', { id: 'unlock-title', focusable: true })}
       <label for="passphrase">Phrase secrète</label>
-      <p class="hint" id="passphrase-hint">Au moins 8 caractères. Elle n’est enregistrée nulle part : sans elle, le brouillon ne peut pas être rouvert.</p>
+      <p class="hint" id="passphrase-hint">${this.passphraseExists
+        ? 'Saisissez la phrase secrète choisie pour cette fiche sur cet appareil.'
+        : 'Choisissez une phrase d’au moins 8 caractères. Elle n’est enregistrée nulle part : sans elle, ni le brouillon ni une fiche en attente d’envoi ne peuvent être rouverts.'}</p>
       ${this.unlockError ? html`<p class="error-text" id="passphrase-error">${this.unlockError}</p>` : nothing}
       <input id="passphrase" type="password" autocomplete="off" aria-describedby=${this.unlockError ? 'passphrase-hint passphrase-error' : 'passphrase-hint'} aria-invalid=${this.unlockError ? 'true' : 'false'} />
       <div class="actions">
@@ -278,10 +396,19 @@ export class RelaisLiaisonForm extends RelaisElement {
     void this.focusHeading('tasks-title');
   }
 
-  /** Saves now (debounced saves and page exits come here). */
-  flush = async (): Promise<void> => {
+  /**
+   * Saves now. Every change comes here at once (no waiting: a reload a few milliseconds after a keystroke
+   * loses nothing already encrypted and written), as do page exits; saves are chained, so a later one never
+   * lands before an earlier one, and a burst of keystrokes makes at most one more save.
+   */
+  flush = (): Promise<void> => {
     clearTimeout(this.saveTimer);
-    if (!this.dirty || !this.store) return;
+    this.saving = this.saving.then(() => this.saveNow());
+    return this.saving;
+  };
+
+  private async saveNow(): Promise<void> {
+    if (!this.dirty || !this.store || this.erasing) return;
     this.dirty = false;
     try {
       const meta = await this.store.save(this.draftId, this.sheet.id, { values: this.values, sectionUpdatedAt: this.sectionUpdatedAt, section: this.lastSection }, this.version);
@@ -296,7 +423,7 @@ export class RelaisLiaisonForm extends RelaisElement {
       } else this.announce = 'Le brouillon n’a pas pu être enregistré sur cet appareil : gardez cette page ouverte.';
       this.dirty = true;
     }
-  };
+  }
 
   @state() private conflict: DraftMeta | null = null;
 
@@ -305,8 +432,7 @@ export class RelaisLiaisonForm extends RelaisElement {
     this.lastSection = section;
     this.sectionUpdatedAt = { ...this.sectionUpdatedAt, [section]: new Date().toISOString().slice(0, 10) };
     this.dirty = true;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.flush(), SAVE_DEBOUNCE_MS);
+    void this.flush();
     if (this.device === 'shared') this.armIdle();
   }
 
@@ -322,20 +448,40 @@ export class RelaisLiaisonForm extends RelaisElement {
     this.idleTimer = setTimeout(() => void this.erase('Fiche effacée de cet ordinateur après une période d’inactivité.'), ms);
   }
 
-  /** « Effacer mes données de cet appareil ». */
-  async erase(message = 'Vos données ont été effacées de cet appareil.'): Promise<void> {
-    clearTimeout(this.saveTimer);
-    this.dirty = false;
-    const store = this.store ?? new DraftStore({ dbName: this.dbName, device: this.device });
-    await store.eraseAll();
-    if (!this.store) store.close();
-    this.values = {};
-    this.sectionUpdatedAt = {};
-    this.version = 0;
-    this.idleWarning = false;
-    this.view = this.passphraseMode && this.device === 'personal' && !this.store ? { kind: 'unlock' } : { kind: 'tasks' };
-    this.unlockError = '';
-    this.announce = message;
+  /**
+   * « Effacer mes données de cet appareil » : every draft, every sheet waiting to be sent and the keys, in
+   * every open tab; says what was erased.
+   */
+  async erase(message?: string): Promise<void> {
+    this.erasing = true;
+    try {
+      clearTimeout(this.saveTimer);
+      this.dirty = false;
+      await this.saving;
+      let what: string;
+      if (this.device === 'shared') {
+        const drafts = (await this.store?.eraseAll()) ?? 0;
+        const queued = (await this.outboxInstance?.eraseAll()) ?? 0;
+        what = describeErased({ drafts, queued, keys: drafts + queued > 0 ? 1 : 0 }).replace(', dans tous les onglets ouverts', ' (cet onglet)');
+      } else {
+        // the databases go; this tab's connections close themselves on the deletion
+        what = describeErased(await eraseDevice(this.dbName, { from: this.vault?.id }));
+        this.vault?.forget();
+      }
+      this.wipe();
+      if (this.passphraseMode && this.device === 'personal') {
+        this.store?.close();
+        this.outboxInstance?.close();
+        this.vault?.close();
+        this.store = this.outboxInstance = this.vault = undefined;
+        this.passphraseExists = false;
+        this.view = { kind: 'unlock' };
+      }
+      this.unlockError = '';
+      this.announce = message ? `${message} ${what}` : `Vos données ont été effacées de cet appareil. ${what}`;
+    } finally {
+      this.erasing = false;
+    }
   }
 
   private async focusHeading(id: string): Promise<void> {
@@ -343,8 +489,8 @@ export class RelaisLiaisonForm extends RelaisElement {
     this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
   }
 
-  private openSection(id: string): void {
-    this.errors = [];
+  private openSection(id: string, keepErrors = false): void {
+    if (!keepErrors) this.errors = [];
     this.view = { kind: 'section', id };
     void this.focusHeading('section-title');
   }
@@ -368,31 +514,113 @@ export class RelaisLiaisonForm extends RelaisElement {
   }
 
   private async send(consent: Consent): Promise<void> {
-    if (!this.endpoint) return;
-    await this.flush();
-    const outbox = new Outbox(this.endpoint, { dbName: this.dbName, device: this.device });
-    // only the sections the recipient needs, never a device-only field (the door code)
-    const key = await outbox.enqueue(this.sheet.id, sharedValues(this.sheet, this.values, consent.sections), consent);
-    const r = await outbox.send(key);
-    outbox.close();
+    // nothing to send twice: after a receipt the form is empty, and a sheet whose shared sections are incomplete is never sent
+    if (!this.endpoint || this.sending || validateSheet(this.sheet, this.values, { sections: consent.sections }).length) return;
+    if (!endpointAllowed(this.endpoint)) {
+      this.consentError = ENDPOINT_REFUSED;
+      return;
+    }
+    const outbox = this.outbox();
+    if (!outbox) return;
+    this.sending = true;
+    this.announce = 'Envoi de la fiche en cours…';
+    try {
+      await this.flush();
+      // one key for this sheet and this consent: a second click, a retry or a reload reuses it; a changed sheet
+      // or consent replaces the copy still waiting in the queue (never two versions of one draft on their way)
+      const shared = sharedValues(this.sheet, this.values, consent.sections);
+      const waiting = this.sendKey ?? this.queuedKey;
+      if (waiting) {
+        const q = await outbox.queued(waiting).catch(() => undefined);
+        if (q && fingerprint(q.template, q.values, q.consent) === fingerprint(this.sheet.id, shared, consent)) this.sendKey = waiting;
+        else {
+          if (q) await outbox.cancel(waiting);
+          this.sendKey = null;
+        }
+      }
+      this.sendKey ??= crypto.randomUUID();
+      // only the sections the recipient needs, never a device-only field (the door code)
+      const key = await outbox.enqueue(this.sheet.id, shared, consent, { key: this.sendKey, draftId: this.draftId });
+      await this.settle(key, await outbox.send(key));
+    } catch (e) {
+      this.announce = e instanceof DraftLockedError ? e.message : 'La fiche n’a pas pu être préparée pour l’envoi sur cet appareil : elle n’a pas été transmise.';
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** What a send (or an automatic retry) gave, told to the person. */
+  private async settle(key: string, r: SendOutcome): Promise<void> {
     if (r.state === 'sent') {
-      await this.store!.remove(this.draftId);
-      this.version = 0;
-      this.queued = false;
-      this.receiptId = r.receipt.id;
-      this.withdrawn = false;
+      await this.sheetSent(r.receipt);
       this.view = { kind: 'sent', message: `Fiche transmise le ${formatDate(r.receipt.receivedAt, 'fr', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })}. Accusé de réception : ${r.receipt.id.slice(0, 8)}.` };
-      this.emit(new RelaisSubmitEvent(this.draftId, r.receipt.id, 'sent'));
+      void this.focusHeading('result-title');
     } else if (r.state === 'queued') {
       this.queued = true;
       this.queuedKey = key;
+      this.announce = '';
       this.view = { kind: 'sent', message: r.reason };
       this.emit(new RelaisSubmitEvent(this.draftId, null, 'queued'));
+      void this.focusHeading('result-title');
     } else {
+      // refused: the queued copy is gone, the draft keeps every value; a corrected sheet gets a new key
+      this.sendKey = null;
+      this.queued = false;
+      this.queuedKey = null;
       this.errors = r.errors.map((e) => ({ field: e.field, section: this.sectionOf(e.field), message: e.message }));
+      this.announce = '';
       this.view = { kind: 'review' };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#server-errors')?.focus());
     }
-    void this.focusHeading('result-title');
+  }
+
+  /** The receipt came back: the draft is deleted, the form is emptied (the sheet cannot be sent twice). */
+  private async sheetSent(receipt: { id: string }): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.dirty = false;
+    await this.saving;
+    await this.store?.remove(this.draftId);
+    this.wipe();
+    this.receiptId = receipt.id;
+    this.withdrawn = false;
+    this.announce = '';
+    this.emit(new RelaisSubmitEvent(this.draftId, receipt.id, 'sent'));
+  }
+
+  /**
+   * Sends what waits in the outbox (on load, when the connection returns, on « Réessayer »). A sheet of this
+   * form that goes through clears the draft; one still waiting is said, once, in words that are true here.
+   */
+  private async retryPending(why: 'load' | 'online' | 'manual'): Promise<void> {
+    const outbox = this.outbox();
+    if (!outbox || this.sending) return;
+    let results: Awaited<ReturnType<Outbox['flush']>>;
+    try {
+      results = await outbox.flush();
+    } catch {
+      return; // locked or erased meanwhile: nothing to tell
+    }
+    // a sheet of another form of this site that went through: its draft goes too (it must not be sent twice)
+    for (const r of results) if (r.state === 'sent' && r.draftId && r.draftId !== this.draftId) await this.store?.remove(r.draftId).catch(() => undefined);
+    const mine = results.filter((r) => !r.draftId || r.draftId === this.draftId);
+    if (why === 'manual' && !mine.length) {
+      this.queued = false;
+      this.announce = 'Aucune fiche en attente d’envoi sur cet appareil.';
+      return;
+    }
+    for (const r of mine) {
+      if (r.state === 'sent') {
+        await this.sheetSent(r.receipt);
+        this.view = { kind: 'sent', message: `Fiche en attente transmise. Accusé de réception : ${r.receipt.id.slice(0, 8)}.` };
+        void this.focusHeading('result-title');
+      } else if (r.state === 'rejected') await this.settle(r.key, r);
+      else {
+        this.queued = true;
+        this.queuedKey = r.key;
+        if (why === 'manual') this.announce = `Toujours pas de réponse du service : la fiche reste sur cet appareil. ${r.reason.replace(/^.*?\. /, '')}`;
+        else if (why === 'load') this.announce = `Une fiche attend d’être envoyée. ${r.reason}`;
+      }
+    }
   }
 
   private sectionOf(field: string): string {
@@ -630,6 +858,13 @@ export class RelaisLiaisonForm extends RelaisElement {
     return html`<div class="review">
       ${heading(level, 'Relire la fiche', { id: 'review-title', focusable: true })}
       ${this.lastUpdate() ? html`<p class="updated">Dernière mise à jour : ${formatDate(this.lastUpdate()!, 'fr', { day: 'numeric', month: 'long', year: 'numeric' })}</p>` : nothing}
+      ${this.errors.length
+        ? html`<div part="error-summary" class="error-summary" id="server-errors" tabindex="-1" role="alert" aria-labelledby="server-errors-title">
+            <p id="server-errors-title"><strong>Le service destinataire a refusé la fiche : ${this.errors.length} point${this.errors.length > 1 ? 's' : ''} à corriger</strong></p>
+            <ul>${this.errors.map((e) => html`<li><button type="button" class="link" @click=${() => this.openSection(e.section, true)}>${e.message}</button></li>`)}</ul>
+            <p>La fiche n’a pas été transmise ; le brouillon garde toutes les informations.</p>
+          </div>`
+        : nothing}
       ${this.sheet.sections.map(
         (s) => html`<section aria-labelledby=${`r-${s.id}`}>
           ${heading(level + 1, s.title, { id: `r-${s.id}` })}
@@ -840,7 +1075,7 @@ export class RelaisLiaisonForm extends RelaisElement {
         <input id="c-collectedBy" type="text" autocomplete="off" .value=${input.collectedBy ?? ''} aria-invalid=${this.consentError('collectedBy') ? 'true' : 'false'} aria-describedby=${this.consentError('collectedBy') ? 'c-collectedBy-error' : nothing} @input=${(e: Event) => this.setConsent({ collectedBy: (e.target as HTMLInputElement).value })} />
       </div>
       <div class="actions">
-        <button type="submit" part="button" class="primary">Enregistrer la réponse</button>
+        <button type="submit" part="button" class="primary" ?disabled=${this.sending}>${this.sending ? 'Envoi en cours…' : 'Enregistrer la réponse'}</button>
         <button type="button" part="button" @click=${() => ((this.view = { kind: 'review' }), void this.focusHeading('review-title'))}>Revenir à la relecture</button>
       </div>
     </form>`;
@@ -890,7 +1125,7 @@ export class RelaisLiaisonForm extends RelaisElement {
       <div class="actions">
         ${this.queued ? html`<button type="button" part="button" class="primary" @click=${() => this.retryQueued()}>Réessayer l’envoi</button>` : nothing}
         ${this.queued ? html`<button type="button" part="button" @click=${() => this.withdraw()}>Annuler l’envoi et retirer l’accord</button>` : nothing}
-        <button type="button" part="button" @click=${() => ((this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>Revenir à la fiche</button>
+        <button type="button" part="button" @click=${() => ((this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>${!this.queued && !this.withdrawn && this.receiptId ? 'Commencer une nouvelle fiche' : 'Revenir à la fiche'}</button>
       </div>
     </div>`;
   }
@@ -900,11 +1135,11 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   /** Withdraws the consent of a sheet still waiting to be sent: it is taken out of the outbox. */
   private async withdraw(): Promise<void> {
-    if (!this.endpoint || !this.queuedKey) return;
-    const outbox = new Outbox(this.endpoint, { dbName: this.dbName, device: this.device });
+    const outbox = this.outbox();
+    if (!outbox || !this.queuedKey) return;
     await outbox.cancel(this.queuedKey);
-    outbox.close();
     this.queuedKey = null;
+    this.sendKey = null;
     this.queued = false;
     this.view = { kind: 'sent', message: 'Envoi annulé : l’accord est retiré et la fiche n’a pas été transmise. Le brouillon reste sur cet appareil.' };
     this.withdrawn = true;
@@ -914,19 +1149,7 @@ export class RelaisLiaisonForm extends RelaisElement {
   @state() private withdrawn = false;
 
   private async retryQueued(): Promise<void> {
-    if (!this.endpoint) return;
-    const outbox = new Outbox(this.endpoint, { dbName: this.dbName, device: this.device });
-    const results = await outbox.flush();
-    outbox.close();
-    const sent = results.find((r) => r.state === 'sent');
-    if (sent && sent.state === 'sent') {
-      await this.store!.remove(this.draftId);
-      this.queued = false;
-      this.queuedKey = null;
-      this.receiptId = sent.receipt.id;
-      this.view = { kind: 'sent', message: `Fiche transmise. Accusé de réception : ${sent.receipt.id.slice(0, 8)}.` };
-      this.emit(new RelaisSubmitEvent(this.draftId, sent.receipt.id, 'sent'));
-    } else this.announce = 'Toujours pas de réponse du service : la fiche reste sur cet appareil.';
+    await this.retryPending('manual');
     void this.focusHeading('result-title');
   }
 }
