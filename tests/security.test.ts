@@ -615,6 +615,7 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     await fill(el);
     await send(el);
     expect(net.posts).to.deep.equal([]);
-    expect((el as unknown as { consentError: string }).consentError).to.match(/doit commencer par https/);
+    await el.updateComplete;
+    expect((el as unknown as { sendError: string }).sendError).to.match(/doit commencer par https/);
   });
 });

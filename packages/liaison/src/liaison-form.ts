@@ -517,9 +517,10 @@ export class RelaisLiaisonForm extends RelaisElement {
     // nothing to send twice: after a receipt the form is empty, and a sheet whose shared sections are incomplete is never sent
     if (!this.endpoint || this.sending || validateSheet(this.sheet, this.values, { sections: consent.sections }).length) return;
     if (!endpointAllowed(this.endpoint)) {
-      this.consentError = ENDPOINT_REFUSED;
+      this.sendError = ENDPOINT_REFUSED;
       return;
     }
+    this.sendError = '';
     const outbox = this.outbox();
     if (!outbox) return;
     this.sending = true;
@@ -905,6 +906,8 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   @state() private consentInput: ConsentInput = {};
   @state() private consentErrors: ConsentError[] = [];
+  /** Why the sheet could not leave (an endpoint that is neither https nor this site), shown on the consent step. */
+  @state() private sendError = '';
 
   /** The consent rules and texts, loaded when the consent step opens (most visits never reach it). */
   private consentRules: typeof ConsentRules | undefined;
@@ -981,6 +984,7 @@ export class RelaisLiaisonForm extends RelaisElement {
             <ul>${errs.map((e) => html`<li><a href=${`#c-${e.field}`} @click=${(ev: Event) => (ev.preventDefault(), this.renderRoot.querySelector<HTMLElement>(`#c-${e.field}`)?.focus())}>${e.message}</a></li>`)}</ul>
           </div>`
         : nothing}
+      ${this.sendError ? html`<p class="error-text" id="send-error" role="alert">${this.sendError}</p>` : nothing}
       ${heading(level, 'Partager la fiche : information et réponse de la personne', { id: 'consent-title', focusable: true })}
       <p>Avant l’envoi, la personne (ou son représentant) reçoit l’information ci-dessous. Vous enregistrez ensuite sa réponse.</p>
       ${this.radios(

@@ -299,11 +299,10 @@ describe('<relais-liaison-form>', () => {
 describe('<relais-liaison-form>: consent regimes, sections shared, resuming (issues 22 and 15)', () => {
   /** Reads what waits in the outbox (the sheet and its record), as the receiver would get it. */
   async function queued(db: string): Promise<{ values: Record<string, unknown>; consent: Record<string, unknown> }> {
-    const { DraftStore } = await import('../src/draft-store.js');
-    const store = new DraftStore({ dbName: `${db}-outbox`, expiryDays: 90 });
-    const [meta] = await store.list();
-    const got = (await store.load(meta!.id))!.values as { values: Record<string, unknown>; consent: Record<string, unknown> };
-    store.close();
+    const outbox = new Outbox('/liaison/receive', { dbName: db });
+    const [key] = await outbox.pending();
+    const got = (await outbox.queued(key!))! as unknown as { values: Record<string, unknown>; consent: Record<string, unknown> };
+    outbox.close();
     return got;
   }
 
