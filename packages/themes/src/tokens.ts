@@ -135,23 +135,7 @@ export const THEMES: Readonly<Record<ThemeName, { readonly title: string; readon
   },
 };
 
-/** Colour pairs checked in every theme: foreground, background, minimum ratio, what it is. */
-export const CONTRAST_PAIRS: ReadonlyArray<readonly [Token['name'], Token['name'], number, string]> = [
-  ['--relais-color-text', '--relais-color-surface', 4.5, 'texte'],
-  ['--relais-color-text', '--relais-color-surface-alt', 4.5, 'texte sur tuile'],
-  ['--relais-color-text', '--relais-color-warning-surface', 4.5, 'texte d’avertissement'],
-  ['--relais-color-muted', '--relais-color-surface', 4.5, 'texte secondaire'],
-  ['--relais-color-muted', '--relais-color-surface-alt', 4.5, 'texte secondaire sur tuile'],
-  ['--relais-color-primary', '--relais-color-surface', 4.5, 'lien'],
-  ['--relais-color-primary', '--relais-color-surface-alt', 4.5, 'lien sur tuile'],
-  ['--relais-color-on-primary', '--relais-color-primary', 4.5, 'bouton principal'],
-  ['--relais-color-danger', '--relais-color-surface', 4.5, 'message d’erreur'],
-  ['--relais-color-success', '--relais-color-surface', 4.5, 'message de succès'],
-  ['--relais-color-border', '--relais-color-surface', 3, 'bordure de champ'],
-  ['--relais-color-accent-1', '--relais-color-surface', 3, 'repère de carte (accent 1)'],
-  ['--relais-color-accent-2', '--relais-color-surface', 3, 'repère de carte (accent 2)'],
-  ['--relais-focus-ring', '--relais-color-surface', 3, 'contour de focus'],
-];
+export { CONTRAST_PAIRS } from './pairs.js';
 
 /** A theme's value of a token: its own, else the default. */
 export function tokenValue(theme: ThemeName, name: Token['name']): string {

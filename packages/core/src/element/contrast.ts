@@ -3,30 +3,12 @@
  * `localhost`, `127.0.0.1`, `[::1]`, `*.localhost`, or with `data-relais-dev` on `<html>`): each pair of
  * colour tokens that must stay readable is resolved as the widget really paints it (theme, charter and
  * `light-dark()` included) and a console warning in French names every pair below its WCAG 2.2 AA
- * minimum. Loaded on demand, so that production pages never download it.
+ * minimum: the pairs of `CONTRAST_PAIRS` (`@relais/themes/pairs`), where the shipped themes are checked too.
+ * Loaded on demand, so that production pages never download it.
  */
+import { CONTRAST_PAIRS } from '@relais/themes/pairs';
 import { tokens } from './base.js';
 
-/**
- * The pairs checked: foreground token, background token, minimum ratio, what it is. The same list as
- * `CONTRAST_PAIRS` of `@relais/themes` (a test keeps them equal), where the shipped themes are checked.
- */
-export const CHARTER_PAIRS: ReadonlyArray<readonly [`--relais-${string}`, `--relais-${string}`, number, string]> = [
-  ['--relais-color-text', '--relais-color-surface', 4.5, 'texte'],
-  ['--relais-color-text', '--relais-color-surface-alt', 4.5, 'texte sur tuile'],
-  ['--relais-color-text', '--relais-color-warning-surface', 4.5, 'texte d’avertissement'],
-  ['--relais-color-muted', '--relais-color-surface', 4.5, 'texte secondaire'],
-  ['--relais-color-muted', '--relais-color-surface-alt', 4.5, 'texte secondaire sur tuile'],
-  ['--relais-color-primary', '--relais-color-surface', 4.5, 'lien'],
-  ['--relais-color-primary', '--relais-color-surface-alt', 4.5, 'lien sur tuile'],
-  ['--relais-color-on-primary', '--relais-color-primary', 4.5, 'bouton principal'],
-  ['--relais-color-danger', '--relais-color-surface', 4.5, 'message d’erreur'],
-  ['--relais-color-success', '--relais-color-surface', 4.5, 'message de succès'],
-  ['--relais-color-border', '--relais-color-surface', 3, 'bordure de champ'],
-  ['--relais-color-accent-1', '--relais-color-surface', 3, 'repère de carte (accent 1)'],
-  ['--relais-color-accent-2', '--relais-color-surface', 3, 'repère de carte (accent 2)'],
-  ['--relais-focus-ring', '--relais-color-surface', 3, 'contour de focus'],
-];
 
 /** The private variable (`--_r-*`) through which the widgets read a public token, from the base styles. */
 const PRIVATE = new Map([...tokens.cssText.matchAll(/(--_r-[\w-]+):\s*var\((--relais-[\w-]+)/g)].map((m) => [m[2], m[1]]));
@@ -84,7 +66,7 @@ export function contrastFailures(host: HTMLElement): ContrastFailure[] {
   };
   try {
     const out: ContrastFailure[] = [];
-    for (const [fg, bg, minimum, what] of CHARTER_PAIRS) {
+    for (const [fg, bg, minimum, what] of CONTRAST_PAIRS) {
       const f = paint(fg);
       const b = paint(bg);
       if (!f || !b) continue;
