@@ -80,7 +80,7 @@ export const DeadlineSchema = z.object({
   legal: z.optional(text(300)),
   /** True when the deadline is a practice, not a rule of law (shown as "délai indicatif"). */
   indicative: z.optional(z.boolean()),
-  /** True when the value still has to be checked against the official text (kept visible). */
+  /** True when the value still has to be checked against the official text: the public reads « (à confirmer) », professionals the mark. */
   toVerify: z.optional(z.boolean()),
   /**
    * Moves a deadline falling on a Saturday, Sunday or public holiday to the next working day (code de procédure civile
