@@ -365,7 +365,7 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
     const e = effective(target);
     if (e && !e.condition && e.d.owner === 'administration' && !e.d.indicative) {
       const due = dueOf(target);
-      if (due) return { on: due.dueOn, cond: `si « ${target.label} » a eu lieu à temps (le ${frenchDate(due.dueOn)})` };
+      if (due) return { on: due.dueOn, cond: `si « ${target.label} » a eu lieu à temps, le ${frenchDate(due.dueOn)}` };
     }
     // the end of a step (done, dossier complet) is at the earliest the last known date; an event still to come (a
     // discharge, an entry, the start of a measure) says nothing until it happens
@@ -536,11 +536,13 @@ function dueSentence(s: StepTemplate, e: { d: Deadline; voidedBy: StepTemplate |
   const by = d.by ?? `L’organisme (${s.actor.label})`;
   const indicative = d.indicative ? ' (délai indicatif)' : '';
   if (due.estimate) {
-    // the earliest date the law allows: never its consequence, the date to ask for instead
+    // the earliest date the law allows, under its assumption: never its consequence, the date to ask for instead
+    const who = by.charAt(0).toLowerCase() + by.slice(1);
     const ask = d.askFor ? ` Pour la connaître, ${d.askFor}.` : '';
-    const what = `la date de départ n’est pas connue${confirm}.${ask}`;
-    if (passed) return `Date indicative dépassée : ${by} devait ${task} au plus tard le ${date}, ${due.estimateIf} ; ${what}`;
-    return `${by} doit ${task} au plus tard le ${date} — date indicative, ${due.estimateIf}${expectOnly ? `${confirm}.` : ` ; ${what}`}`;
+    const what = `la date de départ n’est pas connue et le délai peut finir plus tard${confirm}.${ask}`;
+    if (passed) return `Date indicative dépassée : ${due.estimateIf}, ${who} devait ${task} au plus tard le ${date} ; ${what}`;
+    if (expectOnly) return `Date indicative : ${due.estimateIf}, ${who} doit ${task} au plus tard le ${date}${confirm}.`;
+    return `Date indicative : ${due.estimateIf}, ${who} doit ${task} au plus tard le ${date} ; ${what}`;
   }
   if (e.voidedBy) {
     const v = e.voidedBy.deadline!;

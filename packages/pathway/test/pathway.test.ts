@@ -140,7 +140,7 @@ describe('<relais-pathway>', () => {
       const decision = $$(el, 'ol > li').find((li) => /Décision et notification/.test(li.querySelector('h3')!.textContent!))!;
       // the earliest date the law allows, if the file was complete on time: never « au plus tard », never its consequence
       expect(decision.querySelector('.status')!.textContent).to.equal('Date indicative dépassée');
-      expect(decision.textContent).to.match(/Date indicative \(si « Dossier complet \(accusé de réception\) » a eu lieu à temps \(le 25 septembre 2026\)\) :\s*25 novembre 2026/);
+      expect(decision.textContent).to.match(/Date indicative \(si « Dossier complet \(accusé de réception\) » a eu lieu à temps, le 25 septembre 2026\) :\s*25 novembre 2026/);
       expect(decision.querySelector('.action')!.textContent).to.match(/Pour la connaître, demandez au département la date du dossier complet indiquée sur l’accusé de réception\.$/);
       expect(decision.querySelector('.action')!.textContent).to.not.match(/réputée accordée|forfaitaire/);
       const tags = $$(el, '[part="next"] li').map((li) => li.textContent!);

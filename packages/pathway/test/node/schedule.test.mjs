@@ -40,7 +40,7 @@ test('MDPH: statuses, legal due date from the deposit, silence means rejection',
   // the RQTH or orientation professionnelle (administrative court): délai franc
   const rqth = computeSchedule(pathwayTemplates.mdph, events, { today: '2026-07-20', facts: ['rqth-orientation-pro'] }).steps.find((s) => s.id === 'recours');
   assert.equal(rqth.dueOn, '2026-09-14', '12 September + 1 (franc) = Sunday 13, moved to Monday 14');
-  assert.match(rqth.deadlineText, /le lendemain compris \(délai franc\).*\(RQTH ou orientation professionnelle : délai franc/);
+  assert.match(rqth.deadlineText, /le lendemain compris \(délai franc\).*\(RQTH ou orientation professionnelle : le recours se poursuit devant le tribunal administratif\)$/);
 });
 
 test('APA: silence means acceptance; deadlines counted from the complete file', () => {
@@ -96,11 +96,12 @@ test('APA: no forfait once the reply to the plan lapsed (R232-7 before L232-14)'
 test('indicative dates: the assumption said, no consequence, the date to ask for', () => {
   const s = computeSchedule(pathwayTemplates['apa-domicile'], [{ stepId: 'depot', kind: 'done', date: '2026-09-15' }], { today: '2026-12-10' });
   const decision = s.steps.find((x) => x.id === 'decision');
-  assert.equal(decision.estimateIf, 'si « Dossier complet (accusé de réception) » a eu lieu à temps (le 25 septembre 2026)');
-  assert.equal(decision.nextAction, 'Date indicative dépassée : Le président du conseil départemental devait notifier sa décision au plus tard le 25 novembre 2026, si « Dossier complet (accusé de réception) » a eu lieu à temps (le 25 septembre 2026) ; la date de départ n’est pas connue. Pour la connaître, demandez au département la date du dossier complet indiquée sur l’accusé de réception.');
+  assert.equal(decision.estimateIf, 'si « Dossier complet (accusé de réception) » a eu lieu à temps, le 25 septembre 2026');
+  assert.equal(decision.nextAction, 'Date indicative dépassée : si « Dossier complet (accusé de réception) » a eu lieu à temps, le 25 septembre 2026, le président du conseil départemental devait notifier sa décision au plus tard le 25 novembre 2026 ; la date de départ n’est pas connue et le délai peut finir plus tard. Pour la connaître, demandez au département la date du dossier complet indiquée sur l’accusé de réception.');
   const running = computeSchedule(pathwayTemplates.rsa, [{ stepId: 'demande', kind: 'done', date: '2026-01-10' }], { today: '2026-01-20' }).steps.find((x) => x.id === 'orientation');
   assert.equal(running.estimateIf, 'si « Ouverture du droit et inscription à France Travail » a eu lieu dès le 10 janvier 2026');
   assert.doesNotMatch(running.dueText, /France Travail vous oriente/);
+  assert.match(running.dueText, /^Date indicative : si « Ouverture du droit et inscription à France Travail » a eu lieu dès le 10 janvier 2026, le département doit décider de votre orientation au plus tard le 21 février 2026 ; la date de départ n’est pas connue et le délai peut finir plus tard\./);
   // every administration deadline that can be estimated says which date to ask for
   for (const t of Object.values(pathwayTemplates)) {
     for (const st of t.steps) {
