@@ -22,7 +22,14 @@ const Anchor = z.object({
    * without the step being done: an implicit decision).
    */
   event: z.enum(['started', 'done', 'complete', 'lapsed']),
+  /**
+   * The starting event in plain French, as the text counts it (« la réception du plan d’aide », « la date du dossier
+   * complet indiquée sur l’accusé de réception »); defaults to the step's label.
+   */
+  label: z.optional(text(300)),
 });
+
+const UNITS = ['days', 'weeks', 'working-days', 'months'] as const;
 
 /** A change of a deadline when a fact of the case is declared (a younger child, a kind of place…). */
 const Variant = z.object({
@@ -31,7 +38,9 @@ const Variant = z.object({
   /** Replaces the amount. */
   amount: z.optional(z.number().check(z.int(), z.gte(0), z.lte(3650))),
   /** Replaces the unit. */
-  unit: z.optional(z.enum(['days', 'working-days', 'months'])),
+  unit: z.optional(z.enum(UNITS)),
+  /** Counted in jours francs (see the deadline's `franc`). */
+  franc: z.optional(z.boolean()),
   /** Said with the deadline when the fact is declared. */
   note: z.optional(text(500)),
 });
@@ -40,8 +49,8 @@ const Variant = z.object({
 export const DeadlineSchema = z.object({
   /** How many units. */
   amount: z.number().check(z.int(), z.gte(0), z.lte(3650)),
-  /** `days` (calendaires), `working-days` (ouvrés) or `months` (de date à date). */
-  unit: z.enum(['days', 'working-days', 'months']),
+  /** `days` (calendaires), `weeks`, `working-days` (ouvrés) or `months` (de date à date). */
+  unit: z.enum(UNITS),
   /** From which event. */
   from: Anchor,
   /**
@@ -71,10 +80,33 @@ export const DeadlineSchema = z.object({
   legal: z.optional(text(300)),
   /** True when the deadline is a practice, not a rule of law (shown as "délai indicatif"). */
   indicative: z.optional(z.boolean()),
-  /** True when the value still has to be checked against the official text (kept visible). */
+  /** True when the value still has to be checked against the official text: the public reads « (à confirmer) », professionals the mark. */
   toVerify: z.optional(z.boolean()),
-  /** Moves a deadline falling on a weekend or public holiday to the next working day. */
+  /**
+   * Moves a deadline falling on a Saturday, Sunday or public holiday to the next working day (code de procédure civile
+   * art. 642; the same before the administrative court). Without it, a person's deadline ending on such a day says
+   * that the end may move (« à confirmer »).
+   */
   nextWorkingDay: z.optional(z.boolean()),
+  /** Délai franc: the last day counted is not the end, the person may still act the day after (administrative court). */
+  franc: z.optional(z.boolean()),
+  /**
+   * The deadline runs only if the person was told of it (a recours: the délais et voies de recours written in the
+   * notification, or in the accusé de réception for an implicit rejection — CRPA L112-6, CJA R421-5): once passed it
+   * « semble » passed, never certainly.
+   */
+  ifNotified: z.optional(z.boolean()),
+  /**
+   * A step whose own deadline (the person's, with a silence rule) lapsing makes this deadline's `silence` and
+   * `consequence` void, and its `whenLate` with them (APA: no forfait once the reply to the plan lapsed, R232-7).
+   */
+  voidIfLapsed: z.optional(id),
+  /**
+   * When the starting event is unknown and the date is only indicative: what the person can ask to know it, as an
+   * imperative (« demandez au département la date du dossier complet indiquée sur l’accusé de réception »). Said
+   * instead of the consequence, which is never stated on an indicative date.
+   */
+  askFor: z.optional(text(300)),
 });
 
 /** One step of a template. */
@@ -101,9 +133,11 @@ export const StepSchema = z.object({
   legal: z.optional(text(300)),
   /** The end of this step is the date of the dossier complet (an accusé de réception stating it), for `complete` anchors. */
   marksComplete: z.optional(z.boolean()),
+  /** True when the step's own `legal` (a rule said in `action`) still has to be checked on Légifrance (« à confirmer » for the public). */
+  toVerify: z.optional(z.boolean()),
 });
 
-/** A fact a case can declare (« la place est habilitée à l’aide sociale », « l’enfant a moins de 3 ans »). */
+/** A fact a case can declare (« le séjour prévu dure plus de 2 mois », « l’enfant a moins de 3 ans »). */
 export const FactSchema = z.object({ id, label: text(300) });
 
 /** A pathway template. */
@@ -192,6 +226,10 @@ export function parseTemplate(raw: unknown): PathwayTemplate {
     if (s.deadline?.appliesIf) factRefs.push([s.deadline.appliesIf, `steps[${i}].deadline.appliesIf`]);
     s.deadline?.variants?.forEach((v, j) => factRefs.push([v.if, `steps[${i}].deadline.variants[${j}].if`]));
     for (const [f, field] of factRefs) if (!factIds.has(f)) throw new PathwayDataError(`Modèle de parcours invalide — ${field} : la situation « ${f} » n’est pas déclarée dans facts.`, field);
+    if (s.deadline?.voidIfLapsed) {
+      const v = t.steps.find((x) => x.id === s.deadline!.voidIfLapsed)?.deadline;
+      if (!v || (!v.silence && !v.consequence)) throw new PathwayDataError(`Modèle de parcours invalide — steps[${i}].deadline.voidIfLapsed : l’étape « ${s.deadline.voidIfLapsed} » doit avoir un délai avec une règle de silence.`, `steps[${i}].deadline.voidIfLapsed`);
+    }
     if (s.alternativeTo && !ids.has(s.alternativeTo)) throw new PathwayDataError(`Modèle de parcours invalide — steps[${i}].alternativeTo : l’étape « ${s.alternativeTo} » n’existe pas.`, `steps[${i}].alternativeTo`);
   });
   return t;

@@ -28,7 +28,7 @@ type K =
   | 'due' | 'dueEstimate' | 'expected' | 'daysLeft' | 'daysLate' | 'today' | 'actor' | 'documents' | 'received' | 'toProvide' | 'legal' | 'deadline'
   | 'findActor' | 'details' | 'print' | 'simulateLabel' | 'simulateHint' | 'simulateButton' | 'simulateError' | 'ruptures' | 'optional' | 'invalid'
   | 'loading' | 'stepOf' | 'expectedEnd' | 'estimated' | 'loadFailed' | 'kept' | 'retry' | 'doneUnknown' | 'notMarked' | 'yourDeadline'
-  | 'adminDeadline' | 'dueWorst' | 'toVerify' | 'action-late' | 'action-deadline' | 'action-now' | 'condition';
+  | 'adminDeadline' | 'dueWorst' | 'toVerify' | 'toConfirm' | 'source' | 'status-overdue-estimate' | 'action-late' | 'action-late-estimate' | 'action-deadline' | 'action-now' | 'condition';
 
 const messages: Catalogue<K> = {
   fr: {
@@ -36,6 +36,7 @@ const messages: Catalogue<K> = {
     'status-current': 'En cours',
     'status-upcoming': 'À venir',
     'status-overdue': 'Délai dépassé',
+    'status-overdue-estimate': 'Date indicative dépassée',
     'status-skipped': 'Sans objet',
     summary: (p) => `Étape en cours : ${p.label} (${p.n} sur ${p.total}).`,
     summaryDone: 'Toutes les étapes sont terminées.',
@@ -53,6 +54,7 @@ const messages: Catalogue<K> = {
     received: 'reçu',
     toProvide: 'à fournir ou attendu',
     legal: 'Texte de référence :',
+    source: 'Source :',
     deadline: 'Délai :',
     findActor: (p) => `Trouver : ${p.kind} près de chez vous`,
     details: 'Détails de l’étape',
@@ -75,9 +77,11 @@ const messages: Catalogue<K> = {
     notMarked: 'réception non indiquée',
     yourDeadline: 'Votre délai : jusqu’au',
     adminDeadline: 'Délai de l’administration :',
-    dueWorst: 'Délai estimé (au plus tard) :',
+    dueWorst: (p) => `Date indicative (${p.cond}) :`,
     toVerify: '(référence à vérifier sur Légifrance)',
+    toConfirm: '(à confirmer)',
     'action-late': 'Délai dépassé',
+    'action-late-estimate': 'Date indicative dépassée',
     'action-deadline': 'Votre délai',
     'action-now': 'En cours',
     condition: (p) => `Ce délai ne s’applique que si : ${p.label}.`,
@@ -87,6 +91,7 @@ const messages: Catalogue<K> = {
     'status-current': 'In progress',
     'status-upcoming': 'To come',
     'status-overdue': 'Deadline passed',
+    'status-overdue-estimate': 'Indicative date passed',
     'status-skipped': 'Not applicable',
     summary: (p) => `Current step: ${p.label} (${p.n} of ${p.total}).`,
     summaryDone: 'All steps are done.',
@@ -103,6 +108,7 @@ const messages: Catalogue<K> = {
     received: 'received',
     toProvide: 'to provide or expected',
     legal: 'Legal basis:',
+    source: 'Source:',
     deadline: 'Deadline:',
     findActor: (p) => `Find: ${p.kind} near you`,
     details: 'Step details',
@@ -125,9 +131,11 @@ const messages: Catalogue<K> = {
     notMarked: 'receipt not recorded',
     yourDeadline: 'Your deadline: until',
     adminDeadline: 'Administration’s deadline:',
-    dueWorst: 'Estimated deadline (at the latest):',
+    dueWorst: (p) => `Indicative date (${p.cond}):`,
     toVerify: '(reference to be checked on Légifrance)',
+    toConfirm: '(to be confirmed)',
     'action-late': 'Deadline passed',
+    'action-late-estimate': 'Indicative date passed',
     'action-deadline': 'Your deadline',
     'action-now': 'In progress',
     condition: (p) => `This deadline applies only if: ${p.label}.`,
@@ -183,14 +191,16 @@ export class RelaisPathway extends RelaisElement {
   /** Heading level of the title (1–6, default 2). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /**
-   * Professional view: legal references as written (« CASF R232-23 ») with the « à vérifier » marks. Without it the
-   * public sees each reference in words (« article R232-23 du code de l’action sociale et des familles »). On by
-   * default for professional templates (protection de l’enfance).
+   * Professional view: legal references as written (« CASF D311 ») with the « à vérifier » marks. Without it the
+   * public sees each reference in words (« article D311 du code de l’action sociale et des familles »), followed by
+   * « (à confirmer) » when the rule is still to be checked. On by default for professional templates (protection de
+   * l’enfance).
    */
   @property({ type: Boolean, reflect: true }) pro = false;
   /**
-   * Facts declared for the case, space-separated ids of the template's `facts` (e.g. `habilitation-aide-sociale` for an
-   * EHPAD place habilitée à l’aide sociale, `moins-de-3-ans` for a child): they decide which deadlines apply.
+   * Facts declared for the case, space-separated ids of the template's `facts` (e.g. `sejour-permanent` for an EHPAD
+   * stay expected to last more than 2 months, `rqth-orientation-pro` for an MDPH decision contested before the
+   * administrative court, `moins-de-3-ans` for a child): they decide which deadlines apply and how they are counted.
    */
   @property({ converter: { fromAttribute: (v: string | null) => (v ? v.split(/[\s,]+/).filter(Boolean) : []), toAttribute: (v: string[]) => v.join(' ') } }) facts: string[] = [];
 
@@ -298,7 +308,11 @@ export class RelaisPathway extends RelaisElement {
           ${schedule.actions.length > 1
             ? html`${this.rupturePrefix(schedule) ? html`<p>${this.rupturePrefix(schedule)}</p>` : nothing}
                 <ul class="actions">
-                  ${schedule.actions.map((a) => html`<li class="action-${a.kind}"><span class="tag">${this.t(`action-${a.kind}` as K)}</span> — ${this.stepLabel(schedule!.steps.find((x) => x.id === a.stepId)!)} : ${a.text}</li>`)}
+                  ${schedule.actions.map((a) => {
+                    const step = schedule!.steps.find((x) => x.id === a.stepId)!;
+                    const tag = a.kind === 'late' && step.dueIsEstimate ? 'action-late-estimate' : (`action-${a.kind}` as K);
+                    return html`<li class="action-${a.kind}"><span class="tag">${this.t(tag)}</span> — ${this.stepLabel(step)} : ${a.text}</li>`;
+                  })}
                 </ul>`
             : nothing}
         </div>
@@ -343,9 +357,9 @@ export class RelaisPathway extends RelaisElement {
       <span class="marker" aria-hidden="true">${s.status === 'done' ? '✓' : s.status === 'overdue' ? '!' : s.status === 'skipped' ? '–' : s.index}</span>
       <div class="body">
         ${heading(level, html`<span class="visually-hidden">${this.t('stepOf', { n: s.index, total })} : </span>${this.stepLabel(s)}${s.optional ? html` <span class="muted">(${this.t('optional')})</span>` : nothing}`)}
-        <p class="line"><span part="status" class="status">${this.statusText(s.status)}</span>${s.doneOn ? html` ${this.t('done')} ${this.date(s.doneOn)}` : s.inferred ? html` ${this.t('doneUnknown')}` : s.startedOn && s.status !== 'done' ? html` — ${this.t('started')} ${this.date(s.startedOn)}` : nothing}</p>
+        <p class="line"><span part="status" class="status">${s.status === 'overdue' && s.dueIsEstimate ? this.t('status-overdue-estimate') : this.statusText(s.status)}</span>${s.doneOn ? html` ${this.t('done')} ${this.date(s.doneOn)}` : s.inferred ? html` ${this.t('doneUnknown')}` : s.startedOn && s.status !== 'done' ? html` — ${this.t('started')} ${this.date(s.startedOn)}` : nothing}</p>
         ${s.dueOn && s.status !== 'done' && s.status !== 'skipped'
-          ? html`<p class="line due ${s.owner === 'person' ? 'due-person' : 'due-admin'}">${s.owner === 'person' ? this.t('yourDeadline') : s.dueIsEstimate ? this.t('dueWorst') : this.t('adminDeadline')} ${this.date(s.dueOn)}${s.daysLeft !== null ? html` (${s.daysLeft >= 0 ? this.t('daysLeft', { n: s.daysLeft }) : this.t('daysLate', { n: -s.daysLeft })})` : nothing}</p>`
+          ? html`<p class="line due ${s.owner === 'person' ? 'due-person' : 'due-admin'}">${s.owner === 'person' ? this.t('yourDeadline') : s.dueIsEstimate ? this.t('dueWorst', { cond: s.estimateIf }) : this.t('adminDeadline')} ${this.date(s.dueOn)}${s.daysLeft !== null ? html` (${s.daysLeft >= 0 ? this.t('daysLeft', { n: s.daysLeft }) : this.t('daysLate', { n: -s.daysLeft })})` : nothing}</p>`
           : s.expectedOn && s.status === 'upcoming' && !s.optional
             ? html`<p class="line muted">${this.t('expected')} ${this.date(s.expectedOn)} ${this.t('estimated')}</p>`
             : nothing}
@@ -368,7 +382,9 @@ export class RelaisPathway extends RelaisElement {
             : nothing}
           ${s.deadlineText ? html`<p>${this.t('deadline')} ${s.deadlineText}.</p>` : nothing}
           ${s.condition ? html`<p>${this.t('condition', { label: s.condition })}</p>` : nothing}
-          ${s.legal ? html`<p>${this.t('legal')} ${pro ? s.legal : s.legalText}${pro && s.toVerify ? html` <span class="to-verify">${this.t('toVerify')}</span>` : nothing}</p>` : nothing}
+          ${s.legal
+            ? html`<p>${s.deadline?.indicative ? this.t('source') : this.t('legal')} ${pro ? s.legal : s.legalText}${s.toVerify ? html` <span class="to-verify">${pro ? this.t('toVerify') : this.t('toConfirm')}</span>` : nothing}</p>`
+            : nothing}
         </details>
       </div>
     </li>`;

@@ -4,9 +4,16 @@
  *
  * Rules (issue 22):
  * - a deadline whose starting event is known is counted from it; a legal deadline of the administration whose starting
- *   event is unknown shows its worst case (the latest date the starting event could legally have happened: that step's
- *   own legal deadline, else — for the end of a step — the last known date of the case) and is flagged when passed; it
- *   never moves with today. A deadline counted from an event still to come (a discharge, an entry) waits for it;
+ *   event is unknown shows an indicative date, counted as if that event had happened on time (that step's own legal
+ *   deadline, else — for the end of a step — the last known date of the case): the EARLIEST date the law allows, never
+ *   « au plus tard ». It is flagged when passed and never moves with today, but its consequence (accord, rejet…) is
+ *   never stated: the person is told which date to ask for (`askFor`). A deadline counted from an event still to come
+ *   (a discharge, an entry) waits for it;
+ * - days: calendar days from the day after the starting event; `months` de date à date; `franc` adds the day after;
+ *   `nextWorkingDay` moves an end on a Saturday, Sunday or public holiday to the next working day (CPC 641-642). A
+ *   person's deadline ending on such a day without that rule is said passed « à confirmer » until the next working day;
+ * - a deadline marked `toVerify` is said « (à confirmer) »; a recours (`ifNotified`) past its end « semble » passed;
+ * - `voidIfLapsed`: once the person's own deadline with a silence rule lapsed, the consequence of this one is void;
  * - the person's deadlines are counted only from known events (a reply is never said late for a letter not received);
  * - a `complete` event (dossier complet) starts the deadlines counted from the complete file;
  * - a step inferred done (a later required step happened) keeps its deadline; events of optional steps (a recours, an
@@ -44,8 +51,15 @@ export interface ScheduledStep {
   inferred: boolean;
   /** Legal (or indicative) due date: counted from its starting event, or its worst case when that event is unknown. */
   dueOn: IsoDate | null;
-  /** True when `dueOn` is a worst case: its starting event is unknown and counted from `anchorOn`. */
+  /**
+   * True when `dueOn` is only indicative: its starting event is unknown and counted as if it had happened on time, from
+   * `anchorOn` — the earliest date the law allows, not the latest; its consequence is never stated.
+   */
   dueIsEstimate: boolean;
+  /** For an indicative date, the assumption it rests on (« si « Dossier complet (accusé de réception) » a eu lieu à temps (le 25 septembre 2026) »). */
+  estimateIf: string | null;
+  /** A person's deadline ending on a Saturday, Sunday or public holiday with no rule moving it: the next working day, to which the end may move (said « à confirmer »). */
+  dueMayMoveTo: IsoDate | null;
   /** The date the deadline is counted from (known, or assumed for an estimate). */
   anchorOn: IsoDate | null;
   /** Days from today to the due date; negative when late (null when done, skipped or simulated). */
@@ -68,7 +82,7 @@ export interface ScheduledStep {
   legal: string | null;
   /** The legal reference in words (« article R241-33 du code de l’action sociale et des familles »), for the public. */
   legalText: string | null;
-  /** True when the reference or value still has to be checked on Légifrance (shown to professionals). */
+  /** True when the reference or value still has to be checked on Légifrance (« (à confirmer) » for the public, the mark for professionals). */
   toVerify: boolean;
 }
 
@@ -106,17 +120,17 @@ export interface ScheduleOptions extends CalendarOptions {
   today: IsoDate;
   /** Expected calendar only (simulation): nothing is declared late, dates are expectations. */
   expectOnly?: boolean;
-  /** Facts declared for the case (ids of the template's `facts`), e.g. `['habilitation-aide-sociale']`. */
+  /** Facts declared for the case (ids of the template's `facts`), e.g. `['sejour-permanent']`. */
   facts?: string[];
 }
 
-const UNIT_TEXT = { days: ['jour', 'jours'], 'working-days': ['jour ouvré', 'jours ouvrés'], months: ['mois', 'mois'] } as const;
+const UNIT_TEXT = { days: ['jour', 'jours'], weeks: ['semaine', 'semaines'], 'working-days': ['jour ouvré', 'jours ouvrés'], months: ['mois', 'mois'] } as const;
 
 const RUPTURE_ADVICE: Record<Rupture, string> = {
   hospitalisation: 'Une hospitalisation peut retarder les rendez-vous et les visites : prévenez l’organisme qui suit la demande, et demandez à l’hôpital de préparer la sortie avec les services à domicile.',
   demenagement: 'Un changement de lieu de vie ou de département peut changer l’organisme compétent : signalez votre nouvelle adresse pour que le dossier soit transmis.',
   'perte-de-droit': 'Un droit a pris fin : vérifiez la date de renouvellement et faites une nouvelle demande sans attendre pour éviter une interruption.',
-  majorite: 'Au passage à la majorité, les droits de l’enfant (AEEH…) laissent la place à ceux de l’adulte (AAH, PCH…) : une nouvelle demande à la MDPH est à prévoir.',
+  majorite: 'Entre 18 et 20 ans, les droits de l’enfant laissent la place à ceux de l’adulte : l’AEEH peut être versée jusqu’à 20 ans, l’AAH à partir de 20 ans (dès 16 ans dans certains cas) ; une nouvelle demande à la MDPH est à prévoir à temps.',
   'avancee-en-age': 'À 60 ans, certaines aides changent (PCH et APA notamment) : renseignez-vous auprès de la MDPH ou du département pour garder vos droits.',
   'autre-rupture': 'Un changement de situation peut interrompre le parcours : parlez-en à votre référent.',
 };
@@ -126,6 +140,9 @@ const CODES: Array<[RegExp, string]> = [
   [/^CSP\s+/, 'du code de la santé publique'],
   [/^Code du travail\s+/i, 'du code du travail'],
   [/^CRPA\s+/, 'du code des relations entre le public et l’administration'],
+  [/^CSS\s+/, 'du code de la sécurité sociale'],
+  [/^CPC\s+/, 'du code de procédure civile'],
+  [/^CJA\s+/, 'du code de justice administrative'],
   [/^Code civil\s+/i, 'du code civil'],
 ];
 
@@ -154,10 +171,23 @@ export function frenchDate(d: IsoDate): string {
   return formatDate(d, 'fr').replace(/^1 /, '1er ');
 }
 
-/** Adds a deadline to its starting date. */
-export function dueDate(start: IsoDate, d: Pick<Deadline, 'amount' | 'unit' | 'nextWorkingDay'>, opts: CalendarOptions = {}): IsoDate {
-  const raw = d.unit === 'months' ? addMonths(start, d.amount) : d.unit === 'working-days' ? addWorkingDays(start, d.amount, opts) : addDays(start, d.amount);
+/**
+ * Adds a deadline to its starting date: calendar days or weeks from the day after, months de date à date, working days;
+ * `franc`: the person may still act the day after; `nextWorkingDay`: an end on a Saturday, Sunday or public holiday
+ * moves to the next working day (CPC 641-642).
+ */
+export function dueDate(start: IsoDate, d: Pick<Deadline, 'amount' | 'unit' | 'nextWorkingDay' | 'franc'>, opts: CalendarOptions = {}): IsoDate {
+  let raw = d.unit === 'months' ? addMonths(start, d.amount) : d.unit === 'working-days' ? addWorkingDays(start, d.amount, opts) : addDays(start, d.unit === 'weeks' ? d.amount * 7 : d.amount);
+  if (d.franc) raw = addDays(raw, 1);
   return d.nextWorkingDay ? nextWorkingDayIfClosed(raw, opts) : raw;
+}
+
+const CONFIRM = ' (à confirmer)';
+
+/** « un samedi », « un dimanche » or « un jour férié ». */
+function closedDay(d: IsoDate): string {
+  const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+  return wd === 0 ? 'un dimanche' : wd === 6 ? 'un samedi' : 'un jour férié';
 }
 
 const consequenceOf = (d: Deadline): string | null => d.consequence ?? (d.silence === 'rejet' ? 'la demande est réputée rejetée' : d.silence === 'accord' ? 'la demande est réputée acceptée' : null);
@@ -165,6 +195,7 @@ const consequenceOf = (d: Deadline): string | null => d.consequence ?? (d.silenc
 function anchorPhrase(a: DeadlineAnchor, template: PathwayTemplate): string {
   const s = template.steps.find((x) => x.id === a.step);
   const label = s?.label ?? a.step;
+  if (a.label) return a.label;
   if (a.event === 'complete') return 'le dossier complet';
   if (a.event === 'started') return `« ${label} »`;
   if (a.event === 'lapsed') return `le rejet implicite (« ${label} » sans réponse dans son délai)`;
@@ -175,22 +206,35 @@ function deadlineText(d: Deadline, template: PathwayTemplate, condition: string 
   const [one, many] = UNIT_TEXT[d.unit];
   const amount = d.amount === 0 ? 'le jour même de' : `${d.amount} ${d.amount > 1 ? many : one} après`;
   let t = `${amount} ${anchorPhrase(d.from, template)}`;
-  if (d.orFrom) t += d.combine === 'latest' ? `, ou après ${anchorPhrase(d.orFrom, template)} si c’est plus tard` : `, ou à défaut après ${anchorPhrase(d.orFrom, template)}`;
+  if (d.orFrom) t += d.combine === 'latest' ? `, ou après ${anchorPhrase(d.orFrom, template)} si c’est plus tard` : `, ou sinon après ${anchorPhrase(d.orFrom, template)}`;
+  if (d.franc) t += ', le lendemain compris (délai franc)';
+  if (d.nextWorkingDay) t += ', reporté au premier jour ouvrable s’il finit un samedi, un dimanche ou un jour férié';
   if (condition) t = `si « ${condition.charAt(0).toLowerCase()}${condition.slice(1)} » : ${t}`;
   if (d.note) t += ` (${d.note})`;
   if (d.indicative) t += ' — délai indicatif';
   const c = consequenceOf(d);
-  if (c) t += d.owner === 'person' ? ` ; sans réponse de votre part à cette date, ${c}` : ` ; à défaut à cette date, ${c}`;
+  if (c) t += d.owner === 'person' ? ` ; sans réponse de votre part à cette date, ${c}` : ` ; sans décision à cette date, ${c}`;
+  if (d.toVerify) t += CONFIRM;
   return t;
 }
 
-/** Legal weight of a late or running deadline: lower comes first. */
+/** Legal weight of a late or running deadline: lower comes first (an indicative date states no consequence). */
 function weight(d: Deadline, estimate: boolean): number {
-  const silence = !!consequenceOf(d);
+  const silence = !estimate && !!consequenceOf(d);
   if (d.owner === 'person') return silence ? 0 : 1;
   if (d.indicative) return 5;
   if (silence) return 2;
   return estimate ? 4 : 3;
+}
+
+/** A computed due date: counted from a known event, or indicative (`estimate`, with the assumption `estimateIf`). */
+interface DueInfo {
+  dueOn: IsoDate;
+  anchorOn: IsoDate;
+  estimate: boolean;
+  estimateIf: string | null;
+  /** A person's deadline ending on a closed day with no rule moving it: the next working day. */
+  mayMoveTo: IsoDate | null;
 }
 
 interface Facts {
@@ -275,19 +319,26 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
   const finished = (f: Facts) => !!f.doneOn || skipped(f) || inferred(f);
 
   // deadlines with the declared facts
-  const effective = (s: StepTemplate): { d: Deadline; condition: string | null } | null => {
+  type Effective = { d: Deadline; condition: string | null; voidedBy: StepTemplate | null };
+  const effective = (s: StepTemplate): Effective | null => {
     if (!s.deadline) return null;
     let d: Deadline = { ...s.deadline, owner: s.deadline.owner ?? 'administration' };
     for (const v of s.deadline.variants ?? []) {
       if (!declared.includes(v.if)) continue;
-      d = { ...d, amount: v.amount ?? d.amount, unit: v.unit ?? d.unit, note: v.note ?? d.note };
+      d = { ...d, amount: v.amount ?? d.amount, unit: v.unit ?? d.unit, note: v.note ?? d.note, franc: v.franc ?? d.franc };
     }
     const condition = d.appliesIf && !declared.includes(d.appliesIf) ? (template.facts?.find((x) => x.id === d.appliesIf)?.label ?? d.appliesIf) : null;
-    return { d, condition };
+    // the person's own deadline with a silence rule lapsed (no reply to the APA plan): this one's consequence is void
+    let voidedBy: StepTemplate | null = null;
+    if (d.voidIfLapsed && known({ step: d.voidIfLapsed, event: 'lapsed' })) {
+      voidedBy = stepOf(d.voidIfLapsed);
+      d = { ...d, silence: undefined, consequence: undefined };
+    }
+    return { d, condition, voidedBy };
   };
 
   // due dates, memoised (anchors may depend on other steps' due dates)
-  type Due = { dueOn: IsoDate; anchorOn: IsoDate; estimate: boolean } | null;
+  type Due = DueInfo | null;
   const memo = new Map<string, Due>();
   const visiting = new Set<string>();
   const lastKnownUpTo = (index: number): IsoDate | null => {
@@ -306,18 +357,20 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
     const e = effective(f.s);
     return due && !due.estimate && e && consequenceOf(e.d) && due.dueOn < today ? due.dueOn : null;
   };
-  const worst = (a: DeadlineAnchor): IsoDate | null => {
+  // an unknown starting event, counted as if it had happened on time: the earliest date the law allows
+  const worst = (a: DeadlineAnchor): { on: IsoDate; cond: string } | null => {
     if (a.event === 'lapsed') return null;
     const target = a.event === 'complete' ? (template.steps.find((s) => s.marksComplete) ?? stepOf(a.step)) : stepOf(a.step);
     if (target.optional) return null;
     const e = effective(target);
     if (e && !e.condition && e.d.owner === 'administration' && !e.d.indicative) {
       const due = dueOf(target);
-      if (due) return due.dueOn;
+      if (due) return { on: due.dueOn, cond: `si « ${target.label} » a eu lieu à temps, le ${frenchDate(due.dueOn)}` };
     }
     // the end of a step (done, dossier complet) is at the earliest the last known date; an event still to come (a
     // discharge, an entry, the start of a measure) says nothing until it happens
-    return a.event === 'started' ? null : lastKnownUpTo(template.steps.indexOf(target));
+    const last = a.event === 'started' ? null : lastKnownUpTo(template.steps.indexOf(target));
+    return last ? { on: last, cond: `si « ${target.label} » a eu lieu dès le ${frenchDate(last)}` } : null;
   };
   function dueOf(s: StepTemplate): Due {
     if (memo.has(s.id)) return memo.get(s.id)!;
@@ -332,10 +385,14 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
       // `latest`: counted from `from`, or from `orFrom` when it is later (a rétractation runs from the signature, or from
       // the admission when it comes after); `first`: from `from`, else `orFrom`
       const anchor = d.combine === 'latest' ? (a1 && a2 && a2 > a1 ? a2 : a1) : (a1 ?? a2);
-      if (anchor) out = { dueOn: dueDate(anchor, d, opts), anchorOn: anchor, estimate: false };
-      else if (d.owner === 'administration' && !d.indicative && !s.optional) {
+      if (anchor) {
+        const dueOn = dueDate(anchor, d, opts);
+        // a person's deadline ending on a closed day, with no rule moving it: the end may move (said « à confirmer »)
+        const moved = d.owner === 'person' && !d.nextWorkingDay ? nextWorkingDayIfClosed(dueOn, opts) : dueOn;
+        out = { dueOn, anchorOn: anchor, estimate: false, estimateIf: null, mayMoveTo: moved !== dueOn ? moved : null };
+      } else if (d.owner === 'administration' && !d.indicative && !s.optional) {
         const w = worst(d.from);
-        if (w) out = { dueOn: dueDate(w, d, opts), anchorOn: w, estimate: true };
+        if (w) out = { dueOn: dueDate(w.on, d, opts), anchorOn: w.on, estimate: true, estimateIf: w.cond, mayMoveTo: null };
       }
     }
     visiting.delete(s.id);
@@ -389,9 +446,12 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
     else status = 'upcoming';
     const received = new Set(events.filter((x) => x.stepId === s.id && x.kind === 'document-received').map((x) => x.document));
     const daysLeft = due && !isFinished && !expectOnly ? daysBetween(today, due.dueOn) : null;
-    const dueText = due && e && !isFinished ? dueSentence(s, e.d, due, daysLeft, expectOnly) : null;
+    const dueText = due && e && !isFinished ? dueSentence(s, e, due, daysLeft, expectOnly, today) : null;
+    // what to do once late: never a consequence's advice on an indicative date (the date to ask for is said instead),
+    // nor once the consequence is void
+    const whenLate = e?.voidedBy || (due?.estimate && (e?.d.askFor || consequenceOf(e!.d))) ? null : s.whenLate;
     let nextAction: string | null = null;
-    if (status === 'overdue') nextAction = [dueText, s.whenLate].filter(Boolean).join(' ');
+    if (status === 'overdue') nextAction = [dueText, whenLate].filter(Boolean).join(' ');
     else if (status === 'current') nextAction = [s.action ?? `Étape en cours auprès de : ${s.actor.label}.`, e?.d.owner === 'person' ? dueText : null].filter(Boolean).join(' ');
     const legal = s.deadline?.legal ?? s.legal ?? null;
     return {
@@ -408,6 +468,8 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
       inferred: isInferred,
       dueOn: due?.dueOn ?? null,
       dueIsEstimate: !!due?.estimate,
+      estimateIf: due?.estimateIf ?? null,
+      dueMayMoveTo: due?.mayMoveTo ?? null,
       anchorOn: due?.anchorOn ?? null,
       daysLeft,
       expectedOn: expected.get(s.id) ?? null,
@@ -419,7 +481,7 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
       nextAction,
       legal,
       legalText: legal ? readableLegal(legal) : null,
-      toVerify: !!s.deadline?.toVerify || /à vérifier/.test(legal ?? ''),
+      toVerify: !!s.deadline?.toVerify || !!s.toVerify || /à vérifier/.test(legal ?? ''),
     };
   });
 
@@ -455,20 +517,40 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
 }
 
 /** The deadline as a dated sentence, worded for whose it is. */
-function dueSentence(s: StepTemplate, d: Deadline, due: { dueOn: IsoDate; anchorOn: IsoDate; estimate: boolean }, daysLeft: number | null, expectOnly: boolean): string {
+function dueSentence(s: StepTemplate, e: { d: Deadline; voidedBy: StepTemplate | null }, due: DueInfo, daysLeft: number | null, expectOnly: boolean, today: IsoDate): string {
+  const { d } = e;
   const date = frenchDate(due.dueOn);
   const c = consequenceOf(d);
   const task = d.task ?? `terminer « ${s.label} »`;
   const passed = daysLeft !== null && daysLeft < 0;
-  const estimate = due.estimate ? ` (estimation au plus tard : la date de départ n’est pas connue, le délai est compté depuis le ${frenchDate(due.anchorOn)})` : '';
-  const indicative = d.indicative ? ' (délai indicatif)' : '';
+  const confirm = d.toVerify ? CONFIRM : '';
   if (d.owner === 'person') {
-    if (passed) return `Le délai pour ${task} a expiré le ${date}${c ? ` : sans réponse de votre part, ${c}` : ''}.`;
-    return `Vous avez jusqu’au ${date} pour ${task}${c ? ` ; sans réponse, ${c}` : ''}.`;
+    if (passed) {
+      // the end fell on a closed day and may move to the next working day: not said certain until that day has passed
+      const moved = due.mayMoveTo && today <= due.mayMoveTo ? ` (à confirmer : ce jour était ${closedDay(due.dueOn)} ; le délai est peut-être reporté au ${frenchDate(due.mayMoveTo)})` : '';
+      const verb = d.ifNotified ? 'semble avoir expiré' : 'a expiré';
+      return `Le délai pour ${task} ${verb} le ${date}${moved}${confirm}${c ? ` : sans réponse de votre part, ${c}` : ''}.`;
+    }
+    return `Vous avez jusqu’au ${date} pour ${task}${c ? ` ; sans réponse, ${c}` : ''}${confirm}.`;
   }
   const by = d.by ?? `L’organisme (${s.actor.label})`;
-  if (passed) return `${by} devait ${task} au plus tard le ${date}${estimate}${indicative}${c ? ` ; à défaut, ${c}` : ''}.`;
-  return `${by} doit ${task} au plus tard le ${date}${expectOnly ? '' : estimate}${indicative}${c ? ` ; à défaut, ${c}` : ''}.`;
+  const indicative = d.indicative ? ' (délai indicatif)' : '';
+  if (due.estimate) {
+    // the earliest date the law allows, under its assumption: never its consequence, the date to ask for instead
+    const who = by.charAt(0).toLowerCase() + by.slice(1);
+    const ask = d.askFor ? ` Pour la connaître, ${d.askFor}.` : '';
+    const what = `la date de départ n’est pas connue et le délai peut finir plus tard${confirm}.${ask}`;
+    if (passed) return `Date indicative dépassée : ${due.estimateIf}, ${who} devait ${task} au plus tard le ${date} ; ${what}`;
+    if (expectOnly) return `Date indicative : ${due.estimateIf}, ${who} doit ${task} au plus tard le ${date}${confirm}.`;
+    return `Date indicative : ${due.estimateIf}, ${who} doit ${task} au plus tard le ${date} ; ${what}`;
+  }
+  if (e.voidedBy) {
+    const v = e.voidedBy.deadline!;
+    const vc = v.consequence ?? (v.silence === 'rejet' ? 'la demande est réputée rejetée' : 'la demande est réputée acceptée');
+    return `${by} devait ${task} au plus tard le ${date}${indicative}${confirm} ; votre délai pour ${v.task ?? `terminer « ${e.voidedBy.label} »`} étant passé, ${vc}.`;
+  }
+  if (passed) return `${by} devait ${task} au plus tard le ${date}${indicative}${c ? ` ; sans décision à cette date, ${c}` : ''}${confirm}.`;
+  return `${by} doit ${task} au plus tard le ${date}${indicative}${c ? ` ; sans décision à cette date, ${c}` : ''}${confirm}.`;
 }
 
 /** "Simulate my pathway": the expected calendar from the date of the request only. */

@@ -40,7 +40,8 @@ describe('<relais-pathway>', () => {
     const late = $$(el, 'ol > li').find((li) => li.classList.contains('overdue'))!;
     expect(late.querySelector('.status')!.textContent).to.equal('Délai dépassé');
     expect(late.textContent).to.match(/dépassé de 8 jours/);
-    expect($(el, '[part="next"]')!.textContent).to.match(/réputée rejetée.*RAPO/);
+    expect($(el, '[part="next"]')!.textContent).to.match(/réputée rejetée.*jusqu’au 14 septembre 2026 pour contester la décision par écrit auprès de la MDPH \(recours administratif préalable obligatoire\)/);
+    expect($(el, '[part="next"]')!.textContent).to.not.match(/RAPO/);
     expect($(el, '[part="next"]')!.getAttribute('role')).to.equal('status');
     await expect(el).to.be.accessible();
   });
@@ -54,7 +55,7 @@ describe('<relais-pathway>', () => {
     const e = await oneEvent(el, 'relais-step-select');
     expect((e as unknown as { stepId: string }).stepId).to.equal('complet');
     const details = summary.parentElement!;
-    expect(details.textContent).to.match(/Délai : 10 jours après « Dépôt du dossier »/);
+    expect(details.textContent).to.match(/Délai : 10 jours après la réception de votre dossier par le département\./);
     expect(details.textContent).to.not.match(/à vérifier/);
     expect(details.textContent).to.match(/Accusé de réception avec la date du dossier complet — à fournir ou attendu/);
   });
@@ -137,9 +138,14 @@ describe('<relais-pathway>', () => {
     for (const today of ['2026-12-10', '2027-03-10']) {
       const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="apa-domicile" today=${today} .events=${events}></relais-pathway>`);
       const decision = $$(el, 'ol > li').find((li) => /Décision et notification/.test(li.querySelector('h3')!.textContent!))!;
-      expect(decision.querySelector('.status')!.textContent).to.equal('Délai dépassé');
-      expect(decision.textContent).to.match(/Délai estimé \(au plus tard\) :\s*25 novembre 2026/);
-      expect(decision.textContent).to.match(/l’APA est réputée accordée pour un montant forfaitaire/);
+      // the earliest date the law allows, if the file was complete on time: never « au plus tard », never its consequence
+      expect(decision.querySelector('.status')!.textContent).to.equal('Date indicative dépassée');
+      expect(decision.textContent).to.match(/Date indicative \(si « Dossier complet \(accusé de réception\) » a eu lieu à temps, le 25 septembre 2026\) :\s*25 novembre 2026/);
+      expect(decision.querySelector('.action')!.textContent).to.match(/Pour la connaître, demandez au département la date du dossier complet indiquée sur l’accusé de réception\.$/);
+      expect(decision.querySelector('.action')!.textContent).to.not.match(/réputée accordée|forfaitaire/);
+      const tags = $$(el, '[part="next"] li').map((li) => li.textContent!);
+      expect(tags.find((t) => /Décision et notification/.test(t))).to.match(/^Date indicative dépassée — /);
+      expect($(el, '[part="next"]')!.textContent).to.not.match(/réputée accordée/);
     }
   });
 
@@ -162,16 +168,20 @@ describe('<relais-pathway>', () => {
     // the day after: the person's own deadline has passed, and no « contactez l’équipe »
     const late = await fixture<RelaisPathway>(html`<relais-pathway template-id="apa-domicile" today="2026-10-12" .events=${events}></relais-pathway>`);
     const next = $(late, '[part="next"]')!.textContent!;
-    expect(next).to.match(/Le délai pour répondre au plan d’aide \(l’accepter ou faire vos observations\) a expiré le 11 octobre 2026 : sans réponse de votre part, la demande est réputée refusée\./);
+    expect(next).to.match(/Le délai pour répondre au plan d’aide \(l’accepter ou faire vos observations\) a expiré le 11 octobre 2026 \(à confirmer : ce jour était un dimanche ; le délai est peut-être reporté au 12 octobre 2026\) : sans réponse de votre part, la demande est réputée refusée\./);
     expect(next).to.not.match(/contactez/);
   });
 
   it('every late item is listed, the person’s own deadline first', async () => {
-    const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="mdph" today="2026-09-14" .events=${mdphEvents}></relais-pathway>`);
+    // the implicit rejection of Sunday 12 July: the recours ends Saturday 12 September, moved to Monday 14 (CPC 642)
+    const monday = await fixture<RelaisPathway>(html`<relais-pathway template-id="mdph" today="2026-09-14" .events=${mdphEvents}></relais-pathway>`);
+    expect($$(monday, '[part="next"] li').map((li) => li.className)).to.deep.equal(['action-late', 'action-deadline', 'action-now']);
+    expect($$(monday, 'ol > li')[6]!.textContent).to.match(/Votre délai : jusqu’au\s*14 septembre 2026 \(aujourd’hui\)/);
+    const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="mdph" today="2026-09-15" .events=${mdphEvents}></relais-pathway>`);
     const lis = $$(el, '[part="next"] li');
     expect(lis.map((li) => li.className)).to.deep.equal(['action-late', 'action-late', 'action-now']);
-    expect(lis[0]!.textContent).to.match(/^Délai dépassé — Recours \(si vous contestez\) : Le délai pour former un recours administratif préalable \(RAPO\) si vous contestez la décision a expiré le 12 septembre 2026/);
-    expect(lis[1]!.textContent).to.match(/^Délai dépassé — Décision de la CDAPH : La CDAPH devait décider au plus tard le 12 juillet 2026 ; à défaut, la demande est réputée rejetée/);
+    expect(lis[0]!.textContent).to.match(/^Délai dépassé — Recours \(si vous contestez\) : Le délai pour contester la décision par écrit auprès de la MDPH \(recours administratif préalable obligatoire\) semble avoir expiré le 14 septembre 2026\. Ce délai ne compte pas si la décision \(ou l’accusé de réception de votre demande\) n’indiquait pas les délais et voies de recours : demandez conseil sans attendre ; une nouvelle demande reste possible\.$/);
+    expect(lis[1]!.textContent).to.match(/^Délai dépassé — Décision de la CDAPH : La CDAPH devait décider au plus tard le 12 juillet 2026 ; sans décision à cette date, la demande est réputée rejetée\. .*la MDPH peut encore décider après cette date\.$/);
     const recours = $$(el, 'ol > li')[6]!;
     expect(recours.querySelector('.status')!.textContent).to.equal('Délai dépassé');
     await expect(el).to.be.accessible();
@@ -206,22 +216,38 @@ describe('<relais-pathway>', () => {
     expect(text).to.match(/Texte de référence : article R232-23 du code de l’action sociale et des familles/);
     expect(text).to.not.match(/CASF|à vérifier/);
     const pro = await fixture<RelaisPathway>(html`<relais-pathway pro template-id="apa-domicile" today="2026-09-05" .events=${[{ stepId: 'depot', kind: 'done', date: '2026-09-01' }]}></relais-pathway>`);
-    expect(pro.shadowRoot!.textContent).to.match(/Texte de référence : CASF R232-23 \(référence à vérifier sur Légifrance\)/);
+    expect(pro.shadowRoot!.textContent).to.match(/Texte de référence : CASF R232-23\s/);
+    expect(pro.shadowRoot!.textContent).to.not.match(/R232-23 \(référence à vérifier/, 'R232-23 checked by the legal review');
+    // a rule still to be checked: « (à confirmer) » for the public, the mark for professionals
+    const ehpadEvents = [{ stepId: 'entree', kind: 'started' as const, date: '2026-03-02' }];
+    const ehpadPub = await fixture<RelaisPathway>(html`<relais-pathway template-id="ehpad-admission" facts="sejour-permanent" today="2026-03-10" .events=${ehpadEvents}></relais-pathway>`);
+    const contrat = $$(ehpadPub, 'ol > li').find((li) => /Remise du contrat de séjour/.test(li.textContent!))!;
+    expect(contrat.textContent).to.match(/Texte de référence : article D311 du code de l’action sociale et des familles \(à confirmer\)/);
+    expect(contrat.textContent).to.match(/Délai : 15 jours après « Entrée dans l’établissement » \(à confirmer\)\./);
+    expect(ehpadPub.shadowRoot!.textContent).to.not.match(/à vérifier/);
+    const ehpadPro = await fixture<RelaisPathway>(html`<relais-pathway pro template-id="ehpad-admission" facts="sejour-permanent" today="2026-03-10" .events=${ehpadEvents}></relais-pathway>`);
+    expect(ehpadPro.shadowRoot!.textContent).to.match(/Texte de référence : CASF D311 \(référence à vérifier sur Légifrance\)/);
+    // a practice or a recommendation is a source, not a legal text
+    const sortie = await fixture<RelaisPathway>(html`<relais-pathway template-id="sortie-hospitalisation" today="2026-05-05" .events=${[{ stepId: 'retour', kind: 'started', date: '2026-05-04' }]}></relais-pathway>`);
+    expect(sortie.shadowRoot!.textContent).to.match(/Source : HAS, recommandation/);
+    expect(sortie.shadowRoot!.textContent).to.not.match(/Texte de référence : HAS/);
+    expect(sortie.shadowRoot!.textContent).to.match(/Texte de référence : article R1112-1-2 du code de la santé publique/);
     const child = await fixture<RelaisPathway>(html`<relais-pathway template-id="protection-enfance" today="2026-03-01" .events=${[{ stepId: 'transmission', kind: 'done', date: '2026-01-05' }]}></relais-pathway>`);
     expect(child.shadowRoot!.textContent).to.match(/Texte de référence : CASF D226-2-4 II/);
     await expect(pub).to.be.accessible();
   });
 
-  it('facts: the EHPAD contract deadline applies only to a place habilitée à l’aide sociale', async () => {
+  it('facts: the EHPAD contract deadline applies to a stay expected over 2 months, habilitation or not', async () => {
     const events = [{ stepId: 'entree', kind: 'started' as const, date: '2026-03-02' }];
     const none = await fixture<RelaisPathway>(html`<relais-pathway template-id="ehpad-admission" today="2026-03-30" .events=${events}></relais-pathway>`);
     const contrat = (el: RelaisPathway) => $$(el, 'ol > li').find((li) => /Remise du contrat de séjour/.test(li.textContent!))!;
     expect(contrat(none).querySelector('.status')!.textContent).to.equal('À venir');
-    expect(contrat(none).textContent).to.match(/Ce délai ne s’applique que si : La place est habilitée à l’aide sociale\./);
-    const habilitee = await fixture<RelaisPathway>(html`<relais-pathway template-id="ehpad-admission" facts="habilitation-aide-sociale" today="2026-03-30" .events=${events}></relais-pathway>`);
-    expect(contrat(habilitee).querySelector('.status')!.textContent).to.equal('Délai dépassé');
-    expect(contrat(habilitee).textContent).to.match(/17 mars 2026 \(dépassé de 13 jours\)/);
-    await expect(habilitee).to.be.accessible();
+    expect(contrat(none).textContent).to.match(/Ce délai ne s’applique que si : Le séjour prévu dure plus de 2 mois \(hébergement permanent\)\./);
+    const permanent = await fixture<RelaisPathway>(html`<relais-pathway template-id="ehpad-admission" facts="sejour-permanent" today="2026-03-30" .events=${events}></relais-pathway>`);
+    expect(contrat(permanent).querySelector('.status')!.textContent).to.equal('Délai dépassé');
+    expect(contrat(permanent).textContent).to.match(/17 mars 2026 \(dépassé de 13 jours\)/);
+    expect(contrat(permanent).textContent).to.match(/L’établissement devait vous remettre le contrat de séjour au plus tard le 17 mars 2026 \(à confirmer\)\./);
+    await expect(permanent).to.be.accessible();
   });
 
   it('every shipped template renders axe-clean', async () => {

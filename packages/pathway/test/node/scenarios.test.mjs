@@ -11,7 +11,7 @@ const run = (sc) => {
   const opts = { today: sc.today, alsaceMoselle: !!sc.alsaceMoselle, facts: sc.facts };
   return sc.simulate ? simulate(t, sc.simulate, opts) : computeSchedule(t, sc.events, opts);
 };
-const FIELDS = { status: 'status', dueOn: 'dueOn', estimate: 'dueIsEstimate', daysLeft: 'daysLeft', inferred: 'inferred' };
+const FIELDS = { status: 'status', dueOn: 'dueOn', estimate: 'dueIsEstimate', daysLeft: 'daysLeft', inferred: 'inferred', condition: 'condition' };
 const field = (s, ref) => {
   const [id, f] = ref.split('.');
   const step = s.steps.find((x) => x.id === id);
@@ -40,6 +40,9 @@ for (const sc of scenarios) {
     if (sc.overdue) assert.deepEqual(s.actions.filter((a) => a.kind === 'late').map((a) => a.stepId), sc.overdue, `${sc.id}: late items in order`);
     if (sc.overdue) assert.deepEqual(s.steps.filter((x) => x.status === 'overdue').map((x) => x.id).sort(), [...sc.overdue].sort(), `${sc.id}: every late step is listed`);
     if (sc.nextAction) assert.match(s.nextAction, new RegExp(sc.nextAction), `${sc.id}: next action`);
+    // `actions`: one of the things to do now says this; `actionsNot`: none of them (nor the next action) says that
+    if (sc.actions) assert.ok(s.actions.some((a) => new RegExp(sc.actions).test(a.text)), `${sc.id}: an action matches ${sc.actions}`);
+    if (sc.actionsNot) for (const text of [s.nextAction, ...s.actions.map((a) => a.text)]) assert.doesNotMatch(text, new RegExp(sc.actionsNot), `${sc.id}: ${text}`);
     for (const rel of sc.relations ?? []) {
       const [a, op, b] = rel.split(' ');
       const x = field(s, a);
