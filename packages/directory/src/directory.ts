@@ -113,7 +113,11 @@ export class RelaisDirectory extends RelaisElement {
   @property() thematiques: string | undefined;
   /** Publics to start from, comma-separated (`seniors,proches-aidants`). */
   @property() publics: string | undefined;
-  /** Départements of the place autocomplete, comma-separated (default: the `commune`'s, else all of France). */
+  /**
+   * Départements served, comma-separated (`58` or `58,89`): the results are the services located there, and the place
+   * autocomplete offers their communes (default: no scope; the autocomplete then offers the `commune`'s département, else
+   * all of France).
+   */
   @property() departements: string | undefined;
   /** Results per page (default 10). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
@@ -177,6 +181,8 @@ export class RelaisDirectory extends RelaisElement {
   private typeTimer: ReturnType<typeof setTimeout> | undefined;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private searchSeq = 0;
+  /** Aborted when the element leaves the page: its searches stop. */
+  private lifetime = new AbortController();
   private returnFocusTo: string | null = null;
   private initialised = false;
   private listenedClient: RelaisClient | undefined;
@@ -193,12 +199,19 @@ export class RelaisDirectory extends RelaisElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.lifetime.signal.aborted) {
+      // put back in the page: the search stopped on removal runs again
+      this.lifetime = new AbortController();
+      if (this.initialised) this.searchNow();
+    }
     if (!labels) void labelsReady.then(() => this.requestUpdate());
     if (this.syncUrl) window.addEventListener('popstate', this.onPopState);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // a removed directory stops its searches (and their retries)
+    this.lifetime.abort();
     window.removeEventListener('popstate', this.onPopState);
     this.store?.removeEventListener('change', this.onStoreChange);
     this.listenedClient?.removeEventListener('diagnostics', this.onDiagnostics);
@@ -312,6 +325,8 @@ export class RelaisDirectory extends RelaisElement {
     if (this.openNow) q.openAt = new Date();
     if (this.sort) q.sort = this.sort;
     if (this.bbox) q.bbox = this.bbox;
+    const deps = split(this.departements);
+    if (deps.length) q.departements = deps;
     if (this.place?.kind === 'commune') {
       q.commune = this.place.code;
       if (this.radiusKm) {
@@ -356,14 +371,14 @@ export class RelaisDirectory extends RelaisElement {
     }, SLOW_MS);
     try {
       const q = await this.effectiveQuery();
-      const [result] = await Promise.all([client.search(q, { channel: this.uid }), labelsReady]);
+      const [result] = await Promise.all([client.search(q, { channel: this.uid, signal: this.lifetime.signal }), labelsReady]);
       if (seq !== this.searchSeq) return;
       this.result = result;
       this.error = null;
       this.status = 'idle';
-      this.announce = this.countText(result);
+      this.announce = [this.countText(result), this.unsupportedText(result)].filter(Boolean).join(' ');
       this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
-      this.store?.setFilters({ thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox });
+      this.store?.setFilters({ thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox, ...(q.departements ? { departements: q.departements } : {}) });
       if (this.syncUrl) this.pushUrlState();
     } catch (e) {
       if (isAbortError(e) || seq !== this.searchSeq) return;
@@ -390,9 +405,22 @@ export class RelaisDirectory extends RelaisElement {
 
   private countText(r: SearchResult): string {
     const placeName = this.place ? (this.place.kind === 'near' ? this.t('aroundMeLabel', { name: this.place.name }) : this.place.name) : '';
-    if (!placeName) return this.t('count', { n: r.total });
+    // a remote source that read only the first pages gives a lower bound: « au moins N »
+    const count = r.totalIsMinimum ? this.t('countAtLeast', { n: r.total }) : this.t('count', { n: r.total });
+    if (!placeName) return count;
     const prep = this.place?.kind === 'near' ? `(${placeName.toLowerCase()})` : `${this.i18n.lang === 'en' ? 'near' : 'près de'} ${placeName}`;
-    return this.t('countNear', { n: r.total, place: prep });
+    return `${count} ${prep}`;
+  }
+
+  /** What the source could not filter (`unsupported`), as a sentence: « Ce répertoire ne permet pas de filtrer par … ». */
+  private unsupportedText(r: SearchResult): string {
+    const names = [...new Set(r.unsupported.filter((u) => u !== 'facets').map((u) => {
+      const [filter, value] = u.split(':') as [string, string | undefined];
+      if (value === undefined) return this.t('unsupportedFilter', { filter });
+      const vocab = filter === 'thematiques' && !value.includes('--') ? 'categories' : (filter as Parameters<typeof LabelsModule.termLabel>[0]);
+      return this.i18n.lang === 'en' ? `“${this.label(vocab, value)}”` : `« ${this.label(vocab, value)} »`;
+    }))];
+    return names.length ? this.t('unsupported', { list: new Intl.ListFormat(this.i18n.lang, { type: 'conjunction' }).format(names) }) : '';
   }
 
   // ---------- places ----------
@@ -822,6 +850,7 @@ export class RelaisDirectory extends RelaisElement {
           ${this.status === 'slow' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('searching')}` : r ? this.countText(r) : ''}
         </p>
         ${r?.relaxed ? html`<p class="notice">${this.t('relaxed')}</p>` : nothing}
+        ${r && this.unsupportedText(r) ? html`<p class="notice unsupported">${this.unsupportedText(r)}</p>` : nothing}
         ${r && r.total === 0 && !this.error ? this.renderEmpty() : nothing}
         ${r && r.items.length
           ? html`<ol part="results" class="list ${this.mode}" start=${(r.page - 1) * r.pageSize + 1}>

@@ -14,7 +14,39 @@ import type { Diagnostics, SearchItem } from '../model/types.js';
 import { MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { withSignal, type HttpOptions } from './http.js';
 import { isInFranceBounds } from '../geo/distance.js';
+import { departementOf } from '../geo/gazetteer.js';
 import type * as Sources from './sources.js';
+import type * as RemoteSources from './remote-sources.js';
+import type { RelaisRequest, RelaisAnswer } from './remote-http.js';
+
+// The département scope of a search and the lower-bound total, declared here until they move into search/query.ts.
+declare module '../search/query.js' {
+  interface SearchQuery {
+    /**
+     * Département codes (`58`, `2A`, `971`): only services located in one of them (by the INSEE code of the service,
+     * else of its structure). The static and REST sources filter exactly; data·inclusion on the pages it reads.
+     */
+    departements?: readonly string[];
+  }
+  interface SearchResult {
+    /**
+     * True when `total` is a lower bound: a filter ran on the pages a remote source read, and it read only the
+     * first ones (the widget says « au moins N »).
+     */
+    totalIsMinimum?: boolean;
+  }
+}
+
+/** The département of a result: from the INSEE code of the service, else of its structure, else its postcode. */
+export function departementOfItem({ service: s, structure: st }: SearchItem): string | null {
+  const code = s.code_insee ?? st?.code_insee;
+  if (code) return departementOf(code);
+  const pc = s.code_postal ?? st?.code_postal;
+  if (!pc) return null;
+  if (pc.startsWith('97')) return pc.slice(0, 3);
+  if (pc.startsWith('20')) return Number(pc) < 20200 ? '2A' : '2B';
+  return pc.slice(0, 2);
+}
 
 /** Options of the static source. */
 export interface StaticSourceOptions extends HttpOptions {
@@ -192,8 +224,9 @@ class SourceClient extends BaseClient {
 
   /** The implementation on the page, loaded once. */
   private pageClient(): Promise<RelaisClient> {
-    this.pageLoading ??= import('./sources.js').then((m: typeof Sources) => {
-      const c = m.createPageClient(this.opts);
+    const o = this.opts;
+    // the remote sources' chunk (with ky) is downloaded only when one is used
+    this.pageLoading ??= (o.source === 'static' ? import('./sources.js').then((m: typeof Sources) => m.createPageClient(o)) : import('./remote-sources.js').then((m: typeof RemoteSources) => m.createRemoteClient(o))).then((c) => {
       c.addEventListener('diagnostics', (e) => this.dispatchEvent(new DiagnosticsEvent((e as DiagnosticsEvent).diagnostics)));
       this.page = c;
       return c;
@@ -314,4 +347,17 @@ export function createClient(options: ClientOptions): RelaisClient {
     default:
       throw new RelaisError('unsupported', { message: `Source de données inconnue : « ${String((options as { source?: unknown })?.source).slice(0, 40)} » (static, data-inclusion ou rest).` });
   }
+}
+
+export type { RelaisRequest, RelaisAnswer };
+
+/**
+ * One HTTP request with the SDK's network rules, on ky: retries (network errors, 408, 429, 5xx; Retry-After honoured
+ * up to 10 s; none for a POST unless `retries` is given), a timeout per attempt that also covers the body, abort by
+ * `signal`, and French {@link RelaisError}s (`timeout`, `network`, `http` with its status, `aborted`). For the
+ * liaison outbox and integrators; the HTTP chunk (with ky) loads on the first call.
+ */
+export async function relaisHttp(url: string, request?: RelaisRequest): Promise<RelaisAnswer> {
+  const m = await import('./remote-http.js');
+  return m.relaisHttp(url, request);
 }
