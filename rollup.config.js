@@ -50,6 +50,8 @@ const ON_DEMAND = [
   [/geo\/epci-data\.ts$/, () => 'data/epci.js'],
   [/leaflet\/dist\/leaflet-src\.esm\.js$/, () => 'vendor/leaflet.js'],
   [/supercluster\/index\.js$/, () => 'vendor/supercluster.js'],
+  // ky, for the remote sources and the liaison outbox only (self-contained: the classic script loads it as well)
+  [/ky\/distribution\/index\.js$/, () => 'vendor/ky.js'],
 ];
 const onDemandName = (id) => {
   for (const [re, name] of ON_DEMAND) {

@@ -28,6 +28,7 @@ export const budgets = () => [
   { name: 'Éligibilité : chunk <relais-eligibility> avec le catalogue national (sans le cœur)', files: only('widgets/relais-eligibility'), target: 30, limit: 30 },
   { name: 'Fiche de liaison : chunk <relais-liaison-form> (sans le cœur)', files: only('widgets/relais-liaison-form'), limit: 20 },
   { name: 'Parcours : chunk <relais-pathway> (sans le cœur)', files: only('widgets/relais-pathway'), limit: 20 },
-  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 120 },
+  // 121 (was 120 at 119.86 measured): the directory's « plus larges » notice and « au moins N », the map's département scope (issue 16)
+  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 121 },
   { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 120 },
 ];

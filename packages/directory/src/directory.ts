@@ -378,7 +378,7 @@ export class RelaisDirectory extends RelaisElement {
       this.status = 'idle';
       this.announce = [this.countText(result), this.unsupportedText(result)].filter(Boolean).join(' ');
       this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
-      this.store?.setFilters({ thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox, ...(q.departements ? { departements: q.departements } : {}) });
+      this.store?.setFilters({ thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox, departements: q.departements });
       if (this.syncUrl) this.pushUrlState();
     } catch (e) {
       if (isAbortError(e) || seq !== this.searchSeq) return;
@@ -404,22 +404,26 @@ export class RelaisDirectory extends RelaisElement {
   };
 
   private countText(r: SearchResult): string {
+    // a remote source that read only its first pages gives a lower bound: « Au moins 12 services trouvés près de … »
+    if (r.totalIsMinimum && r.total > 0) {
+      const exact = this.countText({ ...r, totalIsMinimum: false });
+      return this.t('countAtLeast', { count: exact.charAt(0).toLowerCase() + exact.slice(1) });
+    }
     const placeName = this.place ? (this.place.kind === 'near' ? this.t('aroundMeLabel', { name: this.place.name }) : this.place.name) : '';
-    // a remote source that read only the first pages gives a lower bound: « au moins N »
-    const count = r.totalIsMinimum ? this.t('countAtLeast', { n: r.total }) : this.t('count', { n: r.total });
-    if (!placeName) return count;
+    if (!placeName) return this.t('count', { n: r.total });
     const prep = this.place?.kind === 'near' ? `(${placeName.toLowerCase()})` : `${this.i18n.lang === 'en' ? 'near' : 'près de'} ${placeName}`;
-    return `${count} ${prep}`;
+    return this.t('countNear', { n: r.total, place: prep });
   }
 
   /** What the source could not filter (`unsupported`), as a sentence: « Ce répertoire ne permet pas de filtrer par … ». */
   private unsupportedText(r: SearchResult): string {
-    const names = [...new Set(r.unsupported.filter((u) => u !== 'facets').map((u) => {
+    const names = r.unsupported.filter((u) => u !== 'facets').map((u) => {
       const [filter, value] = u.split(':') as [string, string | undefined];
-      if (value === undefined) return this.t('unsupportedFilter', { filter });
-      const vocab = filter === 'thematiques' && !value.includes('--') ? 'categories' : (filter as Parameters<typeof LabelsModule.termLabel>[0]);
-      return this.i18n.lang === 'en' ? `“${this.label(vocab, value)}”` : `« ${this.label(vocab, value)} »`;
-    }))];
+      // a value: its label; a whole filter: the name of its control
+      const control = ({ typologies: 'kind', radiusKm: 'distance', openAt: 'openNow', near: 'aroundMe' } as Record<string, Parameters<typeof this.t>[0]>)[filter];
+      const label = value !== undefined ? this.label(filter === 'thematiques' && !value.includes('--') ? 'categories' : (filter as Parameters<typeof this.label>[0]), value) : control ? this.t(control) : filter;
+      return this.i18n.lang === 'en' ? `“${label}”` : `« ${label} »`;
+    });
     return names.length ? this.t('unsupported', { list: new Intl.ListFormat(this.i18n.lang, { type: 'conjunction' }).format(names) }) : '';
   }
 

@@ -10,7 +10,7 @@ type Keys =
   | 'retry' | 'previousResults' | 'page' | 'prev' | 'next' | 'updated' | 'call' | 'website' | 'email' | 'back' | 'print'
   | 'directions' | 'hours' | 'contact' | 'address' | 'accessibility' | 'bring' | 'howTo' | 'conditions' | 'source' | 'publics'
   | 'copyContact' | 'copied' | 'copyLink' | 'dataWarning' | 'proDetails' | 'finess' | 'zone' | 'mobilisable' | 'demo' | 'noHours'
-  | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind' | 'countAtLeast' | 'unsupported' | 'unsupportedFilter';
+  | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind' | 'countAtLeast' | 'unsupported';
 
 /** French and English messages of the directory. */
 export const messages: Catalogue<Keys> = {
@@ -45,9 +45,8 @@ export const messages: Catalogue<Keys> = {
     sortRelevance: 'Pertinence',
     sortDistance: 'Distance',
     sortName: 'Nom',
-    countAtLeast: (p: P) => plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: 'Au moins {n} service trouvé', other: 'Au moins {n} services trouvés' }),
+    countAtLeast: (p: P) => `Au moins ${p.count}`,
     unsupported: (p: P) => `Ce répertoire ne permet pas de filtrer par ${p.list} : les résultats sont plus larges.`,
-    unsupportedFilter: (p: P) => ({ bbox: 'la zone de la carte', radiusKm: 'une distance de plus de 50 km', near: 'votre position (hors de France)', typologies: 'type de structure', modesAccueil: 'mode d’accueil', publics: 'public', thematiques: 'thématique', types: 'type de service', frais: 'coût', text: 'les mots saisis', departements: 'département', openAt: 'horaires d’ouverture' } as Record<string, string>)[p.filter as string] ?? String(p.filter),
     count: (p: P) => plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' }),
     countNear: (p: P) => `${plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' })} ${p.place}`,
     searching: 'Recherche en cours…',
@@ -126,9 +125,8 @@ export const messages: Catalogue<Keys> = {
     sortRelevance: 'Relevance',
     sortDistance: 'Distance',
     sortName: 'Name',
-    countAtLeast: (p: P) => plural('en', p.n as number, { zero: 'No service found', one: 'At least {n} service found', other: 'At least {n} services found' }),
+    countAtLeast: (p: P) => `At least ${p.count}`,
     unsupported: (p: P) => `This directory cannot filter by ${p.list}: the results are broader.`,
-    unsupportedFilter: (p: P) => ({ bbox: 'the map area', radiusKm: 'a distance beyond 50 km', near: 'your position (outside France)', typologies: 'kind of organisation', modesAccueil: 'how it is provided', publics: 'who it is for', thematiques: 'topic', types: 'kind of service', frais: 'cost', text: 'the words typed', departements: 'département', openAt: 'opening hours' } as Record<string, string>)[p.filter as string] ?? String(p.filter),
     count: (p: P) => plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' }),
     countNear: (p: P) => `${plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' })} ${p.place}`,
     searching: 'Searching…',

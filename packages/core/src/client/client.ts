@@ -12,12 +12,10 @@ import { DiagnosticsCollector } from '../model/diagnostics.js';
 import type { Dataset } from '../model/schema.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
 import { MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
-import { withSignal, type HttpOptions } from './http.js';
+import type { HttpOptions } from './http.js';
 import { isInFranceBounds } from '../geo/distance.js';
-import { departementOf } from '../geo/gazetteer.js';
 import type * as Sources from './sources.js';
 import type * as RemoteSources from './remote-sources.js';
-import type { RelaisRequest, RelaisAnswer } from './remote-http.js';
 
 // The département scope of a search and the lower-bound total, declared here until they move into search/query.ts.
 declare module '../search/query.js' {
@@ -35,17 +33,6 @@ declare module '../search/query.js' {
      */
     totalIsMinimum?: boolean;
   }
-}
-
-/** The département of a result: from the INSEE code of the service, else of its structure, else its postcode. */
-export function departementOfItem({ service: s, structure: st }: SearchItem): string | null {
-  const code = s.code_insee ?? st?.code_insee;
-  if (code) return departementOf(code);
-  const pc = s.code_postal ?? st?.code_postal;
-  if (!pc) return null;
-  if (pc.startsWith('97')) return pc.slice(0, 3);
-  if (pc.startsWith('20')) return Number(pc) < 20200 ? '2A' : '2B';
-  return pc.slice(0, 2);
 }
 
 /** Options of the static source. */
@@ -349,15 +336,22 @@ export function createClient(options: ClientOptions): RelaisClient {
   }
 }
 
-export type { RelaisRequest, RelaisAnswer };
-
-/**
- * One HTTP request with the SDK's network rules, on ky: retries (network errors, 408, 429, 5xx; Retry-After honoured
- * up to 10 s; none for a POST unless `retries` is given), a timeout per attempt that also covers the body, abort by
- * `signal`, and French {@link RelaisError}s (`timeout`, `network`, `http` with its status, `aborted`). For the
- * liaison outbox and integrators; the HTTP chunk (with ky) loads on the first call.
- */
-export async function relaisHttp(url: string, request?: RelaisRequest): Promise<RelaisAnswer> {
-  const m = await import('./remote-http.js');
-  return m.relaisHttp(url, request);
+/** Races a promise against an AbortSignal, rejecting with RelaisError('aborted'). */
+export function withSignal<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new RelaisError('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new RelaisError('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }

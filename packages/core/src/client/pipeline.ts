@@ -9,7 +9,7 @@ import { isOpenAt } from '../model/opening-hours.js';
 import { ServiceIndex } from '../search/service-index.js';
 import type { SearchQuery } from '../search/query.js';
 import { inBBox } from '../geo/distance.js';
-import { departementOfItem } from './client.js';
+import { departementOf } from '../geo/gazetteer.js';
 import { analyze, fold } from '../search/analyze.js';
 import { STRUCTURE_KINDS, term } from '../taxonomy/taxonomy.js';
 
@@ -93,4 +93,15 @@ export function matchesWords(text: string): (item: SearchItem) => boolean {
     const doc = analyze(text_);
     return wanted.every((w) => doc.some((d) => d.startsWith(w)));
   };
+}
+
+/** The département of a result: from the INSEE code of the service, else of its structure, else its postcode. */
+export function departementOfItem({ service: s, structure: st }: SearchItem): string | null {
+  const code = s.code_insee ?? st?.code_insee;
+  if (code) return departementOf(code);
+  const pc = s.code_postal ?? st?.code_postal;
+  if (!pc) return null;
+  if (pc.startsWith('97')) return pc.slice(0, 3);
+  if (pc.startsWith('20')) return Number(pc) < 20200 ? '2A' : '2B';
+  return pc.slice(0, 2);
 }

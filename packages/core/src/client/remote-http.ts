@@ -1,16 +1,26 @@
 /**
  * HTTP of the remote sources (data·inclusion, REST) and of the liaison outbox, on ky: its retry (408, 429, 5xx and
  * network errors, honouring Retry-After), its timeout per attempt and its hooks. Loaded only with a remote source
- * (remote-sources.ts) or by the outbox (`relaisHttp` in index.ts), so a page with a static file never downloads it.
+ * (remote-sources.ts) or by the liaison outbox (`import { relaisHttp } from "@relais/core/http"`): a page with a static file never downloads it.
  *
  * What ky does not do, done here:
  * - the timeout also covers the body: a response whose body stalls fails with `timeout` (ky times out the headers);
  * - each call has its own request, aborted with its caller: a stuck request is never shared with later calls;
  * - `refresh()` drops the requests in flight (their answers are not cached) and the cache.
  */
-import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
+import type * as KyModule from 'ky';
+import type { KyInstance, Options } from 'ky';
 import { RelaisError, isAbortError } from '../errors.js';
 import type { HttpOptions } from './http.js';
+
+/** ky itself, a file of its own loaded with the first request (the classic-script build loads it next to itself). */
+type Ky = typeof KyModule;
+let kyModule: Promise<Ky> | null = null;
+const loadKy = (): Promise<Ky> => {
+  kyModule ??= import('ky');
+  kyModule.catch(() => (kyModule = null));
+  return kyModule;
+};
 
 /** Statuses worth another attempt (the request may succeed later). */
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -86,7 +96,7 @@ export interface RelaisAnswer {
 }
 
 /** True when an error status asks (Retry-After) for a longer pause than the SDK waits. */
-function waitsTooLong(error: unknown): boolean {
+function waitsTooLong({ HTTPError }: Ky, error: unknown): boolean {
   if (!(error instanceof HTTPError)) return false;
   const value = error.response.headers.get('retry-after');
   if (!value) return false;
@@ -95,7 +105,8 @@ function waitsTooLong(error: unknown): boolean {
   return ms > MAX_RETRY_AFTER_MS;
 }
 
-function client(opts: HttpOptions, retries: number, methods: Array<'get' | 'post' | 'put' | 'delete'>, onRetry?: RelaisRequest['onRetry']): KyInstance {
+async function client(opts: HttpOptions, retries: number, methods: Array<'get' | 'post' | 'put' | 'delete'>, onRetry?: RelaisRequest['onRetry']): Promise<KyInstance> {
+  const k = await loadKy();
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const options: Options = {
     timeout: timeoutMs,
@@ -108,7 +119,7 @@ function client(opts: HttpOptions, retries: number, methods: Array<'get' | 'post
       maxRetryAfter: MAX_RETRY_AFTER_MS,
       backoffLimit: 3_000,
       // a server asking to wait longer than MAX_RETRY_AFTER_MS is not retried; an abort ends the retries
-      shouldRetry: ({ error }) => (isAbortError(error) || waitsTooLong(error) ? false : undefined),
+      shouldRetry: ({ error }) => (isAbortError(error) || waitsTooLong(k, error) ? false : undefined),
     },
     hooks: {
       beforeRetry: [
@@ -119,7 +130,7 @@ function client(opts: HttpOptions, retries: number, methods: Array<'get' | 'post
     },
   };
   if (opts.fetch) options.fetch = opts.fetch;
-  return ky.create(options);
+  return k.default.create(options);
 }
 
 /**
@@ -131,8 +142,8 @@ export async function relaisHttp(url: string, req: RelaisRequest = {}): Promise<
   const method = req.method ?? 'GET';
   const retries = req.retries ?? (method === 'GET' ? 2 : 0);
   const timeoutMs = req.timeoutMs ?? 10_000;
-  const k = client({ timeoutMs }, retries, [method.toLowerCase() as 'get'], req.onRetry);
   try {
+    const k = await client({ timeoutMs }, retries, [method.toLowerCase() as 'get'], req.onRetry);
     const res = await k(url, { method, headers: req.headers, json: req.json, signal: req.signal });
     return { status: res.status, headers: res.headers, text: await readWithin(res, timeoutMs, req.signal) };
   } catch (e) {
@@ -148,12 +159,20 @@ interface CacheEntry {
 /** JSON over HTTP for the remote sources: one request per call, a cache with a time to live. */
 export class RemoteHttp {
   private readonly cache = new Map<string, CacheEntry>();
-  private readonly ky: KyInstance;
+  private kyInstance: Promise<KyInstance> | null = null;
   private readonly inflight = new Set<AbortController>();
   private generation = 0;
 
   constructor(private readonly opts: HttpOptions = {}) {
-    this.ky = client(opts, opts.retries ?? 2, ['get']);
+  }
+
+  /** ky with these options, created on the first request (again after a failed load). */
+  private ky(): Promise<KyInstance> {
+    if (!this.kyInstance) {
+      this.kyInstance = client(this.opts, this.opts.retries ?? 2, ['get']);
+      this.kyInstance.catch(() => (this.kyInstance = null));
+    }
+    return this.kyInstance;
   }
 
   /** GETs JSON; a successful answer is cached for `cacheTtlMs`. Aborting `signal` aborts the request and its retries. */
@@ -173,7 +192,7 @@ export class RemoteHttp {
       let text: string;
       let type: string;
       try {
-        const res = await this.ky.get(url, { headers: { Accept: 'application/json', ...this.opts.headers }, signal: ctrl.signal });
+        const res = await (await this.ky()).get(url, { headers: { Accept: 'application/json', ...this.opts.headers }, signal: ctrl.signal });
         type = res.headers.get('content-type') ?? '';
         text = await readWithin(res, timeoutMs, ctrl.signal);
       } catch (e) {
@@ -211,6 +230,8 @@ function parseJson(text: string, type: string): unknown {
 /** Maps ky's errors (status, timeout, abort, network) to RelaisError; an error status keeps its JSON body. */
 async function toRelaisError(e: unknown, timeoutMs: number): Promise<RelaisError> {
   if (e instanceof RelaisError) return e;
+  const { HTTPError, TimeoutError } = await loadKy().catch(() => ({ HTTPError: null, TimeoutError: null }));
+  if (!HTTPError || !TimeoutError) return new RelaisError('network', { detail: e instanceof Error ? e.message : String(e), cause: e });
   if (e instanceof TimeoutError || e instanceof BodyTimeoutError) return new RelaisError('timeout', { detail: `plus de ${timeoutMs} ms`, cause: e });
   if (isAbortError(e)) return new RelaisError('aborted', { cause: e });
   if (e instanceof HTTPError) {

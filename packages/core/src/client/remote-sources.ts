@@ -10,7 +10,7 @@ import { isOpenAt } from '../model/opening-hours.js';
 import type { SearchItem } from '../model/types.js';
 import { emptyFacets, paging, DEFAULT_COMMUNE_RADIUS_KM, type SearchQuery, type SearchResult } from '../search/query.js';
 import { term, type StructureKind } from '../taxonomy/taxonomy.js';
-import { BaseClient, departementOfItem, type CallOptions, type DataInclusionSourceOptions, type RelaisClient, type RestSourceOptions } from './client.js';
+import { BaseClient, type CallOptions, type DataInclusionSourceOptions, type RelaisClient, type RestSourceOptions } from './client.js';
 import { DEPARTEMENT_CENTRES } from './departement-centres.js';
 import { toDiList, toDiPublics, toDiThematiques } from './di-language.js';
 import { joinUrl, withParams } from './http.js';
@@ -114,7 +114,7 @@ class DataInclusionClient extends RemoteClient {
       if (radius !== undefined && radius > DEFAULT_COMMUNE_RADIUS_KM) unsupported.push('radiusKm');
 
       // what the API cannot filter runs on the fetched pages
-      const [{ readHit, matchesWords }] = await Promise.all([loadPipeline()]);
+      const { readHit, matchesWords, departementOfItem } = await loadPipeline();
       const tests: Array<(i: SearchItem) => boolean> = [];
       if (query.text?.trim()) tests.push(matchesWords(query.text));
       const kinds = query.typologies ?? [];
@@ -218,6 +218,15 @@ class DataInclusionClient extends RemoteClient {
   }
 }
 
+/** A refused request (400, 422) of the REST contract explains itself in French (`detail` of its problem+json). */
+function explainProblem(e: unknown): never {
+  const answer = e instanceof RelaisError && e.cause instanceof HttpAnswerError ? (e.cause.body as { detail?: unknown; title?: unknown } | null) : null;
+  if (e instanceof RelaisError && (e.status === 400 || e.status === 422) && typeof answer?.detail === 'string') {
+    throw new RelaisError(e.status === 422 && answer.title === 'Commune inconnue' ? 'not-found' : 'http', { status: e.status, detail: `HTTP ${e.status}`, message: answer.detail.slice(0, 300), cause: e });
+  }
+  throw e;
+}
+
 /** The Relais REST contract source (rest-openapi.json). */
 class RestClient extends RemoteClient {
   readonly source = 'rest' as const;
@@ -248,7 +257,7 @@ class RestClient extends RemoteClient {
         page,
         size: pageSize,
       });
-      const [raw, { readHit }] = await Promise.all([this.http.getJson(url, { signal }), loadPipeline()]);
+      const [raw, { readHit }] = await Promise.all([this.http.getJson(url, { signal }).catch(explainProblem), loadPipeline()]);
       const body = raw as Record<string, unknown> | null;
       if (!body || typeof body !== 'object' || !Array.isArray(body.items)) {
         throw new RelaisError('invalid-payload', { message: 'La réponse de l’API n’a pas la forme attendue (liste « items »).' });
