@@ -6,7 +6,8 @@
  * What ky does not do, done here:
  * - the timeout also covers the body: a response whose body stalls fails with `timeout` (ky times out the headers);
  * - each call has its own request, aborted with its caller: a stuck request is never shared with later calls;
- * - `refresh()` drops the requests in flight (their answers are not cached) and the cache.
+ * - `refresh()` drops the cache and the requests in flight: their answers still reach their callers (another widget may
+ *   be waiting for one) but are not cached, and no later call waits for them.
  */
 import type * as KyModule from 'ky';
 import type { KyInstance, Options } from 'ky';
@@ -160,7 +161,6 @@ interface CacheEntry {
 export class RemoteHttp {
   private readonly cache = new Map<string, CacheEntry>();
   private kyInstance: Promise<KyInstance> | null = null;
-  private readonly inflight = new Set<AbortController>();
   private generation = 0;
 
   constructor(private readonly opts: HttpOptions = {}) {
@@ -185,7 +185,6 @@ export class RemoteHttp {
     const ctrl = new AbortController();
     const onAbort = () => ctrl.abort(new RelaisError('aborted'));
     init.signal?.addEventListener('abort', onAbort, { once: true });
-    this.inflight.add(ctrl);
     const generation = this.generation;
     const timeoutMs = this.opts.timeoutMs ?? 10_000;
     try {
@@ -203,16 +202,13 @@ export class RemoteHttp {
       return value;
     } finally {
       init.signal?.removeEventListener('abort', onAbort);
-      this.inflight.delete(ctrl);
     }
   }
 
-  /** Forgets the cache and drops the requests in flight (their callers get `aborted`; nothing of theirs is cached). */
+  /** Forgets the cache and the requests in flight: their answers go to their callers only, never into the cache. */
   clearCache(): void {
     this.cache.clear();
     this.generation++;
-    for (const c of this.inflight) c.abort(new RelaisError('aborted'));
-    this.inflight.clear();
   }
 }
 

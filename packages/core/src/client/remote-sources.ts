@@ -83,6 +83,7 @@ interface Scan {
 class DataInclusionClient extends RemoteClient {
   readonly source = 'data-inclusion' as const;
   private readonly scans = new Map<string, Scan>();
+  private generation = 0;
 
   constructor(private readonly opts: DataInclusionSourceOptions) {
     super(new RemoteHttp({ ...opts, headers: { ...opts.headers, ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}) } }));
@@ -91,6 +92,7 @@ class DataInclusionClient extends RemoteClient {
   override refresh(): void {
     super.refresh();
     this.scans.clear();
+    this.generation++;
   }
 
   search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
@@ -191,6 +193,7 @@ class DataInclusionClient extends RemoteClient {
       const key = JSON.stringify([params, query.text, kinds, query.bbox, query.openAt ? new Date(query.openAt).toISOString().slice(0, 16) : null, radius, query.departements, query.sort]);
       let scan = this.scans.get(key);
       if (!scan || scan.expires < Date.now()) {
+        const generation = this.generation;
         const first = await fetchPage(1, DI_SCAN_PAGE_SIZE);
         const last = Math.min(first.pages, DI_SCAN_MAX_PAGES);
         const rest = await Promise.all(Array.from({ length: Math.max(0, last - 1) }, (_, i) => fetchPage(i + 2, DI_SCAN_PAGE_SIZE)));
@@ -199,7 +202,8 @@ class DataInclusionClient extends RemoteClient {
         if (query.sort === 'name') items = [...items].sort((a, b) => a.service.nom.localeCompare(b.service.nom, 'fr'));
         scan = { items, complete: first.pages <= DI_SCAN_MAX_PAGES, expires: Date.now() + (this.opts.cacheTtlMs ?? 5 * 60_000) };
         if (this.scans.size > 50) this.scans.clear();
-        this.scans.set(key, scan);
+        // a scan begun before refresh() serves its caller only
+        if (generation === this.generation) this.scans.set(key, scan);
       }
       const items = scan.items.slice((page - 1) * pageSize, page * pageSize);
       const result: SearchResult = { items, total: scan.items.length, facets: emptyFacets(), page, pageSize, relaxed: false, unsupported };
