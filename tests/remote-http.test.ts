@@ -87,6 +87,11 @@ describe('remote HTTP on ky', () => {
     const ok = await relaisHttp(`/faults/flaky/${k2}?fail=1`, { method: 'POST', json: { a: 1 }, retries: 1 });
     expect(ok.status).to.equal(200);
     expect(await count(k2)).to.equal(2);
+    // a status the caller reads itself (the outbox reads 409 and 422) is answered with its body
+    const k3 = key('post');
+    const answered = await relaisHttp(`/faults/flaky/${k3}?fail=1`, { method: 'POST', json: {}, answerStatus: (s) => s === 503 });
+    expect(answered.status).to.equal(503);
+    expect(JSON.parse(answered.text)).to.deep.equal({ detail: 'try later' });
   });
 });
 

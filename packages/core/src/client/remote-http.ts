@@ -87,6 +87,10 @@ export interface RelaisRequest {
   retries?: number;
   /** Called before each retry (e.g. to count attempts or log). */
   onRetry?: (attempt: number, error: unknown) => void;
+  /** Error statuses answered rather than thrown (e.g. the outbox reads 409 and 422): `(status) => status === 409`. */
+  answerStatus?: (status: number) => boolean;
+  /** A fetch implementation (tests, a proxying fetch). */
+  fetch?: typeof fetch;
 }
 
 /** The answer of {@link relaisHttp}: status, headers and the body read in full (text). */
@@ -144,8 +148,9 @@ export async function relaisHttp(url: string, req: RelaisRequest = {}): Promise<
   const retries = req.retries ?? (method === 'GET' ? 2 : 0);
   const timeoutMs = req.timeoutMs ?? 10_000;
   try {
-    const k = await client({ timeoutMs }, retries, [method.toLowerCase() as 'get'], req.onRetry);
-    const res = await k(url, { method, headers: req.headers, json: req.json, signal: req.signal });
+    const k = await client({ timeoutMs, fetch: req.fetch }, retries, [method.toLowerCase() as 'get'], req.onRetry);
+    const answer = req.answerStatus;
+    const res = await k(url, { method, headers: req.headers, json: req.json, signal: req.signal, throwHttpErrors: answer ? (status) => !answer(status) : true });
     return { status: res.status, headers: res.headers, text: await readWithin(res, timeoutMs, req.signal) };
   } catch (e) {
     throw await toRelaisError(e, timeoutMs);
