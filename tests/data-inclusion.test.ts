@@ -217,6 +217,40 @@ describe('data·inclusion source in <relais-directory>', () => {
     }
   });
 
+  it('each filter of the panel: a valid request, a true count, and what could not be expressed is said', async () => {
+    const el = await fixture<RelaisDirectory>(html`<relais-directory commune="58194" .client=${di()}></relais-directory>`);
+    await idle(el);
+    const result = () => (el as unknown as { result: SearchResult }).result;
+    const click = async (id: string) => {
+      const before = result();
+      $<HTMLInputElement>(el, `#${id}`)!.click();
+      await waitUntil(() => result() !== before, `${id}: searched`, { timeout: 10000 });
+      await idle(el);
+      expect($(el, '[role="alert"]'), id).to.equal(null);
+    };
+    const notice = () => $(el, '.notice.unsupported')?.textContent ?? '';
+    await click('pub-proches-aidants');
+    expect(notice()).to.match(/« Proches aidants »/);
+    await click('pub-proches-aidants');
+    await click('mode-a-domicile');
+    expect(notice()).to.match(/« À domicile » : les résultats sont plus larges/);
+    await click('mode-a-domicile');
+    await click('free');
+    for (const i of result().items) expect(i.service.frais).to.equal('gratuit');
+    await click('open-now');
+    // the count is what the filter keeps over the pages read, not the API's total
+    expect(status(el)).to.match(new RegExp(`^${result().total === 0 ? 'Aucun' : result().total} `));
+    const select = $<HTMLSelectElement>(el, '#radius')!;
+    const before = result();
+    select.value = '10';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => result() !== before, 'radius: searched', { timeout: 10000 });
+    await idle(el);
+    for (const i of result().items) if (i.distanceKm !== null) expect(i.distanceKm).to.be.at.most(10);
+    await allValid();
+    await expect(el).to.be.accessible();
+  });
+
   it('an unknown commune: « Commune inconnue : 99999 » in an alert', async () => {
     const el = await fixture<RelaisDirectory>(html`<relais-directory commune="99999" .client=${di()}></relais-directory>`);
     await waitUntil(() => $(el, '[role="alert"]'), 'alert', { timeout: 10000 });
