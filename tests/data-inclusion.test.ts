@@ -88,6 +88,25 @@ describe('data·inclusion source on the spec-enforcing double (createClient)', (
     expect([...d].sort((a, b) => a - b)).to.deep.equal(d);
   });
 
+  it('beyond the pages it may read (scanLimit), the total is a lower bound, said « Au moins N »', async () => {
+    const c = createClient({ source: 'data-inclusion', baseUrl: base, token: 'test-token', scanLimit: 100 });
+    const r = await c.search({ text: 'aide', pageSize: 10 });
+    expect(r.totalIsMinimum).to.equal(true);
+    expect(r.total).to.be.above(10).and.at.most(100);
+    const [p] = await searches();
+    expect(p!.get('size')).to.equal('100');
+    const el = await fixture<RelaisDirectory>(html`<relais-directory .client=${c}></relais-directory>`);
+    const what = el.shadowRoot!.querySelector<HTMLInputElement>('#what')!;
+    await waitUntil(() => (el as unknown as { status: string }).status === 'idle', 'first search');
+    what.value = 'aide';
+    what.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await waitUntil(() => /^Au moins \d+ services trouvés$/.test(el.shadowRoot!.querySelector('.status')?.textContent?.trim() ?? ''), '« au moins N »', { timeout: 10000 });
+    // with every page read, the total is exact
+    const all = await di().search({ text: 'aide', pageSize: 10 });
+    expect(all.totalIsMinimum).to.equal(undefined);
+    expect(all.total).to.be.at.least(r.total);
+  });
+
   it('structure kind: France Services found by réseau porteur; EHPAD (no réseau) declared, not faked', async () => {
     const fs = await di().search({ typologies: ['france-services'], commune: '58079', pageSize: 50 });
     expect(fs.total).to.be.above(0);

@@ -61,6 +61,12 @@ export interface DataInclusionSourceOptions extends HttpOptions {
   sources?: readonly string[];
   /** Minimum quality score (0–1). */
   scoreQualiteMinimum?: number;
+  /**
+   * Services read at most per search when a filter runs on the pages read (typed words, structure kind, radius under
+   * 50 km, map area, open now, départements, sort by name): default 2 000, in requests of 500. Beyond, the total is a
+   * lower bound (`result.totalIsMinimum`, « Au moins N »).
+   */
+  scanLimit?: number;
 }
 
 /** Options of the Relais REST source. */

@@ -38,9 +38,7 @@ abstract class RemoteClient extends BaseClient {
 }
 
 /** Services read per request when a filter runs on the fetched pages (data·inclusion allows up to 10 000). */
-export const DI_SCAN_PAGE_SIZE = 500;
-/** Requests at most per search when a filter runs on the fetched pages: beyond, the total is a lower bound. */
-export const DI_SCAN_MAX_PAGES = 4;
+const DI_SCAN_PAGE_SIZE = 500;
 
 /**
  * The commune whose centre is the nearest to a point, among the départements around it (their centres and reach:
@@ -194,13 +192,16 @@ class DataInclusionClient extends RemoteClient {
       let scan = this.scans.get(key);
       if (!scan || scan.expires < Date.now()) {
         const generation = this.generation;
-        const first = await fetchPage(1, DI_SCAN_PAGE_SIZE);
-        const last = Math.min(first.pages, DI_SCAN_MAX_PAGES);
-        const rest = await Promise.all(Array.from({ length: Math.max(0, last - 1) }, (_, i) => fetchPage(i + 2, DI_SCAN_PAGE_SIZE)));
+        const limit = Math.max(1, Math.floor(this.opts.scanLimit ?? 2000));
+        const size = Math.min(DI_SCAN_PAGE_SIZE, limit);
+        const maxPages = Math.ceil(limit / size);
+        const first = await fetchPage(1, size);
+        const last = Math.min(first.pages, maxPages);
+        const rest = await Promise.all(Array.from({ length: Math.max(0, last - 1) }, (_, i) => fetchPage(i + 2, size)));
         const seen = new Set<string>();
         let items = [first, ...rest].flatMap((r) => r.items).filter((i) => !seen.has(i.service.id) && !!seen.add(i.service.id) && tests.every((t) => t(i)));
         if (query.sort === 'name') items = [...items].sort((a, b) => a.service.nom.localeCompare(b.service.nom, 'fr'));
-        scan = { items, complete: first.pages <= DI_SCAN_MAX_PAGES, expires: Date.now() + (this.opts.cacheTtlMs ?? 5 * 60_000) };
+        scan = { items, complete: first.pages <= maxPages, expires: Date.now() + (this.opts.cacheTtlMs ?? 5 * 60_000) };
         if (this.scans.size > 50) this.scans.clear();
         // a scan begun before refresh() serves its caller only
         if (generation === this.generation) this.scans.set(key, scan);
