@@ -65,6 +65,14 @@ describe('data·inclusion source on the spec-enforcing double (createClient)', (
     expect(r.total, 'the total is what the radius keeps').to.equal(r.items.length);
   });
 
+  it('an arrondissement of Paris is sent as the city (its eligibility zones), measured from the arrondissement', async () => {
+    await di().search({ commune: '75104' });
+    await allValid();
+    const [p] = await searches();
+    expect(p!.get('code_commune')).to.equal('75056');
+    expect([Number(p!.get('lat')), Number(p!.get('lon'))]).to.deep.equal([48.8541, 2.3569]);
+  });
+
   it('a point far from any French commune is declared, not sent alone (the API would ignore it)', async () => {
     const r = await di().search({ near: { lat: 40.0, lon: -20.0 } });
     const [p] = await searches();

@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveCommune, haversineKm } from '../../packages/core/dist/headless.js';
+import { resolveCommune, loadChunk, departementOf, haversineKm } from '../../packages/core/dist/headless.js';
 import { DI_SPEC, checkRequest, readQuery, validate } from './openapi-check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -69,6 +69,16 @@ export function diRecords(dataset = JSON.parse(readFileSync(join(root, 'examples
   return services;
 }
 
+/** A commune of the API's list (decoupage-administratif): Paris, Lyon and Marseille are communes as well as their arrondissements. */
+async function communePlace(code) {
+  const place = await resolveCommune(code);
+  if (place) return place;
+  const parts = (await loadChunk(departementOf(code))).filter((c) => c.parent === code);
+  if (!parts.length) return null;
+  const w = parts.reduce((a, c) => a + c.population, 0);
+  return { code, lat: parts.reduce((a, c) => a + c.lat * c.population, 0) / w, lon: parts.reduce((a, c) => a + c.lon * c.population, 0) / w, departement: parts[0].departement, epci: parts[0].epci };
+}
+
 const json = (res, status, body) => {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
   res.end(JSON.stringify(body));
@@ -88,7 +98,7 @@ export function createDataInclusionDouble({ prefix = '/di', token = 'test-token'
     }
     let place = null;
     if (q.code_commune) {
-      place = await resolveCommune(q.code_commune);
+      place = await communePlace(q.code_commune);
       if (!place) return json(res, 422, { detail: 'This `code_commune` does not exist.' });
     }
     const any = (have, wanted) => !wanted || (have ?? []).some((v) => wanted.includes(v));

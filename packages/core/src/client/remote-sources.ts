@@ -105,6 +105,17 @@ class DataInclusionClient extends RemoteClient {
 
       // a point is measured from only with a commune: « Autour de moi » sends the nearest one with the point
       let commune = query.commune;
+      let point = query.near ? { lat: query.near.lat, lon: query.near.lon } : undefined;
+      if (commune && /^(751\d\d|6938\d|132\d\d)$/.test(commune)) {
+        // an arrondissement of Paris, Lyon or Marseille: the eligibility zones name the city, so the city is sent,
+        // with the arrondissement's centre as the point distances are measured from
+        const arrondissement = (await loadChunk(commune.slice(0, 2))).find((c) => c.code === commune);
+        throwIfAborted(signal);
+        if (arrondissement?.parent) {
+          point ??= { lat: arrondissement.lat, lon: arrondissement.lon };
+          commune = arrondissement.parent;
+        }
+      }
       if (!commune && query.near) {
         commune = await nearestCommune(query.near.lat, query.near.lon);
         throwIfAborted(signal);
@@ -148,8 +159,8 @@ class DataInclusionClient extends RemoteClient {
 
       const params = {
         code_commune: commune,
-        lat: commune && query.near ? query.near.lat : undefined,
-        lon: commune && query.near ? query.near.lon : undefined,
+        lat: commune && point ? point.lat : undefined,
+        lon: commune && point ? point.lon : undefined,
         thematiques: thematiques.values,
         publics: publics.values,
         types: types.values,
