@@ -300,3 +300,29 @@ describe('data·inclusion source in <relais-directory>', () => {
     expect(aborted, 'the removed element aborted its search').to.equal(true);
   });
 });
+
+describe('data·inclusion source from the CDN builds (ky as vendor/ky.js)', () => {
+  type Cdn = { createClient(o: object): { search(q: object): Promise<{ total: number; unsupported: string[] }> } };
+  const query = { thematiques: ['autonomie--repit-des-aidants'], commune: '58194' };
+
+  it('the ES module build loads ky on demand and searches', async () => {
+    const { createClient: cdnClient } = (await import('/packages/relais/dist/cdn/relais-all.js' as string)) as Cdn;
+    const r = await cdnClient({ source: 'data-inclusion', baseUrl: base, token: 'test-token' }).search(query);
+    expect(r.total).to.be.above(0);
+    expect(r.unsupported).to.include('thematiques:autonomie--repit-des-aidants');
+  });
+
+  it('the classic script (IIFE) loads ky next to itself and searches', async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script src="${location.origin}/packages/relais/dist/cdn/relais.iife.js"></script>`;
+    document.body.append(frame);
+    try {
+      await waitUntil(() => (frame.contentWindow as unknown as { Relais?: Cdn })?.Relais, 'Relais loaded', { timeout: 10000 });
+      const { Relais } = frame.contentWindow as unknown as { Relais: Cdn };
+      const r = await Relais.createClient({ source: 'data-inclusion', baseUrl: base, token: 'test-token' }).search(query);
+      expect(r.total).to.be.above(0);
+    } finally {
+      frame.remove();
+    }
+  });
+});
