@@ -1,10 +1,10 @@
 /**
- * HTTP for every remote source: fetch with a timeout per attempt, retries with exponential backoff
- * on network errors, 408/429/5xx only (honouring Retry-After), AbortSignal, JSON parsing with typed
- * French errors, and an in-memory cache with a time to live.
+ * HTTP for the files the widgets load (the static source's JSON file, eligibility catalogues, pathways): fetch with a
+ * timeout per attempt, retries with exponential backoff on network errors, 408/429/5xx only (honouring Retry-After),
+ * AbortSignal, JSON parsing with typed French errors, and an in-memory cache with a time to live.
  *
- * Written on fetch rather than ky: the few things used of ky cost 4.6 kB gzip of the directory
- * page's 35 kB budget (bench/README.md, "Sizes").
+ * Written on fetch rather than ky, to keep the directory page with a static file within its budget; the remote
+ * sources (data·inclusion, REST) run on ky, in their own chunk (remote-http.ts).
  */
 import { RelaisError, isAbortError } from '../errors.js';
 import { withSignal } from './client.js';
