@@ -128,3 +128,14 @@ test('the SDK sends only requests the spec accepts, for every need and filter', 
     assert.deepEqual(sent.flatMap((r) => r.errors), []);
     assert.deepEqual(sent.flatMap((r) => r.ignored), []);
   }));
+
+test('a 422 of the API reads as a French sentence', async () => {
+  const { diRefusal } = await import('../../packages/core/dist/client/remote-sources.js');
+  assert.equal(diRefusal({ detail: 'This `code_commune` does not exist.' }, { commune: '99999' }), 'Commune inconnue : 99999.');
+  assert.equal(diRefusal({ detail: [{ type: 'string_too_short', loc: ['query', 'code_commune'], msg: '…', input: '123' }] }, {}), 'Commune inconnue : 123.');
+  assert.equal(
+    diRefusal({ detail: [{ type: 'enum', loc: ['query', 'thematiques', 0], msg: 'Input should be …', input: 'autonomie--x' }] }, {}),
+    'Le répertoire data·inclusion refuse la valeur « autonomie--x » pour « thematiques ».',
+  );
+  assert.equal(diRefusal(null, {}), 'Le répertoire data·inclusion a refusé la recherche (erreur 422).');
+});
