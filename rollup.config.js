@@ -53,6 +53,8 @@ const ON_DEMAND = [
   // the liaison sheets' templates and consent rules: loaded when a sheet, or the consent step, is shown
   [/liaison\/src\/templates\/(dlu-domicile|orientation)\.ts$/, (m) => `liaison/${m[1]}.js`],
   [/liaison\/src\/consent\.ts$/, () => 'liaison/consent.js'],
+  // ky, for the remote sources and the liaison outbox only (self-contained: the classic script loads it as well)
+  [/ky\/distribution\/index\.js$/, () => 'vendor/ky.js'],
 ];
 const onDemandName = (id) => {
   for (const [re, name] of ON_DEMAND) {

@@ -2,6 +2,7 @@
 // dataset in the data·inclusion shape, using @relais/core's headless search. Plain Node http handler:
 // (req, res) => boolean (true when it answered). Used by the demo server and by the test server.
 import { normalizeDataset, ServiceIndex, resolveCommune } from '../../packages/core/dist/headless.js';
+import { departementOfItem } from '../../packages/core/dist/client/pipeline.js';
 
 const LIST = ['thematiques', 'publics', 'types', 'typologies', 'modes_accueil', 'frais'];
 
@@ -32,6 +33,12 @@ export function readQuery(params) {
   if (commune) {
     if (!/^(\d{5}|2[AB]\d{3})$/.test(commune)) errors.push({ name: 'code_commune', reason: 'code INSEE à 5 caractères attendu' });
     else q.commune = commune;
+  }
+  const departements = params.getAll('departements').filter(Boolean);
+  if (departements.length) {
+    const bad = departements.find((d) => !/^(\d{2}|2[AB]|97\d)$/.test(d));
+    if (bad) errors.push({ name: 'departements', reason: 'code de département attendu (58, 2A, 971…)' });
+    else q.departements = departements;
   }
   const lat = params.get('lat');
   const lon = params.get('lon');
@@ -83,6 +90,20 @@ export function createRestHandler(dataset, opts = {}) {
   const prefix = opts.prefix ?? '';
   const { structures, services, diagnostics } = normalizeDataset(dataset);
   const index = new ServiceIndex(structures, services);
+  // the index of the services located in some départements, built once per scope
+  const byId = new Map(structures.map((s) => [s.id, s]));
+  const scopes = new Map();
+  const scoped = (departements) => {
+    if (!departements?.length) return index;
+    const key = [...new Set(departements)].sort().join(',');
+    if (!scopes.has(key)) {
+      const kept = services.filter((service) => departements.includes(departementOfItem({ service, structure: byId.get(service.structure_id) ?? null, distanceKm: null })));
+      const ids = new Set(kept.map((s) => s.structure_id));
+      if (scopes.size > 20) scopes.clear();
+      scopes.set(key, new ServiceIndex(structures.filter((s) => ids.has(s.id)), kept));
+    }
+    return scopes.get(key);
+  };
   return async function handle(req, res) {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(prefix + '/')) return false;
@@ -100,7 +121,7 @@ export function createRestHandler(dataset, opts = {}) {
         place = (await resolveCommune(q.commune)) ?? null;
         if (!place) return problem(res, 422, 'Commune inconnue', `Aucune commune n’a le code INSEE ${q.commune}.`);
       }
-      const r = index.search(q, place);
+      const r = scoped(q.departements).search(q, place);
       return json(res, 200, {
         items: r.items.map((i) => ({ service: i.service, structure: i.structure, distance_km: i.distanceKm })),
         total: r.total,

@@ -15,7 +15,8 @@
 //                                          but the receipt is cut in half)
 //   /faults/remote/(rest|di)/:key/:fault/:after/:times/…  the REST API or the data·inclusion mock, whose requests
 //                                          after+1 … after+times of :key get the fault (a base URL for createClient)
-//   /di/api/v1/…                           a data·inclusion API v1 mock (bearer "test-token"); /di/_last = last query string
+//   /di/api/v1/…                           the data·inclusion API v1 double enforcing the official spec (bearer
+//                                          "test-token"); /di/_last = last query string, /di/_requests = requests and their spec errors
 //   /rest/…                                the reference REST API (examples/server/rest-api.mjs) on the Nièvre dataset
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,7 +25,7 @@ import { createRestHandler } from '../../examples/server/rest-api.mjs';
 import { createLiaisonReceiver } from '../../examples/server/liaison-receiver.mjs';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { normalizeDataset, ServiceIndex, resolveCommune } from '../../packages/core/dist/headless.js';
+import { createDataInclusionDouble } from './data-inclusion-double.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const nievreText = readFileSync(join(root, 'examples/data/nievre.json'), 'utf8');
@@ -113,55 +114,8 @@ const send = (res, status, body, type = 'application/json; charset=utf-8', heade
   return true;
 };
 
-// data·inclusion mock: same search, data·inclusion's page shape.
-const di = (() => {
-  const { structures, services } = normalizeDataset(nievre);
-  const index = new ServiceIndex(structures, services);
-  let last = '';
-  return async (req, res, url) => {
-    if (url.pathname === '/di/_last') return send(res, 200, { query: last });
-    if (!url.pathname.startsWith('/di/api/v1/')) return false;
-    if (req.headers.authorization !== 'Bearer test-token') return send(res, 401, { detail: 'Not authenticated' });
-    const path = url.pathname.slice('/di/api/v1'.length);
-    if (path === '/search/services') {
-      last = url.search;
-      const p = url.searchParams;
-      if ((p.get('lat') === null) !== (p.get('lon') === null)) return send(res, 422, { detail: 'lat and lon go together' });
-      const commune = p.get('code_commune');
-      const place = commune ? await resolveCommune(commune) : null;
-      if (commune && !place) return send(res, 422, { detail: 'This `code_commune` does not exist.' });
-      const page = Number(p.get('page') ?? 1);
-      const size = Number(p.get('size') ?? 5000);
-      const r = index.search({
-        text: p.get('q') ?? undefined,
-        thematiques: p.getAll('thematiques'),
-        publics: p.getAll('publics'),
-        types: p.getAll('types'),
-        frais: p.getAll('frais'),
-        modesAccueil: p.getAll('modes_accueil'),
-        commune: commune ?? undefined,
-        near: p.get('lat') ? { lat: Number(p.get('lat')), lon: Number(p.get('lon')), radiusKm: 50 } : undefined,
-        page,
-        pageSize: Math.min(size, 200),
-        sort: commune || p.get('lat') ? 'distance' : undefined,
-      }, place);
-      return send(res, 200, {
-        items: r.items.map((i) => ({ service: { ...i.service, structure: i.structure, score_qualite: 0.9 }, distance: i.distanceKm === null ? null : Math.round(i.distanceKm) })),
-        total: r.total,
-        page,
-        size: r.items.length,
-        pages: Math.ceil(r.total / r.pageSize),
-      });
-    }
-    const m = /^\/services\/(.+)$/.exec(path);
-    if (m) {
-      const item = index.get(decodeURIComponent(m[1]));
-      if (!item) return send(res, 404, { detail: 'Not found' });
-      return send(res, 200, { ...item.service, structure: item.structure });
-    }
-    return false;
-  };
-})();
+// data·inclusion: a double that enforces the official spec (data-inclusion-double.mjs).
+const di = createDataInclusionDouble({ prefix: '/di' });
 
 const rest = createRestHandler(nievre, { prefix: '/rest' });
 const liaisonDir = mkdtempSync(join(tmpdir(), 'relais-liaison-test-'));

@@ -108,19 +108,24 @@ describe('static source over HTTP', () => {
 describe('data·inclusion source', () => {
   const di = (over: Partial<{ token: string }> = {}): RelaisClient => createClient({ source: 'data-inclusion', baseUrl: `${origin}/di/`, token: 'test-token', ...over });
 
-  it('maps the query to /api/v1/search/services with repeated keys and the bearer token', async () => {
-    const r = await di().search({ text: 'aide', thematiques: ['autonomie--aide-et-accompagnement-a-domicile', 'famille--soutien-aidants'], publics: ['seniors'], commune: '58194', modesAccueil: ['a-domicile', 'en-presentiel'], page: 1, pageSize: 5 });
-    const last = ((await (await fetch('/di/_last')).json()) as { query: string }).query;
-    const p = new URLSearchParams(last);
-    expect(p.getAll('thematiques')).to.deep.equal(['autonomie--aide-et-accompagnement-a-domicile', 'famille--soutien-aidants']);
-    expect(p.get('q')).to.equal('aide');
+  it('maps the query to /api/v1/search/services in the API\'s vocabulary, with repeated keys and the bearer token', async () => {
+    await fetch('/di/_requests?clear=1');
+    const r = await di().search({ text: 'aide', thematiques: ['autonomie--aide-et-accompagnement-a-domicile', 'famille--soutien-aidants'], publics: ['seniors'], commune: '58194', modesAccueil: ['en-presentiel'], page: 1, pageSize: 5 });
+    const p = new URLSearchParams(((await (await fetch('/di/_last')).json()) as { query: string }).query);
+    // the extension value is replaced by its nearest official thematiques, and said so
+    expect(p.getAll('thematiques')).to.have.members(['famille--prise-en-charge-personne-dependante', 'equipement-et-alimentation--aide-menagere', 'famille--soutien-aidants']);
+    expect(r.unsupported).to.include('thematiques:autonomie--aide-et-accompagnement-a-domicile');
+    // services open to everyone match any public, as in the other sources
+    expect(p.getAll('publics')).to.have.members(['seniors', 'tous-publics']);
+    expect(p.get('q'), 'the API has no q: words are filtered on the pages read').to.equal(null);
     expect(p.get('code_commune')).to.equal('58194');
-    expect(p.get('size')).to.equal('5');
     expect(p.getAll('modes_accueil')).to.deep.equal(['en-presentiel']);
-    expect(r.unsupported).to.include('modesAccueil');
+    expect(p.get('exclure_doublons')).to.equal('true');
     expect(r.unsupported).to.include('facets');
     expect(r.items.length).to.be.at.most(5);
-    expect(r.items[0]!.structure).to.not.equal(null);
+    const sent = (await (await fetch('/di/_requests')).json()) as Array<{ errors: unknown[] }>;
+    expect(sent.length).to.be.above(0);
+    expect(sent.flatMap((x) => x.errors), 'every request follows the spec').to.deep.equal([]);
   });
 
   it('401 without a token is an access error in French; get() reads one service', async () => {
@@ -133,10 +138,18 @@ describe('data·inclusion source', () => {
     expect(one.service.id).to.equal(r.items[0]!.service.id);
   });
 
-  it('filters the page on what the API cannot do (bbox) and says so', async () => {
-    const r = await di().search({ bbox: [3.1, 46.9, 3.2, 47.05], pageSize: 50 });
-    expect(r.unsupported).to.include('bbox');
-    for (const i of r.items) expect(i.service.longitude!).to.be.within(3.1, 3.2);
+  it('filters the pages read on what the API cannot do (bbox), with a true total', async () => {
+    const c = di();
+    const r = await c.search({ bbox: [3.1, 46.9, 3.2, 47.05], pageSize: 50 });
+    expect(r.items).to.have.length(50);
+    for (const i of r.items) expect(i.service.longitude ?? i.structure!.longitude!).to.be.within(3.1, 3.2);
+    // the total counts what the box keeps over every page read, and the last page holds the rest
+    const all = await c.search({ bbox: [3.1, 46.9, 3.2, 47.05], pageSize: 200 });
+    expect(all.items).to.have.length(r.total);
+    expect(r.total).to.be.above(50).and.below(421);
+    expect(r.totalIsMinimum).to.equal(undefined);
+    const last = await c.search({ bbox: [3.1, 46.9, 3.2, 47.05], pageSize: 50, page: Math.ceil(r.total / 50) });
+    expect(last.items).to.have.length(r.total - 50 * (Math.ceil(r.total / 50) - 1));
   });
 });
 

@@ -114,7 +114,11 @@ export class RelaisDirectory extends RelaisElement {
   @property() thematiques: string | undefined;
   /** Publics to start from, comma-separated (`seniors,proches-aidants`). */
   @property() publics: string | undefined;
-  /** Départements of the place autocomplete, comma-separated (default: the `commune`'s, else all of France). */
+  /**
+   * Départements served, comma-separated (`58` or `58,89`): the results are the services located there, and the place
+   * autocomplete offers their communes (default: no scope; the autocomplete then offers the `commune`'s département, else
+   * all of France).
+   */
   @property() departements: string | undefined;
   /** Results per page (default 10). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
@@ -183,6 +187,8 @@ export class RelaisDirectory extends RelaisElement {
   private typeTimer: ReturnType<typeof setTimeout> | undefined;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private searchSeq = 0;
+  /** Aborted when the element leaves the page: its searches stop. */
+  private lifetime = new AbortController();
   private returnFocusTo: string | null = null;
   private initialised = false;
   private listenedClient: RelaisClient | undefined;
@@ -199,12 +205,19 @@ export class RelaisDirectory extends RelaisElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.lifetime.signal.aborted) {
+      // put back in the page: the search stopped on removal runs again
+      this.lifetime = new AbortController();
+      if (this.initialised) this.searchNow();
+    }
     if (!labels) void labelsReady.then(() => this.requestUpdate());
     if (this.syncUrl) window.addEventListener('popstate', this.onPopState);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // a removed directory stops its searches (and their retries)
+    this.lifetime.abort();
     window.removeEventListener('popstate', this.onPopState);
     this.store?.removeEventListener('change', this.onStoreChange);
     this.listenedClient?.removeEventListener('diagnostics', this.onDiagnostics);
@@ -318,6 +331,8 @@ export class RelaisDirectory extends RelaisElement {
     if (this.openNow) q.openAt = new Date();
     if (this.sort) q.sort = this.sort;
     if (this.bbox) q.bbox = this.bbox;
+    const deps = split(this.departements);
+    if (deps.length) q.departements = deps;
     if (this.place?.kind === 'commune') {
       q.commune = this.place.code;
       if (this.radiusKm) {
@@ -362,14 +377,14 @@ export class RelaisDirectory extends RelaisElement {
     }, SLOW_MS);
     try {
       const q = await this.effectiveQuery();
-      const [result] = await Promise.all([client.search(q, { channel: this.uid }), labelsReady]);
+      const [result] = await Promise.all([client.search(q, { channel: this.uid, signal: this.lifetime.signal }), labelsReady]);
       if (seq !== this.searchSeq) return;
       this.result = result;
       this.error = null;
       this.status = 'idle';
-      this.announce = this.countText(result);
+      this.announce = [this.countText(result), this.unsupportedText(result)].filter(Boolean).join(' ');
       this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
-      this.store?.setFilters({ thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox });
+      this.store?.setFilters({ thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox, departements: q.departements });
       if (this.syncUrl) this.pushUrlState();
     } catch (e) {
       if (isAbortError(e) || seq !== this.searchSeq) return;
@@ -395,10 +410,27 @@ export class RelaisDirectory extends RelaisElement {
   };
 
   private countText(r: SearchResult): string {
+    // a remote source that read only its first pages gives a lower bound: « Au moins 12 services trouvés près de … »
+    if (r.totalIsMinimum && r.total > 0) {
+      const exact = this.countText({ ...r, totalIsMinimum: false });
+      return this.t('countAtLeast', { count: exact.charAt(0).toLowerCase() + exact.slice(1) });
+    }
     const placeName = this.place ? (this.place.kind === 'near' ? this.t('aroundMeLabel', { name: this.place.name }) : this.place.name) : '';
     if (!placeName) return this.t('count', { n: r.total });
     const prep = this.place?.kind === 'near' ? `(${placeName.toLowerCase()})` : `${this.i18n.lang === 'en' ? 'near' : 'près de'} ${placeName}`;
     return this.t('countNear', { n: r.total, place: prep });
+  }
+
+  /** What the source could not filter (`unsupported`), as a sentence: « Ce répertoire ne permet pas de filtrer par … ». */
+  private unsupportedText(r: SearchResult): string {
+    const names = r.unsupported.filter((u) => u !== 'facets').map((u) => {
+      const [filter, value] = u.split(':') as [string, string | undefined];
+      // a value: its label; a whole filter: the name of its control
+      const control = ({ typologies: 'kind', radiusKm: 'distance', openAt: 'openNow', near: 'aroundMe' } as Record<string, Parameters<typeof this.t>[0]>)[filter];
+      const label = value !== undefined ? this.label(filter === 'thematiques' && !value.includes('--') ? 'categories' : (filter as Parameters<typeof this.label>[0]), value) : control ? this.t(control) : filter;
+      return this.i18n.lang === 'en' ? `“${label}”` : `« ${label} »`;
+    });
+    return names.length ? this.t('unsupported', { list: new Intl.ListFormat(this.i18n.lang, { type: 'conjunction' }).format(names) }) : '';
   }
 
   // ---------- places ----------
@@ -828,6 +860,7 @@ export class RelaisDirectory extends RelaisElement {
           ${this.status === 'slow' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('searching')}` : r ? this.countText(r) : ''}
         </p>
         ${r?.relaxed ? html`<p class="notice">${this.t('relaxed')}</p>` : nothing}
+        ${r && this.unsupportedText(r) ? html`<p class="notice unsupported">${this.unsupportedText(r)}</p>` : nothing}
         ${r && r.total === 0 && !this.error ? this.renderEmpty() : nothing}
         ${r && r.items.length
           ? html`<ol part="results" class="list ${this.mode}" start=${(r.page - 1) * r.pageSize + 1}>

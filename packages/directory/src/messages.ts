@@ -10,7 +10,7 @@ type Keys =
   | 'retry' | 'previousResults' | 'page' | 'prev' | 'next' | 'updated' | 'call' | 'website' | 'email' | 'back' | 'print'
   | 'directions' | 'hours' | 'contact' | 'address' | 'accessibility' | 'bring' | 'howTo' | 'conditions' | 'source' | 'publics'
   | 'copyContact' | 'copied' | 'copyLink' | 'dataWarning' | 'proDetails' | 'finess' | 'zone' | 'mobilisable' | 'demo' | 'noHours'
-  | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind'
+  | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind' | 'countAtLeast' | 'unsupported'
   | 'applyOnline';
 
 /** French and English messages of the directory. */
@@ -46,6 +46,8 @@ export const messages: Catalogue<Keys> = {
     sortRelevance: 'Pertinence',
     sortDistance: 'Distance',
     sortName: 'Nom',
+    countAtLeast: (p: P) => `Au moins ${p.count}`,
+    unsupported: (p: P) => `Ce répertoire ne permet pas de filtrer par ${p.list} : les résultats sont plus larges.`,
     count: (p: P) => plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' }),
     countNear: (p: P) => `${plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' })} ${p.place}`,
     searching: 'Recherche en cours…',
@@ -125,6 +127,8 @@ export const messages: Catalogue<Keys> = {
     sortRelevance: 'Relevance',
     sortDistance: 'Distance',
     sortName: 'Name',
+    countAtLeast: (p: P) => `At least ${p.count}`,
+    unsupported: (p: P) => `This directory cannot filter by ${p.list}: the results are broader.`,
     count: (p: P) => plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' }),
     countNear: (p: P) => `${plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' })} ${p.place}`,
     searching: 'Searching…',

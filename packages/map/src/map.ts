@@ -160,6 +160,8 @@ export class RelaisMap extends RelaisElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Start with the list alternative open. */
   @property({ type: Boolean, attribute: 'list-open' }) listOpen = false;
+  /** Départements shown, comma-separated (`58` or `58,89`): only the services located there. Default: all. */
+  @property() departements: string | undefined;
 
   private _client: RelaisClient | undefined;
   /** The client in use (the provider's, one built from the attributes, or one set here). */
@@ -235,6 +237,13 @@ export class RelaisMap extends RelaisElement {
       if (c) void this.loadPoints();
     }
     if (changed.has('commune') && this.commune && this.map) void this.centerOnCommune(this.commune);
+    if (changed.has('departements') && changed.get('departements') !== undefined && c) void this.loadPoints();
+  }
+
+  /** The filters with the map's own département scope (the directory's, shared through the store, wins). */
+  private get scopedFilters(): SearchQuery {
+    const deps = (this.departements ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+    return deps.length && !this.filters.departements?.length ? { ...this.filters, departements: deps } : this.filters;
   }
 
   override disconnectedCallback(): void {
@@ -291,7 +300,7 @@ export class RelaisMap extends RelaisElement {
     if (!c) return;
     const seq = ++this.seq;
     try {
-      const pts = await c.points(this.filters, { channel: this.uid });
+      const pts = await c.points(this.scopedFilters, { channel: this.uid });
       if (seq !== this.seq) return;
       this.points = pts;
       const present = new Set(pts.points.map((p) => groupOf(p.kind).id));

@@ -12,9 +12,28 @@ import { DiagnosticsCollector } from '../model/diagnostics.js';
 import type { Dataset } from '../model/schema.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
 import { MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
-import { withSignal, type HttpOptions } from './http.js';
+import type { HttpOptions } from './http.js';
 import { isInFranceBounds } from '../geo/distance.js';
 import type * as Sources from './sources.js';
+import type * as RemoteSources from './remote-sources.js';
+
+// The département scope of a search and the lower-bound total, declared here until they move into search/query.ts.
+declare module '../search/query.js' {
+  interface SearchQuery {
+    /**
+     * Département codes (`58`, `2A`, `971`): only services located in one of them (by the INSEE code of the service,
+     * else of its structure). The static and REST sources filter exactly; data·inclusion on the pages it reads.
+     */
+    departements?: readonly string[];
+  }
+  interface SearchResult {
+    /**
+     * True when `total` is a lower bound: a filter ran on the pages a remote source read, and it read only the
+     * first ones (the widget says « au moins N »).
+     */
+    totalIsMinimum?: boolean;
+  }
+}
 
 /** Options of the static source. */
 export interface StaticSourceOptions extends HttpOptions {
@@ -42,6 +61,12 @@ export interface DataInclusionSourceOptions extends HttpOptions {
   sources?: readonly string[];
   /** Minimum quality score (0–1). */
   scoreQualiteMinimum?: number;
+  /**
+   * Services read at most per search when a filter runs on the pages read (typed words, structure kind, radius under
+   * 50 km, map area, open now, départements, sort by name): default 2 000, in requests of 500. Beyond, the total is a
+   * lower bound (`result.totalIsMinimum`, « Au moins N »).
+   */
+  scanLimit?: number;
 }
 
 /** Options of the Relais REST source. */
@@ -192,8 +217,9 @@ class SourceClient extends BaseClient {
 
   /** The implementation on the page, loaded once. */
   private pageClient(): Promise<RelaisClient> {
-    this.pageLoading ??= import('./sources.js').then((m: typeof Sources) => {
-      const c = m.createPageClient(this.opts);
+    const o = this.opts;
+    // the remote sources' chunk (with ky) is downloaded only when one is used
+    this.pageLoading ??= (o.source === 'static' ? import('./sources.js').then((m: typeof Sources) => m.createPageClient(o)) : import('./remote-sources.js').then((m: typeof RemoteSources) => m.createRemoteClient(o))).then((c) => {
       c.addEventListener('diagnostics', (e) => this.dispatchEvent(new DiagnosticsEvent((e as DiagnosticsEvent).diagnostics)));
       this.page = c;
       return c;
@@ -314,4 +340,24 @@ export function createClient(options: ClientOptions): RelaisClient {
     default:
       throw new RelaisError('unsupported', { message: `Source de données inconnue : « ${String((options as { source?: unknown })?.source).slice(0, 40)} » (static, data-inclusion ou rest).` });
   }
+}
+
+/** Races a promise against an AbortSignal, rejecting with RelaisError('aborted'). */
+export function withSignal<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new RelaisError('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new RelaisError('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }

@@ -1,12 +1,13 @@
 /**
- * HTTP for every remote source: fetch with a timeout per attempt, retries with exponential backoff
- * on network errors, 408/429/5xx only (honouring Retry-After), AbortSignal, JSON parsing with typed
- * French errors, and an in-memory cache with a time to live.
+ * HTTP for the files the widgets load (the static source's JSON file, eligibility catalogues, pathways): fetch with a
+ * timeout per attempt, retries with exponential backoff on network errors, 408/429/5xx only (honouring Retry-After),
+ * AbortSignal, JSON parsing with typed French errors, and an in-memory cache with a time to live.
  *
- * Written on fetch rather than ky: the few things used of ky cost 4.6 kB gzip of the directory
- * page's 35 kB budget (bench/README.md, "Sizes").
+ * Written on fetch rather than ky, to keep the directory page with a static file within its budget; the remote
+ * sources (data·inclusion, REST) run on ky, in their own chunk (remote-http.ts).
  */
 import { RelaisError, isAbortError } from '../errors.js';
+import { withSignal } from './client.js';
 
 /** Statuses worth another attempt (the request may succeed later). */
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -146,25 +147,7 @@ export function toRelaisError(e: unknown): RelaisError {
   return new RelaisError('network', { detail: e instanceof Error ? e.message : String(e), cause: e });
 }
 
-/** Races a promise against an AbortSignal, rejecting with RelaisError('aborted'). */
-export function withSignal<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(new RelaisError('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new RelaisError('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
+export { withSignal } from './client.js';
 
 /** Joins a base URL and a path, keeping the base's own path. */
 export function joinUrl(base: string, path: string): string {

@@ -9,12 +9,39 @@ import { isOpenAt } from '../model/opening-hours.js';
 import { ServiceIndex } from '../search/service-index.js';
 import type { SearchQuery } from '../search/query.js';
 import { inBBox } from '../geo/distance.js';
-import { fold } from '../search/analyze.js';
+import { departementOf } from '../geo/gazetteer.js';
+import { analyze, fold } from '../search/analyze.js';
+import { STRUCTURE_KINDS, term } from '../taxonomy/taxonomy.js';
+
+/** A dataset's index, and the index of its services located in some départements (built once per scope). */
+export interface IndexedDataset {
+  index: ServiceIndex;
+  scoped(departements: readonly string[]): ServiceIndex;
+}
 
 /** Validates a whole dataset and indexes what is valid. */
-export function indexDataset(raw: unknown): { index: ServiceIndex; diagnostics: Diagnostics } {
+export function indexDataset(raw: unknown): IndexedDataset & { diagnostics: Diagnostics } {
   const { structures, services, diagnostics } = normalizeDataset(raw);
-  return { index: new ServiceIndex(structures, services), diagnostics };
+  const index = new ServiceIndex(structures, services);
+  const scopes = new Map<string, ServiceIndex>();
+  const byId = new Map(structures.map((s) => [s.id, s]));
+  const scoped = (departements: readonly string[]): ServiceIndex => {
+    const key = [...new Set(departements)].sort().join(',');
+    let sub = scopes.get(key);
+    if (!sub) {
+      const deps = new Set(departements);
+      const kept = services.filter((service) => {
+        const d = departementOfItem({ service, structure: byId.get(service.structure_id) ?? null, distanceKm: null });
+        return d !== null && deps.has(d);
+      });
+      const ids = new Set(kept.map((s) => s.structure_id));
+      sub = new ServiceIndex(structures.filter((s) => ids.has(s.id)), kept);
+      if (scopes.size > 20) scopes.clear();
+      scopes.set(key, sub);
+    }
+    return sub;
+  };
+  return { index, scoped, diagnostics };
 }
 
 /** Filters a remote page on what the remote API could not filter, and sorts by name when asked. */
@@ -46,3 +73,35 @@ export function readHit(raw: unknown, diag: DiagnosticsCollector, distance: unkn
   return { service, structure: structure ?? null, distanceKm: typeof distance === 'number' && Number.isFinite(distance) ? distance : null };
 }
 
+
+/**
+ * A test of typed words on a remote record (data·inclusion cannot search words): every word typed, folded and
+ * stemmed, must begin a word of the service's or structure's name, the description, the commune, or the labels and
+ * usual words of its thematiques, publics and réseaux porteurs.
+ */
+export function matchesWords(text: string): (item: SearchItem) => boolean {
+  const wanted = analyze(text);
+  return ({ service: s, structure: st }) => {
+    if (!wanted.length) return true;
+    const terms = [
+      ...(s.thematiques ?? []).map((v) => term('thematiques', v)),
+      ...(s.publics ?? []).map((v) => term('publics', v)),
+      ...(st?.reseaux_porteurs ?? []).flatMap((r) => [term('reseauxPorteurs', r), STRUCTURE_KINDS.find((k) => k.reseau === r)]),
+      ...(st?.typologie ? [term('typologies', st.typologie)] : []),
+    ];
+    const text_ = [s.nom, s.description, st?.nom, s.commune ?? st?.commune, ...terms.flatMap((t) => (t ? [t.label, ...(t.keywords ?? [])] : []))].filter(Boolean).join(' ');
+    const doc = analyze(text_);
+    return wanted.every((w) => doc.some((d) => d.startsWith(w)));
+  };
+}
+
+/** The département of a result: from the INSEE code of the service, else of its structure, else its postcode. */
+export function departementOfItem({ service: s, structure: st }: SearchItem): string | null {
+  const code = s.code_insee ?? st?.code_insee;
+  if (code) return departementOf(code);
+  const pc = s.code_postal ?? st?.code_postal;
+  if (!pc) return null;
+  if (pc.startsWith('97')) return pc.slice(0, 3);
+  if (pc.startsWith('20')) return Number(pc) < 20200 ? '2A' : '2B';
+  return pc.slice(0, 2);
+}
