@@ -13,5 +13,6 @@ export * from '@relais/core';
 export { RelaisDirectory, NEEDS } from '@relais/directory';
 export { RelaisMap } from '@relais/map';
 export { RelaisEligibility, evaluate, nationalCatalogue, parseCatalogue, mergeCatalogues } from '@relais/eligibility';
-export { RelaisLiaisonForm, liaisonTemplates } from '@relais/liaison';
+// the liaison sheets load on demand (loadLiaisonTemplate): the all-in-one build does not carry them
+export { RelaisLiaisonForm, loadLiaisonTemplate } from '@relais/liaison';
 export { RelaisPathway, pathwayTemplates, computeSchedule, simulate as simulatePathway } from '@relais/pathway';
