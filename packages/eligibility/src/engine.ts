@@ -189,11 +189,16 @@ const use = (ctx: Ctx, id: string): ParamUse | undefined => {
 };
 
 /**
- * Answers with the facts derived from others: a person living alone has the household's resources as their own.
+ * Answers with the facts derived from others: for a person not in a couple, the resources « of the person and the
+ * partner » are the person's own.
  * Pure: returns a new object when something is derived.
  */
 export function deriveAnswers(a: Answers): Answers {
-  if (!isKnown(a['demandeur.ressources_propres']) && a['demandeur.en_couple'] === false && isKnown(a['foyer.ressources_mensuelles'])) return { ...a, 'demandeur.ressources_propres': a['foyer.ressources_mensuelles'] };
+  // `foyer.ressources_mensuelles` is the person's and the partner's resources, never the other occupants' (CSS L815-9):
+  // for a person not in a couple it is the person's own, and the other way round
+  if (a['demandeur.en_couple'] !== false) return a;
+  if (!isKnown(a['demandeur.ressources_propres']) && isKnown(a['foyer.ressources_mensuelles'])) return { ...a, 'demandeur.ressources_propres': a['foyer.ressources_mensuelles'] };
+  if (isKnown(a['demandeur.ressources_propres']) && !isKnown(a['foyer.ressources_mensuelles'])) return { ...a, 'foyer.ressources_mensuelles': a['demandeur.ressources_propres'] };
   return a;
 }
 

@@ -209,7 +209,7 @@ export const nationalCatalogue: Catalogue = {
               gir([1, 2], 'CASF L241-3', { say: { not_met: 'La personne est en GIR {value} : pas de carte d’office au titre de l’APA ; la MDPH peut l’accorder sur d’autres critères (CASF L241-3).' } }),
             ],
           },
-          fact('demandeur.mobilite_reduite', 'eq', true, 'pour la mention priorité, une station debout pénible ; pour la mention stationnement, une marche très réduite ou un besoin d’accompagnement', 'CASF L241-3 I 2° et 3°', {
+          fact('demandeur.mobilite_reduite', 'eq', true, 'une station debout pénible pour la mention priorité, ou une marche très réduite ou un besoin d’accompagnement pour la mention stationnement', 'CASF L241-3 I 2° et 3°', {
             say: { unknown: 'Même sous 80 %, la CMI peut porter la mention « priorité » (station debout pénible) ou « stationnement » (marche très réduite ou besoin d’être accompagné) : la réponse n’est pas indiquée (CASF L241-3 I 2° et 3°).' },
           }),
         ],

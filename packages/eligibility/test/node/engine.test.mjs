@@ -252,6 +252,20 @@ test('a person living alone: the household resources are their own (AAH), never 
   assert.ok(!single.criteria.some((c) => /couple/.test(c.text)), 'no couple ceiling shown to a single person');
 });
 
+test('resources: the person and the partner only, never the children, parents or other occupants (CSS L821-3, L815-9); earnings part asked; hint leaves out what is not counted', () => {
+  const foyer = FACTS.find((f) => f.id === 'foyer.ressources_mensuelles');
+  assert.match(foyer.question, /de la personne, et de son conjoint s’il y en a un/);
+  assert.match(foyer.hint, /^Sans celles des enfants, des parents ou des autres personnes du logement\./);
+  assert.match(foyer.hint, /Sans l’AAH, l’ASPA, les aides au logement ni les prestations familiales/);
+  assert.ok(FACTS.some((f) => f.id === 'demandeur.revenus_activite' && f.type === 'number'));
+  // a single person's own resources give the ASPA's too (a site presetting only them)
+  assert.equal(get(run({ ...olderAtHome, 'foyer.ressources_mensuelles': undefined, 'demandeur.ressources_propres': 700 }), 'aspa').amount.value, 343.6);
+  // « pas encore de demande à la MDPH » is never a definite « non »
+  const pending = get(run({ ...adultDisabled, 'demandeur.taux_incapacite': 'pas-demande' }), 'aah');
+  assert.equal(pending.status, 'unknown');
+  assert.ok(!run({ ...adultDisabled, 'demandeur.taux_incapacite': 'pas-demande' }).nextQuestions.some((q) => q.fact === 'demandeur.taux_incapacite' || q.fact === 'demandeur.rsdae'), 'not asked again');
+});
+
 test('a person living alone is asked the household resources once, not their own resources as well', () => {
   const q = (a) => run(a).nextQuestions.map((n) => n.fact);
   const alone = q({ 'demandeur.age': 35, 'demandeur.taux_incapacite': '80-plus', 'demandeur.en_couple': false });
