@@ -39,6 +39,8 @@ export const ParameterSchema = z.object({
   revaluation: z.optional(RevaluationSchema),
   /** Where the series comes from (texts, OpenFisca file, circular). */
   source: z.optional(text(500)),
+  /** Known revaluations outside the usual rule (a SMIC rise on 1 June): past one, an older value is stale. */
+  revaluedOn: z.optional(z.array(date)),
 });
 
 /** The French sentences of a criterion, with `{value}` (the answer) and `{threshold}` placeholders. */
@@ -77,6 +79,21 @@ export const LeafSchema = z.object({
    * definite yes), with this sentence naming the fact that would settle it and who to ask.
    */
   exception: z.optional(text(500)),
+  /**
+   * `resources`: the part of the answer that is earnings (another fact). The law disregards part of the earnings
+   * (abattements): resources over the ceiling only because of earnings are « à vérifier », and so are resources over
+   * the ceiling while the earnings are not given.
+   */
+  earnings: z.optional(factId),
+  /** `cost`: the minimum the person keeps each month (`factor` × parameter), when more than the share left by `valueFactor`. */
+  keep: z.optional(z.object({ param: z.string().check(z.maxLength(80)), factor: z.optional(z.number()) })),
+  /**
+   * A « non » to this criterion does not close the right (it belongs to someone else, a carer): « à vérifier » with
+   * this sentence instead.
+   */
+  ifNot: z.optional(text(500)),
+  /** Sentences replacing the template of the kind for some statuses, with `{value}` and `{threshold}`. */
+  say: z.optional(z.object({ met: z.optional(text(500)), not_met: z.optional(text(500)), unknown: z.optional(text(500)) })),
   /** Sentence templates (`fact` kind): what the law requires, as a noun phrase (« une RSDAE reconnue par la MDPH »). */
   need: z.optional(text(300)),
   kind: z.optional(CriterionKindSchema),
@@ -86,13 +103,24 @@ export const LeafSchema = z.object({
 });
 
 export type Leaf = z.infer<typeof LeafSchema>;
-export type Condition = Leaf | { all: Condition[]; label?: string } | { any: Condition[]; label?: string } | { not: Condition; label?: string };
+/**
+ * One sentence for a whole group instead of the sentences of its branches: `not_met` when no branch is met, `unknown`
+ * when every branch is undecided (« L’ASPA est ouverte à 65 ans, ou dès 62 ans en cas d’inaptitude… »). The branches
+ * of an « any » group are written for their own case: shown together they contradict each other.
+ */
+export interface GroupSummary {
+  not_met?: string;
+  unknown?: string;
+}
+const GroupSummarySchema = z.object({ not_met: z.optional(text(500)), unknown: z.optional(text(500)) });
+
+export type Condition = Leaf | { all: Condition[]; label?: string; summary?: GroupSummary } | { any: Condition[]; label?: string; summary?: GroupSummary } | { not: Condition; label?: string };
 
 export const ConditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union([
     LeafSchema,
-    z.object({ all: z.array(ConditionSchema).check(z.minLength(1)), label: z.optional(text(300)) }),
-    z.object({ any: z.array(ConditionSchema).check(z.minLength(1)), label: z.optional(text(300)) }),
+    z.object({ all: z.array(ConditionSchema).check(z.minLength(1)), label: z.optional(text(300)), summary: z.optional(GroupSummarySchema) }),
+    z.object({ any: z.array(ConditionSchema).check(z.minLength(1)), label: z.optional(text(300)), summary: z.optional(GroupSummarySchema) }),
     z.object({ not: ConditionSchema, label: z.optional(text(300)) }),
   ]),
 ) as z.ZodMiniType<Condition>;
@@ -110,7 +138,8 @@ export const TerritorySchema = z.object({
 const NoteParams = z.optional(z.array(z.object({ param: z.string(), factor: z.optional(z.number()) })));
 export const AmountSchema = z.union([
   z.object({ type: z.literal('fixed'), param: z.string(), per: z.enum(['mois', 'an', 'jour']), note: z.optional(text(500)), noteParams: NoteParams }),
-  z.object({ type: z.literal('differential'), param: z.string(), coupleParam: z.optional(z.string()), factor: z.optional(z.number()), resources: factId, per: z.enum(['mois', 'an']), note: z.optional(text(500)), noteParams: NoteParams }),
+  /** `coupleMax`: for a couple, what one member alone can receive (the single amount); the couple amount needs both. */
+  z.object({ type: z.literal('differential'), param: z.string(), coupleParam: z.optional(z.string()), coupleMax: z.optional(z.string()), factor: z.optional(z.number()), resources: factId, per: z.enum(['mois', 'an']), note: z.optional(text(500)), noteParams: NoteParams }),
   z.object({ type: z.literal('range-by'), fact: factId, params: z.record(z.string(), z.string()), per: z.enum(['mois', 'an']), note: z.optional(text(500)), noteParams: NoteParams }),
   z.object({ type: z.literal('base-up-to'), base: z.string(), upTo: z.array(z.string()).check(z.minLength(1)), per: z.enum(['mois', 'an']), note: z.optional(text(500)), noteParams: NoteParams }),
 ]);
@@ -195,6 +224,7 @@ export function parseCatalogue(raw: unknown): Catalogue {
     const check = (cond: Condition, path: string): void => {
       if ('fact' in cond) {
         if (cond.param && !params.has(cond.param)) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path}.param : le paramètre « ${cond.param} » n’existe pas.`, `${path}.param`);
+        if (cond.keep && !params.has(cond.keep.param)) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path}.keep : le paramètre « ${cond.keep.param} » n’existe pas.`, `${path}.keep`);
         if (cond.coupleParam && !params.has(cond.coupleParam)) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path}.coupleParam : le paramètre « ${cond.coupleParam} » n’existe pas.`, `${path}.coupleParam`);
         if (cond.value === undefined && !cond.param && !cond.otherFact) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path} : valeur, paramètre ou autre fait attendu.`, path);
         if (!cond.explain && !cond.kind) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — ${path} : phrases (explain) ou type de critère (kind) attendus.`, path);
@@ -205,7 +235,7 @@ export function parseCatalogue(raw: unknown): Catalogue {
     };
     check(b.conditions, `benefits[${i}].conditions`);
     const a = b.amount;
-    const refs = !a ? [] : a.type === 'fixed' ? [a.param] : a.type === 'differential' ? [a.param, ...(a.coupleParam ? [a.coupleParam] : [])] : a.type === 'range-by' ? Object.values(a.params) : [a.base, ...a.upTo];
+    const refs = !a ? [] : a.type === 'fixed' ? [a.param] : a.type === 'differential' ? [a.param, ...(a.coupleParam ? [a.coupleParam] : []), ...(a.coupleMax ? [a.coupleMax] : [])] : a.type === 'range-by' ? Object.values(a.params) : [a.base, ...a.upTo];
     if (a?.noteParams) refs.push(...a.noteParams.map((n) => n.param));
     for (const p of refs) if (!params.has(p)) throw new CatalogueError(`Catalogue invalide (aide « ${b.id} ») — benefits[${i}].amount : le paramètre « ${p} » n’existe pas.`, `benefits[${i}].amount`);
   });

@@ -23,6 +23,8 @@ export interface ParamUse {
   stale: string | null;
   /** The value still has to be confirmed against the official source. */
   toVerify: boolean;
+  /** How many revaluations (usual rule and known extra ones) have passed since the value came into force. */
+  missed: number;
   /** French: « montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore intégrée ». */
   note: string;
   source?: string;
@@ -107,12 +109,30 @@ export function paramValue(p: Parameter, date: string): { value: number; since: 
   return best ? { value: best.value, since: best.since, toVerify: !!best.toVerify } : undefined;
 }
 
-/** The last revaluation date on or before `date` for a rule (null for `none`). */
-export function lastRevaluation(rule: Parameter['revaluation'], date: string): string | null {
-  if (!rule || rule === 'none') return null;
-  const md = rule === 'annual-04-01' ? '04-01' : '01-01';
-  const y = Number(date.slice(0, 4));
-  return `${date.slice(5) >= md ? y : y - 1}-${md}`;
+/**
+ * The last revaluation date on or before `date` for a rule (null for `none`), or for a parameter's rule and its known
+ * extra revaluations (`revaluedOn`: a SMIC rise on 1 June).
+ */
+export function lastRevaluation(rule: Parameter['revaluation'], date: string, extra: readonly string[] = []): string | null {
+  let last: string | null = null;
+  if (rule && rule !== 'none') {
+    const md = rule === 'annual-04-01' ? '04-01' : '01-01';
+    const y = Number(date.slice(0, 4));
+    last = `${date.slice(5) >= md ? y : y - 1}-${md}`;
+  }
+  for (const d of extra) if (d <= date && (!last || d > last)) last = d;
+  return last;
+}
+
+/** How many revaluations fall in (since, date]. */
+function missedRevaluations(p: Parameter, since: string, date: string): number {
+  let n = 0;
+  if (p.revaluation && p.revaluation !== 'none') {
+    const md = p.revaluation === 'annual-04-01' ? '04-01' : '01-01';
+    for (let y = Number(since.slice(0, 4)); y <= Number(date.slice(0, 4)); y++) if (`${y}-${md}` > since && `${y}-${md}` <= date) n++;
+  }
+  for (const d of p.revaluedOn ?? []) if (d > since && d <= date) n++;
+  return n;
 }
 
 /** A parameter's value in force at `date`, with whether it is stale or unconfirmed, and the note to show. */
@@ -120,13 +140,22 @@ export function paramUse(id: string, p: Parameter | undefined, date: string): Pa
   if (!p) return undefined;
   const v = paramValue(p, date);
   if (!v) return undefined;
-  const expected = lastRevaluation(p.revaluation, date);
+  const expected = lastRevaluation(p.revaluation, date, p.revaluedOn);
   const stale = expected && v.since < expected ? expected : null;
-  return { id, label: p.label, value: v.value, since: v.since, stale, toVerify: v.toVerify, note: valueNote(p, v.since, stale, v.toVerify), source: p.source };
+  return { id, label: p.label, value: v.value, since: v.since, stale, toVerify: v.toVerify, missed: stale ? missedRevaluations(p, v.since, date) : 0, note: valueNote(p, v.since, stale, v.toVerify), source: p.source };
 }
 
-/** Resources above a stale or unconfirmed ceiling by at most this share are « à vérifier », not « non ». */
+/**
+ * Resources above a ceiling by at most this share are « proche du plafond, à vérifier », not « non »: the figure
+ * asked is an order of magnitude, and the organisms count past resources after abattements (AAH: two years before;
+ * ASPA: the last three months).
+ */
+export const CEILING_MARGIN = 0.1;
+/** Added to the margin for each revaluation the ceiling has missed, and when it is unconfirmed. */
 export const UNCONFIRMED_MARGIN = 0.05;
+
+/** The margin above a ceiling within which a « non » is not definite. */
+export const ceilingMargin = (u: ParamUse): number => CEILING_MARGIN + UNCONFIRMED_MARGIN * (u.missed + (u.toVerify ? 1 : 0));
 
 const fmt = (v: unknown): string => {
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
@@ -160,11 +189,16 @@ const use = (ctx: Ctx, id: string): ParamUse | undefined => {
 };
 
 /**
- * Answers with the facts derived from others: a person living alone has the household's resources as their own.
+ * Answers with the facts derived from others: for a person not in a couple, the resources « of the person and the
+ * partner » are the person's own.
  * Pure: returns a new object when something is derived.
  */
 export function deriveAnswers(a: Answers): Answers {
-  if (!isKnown(a['demandeur.ressources_propres']) && a['demandeur.en_couple'] === false && isKnown(a['foyer.ressources_mensuelles'])) return { ...a, 'demandeur.ressources_propres': a['foyer.ressources_mensuelles'] };
+  // `foyer.ressources_mensuelles` is the person's and the partner's resources, never the other occupants' (CSS L815-9):
+  // for a person not in a couple it is the person's own, and the other way round
+  if (a['demandeur.en_couple'] !== false) return a;
+  if (!isKnown(a['demandeur.ressources_propres']) && isKnown(a['foyer.ressources_mensuelles'])) return { ...a, 'demandeur.ressources_propres': a['foyer.ressources_mensuelles'] };
+  if (isKnown(a['demandeur.ressources_propres']) && !isKnown(a['foyer.ressources_mensuelles'])) return { ...a, 'foyer.ressources_mensuelles': a['demandeur.ressources_propres'] };
   return a;
 }
 
@@ -260,16 +294,26 @@ function evalLeaf(l: Leaf, ctx: Ctx, name: Named): LeafOut {
   }
   const situation = situationText(couple, children, !!l.coupleParam);
 
-  const scaled = known ? Number(v) * (l.valueFactor ?? 1) : undefined;
+  // `keep`: the person keeps at least this much each month (ASH: 1 % of the yearly ASPA), more than the share left
+  let kept: number | undefined;
+  if (l.keep) {
+    const k = use(ctx, l.keep.param);
+    if (k) {
+      values.push(k);
+      kept = Math.round(k.value * (l.keep.factor ?? 1) * 100) / 100;
+    }
+  }
+  const scaled = known ? Math.round(Math.max(0, Math.min(Number(v) * (l.valueFactor ?? 1), kept === undefined ? Infinity : Number(v) - kept)) * 100) / 100 : undefined;
   if (!known || threshold === undefined) {
     status = 'unknown';
     if (!known) ask.unshift(l.fact);
   } else {
-    status = compare(l.op, l.valueFactor !== undefined ? scaled : v, threshold) ? 'met' : 'not_met';
+    status = compare(l.op, l.valueFactor !== undefined || kept !== undefined ? scaled : v, threshold) ? 'met' : 'not_met';
   }
+  const option = known ? factById(l.fact)?.options?.find((o) => o.value === v) : undefined;
 
   const per = perText(l, ctx);
-  const vars: TextVars = { the: name.the, of: name.of, legal: l.legal, need: l.need, value: known ? Number(v) : undefined, threshold: threshold === undefined ? undefined : Number(threshold), situation, per, share: l.valueFactor, scaled };
+  const vars: TextVars = { the: name.the, of: name.of, legal: l.legal, need: l.need, value: known ? Number(v) : undefined, threshold: threshold === undefined ? undefined : Number(threshold), situation, per, share: l.valueFactor, scaled, kept };
   if (l.kind === 'fact' && known) vars.says = says(l.fact, v);
 
   // the cases that cannot give a definite answer
@@ -277,12 +321,18 @@ function evalLeaf(l: Leaf, ctx: Ctx, name: Named): LeafOut {
     ask.push(l.perChild.fact);
     status = 'unknown';
     text = `Les ressources indiquées (${euro(Number(v))} ${per}) dépassent le plafond ${name.of} sans enfant (${euro(Number(threshold))} ${per}), qui augmente de ${num(l.perChild.rate * 100)} % par enfant à charge : le nombre d’enfants n’est pas indiqué${l.legal ? ` (${l.legal})` : ''}.`;
-  } else if (status === 'not_met' && (l.op === 'lte' || l.op === 'lt') && l.param && Number(v) <= Number(threshold) * (1 + UNCONFIRMED_MARGIN)) {
+  } else if (status === 'not_met' && l.earnings && !isKnown(ctx.answers[l.earnings])) {
+    // part of the earnings is not counted: over the ceiling, a « non » needs to know how much is earnings
+    status = 'unknown';
+    ask.push(l.earnings);
+    text = SPECIAL.earningsUnknown(vars);
+  } else if (status === 'not_met' && l.earnings && Number(v) - Number(ctx.answers[l.earnings]) <= Number(threshold)) {
+    status = 'unknown';
+    text = SPECIAL.earnings({ ...vars, other: Math.max(0, Number(v) - Number(ctx.answers[l.earnings])) });
+  } else if (status === 'not_met' && (l.op === 'lte' || l.op === 'lt') && l.param && values.length && Number(v) <= Number(threshold) * (1 + Math.max(...values.map(ceilingMargin)))) {
+    status = 'unknown';
     const shaky = values.find((u) => u.stale || u.toVerify);
-    if (shaky) {
-      status = 'unknown';
-      text = SPECIAL.near({ ...vars, note: shaky.note });
-    }
+    text = SPECIAL.near({ ...vars, note: shaky?.note });
   } else if (status === 'not_met' && l.fact === 'demandeur.gir' && ctx.answers['demandeur.gir_estime'] === true && l.kind === 'fact') {
     status = 'unknown';
     text = SPECIAL.estimated(vars);
@@ -295,6 +345,15 @@ function evalLeaf(l: Leaf, ctx: Ctx, name: Named): LeafOut {
     status = 'unknown';
     text = l.exception;
   }
+  if (option?.pending) {
+    // the authority that decides has not been asked yet: nothing is decided, whatever the list says
+    status = 'unknown';
+    text = SPECIAL.pending({ ...vars, says: option.says ?? '', pending: option.pending });
+  } else if (status === 'not_met' && l.ifNot) {
+    status = 'unknown';
+    text = l.ifNot;
+  }
+  if (!text && l.say?.[status]) text = l.say[status]!.replace(/\{value\}/g, known ? fmt(v) : '').replace(/\{threshold\}/g, fmt(threshold));
   if (!text) {
     if (l.kind) text = TEMPLATES[l.kind][status](vars);
     else {
@@ -304,6 +363,8 @@ function evalLeaf(l: Leaf, ctx: Ctx, name: Named): LeafOut {
   }
   return { status, text, ask: status === 'unknown' ? ask : [], values };
 }
+
+const firstLeaf = (c: Condition): Leaf | undefined => ('fact' in c ? c : 'not' in c ? firstLeaf(c.not) : firstLeaf(('all' in c ? c.all : c.any)[0]!));
 
 /** Evaluates a condition tree; collects the criteria worth showing and the unknown facts. */
 function evalCond(c: Condition, ctx: Ctx, name: Named, out: Criterion[], unknownFacts: Set<string>): Tri {
@@ -331,9 +392,25 @@ function evalCond(c: Condition, ctx: Ctx, name: Named, out: Criterion[], unknown
   let s: Tri;
   if ('all' in c) s = parts.some((p) => p.s === 'not_met') ? 'not_met' : parts.some((p) => p.s === 'unknown') ? 'unknown' : 'met';
   else s = parts.some((p) => p.s === 'met') ? 'met' : parts.some((p) => p.s === 'unknown') ? 'unknown' : 'not_met';
-  // Show what explains the outcome: for "any" met, the branch that is met; otherwise every branch.
-  const shown = 'any' in c && s === 'met' ? parts.filter((p) => p.s === 'met').slice(0, 1) : 'all' in c && s === 'not_met' ? parts.filter((p) => p.s !== 'unknown') : parts;
-  for (const p of shown) out.push(...p.crit);
+  // Show what explains the outcome. An « any » group: the branch that is met; when undecided, only the undecided
+  // branches (each is written for its own case: shown beside a branch that is not met they contradict each other);
+  // when nothing is met, or nothing is decided, the group's own sentence if it has one.
+  const summary = 'not' in c ? undefined : c.summary?.[s === 'met' ? 'not_met' : s];
+  const allUnknown = parts.every((p) => p.s === 'unknown');
+  if (summary && (s === 'not_met' || allUnknown)) {
+    const first = firstLeaf(c);
+    out.push({ status: s, text: summary, fact: first?.fact ?? '', legal: first?.legal, values: [], stale: false, toVerify: false });
+    // with it, the answers that closed a route of their own (« la personne ne travaille plus »); not the ages, which
+    // the summary states, nor an answer that closed several routes at once (the taux), which it states too
+    if (s === 'not_met') {
+      const inParts = new Map<string, number>();
+      for (const p of parts) for (const f of new Set(p.crit.filter((x) => x.status === 'not_met').map((x) => x.fact))) inParts.set(f, (inParts.get(f) ?? 0) + 1);
+      for (const p of parts) for (const x of p.crit) if (x.status === 'not_met' && x.fact !== 'demandeur.age' && inParts.get(x.fact) === 1) out.push(x);
+    }
+  } else {
+    const shown = 'any' in c ? (s === 'met' ? parts.filter((p) => p.s === 'met').slice(0, 1) : s === 'unknown' ? parts.filter((p) => p.s === 'unknown') : parts) : s === 'not_met' ? parts.filter((p) => p.s !== 'unknown') : parts;
+    for (const p of shown) out.push(...p.crit);
+  }
   if (s === 'unknown') for (const p of parts) if (p.s === 'unknown') p.unk.forEach((f) => unknownFacts.add(f));
   return s;
 }
@@ -387,7 +464,12 @@ function estimate(a: Amount | undefined, ctx: Ctx): AmountEstimate {
     const who = a.coupleParam ? (couple ? ' pour un couple' : ' pour une personne seule') : '';
     if (!isKnown(r)) return amountOf(a, ctx, 'range', [v], `Jusqu’à ${euro(ceiling)} ${perWord(a.per)}${who}, moins les ressources`, { min: 0, max: ceiling });
     const value = Math.max(0, Math.round((ceiling - Number(r)) * 100) / 100);
-    return amountOf(a, ctx, 'estimate', [v], `${euro(ceiling)}${who} moins les ressources indiquées (${euro(Number(r))}) ${perWord(a.per)}`, { value });
+    const cap = couple && a.coupleMax ? use(ctx, a.coupleMax) : undefined;
+    if (cap && value > cap.value) {
+      // one member of the couple alone receives at most the single amount; the couple amount needs both to be entitled
+      return amountOf(a, ctx, 'estimate', [cap, v], `Au plus ${euro(cap.value)} ${perWord(a.per)} pour la personne (montant pour une personne seule) ; si les deux membres du couple y ont droit, ${euro(ceiling)} moins les ressources du couple (${euro(Number(r))}), soit ${euro(value)} ${perWord(a.per)} pour le couple`, { value: cap.value });
+    }
+    return amountOf(a, ctx, 'estimate', [v], `${euro(ceiling)}${who} moins les ressources indiquées (${euro(Number(r))}) ${perWord(a.per)}${couple && a.coupleMax ? ', si les deux membres du couple y ont droit' : ''}`, { value });
   }
   if (a.type === 'range-by') {
     const key = ctx.answers[a.fact];
@@ -401,8 +483,12 @@ function estimate(a: Amount | undefined, ctx: Ctx): AmountEstimate {
   const base = use(ctx, a.base);
   if (!base) return missing;
   const ups = a.upTo.map((id) => use(ctx, id)).filter((u): u is ParamUse => !!u);
-  const max = Math.round((base.value + Math.max(0, ...ups.map((u) => u.value))) * 100) / 100;
-  return amountOf(a, ctx, 'range', [base, ...ups], `${euro(base.value)} ${perWord(a.per)}, et jusqu’à ${euro(max)} avec le complément le plus élevé`, { min: base.value, max });
+  const top = ups.reduce<ParamUse | undefined>((m, u) => (!m || u.value > m.value ? u : m), undefined);
+  const max = Math.round((base.value + (top?.value ?? 0)) * 100) / 100;
+  // each figure with its own date: the base and the complement are not revalued together
+  const dated = (u: ParamUse) => `${u.stale || u.toVerify ? 'valeur' : 'valeur'} au ${frDate(u.since)}`;
+  const basis = `${euro(base.value)} ${perWord(a.per)} (${dated(base)})${top ? `, et jusqu’à ${euro(max)} avec le complément le plus élevé (complément de ${euro(top.value)}, ${dated(top)})` : ''}`;
+  return { ...amountOf(a, ctx, 'range', [base, ...ups], basis, { min: base.value, max }), basis: `${basis}.${a.note ? ` ${a.note}` : ''}` };
 }
 
 /** Options of evaluate(). */
@@ -513,10 +599,16 @@ export function criterionTexts(catalogue: Catalogue, date: string): CriterionTex
   for (const b of catalogue.benefits) {
     const name = b.name ?? { the: `« ${b.label} »`, of: `de « ${b.label} »` };
     const leaves: Leaf[] = [];
+    const summaries: CriterionTextRow[] = [];
     const walk = (c: Condition): void => {
       if ('fact' in c) leaves.push(c);
       else if ('not' in c) walk(c.not);
-      else ('all' in c ? c.all : c.any).forEach(walk);
+      else {
+        const at = leaves.length + 1;
+        const first = firstLeaf(c);
+        for (const st of ['not_met', 'unknown'] as const) if (c.summary?.[st]) summaries.push({ benefit: b.id, criterion: at, fact: first?.fact ?? '', legal: first?.legal, status: st, text: c.summary[st]! });
+        ('all' in c ? c.all : c.any).forEach(walk);
+      }
     };
     walk(b.conditions);
     leaves.forEach((l, i) => {
@@ -542,6 +634,8 @@ export function criterionTexts(catalogue: Catalogue, date: string): CriterionTex
           if (l.perChild) a[l.perChild.fact] = k;
           if (l.otherFact) a[l.otherFact] = 2000;
           sets.push(a);
+          // earnings: none, or all of the resources (over the ceiling only because of them)
+          if (l.earnings) sets.push({ ...a, [l.earnings]: 0 }, { ...a, [l.earnings]: v });
         }
         if (l.otherFact) sets.push({ [l.otherFact]: 2000 });
         if (l.coupleParam) sets.push({ 'demandeur.en_couple': true }, { 'demandeur.en_couple': false });
@@ -558,6 +652,8 @@ export function criterionTexts(catalogue: Catalogue, date: string): CriterionTex
       }
       const order: Record<Tri, number> = { met: 0, not_met: 1, unknown: 2 };
       rows.push(...found.sort((x, y) => order[x.status] - order[y.status]));
+      // a group's own sentence, after the first criterion of the group
+      rows.push(...summaries.filter((r) => r.criterion === i + 1));
     });
   }
   return rows;

@@ -56,6 +56,8 @@ export interface TextVars {
   /** `cost`: the part of the resources compared (90 %), and the scaled value. */
   share?: number;
   scaled?: number;
+  /** `cost`: the minimum the person keeps each month. */
+  kept?: number;
   /** Per month / per year. */
   per?: string;
 }
@@ -72,32 +74,40 @@ export const TEMPLATES = {
     unknown: (v: TextVars) => `${capitalise(v.the)} demande ${v.need} : la réponse n’est pas indiquée${ref(v)}.`,
   },
   'age-min': {
-    met: (v: TextVars) => `La personne a ${num(v.value!)} ans ; ${v.the} est possible à partir de ${num(v.threshold!)} ans${ref(v)}.`,
-    not_met: (v: TextVars) => `La personne a ${num(v.value!)} ans ; ${v.the} n’est possible qu’à partir de ${num(v.threshold!)} ans${ref(v)}.`,
+    met: (v: TextVars) => `${subject(v)} a ${num(v.value!)} ans ; ${v.the} est possible à partir de ${num(v.threshold!)} ans${ref(v)}.`,
+    not_met: (v: TextVars) => `${subject(v)} a ${num(v.value!)} ans ; ${v.the} n’est possible qu’à partir de ${num(v.threshold!)} ans${ref(v)}.`,
     unknown: (v: TextVars) => `${capitalise(v.the)} est possible à partir de ${num(v.threshold!)} ans : l’âge de la personne n’est pas indiqué${ref(v)}.`,
   },
   'age-max': {
-    met: (v: TextVars) => `La personne a ${num(v.value!)} ans, moins de ${num(v.threshold!)} ans comme le demande ${v.the}${why(v)}${ref(v)}.`,
-    not_met: (v: TextVars) => `La personne a ${num(v.value!)} ans ; ${v.the} demande d’avoir moins de ${num(v.threshold!)} ans${why(v)}${ref(v)}.`,
+    met: (v: TextVars) => `${subject(v)} a ${num(v.value!)} ans ; ${v.the} est possible avant ${num(v.threshold!)} ans${why(v)}${ref(v)}.`,
+    not_met: (v: TextVars) => `${subject(v)} a ${num(v.value!)} ans ; ${v.the} n’est possible qu’avant ${num(v.threshold!)} ans${why(v)}${ref(v)}.`,
     unknown: (v: TextVars) => `${capitalise(v.the)} demande d’avoir moins de ${num(v.threshold!)} ans : l’âge de la personne n’est pas indiqué${ref(v)}.`,
   },
   resources: {
-    met: (v: TextVars) => `Les ressources indiquées (${euro(v.value!)} ${v.per}) ne dépassent pas le plafond ${v.of}${sit(v)} (${euro(v.threshold!)} ${v.per})${ref(v)}.`,
-    not_met: (v: TextVars) => `Les ressources indiquées (${euro(v.value!)} ${v.per}) dépassent le plafond ${v.of}${sit(v)} (${euro(v.threshold!)} ${v.per})${ref(v)}.`,
+    met: (v: TextVars) => `Les ressources indiquées (${euro(v.value!)} ${v.per}) ne dépassent pas le plafond ${v.of}${sit(v)}, ${euro(v.threshold!)} ${v.per}${ref(v)}.`,
+    not_met: (v: TextVars) => `Les ressources indiquées (${euro(v.value!)} ${v.per}) dépassent le plafond ${v.of}${sit(v)}, ${euro(v.threshold!)} ${v.per}${ref(v)}.`,
     unknown: (v: TextVars) => `${capitalise(v.the)} a un plafond de ressources${sit(v)} (${euro(v.threshold!)} ${v.per}) : les ressources ne sont pas indiquées${ref(v)}.`,
   },
   cost: {
-    met: (v: TextVars) => `${num(v.share! * 100)} % des ressources (${euro(v.scaled!)} sur ${euro(v.value!)} ${v.per}) ne couvrent pas les frais d’hébergement (${euro(v.threshold!)} ${v.per}) ; ${v.the} paie le reste${ref(v)}.`,
-    not_met: (v: TextVars) => `${num(v.share! * 100)} % des ressources (${euro(v.scaled!)} sur ${euro(v.value!)} ${v.per}) couvrent les frais d’hébergement (${euro(v.threshold!)} ${v.per})${ref(v)}.`,
-    unknown: (v: TextVars) => `${capitalise(v.the)} paie ce que ${num(v.share! * 100)} % des ressources ne couvrent pas : les ressources ou le coût de l’hébergement ne sont pas indiqués${ref(v)}.`,
+    met: (v: TextVars) => `Ce que la personne doit verser (${euro(v.scaled!)} sur ${euro(v.value!)} ${v.per}${leftText(v)}) ne couvre pas les frais d’hébergement de ${euro(v.threshold!)} ${v.per} : ${v.the} peut prendre en charge le reste, après la participation éventuelle des obligés alimentaires${ref(v)}.`,
+    not_met: (v: TextVars) => `Ce que la personne doit verser (${euro(v.scaled!)} sur ${euro(v.value!)} ${v.per}${leftText(v)}) couvre les frais d’hébergement de ${euro(v.threshold!)} ${v.per}${ref(v)}.`,
+    unknown: (v: TextVars) => `${capitalise(v.the)} peut prendre en charge ce que les ressources ne couvrent pas, une fois laissés à la personne ${num(100 - v.share! * 100)} % de ses ressources${v.kept !== undefined ? ` (au moins ${euro(v.kept)} ${v.per})` : ''} : les ressources ou le coût de l’hébergement ne sont pas indiqués${ref(v)}.`,
   },
 } as const;
 
 /** Sentences for the cases that turn a criterion into « à vérifier ». */
 export const SPECIAL = {
-  /** Resources just above a ceiling that is not confirmed or not yet revalued. */
-  near: (v: TextVars & { note: string }) =>
-    `Les ressources indiquées (${euro(v.value!)} ${v.per}) dépassent de peu le plafond ${v.of}${sit(v)} (${euro(v.threshold!)} ${v.per}), mais ce plafond n’est pas confirmé (${v.note}) : à vérifier${ref(v)}.`,
+  /** Resources just above a ceiling (within the margin, wider when the ceiling is stale or unconfirmed). */
+  near: (v: TextVars & { note?: string }) =>
+    `Les ressources indiquées (${euro(v.value!)} ${v.per}) dépassent de peu le plafond ${v.of}${sit(v)} (${euro(v.threshold!)} ${v.per}) ; les ressources retenues par l’organisme (période de référence, abattements) peuvent être plus basses${v.note ? `, et ce plafond n’est pas sûr (${v.note})` : ''} : proche du plafond, à vérifier${ref(v)}.`,
+  /** Over the ceiling, and the earnings (partly not counted) are not given. */
+  earningsUnknown: (v: TextVars) =>
+    `Les ressources indiquées (${euro(v.value!)} ${v.per}) dépassent le plafond ${v.of}${sit(v)} (${euro(v.threshold!)} ${v.per}), mais une partie des revenus d’activité n’est pas comptée : leur montant n’est pas indiqué${ref(v)}.`,
+  /** Over the ceiling only because of earnings, partly not counted. */
+  earnings: (v: TextVars & { other: number }) =>
+    `Sans les revenus d’activité, les ressources (${euro(v.other)} ${v.per}) ne dépassent pas le plafond ${v.of}${sit(v)} (${euro(v.threshold!)} ${v.per}) ; une partie des revenus d’activité n’est pas comptée (abattements) : à vérifier${ref(v)}.`,
+  /** The authority that decides has not been asked yet (« pas encore de demande à la MDPH »). */
+  pending: (v: TextVars & { says: string; pending: string }) => `${v.says} : ${v.pending} ; ${v.the} demande ${v.need ?? 'une décision'} — à vérifier${ref(v)}.`,
   /** An estimated GIR that does not fit: only the evaluation fixes it. */
   estimated: (v: TextVars) => `${v.says} d’après une estimation ; ${v.the} demande ${v.need} : seule l’évaluation fixe le GIR, à vérifier${ref(v)}.`,
   /** The situation is not given, and the answer lies between the ceilings of both situations. */
@@ -111,6 +121,11 @@ export function situationText(couple: boolean | undefined, children: number | un
   const kids = children ? `avec ${num(children)} enfant${children > 1 ? 's' : ''} à charge` : '';
   return [who, kids].filter(Boolean).join(' ');
 }
+
+/** The subject of an age sentence: a child under 15 is « l’enfant ». */
+const subject = (v: TextVars) => (v.value !== undefined && v.value < 15 ? 'L’enfant' : 'La personne');
+/** `cost`: what is left to the person. */
+const leftText = (v: TextVars) => (v.share === undefined ? '' : `, après les ${num(100 - v.share * 100)} % qui lui sont laissés${v.kept !== undefined ? `, au moins ${euro(v.kept)}` : ''}`);
 
 const sit = (v: TextVars) => (v.situation ? ` ${v.situation}` : '');
 

@@ -35,6 +35,7 @@ const OLDER: Record<string, string | number | boolean> = {
   'demandeur.criteres_pch_avant_60_ans': false, 'demandeur.en_activite': false, 'demandeur.inapte_travail': false, 'demandeur.rsdae': false, 'demandeur.frais_hebergement': 0,
   'demandeur.depcom': '58500', 'demandeur.sante_gene_travail': false, 'demandeur.mobilite_reduite': false, 'demandeur.enfants_a_charge': 0,
   'demandeur.a_charge_prestations_familiales': false, 'demandeur.aeeh_complement': false, 'demandeur.ressources_propres': 950,
+  'demandeur.tierce_personne': 'non', 'aidant.salarie': false, 'demandeur.revenus_activite': 0,
 };
 
 async function runThrough(el: RelaisEligibility, answers: Record<string, string | number | boolean>, max = 20): Promise<void> {
@@ -59,7 +60,7 @@ describe('<relais-eligibility>', () => {
     expect(yes.textContent).to.match(/Allocation de solidarité aux personnes âgées/);
     const no = $<HTMLDetailsElement>(el, '[aria-labelledby="g-no"] details')!;
     expect(no.open).to.equal(false, '« Pourquoi pas ? » folded');
-    expect(no.textContent).to.match(/Condition non remplie : La personne est en GIR 3 ; l’aide-ménagère demande un GIR 5 ou 6 \(CASF L231-1, L232-2\)\./);
+    expect(no.textContent).to.match(/Condition non remplie : La personne est en GIR 3 ; l’aide-ménagère demande un GIR 5 ou 6 ; en GIR 1 à 4, c’est l’APA qui aide à domicile \(CASF L231-1, L232-2\)\./);
     await expect(el).to.be.accessible();
   });
 
@@ -268,6 +269,36 @@ describe('<relais-eligibility>', () => {
     const carer = await statuses('carer', true);
     expect(carer).to.match(/ajpa:eligible/);
     expect(await statuses('relative', true)).to.equal(carer);
+  });
+
+  it('the questions of the legal review work in the flow: « pas encore de demande à la MDPH », résidence autonomie, the earnings part, the carer an employee; axe clean', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    const flow: Record<string, string | number | boolean> = {
+      ...OLDER, who: 'carer', 'aidant.activite_professionnelle': true, 'aidant.salarie': false, 'demandeur.lieu_de_vie': 'residence-autonomie',
+      'demandeur.taux_incapacite': 'pas-demande', 'foyer.ressources_mensuelles': 1300, 'demandeur.revenus_activite': 600,
+    };
+    const asked: string[] = [];
+    for (let i = 0; i < 40 && cur(el); i++) {
+      const id = cur(el)!;
+      asked.push(id);
+      if (id === 'demandeur.lieu_de_vie') expect($$(el, 'input[name="answer"]').map((r) => (r as HTMLInputElement).value)).to.include.members(['residence-autonomie', 'accueil-familial']);
+      if (id === 'demandeur.taux_incapacite') expect($(el, 'fieldset')!.textContent).to.match(/Pas encore de demande à la MDPH/);
+      await answer(el, flow[id]!);
+    }
+    expect(cur(el)).to.equal(null);
+    expect(asked).to.include.members(['aidant.salarie', 'demandeur.revenus_activite', 'demandeur.tierce_personne']);
+    const status = (id: string) => el.evaluation!.results.find((r) => r.id === id)!.status;
+    expect(status('apa-domicile'), 'a résidence autonomie is home for the APA (CASF L232-5)').to.equal('probable');
+    expect(status('conge-proche-aidant'), 'the congé is an employee’s right (CT L3142-16)').to.equal('not_eligible');
+    expect(status('ajpa')).to.equal('eligible');
+    expect(status('aspa'), 'over the ceiling only because of earnings: à vérifier (CSS R815-29)').to.equal('unknown');
+    expect(status('cmi'), 'no application to the MDPH yet: à vérifier').to.equal('unknown');
+    await waitUntil(() => $(el, '.results'), 'results');
+    const text = $(el, '.results')!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.match(/Aucune demande n’a encore été faite à la MDPH : c’est la MDPH qui évalue le taux d’incapacité/);
+    expect(text).to.match(/Le congé de proche aidant est réservé aux salariés/);
+    await expect(el).to.be.accessible();
   });
 
   it('presetAnswers: results shown at once, the commune named, nothing stored', async () => {

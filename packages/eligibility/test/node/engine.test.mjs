@@ -26,7 +26,7 @@ test('APA à domicile: probable (GIR evaluated by the département), not eligibl
   assert.match(yes.evaluation.by, /équipe médico-sociale/);
   const no = get(run({ ...olderAtHome, 'demandeur.age': 58 }), 'apa-domicile');
   assert.equal(no.status, 'not_eligible');
-  assert.ok(no.criteria.some((c) => c.text === 'La personne a 58 ans ; l’APA n’est possible qu’à partir de 60 ans (CASF L232-2, R232-1).'), no.criteria.map((c) => c.text).join('\n'));
+  assert.ok(no.criteria.some((c) => c.text === 'La personne a 58 ans ; l’APA à domicile n’est possible qu’à partir de 60 ans (CASF L232-2, R232-1).'), no.criteria.map((c) => c.text).join('\n'));
   const unk = get(run({ ...olderAtHome, 'demandeur.gir': undefined }), 'apa-domicile');
   assert.equal(unk.status, 'unknown');
   assert.equal(unk.amount.min, 811.52, 'range over GIR 1–4 when the GIR is unknown');
@@ -43,8 +43,11 @@ test('PCH: before 60, or after 60 when the criteria were met before 60 or the pe
   assert.equal(get(run(adultDisabled), 'pch').status, 'probable');
   const old = get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.criteres_pch_avant_60_ans': false, 'demandeur.en_activite': false }), 'pch');
   assert.equal(old.status, 'not_eligible');
-  assert.ok(old.criteria.some((c) => c.text === 'Les difficultés sont apparues après 60 ans ; la PCH demande que les critères aient été remplis avant 60 ans (pour une demande après 60 ans) (CASF L245-1 II 1°).'), old.criteria.map((c) => c.text).join('\n'));
+  assert.ok(old.criteria.some((c) => c.text === 'Avant 60 ans, les difficultés n’atteignaient pas encore le niveau exigé ; la PCH n’est alors ouverte qu’à une personne qui travaille encore (CASF L245-1 II).'), old.criteria.map((c) => c.text).join('\n'));
   assert.ok(old.exceptions.some((t) => /c’est l’APA qui prend le relais/.test(t)), 'the exception is part of a not-eligible result');
+  // the age routes are one sentence, not one contradictory sentence per branch (« possible avant 20 ans », « avant 60 ans »…)
+  assert.ok(!old.criteria.some((c) => /n’est possible qu’avant/.test(c.text)), old.criteria.map((c) => c.text).join('\n'));
+  assert.ok(old.criteria.some((c) => /^La PCH est ouverte de 20 à 60 ans ; avant 20 ans, si l’enfant ouvre droit/.test(c.text)));
   assert.equal(get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.criteres_pch_avant_60_ans': true }), 'pch').status, 'probable');
   assert.equal(get(run({ ...adultDisabled, 'demandeur.age': 70, 'demandeur.criteres_pch_avant_60_ans': false }), 'pch').status, 'unknown', 'still working not answered');
   assert.equal(get(run({ 'demandeur.age': 40 }), 'pch').status, 'unknown');
@@ -55,23 +58,23 @@ test('AAH: 80 %, or 50–79 % with RSDAE; own resources; differential estimate; 
   const a = get(run(adultDisabled), 'aah');
   assert.equal(a.status, 'probable');
   assert.equal(a.amount.kind, 'estimate');
-  assert.equal(a.amount.value, 742.62);
+  assert.equal(a.amount.value, 741.59);
   assert.equal(a.amount.toVerify, true, 'the April 2026 amount is unconfirmed');
   assert.match(a.amount.notes.join(' '), /Montant maximal de l’AAH : montant au 1ᵉʳ avril 2026, valeur à confirmer\./);
   assert.equal(get(run({ ...adultDisabled, 'demandeur.taux_incapacite': '50-79', 'demandeur.rsdae': false }), 'aah').status, 'not_eligible');
   assert.equal(get(run({ ...adultDisabled, 'demandeur.taux_incapacite': '50-79' }), 'aah').status, 'unknown', 'RSDAE unknown');
-  const rich = get(run({ ...adultDisabled, 'foyer.ressources_mensuelles': 2500, 'demandeur.enfants_a_charge': 0 }), 'aah');
+  const rich = get(run({ ...adultDisabled, 'foyer.ressources_mensuelles': 2500, 'demandeur.revenus_activite': 0, 'demandeur.enfants_a_charge': 0 }), 'aah');
   assert.equal(rich.status, 'not_eligible');
-  assert.ok(rich.criteria.some((c) => sp(c.text) === 'Les ressources indiquées (2 500,00 € par mois) dépassent le plafond de l’AAH (1 042,62 € par mois) (CSS L821-3, D821-2).'), rich.criteria.map((c) => c.text).join('\n'));
-  const near = get(run({ ...adultDisabled, 'foyer.ressources_mensuelles': 1050, 'demandeur.enfants_a_charge': 0 }), 'aah');
+  assert.ok(rich.criteria.some((c) => sp(c.text) === 'Les ressources indiquées (2 500,00 € par mois) dépassent le plafond de l’AAH, 1 041,59 € par mois (CSS L821-3, D821-2).'), rich.criteria.map((c) => c.text).join('\n'));
+  const near = get(run({ ...adultDisabled, 'foyer.ressources_mensuelles': 1050, 'demandeur.revenus_activite': 0, 'demandeur.enfants_a_charge': 0 }), 'aah');
   assert.equal(near.status, 'unknown', 'just above an unconfirmed ceiling: « à vérifier »');
-  assert.ok(near.criteria.some((c) => c.toVerify && /dépassent de peu le plafond de l’AAH .* n’est pas confirmé \(montant au 1ᵉʳ avril 2026, valeur à confirmer\) : à vérifier/.test(c.text)));
+  assert.ok(near.criteria.some((c) => c.toVerify && /dépassent de peu le plafond de l’AAH .*ce plafond n’est pas sûr \(montant au 1ᵉʳ avril 2026, valeur à confirmer\) : proche du plafond, à vérifier/.test(c.text)));
 });
 
 test('dated parameters: the AAH amount in force at the date, and its freshness', () => {
   assert.equal(get(run(adultDisabled, '2026-03-31'), 'aah').amount.value, 733.32);
   assert.equal(get(run(adultDisabled, '2026-03-31'), 'aah').amount.stale, false);
-  assert.equal(get(run(adultDisabled, '2026-04-01'), 'aah').amount.value, 742.62);
+  assert.equal(get(run(adultDisabled, '2026-04-01'), 'aah').amount.value, 741.59);
   assert.equal(paramValue(national.parameters.aah_montant, '2024-12-31'), undefined);
   // the MTP of April 2025 is stale after April 2026: the APA note (participation thresholds) says so
   const apa = get(run(olderAtHome), 'apa-domicile');
@@ -84,19 +87,22 @@ test('dated parameters: the AAH amount in force at the date, and its freshness',
   // a combined amount is as old as its oldest part
   const aeeh = get(run({ 'demandeur.age': 8, 'demandeur.taux_incapacite': '80-plus' }), 'aeeh');
   assert.equal(aeeh.amount.asOf, '2025-04-01');
-  assert.match(aeeh.amount.basis, /valeurs au 1ᵉʳ avril 2025/);
+  // each figure with its own date
+  assert.match(sp(aeeh.amount.basis), /^153,01 € par mois \(valeur au 1ᵉʳ avril 2026\), et jusqu’à 1 441,14 € avec le complément le plus élevé \(complément de 1 288,13 €, valeur au 1ᵉʳ avril 2025\)\./);
   // a date with no value: no « undefined € », a clear sentence
   const aspa = get(run(olderAtHome, '2024-06-01'), 'aspa');
   assert.equal(aspa.status, 'unknown');
   assert.ok(aspa.criteria.every((c) => !/undefined|NaN/.test(c.text)));
-  assert.ok(aspa.criteria.some((c) => c.text === 'La valeur du plafond de l’ASPA n’est pas connue au 1ᵉʳ juin 2024 : à vérifier (CSS L815-9, D815-1).'));
+  assert.ok(aspa.criteria.some((c) => c.text === 'La valeur du plafond de l’ASPA n’est pas connue au 1ᵉʳ juin 2024 : à vérifier (CSS L815-9, D815-1, R815-29).'));
 });
 
 test('ASPA: 65, resources single or couple, estimate', () => {
   const a = get(run(olderAtHome), 'aspa');
   assert.equal(a.status, 'eligible');
   assert.equal(a.amount.value, 93.6);
-  assert.equal(get(run({ ...olderAtHome, 'foyer.ressources_mensuelles': 1500 }), 'aspa').status, 'not_eligible');
+  assert.equal(get(run({ ...olderAtHome, 'foyer.ressources_mensuelles': 1500, 'demandeur.revenus_activite': 0 }), 'aspa').status, 'not_eligible');
+  assert.equal(get(run({ ...olderAtHome, 'foyer.ressources_mensuelles': 1500 }), 'aspa').status, 'unknown', 'over the ceiling, earnings not given: part of them is not counted');
+  assert.ok(run({ ...olderAtHome, 'foyer.ressources_mensuelles': 1500 }).nextQuestions.some((q) => q.fact === 'demandeur.revenus_activite'));
   assert.equal(get(run({ ...olderAtHome, 'foyer.ressources_mensuelles': 1500, 'demandeur.en_couple': true }), 'aspa').status, 'eligible', 'couple ceiling 1 620,18 €');
   assert.equal(get(run({ ...olderAtHome, 'demandeur.en_couple': undefined, 'foyer.ressources_mensuelles': 1500 }), 'aspa').status, 'unknown');
 });
@@ -104,7 +110,7 @@ test('ASPA: 65, resources single or couple, estimate', () => {
 test('AEEH: under 20, base and up to the 6th complement', () => {
   const kid = get(run({ 'demandeur.age': 8, 'demandeur.taux_incapacite': '50-79' }), 'aeeh');
   assert.equal(kid.status, 'probable');
-  assert.deepEqual([kid.amount.min, kid.amount.max], [153.16, 1441.29]);
+  assert.deepEqual([kid.amount.min, kid.amount.max], [153.01, 1441.14]);
   assert.equal(kid.amount.stale, true, 'the 6th complement (= MTP) lacks its April 2026 revaluation');
   assert.equal(get(run({ 'demandeur.age': 25, 'demandeur.taux_incapacite': '80-plus' }), 'aeeh').status, 'not_eligible');
   assert.equal(get(run({ 'demandeur.age': 8 }), 'aeeh').status, 'unknown');
@@ -112,7 +118,11 @@ test('AEEH: under 20, base and up to the 6th complement', () => {
 
 test('CMI, RQTH', () => {
   assert.equal(get(run({ 'demandeur.gir': 2, 'demandeur.age': 75 }), 'cmi').status, 'probable');
-  assert.equal(get(run({ 'demandeur.gir': 4, 'demandeur.taux_incapacite': 'aucun', 'demandeur.mobilite_reduite': false }), 'cmi').status, 'not_eligible');
+  assert.equal(get(run({ 'demandeur.gir': 4, 'demandeur.taux_incapacite': 'aucun', 'demandeur.mobilite_reduite': false, 'demandeur.tierce_personne': 'non' }), 'cmi').status, 'not_eligible');
+  const young = get(run({ 'demandeur.age': 59, 'demandeur.gir': 3, 'demandeur.taux_incapacite': 'aucun', 'demandeur.mobilite_reduite': false, 'demandeur.tierce_personne': 'non' }), 'cmi');
+  assert.ok(young.criteria.some((c) => c.text === 'La personne a 59 ans : la carte accordée d’office avec l’APA (GIR 1 ou 2) concerne les 60 ans et plus ; la MDPH peut l’accorder à tout âge (CASF L241-3).'), young.criteria.map((c) => c.text).join('\n'));
+  const gir3 = get(run({ 'demandeur.age': 70, 'demandeur.gir': 3, 'demandeur.taux_incapacite': 'aucun', 'demandeur.mobilite_reduite': false, 'demandeur.tierce_personne': 'non' }), 'cmi');
+  assert.ok(gir3.criteria.some((c) => c.text === 'La personne est en GIR 3 : pas de carte d’office au titre de l’APA ; la MDPH peut l’accorder sur d’autres critères (CASF L241-3).'), gir3.criteria.map((c) => c.text).join('\n'));
   assert.equal(get(run({ 'demandeur.gir': 4, 'demandeur.taux_incapacite': 'moins-50' }), 'cmi').status, 'unknown', 'priorité / stationnement possible below 80 %');
   assert.equal(get(run({ 'demandeur.age': 30, 'demandeur.sante_gene_travail': true }), 'rqth').status, 'probable');
   assert.equal(get(run({ 'demandeur.age': 30, 'demandeur.sante_gene_travail': false }), 'rqth').status, 'not_eligible');
@@ -136,7 +146,7 @@ test('aide-ménagère: GIR 5–6 under the ASPA ceiling', () => {
 });
 
 test('carers: AJPA (exact amount per day, value to verify) and congé de proche aidant', () => {
-  const carer = { 'aidant.est_aidant': true, 'aidant.activite_professionnelle': true, 'demandeur.gir': 3 };
+  const carer = { 'aidant.est_aidant': true, 'aidant.activite_professionnelle': true, 'aidant.salarie': true, 'demandeur.gir': 3 };
   const a = get(run(carer), 'ajpa');
   assert.equal(a.status, 'eligible');
   assert.equal(a.amount.kind, 'exact');
@@ -147,8 +157,18 @@ test('carers: AJPA (exact amount per day, value to verify) and congé de proche 
   assert.equal(get(run({ 'demandeur.gir': 3 }), 'ajpa').status, 'unknown');
   assert.equal(get(run(carer), 'conge-proche-aidant').status, 'eligible');
   const gir4 = get(run({ ...carer, 'demandeur.gir': 4, 'demandeur.taux_incapacite': 'aucun' }), 'conge-proche-aidant');
-  assert.equal(gir4.status, 'unknown', 'GIR 4: sources disagree, never a definite no');
-  assert.ok(gir4.criteria.some((c) => /En GIR 4, les sources ne concordent pas/.test(c.text)));
+  assert.equal(gir4.status, 'eligible', 'GIR 4 since 1 July 2022 (CT D3142-8, décret 2022-1037)');
+  assert.ok(gir4.criteria.some((c) => c.text === 'La personne est en GIR 4 (CT D3142-8).'), gir4.criteria.map((c) => c.text).join('\n'));
+  const notCarer = get(run({ 'aidant.est_aidant': false, 'demandeur.gir': 3 }), 'ajpa');
+  assert.equal(notCarer.status, 'unknown', 'the carer’s right: never « non » to the person helped');
+  assert.ok(notCarer.criteria.some((c) => c.status === 'unknown' && c.text === 'L’AJPA est versée à l’aidant : si un proche aide la personne et réduit son activité, c’est lui qui la demande (CSS L168-8).'));
+  assert.ok(!notCarer.criteria.some((c) => c.status === 'not_met'));
+  const unemployed = get(run({ ...carer, 'aidant.salarie': false }), 'conge-proche-aidant');
+  assert.equal(unemployed.status, 'not_eligible');
+  assert.ok(unemployed.criteria.some((c) => c.text === 'Le congé de proche aidant est réservé aux salariés ; au chômage indemnisé ou indépendant, l’aidant peut demander l’AJPA (CT L3142-16).'));
+  // the AJPA follows the SMIC, which rose on 1 June 2026: the January value is stale from then
+  assert.equal(get(run(carer, '2026-05-31'), 'ajpa').amount.stale, false);
+  assert.match(get(run(carer, '2026-06-01'), 'ajpa').amount.notes.join(' '), /la revalorisation de juin 2026 n’est pas encore intégrée/);
 });
 
 test('next questions are ranked by how many undecided benefits they decide', () => {
@@ -200,7 +220,7 @@ test('stale parameters: the MTP not revalued since April 2025 is reported (CI wa
   assert.ok(stale.some((s) => s.id === 'mtp' && s.expected === '2026-04-01'));
   assert.ok(!stale.some((s) => s.id === 'aah_montant'));
   assert.ok(!stale.some((s) => s.id === 'apa_plafond_gir1'), 'APA ceilings are revalued in January: 2026 values are current');
-  assert.deepEqual(staleParameters(national, '2027-01-02').map((s) => s.id).sort(), ['aeeh_complement_6', 'ajpa_jour', 'apa_plafond_gir1', 'apa_plafond_gir2', 'apa_plafond_gir3', 'apa_plafond_gir4', 'aspa_couple', 'aspa_seul', 'mtp'].sort());
+  assert.deepEqual(staleParameters(national, '2027-01-02').map((s) => s.id).sort(), ['aeeh_complement_6', 'ajpa_jour', 'apa_plafond_gir1', 'apa_plafond_gir2', 'apa_plafond_gir3', 'apa_plafond_gir4', 'ash_minimum_laisse', 'aspa_couple', 'aspa_seul', 'mtp'].sort());
   for (const [id, p] of Object.entries(national.parameters)) {
     assert.ok(p.source, `${id}: source`);
     assert.ok(p.revaluation, `${id}: revaluation rule`);
@@ -224,12 +244,26 @@ test('questions that make no sense after an answer are not asked (RSDAE after «
 
 test('a person living alone: the household resources are their own (AAH), never for a couple', () => {
   const r = get(run({ ...adultDisabled, 'demandeur.en_couple': false, 'foyer.ressources_mensuelles': 300 }), 'aah');
-  assert.equal(r.amount.value, 742.62);
+  assert.equal(r.amount.value, 741.59);
   const c = get(run({ ...adultDisabled, 'demandeur.en_couple': true }), 'aah');
   assert.equal(c.status, 'unknown');
   assert.ok(run({ ...adultDisabled, 'demandeur.en_couple': true }).nextQuestions.some((q) => q.fact === 'demandeur.ressources_propres'));
   const single = get(run({ ...olderAtHome, 'foyer.ressources_mensuelles': 950 }), 'aspa');
   assert.ok(!single.criteria.some((c) => /couple/.test(c.text)), 'no couple ceiling shown to a single person');
+});
+
+test('resources: the person and the partner only, never the children, parents or other occupants (CSS L821-3, L815-9); earnings part asked; hint leaves out what is not counted', () => {
+  const foyer = FACTS.find((f) => f.id === 'foyer.ressources_mensuelles');
+  assert.match(foyer.question, /de la personne, et de son conjoint s’il y en a un/);
+  assert.match(foyer.hint, /^Sans celles des enfants, des parents ou des autres personnes du logement\./);
+  assert.match(foyer.hint, /Sans l’AAH, l’ASPA, les aides au logement ni les prestations familiales/);
+  assert.ok(FACTS.some((f) => f.id === 'demandeur.revenus_activite' && f.type === 'number'));
+  // a single person's own resources give the ASPA's too (a site presetting only them)
+  assert.equal(get(run({ ...olderAtHome, 'foyer.ressources_mensuelles': undefined, 'demandeur.ressources_propres': 700 }), 'aspa').amount.value, 343.6);
+  // « pas encore de demande à la MDPH » is never a definite « non »
+  const pending = get(run({ ...adultDisabled, 'demandeur.taux_incapacite': 'pas-demande' }), 'aah');
+  assert.equal(pending.status, 'unknown');
+  assert.ok(!run({ ...adultDisabled, 'demandeur.taux_incapacite': 'pas-demande' }).nextQuestions.some((q) => q.fact === 'demandeur.taux_incapacite' || q.fact === 'demandeur.rsdae'), 'not asked again');
 });
 
 test('a person living alone is asked the household resources once, not their own resources as well', () => {
