@@ -55,6 +55,20 @@ function fingerprint(template: string, values: unknown, consent: Consent): strin
   return JSON.stringify([template, values, { ...consent, at: undefined }]);
 }
 
+/** The `notice` attribute when it is not readable JSON (a webmaster's typo): said in French, nothing is sent. */
+const UNREADABLE_NOTICE = Object.freeze({ unreadable: true }) as unknown as SharingNotice;
+const noticeConverter = {
+  fromAttribute(v: string | null): SharingNotice | undefined {
+    if (v === null) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(v);
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as SharingNotice) : UNREADABLE_NOTICE;
+    } catch {
+      return UNREADABLE_NOTICE;
+    }
+  },
+};
+
 const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Non commencé', 'in-progress': 'En cours', completed: 'Terminé', 'to-review': 'À mettre à jour' };
 
 /**
@@ -112,7 +126,7 @@ export class RelaisLiaisonForm extends RelaisElement {
    * hébergeur certifié HDS », only if true). A property, or the `notice` attribute as JSON. With an `endpoint` and
    * without a complete notice, nothing is sent: the consent step says so in French, for the webmaster.
    */
-  @property({ type: Object }) notice: SharingNotice | undefined;
+  @property({ converter: noticeConverter }) notice: SharingNotice | undefined;
 
   @state() private values: SheetValues = {};
   @state() private view: View = { kind: 'loading' };
@@ -898,6 +912,7 @@ export class RelaisLiaisonForm extends RelaisElement {
         </section>`,
       )}
       ${errors.length ? html`<p class="error-text">${errors.length} information(s) obligatoire(s) ou invalide(s) : corrigez-les avant l’envoi.</p>` : nothing}
+      ${this.endpoint ? sendBlockers(this.sheet, this.values, this.sheet.sections.map((s) => s.id)).map((b) => html`<p class="error-text" id="send-blocker">${b.message}</p>`) : nothing}
       <div class="actions no-print">
         ${this.endpoint ? html`<button type="button" part="button" class="primary" ?disabled=${errors.length > 0} @click=${() => void this.openConsent()}>Continuer vers l’accord de partage</button>` : nothing}
         <button type="button" part="button" @click=${() => window.print()}>Imprimer</button>
@@ -952,6 +967,7 @@ export class RelaisLiaisonForm extends RelaisElement {
   /** The French message when the site has not provided its notice (nothing can be sent), else `undefined`. */
   private noticeMissing(): string | undefined {
     const { checkNotice, noticeMissingMessage } = this.consentRules!;
+    if (this.notice === UNREADABLE_NOTICE) return 'Envoi impossible : l’attribut « notice » de <relais-liaison-form> n’est pas un objet JSON lisible. Webmestre : corrigez-le (voir la documentation). La fiche reste sur cet appareil.';
     const missing = checkNotice(this.notice);
     return missing.length ? noticeMissingMessage(missing) : undefined;
   }

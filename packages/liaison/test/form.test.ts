@@ -597,6 +597,7 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     await el.updateComplete;
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
+    expect($(el, '#send-blocker')!.textContent).to.match(/ne sait pas encore qu’elle est orientée/, 'said at the review already');
     button(el, /accord de partage/).click();
     await waitUntil(() => $(el, '#consent-title'), 'consent step');
     await answerConsent(el, { regime: 0, by: 0 });
@@ -632,6 +633,19 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued', { timeout: 8000 });
     const { consent } = await queued(db);
     expect(consent).to.include({ regime: 'equipe-de-soins', decision: 'information-impossible', by: 'aucun', followUp: 'L’infirmière du SSIAD, à son retour' });
+  });
+
+  it('F9: a notice attribute that is not readable JSON is said to the webmaster, never thrown', async () => {
+    const el = await mount(`template-id="orientation" db-name="${uniq()}" endpoint="http://127.0.0.1:9/fiches" notice='{"controller": "CCAS"'`);
+    await fillOrientation(el);
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    button(el, /accord de partage/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    expect($(el, '#notice-missing')!.textContent).to.match(/l’attribut « notice » de <relais-liaison-form> n’est pas un objet JSON lisible/);
+    el.setAttribute('notice', JSON.stringify(NOTICE));
+    await el.updateComplete;
+    expect($(el, '#notice-missing')).to.equal(null);
   });
 
   it('F15: on a shared device the door code is not asked', async () => {
