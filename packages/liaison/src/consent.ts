@@ -63,6 +63,8 @@ export interface RegimeDef {
   legalBasis: string;
   /** What the professional must check before choosing the regime. */
   when: string;
+  /** The frame in words for the person (the information text is addressed to her, not to the professional). */
+  forPerson: string;
   /** What is asked of the person: an objection may stop the sharing, a consent is needed, or the parents are informed. */
   asks: 'opposition' | 'consentement' | 'information';
   /** Whether the regime needs sender and recipient covered by CSP L1110-4 (professionals of R1110-2). */
@@ -79,6 +81,7 @@ export const REGIMES: Readonly<Record<ConsentRegime, RegimeDef>> = {
     label: 'Partage avec un professionnel hors de l’équipe de soins',
     legalBasis: 'Code de la santé publique, art. L1110-4 III (2e alinéa) et IV ; D1110-3-1',
     when: 'Le destinataire ne fait pas partie de l’équipe de soins de la personne, ou vous n’en êtes pas sûr : son accord préalable est nécessaire. Le partage reste limité à ce qui relève des missions de chacun (CSP R1110-1 2°).',
+    forPerson: 'partage avec un professionnel qui ne fait pas partie de votre équipe de soins, avec votre accord',
     asks: 'consentement',
     l1110: true,
     decisions: [
@@ -91,6 +94,7 @@ export const REGIMES: Readonly<Record<ConsentRegime, RegimeDef>> = {
     label: 'Partage au sein de l’équipe de soins',
     legalBasis: 'Code de la santé publique, art. L1110-4 III (1er alinéa) et IV ; L1110-12 ; D1110-3-4 ; R1110-3 II',
     when: 'Vous et le destinataire participez directement à la prise en charge de la personne ET : 1° vous exercez dans le même établissement de santé ou le même établissement ou service social ou médico-social, ou dans une structure de la liste de l’art. D1110-3-4 (maison ou centre de santé, dispositif d’appui à la coordination, équipe APA ou MDPH…) ; ou 2° la personne vous reconnaît comme son équipe : elle s’adresse à vous pour les consultations et actes prescrits par un médecin à qui elle a confié sa prise en charge ; ou 3° vous appartenez à une organisation formalisée conforme au cahier des charges fixé par arrêté.',
+    forPerson: 'partage entre les professionnels de votre équipe de soins',
     asks: 'opposition',
     l1110: true,
     decisions: [
@@ -104,6 +108,7 @@ export const REGIMES: Readonly<Record<ConsentRegime, RegimeDef>> = {
     label: 'Échange entre professionnels identifiés qui suivent tous la personne',
     legalBasis: 'Code de la santé publique, art. L1110-4 II et IV ; R1110-1 à R1110-3 I',
     when: 'Vous écrivez à un professionnel nommé qui participe déjà à la prise en charge de la personne, pour sa continuité. Si le destinataire ne suit pas encore la personne (orientation), l’accord est nécessaire : choisissez « hors de l’équipe de soins ».',
+    forPerson: 'échange entre des professionnels qui vous suivent déjà',
     asks: 'opposition',
     l1110: true,
     decisions: [
@@ -117,6 +122,7 @@ export const REGIMES: Readonly<Record<ConsentRegime, RegimeDef>> = {
     label: 'Protection de l’enfance (pour un mineur)',
     legalBasis: 'Code de l’action sociale et des familles, art. L226-2-2 et L112-3',
     when: 'Seulement pour un mineur, et seulement si vous et le destinataire êtes soumis au secret professionnel et mettez en œuvre la protection de l’enfance ou y apportez votre concours (CASF L112-3), pour évaluer sa situation ou mettre en œuvre sa protection ; le partage est strictement limité à ce qui est nécessaire.',
+    forPerson: 'protection de l’enfance',
     asks: 'information',
     l1110: false,
     decisions: [
@@ -129,6 +135,7 @@ export const REGIMES: Readonly<Record<ConsentRegime, RegimeDef>> = {
     label: 'Accord exprès de la personne (le destinataire ou vous-même n’êtes pas un professionnel de l’art. R1110-2)',
     legalBasis: 'Accord exprès de la personne — le partage du CSP (art. L1110-4) ne s’applique pas ; RGPD art. 9-2 a (à vérifier)',
     when: 'Par exemple un bailleur, France Travail ou une mairie : les règles d’échange et de partage du Code de la santé publique ne s’appliquent pas ; seul l’accord exprès de la personne permet l’envoi.',
+    forPerson: 'envoi avec votre accord exprès (les règles de partage entre professionnels du Code de la santé publique ne s’appliquent pas)',
     asks: 'consentement',
     l1110: false,
     decisions: [
@@ -549,8 +556,8 @@ export function informationText(t: Template, regimeId: ConsentRegime, recipientI
   };
   const why =
     regime.id === 'protection-enfance'
-      ? `Pour évaluer la situation de l’enfant et mettre en œuvre les actions de protection et d’aide dont l’enfant et sa famille peuvent bénéficier. Seules les informations strictement nécessaires sont transmises. Cadre : ${regime.label.toLowerCase()} (${regime.legalBasis}).`
-      : `Pour que vous soyez aidé(e) sans avoir à tout raconter à nouveau. Seules les informations strictement nécessaires sont transmises. Cadre : ${regime.label.charAt(0).toLowerCase()}${regime.label.slice(1)} (${regime.legalBasis}).`;
+      ? `Pour évaluer la situation de l’enfant et mettre en œuvre les actions de protection et d’aide dont l’enfant et sa famille peuvent bénéficier. Seules les informations strictement nécessaires sont transmises. Cadre : ${regime.forPerson} (${regime.legalBasis}).`
+      : `Pour que vous soyez aidé(e) sans avoir à tout raconter à nouveau. Seules les informations strictement nécessaires sont transmises. Cadre : ${regime.forPerson} (${regime.legalBasis}).`;
   const date = context.date ? new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(context.date) : undefined;
   const who = [context.professional?.trim(), context.structure?.trim() || n.controller?.trim()].filter(Boolean).join(', ');
   const parts: InformationPart[] = [];

@@ -173,6 +173,9 @@ test('F9: the information names the site’s controller, DPO, retention, the CNI
   assert.match(part(informationText(dlu, 'hors-equipe', 'urgences', undefined, { ...NOTICE, hosting: 'Elle est conservée chez un hébergeur certifié HDS' }), 'Comment'), /hébergeur certifié HDS\.$/);
   assert.equal(part(info, 'Responsable et conservation'), 'Responsable du traitement : CCAS de Clamecy (ccas@clamecy.example, 03 86 00 00 01). Délégué à la protection des données : dpo@clamecy.example. Durée de conservation : 2 ans après la fin de l’accompagnement.');
   assert.match(part(info, 'Vos droits'), /réclamation à la CNIL/);
+  // the text speaks to the person, never to the professional (« vous-même n’êtes pas un professionnel »)
+  assert.match(part(info, 'Pourquoi'), /Cadre : partage avec un professionnel qui ne fait pas partie de votre équipe de soins, avec votre accord \(Code de la santé publique/);
+  assert.doesNotMatch(part(informationText(ori, 'accord-expres', undefined, undefined, NOTICE), 'Pourquoi'), /vous-même|R1110-2/);
   assert.match(part(info, 'Vos droits'), /Un retrait vaut pour l’avenir : ce qui a déjà été envoyé ne peut pas être repris/);
   assert.match(part(informationText(ori, 'equipe-de-soins', undefined, undefined, NOTICE), 'Vos droits'), /Une opposition vaut pour l’avenir : ce qui a déjà été envoyé ne peut pas être repris/);
   // what is not sent « n’est pas transmis » (not « reste sur cet appareil »): the fiche retour, the fields the urgences do not see, the door code
