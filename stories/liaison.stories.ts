@@ -19,6 +19,16 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
+/** What the site must tell the person (RGPD art. 13): without it the form sends nothing. Fictitious values. */
+const NOTICE = {
+  controller: 'CCAS de démonstration (fictif)',
+  contact: 'contact@ccas-demo.example, 03 86 00 00 01',
+  dpo: 'dpo@ccas-demo.example',
+  retention: '2 ans après la fin de l’accompagnement',
+  receiver: 'Département de démonstration (fictif), service APA',
+  access: 'les travailleurs sociaux de l’équipe APA',
+};
+
 /** DLU-Dom (« fiche frigo »). */
 export const FicheFrigo: Story = { name: 'DLU-Dom (fiche frigo)' };
 /** Orientation entre professionnels. */
@@ -64,7 +74,7 @@ export const Erreurs: Story = {
 /** Hors ligne : la fiche attend dans la file d’envoi, et l’accord peut être retiré. */
 export const EnvoiEnAttente: Story = {
   name: 'Envoi en attente (hors ligne)',
-  render: () => html`<relais-liaison-form template-id="orientation" db-name="storybook-offline" endpoint="http://127.0.0.1:9/fiches"></relais-liaison-form>`,
+  render: () => html`<relais-liaison-form template-id="orientation" db-name="storybook-offline" endpoint="http://127.0.0.1:9/fiches" .notice=${NOTICE}></relais-liaison-form>`,
   play: async ({ canvasElement }) => {
     const root = form(canvasElement);
     await drive(root, [
@@ -90,7 +100,8 @@ export const EnvoiEnAttente: Story = {
       ['click', /Enregistrer et continuer/],
       ['click', /Relire la fiche/],
       ['click', /accord de partage/],
-      ['pick', 'c-regime-2'],
+      ['pick', 'c-covered'],
+      ['pick', 'c-regime'],
       ['pick', 'c-by'],
       ['pick', 'c-decision'],
       ['pick', 'c-method'],
@@ -101,14 +112,15 @@ export const EnvoiEnAttente: Story = {
 };
 
 /**
- * Le partage : le cadre (échange, équipe de soins, hors équipe, protection de l’enfance) est choisi d’abord ; la personne
- * reçoit l’information (CSP R1110-3), imprimable, et voit les parties transmises ; une seule réponse est enregistrée,
+ * Le partage : les professionnels de l’art. R1110-2 d’abord, puis le cadre (hors équipe, équipe de soins, échange ;
+ * protection de l’enfance pour un mineur ; sinon accord exprès) ; la personne reçoit l’information (CSP R1110-3,
+ * D1110-3-1, RGPD art. 13, avec la notice du site), imprimable, et voit les parties transmises ; une seule réponse est enregistrée,
  * avec son mode de recueil et son auteur. Sous tutelle, le tuteur n’est proposé qu’avec la condition de l’article 459
  * du Code civil.
  */
 export const Partage: Story = {
   name: 'Partage : cadre, information et réponse',
-  render: () => html`<relais-liaison-form template-id="dlu-domicile" db-name="storybook-partage" endpoint="http://127.0.0.1:9/fiches"></relais-liaison-form>`,
+  render: () => html`<relais-liaison-form template-id="dlu-domicile" db-name="storybook-partage" endpoint="http://127.0.0.1:9/fiches" .notice=${NOTICE}></relais-liaison-form>`,
   play: async ({ canvasElement }) => {
     const root = form(canvasElement);
     await drive(root, [
@@ -136,7 +148,8 @@ export const Partage: Story = {
       ['click', /Relire la fiche/],
       ['click', /accord de partage/],
       ['pick', 'c-recipient'],
-      ['pick', 'c-regime-2'],
+      ['pick', 'c-covered'],
+      ['pick', 'c-regime'],
     ]);
   },
 };

@@ -9,7 +9,7 @@ import '@relais/directory/define.js';
 import '@relais/map/define.js';
 import '@relais/eligibility/define.js';
 import '@relais/pathway/define.js';
-import { Outbox } from '@relais/liaison';
+import { Outbox, type Consent } from '@relais/liaison';
 import { createClient } from '@relais/core';
 import type { RelaisDirectory } from '@relais/directory';
 import type { RelaisEligibility } from '@relais/eligibility';
@@ -131,8 +131,8 @@ describe('faults on every remote call', function () {
       const id = await outbox.enqueue('orientation', {
         emetteur_structure: 'CCAS de Clamecy (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34',
         destinataire_structure: 'Plateforme de répit (fictive)', personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur',
-        motif: 'Épuisement de l’aidant, demande de solutions de répit.', besoins: ['repit'], accord_personne: true, accord_par: 'personne',
-      }, { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'personne', 'motif'], textVersion: '2026-1', at: '2026-11-23T10:00:00Z' });
+        motif: 'Épuisement de l’aidant, demande de solutions de répit.', besoins: ['repit'], personne_informee: 'oui', accord_personne: true, accord_par: 'personne',
+      }, { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'destinataire', 'personne', 'situation', 'motif', 'attentes', 'documents'], textVersion: 'information-partage-2026-12b', at: '2026-11-23T10:00:00Z', regime: 'hors-equipe', legalBasis: 'Code de la santé publique, art. L1110-4 III (2e alinéa) et IV ; D1110-3-1', decision: 'consentement', method: 'oral', collectedBy: 'Claire Petit, CESF', recipientId: 'destinataire', copyGiven: false, template: 'orientation', templateVersion: '2026-3' } as Consent);
       const first = await outbox.send(id);
       expect(first.state, fault).to.equal('queued');
       expect((first as { reason: string }).reason).to.match(fault === 'receipt-truncated' ? /accusé de réception est illisible/ : /En attente d’envoi – pas encore transmis/);

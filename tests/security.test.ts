@@ -333,10 +333,10 @@ describe('issue 14: links and addresses', () => {
 });
 
 describe('issue 14: the liaison form keeps a sheet private and sends it exactly once', () => {
-  const consent: Consent = { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'personne', 'motif'], textVersion: '2026-1', at: '2026-11-23T10:00:00Z' };
+  const consent = { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'destinataire', 'personne', 'situation', 'motif', 'attentes', 'documents'], textVersion: 'information-partage-2026-12b', at: '2026-11-23T10:00:00Z', regime: 'hors-equipe', legalBasis: 'Code de la santé publique, art. L1110-4 III (2e alinéa) et IV ; D1110-3-1', decision: 'consentement', method: 'oral', collectedBy: 'Claire Petit, CESF', recipientId: 'destinataire', copyGiven: false, template: 'orientation', templateVersion: '2026-3' } as Consent;
   const values = {
     emetteur_structure: 'CCAS (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34', destinataire_structure: 'Plateforme de répit (fictive)',
-    personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur', motif: 'Épuisement de l’aidant.', besoins: ['repit'], accord_personne: true, accord_par: 'personne',
+    personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur', motif: 'Épuisement de l’aidant.', besoins: ['repit'], personne_informee: 'oui', accord_personne: true, accord_par: 'personne',
   };
   const uniq = () => `sec14-${Math.random().toString(36).slice(2)}`;
   const btn = (el: Element, re: RegExp) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => re.test(b.textContent!));

@@ -5,6 +5,9 @@
 // - a rate limit (requests per minute) and a quota (sheets stored per day) per partner: 429 beyond;
 // - validates with the same templates and rules as the browser (@relais/liaison/headless) and stores only the
 //   template's fields and the consent's known fields: anything else sent is dropped;
+// - refuses a consent without its record (regime, answer, method, author: checkConsentRecord), and any value of a field
+//   the consent does not cover (a section it does not name, a field the recipient's audience does not see, the door
+//   code), and a sheet whose values block the sending (the person does not know she is referred);
 // - Idempotency-Key (a UUID, any case: normalised to lower case) + SHA-256 of the body: a replay of the same
 //   sheet gets 409 with the original receipt; the same key with another body gets 409 with a French problem;
 //   a key used by another partner is never answered with that partner's receipt;
@@ -18,7 +21,7 @@
 import { open, rename, mkdir, readFile } from 'node:fs/promises';
 import { createHash, createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
-import { liaisonTemplates, validateSheet, receivedSections, checkConsentRecord } from '../../packages/liaison/dist/headless.js';
+import { liaisonTemplates, validateSheet, checkConsentRecord, recipientsOf, allowedFields, sendBlockers } from '../../packages/liaison/dist/headless.js';
 
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -97,11 +100,11 @@ function onlyKnown(template, values, consent) {
       at: consent.at,
       // the consent record of the form (regime, how and by whom it was collected), when there is one
       ...Object.fromEntries(
-        ['regime', 'legalBasis', 'decision', 'method', 'collectedBy', 'recipientId', 'template', 'templateVersion', 'childInterestReason']
+        ['regime', 'legalBasis', 'decision', 'method', 'collectedBy', 'recipientId', 'template', 'templateVersion', 'childInterestReason', 'impossibleReason', 'followUp', 'textSha256']
           .filter((k) => typeof consent[k] === 'string')
           .map((k) => [k, consent[k].slice(0, 300)]),
       ),
-      ...(typeof consent.childInformed === 'boolean' ? { childInformed: consent.childInformed } : {}),
+      ...Object.fromEntries(['childInformed', 'copyGiven', 'representativeConfirmed', 'protectedPersonInformed', 'minor'].filter((k) => typeof consent[k] === 'boolean').map((k) => [k, consent[k]])),
       ...(consent.representative && typeof consent.representative === 'object'
         ? { representative: { role: String(consent.representative.role ?? '').slice(0, 100), name: String(consent.representative.name ?? '').slice(0, 200) } }
         : {}),
@@ -231,16 +234,33 @@ export function createLiaisonReceiver(opts) {
     const consentErrors = [];
     if (!consent || typeof consent !== 'object') consentErrors.push({ name: 'consent', reason: 'Le consentement au partage est obligatoire.' });
     else {
-      if (!['personne', 'representant'].includes(consent.by)) consentErrors.push({ name: 'consent.by', reason: 'Qui a donné son accord : « personne » ou « representant ».' });
+      if (!['personne', 'representant', 'aucun'].includes(consent.by)) consentErrors.push({ name: 'consent.by', reason: 'Qui a répondu : « personne », « representant » ou « aucun » (information impossible).' });
       if (!Array.isArray(consent.recipients) || consent.recipients.length === 0 || !consent.recipients.every((r) => typeof r === 'string')) consentErrors.push({ name: 'consent.recipients', reason: 'À qui la fiche est transmise.' });
       if (typeof consent.at !== 'string' || Number.isNaN(Date.parse(consent.at))) consentErrors.push({ name: 'consent.at', reason: 'Date de l’accord (ISO 8601).' });
       if (consent.withdrawnAt) consentErrors.push({ name: 'consent.withdrawnAt', reason: 'Le consentement a été retiré.' });
-      // a record with its regime (CSP L1110-4, CASF L226-2-2): its one answer must allow the sharing
-      else if (consent.regime !== undefined) for (const reason of checkConsentRecord(consent)) consentErrors.push({ name: 'consent', reason });
+      // the record (CSP L1110-4, CASF L226-2-2): its regime, one answer that allows the sharing, method and author —
+      // a consent without them is refused
+      else for (const reason of checkConsentRecord(consent)) consentErrors.push({ name: 'consent', reason });
     }
     const values = body.values && typeof body.values === 'object' && !Array.isArray(body.values) ? body.values : null;
-    // only the sections shared with this recipient are received and validated
-    const fieldErrors = values ? validateSheet(template, values, { sections: receivedSections(template, values, consent?.sections) }) : [{ field: 'values', message: 'Les valeurs de la fiche sont manquantes.' }];
+    // the recipient named by the record, and the sections it needs: nothing else is received
+    const recipient = consent && typeof consent === 'object' ? recipientsOf(template).find((r) => r.id === (consent.recipientId ?? (template.recipients ? undefined : 'destinataire'))) : undefined;
+    const named = consent && Array.isArray(consent.sections) ? consent.sections.filter((x) => typeof x === 'string') : [];
+    if (consent && typeof consent === 'object' && !recipient) consentErrors.push({ name: 'consent.recipientId', reason: 'Destinataire inconnu pour ce modèle de fiche.' });
+    const sections = recipient ? named.filter((sid) => recipient.sections.includes(sid)) : [];
+    for (const sid of named.filter((x) => !sections.includes(x))) consentErrors.push({ name: 'consent.sections', reason: `La partie « ${sid.slice(0, 60)} » n’est pas transmise à ce destinataire.` });
+    const allowed = allowedFields(template, sections, recipient?.audience);
+    const known = new Set(template.sections.flatMap((s) => s.fields.map((f) => f.id)));
+    // a field of the template the consent does not cover is refused (never stored); unknown keys are dropped below
+    const uncovered = values ? Object.keys(values).filter((k) => known.has(k) && !allowed.has(k) && values[k] !== undefined && values[k] !== null && values[k] !== '') : [];
+    const fieldErrors = !values
+      ? [{ field: 'values', message: 'Les valeurs de la fiche sont manquantes.' }]
+      : [
+          ...uncovered.map((k) => ({ field: k, message: 'Cette information ne fait pas partie de ce que la personne a accepté de transmettre à ce destinataire : la fiche n’a pas été enregistrée.' })),
+          // only the fields shared with this recipient are validated, and what blocks the sending
+          ...validateSheet(template, values, { sections }).filter((e) => allowed.has(e.field.split('.')[0])),
+          ...sendBlockers(template, values, sections),
+        ];
     if (consentErrors.length || fieldErrors.length) {
       return problem(res, 422, 'Fiche incomplète ou invalide', 'Corrigez les champs indiqués puis renvoyez la fiche.', {
         'invalid-params': [...consentErrors, ...fieldErrors.map((e) => ({ name: e.field, reason: e.message }))],

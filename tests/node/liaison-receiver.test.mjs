@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { createLiaisonReceiver, hashToken, openStoredSheet } from '../../examples/server/liaison-receiver.mjs';
+import { buildConsentRecord, liaisonTemplates } from '../../packages/liaison/dist/headless.js';
 
 // Two partners, each with its own token; only the tokens' hashes are configured.
 const TOKEN = 'ccas-clamecy-3f8d1c0b9a7e4f21';
@@ -47,9 +48,10 @@ const sheet = () => ({
   values: {
     emetteur_structure: 'CCAS de Clamecy (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34',
     destinataire_structure: 'Plateforme de répit (fictive)', personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur',
-    motif: 'Épuisement de l’aidant, demande de solutions de répit.', besoins: ['repit'], accord_personne: true, accord_par: 'personne',
+    motif: 'Épuisement de l’aidant, demande de solutions de répit.', besoins: ['repit'], personne_informee: 'oui', accord_personne: true, accord_par: 'personne',
   },
-  consent: { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'personne', 'motif'], textVersion: '2026-1', at: '2026-11-23T10:00:00Z' },
+  // the record the form sends (regime, answer, method, author, the recipient's sections)
+  consent: buildConsentRecord(liaisonTemplates.orientation, { covered: 'oui', regime: 'hors-equipe', decision: 'consentement', method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne', recipientName: 'Plateforme de répit (fictive)', textSha256: 'a'.repeat(64), copyGiven: true }, undefined, new Date('2026-11-23T10:00:00Z')),
 });
 const post = (body, key = randomUUID(), headers = {}, url = base) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key, authorization: `Bearer ${TOKEN}`, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const stored = async () => (await readdir(dir)).filter((f) => f.endsWith('.json'));
@@ -103,17 +105,56 @@ test('413 when the body is too large, 400 for malformed JSON or a missing key, 4
 test('issue 22: a record whose answer is an objection is refused; only the sections shared are validated', async () => {
   const { buildConsentRecord, liaisonTemplates } = await import('../../packages/liaison/dist/headless.js');
   const ori = liaisonTemplates.orientation;
-  const record = (decision) => buildConsentRecord(ori, { regime: 'equipe-de-soins', decision, method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne' });
+  const record = (decision) => buildConsentRecord(ori, { covered: 'oui', regime: 'equipe-de-soins', decision, method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne' });
   const objection = { ...sheet(), consent: record('opposition') };
   const res = await post(objection);
   assert.equal(res.status, 422);
   assert.match((await res.json())['invalid-params'].find((p) => p.name === 'consent').reason, /opposée au partage/);
   // the values of the shared sections only (the record names every section of the orientation)
   const shared = { ...sheet(), consent: record('pas-d-opposition') };
+  delete shared.values.personne_informee;
   const missing = await (await post(shared)).json();
   assert.deepEqual(missing['invalid-params'].map((p) => p.name), ['personne_informee'], 'a section the recipient needs is validated even if nothing was sent in it');
   shared.values.personne_informee = 'oui';
   assert.equal((await post(shared)).status, 201);
+});
+
+test('review F11: a consent without its record (regime, method, author) is refused; so is any value the consent does not cover', async () => {
+  // the old outbox consent: no regime, no method, no author
+  const old = sheet();
+  old.consent = { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'personne', 'motif'], textVersion: '2026-1', at: '2026-11-23T10:00:00Z' };
+  const r1 = await post(old);
+  assert.equal(r1.status, 422);
+  const reasons = (await r1.json())['invalid-params'].filter((p) => p.name === 'consent').map((p) => p.reason);
+  assert.ok(reasons.some((x) => /Cadre du partage manquant/.test(x)));
+  assert.ok(reasons.some((x) => /Mode de recueil manquant/.test(x)));
+  assert.ok(reasons.some((x) => /Nom du professionnel/.test(x)));
+  // a DLU-Dom sent to the home workers: the diagnosis, the NIR, the door code and a section not named are refused
+  const dlu = liaisonTemplates['dlu-domicile'];
+  const consent = buildConsentRecord(dlu, { covered: 'oui', regime: 'equipe-de-soins', decision: 'pas-d-opposition', method: 'oral', collectedBy: 'Infirmière du SSIAD', by: 'personne', recipient: 'retour-intervenants' }, 'aucune', new Date('2026-11-23T10:00:00Z'));
+  const values = { nom_naissance: 'MARTIN', prenoms: 'Jeanne', date_naissance: '1941-03-27', adresse: '12 rue des Forges, 58500 Clamecy', retour_orientation: 'domicile', retour_plan_soins: 'glace, repos' };
+  assert.equal((await post({ template: 'dlu-domicile', values, consent })).status, 201, 'what the home workers need');
+  const more = { ...values, retour_diagnostic: 'entorse', nir: '2 41 03 58 079 012 34', acces_logement: 'code 1234B', allergies: 'pénicilline' };
+  const r2 = await post({ template: 'dlu-domicile', values: more, consent });
+  assert.equal(r2.status, 422);
+  const p2 = (await r2.json())['invalid-params'];
+  assert.deepEqual(p2.map((p) => p.name).sort(), ['acces_logement', 'allergies', 'nir', 'retour_diagnostic']);
+  assert.match(p2[0].reason, /ne fait pas partie de ce que la personne a accepté de transmettre/);
+  // a section the recipient does not get, named in the consent anyway
+  const r3 = await post({ template: 'dlu-domicile', values, consent: { ...consent, sections: [...consent.sections, 'sante'] } });
+  assert.equal(r3.status, 422);
+  assert.match((await r3.json())['invalid-params'].find((p) => p.name === 'consent.sections').reason, /« sante » n’est pas transmise à ce destinataire/);
+  // review F12: the person does not know she is referred
+  const unaware = sheet();
+  unaware.values.personne_informee = 'non';
+  const r4 = await post(unaware);
+  assert.equal(r4.status, 422);
+  assert.match((await r4.json())['invalid-params'].find((p) => p.name === 'personne_informee').reason, /informez-la avant d’envoyer la fiche/);
+  // review F8: information impossible needs its reason and follow-up; its author is « aucun »
+  const urg = buildConsentRecord(dlu, { covered: 'oui', regime: 'equipe-de-soins', decision: 'information-impossible', method: 'oral', collectedBy: 'Infirmière du SSIAD', recipient: 'retour-intervenants', impossibleReason: 'Inconsciente', followUp: 'Le SSIAD, à son retour' }, 'aucune');
+  assert.equal((await post({ template: 'dlu-domicile', values, consent: urg })).status, 201);
+  const r5 = await post({ template: 'dlu-domicile', values, consent: { ...urg, followUp: '' } });
+  assert.equal(r5.status, 422);
 });
 
 // ---- issue 14: a receiver a département could deploy ----
@@ -222,7 +263,7 @@ test('only the template\'s fields are stored, encrypted at rest; the receipt has
   assert.equal(kept.values.numero_secu, undefined);
   assert.equal(kept.values.__proto__x, undefined);
   assert.equal(kept.extra, undefined);
-  assert.deepEqual(Object.keys(kept.consent).sort(), ['at', 'by', 'recipients', 'sections', 'textVersion']);
+  assert.deepEqual(Object.keys(kept.consent).sort(), ['at', 'by', 'collectedBy', 'copyGiven', 'decision', 'legalBasis', 'method', 'recipientId', 'recipients', 'regime', 'sections', 'template', 'templateVersion', 'textSha256', 'textVersion']);
   const { createHash } = await import('node:crypto');
   const { canonicalJson } = await import('../../examples/server/liaison-receiver.mjs');
   assert.equal(receipt.sha256, createHash('sha256').update(canonicalJson(kept)).digest('hex'));

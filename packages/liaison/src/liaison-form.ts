@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RelaisElement, RelaisErrorEvent, heading, formatDate } from '@relais/core';
-import { exportSheet, importSheet, isForPeople, isShown, parseTemplate, recipientsOf, sectionStatuses, sharedValues, validateSheet, type Field, type FieldError, type SectionStatus, type SheetValues, type Template } from './template.js';
+import { allowedFields, exportSheet, importSheet, isForPeople, isShown, parseTemplate, recipientsOf, sectionStatuses, sendBlockers, sharedValues, validateSheet, withheldFields, type Field, type FieldError, type SectionStatus, type SheetValues, type Template } from './template.js';
 import type * as ConsentRules from './consent.js';
-import type { ConsentError, ConsentInput, ConsentRecord } from './consent.js';
+import type { ConsentError, ConsentInput, ConsentRecord, SharingNotice } from './consent.js';
 import { DraftStore, DraftConflictError, DraftLockedError, type DraftMeta } from './draft-store.js';
 import { Outbox, endpointAllowed, ENDPOINT_REFUSED, type Consent, type SendOutcome } from './outbox.js';
 import { Vault, eraseDevice, describeErased } from './vault.js';
@@ -55,6 +55,20 @@ function fingerprint(template: string, values: unknown, consent: Consent): strin
   return JSON.stringify([template, values, { ...consent, at: undefined }]);
 }
 
+/** The `notice` attribute when it is not readable JSON (a webmaster's typo): said in French, nothing is sent. */
+const UNREADABLE_NOTICE = Object.freeze({ unreadable: true }) as unknown as SharingNotice;
+const noticeConverter = {
+  fromAttribute(v: string | null): SharingNotice | undefined {
+    if (v === null) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(v);
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as SharingNotice) : UNREADABLE_NOTICE;
+    } catch {
+      return UNREADABLE_NOTICE;
+    }
+  },
+};
+
 const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Non commencé', 'in-progress': 'En cours', completed: 'Terminé', 'to-review': 'À mettre à jour' };
 
 /**
@@ -70,7 +84,8 @@ const STATUS_TEXT: Record<SectionStatus, string> = { 'not-started': 'Non commenc
  * @csspart error-summary - The error summary at the top of a section.
  * @csspart button - Buttons.
  * @csspart error - Why the sheet's template cannot be used (shown instead of the form).
- * @csspart information - The information given to the person before the sharing (CSP R1110-3), printable on its own.
+ * @csspart information - The information given to the person before the sharing (CSP R1110-3, D1110-3-1, RGPD art. 13), printable on its own.
+ * @csspart notice-missing - Why nothing can be sent: the site has not provided its information notice (`notice`).
  * @cssprop --relais-color-primary - Buttons and links.
  * @cssprop --relais-color-danger - Errors.
  * @cssprop --relais-liaison-max-width - Maximum width of the form (default 48rem).
@@ -103,6 +118,15 @@ export class RelaisLiaisonForm extends RelaisElement {
    * exported, sent or printed. Enable it only where the printed sheet stays at the person's home.
    */
   @property({ type: Boolean, attribute: 'home-print-access', reflect: true }) homePrintAccess = false;
+  /**
+   * What the site must tell the person before a sharing (RGPD art. 13; CSP D1110-3-1) and that the SDK cannot vouch
+   * for: `controller` (the body that runs the form), `contact` (to exercise one's rights), `dpo` (its data protection
+   * officer), `retention` (how long the receiving structure keeps the sheet), `receiver` (the structure that actually
+   * receives it at `endpoint`), `access` (who there has access) and, optionally, `hosting` (« conservée chez un
+   * hébergeur certifié HDS », only if true). A property, or the `notice` attribute as JSON. With an `endpoint` and
+   * without a complete notice, nothing is sent: the consent step says so in French, for the webmaster.
+   */
+  @property({ converter: noticeConverter }) notice: SharingNotice | undefined;
 
   @state() private values: SheetValues = {};
   @state() private view: View = { kind: 'loading' };
@@ -515,7 +539,7 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   private async send(consent: Consent): Promise<void> {
     // nothing to send twice: after a receipt the form is empty, and a sheet whose shared sections are incomplete is never sent
-    if (!this.endpoint || this.sending || validateSheet(this.sheet, this.values, { sections: consent.sections }).length) return;
+    if (!this.endpoint || this.sending || validateSheet(this.sheet, this.values, { sections: consent.sections }).length || sendBlockers(this.sheet, this.values, consent.sections).length) return;
     if (!endpointAllowed(this.endpoint)) {
       this.sendError = ENDPOINT_REFUSED;
       return;
@@ -529,7 +553,8 @@ export class RelaisLiaisonForm extends RelaisElement {
       await this.flush();
       // one key for this sheet and this consent: a second click, a retry or a reload reuses it; a changed sheet
       // or consent replaces the copy still waiting in the queue (never two versions of one draft on their way)
-      const shared = sharedValues(this.sheet, this.values, consent.sections);
+      const recipient = recipientsOf(this.sheet).find((r) => r.id === (consent as Partial<ConsentRecord>).recipientId);
+      const shared = sharedValues(this.sheet, this.values, consent.sections, recipient?.audience);
       const waiting = this.sendKey ?? this.queuedKey;
       if (waiting) {
         const q = await outbox.queued(waiting).catch(() => undefined);
@@ -771,12 +796,20 @@ export class RelaisLiaisonForm extends RelaisElement {
         : nothing}
       ${heading(level, s.title, { id: 'section-title', focusable: true })}
       ${s.description ? html`<p>${s.description}</p>` : nothing}
-      ${s.fields.filter((f) => isForPeople(f) && isShown(f, this.values)).map((f) => this.renderField(f, s.id))}
+      ${s.fields.filter((f) => this.asked(f)).map((f) => this.renderField(f, s.id))}
       <div class="actions">
         <button type="submit" part="button" class="primary">Enregistrer et continuer</button>
         <button type="button" part="button" @click=${() => (void this.flush(), (this.view = { kind: 'tasks' }), void this.focusHeading('tasks-title'))}>Revenir à la liste des parties</button>
       </div>
     </form>`;
+  }
+
+  /**
+   * Whether a field is asked here: shown to people, its showIf met, and never the door code on a shared device (a
+   * professional filling a sheet for someone else writes it by hand on the paper kept at home).
+   */
+  private asked(f: Field): boolean {
+    return isForPeople(f) && isShown(f, this.values) && !(f.deviceOnly && this.device === 'shared');
   }
 
   private focusField(ev: Event, field: string): void {
@@ -841,7 +874,8 @@ export class RelaisLiaisonForm extends RelaisElement {
       </fieldset>`;
     }
     const inputType = f.type === 'date' ? 'date' : f.type === 'datetime' ? 'datetime-local' : f.type === 'tel' ? 'tel' : f.type === 'email' ? 'email' : 'text';
-    return html`<div class="field">
+    // a device-only field (the door code) never reaches paper from the section view either (Ctrl+P)
+    return html`<div class=${f.deviceOnly ? 'field device-only' : 'field'}>
       <label for=${id}>${f.label}${req}</label>
       ${hint}${error}
       ${f.type === 'textarea'
@@ -871,13 +905,14 @@ export class RelaisLiaisonForm extends RelaisElement {
           ${heading(level + 1, s.title, { id: `r-${s.id}` })}
           <dl>
             ${s.fields
-              .filter((f) => isForPeople(f) && isShown(f, this.values))
+              .filter((f) => this.asked(f))
               .map((f) => (f.deviceOnly ? html`<div class="device-only"><dt>${f.label}</dt><dd>${this.display(f)}</dd></div>` : html`<dt>${f.label}</dt><dd>${this.display(f)}</dd>`))}
           </dl>
           <button type="button" part="button" class="link no-print" @click=${() => this.openSection(s.id)}>Modifier : ${s.title}</button>
         </section>`,
       )}
       ${errors.length ? html`<p class="error-text">${errors.length} information(s) obligatoire(s) ou invalide(s) : corrigez-les avant l’envoi.</p>` : nothing}
+      ${this.endpoint ? sendBlockers(this.sheet, this.values, this.sheet.sections.map((s) => s.id)).map((b) => html`<p class="error-text" id="send-blocker">${b.message}</p>`) : nothing}
       <div class="actions no-print">
         ${this.endpoint ? html`<button type="button" part="button" class="primary" ?disabled=${errors.length > 0} @click=${() => void this.openConsent()}>Continuer vers l’accord de partage</button>` : nothing}
         <button type="button" part="button" @click=${() => window.print()}>Imprimer</button>
@@ -920,17 +955,28 @@ export class RelaisLiaisonForm extends RelaisElement {
       return;
     }
     this.consentErrors = [];
+    this.sendError = '';
     const recipients = recipientsOf(this.sheet);
     this.consentInput = recipients.length === 1 ? { recipient: recipients[0]!.id } : {};
     this.view = { kind: 'consent' };
+    const missing = this.noticeMissing();
+    if (missing) this.emit(new RelaisErrorEvent('invalid-payload', missing));
     void this.focusHeading('consent-title');
+  }
+
+  /** The French message when the site has not provided its notice (nothing can be sent), else `undefined`. */
+  private noticeMissing(): string | undefined {
+    const { checkNotice, noticeMissingMessage } = this.consentRules!;
+    if (this.notice === UNREADABLE_NOTICE) return 'Envoi impossible : l’attribut « notice » de <relais-liaison-form> n’est pas un objet JSON lisible. Webmestre : corrigez-le (voir la documentation). La fiche reste sur cet appareil.';
+    const missing = checkNotice(this.notice);
+    return missing.length ? noticeMissingMessage(missing) : undefined;
   }
 
   private setConsent(patch: Partial<ConsentInput>): void {
     this.consentInput = { ...this.consentInput, ...patch };
   }
 
-  /** Prints only the information text, for the person to keep (CSP R1110-3). */
+  /** Prints only the information text, for the person to keep (CSP R1110-3, D1110-3-1). */
   private printInformation(): void {
     this.setAttribute('data-print', 'information');
     try {
@@ -964,36 +1010,101 @@ export class RelaisLiaisonForm extends RelaisElement {
     </fieldset>`;
   }
 
-  private renderConsent(level: number): TemplateResult {
-    const { REGIMES, CONSENT_REGIMES, informationText, representation } = this.consentRules!;
-    const t = this.sheet;
+  /** A checkbox with its error in the same shadow root. */
+  private checkbox(field: 'representativeConfirmed' | 'protectedPersonInformed' | 'childInformed' | 'copyGiven', label: string, checked: boolean, onChange: (on: boolean) => void): TemplateResult {
+    const id = `c-${field}`;
+    const err = field === 'childInformed' || field === 'copyGiven' ? undefined : this.consentError(field);
+    return html`<div class="field">
+      ${err ? html`<p class="error-text" id=${`${id}-error`}>${err}</p>` : nothing}
+      <div class="option">
+        <input id=${id} type="checkbox" .checked=${checked} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `${id}-error` : nothing} @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked)} />
+        <label for=${id}>${label}</label>
+      </div>
+    </div>`;
+  }
+
+  /** A text control of the consent step (input or textarea) with its label, hint and error in the same shadow root. */
+  private textControl(field: 'representativeName' | 'childInterestReason' | 'impossibleReason' | 'followUp' | 'collectedBy', label: string, value: string | undefined, onInput: (v: string) => void, opts: { multiline?: boolean; hint?: string } = {}): TemplateResult {
+    const id = `c-${field}`;
+    const err = this.consentError(field);
+    const describedBy = [opts.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${opts.hint ? html`<p class="hint" id=${`${id}-hint`}>${opts.hint}</p>` : nothing}
+      ${err ? html`<p class="error-text" id=${`${id}-error`}>${err}</p>` : nothing}
+      ${opts.multiline
+        ? html`<textarea id=${id} rows="3" .value=${value ?? ''} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${describedBy} @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>`
+        : html`<input id=${id} type="text" autocomplete="off" .value=${value ?? ''} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${describedBy} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />`}
+    </div>`;
+  }
+
+  /** The information shown for the current answers (also what is hashed into the record). */
+  private currentInformation(): ReturnType<typeof ConsentRules.informationText> | undefined {
+    const { REGIMES, informationText } = this.consentRules!;
     const input = this.consentInput;
     const regime = input.regime ? REGIMES[input.regime] : undefined;
+    const recipient = recipientsOf(this.sheet).find((r) => r.id === input.recipient);
+    if (!regime || !recipient) return undefined;
+    const str = (id: string) => (typeof this.values[id] === 'string' ? (this.values[id] as string) : undefined);
+    return informationText(this.sheet, regime.id, recipient.id, str('destinataire_structure'), this.notice, {
+      date: new Date(),
+      professional: input.collectedBy?.trim() || str('emetteur_nom'),
+      structure: str('emetteur_structure'),
+    });
+  }
+
+  private renderConsent(level: number): TemplateResult {
+    const { REGIMES, COVERED_QUESTION, regimesFor, personContext, representation } = this.consentRules!;
+    const t = this.sheet;
+    const input = this.consentInput;
+    const ctx = personContext(this.values);
+    const offers = regimesFor(t, input.covered, ctx);
+    const regime = input.regime && offers.some((o) => o.id === input.regime) ? REGIMES[input.regime] : undefined;
     const recipients = recipientsOf(t);
     const recipient = recipients.find((r) => r.id === input.recipient);
-    const name = typeof this.values['destinataire_structure'] === 'string' ? (this.values['destinataire_structure'] as string) : undefined;
-    const info = regime && recipient ? informationText(t, regime.id, recipient.id, name) : undefined;
-    const rep = representation(this.values['mesure_protection']);
+    const info = this.currentInformation();
+    const rep = representation(this.values['mesure_protection'], ctx);
     const child = regime?.id === 'protection-enfance';
+    const impossible = input.decision === 'information-impossible';
     const errs = this.consentErrors;
+    const noticeMissing = this.noticeMissing();
     const local = t.sections.flatMap((s) => s.fields.filter((f) => f.deviceOnly).map((f) => f.label));
-    return html`<form class="consent" novalidate @submit=${(e: Event) => this.onConsent(e)}>
+    const byOptions =
+      rep.rule === 'parents'
+        ? [{ value: 'representant' as const, label: 'Les titulaires de l’autorité parentale' }]
+        : [{ value: 'personne' as const, label: 'La personne elle-même' }, ...(rep.rule === 'if-provided' ? [{ value: 'representant' as const, label: `Son représentant : ${rep.role}` }] : [])];
+    return html`<form class="consent" novalidate @submit=${(e: Event) => void this.onConsent(e)}>
       ${errs.length
         ? html`<div part="error-summary" class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
             <p id="error-summary-title"><strong>Il y a ${errs.length} problème${errs.length > 1 ? 's' : ''} à corriger</strong></p>
             <ul>${errs.map((e) => html`<li><a href=${`#c-${e.field}`} @click=${(ev: Event) => (ev.preventDefault(), this.renderRoot.querySelector<HTMLElement>(`#c-${e.field}`)?.focus())}>${e.message}</a></li>`)}</ul>
           </div>`
         : nothing}
-      ${this.sendError ? html`<p class="error-text" id="send-error" role="alert">${this.sendError}</p>` : nothing}
+      ${this.sendError ? html`<p class="error-text" id="send-error" role="alert" tabindex="-1">${this.sendError}</p>` : nothing}
       ${heading(level, 'Partager la fiche : information et réponse de la personne', { id: 'consent-title', focusable: true })}
+      ${noticeMissing ? html`<div part="notice-missing" class="warning" id="notice-missing"><p>${noticeMissing}</p></div>` : nothing}
       <p>Avant l’envoi, la personne (ou son représentant) reçoit l’information ci-dessous. Vous enregistrez ensuite sa réponse.</p>
       ${this.radios(
-        'regime',
-        'Dans quel cadre la fiche est-elle transmise ?',
-        CONSENT_REGIMES.map((r) => ({ value: r, label: REGIMES[r].label, hint: `${REGIMES[r].when} (${REGIMES[r].legalBasis})` })),
-        input.regime,
-        (v) => this.setConsent({ regime: v, decision: '' }),
+        'covered',
+        COVERED_QUESTION.legend,
+        [
+          { value: 'oui' as const, label: COVERED_QUESTION.yes },
+          { value: 'non' as const, label: COVERED_QUESTION.no },
+        ],
+        input.covered,
+        (v) => this.setConsent({ covered: v, regime: '', decision: '' }),
+        COVERED_QUESTION.hint,
       )}
+      ${offers.length
+        ? this.radios(
+            'regime',
+            'Dans quel cadre la fiche est-elle transmise ?',
+            offers.map((o) => ({ value: o.id, label: o.recommended ? `${REGIMES[o.id].label} (recommandé pour cette fiche)` : REGIMES[o.id].label, hint: `${REGIMES[o.id].when} (${REGIMES[o.id].legalBasis})` })),
+            input.regime,
+            (v) => this.setConsent({ regime: v, decision: '' }),
+            input.covered === 'non' ? 'Le partage du Code de la santé publique (art. L1110-4) ne s’applique pas : seul l’accord exprès de la personne permet l’envoi.' : 'Dans le doute, choisissez « hors de l’équipe de soins » et demandez l’accord de la personne.',
+          )
+        : nothing}
       ${recipients.length > 1
         ? this.radios(
             'recipient',
@@ -1006,10 +1117,11 @@ export class RelaisLiaisonForm extends RelaisElement {
       ${recipient
         ? html`<section class="parts" aria-labelledby="parts-title">
             ${heading(level + 1, 'Ce qui sera transmis', { id: 'parts-title' })}
-            <ul>${t.sections.filter((s) => recipient.sections.includes(s.id)).map((s) => html`<li>${s.title}</li>`)}</ul>
-            ${t.sections.some((s) => !recipient.sections.includes(s.id)) || local.length
-              ? html`<p>Reste sur cet appareil, jamais transmis : ${[...t.sections.filter((s) => !recipient.sections.includes(s.id)).map((s) => s.title), ...local].join(' ; ')}.</p>`
-              : nothing}
+            <ul>${t.sections.filter((s) => recipient.sections.includes(s.id) && s.fields.some((f) => allowedFields(t, [s.id], recipient.audience).has(f.id))).map((s) => html`<li>${s.title}</li>`)}</ul>
+            ${(() => {
+              const out = [...t.sections.filter((s) => !recipient.sections.includes(s.id)).map((s) => s.title), ...withheldFields(t, recipient.sections, recipient.audience).map((f) => f.label), ...local];
+              return out.length ? html`<p>Jamais transmis : ${out.join(' ; ')}.</p>` : nothing;
+            })()}
           </section>`
         : nothing}
       ${info
@@ -1020,29 +1132,16 @@ export class RelaisLiaisonForm extends RelaisElement {
             <button type="button" part="button" class="no-print" @click=${() => this.printInformation()}>Imprimer l’information pour la personne</button>
           </section>`
         : nothing}
-      ${regime && !child
-        ? html`${this.radios(
-            'by',
-            'Qui a répondu ?',
-            [{ value: 'personne' as const, label: 'La personne elle-même' }, ...(rep.rule === 'if-provided' ? [{ value: 'representant' as const, label: `Son représentant : ${rep.role}` }] : [])],
-            input.by,
-            (v) => this.setConsent({ by: v }),
-            rep.explanation,
-          )}
-          ${input.by === 'representant' && rep.rule === 'if-provided'
-            ? html`<div class="field">
-                  <label for="c-representativeName">Nom de la personne qui représente</label>
-                  ${this.consentError('representativeName') ? html`<p class="error-text" id="c-representativeName-error">${this.consentError('representativeName')}</p>` : nothing}
-                  <input id="c-representativeName" type="text" autocomplete="off" .value=${input.representativeName ?? ''} aria-invalid=${this.consentError('representativeName') ? 'true' : 'false'} aria-describedby=${this.consentError('representativeName') ? 'c-representativeName-error' : nothing} @input=${(e: Event) => this.setConsent({ representativeName: (e.target as HTMLInputElement).value })} />
-                </div>
-                <div class="field">
-                  ${this.consentError('representativeConfirmed') ? html`<p class="error-text" id="c-representativeConfirmed-error">${this.consentError('representativeConfirmed')}</p>` : nothing}
-                  <div class="option">
-                    <input id="c-representativeConfirmed" type="checkbox" .checked=${Boolean(input.representativeConfirmed)} aria-invalid=${this.consentError('representativeConfirmed') ? 'true' : 'false'} aria-describedby=${this.consentError('representativeConfirmed') ? 'c-representativeConfirmed-error' : nothing} @change=${(e: Event) => this.setConsent({ representativeConfirmed: (e.target as HTMLInputElement).checked })} />
-                    <label for="c-representativeConfirmed">${rep.condition}</label>
-                  </div>
-                </div>`
-            : nothing}`
+      ${regime && !child && !impossible
+        ? html`${this.radios('by', 'Qui a répondu ?', byOptions, input.by, (v) => this.setConsent({ by: v }), rep.explanation)}
+          ${input.by === 'representant' && rep.rule !== 'never'
+            ? html`${this.textControl('representativeName', rep.rule === 'parents' ? 'Nom du ou des titulaires de l’autorité parentale' : 'Nom de la personne qui représente', input.representativeName, (v) => this.setConsent({ representativeName: v }))}
+              ${rep.rule === 'if-provided'
+                ? html`${this.checkbox('representativeConfirmed', rep.condition!, Boolean(input.representativeConfirmed), (on) => this.setConsent({ representativeConfirmed: on }))}
+                  ${this.checkbox('protectedPersonInformed', 'La personne protégée a aussi été informée elle-même, selon ses capacités (Code civil, art. 457-1)', Boolean(input.protectedPersonInformed), (on) => this.setConsent({ protectedPersonInformed: on }))}`
+                : nothing}`
+            : nothing}
+          ${rep.rule === 'parents' ? this.checkbox('childInformed', 'Le mineur a aussi été informé et son avis recherché, selon son âge et sa maturité', Boolean(input.childInformed), (on) => this.setConsent({ childInformed: on })) : nothing}`
         : nothing}
       ${regime
         ? this.radios(
@@ -1053,19 +1152,17 @@ export class RelaisLiaisonForm extends RelaisElement {
             (v) => this.setConsent({ decision: v }),
           )
         : nothing}
+      ${impossible
+        ? html`${this.textControl('impossibleReason', 'Pourquoi la personne ne peut pas être informée maintenant', input.impossibleReason, (v) => this.setConsent({ impossibleReason: v }), { multiline: true, hint: 'Urgence ou état de la personne (CSP R1110-3 III) ; la raison est gardée avec la réponse.' })}
+          ${this.textControl('followUp', 'Qui l’informera, et quand', input.followUp, (v) => this.setConsent({ followUp: v }), { hint: 'Elle doit être informée dès que possible.' })}`
+        : nothing}
       ${child && input.decision === 'information-contraire-interet'
-        ? html`<div class="field">
-            <label for="c-childInterestReason">Pourquoi informer les parents serait contraire à l’intérêt de l’enfant</label>
-            ${this.consentError('childInterestReason') ? html`<p class="error-text" id="c-childInterestReason-error">${this.consentError('childInterestReason')}</p>` : nothing}
-            <textarea id="c-childInterestReason" rows="3" .value=${input.childInterestReason ?? ''} aria-invalid=${this.consentError('childInterestReason') ? 'true' : 'false'} aria-describedby=${this.consentError('childInterestReason') ? 'c-childInterestReason-error' : nothing} @input=${(e: Event) => this.setConsent({ childInterestReason: (e.target as HTMLTextAreaElement).value })}></textarea>
-          </div>`
+        ? this.textControl('childInterestReason', 'Pourquoi informer les parents serait contraire à l’intérêt de l’enfant', input.childInterestReason, (v) => this.setConsent({ childInterestReason: v }), { multiline: true })
         : nothing}
-      ${child
-        ? html`<div class="option field"><input id="c-childInformed" type="checkbox" .checked=${Boolean(input.childInformed)} @change=${(e: Event) => this.setConsent({ childInformed: (e.target as HTMLInputElement).checked })} /><label for="c-childInformed">L’enfant a aussi été informé, selon son âge et sa maturité</label></div>`
-        : nothing}
+      ${child ? this.checkbox('childInformed', 'L’enfant a aussi été informé, selon son âge et sa maturité', Boolean(input.childInformed), (on) => this.setConsent({ childInformed: on })) : nothing}
       ${this.radios(
         'method',
-        child ? 'Comment l’information a-t-elle été donnée ?' : 'Comment la réponse a-t-elle été recueillie ?',
+        child || impossible ? 'Comment l’information a-t-elle été (ou sera-t-elle) donnée ?' : 'Comment la réponse a-t-elle été recueillie ?',
         [
           { value: 'oral' as const, label: 'Oralement' },
           { value: 'ecrit' as const, label: 'Par écrit' },
@@ -1073,11 +1170,8 @@ export class RelaisLiaisonForm extends RelaisElement {
         input.method,
         (v) => this.setConsent({ method: v }),
       )}
-      <div class="field">
-        <label for="c-collectedBy">Recueilli par (votre nom et votre fonction)</label>
-        ${this.consentError('collectedBy') ? html`<p class="error-text" id="c-collectedBy-error">${this.consentError('collectedBy')}</p>` : nothing}
-        <input id="c-collectedBy" type="text" autocomplete="off" .value=${input.collectedBy ?? ''} aria-invalid=${this.consentError('collectedBy') ? 'true' : 'false'} aria-describedby=${this.consentError('collectedBy') ? 'c-collectedBy-error' : nothing} @input=${(e: Event) => this.setConsent({ collectedBy: (e.target as HTMLInputElement).value })} />
-      </div>
+      ${info && !impossible ? this.checkbox('copyGiven', 'Une copie écrite de l’information a été remise à la personne', Boolean(input.copyGiven), (on) => this.setConsent({ copyGiven: on })) : nothing}
+      ${this.textControl('collectedBy', 'Recueilli par (votre nom et votre fonction)', input.collectedBy, (v) => this.setConsent({ collectedBy: v }))}
       <div class="actions">
         <button type="submit" part="button" class="primary" ?disabled=${this.sending}>${this.sending ? 'Envoi en cours…' : 'Enregistrer la réponse'}</button>
         <button type="button" part="button" @click=${() => ((this.view = { kind: 'review' }), void this.focusHeading('review-title'))}>Revenir à la relecture</button>
@@ -1085,22 +1179,34 @@ export class RelaisLiaisonForm extends RelaisElement {
     </form>`;
   }
 
-  /** Records the one answer; sends only when it allows the sharing. */
-  private onConsent(e: Event): void {
+  /** Records the one answer; sends only when it allows the sharing, the site gave its notice and nothing blocks it. */
+  private async onConsent(e: Event): Promise<void> {
     e.preventDefault();
-    const { checkConsent, buildConsentRecord, mayShare } = this.consentRules!;
+    const { checkConsent, buildConsentRecord, mayShare, personContext, informationDigest } = this.consentRules!;
     const measure = this.values['mesure_protection'];
-    const errors = checkConsent(this.sheet, this.consentInput, measure);
+    const ctx = personContext(this.values);
+    const errors = checkConsent(this.sheet, this.consentInput, measure, ctx);
     this.consentErrors = errors;
+    this.sendError = '';
     if (errors.length) {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus());
       return;
     }
+    const info = this.currentInformation();
     const name = typeof this.values['destinataire_structure'] === 'string' ? (this.values['destinataire_structure'] as string) : undefined;
-    const record = buildConsentRecord(this.sheet, { ...this.consentInput, recipientName: name }, measure);
+    const textSha256 = info ? await informationDigest(info) : undefined;
+    const record = buildConsentRecord(this.sheet, { ...this.consentInput, recipientName: name, ...(textSha256 ? { textSha256 } : {}) }, measure, new Date(), ctx);
     if (!mayShare(record)) {
       this.view = { kind: 'not-shared', record };
       void this.focusHeading('result-title');
+      return;
+    }
+    // nothing leaves without the site's notice (RGPD art. 13), nor while the sheet says the person does not know
+    const blockers = sendBlockers(this.sheet, this.values, record.sections);
+    const refusal = this.noticeMissing() ?? blockers.map((b) => b.message).join(' ');
+    if (refusal) {
+      this.sendError = refusal;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#send-error')?.focus());
       return;
     }
     void this.send(record);
@@ -1124,7 +1230,7 @@ export class RelaisLiaisonForm extends RelaisElement {
       ${heading(level, this.queued ? 'En attente d’envoi' : this.withdrawn ? 'Envoi annulé' : 'Fiche transmise', { id: 'result-title', focusable: true })}
       <p>${message}</p>
       ${!this.queued && !this.withdrawn && this.receiptId
-        ? html`<p>Pour retirer l’accord de partage, contactez la structure destinataire en donnant l’accusé de réception ${this.receiptId.slice(0, 8)}.</p>`
+        ? html`<p>Pour s’opposer à la suite du partage ou retirer l’accord, contactez la structure destinataire en donnant l’accusé de réception ${this.receiptId.slice(0, 8)} : cela vaut pour l’avenir, ce qui a été envoyé ne peut pas être repris.</p>`
         : nothing}
       <div class="actions">
         ${this.queued ? html`<button type="button" part="button" class="primary" @click=${() => this.retryQueued()}>Réessayer l’envoi</button>` : nothing}

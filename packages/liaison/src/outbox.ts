@@ -12,8 +12,8 @@ import { Vault } from './vault.js';
 
 /** A recorded, withdrawable consent to share. */
 export interface Consent {
-  /** Who agreed: the person, or their legal representative. */
-  by: 'personne' | 'representant';
+  /** Who agreed: the person, or their legal representative; `aucun` when nobody could be informed (urgency, child's interest). */
+  by: 'personne' | 'representant' | 'aucun';
   /** To whom (structure names or service ids). */
   recipients: string[];
   /** Which sections of the sheet. */

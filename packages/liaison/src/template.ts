@@ -25,7 +25,7 @@ export const AUTHORS = ['personne', 'medecin', 'professionnel', 'urgences', 'sys
  * Who sees a field once the sheet is kept or sent: the person and the proches at home, the secours (pompiers,
  * SAMU), the emergency department, the médecin traitant, the professional who fills it, the receiving structure.
  */
-export const AUDIENCES = ['personne', 'proches', 'secours', 'urgences', 'medecin', 'emetteur', 'destinataire'] as const;
+export const AUDIENCES = ['personne', 'proches', 'secours', 'urgences', 'medecin', 'intervenants', 'emetteur', 'destinataire'] as const;
 
 /** French names of the audiences (for the person: « qui voit cette information »). */
 export const AUDIENCE_LABELS: Readonly<Record<(typeof AUDIENCES)[number], string>> = {
@@ -34,6 +34,7 @@ export const AUDIENCE_LABELS: Readonly<Record<(typeof AUDIENCES)[number], string
   secours: 'les secours (pompiers, SAMU)',
   urgences: 'le service des urgences',
   medecin: 'le médecin traitant',
+  intervenants: 'les intervenants du domicile (aide, soins infirmiers, portage…)',
   emetteur: 'le professionnel qui remplit la fiche',
   destinataire: 'la structure qui reçoit la fiche',
 };
@@ -87,6 +88,12 @@ export const FieldSchema = z.object({
    * site enables it (`home-print-access` on `<relais-liaison-form>`). For the door code.
    */
   deviceOnly: z.optional(z.boolean()),
+  /**
+   * The sheet cannot be SENT while this field has one of these values (it can still be kept and printed): e.g. « the
+   * person does not know she is referred » — nobody can be informed of a sharing she does not know about. `message`
+   * says why, in French.
+   */
+  blocksSending: z.optional(z.object({ in: z.array(z.string()).check(z.minLength(1)), message: text(500) })),
 });
 
 /** A section. */
@@ -107,6 +114,12 @@ export const RecipientSchema = z.object({
   label: text(200),
   /** Sections sent to this recipient, in form order. */
   sections: z.array(id).check(z.minLength(1)),
+  /**
+   * Who this recipient is among the fields' `seenBy`: when set, a field of a sent section leaves the device only if
+   * its `seenBy` names this audience (a field without `seenBy` is then not sent). Without it, `seenBy` is
+   * documentation only and every field of the sections is sent.
+   */
+  audience: z.optional(z.enum(AUDIENCES)),
 });
 
 /** A template. */
@@ -123,6 +136,12 @@ export const TemplateSchema = z.object({
   recipients: z.optional(z.array(RecipientSchema).check(z.minLength(1))),
   /** What is « à vérifier » about the template as a whole. */
   toVerify: z.optional(z.array(text(1000))),
+  /**
+   * Sharing frames for the consent step: `recommended` is shown first as « recommandé » (an orientation to a
+   * structure that does not yet follow the person needs her agreement: `hors-equipe`); `excluded` are never offered
+   * for this sheet (child protection for the DLU-Dom sent to the emergency department). Ids of `CONSENT_REGIMES`.
+   */
+  regimes: z.optional(z.object({ recommended: z.optional(id), excluded: z.optional(z.array(id)), reason: z.optional(text(500)) })),
 });
 
 export type Field = z.infer<typeof FieldSchema>;
@@ -215,16 +234,41 @@ export function recipientsOf(t: Template): Recipient[] {
   return t.recipients ?? [{ id: 'destinataire', label: 'La structure destinataire', sections: t.sections.map((s) => s.id) }];
 }
 
+/** Whether a field may be sent to this audience (no audience: `seenBy` is documentation only). */
+export function seenByAudience(f: Field, audience: Audience | undefined): boolean {
+  return !audience || Boolean(f.seenBy?.includes(audience));
+}
+
+/**
+ * The fields a recipient may receive: those of the sections named, never a `deviceOnly` field, and — when the
+ * recipient has an `audience` — only those whose `seenBy` names it. A receiver refuses any other value.
+ */
+export function allowedFields(t: Template, sections: readonly string[], audience?: Audience): Set<string> {
+  return new Set(t.sections.filter((s) => sections.includes(s.id)).flatMap((s) => s.fields.filter((f) => !f.deviceOnly && seenByAudience(f, audience)).map((f) => f.id)));
+}
+
+/** The fields of the sections sent that the recipient does NOT receive (its `audience` is not in their `seenBy`). */
+export function withheldFields(t: Template, sections: readonly string[], audience?: Audience): Field[] {
+  return t.sections.filter((s) => sections.includes(s.id)).flatMap((s) => s.fields.filter((f) => !f.deviceOnly && !seenByAudience(f, audience)));
+}
+
+/** What stops the sheet from being sent (a `blocksSending` value in a sent section), in form order. */
+export function sendBlockers(t: Template, values: SheetValues, sections: readonly string[]): FieldError[] {
+  return t.sections
+    .filter((s) => sections.includes(s.id))
+    .flatMap((s) => s.fields.filter((f) => f.blocksSending && isShown(f, values) && f.blocksSending.in.includes(String(values[f.id]))).map((f) => ({ field: f.id, section: s.id, message: f.blocksSending!.message })));
+}
+
 /**
  * The values that leave the device for a recipient: only the fields of the given sections, never a `deviceOnly`
  * field (the door code), never a field hidden by showIf. Unknown keys (an old `accord_personne`…) are dropped.
  */
-export function sharedValues(t: Template, values: SheetValues, sections: readonly string[]): SheetValues {
+export function sharedValues(t: Template, values: SheetValues, sections: readonly string[], audience?: Audience): SheetValues {
   const out: SheetValues = {};
   for (const s of t.sections) {
     if (!sections.includes(s.id)) continue;
     for (const f of s.fields) {
-      if (f.deviceOnly || !isShown(f, values)) continue;
+      if (f.deviceOnly || !isShown(f, values) || !seenByAudience(f, audience)) continue;
       if (Object.prototype.hasOwnProperty.call(values, f.id) && values[f.id] !== undefined) out[f.id] = values[f.id];
     }
   }

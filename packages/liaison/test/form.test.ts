@@ -23,6 +23,17 @@ async function pick(el: Element, id: string): Promise<void> {
   input.click();
   await (el as RelaisLiaisonForm).updateComplete;
 }
+/** The site's information notice (RGPD art. 13), as a host would give it; without it nothing is sent. */
+const NOTICE = {
+  controller: 'CCAS de Clamecy (fictif)',
+  contact: 'ccas@clamecy.example, 03 86 00 00 01',
+  dpo: 'dpo@clamecy.example',
+  retention: '2 ans après la fin de l’accompagnement',
+  receiver: 'Département de la Nièvre (fictif), service APA',
+  access: 'les travailleurs sociaux de l’équipe APA',
+};
+const N = `notice='${JSON.stringify(NOTICE)}'`;
+
 async function mount(attrs: string): Promise<RelaisLiaisonForm> {
   const wrap = await fixture<HTMLDivElement>(`<div><relais-liaison-form ${attrs}></relais-liaison-form></div>`);
   const el = wrap.querySelector('relais-liaison-form') as RelaisLiaisonForm;
@@ -62,6 +73,7 @@ async function fillOrientation(el: RelaisLiaisonForm): Promise<void> {
 /** The consent step: regime, answer, method, author (ids of the first radio of each group: `c-<field>`). */
 async function answerConsent(el: RelaisLiaisonForm, choices: { regime: number; decision?: number; by?: number; method?: number; recipient?: number; collectedBy?: string }): Promise<void> {
   const nth = (id: string, i: number) => (i === 0 ? id : `${id}-${i}`);
+  if (!$<HTMLInputElement>(el, '#c-covered')!.checked) await pick(el, 'c-covered');
   if (choices.recipient !== undefined) await pick(el, nth('c-recipient', choices.recipient));
   await pick(el, nth('c-regime', choices.regime));
   if (choices.by !== undefined) await pick(el, nth('c-by', choices.by));
@@ -116,7 +128,7 @@ describe('<relais-liaison-form>', () => {
 
   it('keyboard completion of the orientation sheet, review, consent, send: received, draft deleted, event without content', async () => {
     const db = uniq();
-    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="/liaison/receive"`);
+    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="/liaison/receive" ${N}`);
     await fillOrientation(el);
     expect($$(el, '.tasks .status').map((s) => s.textContent)).to.deep.equal(['Terminé', 'Terminé', 'Terminé', 'Non commencé', 'Terminé', 'Terminé', 'Non commencé']);
     button(el, /Relire la fiche/).click();
@@ -126,7 +138,7 @@ describe('<relais-liaison-form>', () => {
     await waitUntil(() => $(el, '#consent-title'), 'consent step');
     button(el, /Enregistrer la réponse/).click();
     await waitUntil(() => $(el, '#error-summary'), 'consent asked');
-    await answerConsent(el, { regime: 2, by: 0 });
+    await answerConsent(el, { regime: 0, by: 0 });
     setTimeout(() => button(el, /Enregistrer la réponse/).click());
     const e = (await oneEvent(el, 'relais-submit')) as unknown as { state: string; receiptId: string };
     expect(e.state).to.equal('sent');
@@ -276,13 +288,13 @@ describe('<relais-liaison-form>', () => {
 
   it('offline: the sheet waits in the outbox, said in words; the consent can be withdrawn before it leaves', async () => {
     const db = uniq();
-    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="http://127.0.0.1:9/fiches"`);
+    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="http://127.0.0.1:9/fiches" ${N}`);
     await fillOrientation(el);
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
     button(el, /accord de partage/).click();
     await waitUntil(() => $(el, '#consent-title'), 'consent step');
-    await answerConsent(el, { regime: 2, by: 0 });
+    await answerConsent(el, { regime: 0, by: 0 });
     button(el, /Enregistrer la réponse/).click();
     await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued', { timeout: 8000 });
     expect($(el, '.sent')!.textContent).to.match(/pas encore transmis/);
@@ -344,25 +356,36 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
 
   it('the consent step by keyboard: the regime first, the R1110-3 information, errors in a summary that takes focus; axe clean', async () => {
     const { sendKeys } = await import('@web/test-runner-commands');
-    const el = await mount(`template-id="orientation" db-name="${uniq()}" endpoint="/liaison/receive"`);
+    const el = await mount(`template-id="orientation" db-name="${uniq()}" endpoint="/liaison/receive" ${N}`);
     await fillOrientation(el);
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
     button(el, /accord de partage/).click();
     await waitUntil(() => el.shadowRoot!.activeElement?.id === 'consent-title', 'heading focused');
     expect($(el, '#information')).to.equal(null, 'the information depends on the regime');
-    // keyboard: Tab reaches the first regime, arrows choose, Space checks
+    expect($(el, '#notice-missing')).to.equal(null, 'the site gave its notice');
+    // keyboard: Tab reaches the prior question (R1110-2), Space checks; then the regimes, outside the team first
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.id).to.equal('c-covered');
+    expect($(el, '#c-covered-hint')!.textContent).to.match(/périmètre de leurs missions \(CSP R1110-1 2°\)/);
+    expect($(el, '#c-regime')).to.equal(null, 'the regimes depend on the prior question');
+    await sendKeys({ press: ' ' });
+    await el.updateComplete;
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.id).to.equal('c-regime');
-    await sendKeys({ press: 'ArrowDown' });
-    await sendKeys({ press: 'ArrowDown' });
+    expect($(el, 'label[for="c-regime"]')!.textContent).to.equal('Partage avec un professionnel hors de l’équipe de soins (recommandé pour cette fiche)');
+    expect($(el, '#c-regime-hint')!.textContent).to.match(/Dans le doute, choisissez « hors de l’équipe de soins »/);
+    expect($$(el, 'input[name="c-regime"]').length).to.equal(3, 'no child protection for an adult');
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
-    expect(el.shadowRoot!.activeElement?.id).to.equal('c-regime-2');
-    expect($<HTMLInputElement>(el, '#c-regime-2')!.checked).to.equal(true);
+    expect($<HTMLInputElement>(el, '#c-regime')!.checked).to.equal(true);
     const info = $(el, '#information')!;
     expect(info.textContent).to.match(/Rien n’est envoyé sans votre accord/);
     expect(info.textContent).to.match(/Plateforme de répit \(fictive\)/);
-    expect(info.textContent).to.match(/Version du texte d’information : information-partage-2026-12/);
+    expect(info.textContent).to.match(/La fiche est reçue par Département de la Nièvre \(fictif\), service APA ; y ont accès : les travailleurs sociaux de l’équipe APA/);
+    expect(info.textContent).to.match(/Responsable du traitement : CCAS de Clamecy \(fictif\).*Délégué à la protection des données : dpo@clamecy\.example.*réclamation à la CNIL/s);
+    expect(info.textContent).to.match(/Qui vous informe : Claire Petit, CESF, CCAS \(fictif\), le \d{1,2} \p{L}+ \d{4}/u);
+    expect(info.textContent).to.match(/Version du texte d’information : information-partage-2026-12b/);
     expect($(el, '.parts')!.textContent).to.match(/Qui oriente.*Motif et besoins/s);
     // the answer is written in the third person; no « j'accepte » anywhere
     expect($(el, 'form.consent')!.textContent).to.not.match(/j’accepte|J'accepte/i);
@@ -395,7 +418,7 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
 
   it('an objection is recorded and nothing is sent', async () => {
     const db = uniq();
-    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="/liaison/receive"`);
+    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="/liaison/receive" ${N}`);
     await fillOrientation(el);
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
@@ -415,7 +438,7 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
 
   it('DLU-Dom to the emergency department: only its sections leave, never the door code; the record holds regime, text version, method, author', async () => {
     const db = uniq();
-    const el = await mount(`template-id="dlu-domicile" db-name="${db}" endpoint="http://127.0.0.1:9/fiches"`);
+    const el = await mount(`template-id="dlu-domicile" db-name="${db}" endpoint="http://127.0.0.1:9/fiches" ${N}`);
     await fillDlu(el);
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
@@ -424,29 +447,41 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     await pick(el, 'c-recipient');
     const parts = $(el, '.parts')!.textContent!;
     expect(parts).to.match(/Fiche aller/);
-    expect(parts).to.match(/Reste sur cet appareil, jamais transmis : Fiche retour \(par le service des urgences\) ; Accès au logement/);
-    await answerConsent(el, { regime: 0, by: 0, method: 0, collectedBy: 'Infirmière du SSIAD' });
+    expect(parts).to.match(/Jamais transmis : Fiche retour \(par le service des urgences\) ; Animaux à prendre en charge ; Où sont-ils rangés \? ; Accès au logement/);
+    expect($$(el, 'input[name="c-recipient"]').length).to.equal(3, 'urgences, médecin traitant, intervenants');
+    await answerConsent(el, { regime: 2, by: 0, method: 0, collectedBy: 'Infirmière du SSIAD' });
+    await pick(el, 'c-copyGiven');
     button(el, /Enregistrer la réponse/).click();
     await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued', { timeout: 8000 });
     const { values, consent } = await queued(db);
     expect(values['aller_motif']).to.equal('Chute dans la cuisine');
     expect(values).to.not.have.property('acces_logement');
     expect(values).to.not.have.property('retour_diagnostic');
+    expect(values).to.not.have.property('animaux');
     expect(JSON.stringify(values)).to.not.match(/4521B/);
-    expect(consent).to.include({ regime: 'echange', decision: 'pas-d-opposition', method: 'oral', collectedBy: 'Infirmière du SSIAD', by: 'personne', textVersion: 'information-partage-2026-12', templateVersion: '2026-2' });
+    expect(consent).to.include({ regime: 'echange', decision: 'pas-d-opposition', method: 'oral', collectedBy: 'Infirmière du SSIAD', by: 'personne', textVersion: 'information-partage-2026-12b', templateVersion: '2026-3', copyGiven: true, recipientId: 'urgences' });
+    expect(consent['textSha256']).to.match(/^[0-9a-f]{64}$/);
     expect(consent['sections']).to.not.include('fiche-retour');
   });
 
-  it('child protection: the parents are informed (not asked); not informing them needs a reason; the sheet is sent', async () => {
+  it('child protection, for a minor only: the parents are informed (not asked); not informing them needs a reason and records nobody; the sheet is sent', async () => {
     const db = uniq();
-    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="http://127.0.0.1:9/fiches"`);
+    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="http://127.0.0.1:9/fiches" ${N}`);
     await fillOrientation(el);
+    button(el, /^La personne$/).click();
+    await waitUntil(() => $(el, '#f-personne_naissance'), 'person section');
+    await type(el, 'f-personne_naissance', '2016-04-12');
+    button(el, /Revenir à la liste des parties/).click();
+    await el.updateComplete;
     button(el, /Relire la fiche/).click();
     await el.updateComplete;
     button(el, /accord de partage/).click();
     await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    await pick(el, 'c-covered');
+    expect($(el, 'label[for="c-regime-3"]')!.textContent).to.equal('Protection de l’enfance (pour un mineur)');
     await pick(el, 'c-regime-3');
     expect($(el, '#c-by')).to.equal(null, 'nobody is asked to agree');
+    expect($(el, '#information')!.textContent).to.match(/Pourquoi : Pour évaluer la situation de l’enfant/);
     expect($(el, '#information')!.textContent).to.match(/informés avant, sauf si c’est contraire à l’intérêt de l’enfant/);
     expect($(el, '#c-decision')!.closest('fieldset')!.querySelector('legend')!.textContent).to.equal('Information des parents');
     await pick(el, 'c-decision-1');
@@ -460,11 +495,11 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     button(el, /Enregistrer la réponse/).click();
     await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued', { timeout: 8000 });
     const { consent } = await queued(db);
-    expect(consent).to.include({ regime: 'protection-enfance', decision: 'information-contraire-interet', by: 'representant', childInterestReason: 'Le père est mis en cause.', childInformed: true });
+    expect(consent).to.include({ regime: 'protection-enfance', decision: 'information-contraire-interet', by: 'aucun', childInterestReason: 'Le père est mis en cause.', childInformed: true });
   });
 
   it('a representative is offered only where the measure allows it, with the condition of art. 459 to confirm', async () => {
-    const el = await mount(`template-id="dlu-domicile" db-name="${uniq()}" endpoint="http://127.0.0.1:9/fiches"`);
+    const el = await mount(`template-id="dlu-domicile" db-name="${uniq()}" endpoint="http://127.0.0.1:9/fiches" ${N}`);
     await fillDlu(el, async () => {
       await pick(el, 'f-mesure_protection-3'); // tutelle
       await type(el, 'f-mandataire', 'UDAF, 03 86 00 00 00');
@@ -474,16 +509,18 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     button(el, /accord de partage/).click();
     await waitUntil(() => $(el, '#consent-title'), 'consent step');
     await pick(el, 'c-recipient');
-    await pick(el, 'c-regime-2');
+    await pick(el, 'c-covered');
+    await pick(el, 'c-regime');
     expect($(el, 'label[for="c-by-1"]')!.textContent).to.equal('Son représentant : le tuteur');
-    expect($(el, '#c-by-hint')!.textContent).to.match(/le tuteur ne répond à sa place que si le juge l’a prévu/i);
+    expect($(el, '#c-by-hint')!.textContent).to.match(/le tuteur ne répond à sa place que si le juge l’a autorisé à la représenter/i);
     await pick(el, 'c-by-1');
     await pick(el, 'c-decision');
     await pick(el, 'c-method');
     await type(el, 'c-collectedBy', 'Claire Petit, CESF');
     button(el, /Enregistrer la réponse/).click();
     await waitUntil(() => $(el, '#error-summary'), 'summary');
-    expect($$(el, '#error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal(['#c-representativeName', '#c-representativeConfirmed']);
+    expect($$(el, '#error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal(['#c-representativeName', '#c-representativeConfirmed', '#c-protectedPersonInformed']);
+    expect($(el, 'label[for="c-representativeConfirmed"]')!.textContent).to.match(/^L’état de la personne ne lui permet pas de prendre seule une décision personnelle éclairée, et le juge a autorisé le tuteur/);
     await expect(el).to.be.accessible();
   });
 
@@ -511,6 +548,7 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     button(dlu, /^Identité et lieu de vie$/).click();
     await dlu.updateComplete;
     await type(dlu, 'f-acces_logement', 'code 4521B');
+    expect($(dlu, '#f-acces_logement')!.closest('.field')!.classList.contains('device-only')).to.equal(true, 'off paper from the section view too (Ctrl+P)');
     button(dlu, /Revenir à la liste des parties/).click();
     await dlu.updateComplete;
     button(dlu, /Relire la fiche/).click();
@@ -524,5 +562,97 @@ describe('<relais-liaison-form>: consent regimes, sections shared, resuming (iss
     await dlu.updateComplete;
     expect(dlu.hasAttribute('home-print-access')).to.equal(true);
     await expect(dlu).to.be.accessible();
+  });
+
+  it('F9/F12: nothing is sent without the site’s notice (a French message for the webmaster), nor while the person does not know she is referred', async () => {
+    const db = uniq();
+    const el = await mount(`template-id="orientation" db-name="${db}" endpoint="http://127.0.0.1:9/fiches"`);
+    await fillOrientation(el);
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    let error = '';
+    el.addEventListener('relais-error', (e) => (error = (e as unknown as { message: string }).message));
+    button(el, /accord de partage/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    expect($(el, '#notice-missing')!.textContent).to.match(/^Envoi impossible : ce site n’a pas fourni les mentions d’information obligatoires \(responsable du traitement \(controller\),.*Webmestre : renseignez l’attribut ou la propriété « notice »/);
+    expect(error).to.match(/Envoi impossible/);
+    await answerConsent(el, { regime: 0, by: 0 });
+    expect($(el, '#information')!.textContent).to.match(/Le site n’a pas indiqué le responsable du traitement : la fiche ne peut pas être envoyée/);
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'send-error', 'refusal focused');
+    expect($(el, '#send-error')!.textContent).to.match(/^Envoi impossible/);
+    expect(await new Outbox('http://127.0.0.1:9/fiches', { dbName: db }).pending()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    // with the notice, a person who does not know she is referred still blocks the sending
+    el.notice = NOTICE;
+    await el.updateComplete;
+    expect($(el, '#notice-missing')).to.equal(null);
+    button(el, /Revenir à la relecture/).click();
+    await el.updateComplete;
+    button(el, /Modifier : Ce que la personne sait et souhaite/).click();
+    await waitUntil(() => $(el, '#f-personne_informee-1'), 'attentes');
+    expect($(el, 'label[for="f-personne_informee-1"]')!.textContent).to.equal('Non, pas encore (la fiche ne pourra pas être envoyée)');
+    await pick(el, 'f-personne_informee-1');
+    button(el, /Revenir à la liste des parties/).click();
+    await el.updateComplete;
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    expect($(el, '#send-blocker')!.textContent).to.match(/ne sait pas encore qu’elle est orientée/, 'said at the review already');
+    button(el, /accord de partage/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    await answerConsent(el, { regime: 0, by: 0 });
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'send-error', 'refusal focused');
+    expect($(el, '#send-error')!.textContent).to.match(/ne sait pas encore qu’elle est orientée : informez-la avant d’envoyer la fiche/);
+    expect(await new Outbox('http://127.0.0.1:9/fiches', { dbName: db }).pending()).to.deep.equal([]);
+  });
+
+  it('F8: information impossible in an emergency — a reason and who informs her afterwards; nobody recorded as answering', async () => {
+    const db = uniq();
+    const el = await mount(`template-id="dlu-domicile" db-name="${db}" endpoint="http://127.0.0.1:9/fiches" ${N}`);
+    await fillDlu(el);
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    button(el, /accord de partage/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    await pick(el, 'c-recipient');
+    await pick(el, 'c-covered');
+    await pick(el, 'c-regime-1'); // équipe de soins
+    await pick(el, 'c-decision-2');
+    expect($(el, 'label[for="c-decision-2"]')!.textContent).to.match(/^Information impossible \(urgence ou état de la personne\)/);
+    expect($(el, '#c-by')).to.equal(null, 'nobody answered');
+    await pick(el, 'c-method');
+    await type(el, 'c-collectedBy', 'Infirmière du SSIAD');
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => $(el, '#error-summary'), 'reason asked');
+    expect($$(el, '#error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal(['#c-impossibleReason', '#c-followUp']);
+    await expect(el).to.be.accessible();
+    await type(el, 'c-impossibleReason', 'Inconsciente à l’arrivée des secours');
+    await type(el, 'c-followUp', 'L’infirmière du SSIAD, à son retour');
+    button(el, /Enregistrer la réponse/).click();
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued', { timeout: 8000 });
+    const { consent } = await queued(db);
+    expect(consent).to.include({ regime: 'equipe-de-soins', decision: 'information-impossible', by: 'aucun', followUp: 'L’infirmière du SSIAD, à son retour' });
+  });
+
+  it('F9: a notice attribute that is not readable JSON is said to the webmaster, never thrown', async () => {
+    const el = await mount(`template-id="orientation" db-name="${uniq()}" endpoint="http://127.0.0.1:9/fiches" notice='{"controller": "CCAS"'`);
+    await fillOrientation(el);
+    button(el, /Relire la fiche/).click();
+    await el.updateComplete;
+    button(el, /accord de partage/).click();
+    await waitUntil(() => $(el, '#consent-title'), 'consent step');
+    expect($(el, '#notice-missing')!.textContent).to.match(/l’attribut « notice » de <relais-liaison-form> n’est pas un objet JSON lisible/);
+    el.setAttribute('notice', JSON.stringify(NOTICE));
+    await el.updateComplete;
+    expect($(el, '#notice-missing')).to.equal(null);
+  });
+
+  it('F15: on a shared device the door code is not asked', async () => {
+    const el = await mount(`template-id="dlu-domicile" device="shared" db-name="${uniq()}"`);
+    button(el, /^Identité et lieu de vie$/).click();
+    await el.updateComplete;
+    expect($(el, '#f-nom_naissance')).to.exist;
+    expect($(el, '#f-acces_logement')).to.equal(null);
   });
 });

@@ -12,6 +12,8 @@ export const m = (model: string, field: string) => ({ model, field });
 export const URGENCE: Audience[] = ['personne', 'proches', 'secours', 'urgences', 'medecin'];
 /** Health content: not the proches (the personne à prévenir has no access to medical information). */
 export const SOIN: Audience[] = ['personne', 'secours', 'urgences', 'medecin'];
+/** The fiche retour without the diagnosis: also the home workers, who organise the return (not the proches). */
+export const RETOUR: Audience[] = [...SOIN, 'intervenants'];
 
 /** The measures under which a person is in charge of the protection (tutelle, curatelle, habilitation familiale, mandat). */
 export const MEASURES_WITH_A_PERSON_IN_CHARGE = ['curatelle', 'tutelle', 'habilitation-familiale', 'mandat-protection-future'];

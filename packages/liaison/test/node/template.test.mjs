@@ -131,9 +131,9 @@ test('the door code never leaves the device: not exported, not sent; the consent
   const values = { nom_naissance: 'MARTIN', acces_logement: 'code 1234B', retour_diagnostic: 'entorse', aller_motif: 'chute' };
   assert.deepEqual(exportSheet(dlu, values).values, { nom_naissance: 'MARTIN', retour_diagnostic: 'entorse', aller_motif: 'chute' });
   const urgences = recipientsOf(dlu).find((r) => r.id === 'urgences');
-  assert.deepEqual(sharedValues(dlu, values, urgences.sections), { nom_naissance: 'MARTIN', aller_motif: 'chute' }, 'no door code, no fiche retour to the emergency');
-  const retour = recipientsOf(dlu).find((r) => r.id === 'retour');
-  assert.deepEqual(sharedValues(dlu, values, retour.sections), { nom_naissance: 'MARTIN', retour_diagnostic: 'entorse' });
+  assert.deepEqual(sharedValues(dlu, values, urgences.sections, urgences.audience), { nom_naissance: 'MARTIN', aller_motif: 'chute' }, 'no door code, no fiche retour to the emergency');
+  const retour = recipientsOf(dlu).find((r) => r.id === 'retour-medecin');
+  assert.deepEqual(sharedValues(dlu, values, retour.sections, retour.audience), { nom_naissance: 'MARTIN', retour_diagnostic: 'entorse' });
   assert.deepEqual(sharedValues(ori, { motif: 'x', accord_personne: false }, recipientsOf(ori)[0].sections), { motif: 'x' });
   for (const t of [dlu, ori]) assert.ok(!fields(t).some((f) => /accord|consent/.test(f.id)), `${t.id}: consent is asked once, in the consent step`);
   assert.equal(isForPeople(field(ori, 'destinataire_service_id')), false, 'the directory id is never shown');
@@ -157,4 +157,59 @@ test('a receiver validates the sections shared and those sent, not the others', 
   assert.deepEqual(receivedSections(ori, {}, 'pas une liste'), []);
   const errs = validateSheet(ori, { motif: 'y' }, { sections: ['motif', 'attentes'] });
   assert.deepEqual(errs.map((e) => e.field), ['besoins', 'personne_informee']);
+});
+
+test('F13: seenBy is enforced — the home workers get the return without diagnosis nor NIR; the urgences never get what only the secours at home see', async () => {
+  const { sharedValues, recipientsOf, allowedFields, withheldFields } = await import('@relais/liaison/headless');
+  const values = {
+    nom_naissance: 'MARTIN', prenoms: 'Jeanne', date_naissance: '1941-03-27', adresse: '12 rue des Forges, 58500 Clamecy', nir: '2 41 03 58 079 012 34', langue: 'LSF',
+    animaux: 'un chat', documents_lieu: 'sur le réfrigérateur', acces_logement: 'code 1234B',
+    retour_date: '2026-12-02T18:00', retour_orientation: 'domicile', retour_diagnostic: 'entorse', retour_plan_soins: 'glace, repos', retour_objets: ['lunettes'], retour_documents: 'ordonnance',
+  };
+  const r = (id) => recipientsOf(dlu).find((x) => x.id === id);
+  const workers = r('retour-intervenants');
+  assert.deepEqual(sharedValues(dlu, values, workers.sections, workers.audience), {
+    nom_naissance: 'MARTIN', prenoms: 'Jeanne', date_naissance: '1941-03-27', adresse: '12 rue des Forges, 58500 Clamecy',
+    retour_date: '2026-12-02T18:00', retour_orientation: 'domicile', retour_plan_soins: 'glace, repos', retour_objets: ['lunettes'], retour_documents: 'ordonnance',
+  }, 'orientation, plan de soins, objects and documents; no NIR, no diagnosis, no LSF (health)');
+  const doctor = r('retour-medecin');
+  const toDoctor = sharedValues(dlu, values, doctor.sections, doctor.audience);
+  assert.equal(toDoctor.retour_diagnostic, 'entorse');
+  assert.equal(toDoctor.langue, 'LSF');
+  const urg = r('urgences');
+  const toUrg = sharedValues(dlu, values, urg.sections, urg.audience);
+  assert.equal(toUrg.nir, '2 41 03 58 079 012 34', 'the NIR goes to the emergency admission');
+  assert.ok(!('animaux' in toUrg) && !('documents_lieu' in toUrg), 'seen by the secours at home, not sent to the urgences');
+  assert.ok(!allowedFields(dlu, urg.sections, urg.audience).has('acces_logement'));
+  assert.deepEqual(withheldFields(dlu, workers.sections, workers.audience).map((f) => f.id), ['lieu_vie', 'nir', 'langue', 'retour_diagnostic'], 'the type of home stays out too: the home workers know it');
+  // without an audience, seenBy is documentation: every field of the sections (never the door code)
+  assert.ok(allowedFields(ori, recipientsOf(ori)[0].sections).has('destinataire_service_id'));
+});
+
+test('F12: a referred person who does not know it blocks the sending, not the keeping', async () => {
+  const { sendBlockers, recipientsOf } = await import('@relais/liaison/headless');
+  const all = recipientsOf(ori)[0].sections;
+  const errs = sendBlockers(ori, { personne_informee: 'non' }, all);
+  assert.deepEqual(errs.map((e) => [e.field, e.section]), [['personne_informee', 'attentes']]);
+  assert.match(errs[0].message, /informez-la avant d’envoyer la fiche/);
+  assert.deepEqual(sendBlockers(ori, { personne_informee: 'oui' }, all), []);
+  assert.ok(!validateSheet(ori, { personne_informee: 'non' }, { section: 'attentes' }).some((e) => e.field === 'personne_informee'), 'the draft keeps the answer');
+  const bad = structuredClone(ori);
+  field(bad, 'personne_informee').blocksSending = { in: [], message: 'x' };
+  assert.throws(() => parseTemplate(bad), /blocksSending/);
+});
+
+test('F14/F16: what reveals health is tagged S2; what the models ask and the sheet lacks is « à vérifier »', () => {
+  assert.equal(field(ori, 'deja_fait').sensitivity, 'S2');
+  assert.equal(field(ori, 'qui_aide').sensitivity, 'S2');
+  assert.match(field(ori, 'mesure_protection').toVerify, /S2 à vérifier/);
+  assert.ok(dlu.toVerify.some((x) => /sexe et lieu de naissance/.test(x)));
+  assert.ok(dlu.toVerify.some((x) => /déplacements – transferts/.test(x)));
+  assert.ok(dlu.toVerify.some((x) => /Traitements : 1\.\.1/.test(x)));
+});
+
+test('F15: the door code is never asked of a professional filling the sheet for someone else', () => {
+  const f = field(dlu, 'acces_logement');
+  assert.match(f.hint, /Si vous remplissez la fiche pour quelqu’un d’autre, ne le saisissez pas : écrivez-le à la main sur la fiche papier/);
+  assert.doesNotMatch(f.purpose, /ne quitte jamais le domicile/);
 });
