@@ -6,6 +6,7 @@ import type * as ConsentRules from './consent.js';
 import type { ConsentError, ConsentInput, ConsentRecord, SharingNotice } from './consent.js';
 import { DraftStore, DraftConflictError, DraftLockedError, type DraftMeta } from './draft-store.js';
 import { Outbox, endpointAllowed, ENDPOINT_REFUSED, type Consent, type SendOutcome } from './outbox.js';
+import { isShippedTemplate, loadLiaisonTemplate } from './shipped.js';
 import { Vault, eraseDevice, describeErased } from './vault.js';
 import { liaisonStyles } from './liaison-form.styles.js';
 
@@ -41,11 +42,6 @@ declare global {
 
 type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kind: 'section'; id: string } | { kind: 'review' } | { kind: 'consent' } | { kind: 'not-shared'; record: ConsentRecord } | { kind: 'sent'; message: string } | { kind: 'resume'; meta: DraftMeta };
 
-/** The shipped templates, loaded on demand: a page downloads only the sheet it shows. */
-const SHIPPED: Readonly<Record<string, () => Promise<Template>>> = {
-  'dlu-domicile': () => import('./templates/dlu-domicile.js').then((m) => m.dluDomicile),
-  orientation: () => import('./templates/orientation.js').then((m) => m.orientation),
-};
 const loadedTemplates = new Map<string, Template>();
 /** Stands in while a sheet loads or when it cannot be used: never another real sheet. */
 const NO_SHEET: Template = { id: 'aucune', version: '0', title: 'Fiche de liaison', sections: [{ id: 'aucune', title: 'Fiche de liaison', fields: [{ id: 'aucun', label: 'Aucun champ', type: 'text', sensitivity: 'S0', author: 'systeme' }] }] };
@@ -161,7 +157,7 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   /** A shipped sheet not loaded yet. */
   private get waiting(): boolean {
-    return !this.template && Object.prototype.hasOwnProperty.call(SHIPPED, this.templateId) && !loadedTemplates.has(this.templateId) && !this.loadFailed;
+    return !this.template && isShippedTemplate(this.templateId) && !loadedTemplates.has(this.templateId) && !this.loadFailed;
   }
 
   private loadFailed = false;
@@ -171,7 +167,7 @@ export class RelaisLiaisonForm extends RelaisElement {
     if (!this.waiting) return;
     const id = this.templateId;
     try {
-      loadedTemplates.set(id, await SHIPPED[id]!());
+      loadedTemplates.set(id, await loadLiaisonTemplate(id));
     } catch {
       this.loadFailed = true;
     }
