@@ -123,16 +123,34 @@ describe('faults on every remote call', function () {
     expect($(el, 'ol'), 'the steps stay').to.not.equal(null);
   });
 
+  // a 5xx, 408 or 429 answer is tried again at once under the same key (ky, with Retry-After): the sheet goes on the
+  // same send; every other fault leaves it queued until the next try
+  const retriedAtOnce = (f: string) => /^status-(5\d\d|429|408)/.test(f);
+  const SHEET = {
+    emetteur_structure: 'CCAS de Clamecy (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34',
+    destinataire_structure: 'Plateforme de répit (fictive)', personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur',
+    motif: 'Épuisement de l’aidant, demande de solutions de répit.', besoins: ['repit'], personne_informee: 'oui', accord_personne: true, accord_par: 'personne',
+  };
+  const CONSENT = { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'destinataire', 'personne', 'situation', 'motif', 'attentes', 'documents'], textVersion: 'information-partage-2026-12b', at: '2026-11-23T10:00:00Z', regime: 'hors-equipe', legalBasis: 'Code de la santé publique, art. L1110-4 III (2e alinéa) et IV ; D1110-3-1', decision: 'consentement', method: 'oral', collectedBy: 'Claire Petit, CESF', recipientId: 'destinataire', copyGiven: false, template: 'orientation', templateVersion: '2026-3' } as Consent;
   const receiverFaults = [...(Object.keys(FAULTS) as Fault[]).filter((f) => !('succeeds' in FAULTS[f])), 'receipt-truncated'];
-  for (const fault of receiverFaults) {
+  for (const fault of receiverFaults.filter(retriedAtOnce)) {
+    it(`liaison outbox → receiver — ${fault}: tried again at once with the same key, sent once`, async () => {
+      const key = `r${Date.now()}-${n++}`;
+      const outbox = new Outbox(`/faults/receiver/${key}?fault=${fault}&times=1`, { dbName: `faults-${key}` });
+      const id = await outbox.enqueue('orientation', SHEET, CONSENT);
+      const first = await outbox.send(id);
+      expect(first.state, fault).to.equal('sent');
+      expect(await outbox.pending()).to.deep.equal([]);
+      const stored = await (await fetch(`/faults/liaison-count/${id}`)).json();
+      expect(stored.count, 'one stored copy').to.equal(1);
+      outbox.close();
+    });
+  }
+  for (const fault of receiverFaults.filter((f) => !retriedAtOnce(f))) {
     it(`liaison outbox → receiver — ${fault}: queued with a French reason, sent once on the next try`, async () => {
       const key = `r${Date.now()}-${n++}`;
       const outbox = new Outbox(`/faults/receiver/${key}?fault=${fault}&times=1`, { dbName: `faults-${key}` });
-      const id = await outbox.enqueue('orientation', {
-        emetteur_structure: 'CCAS de Clamecy (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34',
-        destinataire_structure: 'Plateforme de répit (fictive)', personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur',
-        motif: 'Épuisement de l’aidant, demande de solutions de répit.', besoins: ['repit'], personne_informee: 'oui', accord_personne: true, accord_par: 'personne',
-      }, { by: 'personne', recipients: ['Plateforme de répit (fictive)'], sections: ['emetteur', 'destinataire', 'personne', 'situation', 'motif', 'attentes', 'documents'], textVersion: 'information-partage-2026-12b', at: '2026-11-23T10:00:00Z', regime: 'hors-equipe', legalBasis: 'Code de la santé publique, art. L1110-4 III (2e alinéa) et IV ; D1110-3-1', decision: 'consentement', method: 'oral', collectedBy: 'Claire Petit, CESF', recipientId: 'destinataire', copyGiven: false, template: 'orientation', templateVersion: '2026-3' } as Consent);
+      const id = await outbox.enqueue('orientation', SHEET, CONSENT);
       const first = await outbox.send(id);
       expect(first.state, fault).to.equal('queued');
       expect((first as { reason: string }).reason).to.match(fault === 'receipt-truncated' ? /accusé de réception est illisible/ : /En attente d’envoi – pas encore transmis/);

@@ -350,8 +350,11 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     net.down = false;
     net.answer = null;
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      if (init?.method === 'POST') {
-        net.posts.push(new Headers(init.headers).get('idempotency-key') ?? '');
+      // a Request (the outbox sends through ky) or a URL and its init
+      // (never new Request(aRequest): it would take the body away from the request sent)
+      const req = input instanceof Request ? input : new Request(input, init);
+      if (req.method === 'POST') {
+        net.posts.push(req.headers.get('idempotency-key') ?? '');
         if (net.down) return Promise.reject(new TypeError('Failed to fetch'));
         if (net.answer) return Promise.resolve(net.answer());
       }

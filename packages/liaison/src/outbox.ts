@@ -155,41 +155,55 @@ export class Outbox {
       await this.store.save(key, loaded.meta.template, { ...p, attempts: p.attempts + 1 }, loaded.meta.version).catch(() => undefined);
       return { state: 'queued', reason };
     };
-    const ctrl = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => ((timedOut = true), ctrl.abort()), this.timeoutMs);
-    const onAbort = () => ctrl.abort();
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    let res: Response;
+    let res: { status: number; contentType: string; json: () => unknown };
     try {
-      res = await this.fetcher(this.endpoint, {
+      // on ky (@relais/core/http, loaded with the first sheet sent): a timeout per attempt that covers the body, and a
+      // retry of 408, 429 and 5xx (with Retry-After) under the same idempotency key
+      const { relaisHttp } = await import('@relais/core/http');
+      const answer = await relaisHttp(this.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': key },
-        body: JSON.stringify({ template: p.template, values: p.values, consent: p.consent }),
-        signal: ctrl.signal,
-        credentials: 'same-origin',
+        headers: { 'idempotency-key': key },
+        json: { template: p.template, values: p.values, consent: p.consent },
+        signal: opts.signal,
+        timeoutMs: this.timeoutMs,
+        retries: 2,
+        // offline, the sheet is queued at once: it goes again when the connection returns and on the next load
+        retryNetworkErrors: false,
         redirect: 'error',
+        // every answer but the retried ones is read here
+        answerStatus: (s) => s < 500 && s !== 408 && s !== 429,
+        fetch: this.fetcher,
       });
-    } catch {
+      res = {
+        status: answer.status,
+        contentType: answer.headers.get('content-type') ?? '',
+        json: () => {
+          try {
+            return JSON.parse(answer.text) as unknown;
+          } catch {
+            return null;
+          }
+        },
+      };
+    } catch (e) {
+      const err = e as { kind?: string; status?: number };
+      if (err.kind === 'http' && typeof err.status === 'number') return keep(`En attente d’envoi – pas encore transmis (${statusReason(err.status)}). ${this.next}`);
       const secs = Math.round(this.timeoutMs / 1000);
       return keep(
-        timedOut
+        err.kind === 'timeout'
           ? `En attente d’envoi – pas encore transmis : le service n’a pas répondu en ${secs} secondes. ${this.next}`
           : `En attente d’envoi – pas encore transmis : le service ne répond pas. ${this.next}`,
       );
-    } finally {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
     }
-    if (res.status === 409 && /problem\+json/i.test(res.headers.get('content-type') ?? '')) {
+    if (res.status === 409 && /problem\+json/i.test(res.contentType)) {
       // the key already served for ANOTHER sheet: this one was not stored; the draft keeps the values
-      const body = (await res.json().catch(() => null)) as { detail?: unknown } | null;
+      const body = res.json() as { detail?: unknown } | null;
       await this.store.remove(key);
       const detail = typeof body?.detail === 'string' && body.detail.trim() ? body.detail.slice(0, 500) : 'Le service a refusé la fiche : sa clé d’envoi a déjà servi pour une autre fiche.';
       return { state: 'rejected', errors: [{ field: 'fiche', message: detail }] };
     }
     if (res.status === 201 || res.status === 409) {
-      const receipt = (await res.json().catch(() => null)) as Receipt | null;
+      const receipt = res.json() as Receipt | null;
       if (receipt && typeof receipt.id === 'string' && typeof receipt.receivedAt === 'string') {
         await this.store.remove(key);
         return { state: 'sent', receipt: { id: receipt.id.slice(0, 100), receivedAt: receipt.receivedAt.slice(0, 40), sha256: String(receipt.sha256 ?? '').slice(0, 64) }, replayed: res.status === 409 };
@@ -200,17 +214,9 @@ export class Outbox {
     if (res.status === 422) {
       // the receiver refused this sheet: it leaves the outbox (the draft keeps the values, to correct and send again)
       await this.store.remove(key);
-      return { state: 'rejected', errors: readProblems(await res.json().catch(() => null)) };
+      return { state: 'rejected', errors: readProblems(res.json()) };
     }
-    const why =
-      res.status === 401 || res.status === 403
-        ? `le service refuse l’accès à ce site, erreur ${res.status} : prévenez le responsable du site`
-        : res.status === 429
-          ? 'trop d’envois vers le service pour le moment'
-          : res.status >= 200 && res.status < 300
-            ? `réponse inattendue du service, code ${res.status}`
-            : `erreur ${res.status}`;
-    return keep(`En attente d’envoi – pas encore transmis (${why}). ${this.next}`);
+    return keep(`En attente d’envoi – pas encore transmis (${statusReason(res.status)}). ${this.next}`);
   }
 
   /** Cancels a queued sheet (the consent is withdrawn before it was sent). */
@@ -237,6 +243,14 @@ export class Outbox {
     this.store.close();
     if (this.ownVault) this.store.vault.close();
   }
+}
+
+/** Why an answer leaves the sheet in the outbox, in French. */
+function statusReason(status: number): string {
+  if (status === 401 || status === 403) return `le service refuse l’accès à ce site, erreur ${status} : prévenez le responsable du site`;
+  if (status === 429) return 'trop d’envois vers le service pour le moment';
+  if (status >= 200 && status < 300) return `réponse inattendue du service, code ${status}`;
+  return `erreur ${status}`;
 }
 
 /** The field errors of a 422 problem+json body, whatever its shape (never throws, never more than 50). */

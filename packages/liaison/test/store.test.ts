@@ -318,8 +318,9 @@ describe('issue 14: send exactly once', () => {
     let down = true;
     const outbox = new Outbox('/x', {
       dbName: uniq(),
-      fetch: (_u, init) => {
-        keys.push(new Headers(init!.headers).get('idempotency-key')!);
+      fetch: (input, init) => {
+        // a fetch gets a Request (ky) or a URL and its init
+        keys.push((input instanceof Request ? input : new Request(input, init)).headers.get('idempotency-key')!);
         return down ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(json(201, { id: keys.at(-1), receivedAt: '2026-11-23T10:00:00Z', sha256: 'a'.repeat(64) }));
       },
     });
@@ -337,7 +338,7 @@ describe('issue 14: send exactly once', () => {
   });
 
   it('a POST that hangs times out with a French message; the sheet stays queued', async () => {
-    const outbox = new Outbox('/x', { dbName: uniq(), timeoutMs: 80, fetch: (_u, init) => new Promise((_r, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))) });
+    const outbox = new Outbox('/x', { dbName: uniq(), timeoutMs: 80, fetch: (input, init) => new Promise((_r, reject) => (input instanceof Request ? input : new Request(input, init)).signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))) });
     const key = await outbox.enqueue('orientation', { motif: 'x' }, consent);
     const t = performance.now();
     const r = await outbox.send(key);

@@ -91,6 +91,10 @@ export interface RelaisRequest {
   answerStatus?: (status: number) => boolean;
   /** A fetch implementation (tests, a proxying fetch). */
   fetch?: typeof fetch;
+  /** Whether a network error (no answer at all) is retried (default true). The outbox says no: offline, it queues at once. */
+  retryNetworkErrors?: boolean;
+  /** Redirects: `follow` (default) or `error` (the liaison outbox never follows one: the sheet goes where it was told). */
+  redirect?: 'follow' | 'error';
 }
 
 /** The answer of {@link relaisHttp}: status, headers and the body read in full (text). */
@@ -110,7 +114,7 @@ function waitsTooLong({ HTTPError }: Ky, error: unknown): boolean {
   return ms > MAX_RETRY_AFTER_MS;
 }
 
-async function client(opts: HttpOptions, retries: number, methods: Array<'get' | 'post' | 'put' | 'delete'>, onRetry?: RelaisRequest['onRetry']): Promise<KyInstance> {
+async function client(opts: HttpOptions, retries: number, methods: Array<'get' | 'post' | 'put' | 'delete'>, onRetry?: RelaisRequest['onRetry'], retryNetworkErrors = true): Promise<KyInstance> {
   const k = await loadKy();
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const options: Options = {
@@ -123,8 +127,9 @@ async function client(opts: HttpOptions, retries: number, methods: Array<'get' |
       afterStatusCodes: [429, 503],
       maxRetryAfter: MAX_RETRY_AFTER_MS,
       backoffLimit: 3_000,
-      // a server asking to wait longer than MAX_RETRY_AFTER_MS is not retried; an abort ends the retries
-      shouldRetry: ({ error }) => (isAbortError(error) || waitsTooLong(k, error) ? false : undefined),
+      // a server asking to wait longer than MAX_RETRY_AFTER_MS is not retried; an abort ends the retries; a network
+      // error is retried unless the caller says otherwise
+      shouldRetry: ({ error }) => (isAbortError(error) || waitsTooLong(k, error) || (!retryNetworkErrors && !(error instanceof k.HTTPError)) ? false : undefined),
     },
     hooks: {
       beforeRetry: [
@@ -148,9 +153,9 @@ export async function relaisHttp(url: string, req: RelaisRequest = {}): Promise<
   const retries = req.retries ?? (method === 'GET' ? 2 : 0);
   const timeoutMs = req.timeoutMs ?? 10_000;
   try {
-    const k = await client({ timeoutMs, fetch: req.fetch }, retries, [method.toLowerCase() as 'get'], req.onRetry);
+    const k = await client({ timeoutMs, fetch: req.fetch }, retries, [method.toLowerCase() as 'get'], req.onRetry, req.retryNetworkErrors);
     const answer = req.answerStatus;
-    const res = await k(url, { method, headers: req.headers, json: req.json, signal: req.signal, throwHttpErrors: answer ? (status) => !answer(status) : true });
+    const res = await k(url, { method, headers: req.headers, json: req.json, signal: req.signal, redirect: req.redirect, throwHttpErrors: answer ? (status) => !answer(status) : true });
     return { status: res.status, headers: res.headers, text: await readWithin(res, timeoutMs, req.signal) };
   } catch (e) {
     throw await toRelaisError(e, timeoutMs);
