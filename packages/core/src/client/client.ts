@@ -11,7 +11,7 @@ import { RelaisError, isAbortError } from '../errors.js';
 import { DiagnosticsCollector } from '../model/diagnostics.js';
 import type { Dataset } from '../model/schema.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
-import { MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
+import { MAX_PAGE_SIZE, pointPlace, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { withSignal, type HttpOptions } from './http.js';
 import { isInFranceBounds } from '../geo/distance.js';
 import type * as Sources from './sources.js';
@@ -148,7 +148,7 @@ export abstract class BaseClient extends EventTarget implements RelaisClient {
           const lon = s.longitude ?? st?.longitude;
           if (lat == null || lon == null) out.withoutPosition++;
           else if (!isInFranceBounds(lat, lon)) out.outsideFrance++;
-          else out.points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom });
+          else out.points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom, ...pointPlace(s, st) });
         }
         if (page * MAX_PAGE_SIZE >= r.total || r.items.length === 0) break;
       }
