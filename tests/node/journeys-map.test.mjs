@@ -68,6 +68,18 @@ async function waitFocus(page, pred, what, timeout = 8000) {
   assert.fail(`${what}: the focus is on ${JSON.stringify(f)}`);
 }
 
+/** The whole summary (popup) lies inside the map, its title clear of the zoom buttons. */
+async function assertSummaryInView(page) {
+  const r = await page.evaluate(() => {
+    const root = document.querySelector('relais-map').shadowRoot;
+    const box = (s) => root.querySelector(s).getBoundingClientRect().toJSON();
+    return { popup: box('.leaflet-popup-content-wrapper'), title: box('.popup-title'), map: box('#map'), zoom: box('.leaflet-control-zoom') };
+  });
+  const { popup, title, map, zoom } = r;
+  assert.ok(popup.top >= map.top && popup.left >= map.left && popup.right <= map.right && popup.bottom <= map.bottom, `summary inside the map: ${JSON.stringify(r)}`);
+  assert.ok(title.left >= zoom.right || title.top >= zoom.bottom, `title clear of the zoom buttons: ${JSON.stringify(r)}`);
+}
+
 const detailOpen = (page) => page.evaluate(() => !!document.querySelector('relais-directory').shadowRoot.querySelector('#detail-title'));
 
 /** Keyboard only: from the map's first button, Tab to a marker, open clusters with Enter until a service, Enter. */
@@ -93,11 +105,13 @@ for (const width of WIDTHS) {
     await page.keyboard.press('Enter');
     const open = await waitFocus(page, (f) => f.host === 'relais-map' && /\bopen\b/.test(f.cls), '« Voir la fiche » focused in the summary');
     assert.equal(open.label, 'Voir la fiche');
+    await assertSummaryInView(page);
     const service = pin.label.split(' — ')[0];
     await page.keyboard.press('Enter');
     const title = await waitFocus(page, (f) => f.host === 'relais-directory' && f.id === 'detail-title', 'the detail heading has the focus');
     assert.ok(title.label.startsWith(service), `${title.label} is the chosen service (${service})`);
     assert.ok(title.inView, 'the detail heading is on screen');
+    if (width === 375) await page.screenshot({ path: '.screenshots/journey-map-keyboard-detail-375.png' });
     // back: the « Retour » button, among the actions just before the heading
     let back;
     for (let i = 0; i < 4 && !/Retour/.test(back?.label); i++) {
@@ -143,6 +157,7 @@ for (const width of WIDTHS) {
     assert.ok(target, 'a service marker after opening clusters');
     await page.mouse.click(target.x, target.y);
     await page.waitForFunction(() => document.querySelector('relais-map').shadowRoot.querySelector('.popup .open'), { timeout: 3000 }).catch(() => assert.fail('the first click on the marker opened nothing'));
+    await assertSummaryInView(page);
     const button = await page.evaluate(() => {
       const r = document.querySelector('relais-map').shadowRoot.querySelector('.popup .open').getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
@@ -160,6 +175,10 @@ for (const width of WIDTHS) {
     const again = await waitFocus(page, (f) => f.host === 'relais-map', 'the focus is back on the map');
     assert.ok(again.inView, 'the map is on screen again');
     assert.equal(await detailOpen(page), false);
+    // the background is « Plan IGN » (served locally here: the test never reaches the internet), and nothing else external
+    assert.ok(await page.evaluate(() => document.querySelector('relais-map').shadowRoot.querySelectorAll('img.leaflet-tile-loaded').length > 0), 'tiles drawn');
+    assert.ok(page.offlineRequests.length > 0);
+    for (const u of page.offlineRequests) assert.match(u, /^https:\/\/data\.geopf\.fr\/wmts\?.*LAYER=GEOGRAPHICALGRIDSYSTEMS\.PLANIGNV2/);
     if (width === 375) await page.screenshot({ path: '.screenshots/journey-map-mouse-375.png' });
     assert.deepEqual(problems, []);
     await page.close();

@@ -718,15 +718,35 @@ export class RelaisMap extends RelaisElement {
         }
       });
       marker.unbindPopup();
-      // the summary stays clear of the zoom buttons (top left) and of the attribution (bottom right)
       const width = this.map.getSize().x;
-      this.programmatic = true;
-      marker.bindPopup(box, { maxWidth: Math.max(160, Math.min(280, width - 90)), autoPanPaddingTopLeft: [56, 12], autoPanPaddingBottomRight: [12, 30] }).openPopup();
-      this.programmatic = false;
+      marker.bindPopup(box, { maxWidth: Math.max(150, Math.min(280, width - 124)), autoPan: false }).openPopup();
+      this.keepInView(marker.getPopup());
       if (focus) open.focus({ preventScroll: true });
     } catch (e) {
       if (!isAbortError(e)) this.fail(e);
     }
+  }
+
+  /**
+   * Moves the map at once (no animation that a click or a key could interrupt half-way) so that the whole summary
+   * is in view, clear of the zoom buttons (top left) and of the attribution (bottom right).
+   */
+  private keepInView(popup: Leaflet.Popup | undefined): void {
+    const el = popup?.getElement();
+    if (!el || !this.map) return;
+    const m = this.map.getContainer().getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    const pad = { left: 56, top: 12, right: 12, bottom: 30 };
+    let dx = 0;
+    let dy = 0;
+    if (r.right > m.right - pad.right) dx = r.right - (m.right - pad.right);
+    if (r.left - dx < m.left + pad.left) dx = r.left - (m.left + pad.left);
+    if (r.bottom > m.bottom - pad.bottom) dy = r.bottom - (m.bottom - pad.bottom);
+    if (r.top - dy < m.top + pad.top) dy = r.top - (m.top + pad.top);
+    if (!dx && !dy) return;
+    this.programmatic = true;
+    this.map.panBy([Math.round(dx), Math.round(dy)], { animate: false });
+    this.programmatic = false;
   }
 
   private select(id: string): void {
