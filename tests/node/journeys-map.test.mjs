@@ -20,7 +20,12 @@ async function openDemo(width) {
   page.on('pageerror', (e) => problems.push(e.message));
   await page.setViewport({ width, height: width < 600 ? 800 : 900 });
   await page.goto(demo.base + '/');
-  await page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 20000 });
+  await page
+    .waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 20000 })
+    .catch(async (e) => {
+      const shown = await page.evaluate(() => document.querySelector('relais-directory')?.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 400));
+      throw new Error(`${e.message}; the directory shows: ${shown}; console: ${problems.join(' | ')}`);
+    });
   return { page, problems };
 }
 
@@ -207,6 +212,10 @@ for (const width of WIDTHS) {
 
   test(`Tab order, ${width} px: through the whole demo page to the footer and back, no trap anywhere`, async () => {
     const { page, problems } = await openDemo(width);
+    // the page fully loaded first: the map draws its markers when it comes near the screen
+    await page.evaluate(() => document.querySelector('relais-map').scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('relais-map').shadowRoot.querySelectorAll('.leaflet-marker-icon').length > 0, { timeout: 20000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     // forward from the top of the page: every stop once, every widget crossed, until the focus leaves the page
     const forward = [];
     const seen = new Set();
