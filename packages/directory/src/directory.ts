@@ -121,7 +121,10 @@ export class RelaisDirectory extends RelaisElement {
   @property({ reflect: true }) mode: 'public' | 'pro' = 'public';
   /** Easy-read (FALC) wording of needs and labels. */
   @property({ type: Boolean, reflect: true }) falc = false;
-  /** Keep the search in the page URL (`relais-…` parameters) so that a link reproduces it. */
+  /**
+   * Keep the search in the page URL (`relais-…` parameters) so that a link reproduces it. A detail the person opens
+   * is then a history entry: the browser's Back closes it (without `sync-url`, the history is left alone).
+   */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Hide the need tiles. */
   @property({ type: Boolean, attribute: 'hide-needs' }) hideNeeds = false;
@@ -261,7 +264,7 @@ export class RelaisDirectory extends RelaisElement {
     if (what === 'request') this.takeRequest();
     if (what === 'selection') {
       const id = this.store?.selected;
-      if (id && id !== this.detail?.service.id) void this.openById(id, deepActiveElement());
+      if (id && id !== this.detail?.service.id) void this.openById(id, deepActiveElement(), true);
       if (id === null && this.detail) this.closeDetail();
     }
     if (what === 'filters' && this.store) {
@@ -565,13 +568,13 @@ export class RelaisDirectory extends RelaisElement {
 
   // ---------- detail ----------
 
-  /** Opens a service's detail; `from`: the element that had the focus in another widget (null: from the URL). */
-  private async openById(id: string, from: HTMLElement | null = null): Promise<void> {
+  /** Opens a service's detail; `from`: the element that had the focus in another widget; `byPerson`: not from the URL. */
+  private async openById(id: string, from: HTMLElement | null = null, byPerson = false): Promise<void> {
     const client = this.activeClient();
     if (!client) return;
     try {
       const [item] = await Promise.all([client.get(id), labelsReady]);
-      this.openDetail(item, null, from, from !== null);
+      this.openDetail(item, null, from, byPerson);
     } catch (e) {
       if (!isAbortError(e)) this.fail(e);
     }

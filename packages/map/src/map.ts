@@ -321,6 +321,7 @@ export class RelaisMap extends RelaisElement {
     this.store?.removeEventListener('change', this.onStore);
     this.map?.remove();
     this.map = undefined;
+    this.markers.clear();
     this.visible = false;
   }
 
@@ -662,7 +663,8 @@ export class RelaisMap extends RelaisElement {
   private accessible(marker: Leaflet.Marker, label: string): void {
     marker.on('add', () => {
       const el = marker.getElement();
-      if (!el) return;
+      if (!el || el.dataset.relais) return;
+      el.dataset.relais = 'marker';
       el.setAttribute('role', 'button');
       el.setAttribute('aria-label', label);
       el.removeAttribute('title');
