@@ -106,6 +106,22 @@ async function keyboardToService(page) {
   assert.fail(`no service marker reached with the keyboard: ${JSON.stringify(await focused(page))}`);
 }
 
+test('history: a detail opened from the directory\'s own list is one entry too; Back returns to that line', async () => {
+  const { page, problems } = await openDemo(1280);
+  const length = await page.evaluate(() => history.length);
+  await page.evaluate(() => document.querySelector('relais-directory').shadowRoot.querySelector('.title-link').focus());
+  const line = await focused(page);
+  await page.keyboard.press('Enter');
+  await waitFocus(page, (f) => f.id === 'detail-title', 'the detail heading');
+  assert.equal(await page.evaluate(() => history.length), length + 1);
+  await page.goBack();
+  const f = await waitFocus(page, (x) => x.host === 'relais-directory' && x.id === line.id && x.label === line.label, 'the focus back on the line the person opened');
+  assert.ok(f.inView);
+  assert.equal(await detailOpen(page), false);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 for (const width of WIDTHS) {
   test(`keyboard, ${width} px: from the map to a service's detail in the directory, and back to the map`, async () => {
     const { page, problems } = await openDemo(width);
