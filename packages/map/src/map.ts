@@ -59,7 +59,7 @@ declare global {
 type K =
   | 'title' | 'status' | 'withoutPosition' | 'outsideFrance' | 'truncated' | 'showList' | 'hideList' | 'listTitle' | 'listMore' | 'searchArea' | 'aroundMe'
   | 'geoRefused' | 'tileError' | 'cluster' | 'open' | 'center' | 'legend' | 'loading' | 'mapLabel' | 'retry' | 'call' | 'noPoints' | 'keyboardHelp'
-  | 'closePopup' | 'zoomIn' | 'zoomOut' | 'listSorted' | 'away';
+  | 'closePopup' | 'zoomIn' | 'zoomOut' | 'listSorted' | 'away' | 'showListPlain';
 
 const messages: Catalogue<K> = {
   fr: {
@@ -87,6 +87,7 @@ const messages: Catalogue<K> = {
     noPoints: 'Aucun service à afficher.',
     keyboardHelp: 'Tabulation pour passer d’un repère à l’autre, Entrée pour l’ouvrir, Échap pour le refermer ; sur la carte elle-même, flèches et + / − pour déplacer et zoomer.',
     closePopup: 'Fermer le résumé',
+    showListPlain: 'Afficher la liste des services de la zone',
     zoomIn: 'Zoom avant',
     zoomOut: 'Zoom arrière',
     listSorted: (p) => `Du plus proche au plus loin de ${p.place}.`,
@@ -117,6 +118,7 @@ const messages: Catalogue<K> = {
     noPoints: 'No service to show.',
     keyboardHelp: 'Tab moves between markers, Enter opens one, Escape closes it; on the map itself, arrows and + / − pan and zoom.',
     closePopup: 'Close the summary',
+    showListPlain: 'Show the list of services in view',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     listSorted: (p) => `Nearest to ${p.place} first.`,
@@ -465,6 +467,7 @@ export class RelaisMap extends RelaisElement {
     const idx = new Sc<{ id: string; kind: string | null; name: string }>({ radius: 50, extent: 256, maxZoom: 16 });
     idx.load(spread(this.points!.points).map((p) => ({ type: 'Feature', properties: { id: p.id, kind: p.kind, name: p.name }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })));
     this.index = idx;
+    this.requestUpdate(); // the list button can now give its count
     // new data: cluster ids mean other groups now
     const hadFocus = this.focusedMarker() !== null;
     this.clearMarkers();
@@ -815,7 +818,7 @@ export class RelaisMap extends RelaisElement {
         ${this.headingLevel === 0 ? html`<span id="map-title" class="visually-hidden">${this.t('title')}</span>` : heading(this.headingLevel, this.t('title'), { id: 'map-title' })}
         <div part="toolbar" class="toolbar">
           <button type="button" part="button" aria-expanded=${this.listOpen ? 'true' : 'false'} aria-controls=${listId} @click=${this.toggleList}>
-            ${this.listOpen ? this.t('hideList') : this.t('showList', { n: formatNumber(this.inViewCount, this.i18n.lang) })}
+            ${this.listOpen ? this.t('hideList') : this.index ? this.t('showList', { n: formatNumber(this.inViewCount, this.i18n.lang) }) : this.t('showListPlain')}
           </button>
           ${this.moved && this.store ? html`<button type="button" part="button" class="primary" @click=${this.searchArea}>${this.t('searchArea')}</button>` : nothing}
           <button type="button" part="button" @click=${this.aroundMe}>${this.t('aroundMe')}</button>

@@ -136,8 +136,11 @@ describe('<relais-map>', () => {
     const el = wrap.querySelector('relais-map') as RelaisMap;
     await new Promise((r) => setTimeout(r, 300));
     expect((el as unknown as { map?: unknown }).map, 'Leaflet not loaded while hidden').to.equal(undefined);
+    // nothing counted yet: the list button gives no count rather than a false « (0) »
+    expect($$(el, '[part="toolbar"] button')[0]!.textContent!.trim()).to.equal('Afficher la liste des services de la zone');
     wrap.querySelector('details')!.open = true;
     await drawn(el);
+    await waitUntil(() => /\(\d+\)/.test($$(el, '[part="toolbar"] button')[0]!.textContent!), 'the count once drawn');
     const size = (el as unknown as { map: { getSize(): { x: number; y: number } } }).map.getSize();
     expect(size.x).to.be.greaterThan(500);
     expect(size.y).to.be.greaterThan(200);
