@@ -121,10 +121,7 @@ export class RelaisDirectory extends RelaisElement {
   @property({ reflect: true }) mode: 'public' | 'pro' = 'public';
   /** Easy-read (FALC) wording of needs and labels. */
   @property({ type: Boolean, reflect: true }) falc = false;
-  /**
-   * Keep the search in the page URL (`relais-…` parameters) so that a link reproduces it. A detail the person opens
-   * is then a history entry: the browser's Back closes it (without `sync-url`, the history is left alone).
-   */
+  /** Keep the search in the page URL (`relais-…` parameters) so that a link reproduces it. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Hide the need tiles. */
   @property({ type: Boolean, attribute: 'hide-needs' }) hideNeeds = false;
@@ -591,7 +588,14 @@ export class RelaisDirectory extends RelaisElement {
     this.detail = item;
     this.emit(new RelaisSelectEvent(item.service.id));
     this.store?.select(item.service.id);
-    if (this.syncUrl) this.pushUrlState(byPerson && !wasOpen);
+    if (this.syncUrl) {
+      // a detail the person opens is a history entry of its own (Back closes it); its address is written just after
+      if (byPerson && !wasOpen) {
+        const state: unknown = history.state;
+        history.pushState({ ...(state && typeof state === 'object' ? state : {}), relaisDetail: item.service.id }, '', location.href);
+      }
+      this.pushUrlState();
+    }
     void this.updateComplete.then(() => {
       this.renderRoot.querySelector<HTMLElement>('.detail')?.scrollIntoView({ block: 'start' });
       this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus({ preventScroll: true });
@@ -649,7 +653,7 @@ export class RelaisDirectory extends RelaisElement {
     if (s.service) void this.openById(s.service);
   }
 
-  private pushUrlState(push = false): void {
+  private pushUrlState(): void {
     const next = writeUrlState(new URL(location.href), {
       text: this.text.trim(),
       commune: this.place?.kind === 'commune' ? this.place.code : undefined,
@@ -664,10 +668,7 @@ export class RelaisDirectory extends RelaisElement {
       page: this.page,
       service: this.detail?.service.id,
     });
-    if (push) {
-      const state: unknown = history.state;
-      history.pushState({ ...(state && typeof state === 'object' ? state : {}), relaisDetail: this.detail?.service.id }, '', next.href);
-    } else if (next.href !== location.href) history.replaceState(history.state, '', next.href);
+    if (next.href !== location.href) history.replaceState(history.state, '', next.href);
   }
 
   private onPopState = (): void => {

@@ -281,12 +281,6 @@ export class RelaisMap extends RelaisElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    const c = this.client;
-    if (c !== this.listenedClient) {
-      this.listenedClient = c;
-      if (c) void this.loadPoints();
-    }
-    if (changed.has('commune') && this.commune && this.map) void this.centerOnCommune(this.commune);
     this.updateOrigin();
     if (this.renderedLang !== undefined && this.renderedLang !== this.i18n.lang) {
       // marker names are in the page's language: draw them again
@@ -294,6 +288,31 @@ export class RelaisMap extends RelaisElement {
       this.renderClusters();
     }
     this.renderedLang = this.i18n.lang;
+    const c = this.client;
+    if (c !== this.listenedClient) {
+      this.listenedClient = c;
+      if (c) void this.loadPoints();
+    }
+    if (changed.has('commune') && this.commune && this.map) void this.centerOnCommune(this.commune);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.resize?.disconnect();
+    this.store?.removeEventListener('change', this.onStore);
+    this.map?.remove();
+    this.map = undefined;
+    this.markers.clear();
+    this.visible = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) {
+      this.observer?.observe(this);
+      if (this.mapEl) this.resize?.observe(this.mapEl);
+    }
   }
 
   /** The commune distances are measured from: the shared search's, else the `commune` attribute. */
@@ -314,25 +333,6 @@ export class RelaisMap extends RelaisElement {
       .catch(() => {
         if (this.originCode === code) this.origin = null;
       });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.resize?.disconnect();
-    this.store?.removeEventListener('change', this.onStore);
-    this.map?.remove();
-    this.map = undefined;
-    this.markers.clear();
-    this.visible = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) {
-      this.observer?.observe(this);
-      if (this.mapEl) this.resize?.observe(this.mapEl);
-    }
   }
 
   private attachStore(s: RelaisStore | undefined): void {

@@ -11,9 +11,10 @@ import { RelaisError, isAbortError } from '../errors.js';
 import { DiagnosticsCollector } from '../model/diagnostics.js';
 import type { Dataset } from '../model/schema.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
-import { MAX_PAGE_SIZE, pointPlace, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
+import { MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { withSignal, type HttpOptions } from './http.js';
 import { isInFranceBounds } from '../geo/distance.js';
+import { pointPlace } from '../search/query.js';
 import type * as Sources from './sources.js';
 
 /** Options of the static source. */
