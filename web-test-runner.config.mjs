@@ -4,6 +4,7 @@ import { testServerMiddleware } from './tests/server/test-server.mjs';
 import { summaryReporter } from './tests/server/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { CHROMIUM_ARGS } from './scripts/browser.mjs';
+import { keepPageOffline } from './scripts/offline-tiles.mjs';
 
 export default {
   files: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
@@ -23,6 +24,8 @@ export default {
         headless: true,
         args: CHROMIUM_ARGS,
       },
+      // no test reaches the internet: the map's default tiles (IGN) are served locally
+      createPage: async ({ context }) => keepPageOffline(await context.newPage()),
     }),
   ],
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter()],

@@ -4,12 +4,18 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { ensureBrowser } from './ensure-browser.mjs';
+import { keepPageOffline } from './offline-tiles.mjs';
 
 /** Flags for a root user on a VM with no network but loopback. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/** Launches headless Chromium (Debian's, installed when missing). */
-export const launchChromium = (extraArgs = [], opts = {}) => puppeteer.launch({ executablePath: ensureBrowser(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs], ...opts });
+/** Launches headless Chromium (Debian's, installed when missing); its pages never reach the internet (map tiles are served locally). */
+export const launchChromium = async (extraArgs = [], opts = {}) => {
+  const browser = await puppeteer.launch({ executablePath: ensureBrowser(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs], ...opts });
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...a) => keepPageOffline(await newPage(...a));
+  return browser;
+};
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json' };
 

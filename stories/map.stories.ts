@@ -32,7 +32,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'Les services sur une carte Leaflet, regroupés (supercluster), accessibles au clavier, avec une liste de ce qui est affiché toujours disponible. Leaflet n’est chargé que lorsque la carte va être visible. Sans `tile-url`, la carte fonctionne sur un fond uni (aucune requête externe, compatible CSP stricte).',
+          'Les services sur une carte Leaflet, regroupés (supercluster), accessibles au clavier, avec une liste de ce qui est affiché toujours disponible. Leaflet n’est chargé que lorsque la carte va être visible. Fond de carte par défaut : « Plan IGN » de la Géoplateforme de l’IGN (données ouvertes, sans clé, attribution affichée ; avec une CSP, autoriser `img-src https://data.geopf.fr`). `tile-url` le remplace ; `tile-url="none"` donne un fond uni sans aucune requête externe. Au clavier, Tab parcourt les repères dans l’ordre de lecture puis quitte la carte ; Entrée ouvre, Échap referme.',
       },
     },
   },

@@ -20,8 +20,9 @@ const MOUNTS = [
   ['/data/', join(root, 'examples/data')],
   ['/', join(root, 'examples/demo')],
 ];
-// A strict policy: the demo must work without inline scripts or styles, and without eval.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+// A strict policy: the demo must work without inline scripts or styles, and without eval. Images: the map's
+// default background, « Plan IGN » of the IGN Géoplateforme.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https://data.geopf.fr; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export function createDemoServer() {
   const dataset = JSON.parse(readFileSync(join(root, 'examples/data/nievre.json'), 'utf8'));

@@ -190,6 +190,8 @@ export class RelaisDirectory extends RelaisElement {
   /** Aborted when the element leaves the page: its searches stop. */
   private lifetime = new AbortController();
   private returnFocusTo: string | null = null;
+  /** Where the person was when another widget (the map) opened a detail: the focus goes back there. */
+  private returnFocusEl: HTMLElement | null = null;
   private initialised = false;
   private listenedClient: RelaisClient | undefined;
 
@@ -278,7 +280,7 @@ export class RelaisDirectory extends RelaisElement {
     if (what === 'request') this.takeRequest();
     if (what === 'selection') {
       const id = this.store?.selected;
-      if (id && id !== this.detail?.service.id) void this.openById(id);
+      if (id && id !== this.detail?.service.id) void this.openById(id, deepActiveElement(), true);
       if (id === null && this.detail) this.closeDetail();
     }
     if (what === 'filters' && this.store) {
@@ -601,33 +603,60 @@ export class RelaisDirectory extends RelaisElement {
 
   // ---------- detail ----------
 
-  private async openById(id: string): Promise<void> {
+  /** Opens a service's detail; `from`: the element that had the focus in another widget; `byPerson`: not from the URL. */
+  private async openById(id: string, from: HTMLElement | null = null, byPerson = false): Promise<void> {
     const client = this.activeClient();
     if (!client || !isSafeId(id)) return;
     try {
       const [item] = await Promise.all([client.get(id), labelsReady]);
-      this.openDetail(item, null);
+      this.openDetail(item, null, from, byPerson);
     } catch (e) {
       if (!isAbortError(e)) this.fail(e);
     }
   }
 
-  private openDetail(item: SearchItem, fromButtonId: string | null): void {
+  /**
+   * Shows a detail, scrolled into view with the focus on its heading. With `sync-url`, a detail opened by the
+   * person is a history entry (Back closes it); one read from the URL is not.
+   */
+  private openDetail(item: SearchItem, fromButtonId: string | null, from: HTMLElement | null = null, byPerson = true): void {
+    const wasOpen = this.detail !== null;
     this.returnFocusTo = fromButtonId;
+    this.returnFocusEl = from && !this.renderRoot.contains(from) && from !== document.body ? from : null;
     this.detail = item;
     this.emit(new RelaisSelectEvent(item.service.id));
     this.store?.select(item.service.id);
-    if (this.syncUrl) this.pushUrlState();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus());
+    if (this.syncUrl) {
+      // a detail the person opens is a history entry of its own (Back closes it); its address is written just after
+      if (byPerson && !wasOpen) {
+        const state: unknown = history.state;
+        history.pushState({ ...(state && typeof state === 'object' ? state : {}), relaisDetail: item.service.id }, '', location.href);
+      }
+      this.pushUrlState();
+    }
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLElement>('.detail')?.scrollIntoView({ block: 'start' });
+      this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus({ preventScroll: true });
+    });
   }
 
-  private closeDetail(): void {
+  /** Closes the detail (`fromHistory`: Back was pressed); the focus goes back where the person was. */
+  private closeDetail(fromHistory = false): void {
+    const entry = (history.state as { relaisDetail?: string } | null)?.relaisDetail;
+    if (!fromHistory && this.syncUrl && this.detail && entry === this.detail.service.id) {
+      // the detail is the current history entry: going back closes it (see onPopState) and keeps Back consistent
+      history.back();
+      return;
+    }
     this.detail = null;
     this.emit(new RelaisSelectEvent(null));
     this.store?.select(null);
-    if (this.syncUrl) this.pushUrlState();
+    if (this.syncUrl && !fromHistory) this.pushUrlState();
     const back = this.returnFocusTo;
+    const elsewhere = this.returnFocusEl;
+    this.returnFocusEl = null;
     void this.updateComplete.then(() => {
+      if (elsewhere?.isConnected) return elsewhere.focus();
       const target = (back && this.renderRoot.querySelector<HTMLElement>(`#${back}`)) || this.renderRoot.querySelector<HTMLElement>('#results-title');
       target?.focus();
     });
@@ -681,7 +710,9 @@ export class RelaisDirectory extends RelaisElement {
   }
 
   private onPopState = (): void => {
+    const open = this.detail;
     this.applyUrlState();
+    if (open && !readUrlState(new URLSearchParams(location.search)).service) this.closeDetail(true);
     this.searchNow();
   };
 
@@ -946,7 +977,7 @@ export class RelaisDirectory extends RelaisElement {
     const modes = s.modes_mobilisation.map((m) => this.label('modesMobilisation', m));
     return html`<article part="detail" class="detail" aria-labelledby="detail-title">
       <div class="detail-actions no-print">
-        <button type="button" part="button" class="secondary" @click=${this.closeDetail}>← ${this.t('back')}</button>
+        <button type="button" part="button" class="secondary" @click=${() => this.closeDetail()}>← ${this.t('back')}</button>
         <button type="button" part="button" class="secondary" @click=${() => window.print()}>${this.t('print')}</button>
         ${this.mode === 'pro' ? html`<button type="button" part="button" class="secondary" @click=${() => this.copyContact(item)}>${this.t('copyContact')}</button>` : nothing}
       </div>
@@ -1017,4 +1048,11 @@ function split(v: string | undefined | null): string[] {
 
 function checkbox(id: string, label: string, checked: boolean, onChange: () => void): TemplateResult {
   return html`<div class="check"><input type="checkbox" id=${id} .checked=${checked} @change=${onChange} /><label for=${id}>${label}</label></div>`;
+}
+
+/** The element that has the focus, through shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a instanceof HTMLElement ? a : null;
 }

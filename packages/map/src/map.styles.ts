@@ -12,9 +12,11 @@ export const mapStyles = css`
   .list { border: 1px solid var(--_r-border); border-radius: var(--_r-radius); padding: var(--_r-space-2) var(--_r-space-3); margin-bottom: var(--_r-space-2); max-height: 24rem; overflow: auto; }
   .list[hidden] { display: none; }
   .list ul { margin: 0; padding-inline-start: 1.2rem; }
-  .list li { margin-bottom: var(--_r-space-1); }
+  .list li { margin-bottom: var(--_r-space-2); }
+  .list .name { font-weight: 600; }
+  .list .where, .list .actions { display: block; }
   .map { height: var(--relais-map-height, 28rem); width: 100%; border-radius: var(--_r-radius); border: 1px solid var(--_r-border); }
-  .map.no-tiles { background: var(--_r-surface-alt); }
+  .map.leaflet-container, .map.no-tiles { background: var(--_r-surface-alt); }
   .leaflet-container { font: inherit; }
   .leaflet-container a { color: var(--_r-primary); }
   /* Leaflet's controls and popups are white whatever the theme: give them the theme's surface and text */

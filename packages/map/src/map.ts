@@ -12,7 +12,9 @@ import {
   clientFromAttributes,
   sourceChanged,
   departementOf,
+  formatDistance,
   formatNumber,
+  haversineKm,
   heading,
   isAbortError,
   parseOpeningHours,
@@ -56,7 +58,8 @@ declare global {
 
 type K =
   | 'title' | 'status' | 'withoutPosition' | 'outsideFrance' | 'truncated' | 'showList' | 'hideList' | 'listTitle' | 'listMore' | 'searchArea' | 'aroundMe'
-  | 'geoRefused' | 'tileError' | 'cluster' | 'open' | 'center' | 'legend' | 'loading' | 'mapLabel' | 'retry' | 'call' | 'noPoints' | 'keyboardHelp';
+  | 'geoRefused' | 'tileError' | 'cluster' | 'open' | 'center' | 'legend' | 'loading' | 'mapLabel' | 'retry' | 'call' | 'noPoints' | 'keyboardHelp'
+  | 'closePopup' | 'zoomIn' | 'zoomOut' | 'listSorted' | 'away' | 'showListPlain';
 
 const messages: Catalogue<K> = {
   fr: {
@@ -82,7 +85,13 @@ const messages: Catalogue<K> = {
     retry: 'Réessayer',
     call: (p) => `Appeler le ${p.phone}`,
     noPoints: 'Aucun service à afficher.',
-    keyboardHelp: 'Tabulation pour passer d’un repère à l’autre, Entrée pour l’ouvrir ; flèches et + / − pour déplacer et zoomer.',
+    keyboardHelp: 'Tabulation pour passer d’un repère à l’autre, Entrée pour l’ouvrir, Échap pour le refermer ; sur la carte elle-même, flèches et + / − pour déplacer et zoomer.',
+    closePopup: 'Fermer le résumé',
+    showListPlain: 'Afficher la liste des services de la zone',
+    zoomIn: 'Zoom avant',
+    zoomOut: 'Zoom arrière',
+    listSorted: (p) => `Du plus proche au plus loin de ${p.place}.`,
+    away: (p) => `à ${p.d}`,
   },
   en: {
     title: 'Map of services',
@@ -107,12 +116,41 @@ const messages: Catalogue<K> = {
     retry: 'Try again',
     call: (p) => `Call ${p.phone}`,
     noPoints: 'No service to show.',
-    keyboardHelp: 'Tab moves between markers, Enter opens one; arrows and + / − pan and zoom.',
+    keyboardHelp: 'Tab moves between markers, Enter opens one, Escape closes it; on the map itself, arrows and + / − pan and zoom.',
+    closePopup: 'Close the summary',
+    showListPlain: 'Show the list of services in view',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    listSorted: (p) => `Nearest to ${p.place} first.`,
+    away: (p) => `${p.d} away`,
   },
 };
 
 const FRANCE: [number, number] = [46.6, 2.4];
 const LIST_LIMIT = 100;
+
+/** A background map: an XYZ tile template (`{z}`, `{x}`, `{y}`) and its attribution, as plain text. */
+export interface TileSource {
+  url: string;
+  attribution: string;
+  maxZoom: number;
+}
+
+/**
+ * The default background: « Plan IGN » (GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2) of the IGN Géoplateforme, open data
+ * served without a key, through the WMTS GetTile request documented on geoservices.ign.fr (« Service Géoplateforme
+ * d'images tuilées WMTS »: data.geopf.fr/wmts, tile matrix set PM = Web Mercator, the tiles Leaflet asks for).
+ * Sites with a Content-Security-Policy allow `img-src https://data.geopf.fr`.
+ */
+export const PLAN_IGN: TileSource & { toVerify: boolean } = {
+  url: 'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&FORMAT=image/png&TILEMATRIXSET=PM&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
+  // the exact wording IGN asks for is « à vérifier » (Licence Ouverte Etalab 2.0: name the source and its date)
+  attribution: 'Plan IGN © IGN – Géoplateforme',
+  maxZoom: 19,
+  toVerify: true,
+};
+
+type MarkerWithId = Leaflet.Marker & { relaisId?: string };
 
 /**
  * Services on a Leaflet map, clustered (supercluster), reachable by keyboard, with a list of what is
@@ -135,7 +173,7 @@ const LIST_LIMIT = 100;
  * @cssprop --relais-map-color-accompagnement - Markers of support services (default: --relais-color-accent-2).
  * @cssprop --relais-map-color-lien - Markers of social-tie services (default: --relais-color-text).
  * @cssprop --relais-color-primary - Clusters, buttons.
- * @cssprop --relais-color-surface-alt - Background when no tiles are configured.
+ * @cssprop --relais-color-surface-alt - Background under the tiles, and the whole background with `tile-url="none"`.
  */
 export class RelaisMap extends RelaisElement {
   static override styles = [...RelaisElement.styles, leafletStyles, mapStyles];
@@ -150,9 +188,13 @@ export class RelaisMap extends RelaisElement {
   @property({ attribute: false }) data: Dataset | undefined;
   /** INSEE code of a commune to centre on. */
   @property() commune: string | undefined;
-  /** Tile URL template of the partner's allowed provider (`https://…/{z}/{x}/{y}.png`); none: a plain background. */
+  /**
+   * Tile URL template of the background (`https://…/{z}/{x}/{y}.png`). Default: « Plan IGN » of the IGN
+   * Géoplateforme (open data, no key; allow `img-src https://data.geopf.fr` in a Content-Security-Policy);
+   * `none`: a plain background and no tile request.
+   */
   @property({ attribute: 'tile-url' }) tileUrl: string | undefined;
-  /** Attribution of the tiles, as plain text. */
+  /** Attribution of the tiles given in `tile-url`, as plain text (the default background names IGN itself). */
   @property({ attribute: 'tile-attribution' }) tileAttribution: string | undefined;
   /** Maximum zoom (default 18). */
   @property({ type: Number, attribute: 'max-zoom' }) maxZoom = 18;
@@ -178,7 +220,7 @@ export class RelaisMap extends RelaisElement {
   @state() private points: MapPoints | null = null;
   /** Marker families present in the points (the legend), derived once per load, not on every move. */
   @state() private legendGroups: readonly MarkerGroup[] = [];
-  @state() private inView: MapPoint[] = [];
+  @state() private inView: Array<{ point: MapPoint; km: number | null; label: string }> = [];
   @state() private inViewCount = 0;
   @state() private error: RelaisError | null = null;
   @state() private tileError = false;
@@ -204,6 +246,16 @@ export class RelaisMap extends RelaisElement {
   private filters: SearchQuery = {};
   private seq = 0;
   private readonly uid = `m${Math.random().toString(36).slice(2, 8)}`;
+  /** Markers on the map by cluster or service: kept across moves, so that a focused marker is never replaced. */
+  private markers = new Map<string, MarkerWithId>();
+  /** After a cluster opened from a focused marker: move the focus to the nearest of what it expands into. */
+  private focusNear: { lat: number; lon: number } | null = null;
+  /** The service this map itself asked to open (its own selection coming back from the store is not re-shown). */
+  private ownSelection: string | null = null;
+  /** Where distances in the list are measured from: the chosen commune. */
+  @state() private origin: { lat: number; lon: number; name: string } | null = null;
+  private originCode: string | undefined;
+  private renderedLang: string | undefined;
 
   private t(k: K, p: Record<string, unknown> = {}): string {
     return translate(messages, this.i18n.lang, k, p);
@@ -231,6 +283,13 @@ export class RelaisMap extends RelaisElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
+    this.updateOrigin();
+    if (this.renderedLang !== undefined && this.renderedLang !== this.i18n.lang) {
+      // marker names are in the page's language: draw them again
+      this.clearMarkers();
+      this.renderClusters();
+    }
+    this.renderedLang = this.i18n.lang;
     const c = this.client;
     if (c !== this.listenedClient) {
       this.listenedClient = c;
@@ -253,6 +312,7 @@ export class RelaisMap extends RelaisElement {
     this.store?.removeEventListener('change', this.onStore);
     this.map?.remove();
     this.map = undefined;
+    this.markers.clear();
     this.visible = false;
   }
 
@@ -262,6 +322,26 @@ export class RelaisMap extends RelaisElement {
       this.observer?.observe(this);
       if (this.mapEl) this.resize?.observe(this.mapEl);
     }
+  }
+
+  /** The commune distances are measured from: the shared search's, else the `commune` attribute. */
+  private updateOrigin(): void {
+    const code = this.filters.commune ?? this.commune;
+    if (code === this.originCode) return;
+    this.originCode = code;
+    if (!code) {
+      this.origin = null;
+      return;
+    }
+    void Gazetteer.load({ departements: [departementOf(code)] })
+      .then((g) => {
+        const c = g.get(code);
+        if (this.originCode === code) this.origin = c ? { lat: c.lat, lon: c.lon, name: c.name } : null;
+        if (this.listOpen) this.updateList();
+      })
+      .catch(() => {
+        if (this.originCode === code) this.origin = null;
+      });
   }
 
   private attachStore(s: RelaisStore | undefined): void {
@@ -282,10 +362,16 @@ export class RelaisMap extends RelaisElement {
       const next = this.sharedQuery(this.store);
       if (JSON.stringify(next) !== JSON.stringify(this.filters)) {
         this.filters = next;
+        this.updateOrigin();
         void this.loadPoints();
       }
     }
-    if (what === 'selection' && this.store?.selected) this.highlight(this.store.selected);
+    if (what === 'selection') {
+      const id = this.store?.selected ?? null;
+      // a service opened from this map is already shown here: re-centring would take the focus away
+      if (id && id !== this.ownSelection) this.highlight(id, false);
+      if (id !== this.ownSelection) this.ownSelection = null;
+    }
   };
 
   private fail(e: unknown): void {
@@ -303,6 +389,7 @@ export class RelaisMap extends RelaisElement {
       const pts = await c.points(this.scopedFilters, { channel: this.uid });
       if (seq !== this.seq) return;
       this.points = pts;
+      this.pointsById = undefined;
       const present = new Set(pts.points.map((p) => groupOf(p.kind).id));
       this.legendGroups = GROUPS.filter((g) => present.has(g.id));
       this.error = null;
@@ -331,17 +418,27 @@ export class RelaisMap extends RelaisElement {
   private createMap(): void {
     const L = this.L!;
     // Zoom animations are off: they move content (WCAG 2.3.3) and Leaflet throws when a map is removed mid-animation.
-    const map = L.map(this.mapEl, { center: FRANCE, zoom: 5, minZoom: 3, maxZoom: this.maxZoom, keyboard: true, zoomControl: true, attributionControl: true, zoomAnimation: false, markerZoomAnimation: false, fadeAnimation: false });
-    // only an http(s) tile template, resolved against the page; {z}/{x}/{y} survive the URL parser as %7B…%7D
-    const safe = this.tileUrl && /\{z\}/.test(this.tileUrl) ? sanitizeUrl(new URL(this.tileUrl, document.baseURI).href) : null;
-    const url = safe && /^https?:/.test(safe) ? decodeURI(safe) : null;
-    if (url) {
-      const layer = L.tileLayer(url, { maxZoom: this.maxZoom });
+    const map = L.map(this.mapEl, { center: FRANCE, zoom: 5, minZoom: 3, maxZoom: this.maxZoom, keyboard: true, zoomControl: false, attributionControl: true, zoomAnimation: false, markerZoomAnimation: false, fadeAnimation: false });
+    L.control.zoom({ zoomInTitle: this.t('zoomIn'), zoomOutTitle: this.t('zoomOut') }).addTo(map);
+    const tiles = this.tiles();
+    if (tiles) {
+      const layer = L.tileLayer(tiles.url, { maxZoom: Math.min(this.maxZoom, tiles.maxZoom), maxNativeZoom: tiles.maxZoom });
       layer.on('tileerror', () => (this.tileError = true));
       layer.addTo(map);
       // attribution as text: never HTML from an attribute
-      if (this.tileAttribution) map.attributionControl.addAttribution(escapeHtml(this.tileAttribution));
+      if (tiles.attribution) map.attributionControl.addAttribution(escapeHtml(tiles.attribution));
     }
+    // a popup's close button, in the page's language; the focus goes back to its marker when it closes
+    map.on('popupopen', (e) => {
+      const close = e.popup.getElement()?.querySelector('.leaflet-popup-close-button');
+      close?.setAttribute('aria-label', this.t('closePopup'));
+      close?.removeAttribute('title');
+    });
+    map.on('popupclose', (e) => {
+      // the popup's element is gone with the focus it held: the focus is nowhere (the body)
+      const lost = !this.shadowRoot?.activeElement && (!document.activeElement || document.activeElement === document.body);
+      if (lost) this.focusMarker((e.popup as unknown as { _source?: Leaflet.Marker })._source);
+    });
     this.layer = L.layerGroup().addTo(map);
     map.on('moveend', () => this.onMove());
     map.on('movestart', () => {
@@ -351,14 +448,41 @@ export class RelaisMap extends RelaisElement {
     this.ready = true;
   }
 
+  /** The background: the partner's `tile-url`, none with `tile-url="none"`, else « Plan IGN ». */
+  private tiles(): TileSource | null {
+    const raw = this.tileUrl?.trim();
+    if (!raw) return PLAN_IGN;
+    if (raw === 'none' || !/\{z\}/.test(raw)) return null;
+    // only an http(s) tile template, resolved against the page; {z}/{x}/{y} survive the URL parser as %7B…%7D
+    const safe = sanitizeUrl(new URL(raw, document.baseURI).href);
+    const url = safe && /^https?:/.test(safe) ? decodeURI(safe) : null;
+    return url ? { url, attribution: this.tileAttribution ?? '', maxZoom: this.maxZoom } : null;
+  }
+
+  private clearMarkers(): void {
+    this.layer?.clearLayers();
+    this.markers.clear();
+  }
+
+  /** Focuses a marker's element, else the map itself (never the page's body). */
+  private focusMarker(marker: Leaflet.Marker | undefined): void {
+    const el = marker?.getElement();
+    if (el?.isConnected) el.focus({ preventScroll: true });
+    else this.map?.getContainer().focus({ preventScroll: true });
+  }
   private buildIndex(): void {
     const Sc = this.SC!;
     // radius in screen pixels (extent 256 = Leaflet's tile size): markers never overlap, so every target keeps 24 px (WCAG 2.5.8)
     const idx = new Sc<{ id: string; kind: string | null; name: string }>({ radius: 50, extent: 256, maxZoom: 16 });
     idx.load(spread(this.points!.points).map((p) => ({ type: 'Feature', properties: { id: p.id, kind: p.kind, name: p.name }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })));
     this.index = idx;
+    this.requestUpdate(); // the list button can now give its count
+    // new data: cluster ids mean other groups now
+    const hadFocus = this.focusedMarker() !== null;
+    this.clearMarkers();
     if (!this.commune && this.points!.points.length) this.fitPoints();
     this.renderClusters();
+    if (hadFocus && !this.focusedMarker()) this.focusMarker(undefined);
   }
 
   private fitPoints(): void {
@@ -392,56 +516,139 @@ export class RelaisMap extends RelaisElement {
     this.emit(new RelaisViewportEvent(bbox, this.map!.getZoom()));
   }
 
-  /** Draws the clusters and points of the current view (markers as DOM, keyboard reachable). */
+  /**
+   * Draws the clusters and points of the current view (markers as DOM, keyboard reachable). Markers still in
+   * view are kept as they are (a focused marker keeps the focus: no trap, no lost click), the others are
+   * removed, and the markers follow the reading order (top to bottom, then left to right): the order of Tab.
+   */
   renderClusters(): void {
     if (!this.map || !this.index || !this.layer) return;
     const L = this.L!;
     const b = this.map.getBounds();
     const zoom = Math.round(this.map.getZoom());
     const features = this.index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom);
-    this.layer.clearLayers();
+    const focused = this.focusedMarker();
+    const focusedAt = focused?.getLatLng();
+    const next = new Map<string, MarkerWithId>();
+    const ordered: Array<{ marker: MarkerWithId; row: number; x: number }> = [];
     let inView = 0;
     for (const f of features) {
       const [lon, lat] = f.geometry.coordinates as [number, number];
       const props = f.properties as { cluster?: boolean; cluster_id?: number; point_count?: number; id?: string; kind?: string | null; name?: string };
-      if (props.cluster) {
-        const n = props.point_count!;
-        const el = document.createElement('span');
-        el.className = 'cluster';
-        // the visible number is part of the accessible name (WCAG 2.5.3): no "4k" abbreviation
-        el.textContent = String(n);
-        if (n >= 1000) el.classList.add('large');
-        const size = n < 10 ? 34 : n < 100 ? 38 : n < 1000 ? 42 : 46;
-        const marker = L.marker([lat, lon], { icon: L.divIcon({ html: el, className: 'relais-cluster', iconSize: [size, size] }), keyboard: true, title: this.t('cluster', { n }) });
-        marker.on('click', () => {
-          const z = Math.min(this.index!.getClusterExpansionZoom(props.cluster_id!), this.maxZoom);
-          this.map!.setView([lat, lon], z);
-        });
-        this.accessible(marker, this.t('cluster', { n }));
-        this.layer.addLayer(marker);
-        inView += n;
-      } else {
-        const group = groupOf(props.kind ?? null);
-        const el = document.createElement('span');
-        el.className = `pin ${group.id}`;
-        el.setAttribute('aria-hidden', 'true');
-        el.textContent = group.symbol;
-        const label = `${props.name}${props.kind ? ` — ${termLabel('typologies', props.kind, { lang: this.i18n.lang })}` : ''}`;
-        const marker = L.marker([lat, lon], { icon: L.divIcon({ html: el, className: 'relais-pin', iconSize: [30, 30] }), keyboard: true, title: label });
-        marker.on('click', () => void this.openPopup(marker, props.id!));
-        this.accessible(marker, label);
-        (marker as Leaflet.Marker & { relaisId?: string }).relaisId = props.id;
-        this.layer.addLayer(marker);
-        inView++;
-      }
+      const key = props.cluster ? `c${props.cluster_id}` : `p${props.id}`;
+      const marker = this.markers.get(key) ?? (props.cluster ? this.clusterMarker(L, lat, lon, props.cluster_id!, props.point_count!) : this.pointMarker(L, lat, lon, props.id!));
+      next.set(key, marker);
+      const pt = this.map.latLngToContainerPoint([lat, lon]);
+      ordered.push({ marker, row: Math.floor(pt.y / 40), x: pt.x });
+      inView += props.cluster ? props.point_count! : 1;
     }
+    for (const [key, m] of this.markers) if (!next.has(key)) this.layer.removeLayer(m);
+    for (const { marker } of ordered) if (!this.layer.hasLayer(marker)) this.layer.addLayer(marker);
+    this.markers = next;
+    ordered.sort((a, c) => a.row - c.row || a.x - c.x);
+    this.orderMarkers(ordered.map((o) => o.marker.getElement()).filter((e): e is HTMLElement => !!e));
+    // the focus never falls to the page: onto what a cluster opened into, or the nearest marker, or the map
+    const near = this.focusNear ?? (focused && !next.has(this.keyOf(focused)) && focusedAt ? { lat: focusedAt.lat, lon: focusedAt.lng } : null);
+    this.focusNear = null;
+    if (near) this.focusMarker(this.nearest(ordered.map((o) => o.marker), near));
     this.inViewCount = inView;
     if (this.listOpen) this.updateList();
   }
 
+  private keyOf(m: MarkerWithId & { relaisKey?: string }): string {
+    return m.relaisKey ?? '';
+  }
+
+  /** The marker that has the focus, if any. */
+  private focusedMarker(): MarkerWithId | null {
+    const active = this.shadowRoot?.activeElement;
+    if (!active) return null;
+    for (const m of this.markers.values()) if (m.getElement() === active) return m;
+    return null;
+  }
+
+  private nearest(markers: readonly Leaflet.Marker[], p: { lat: number; lon: number }): Leaflet.Marker | undefined {
+    let best: Leaflet.Marker | undefined;
+    let bestD = Infinity;
+    for (const m of markers) {
+      const ll = m.getLatLng();
+      const d = (ll.lat - p.lat) ** 2 + (ll.lng - p.lon) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  /** Puts the marker elements in reading order without ever moving the focused one (moving it would blur it). */
+  private orderMarkers(els: readonly HTMLElement[]): void {
+    const pane = els[0]?.parentElement;
+    if (!pane) return;
+    const current = [...pane.children];
+    if (current.length === els.length && current.every((c, i) => c === els[i])) return;
+    const active = this.shadowRoot?.activeElement;
+    const fi = els.findIndex((e) => e === active);
+    if (fi < 0) {
+      for (const e of els) pane.append(e);
+      return;
+    }
+    for (let i = 0; i < fi; i++) pane.insertBefore(els[i]!, els[fi]!);
+    for (let i = fi + 1; i < els.length; i++) pane.append(els[i]!);
+  }
+
+  private clusterMarker(L: L, lat: number, lon: number, clusterId: number, n: number): MarkerWithId {
+    const el = document.createElement('span');
+    el.className = 'cluster';
+    // the visible number is part of the accessible name (WCAG 2.5.3): no "4k" abbreviation
+    el.textContent = String(n);
+    if (n >= 1000) el.classList.add('large');
+    const size = n < 10 ? 34 : n < 100 ? 38 : n < 1000 ? 42 : 46;
+    const label = this.t('cluster', { n });
+    const marker: MarkerWithId & { relaisKey?: string } = L.marker([lat, lon], { icon: L.divIcon({ html: el, className: 'relais-cluster', iconSize: [size, size] }), keyboard: true, title: label, autoPanOnFocus: false });
+    marker.relaisKey = `c${clusterId}`;
+    marker.on('click', () => {
+      const z = Math.min(this.index!.getClusterExpansionZoom(clusterId), this.maxZoom);
+      if (marker.getElement() === this.shadowRoot?.activeElement) this.focusNear = { lat, lon };
+      this.map!.setView([lat, lon], z);
+      this.focusNear = null;
+    });
+    this.accessible(marker, label);
+    return marker;
+  }
+
+  private pointMarker(L: L, lat: number, lon: number, id: string): MarkerWithId {
+    const p = this.pointById(id);
+    const group = groupOf(p?.kind ?? null);
+    const el = document.createElement('span');
+    el.className = `pin ${group.id}`;
+    el.setAttribute('aria-hidden', 'true');
+    el.textContent = group.symbol;
+    const label = p ? this.pointLabel(p) : id;
+    const marker: MarkerWithId & { relaisKey?: string } = L.marker([lat, lon], { icon: L.divIcon({ html: el, className: 'relais-pin', iconSize: [30, 30] }), keyboard: true, title: label, autoPanOnFocus: false });
+    marker.relaisKey = `p${id}`;
+    marker.relaisId = id;
+    marker.on('click', () => void this.openPopup(marker, id, true));
+    this.accessible(marker, label);
+    return marker;
+  }
+
+  private pointsById: Map<string, MapPoint> | undefined;
+  private pointById(id: string): MapPoint | undefined {
+    if (!this.pointsById || this.pointsById.size !== this.points?.points.length) this.pointsById = new Map(this.points?.points.map((p) => [p.id, p]));
+    return this.pointsById.get(id);
+  }
+
+  /** A marker's or a list line's name: the service, who runs it, where (services often share a name). */
+  private pointLabel(p: MapPoint): string {
+    const who = [p.structure, p.commune].filter(Boolean).join(', ');
+    return `${p.name}${who ? ` — ${who}` : p.kind ? ` — ${termLabel('typologies', p.kind, { lang: this.i18n.lang })}` : ''}`;
+  }
+
   /**
-   * The list alternative: the services in view, the 100 nearest to the centre of the map, by name.
-   * Computed only while the list is open (it is the costly part of a move at 50 000 points).
+   * The list alternative: the services in view, the 100 nearest to the centre of the map; nearest to the chosen
+   * commune first when there is one, else by name. Computed only while the list is open (it is the costly part
+   * of a move at 50 000 points).
    */
   private updateList(): void {
     if (!this.map || !this.points) return;
@@ -451,14 +658,25 @@ export class RelaisMap extends RelaisElement {
     const inb = this.points.points.filter((p) => p.lat >= s && p.lat <= n && p.lon >= w && p.lon <= e);
     const d = (p: MapPoint) => (p.lat - c.lat) ** 2 + ((p.lon - c.lng) * Math.cos((c.lat * Math.PI) / 180)) ** 2;
     const nearest = inb.length > LIST_LIMIT ? inb.sort((a, b2) => d(a) - d(b2)).slice(0, LIST_LIMIT) : inb;
-    this.inView = nearest.sort((a, b2) => a.name.localeCompare(b2.name, 'fr'));
+    const o = this.origin;
+    const lines = nearest.map((p) => ({ point: p, km: o ? haversineKm(o.lat, o.lon, p.lat, p.lon) : null, label: this.pointLabel(p) }));
+    lines.sort((a, b2) => (a.km ?? 0) - (b2.km ?? 0) || a.label.localeCompare(b2.label, 'fr'));
+    // buttons must have distinct names: two lines alike (same service, structure and town) get a number
+    const seen = new Map<string, number>();
+    for (const l of lines) {
+      const k = seen.get(l.label) ?? 0;
+      seen.set(l.label, k + 1);
+      if (k) l.label = `${l.label} (${k + 1})`;
+    }
+    this.inView = lines;
   }
 
   /** Markers are buttons with a name; Enter and Space activate them. */
   private accessible(marker: Leaflet.Marker, label: string): void {
     marker.on('add', () => {
       const el = marker.getElement();
-      if (!el) return;
+      if (!el || el.dataset.relais) return;
+      el.dataset.relais = 'marker';
       el.setAttribute('role', 'button');
       el.setAttribute('aria-label', label);
       el.removeAttribute('title');
@@ -472,11 +690,12 @@ export class RelaisMap extends RelaisElement {
     });
   }
 
-  private async openPopup(marker: Leaflet.Marker, id: string): Promise<void> {
+  private async openPopup(marker: Leaflet.Marker, id: string, focus: boolean): Promise<void> {
     const c = this.client;
-    if (!c || !this.L) return;
+    if (!c || !this.L || !this.map) return;
     try {
       const item = await c.get(id);
+      if (!this.map) return;
       const { service: s, structure: st } = item;
       const box = document.createElement('div');
       box.className = 'popup';
@@ -505,21 +724,56 @@ export class RelaisMap extends RelaisElement {
       open.textContent = this.t('open');
       open.addEventListener('click', () => this.select(id));
       box.append(open);
+      // Escape closes the summary (the focus goes back to the marker, see popupclose)
+      box.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          this.map?.closePopup();
+        }
+      });
       marker.unbindPopup();
-      marker.bindPopup(box, { maxWidth: 280 }).openPopup();
-      open.focus();
+      const width = this.map.getSize().x;
+      marker.bindPopup(box, { maxWidth: Math.max(150, Math.min(280, width - 124)), autoPan: false }).openPopup();
+      this.keepInView(marker.getPopup());
+      if (focus) open.focus({ preventScroll: true });
     } catch (e) {
       if (!isAbortError(e)) this.fail(e);
     }
   }
 
+  /**
+   * Moves the map at once (no animation that a click or a key could interrupt half-way) so that the whole summary
+   * is in view, clear of the zoom buttons (top left) and of the attribution (bottom right).
+   */
+  private keepInView(popup: Leaflet.Popup | undefined): void {
+    const el = popup?.getElement();
+    if (!el || !this.map) return;
+    const m = this.map.getContainer().getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    const pad = { left: 56, top: 12, right: 12, bottom: 30 };
+    let dx = 0;
+    let dy = 0;
+    if (r.right > m.right - pad.right) dx = r.right - (m.right - pad.right);
+    if (r.left - dx < m.left + pad.left) dx = r.left - (m.left + pad.left);
+    if (r.bottom > m.bottom - pad.bottom) dy = r.bottom - (m.bottom - pad.bottom);
+    if (r.top - dy < m.top + pad.top) dy = r.top - (m.top + pad.top);
+    if (!dx && !dy) return;
+    this.programmatic = true;
+    this.map.panBy([Math.round(dx), Math.round(dy)], { animate: false });
+    this.programmatic = false;
+  }
+
   private select(id: string): void {
+    this.ownSelection = id;
     this.emit(new RelaisSelectEvent(id));
     this.store?.select(id);
   }
 
-  /** Centres on a service and opens its popup (used when another widget selects it). */
-  highlight(id: string): void {
+  /**
+   * Centres on a service and opens its popup (used when another widget selects it, and by « Voir sur la carte »).
+   * `focus`: move the keyboard focus to the summary (only when the person asked for it here).
+   */
+  highlight(id: string, focus = true): void {
     const p = this.points?.points.find((x) => x.id === id);
     if (!p || !this.map) return;
     this.programmatic = true;
@@ -529,7 +783,7 @@ export class RelaisMap extends RelaisElement {
     this.renderClusters();
     this.layer?.eachLayer((l) => {
       const m = l as Leaflet.Marker & { relaisId?: string };
-      if (m.relaisId === id) void this.openPopup(m, id);
+      if (m.relaisId === id) void this.openPopup(m, id, focus);
     });
   }
 
@@ -573,7 +827,7 @@ export class RelaisMap extends RelaisElement {
         ${this.headingLevel === 0 ? html`<span id="map-title" class="visually-hidden">${this.t('title')}</span>` : heading(this.headingLevel, this.t('title'), { id: 'map-title' })}
         <div part="toolbar" class="toolbar">
           <button type="button" part="button" aria-expanded=${this.listOpen ? 'true' : 'false'} aria-controls=${listId} @click=${this.toggleList}>
-            ${this.listOpen ? this.t('hideList') : this.t('showList', { n: formatNumber(this.inViewCount, this.i18n.lang) })}
+            ${this.listOpen ? this.t('hideList') : this.index ? this.t('showList', { n: formatNumber(this.inViewCount, this.i18n.lang) }) : this.t('showListPlain')}
           </button>
           ${this.moved && this.store ? html`<button type="button" part="button" class="primary" @click=${this.searchArea}>${this.t('searchArea')}</button>` : nothing}
           <button type="button" part="button" @click=${this.aroundMe}>${this.t('aroundMe')}</button>
@@ -592,12 +846,16 @@ export class RelaisMap extends RelaisElement {
         <div id=${listId} part="list" class="list" ?hidden=${!this.listOpen}>
           ${heading(Math.min(6, (this.headingLevel || 2) + 1), this.t('listTitle'))}
           ${this.inView.length === 0 ? html`<p>${this.t('noPoints')}</p>` : nothing}
+          ${this.origin && this.inView.length ? html`<p class="muted">${this.t('listSorted', { place: this.origin.name })}</p>` : nothing}
           <ul>
             ${this.inView.map(
-              (p) => html`<li>
-                <span class="name">${p.name}</span>${p.kind ? html` <span class="muted">— ${termLabel('typologies', p.kind, { lang: this.i18n.lang })}</span>` : nothing}
-                <button type="button" part="button" class="link" @click=${() => this.select(p.id)}>${this.t('open')}<span class="visually-hidden"> : ${p.name}</span></button>
-                <button type="button" part="button" class="link" @click=${() => this.centerOn(p)}>${this.t('center')}<span class="visually-hidden"> : ${p.name}</span></button>
+              ({ point: p, km, label }) => html`<li>
+                <span class="name">${p.name}</span>${p.structure ? html` — <span class="structure">${p.structure}</span>` : nothing}
+                <span class="where muted">${[p.commune, km !== null ? this.t('away', { d: formatDistance(km, this.i18n.lang) }) : null, p.kind ? termLabel('typologies', p.kind, { lang: this.i18n.lang }) : null].filter(Boolean).join(' · ')}</span>
+                <span class="actions">
+                  <button type="button" part="button" class="link" @click=${() => this.select(p.id)}>${this.t('open')}<span class="visually-hidden"> : ${label}</span></button>
+                  <button type="button" part="button" class="link" @click=${() => this.centerOn(p)}>${this.t('center')}<span class="visually-hidden"> : ${label}</span></button>
+                </span>
               </li>`,
             )}
           </ul>
@@ -605,7 +863,7 @@ export class RelaisMap extends RelaisElement {
         </div>
         <p class="visually-hidden" id="map-help">${this.t('keyboardHelp')}</p>
         ${this.ready ? nothing : html`<p class="muted">${this.t('loading')}</p>`}
-        <div id="map" part="map" class="map ${this.tileUrl ? 'tiles' : 'no-tiles'}" role="region" aria-label=${this.t('mapLabel')} aria-describedby="map-help"></div>
+        <div id="map" part="map" class="map ${this.tileUrl?.trim() === 'none' ? 'no-tiles' : 'tiles'}" role="region" aria-label=${this.t('mapLabel')} aria-describedby="map-help"></div>
         <div part="legend" class="legend" aria-label=${this.t('legend')} role="group">
           ${this.legendGroups.map((g) => html`<span class="legend-item"><span class="pin ${g.id}" aria-hidden="true">${g.symbol}</span> ${this.i18n.lang === 'en' ? g.labelEn : g.label}</span>`)}
           <span class="legend-item"><span class="cluster small" aria-hidden="true">n</span> ${this.i18n.lang === 'en' ? 'group of services' : 'groupe de services'}</span>

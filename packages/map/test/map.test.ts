@@ -63,7 +63,7 @@ describe('<relais-map>', () => {
     expect((e as unknown as { serviceId: string }).serviceId).to.be.a('string');
   });
 
-  it('the list alternative shows what is in view, and is always available', async () => {
+  it('the list alternative: name, structure, town and distance on each line, nearest first, distinct button names', async () => {
     const el = await mapOn('commune="58194"');
     const toggle = $$(el, '[part="toolbar"] button')[0]!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -73,17 +73,35 @@ describe('<relais-map>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const list = $(el, `#${toggle.getAttribute('aria-controls')}`)!;
     expect(list.hidden).to.equal(false);
-    const items = list.querySelectorAll('li');
+    await waitUntil(() => /Du plus proche au plus loin de Nevers/.test(list.textContent!), 'sorted from Nevers');
+    const items = [...list.querySelectorAll('li')];
     const inView = (el as unknown as { inViewCount: number }).inViewCount;
     expect(inView).to.be.greaterThan(0);
     expect(items.length).to.equal(Math.min(100, inView));
-    const names = [...items].map((li) => li.querySelector('.name')!.textContent!);
-    expect(names).to.deep.equal([...names].sort((a, b) => a.localeCompare(b, 'fr')));
+    // each line against the data file itself: the service's name, its structure, its town, and a distance
+    type Rec = { id: string; nom: string; commune?: string | null; structure_id?: string };
+    const data = (await (await fetch('/examples/data/nievre.json')).json()) as { services: Rec[]; structures: Rec[] };
+    const lines = (el as unknown as { inView: Array<{ point: { id: string } }> }).inView;
+    const km: number[] = [];
+    items.forEach((li, i) => {
+      const s = data.services.find((x) => x.id === lines[i]!.point.id)!;
+      const st = data.structures.find((x) => x.id === s.structure_id);
+      expect(li.querySelector('.name')!.textContent).to.equal(s.nom);
+      if (st && st.nom !== s.nom) expect(li.querySelector('.structure')!.textContent).to.equal(st.nom);
+      const where = li.querySelector('.where')!.textContent!;
+      expect(where.startsWith(`${s.commune ?? st!.commune} · à `), where).to.equal(true);
+      const d = /à ([\d\s\u202f,]+) (k?m)/.exec(where)!;
+      km.push(Number(d[1]!.replace(/[\s\u202f]/g, '').replace(',', '.')) / (d[2] === 'm' ? 1000 : 1));
+    });
+    for (let i = 1; i < km.length; i++) expect(km[i]!).to.be.at.least(km[i - 1]! - 0.1, 'nearest first');
+    const names = items.map((li) => li.querySelector('button')!.textContent!.replace(/\s+/g, ' ').trim());
+    expect(new Set(names).size, 'every « Voir la fiche » has its own name').to.equal(names.length);
+    expect(names[0]).to.match(/^Voir la fiche : .+ — .+/);
     await expect(el).to.be.accessible();
   });
 
-  it('no tiles: a plain background, markers, no tile request; a failing tile server does not break markers', async () => {
-    const el = await mapOn();
+  it('tile-url="none": a plain background, markers, no tile request; a failing tile server does not break markers', async () => {
+    const el = await mapOn('tile-url="none"');
     expect($(el, '.leaflet-tile')).to.equal(null);
     expect($(el, '#map')!.classList.contains('no-tiles')).to.equal(true);
     const failing = await mapOn('tile-url="/faults/status/500?z={z}&x={x}&y={y}" tile-attribution="<b>Fond</b> fictif"');
@@ -118,8 +136,11 @@ describe('<relais-map>', () => {
     const el = wrap.querySelector('relais-map') as RelaisMap;
     await new Promise((r) => setTimeout(r, 300));
     expect((el as unknown as { map?: unknown }).map, 'Leaflet not loaded while hidden').to.equal(undefined);
+    // nothing counted yet: the list button gives no count rather than a false « (0) »
+    expect($$(el, '[part="toolbar"] button')[0]!.textContent!.trim()).to.equal('Afficher la liste des services de la zone');
     wrap.querySelector('details')!.open = true;
     await drawn(el);
+    await waitUntil(() => /\(\d+\)/.test($$(el, '[part="toolbar"] button')[0]!.textContent!), 'the count once drawn');
     const size = (el as unknown as { map: { getSize(): { x: number; y: number } } }).map.getSize();
     expect(size.x).to.be.greaterThan(500);
     expect(size.y).to.be.greaterThan(200);
@@ -138,6 +159,31 @@ describe('<relais-map>', () => {
     p.store.select((el as unknown as { points: { points: Array<{ id: string }> } }).points.points[0]!.id);
     await waitUntil(() => dir.shadowRoot!.querySelector('#detail-title'), 'directory opened the detail', { timeout: 8000 });
     await waitUntil(() => $(el, '.popup-title'), 'map highlighted the selection', { timeout: 8000 });
+  });
+
+  it('« Voir la fiche » without sync-url: the directory detail on screen with the focus on its heading, no history entry; « Retour » gives the focus back to the map', async () => {
+    const p = await fixture<RelaisProvider>(html`<relais-provider src="/examples/data/nievre.json"><relais-directory departements="58" commune="58079"></relais-directory><relais-map commune="58079" tile-url="none"></relais-map></relais-provider>`);
+    const el = p.querySelector('relais-map') as RelaisMap;
+    const dir = p.querySelector('relais-directory')!;
+    await waitUntil(() => dir.shadowRoot?.querySelectorAll('.item').length, 'directory results', { timeout: 8000 });
+    await waitUntil(() => (el.scrollIntoView(), markers(el).some((m) => !/services — agrandir/.test(m.getAttribute('aria-label')!))), 'a service on the map', { timeout: 10000 });
+    const pin = markers(el).find((m) => !/services — agrandir/.test(m.getAttribute('aria-label')!))!;
+    pin.focus();
+    pin.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('open'), '« Voir la fiche » focused');
+    const open = el.shadowRoot!.activeElement as HTMLButtonElement;
+    const entries = history.length;
+    const address = location.href;
+    open.click();
+    await waitUntil(() => dir.shadowRoot!.activeElement?.id === 'detail-title', 'the detail heading has the focus', { timeout: 8000 });
+    const r = dir.shadowRoot!.querySelector('#detail-title')!.getBoundingClientRect();
+    expect(r.top >= 0 && r.bottom <= innerHeight, `heading on screen (${r.top}–${r.bottom} of ${innerHeight})`).to.equal(true);
+    expect(dir.shadowRoot!.querySelector('#detail-title')!.textContent).to.include(pin.getAttribute('aria-label')!.split(' — ')[0]!);
+    expect(history.length).to.equal(entries);
+    expect(location.href).to.equal(address);
+    [...dir.shadowRoot!.querySelectorAll<HTMLButtonElement>('.detail-actions button')].find((b) => /Retour/.test(b.textContent!))!.click();
+    await waitUntil(() => el.shadowRoot!.activeElement === open, 'the focus is back on the map', { timeout: 8000 });
+    expect(dir.shadowRoot!.querySelector('#detail-title')).to.equal(null);
   });
 
   it('services sharing one building are spread apart so that every marker stays reachable', () => {

@@ -14,6 +14,7 @@ import type { Diagnostics, SearchItem } from '../model/types.js';
 import { MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import type { HttpOptions } from './http.js';
 import { isInFranceBounds } from '../geo/distance.js';
+import { pointPlace } from '../search/query.js';
 import type * as Sources from './sources.js';
 import type * as RemoteSources from './remote-sources.js';
 
@@ -173,7 +174,7 @@ export abstract class BaseClient extends EventTarget implements RelaisClient {
           const lon = s.longitude ?? st?.longitude;
           if (lat == null || lon == null) out.withoutPosition++;
           else if (!isInFranceBounds(lat, lon)) out.outsideFrance++;
-          else out.points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom });
+          else out.points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom, ...pointPlace(s, st) });
         }
         if (page * MAX_PAGE_SIZE >= r.total || r.items.length === 0) break;
       }

@@ -1,5 +1,5 @@
 import type { BBox } from '../geo/distance.js';
-import type { SearchItem } from '../model/types.js';
+import type { SearchItem, Service, Structure } from '../model/types.js';
 
 /** Sort orders. */
 export type SortOrder = 'relevance' | 'distance' | 'name';
@@ -75,6 +75,19 @@ export interface MapPoint {
   kind: string | null;
   /** Service name. */
   name: string;
+  /** Name of the structure that runs the service (tells apart services of the same name). */
+  structure?: string;
+  /** Commune of the service (or of its structure). */
+  commune?: string;
+}
+
+/** The structure's name (when it differs from the service's) and the commune of a map point. */
+export function pointPlace(s: Service, st: Structure | null | undefined): Pick<MapPoint, 'structure' | 'commune'> {
+  const out: Pick<MapPoint, 'structure' | 'commune'> = {};
+  if (st?.nom && st.nom !== s.nom) out.structure = st.nom;
+  const commune = s.commune ?? st?.commune;
+  if (commune) out.commune = commune;
+  return out;
 }
 
 /** Every matching service with a position, and what could not be drawn. */

@@ -9,7 +9,7 @@ import { openStatus, parseOpeningHours, type OpeningHours } from '../model/openi
 import { departementOf } from '../geo/gazetteer.js';
 import { categoryOf, PUBLICS, STRUCTURE_KINDS, THEMATIQUES, termLabel } from '../taxonomy/taxonomy.js';
 import { fold } from './analyze.js';
-import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, type Facets, type MapPoint, type MapPoints, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
+import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, pointPlace, type Facets, type MapPoint, type MapPoints, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
 import { TextIndex, type Synonym } from './text-index.js';
 import { demarchesSynonyms } from './demarches.js';
 
@@ -203,7 +203,7 @@ export class ServiceIndex {
         continue;
       }
       const { service: s, structure: st } = this.items[i]!;
-      points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom });
+      points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom, ...pointPlace(s, st) });
     }
     return { points, total: matched.length, withoutPosition, outsideFrance };
   }
