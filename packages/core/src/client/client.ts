@@ -18,24 +18,6 @@ import { pointPlace } from '../search/query.js';
 import type * as Sources from './sources.js';
 import type * as RemoteSources from './remote-sources.js';
 
-// The département scope of a search and the lower-bound total, declared here until they move into search/query.ts.
-declare module '../search/query.js' {
-  interface SearchQuery {
-    /**
-     * Département codes (`58`, `2A`, `971`): only services located in one of them (by the INSEE code of the service,
-     * else of its structure). The static and REST sources filter exactly; data·inclusion on the pages it reads.
-     */
-    departements?: readonly string[];
-  }
-  interface SearchResult {
-    /**
-     * True when `total` is a lower bound: a filter ran on the pages a remote source read, and it read only the
-     * first ones (the widget says « au moins N »).
-     */
-    totalIsMinimum?: boolean;
-  }
-}
-
 /** Options of the static source. */
 export interface StaticSourceOptions extends HttpOptions {
   source: 'static';
