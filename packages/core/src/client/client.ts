@@ -7,34 +7,14 @@
  *   token or, better on public pages, through a proxy of the département that adds it;
  * - `rest`: the Relais REST contract (packages/core/rest-openapi.json), for a département's own API.
  */
-import { RelaisError, isAbortError } from '../errors.js';
-import { DiagnosticsCollector } from '../model/diagnostics.js';
+import { RelaisError } from '../errors.js';
 import type { Dataset } from '../model/schema.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
-import { MAX_PAGE_SIZE, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
+import type { MapPoints, SearchQuery, SearchResult } from '../search/query.js';
 import type { HttpOptions } from './http.js';
-import { isInFranceBounds } from '../geo/distance.js';
-import { pointPlace } from '../search/query.js';
+import { BaseClient, DiagnosticsEvent, withSignal } from './base.js';
 import type * as Sources from './sources.js';
 import type * as RemoteSources from './remote-sources.js';
-
-// The département scope of a search and the lower-bound total, declared here until they move into search/query.ts.
-declare module '../search/query.js' {
-  interface SearchQuery {
-    /**
-     * Département codes (`58`, `2A`, `971`): only services located in one of them (by the INSEE code of the service,
-     * else of its structure). The static and REST sources filter exactly; data·inclusion on the pages it reads.
-     */
-    departements?: readonly string[];
-  }
-  interface SearchResult {
-    /**
-     * True when `total` is a lower bound: a filter ran on the pages a remote source read, and it read only the
-     * first ones (the widget says « au moins N »).
-     */
-    totalIsMinimum?: boolean;
-  }
-}
 
 /** Options of the static source. */
 export interface StaticSourceOptions extends HttpOptions {
@@ -114,79 +94,7 @@ export interface RelaisClient extends EventTarget {
   refresh(): void;
 }
 
-/** Event fired by a client (`diagnostics`) when new data issues are found. */
-export class DiagnosticsEvent extends Event {
-  constructor(readonly diagnostics: Diagnostics) {
-    super('diagnostics');
-  }
-}
-
-/** What every client shares: diagnostics, channels that supersede older calls, points read page by page. */
-export abstract class BaseClient extends EventTarget implements RelaisClient {
-  abstract readonly source: ClientOptions['source'];
-  protected collector = new DiagnosticsCollector();
-  private readonly channels = new Map<string, AbortController>();
-
-  get diagnostics(): Diagnostics {
-    return this.collector.report;
-  }
-
-  protected reportIssues(before: number): void {
-    const r = this.collector.report;
-    if (r.skipped + r.warnings > before) this.dispatchEvent(new DiagnosticsEvent(r));
-  }
-
-  /** Wraps a call with channel superseding and signal handling. */
-  protected run<T>(opts: CallOptions | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const ctrl = new AbortController();
-    const outer = opts?.signal;
-    if (outer?.aborted) return Promise.reject(new RelaisError('aborted'));
-    const onOuter = () => ctrl.abort();
-    outer?.addEventListener('abort', onOuter, { once: true });
-    if (opts?.channel) {
-      this.channels.get(opts.channel)?.abort();
-      this.channels.set(opts.channel, ctrl);
-    }
-    const p = withSignal(
-      fn(ctrl.signal).catch((e: unknown) => {
-        throw isAbortError(e) ? new RelaisError('aborted') : e;
-      }),
-      ctrl.signal,
-    );
-    return p.finally(() => {
-      outer?.removeEventListener('abort', onOuter);
-      if (opts?.channel && this.channels.get(opts.channel) === ctrl) this.channels.delete(opts.channel);
-    });
-  }
-
-  abstract search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult>;
-
-  /** Remote sources: pages of results turned into points, up to `maxPoints`. */
-  points(query: SearchQuery, opts?: CallOptions & { maxPoints?: number }): Promise<MapPoints> {
-    const max = opts?.maxPoints ?? 1000;
-    return this.run(opts, async (signal) => {
-      const out: MapPoints = { points: [], total: 0, withoutPosition: 0, outsideFrance: 0 };
-      for (let page = 1; out.points.length + out.withoutPosition + out.outsideFrance < max; page++) {
-        const r = await this.search({ ...query, bbox: undefined, page, pageSize: MAX_PAGE_SIZE }, { signal });
-        out.total = r.total;
-        for (const { service: s, structure: st } of r.items) {
-          const lat = s.latitude ?? st?.latitude;
-          const lon = s.longitude ?? st?.longitude;
-          if (lat == null || lon == null) out.withoutPosition++;
-          else if (!isInFranceBounds(lat, lon)) out.outsideFrance++;
-          else out.points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom, ...pointPlace(s, st) });
-        }
-        if (page * MAX_PAGE_SIZE >= r.total || r.items.length === 0) break;
-      }
-      out.truncated = out.points.length + out.withoutPosition + out.outsideFrance < out.total;
-      return out;
-    });
-  }
-
-  abstract get(id: string, opts?: CallOptions): Promise<SearchItem>;
-  abstract ready(opts?: { signal?: AbortSignal }): Promise<void>;
-  abstract refresh(): void;
-}
+export { BaseClient, DiagnosticsEvent, withSignal } from './base.js';
 
 type WorkerReply = { id: number; result?: unknown; error?: { kind: RelaisError['kind']; status?: number; detail?: string; message: string }; diagnostics?: Diagnostics };
 
@@ -341,24 +249,4 @@ export function createClient(options: ClientOptions): RelaisClient {
     default:
       throw new RelaisError('unsupported', { message: `Source de données inconnue : « ${String((options as { source?: unknown })?.source).slice(0, 40)} » (static, data-inclusion ou rest).` });
   }
-}
-
-/** Races a promise against an AbortSignal, rejecting with RelaisError('aborted'). */
-export function withSignal<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(new RelaisError('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new RelaisError('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

@@ -10,7 +10,8 @@ import type { SearchItem } from '../model/types.js';
 import type { ServiceIndex } from '../search/service-index.js';
 import { queryKey, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { Http, withSignal } from './http.js';
-import { BaseClient, type CallOptions, type RelaisClient, type StaticSourceOptions } from './client.js';
+import { BaseClient } from './base.js';
+import type { CallOptions, RelaisClient, StaticSourceOptions } from './client.js';
 import type * as Pipeline from './pipeline.js';
 import type { IndexedDataset } from './pipeline.js';
 

@@ -25,6 +25,11 @@ export interface SearchQuery {
   near?: { lat: number; lon: number; radiusKm?: number };
   /** Only services whose position lies in this box [west, south, east, north]. */
   bbox?: BBox;
+  /**
+   * Département codes (`58`, `2A`, `971`): only services located in one of them (by the INSEE code of the service,
+   * else of its structure). The static and REST sources filter exactly; data·inclusion on the pages it reads.
+   */
+  departements?: readonly string[];
   /** Modes d'accueil (`en-presentiel`, `a-distance`, `a-domicile`). */
   modesAccueil?: readonly string[];
   /** Fees (`gratuit`, `payant`). */
@@ -64,6 +69,11 @@ export interface SearchResult {
   relaxed: boolean;
   /** Filters this source could not apply (remote sources); the widget says so. */
   unsupported: string[];
+  /**
+   * True when `total` is a lower bound: a filter ran on the pages a remote source read, and it read only the first
+   * ones (the widget says « au moins N »).
+   */
+  totalIsMinimum?: boolean;
 }
 
 /** A service as a point on a map. */
@@ -135,6 +145,7 @@ export function queryKey(q: SearchQuery): string {
     c: q.commune,
     n: q.near,
     b: q.bbox,
+    d: norm(q.departements),
     m: norm(q.modesAccueil),
     f: norm(q.frais),
     o: q.openAt ? new Date(q.openAt).toISOString().slice(0, 16) : undefined,

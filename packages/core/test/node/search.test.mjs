@@ -106,6 +106,12 @@ test('openAt keeps services open at that moment', () => {
   assert.equal(index.search({ openAt: sunday3 }).total, 0);
 });
 
+test('queryKey tells apart two département scopes (a cached answer for the Nièvre is never served for the Yonne)', () => {
+  assert.notEqual(queryKey({ text: 'ehpad', departements: ['58'] }), queryKey({ text: 'ehpad', departements: ['89'] }));
+  assert.notEqual(queryKey({ text: 'ehpad', departements: ['58'] }), queryKey({ text: 'ehpad' }));
+  assert.equal(queryKey({ departements: ['89', '58'] }), queryKey({ departements: ['58', '89'] }));
+});
+
 test('queryKey ignores list order and case of the words', () => {
   assert.equal(queryKey({ text: 'EHPAD', thematiques: ['a', 'b'] }), queryKey({ text: 'ehpad ', thematiques: ['b', 'a'] }));
 });

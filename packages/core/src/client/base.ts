@@ -1,0 +1,106 @@
+/**
+ * What every client shares — the base class of the sources (channels, abort, diagnostics, map points from result
+ * pages) — apart from createClient (client.ts): the static source and its Web Worker import this module without the
+ * client's on-demand loading of the remote sources, so the worker stays one file (bundlers such as Vite build a
+ * worker as a single script).
+ */
+import { RelaisError, isAbortError } from '../errors.js';
+import { DiagnosticsCollector } from '../model/diagnostics.js';
+import type { Diagnostics, SearchItem } from '../model/types.js';
+import { MAX_PAGE_SIZE, pointPlace, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
+import { isInFranceBounds } from '../geo/distance.js';
+import type { CallOptions, ClientOptions, RelaisClient } from './client.js';
+
+/** Event fired by a client (`diagnostics`) when new data issues are found. */
+export class DiagnosticsEvent extends Event {
+  constructor(readonly diagnostics: Diagnostics) {
+    super('diagnostics');
+  }
+}
+
+/** What every client shares: diagnostics, channels that supersede older calls, points read page by page. */
+export abstract class BaseClient extends EventTarget implements RelaisClient {
+  abstract readonly source: ClientOptions['source'];
+  protected collector = new DiagnosticsCollector();
+  private readonly channels = new Map<string, AbortController>();
+
+  get diagnostics(): Diagnostics {
+    return this.collector.report;
+  }
+
+  protected reportIssues(before: number): void {
+    const r = this.collector.report;
+    if (r.skipped + r.warnings > before) this.dispatchEvent(new DiagnosticsEvent(r));
+  }
+
+  /** Wraps a call with channel superseding and signal handling. */
+  protected run<T>(opts: CallOptions | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const ctrl = new AbortController();
+    const outer = opts?.signal;
+    if (outer?.aborted) return Promise.reject(new RelaisError('aborted'));
+    const onOuter = () => ctrl.abort();
+    outer?.addEventListener('abort', onOuter, { once: true });
+    if (opts?.channel) {
+      this.channels.get(opts.channel)?.abort();
+      this.channels.set(opts.channel, ctrl);
+    }
+    const p = withSignal(
+      fn(ctrl.signal).catch((e: unknown) => {
+        throw isAbortError(e) ? new RelaisError('aborted') : e;
+      }),
+      ctrl.signal,
+    );
+    return p.finally(() => {
+      outer?.removeEventListener('abort', onOuter);
+      if (opts?.channel && this.channels.get(opts.channel) === ctrl) this.channels.delete(opts.channel);
+    });
+  }
+
+  abstract search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult>;
+
+  /** Remote sources: pages of results turned into points, up to `maxPoints`. */
+  points(query: SearchQuery, opts?: CallOptions & { maxPoints?: number }): Promise<MapPoints> {
+    const max = opts?.maxPoints ?? 1000;
+    return this.run(opts, async (signal) => {
+      const out: MapPoints = { points: [], total: 0, withoutPosition: 0, outsideFrance: 0 };
+      for (let page = 1; out.points.length + out.withoutPosition + out.outsideFrance < max; page++) {
+        const r = await this.search({ ...query, bbox: undefined, page, pageSize: MAX_PAGE_SIZE }, { signal });
+        out.total = r.total;
+        for (const { service: s, structure: st } of r.items) {
+          const lat = s.latitude ?? st?.latitude;
+          const lon = s.longitude ?? st?.longitude;
+          if (lat == null || lon == null) out.withoutPosition++;
+          else if (!isInFranceBounds(lat, lon)) out.outsideFrance++;
+          else out.points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom, ...pointPlace(s, st) });
+        }
+        if (page * MAX_PAGE_SIZE >= r.total || r.items.length === 0) break;
+      }
+      out.truncated = out.points.length + out.withoutPosition + out.outsideFrance < out.total;
+      return out;
+    });
+  }
+
+  abstract get(id: string, opts?: CallOptions): Promise<SearchItem>;
+  abstract ready(opts?: { signal?: AbortSignal }): Promise<void>;
+  abstract refresh(): void;
+}
+
+/** Races a promise against an AbortSignal, rejecting with RelaisError('aborted'). */
+export function withSignal<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new RelaisError('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new RelaisError('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
