@@ -419,6 +419,8 @@ export class RelaisMap extends RelaisElement {
     const L = this.L!;
     // Zoom animations are off: they move content (WCAG 2.3.3) and Leaflet throws when a map is removed mid-animation.
     const map = L.map(this.mapEl, { center: FRANCE, zoom: 5, minZoom: 3, maxZoom: this.maxZoom, keyboard: true, zoomControl: false, attributionControl: true, zoomAnimation: false, markerZoomAnimation: false, fadeAnimation: false });
+    // Leaflet credited in plain text: a link there would be a tiny target under the markers near the corner (WCAG 2.5.8)
+    map.attributionControl.setPrefix('Leaflet');
     L.control.zoom({ zoomInTitle: this.t('zoomIn'), zoomOutTitle: this.t('zoomOut') }).addTo(map);
     const tiles = this.tiles();
     if (tiles) {
@@ -495,7 +497,8 @@ export class RelaisMap extends RelaisElement {
       if (p.lon > e) e = p.lon;
     }
     this.programmatic = true;
-    this.map!.fitBounds([[s, w], [n, e]], { padding: [20, 20], maxZoom: 13, animate: false });
+    // markers clear of the zoom buttons (top left) and of the attribution (bottom right): no target under another (WCAG 2.5.8)
+    this.map!.fitBounds([[s, w], [n, e]], { paddingTopLeft: [60, 20], paddingBottomRight: [20, 40], maxZoom: 13, animate: false });
     this.programmatic = false;
   }
 
