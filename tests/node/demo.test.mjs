@@ -48,11 +48,23 @@ async function items(page) {
   return page.evaluate(() => [...document.querySelector('relais-directory').shadowRoot.querySelectorAll('.item')].map((li) => ({ title: li.querySelector('.title-link').textContent.trim(), updated: li.querySelector('.updated').textContent.trim() })));
 }
 
+/** Opens a demo page and types words in the directory's search field (the demo keeps typed words out of its URLs: `sync-url`, not `sync-url="text"`). */
+async function searchFor(page, path, words) {
+  await page.goto(demo.base + path);
+  await items(page);
+  await page.evaluate((w) => {
+    const input = document.querySelector('relais-directory').shadowRoot.querySelector('#what');
+    input.value = w;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.form.requestSubmit();
+  }, words);
+}
+
 test('demo /: real and fictional records side by side, each labelled with its source (FINESS says janvier 2021)', async () => {
   const page = await demo.browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${demo.base}/?relais-q=ehpad`);
+  await searchFor(page, '/', 'ehpad');
   const banner = await page.evaluate(() => document.querySelector('.demo-banner').textContent);
   assert.match(banner, /Réelles/);
   assert.match(banner, /Fictives/);
@@ -63,13 +75,13 @@ test('demo /: real and fictional records side by side, each labelled with its so
   assert.ok(ehpad.length > 0);
   for (const i of ehpad.filter((x) => /EHPAD/.test(x.title))) assert.match(i.updated, /Source : FINESS, janvier 2021$/, i.title);
   // « carte grise » near Clamecy: the real France services of Clamecy first, labelled as ANCT data
-  await page.goto(`${demo.base}/?relais-q=${encodeURIComponent('carte grise')}`);
+  await searchFor(page, '/', 'carte grise');
   await page.waitForFunction(() => /France services/.test(document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item .title-link')?.textContent ?? ''), { timeout: 20000 });
   const cg = await items(page);
   assert.match(cg[0].title, /France services de Clamecy/);
   assert.match(cg[0].updated, /Source : ANCT – liste des France services, 01\/08\/2024$/);
   // and the fictional records say so
-  await page.goto(`${demo.base}/?relais-q=ccas`);
+  await searchFor(page, '/', 'ccas');
   await page.waitForFunction(() => /CCAS/.test(document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item .title-link')?.textContent ?? ''), { timeout: 20000 });
   const ccas = await items(page);
   assert.match(ccas[0].updated, /Source : Donnée fictive \(démonstration\)$/);
@@ -86,7 +98,7 @@ test('demo /france.html: the 2 845 real France services sites, searchable by dé
   await items(page);
   const status = await page.evaluate(() => document.querySelector('relais-directory').shadowRoot.querySelector('.status').textContent);
   assert.match(status.replace(/\s/g, ''), /2845servicestrouvés/);
-  await page.goto(`${demo.base}/france.html?relais-q=${encodeURIComponent('passeport')}`);
+  await searchFor(page, '/france.html', 'passeport');
   await page.waitForFunction(() => /France services/.test(document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item .title-link')?.textContent ?? ''), { timeout: 20000 });
   const found = await items(page);
   assert.ok(found.every((i) => /Source : ANCT – liste des France services, 01\/08\/2024$/.test(i.updated)));

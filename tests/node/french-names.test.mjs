@@ -66,3 +66,26 @@ test('addresses: street type written out, particles in lower case, bis after the
   assert.equal(frenchAddress('BP 5', 'Fours'), 'BP 5');
   assert.equal(frenchAddress('', 'Fours'), '');
 });
+
+test('the committed FINESS Nièvre records read well: no code, no broken quote, no two names alike, no address « MAIRIE »', async () => {
+  const { readFileSync } = await import('node:fs');
+  const d = JSON.parse(readFileSync(new URL('../../examples/data/finess-58.json', import.meta.url), 'utf8'));
+  for (const s of d.services) {
+    assert.doesNotMatch(s.description, /FINESS, catégorie|\b\d{3}\b|S\.A\.A\.D\./, s.id);
+  }
+  const saad = d.services.find((s) => s.id === 'finess--580004687--460');
+  assert.match(saad.description, /^Service d’aide et d’accompagnement à domicile \(SAAD\) : aide pour les gestes de la vie quotidienne/);
+  const names = d.structures.map((s) => s.nom);
+  assert.equal(new Set(names).size, names.length, 'every name tells its establishment apart');
+  assert.ok(names.every((n) => !n.includes('"')), 'no raw quote');
+  assert.ok(names.includes('SAVS Clamecy « Pré Lecomte »'));
+  assert.ok(names.includes('Service auxiliaires de vie SIVOM Clame'), 'the cut-off name stays as the registry has it');
+  assert.ok(names.includes("Service d'aide ménagère à domicile – Varzy"));
+  const clamecy = d.structures.find((s) => s.id === 'finess--580970317');
+  assert.equal(clamecy.adresse, 'Mairie de Clamecy');
+  assert.equal(clamecy.commune, 'Clamecy');
+  assert.equal(clamecy.nom, "Service d'aide ménagère à domicile – Clamecy, mairie");
+  // no word of four capitals or more outside the acronyms
+  const shouting = names.flatMap((n) => n.match(/\b[A-ZÉÈÀ]{4,}\b/g) ?? []).filter((w) => !/^(EHPAD|SSIAD|SAAD|SAVS|SAMSAH|ESAT|CCAS|CHRS|CMPP|CAMSP|SESSAD|SSAD|DITEP|CLIC|SIVOM|SPASAD|USLD|CSAPA|CAARUD|AIDES|UDAF|ANPAA|SMJPM|AEHM|AZAE|ANAMFD|DATSA|SNCF|CAAJ)$/.test(w));
+  assert.deepEqual(shouting, []);
+});
