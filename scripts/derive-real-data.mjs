@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { frenchName, frenchAddress, repairQuotes, placeIndex, fold } from './french-names.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.RELAIS_SHARED ?? join(root, '..', 'shared');
@@ -199,6 +200,59 @@ const FINESS_MAP = {
   178: [null, 'Accueil et réduction des risques pour usagers de drogues (CAARUD)', ['sante--addictions'], ['tous-publics'], SITE],
   197: [null, 'Soins, accompagnement et prévention en addictologie (CSAPA)', ['sante--addictions'], ['tous-publics'], SITE],
 };
+// What each category is, in plain French for the public (no code, no registry label). Written from the CASF definitions
+// (L312-1) of the categories; the FINESS label is only used as a key.
+const FINESS_DESCRIPTION = {
+  500: 'Établissement d’hébergement pour personnes âgées dépendantes (EHPAD) : une maison de retraite médicalisée, où la personne âgée vit avec une aide pour les gestes du quotidien et des soins.',
+  202: 'Résidence autonomie : des logements adaptés pour personnes âgées encore autonomes, avec des services collectifs (repas, animations, veille).',
+  207: 'Centre d’accueil de jour : accueille pour la journée des personnes âgées vivant à domicile, notamment atteintes de la maladie d’Alzheimer, et permet aux proches de souffler.',
+  362: 'Unité de soins de longue durée (USLD) : hébergement à l’hôpital pour des personnes âgées très dépendantes qui ont besoin de soins médicaux constants.',
+  354: 'Service de soins infirmiers à domicile (SSIAD) : des soins infirmiers et d’hygiène à la maison, sur prescription médicale, pour les personnes âgées ou handicapées.',
+  460: 'Service d’aide et d’accompagnement à domicile (SAAD) : aide pour les gestes de la vie quotidienne (toilette, repas, ménage, courses, sorties) à la maison. Peut être financé par l’APA ou la PCH.',
+  209: 'Service polyvalent d’aide et de soins à domicile (SPASAD) : aide pour les gestes de la vie quotidienne et soins infirmiers à la maison, par un même service.',
+  127: 'Hospitalisation à domicile (HAD) : des soins d’hôpital à la maison, sur prescription médicale.',
+  463: 'Centre local d’information et de coordination (CLIC) : informe les personnes âgées et leurs proches sur les aides et les services, et aide à organiser le maintien à domicile.',
+  246: 'Établissement et service d’aide par le travail (ESAT) : un travail adapté et accompagné pour les adultes handicapés orientés par la MDPH.',
+  445: 'Service d’accompagnement médico-social pour adultes handicapés (SAMSAH) : accompagnement à domicile et dans la vie sociale, avec des soins, sur orientation de la MDPH.',
+  446: 'Service d’accompagnement à la vie sociale (SAVS) : aide les adultes handicapés à vivre chez eux et à participer à la vie sociale (démarches, logement, loisirs), sur orientation de la MDPH.',
+  255: 'Maison d’accueil spécialisée (MAS) : hébergement avec soins constants pour des adultes lourdement handicapés, sur orientation de la MDPH.',
+  437: 'Foyer d’accueil médicalisé (FAM) : hébergement avec soins pour des adultes handicapés qui ont besoin d’aide pour les actes de la vie courante, sur orientation de la MDPH.',
+  448: 'Établissement d’accueil médicalisé (EAM) : accueil avec soins d’adultes handicapés, en hébergement ou en journée, sur orientation de la MDPH.',
+  382: 'Foyer de vie : hébergement et activités de jour pour des adultes handicapés qui ne travaillent pas, sur orientation de la MDPH.',
+  252: 'Foyer d’hébergement : logement pour des adultes handicapés qui travaillent, le plus souvent en ESAT, sur orientation de la MDPH.',
+  370: 'Établissement expérimental pour personnes handicapées : un accueil qui sort des catégories habituelles ; renseignez-vous auprès de l’établissement.',
+  379: 'Établissement expérimental pour adultes handicapés : un accueil qui sort des catégories habituelles ; renseignez-vous auprès de l’établissement.',
+  183: 'Institut médico-éducatif (IME) : éducation, soins et scolarité adaptée pour des enfants et adolescents handicapés, sur orientation de la MDPH.',
+  188: 'Établissement pour enfants et adolescents polyhandicapés : éducation et soins pour des enfants lourdement handicapés, sur orientation de la MDPH.',
+  186: 'Institut thérapeutique, éducatif et pédagogique (ITEP) : soins et scolarité adaptée pour des enfants et adolescents avec des difficultés psychologiques importantes, sur orientation de la MDPH.',
+  182: 'Service d’éducation spéciale et de soins à domicile (SESSAD) : accompagne l’enfant handicapé là où il vit et à l’école, sur orientation de la MDPH.',
+  189: 'Centre médico-psycho-pédagogique (CMPP) : consultations et soins pour des enfants et adolescents en difficulté psychologique, scolaire ou de comportement.',
+  190: 'Centre d’action médico-sociale précoce (CAMSP) : dépistage et soins pour les enfants de moins de 6 ans qui ont un handicap ou un retard de développement, sans orientation préalable.',
+  340: 'Service mandataire judiciaire à la protection des majeurs : exerce les tutelles et curatelles décidées par le juge des contentieux de la protection.',
+  214: 'Centre d’hébergement et de réinsertion sociale (CHRS) : hébergement et accompagnement de personnes ou familles en grande difficulté, pour retrouver un logement et une autonomie.',
+  219: 'Centre d’accueil : accueil et hébergement de personnes en difficulté ; renseignez-vous auprès de l’établissement sur les conditions.',
+  258: 'Maison relais – pension de famille : un logement durable, dans un cadre collectif et accompagné, pour des personnes isolées en difficulté.',
+  259: 'Résidence sociale : un logement temporaire meublé, avec un accompagnement, pour des personnes qui ont du mal à se loger.',
+  165: 'Appartement de coordination thérapeutique : hébergement temporaire avec suivi médical pour des personnes malades en situation de fragilité.',
+  178: 'CAARUD : accueil, matériel et conseils de réduction des risques pour les personnes qui consomment des drogues, anonyme et gratuit.',
+  197: 'Centre de soins, d’accompagnement et de prévention en addictologie (CSAPA) : aide et soins pour les problèmes d’alcool, de drogues, de tabac ou de jeux, gratuit.',
+};
+for (const k of Object.keys(FINESS_MAP)) if (!FINESS_DESCRIPTION[k]) throw new Error(`FINESS ${k} : description manquante`);
+const FINESS_CAVEAT = 'Fichier FINESS du 8 janvier 2021 : vérifiez auprès de l’établissement avant de vous déplacer.';
+
+/** communes.csv → rows (no quoted field in this file). */
+const communeRows = (() => {
+  const [head, ...lines] = readFileSync(join(shared, 'data/communes.csv'), 'utf8').trim().split('\n');
+  const h = head.split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [h[i], v])));
+})();
+const places = placeIndex(communeRows, ['58']);
+/** The commune's official name (« COSNE COURS SUR LOIRE CEDE » → « Cosne-Cours-sur-Loire »); else the name re-cased. */
+const communeName = (raw) => {
+  const bare = raw.replace(/\s+CEDE(X.*)?$/i, '');
+  return places.get(fold(bare)) ?? frenchName(bare, { places });
+};
+
 const finessRows = readCsv(join(shared, 'data/finess/finess_et_dep58_20210108.csv'));
 const finess = { structures: [], services: [] };
 const skippedCats = new Map();
@@ -210,14 +264,17 @@ for (const r of finessRows) {
   }
   const [kind, nom, thematiques, publics, modes] = m;
   const id = `finess--${r.nofinesset}`;
+  const commune = communeName(r.commune);
   finess.structures.push(compact({
     source: 'finess',
     id,
-    nom: r.rs,
+    // the registry's short name (raison sociale): quotes repaired, sentence case; the long name is not in this extract,
+    // so a name the registry cut off (« SIVOM CLAME ») stays as it is
+    nom: frenchName(repairQuotes(r.rs), { places }),
     date_maj: r.datemaj,
-    adresse: r.adresse,
-    complement_adresse: r.lieuditbp_or_line2,
-    commune: r.commune.replace(/\s+CEDEX.*$/i, ''),
+    adresse: frenchAddress(r.adresse, commune),
+    complement_adresse: frenchAddress(r.lieuditbp_or_line2, commune),
+    commune,
     code_postal: r.code_postal,
     latitude: r.lat ? round6(r.lat) : null,
     longitude: r.lon ? round6(r.lon) : null,
@@ -233,13 +290,28 @@ for (const r of finessRows) {
     id: `${id}--${r.categetab}`,
     structure_id: id,
     nom,
-    description: `Établissement enregistré dans FINESS, catégorie ${r.categetab} (${r.libcategetab}). Fichier FINESS du 8 janvier 2021 : vérifiez auprès de l’établissement avant de vous déplacer.`,
+    description: `${FINESS_DESCRIPTION[r.categetab]} ${FINESS_CAVEAT}`,
     date_maj: r.datemaj,
     type: 'accompagnement',
     thematiques,
     publics,
     modes_accueil: modes,
   }));
+}
+// Establishments the registry names identically (« SERVICE D'AIDE MENAGERE A DOMICILE » × 22) told apart by their commune,
+// then, within a commune, by their address (« … – Nevers, 1 place Carnot »): both from the same record.
+{
+  const groups = new Map();
+  for (const s of finess.structures) groups.set(fold(s.nom), [...(groups.get(fold(s.nom)) ?? []), s]);
+  for (const same of groups.values()) {
+    if (same.length < 2) continue;
+    const perCommune = new Map();
+    for (const s of same) perCommune.set(s.commune, (perCommune.get(s.commune) ?? 0) + 1);
+    for (const s of same) {
+      const where = perCommune.get(s.commune) > 1 ? [s.adresse, s.complement_adresse].filter(Boolean).join(', ') : '';
+      s.nom = `${s.nom} – ${s.commune}${where ? `, ${where.replace(/^Mairie d.*$/, 'mairie').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}` : ''}`;
+    }
+  }
 }
 const FINESS_META = {
   description: `Établissements sociaux et médico-sociaux de la Nièvre (${finess.structures.length} des ${finessRows.length} établissements FINESS du département), au format data·inclusion v1. Extraction du 8 janvier 2021 : ancienne, à vérifier.`,

@@ -42,31 +42,29 @@ test('the reference REST API answers the contract, with problem+json errors', as
   assert.equal((await fetch(`${demo.base}/../../etc/passwd`)).status, 404);
 });
 
-/** Types words in the directory's search field and submits them, as a person would (the demo's sync-url keeps typed words out of the address). */
-async function searchFor(page, words) {
-  // the first results first (the place is resolved), then the words
-  await page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item'), { timeout: 20000 });
-  await page.evaluate((w) => {
-    const root = document.querySelector('relais-directory').shadowRoot;
-    const input = root.querySelector('#what');
-    input.value = w;
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    root.querySelector('form[role="search"]').requestSubmit();
-  }, words);
-}
-
 /** Waits for results, then returns the visible items: title and the « Mis à jour … · Source : … » line. */
 async function items(page) {
   await page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 20000 });
   return page.evaluate(() => [...document.querySelector('relais-directory').shadowRoot.querySelectorAll('.item')].map((li) => ({ title: li.querySelector('.title-link').textContent.trim(), updated: li.querySelector('.updated').textContent.trim() })));
 }
 
+/** Opens a demo page and types words in the directory's search field (the demo keeps typed words out of its URLs: `sync-url`, not `sync-url="text"`). */
+async function searchFor(page, path, words) {
+  await page.goto(demo.base + path);
+  await items(page);
+  await page.evaluate((w) => {
+    const input = document.querySelector('relais-directory').shadowRoot.querySelector('#what');
+    input.value = w;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.form.requestSubmit();
+  }, words);
+}
+
 test('demo /: real and fictional records side by side, each labelled with its source (FINESS says janvier 2021)', async () => {
   const page = await demo.browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${demo.base}/`);
-  await searchFor(page, 'ehpad');
+  await searchFor(page, '/', 'ehpad');
   const banner = await page.evaluate(() => document.querySelector('.demo-banner').textContent);
   assert.match(banner, /Réelles/);
   assert.match(banner, /Fictives/);
@@ -77,15 +75,13 @@ test('demo /: real and fictional records side by side, each labelled with its so
   assert.ok(ehpad.length > 0);
   for (const i of ehpad.filter((x) => /EHPAD/.test(x.title))) assert.match(i.updated, /Source : FINESS, janvier 2021$/, i.title);
   // « carte grise » near Clamecy: the real France services of Clamecy first, labelled as ANCT data
-  await page.goto(`${demo.base}/`);
-  await searchFor(page, 'carte grise');
+  await searchFor(page, '/', 'carte grise');
   await page.waitForFunction(() => /France services/.test(document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item .title-link')?.textContent ?? ''), { timeout: 20000 });
   const cg = await items(page);
   assert.match(cg[0].title, /France services de Clamecy/);
   assert.match(cg[0].updated, /Source : ANCT – liste des France services, 01\/08\/2024$/);
   // and the fictional records say so
-  await page.goto(`${demo.base}/`);
-  await searchFor(page, 'ccas');
+  await searchFor(page, '/', 'ccas');
   await page.waitForFunction(() => /CCAS/.test(document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item .title-link')?.textContent ?? ''), { timeout: 20000 });
   const ccas = await items(page);
   assert.match(ccas[0].updated, /Source : Donnée fictive \(démonstration\)$/);
@@ -102,7 +98,7 @@ test('demo /france.html: the 2 845 real France services sites, searchable by dé
   await items(page);
   const status = await page.evaluate(() => document.querySelector('relais-directory').shadowRoot.querySelector('.status').textContent);
   assert.match(status.replace(/\s/g, ''), /2845servicestrouvés/);
-  await page.goto(`${demo.base}/france.html?relais-q=${encodeURIComponent('passeport')}`);
+  await searchFor(page, '/france.html', 'passeport');
   await page.waitForFunction(() => /France services/.test(document.querySelector('relais-directory')?.shadowRoot?.querySelector('.item .title-link')?.textContent ?? ''), { timeout: 20000 });
   const found = await items(page);
   assert.ok(found.every((i) => /Source : ANCT – liste des France services, 01\/08\/2024$/.test(i.updated)));

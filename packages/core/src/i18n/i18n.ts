@@ -46,12 +46,18 @@ export const formatMoney = (n: number, lang: Lang, opts: { cents?: boolean } = {
     maximumFractionDigits: opts.cents === false ? 0 : 2,
   }).format(n);
 
-/** Date (« 23 novembre 2026 ») from an ISO date string or a Date; dates without a time are read as calendar days. */
+/** Date (« 23 novembre 2026 », « 1er août 2024 ») from an ISO date string or a Date; dates without a time are read as calendar days. */
 export function formatDate(d: string | Date, lang: Lang, opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' }): string {
   const date = typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T12:00:00Z`) : new Date(d);
   if (Number.isNaN(date.getTime())) return String(d);
   const dateOnly = typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { ...opts, ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(date);
+  const f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { ...opts, ...(dateOnly ? { timeZone: 'UTC' } : {}) });
+  if (lang === 'en' || !opts.month || opts.month === 'numeric' || opts.month === '2-digit') return f.format(date);
+  // French writes the first day of a month as an ordinal: « 1er août 2024 » (Intl gives « 1 août 2024 »)
+  return f
+    .formatToParts(date)
+    .map((p) => (p.type === 'day' && Number(p.value) === 1 ? '1er' : p.value))
+    .join('');
 }
 
 /** Today's date on the device, as YYYY-MM-DD (for widgets; headless code takes the date as an argument). */

@@ -520,7 +520,7 @@ function datesText(dates: readonly Range[], lang: string): string {
 
 /**
  * A readable weekly summary, consecutive days with the same hours grouped:
- * « Du lundi au vendredi : 9 h – 12 h, 14 h – 17 h », « Samedi : fermé », then the holidays and
+ * « Du lundi au vendredi : 9 h – 12 h, 14 h – 17 h », « Samedi et dimanche : fermé », then the holidays and
  * month rules (« Jours fériés : fermé », « Juillet – août : fermé »).
  */
 export function summarize(oh: OpeningHours, lang = 'fr'): string[] {
@@ -535,7 +535,9 @@ export function summarize(oh: OpeningHours, lang = 'fr'): string[] {
   for (let d = 0; d < 7; ) {
     let e = d;
     while (e + 1 < 7 && key(e + 1) === key(d)) e++;
-    const span = d === e ? cap(names[d]!) : en ? `${names[d]} to ${names[e]}` : `Du ${names[d]} au ${names[e]}`;
+    // two days are « Samedi et dimanche », not « Du samedi au dimanche » (a span needs a day in between)
+    const span =
+      d === e ? cap(names[d]!) : e === d + 1 ? cap(`${names[d]} ${en ? 'and' : 'et'} ${names[e]}`) : en ? `${names[d]} to ${names[e]}` : `Du ${names[d]} au ${names[e]}`;
     const ranges = oh.days[d]!;
     const n = note(d);
     const hours = ranges.length === 0 ? (n ?? (en ? 'closed' : 'fermé')) : `${rangeText(ranges, lang)}${n ? ` (${n})` : ''}`;

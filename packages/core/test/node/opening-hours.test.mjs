@@ -6,6 +6,14 @@ import * as pathwayCalendar from '../../../pathway/dist/calendar.js';
 // 2026-11-23 is a Monday
 const at = (d, h, m = 0) => new Date(2026, 10, d, h, m);
 
+test('two grouped days read « Samedi et dimanche », three or more « Du … au … »', () => {
+  const oh = parseOpeningHours('Mo-Fr 09:00-12:00');
+  assert.deepEqual(summarize(oh), ['Du lundi au vendredi : 9 h – 12 h', 'Samedi et dimanche : fermé']);
+  assert.deepEqual(summarize(oh, 'en'), ['Monday to Friday: 9:00 – 12:00', 'Saturday and Sunday: closed']);
+  const two = parseOpeningHours('Mo,Tu 09:00-12:00; We-Su 14:00-16:00');
+  assert.deepEqual(summarize(two), ['Lundi et mardi : 9 h – 12 h', 'Du mercredi au dimanche : 14 h – 16 h']);
+});
+
 test('parses weekly rules, later rules replacing days', () => {
   const oh = parseOpeningHours('Mo-Fr 09:00-12:00,13:30-17:00; We 09:00-12:00; PH off');
   assert.deepEqual(oh.days[0], [[540, 720], [810, 1020]]);
