@@ -1,6 +1,7 @@
 import { LitElement, css } from 'lit';
 import { LangController } from '../i18n/i18n.js';
 import { VERSION } from './define.js';
+import { attachContextRoot } from './context.js';
 
 /**
  * Resets what a host page's inherited styles would leak into a widget (fonts, colours, line
@@ -137,6 +138,8 @@ export class RelaisElement extends LitElement {
   protected readonly i18n = new LangController(this);
 
   override connectedCallback(): void {
+    // before the context consumers ask for the provider (in super.connectedCallback): a provider defined later still answers
+    attachContextRoot(this.ownerDocument);
     super.connectedCallback();
     // In development only, check the colours of the site's charter as this widget paints them.
     if (isDevelopmentPage()) {
