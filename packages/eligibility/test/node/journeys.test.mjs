@@ -63,3 +63,15 @@ test('a value past its revaluation says the new amount is not known yet, in plai
   const apa = get(run({ ...mother, 'demandeur.gir': 2 }), 'apa-domicile');
   assert.ok(apa.amount.notes.some((n) => n.includes('la revalorisation d’avril 2026 n’est pas encore connue')), apa.amount.notes.join('\n'));
 });
+
+test('legal references read as words and leave the sentence (« Textes » detail)', async () => {
+  const { readableLegal, splitLegal } = await import('@relais/eligibility/headless');
+  assert.equal(readableLegal('CASF R232-4'), 'article R232-4 du code de l’action sociale et des familles');
+  assert.equal(readableLegal('CSS L168-8, CT D3142-8'), 'article L168-8 du code de la sécurité sociale, article D3142-8 du code du travail');
+  assert.equal(readableLegal('CASF L232-1 à L232-7, R232-1'), 'articles L232-1 à L232-7, R232-1 du code de l’action sociale et des familles');
+  assert.equal(readableLegal('Décret n° 2022-1037 du 22 juillet 2022'), 'Décret n° 2022-1037 du 22 juillet 2022');
+  assert.deepEqual(splitLegal('La personne a 58 ans ; l’APA n’est possible qu’à partir de 60 ans (CASF L232-2, R232-1).'), { text: 'La personne a 58 ans ; l’APA n’est possible qu’à partir de 60 ans.', refs: ['CASF L232-2, R232-1'] });
+  assert.deepEqual(splitLegal('Une partie des revenus n’est pas comptée (abattement de 0,9 SMIC pour une personne seule, CSS R815-29) : à vérifier.'), { text: 'Une partie des revenus n’est pas comptée (abattement de 0,9 SMIC pour une personne seule) : à vérifier.', refs: ['CSS R815-29'] });
+  assert.deepEqual(splitLegal('Sans RQTH (AAH, CMI invalidité : CT L5212-13).'), { text: 'Sans RQTH (AAH, CMI invalidité).', refs: ['CT L5212-13'] });
+  assert.deepEqual(splitLegal('D’après vos réponses, la personne serait en GIR 4 (estimation : seule l’équipe du département évalue le GIR) (CT D3142-8).').text, 'D’après vos réponses, la personne serait en GIR 4 (estimation : seule l’équipe du département évalue le GIR).');
+});
