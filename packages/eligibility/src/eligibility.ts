@@ -7,6 +7,8 @@ import { evaluate, prepareCatalogue, type Answers, type BenefitResult, type Eval
 import { mergeCatalogues, parseCatalogue, CatalogueError, type Catalogue } from './catalogue.js';
 import { FACTS, factById, type Fact } from './facts.js';
 import { nationalCatalogue } from './national.js';
+import { frDate } from './texts.js';
+import { readableLegal, splitLegal } from './legal.js';
 import { eligibilityStyles } from './eligibility.styles.js';
 import { forgetEncrypted, loadEncrypted, saveEncrypted } from './secure-session.js';
 
@@ -30,7 +32,7 @@ type K =
   | 'upTo' | 'between' | 'estimate' | 'toVerify' | 'where' | 'findWhere' | 'form' | 'documents' | 'sources' | 'criteria' | 'met' | 'notMet' | 'unknown'
   | 'toCheck' | 'decidedBy' | 'edit' | 'restart' | 'print' | 'privacy' | 'loading' | 'invalidCatalogue' | 'noneYes' | 'girTriage' | 'girUnknown'
   | 'statusEligible' | 'statusProbable' | 'statusUnknown' | 'statusNot' | 'answers' | 'notAnswered' | 'asOf' | 'local' | 'nationalKept' | 'retry'
-  | 'exceptions' | 'askAt' | 'valueWarning' | 'groupYesOther' | 'editOne' | 'girEstimated';
+  | 'exceptions' | 'askAt' | 'valueWarning' | 'groupYesOther' | 'editOne' | 'girEstimated' | 'carerPointerMe' | 'carerPointerOther';
 
 const M: Messages<K> = {
   fr: {
@@ -61,7 +63,7 @@ const M: Messages<K> = {
     upTo: (p) => `jusqu’à ${p.max}`,
     between: (p) => `entre ${p.min} et ${p.max}`,
     estimate: (p) => `environ ${p.value}`,
-    toVerify: 'valeur à vérifier',
+    toVerify: 'montant à confirmer',
     where: 'Où faire la demande ?',
     findWhere: (p) => `Trouver : ${p.kind} près de chez vous`,
     form: 'Formulaire :',
@@ -97,7 +99,9 @@ const M: Messages<K> = {
     girEstimated: (p) => `${p.label} (estimation par le questionnaire, à faire évaluer par le département)`,
     exceptions: 'Exceptions possibles, à vérifier',
     askAt: (p) => `Où se renseigner : ${p.where}`,
-    valueWarning: 'Valeur à vérifier :',
+    valueWarning: 'Montant à confirmer :',
+    carerPointerMe: 'Si un proche vous aide, il peut avoir droit à l’allocation journalière du proche aidant (AJPA) et au congé de proche aidant : c’est lui qui les demande.',
+    carerPointerOther: 'Si un proche aide la personne, il peut avoir droit à l’allocation journalière du proche aidant (AJPA) et au congé de proche aidant : c’est lui qui les demande.',
   },
   en: {
     title: 'Am I eligible?',
@@ -127,7 +131,7 @@ const M: Messages<K> = {
     upTo: (p) => `up to ${p.max}`,
     between: (p) => `between ${p.min} and ${p.max}`,
     estimate: (p) => `about ${p.value}`,
-    toVerify: 'value to check',
+    toVerify: 'amount to confirm',
     where: 'Where to apply?',
     findWhere: (p) => `Find: ${p.kind} near you`,
     form: 'Form:',
@@ -162,7 +166,9 @@ const M: Messages<K> = {
     girEstimated: (p) => `${p.label} (estimated by the questionnaire, to be assessed by the département)`,
     exceptions: 'Possible exceptions, to check',
     askAt: (p) => `Where to ask: ${p.where}`,
-    valueWarning: 'Value to check:',
+    valueWarning: 'Amount to confirm:',
+    carerPointerMe: 'If a relative helps you, they may be entitled to the carer’s daily allowance (AJPA) and the carer’s leave: they apply for them.',
+    carerPointerOther: 'If a relative helps the person, they may be entitled to the carer’s daily allowance (AJPA) and the carer’s leave: they apply for them.',
   },
 };
 
@@ -360,7 +366,7 @@ export class RelaisEligibility extends RelaisElement {
   private showResults(): void {
     const ev = this.evaluation;
     this.current = null;
-    if (ev) this.emit(new RelaisResultEvent(ev.results.map((r) => ({ id: r.id, status: r.status }))));
+    if (ev) this.emit(new RelaisResultEvent(this.shown(ev).map((r) => ({ id: r.id, status: r.status }))));
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#results-title')?.focus());
   }
 
@@ -563,9 +569,9 @@ export class RelaisEligibility extends RelaisElement {
           : a.min === 0 || a.min === undefined
             ? this.t('upTo', { max: this.money(a.max!) })
             : this.t('between', { min: this.money(a.min), max: this.money(a.max!) });
-    return html`<p class="amount"><strong>${this.t('amount')} :</strong> ${value} ${per}${a.asOf ? html` (<span>${this.t('asOf', { date: formatDate(a.asOf, this.i18n.lang) })}</span>${a.toVerify ? html`, ${this.t('toVerify')}` : nothing})` : nothing}</p>
+    return html`<p class="amount"><strong>${this.t('amount')} :</strong> ${value} ${per}${a.asOf ? html` (<span>${this.t('asOf', { date: this.i18n.lang === 'fr' ? frDate(a.asOf) : formatDate(a.asOf, this.i18n.lang) })}</span>${a.toVerify ? html`, ${this.t('toVerify')}` : nothing})` : nothing}</p>
       ${a.notes.length ? html`<ul class="value-warnings">${a.notes.map((n) => html`<li><strong>${this.t('valueWarning')}</strong> ${n}</li>`)}</ul>` : nothing}
-      <p class="muted small">${a.basis}</p>`;
+      <p class="muted small">${splitLegal(a.basis).text}</p>`;
   }
 
   private renderBenefit(r: BenefitResult, level: number): TemplateResult {
@@ -583,14 +589,14 @@ export class RelaisEligibility extends RelaisElement {
       <p class="sub">${this.t('criteria')}</p>
       <ul class="criteria">
         ${r.criteria.map(
-          (c) => html`<li class=${c.status}><span class="tag">${c.status === 'met' ? this.t('met') : c.status === 'not_met' ? this.t('notMet') : this.t('unknown')}</span> ${c.text}${c.values.length
+          (c) => html`<li class=${c.status}><span class="tag">${c.status === 'met' ? this.t('met') : c.status === 'not_met' ? this.t('notMet') : this.t('unknown')}</span> ${splitLegal(c.text).text}${c.values.length
               ? html` <span class=${c.stale || c.toVerify ? 'value-note warn' : 'value-note'}>(${c.values.map((u) => u.note).join(' ; ')})</span>`
               : nothing}</li>`,
         )}
       </ul>
-      ${r.toCheck.length && r.status !== 'not_eligible' ? html`<p class="sub">${this.t('toCheck')}</p><ul>${r.toCheck.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
+      ${r.toCheck.length && r.status !== 'not_eligible' ? html`<p class="sub">${this.t('toCheck')}</p><ul>${r.toCheck.map((x) => html`<li>${splitLegal(x).text}</li>`)}</ul>` : nothing}
       ${r.exceptions.length
-        ? html`<p class="sub">${this.t('exceptions')}</p><ul>${r.exceptions.map((x) => html`<li>${x}</li>`)}</ul>${r.status === 'not_eligible' ? html`<p>${this.t('askAt', { where: r.nextSteps.where })}</p>` : nothing}`
+        ? html`<p class="sub">${this.t('exceptions')}</p><ul>${r.exceptions.map((x) => html`<li>${splitLegal(x).text}</li>`)}</ul>${r.status === 'not_eligible' ? html`<p>${this.t('askAt', { where: r.nextSteps.where })}</p>` : nothing}`
         : nothing}
       ${r.status !== 'not_eligible'
         ? html`<div class="where">
@@ -605,14 +611,31 @@ export class RelaisEligibility extends RelaisElement {
                 : nothing}
           </div>`
         : nothing}
-      <details class="sources"><summary>${this.t('sources')}</summary><ul>${r.sources.map((s) => html`<li>${s}</li>`)}</ul></details>
+      <details class="sources"><summary>${this.t('sources')}</summary><ul>${this.legalRefs(r).map((s) => html`<li>${s}</li>`)}</ul></details>
     </article>`;
   }
 
+  /**
+   * The texts a result rests on, in words (« article R232-4 du code de l’action sociale et des familles »): the
+   * references taken out of its sentences, then its sources.
+   */
+  private legalRefs(r: BenefitResult): string[] {
+    const texts = [...r.criteria.map((c) => c.text), r.amount.basis, ...(r.status === 'not_eligible' ? [] : r.toCheck), ...r.exceptions];
+    const refs = texts.flatMap((x) => splitLegal(x).refs).map(readableLegal);
+    return [...new Set([...refs, ...r.sources.map(readableLegal)])];
+  }
+
+  /** The results about the person: a carer's own rights are left out when no carer is involved. */
+  private shown(ev: Evaluation): BenefitResult[] {
+    return this.answers['aidant.est_aidant'] === false ? ev.results.filter((r) => !r.forCarer) : ev.results;
+  }
+
   private renderResults(ev: Evaluation, level: number): TemplateResult {
-    const yes = ev.results.filter((r) => r.status === 'eligible' || r.status === 'probable');
-    const check = ev.results.filter((r) => r.status === 'unknown');
-    const no = ev.results.filter((r) => r.status === 'not_eligible');
+    const results = this.shown(ev);
+    const carerLeftOut = results.length < ev.results.length;
+    const yes = results.filter((r) => r.status === 'eligible' || r.status === 'probable');
+    const check = results.filter((r) => r.status === 'unknown');
+    const no = results.filter((r) => r.status === 'not_eligible');
     return html`<div part="results" class="results">
       ${heading(level, this.t('results'), { id: 'results-title', focusable: true })}
       <div class="actions no-print">
@@ -631,6 +654,7 @@ export class RelaisEligibility extends RelaisElement {
             <details class="why-not"><summary>${this.t('whyNot')}</summary>${no.map((r) => this.renderBenefit(r, level + 2))}</details>
           </section>`
         : nothing}
+      ${carerLeftOut ? html`<p class="carer-pointer">${this.t(this.who === 'me' ? 'carerPointerMe' : 'carerPointerOther')}</p>` : nothing}
       <section aria-labelledby="g-answers" class="answers">
         ${heading(level + 1, this.t('answers'), { id: 'g-answers' })}
         <dl>

@@ -25,7 +25,7 @@ export interface ParamUse {
   toVerify: boolean;
   /** How many revaluations (usual rule and known extra ones) have passed since the value came into force. */
   missed: number;
-  /** French: « montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore intégrée ». */
+  /** French: « montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue ». */
   note: string;
   source?: string;
 }
@@ -86,6 +86,8 @@ export interface BenefitResult {
   stale: boolean;
   /** A criterion or the amount rests on an unconfirmed value. */
   toVerify: boolean;
+  /** A right of the carer (AJPA, congé de proche aidant), not of the person the simulation is for. */
+  forCarer: boolean;
 }
 
 export interface NextQuestion {
@@ -336,6 +338,9 @@ function evalLeaf(l: Leaf, ctx: Ctx, name: Named): LeafOut {
   } else if (status === 'not_met' && l.fact === 'demandeur.gir' && ctx.answers['demandeur.gir_estime'] === true && l.kind === 'fact') {
     status = 'unknown';
     text = SPECIAL.estimated(vars);
+  } else if (status === 'met' && l.fact === 'demandeur.gir' && ctx.answers['demandeur.gir_estime'] === true && known) {
+    // a guess is never stated as a fact: only the département's team evaluates the GIR
+    text = SPECIAL.estimatedMet({ ...vars, value: Number(v) });
   }
   if (known && l.grey && typeof v === 'number' && v >= l.grey[0] && v < l.grey[1]) {
     status = 'unknown';
@@ -491,6 +496,18 @@ function estimate(a: Amount | undefined, ctx: Ctx): AmountEstimate {
   return { ...amountOf(a, ctx, 'range', [base, ...ups], basis, { min: base.value, max }), basis: `${basis}.${a.note ? ` ${a.note}` : ''}` };
 }
 
+/** Who evaluates a GIR estimated by the questionnaire (a benefit with no evaluation of its own). */
+const GIR_EVALUATION = { by: 'l’équipe médico-sociale du département', what: 'évalue le GIR (le questionnaire n’en donne qu’une estimation)' };
+
+/** A benefit asked by the carer: its conditions require, at the top, that the request be made by the carer. */
+const forCarer = (c: Condition): boolean => 'all' in c && c.all.some((x) => 'fact' in x && x.fact === 'aidant.est_aidant' && x.op === 'eq' && x.value === true);
+
+/** An amount of 0 € is never shown: the organism computes it from the resources it retains. */
+const noZero = (a: AmountEstimate): AmountEstimate =>
+  ((a.kind === 'exact' || a.kind === 'estimate') && !a.value) || (a.kind === 'range' && !a.max)
+    ? { ...none('Montant à calculer par l’organisme, d’après les ressources qu’il retient : avec celles indiquées, l’estimation ne donne pas de montant.'), values: a.values }
+    : a;
+
 /** Options of evaluate(). */
 export interface EvaluateOptions {
   /** Date of the evaluation (YYYY-MM-DD): picks the parameters in force and the benefits valid then. */
@@ -528,12 +545,14 @@ export function evaluate(catalogue: Catalogue | unknown, answers: Answers, opts:
     const name = b.name ?? { the: `« ${b.label} »`, of: `de « ${b.label} »` };
     const s = evalCond(b.conditions, ctx, name, criteria, unknownFacts);
     const tri: Tri = s === 'not_met' ? 'not_met' : s === 'unknown' || terr === 'unknown' ? 'unknown' : 'met';
-    const status: Status = tri === 'not_met' ? 'not_eligible' : tri === 'unknown' ? 'unknown' : b.evaluation ? 'probable' : 'eligible';
+    // a benefit that rests on an estimated GIR is probable, after the evaluation, never plainly eligible
+    const onEstimate = ctx.answers['demandeur.gir_estime'] === true && criteria.some((c) => c.fact === 'demandeur.gir' && c.status === 'met');
+    const status: Status = tri === 'not_met' ? 'not_eligible' : tri === 'unknown' ? 'unknown' : b.evaluation || onEstimate ? 'probable' : 'eligible';
     if (status === 'unknown') for (const f of unknownFacts) factCounts.set(askAs(f), (factCounts.get(askAs(f)) ?? 0) + 1);
     // the same sentence can come from two branches (a taux asked twice): say it once
     const seen = new Set<string>();
     const shown = criteria.filter((c) => !seen.has(c.text) && seen.add(c.text));
-    const amount = status === 'not_eligible' ? none('Pas de montant : les conditions ne sont pas remplies.') : estimate(b.amount, ctx);
+    const amount = status === 'not_eligible' ? none('Pas de montant : les conditions ne sont pas remplies.') : noZero(estimate(b.amount, ctx));
     results.push({
       id: b.id,
       label: b.label,
@@ -545,10 +564,11 @@ export function evaluate(catalogue: Catalogue | unknown, answers: Answers, opts:
       amount,
       nextSteps: b.nextSteps,
       sources: b.sources,
-      evaluation: b.evaluation,
+      evaluation: b.evaluation ?? (onEstimate ? GIR_EVALUATION : undefined),
       local: !!b.territory,
       stale: amount.stale || shown.some((c) => c.stale),
       toVerify: amount.toVerify || shown.some((c) => c.toVerify),
+      forCarer: forCarer(b.conditions),
     });
   }
   // a question that makes no sense after an answer already given (RSDAE after « pas de handicap reconnu ») is not asked

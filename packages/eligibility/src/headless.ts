@@ -3,3 +3,4 @@ export * from './catalogue.js';
 export * from './engine.js';
 export { FACTS, factById, type Fact, type FactOption } from './facts.js';
 export { nationalCatalogue } from './national.js';
+export { readableLegal, splitLegal } from './legal.js';

@@ -33,7 +33,7 @@ export const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.sl
 
 /** What a sentence says about a parameter it uses (shown next to the criterion or the amount). */
 export interface ValueNote {
-  /** « montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore intégrée ». */
+  /** « montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue ». */
   text: string;
 }
 
@@ -110,6 +110,8 @@ export const SPECIAL = {
   pending: (v: TextVars & { says: string; pending: string }) => `${v.says} : ${v.pending} ; ${v.the} demande ${v.need ?? 'une décision'} — à vérifier${ref(v)}.`,
   /** An estimated GIR that does not fit: only the evaluation fixes it. */
   estimated: (v: TextVars) => `${v.says} d’après une estimation ; ${v.the} demande ${v.need} : seule l’évaluation fixe le GIR, à vérifier${ref(v)}.`,
+  /** An estimated GIR that fits: stated as an estimate, never as a fact. */
+  estimatedMet: (v: TextVars) => `D’après vos réponses, la personne serait en GIR ${num(v.value!)} (estimation : seule l’équipe du département évalue le GIR)${ref(v)}.`,
   /** The situation is not given, and the answer lies between the ceilings of both situations. */
   between: (v: TextVars & { low: number; high: number; which: string }) =>
     `Les ressources indiquées (${euro(v.value!)} ${v.per}) sont entre deux plafonds ${v.of} (${euro(v.low)} et ${euro(v.high)} ${v.per}) : ${v.which}${ref(v)}.`,
@@ -133,7 +135,7 @@ const sit = (v: TextVars) => (v.situation ? ` ${v.situation}` : '');
 export function valueNote(p: { unit?: string }, since: string, stale: string | null, toVerify: boolean): string {
   const what = p.unit === 'ans' || p.unit === 'ratio' ? 'valeur' : 'montant';
   let s = `${what} au ${frDate(since)}`;
-  if (stale) s += ` — la revalorisation ${ofMonth(stale)} n’est pas encore intégrée`;
+  if (stale) s += ` — la revalorisation ${ofMonth(stale)} n’est pas encore connue`;
   if (toVerify) s += `${stale ? ', et' : ','} valeur à confirmer`;
   return s;
 }

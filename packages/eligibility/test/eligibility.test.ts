@@ -60,7 +60,7 @@ describe('<relais-eligibility>', () => {
     expect(yes.textContent).to.match(/Allocation de solidarité aux personnes âgées/);
     const no = $<HTMLDetailsElement>(el, '[aria-labelledby="g-no"] details')!;
     expect(no.open).to.equal(false, '« Pourquoi pas ? » folded');
-    expect(no.textContent).to.match(/Condition non remplie : La personne est en GIR 3 ; l’aide-ménagère demande un GIR 5 ou 6 ; en GIR 1 à 4, c’est l’APA qui aide à domicile \(CASF L231-1, L232-2\)\./);
+    expect(no.textContent).to.match(/Condition non remplie : La personne est en GIR 3 ; l’aide-ménagère demande un GIR 5 ou 6 ; en GIR 1 à 4, c’est l’APA qui aide à domicile\./);
     await expect(el).to.be.accessible();
   });
 
@@ -245,6 +245,53 @@ describe('<relais-eligibility>', () => {
     await answer(el, 'Clamecy (58500)');
     expect($(el, '#answer-error')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('journey review: « pour moi » without a carer lists no carer’s right (a one-line pointer instead); legal references in words in « Textes »; « 1ᵉʳ janvier »; plain « montant à confirmer »; axe clean', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    await runThrough(el, { ...OLDER, who: 'me' }, 30);
+    expect(cur(el)).to.equal(null);
+    expect($(el, '#b-ajpa'), 'AJPA is the carer’s right').to.equal(null);
+    expect($(el, '#b-conge-proche-aidant'), 'the carer’s leave').to.equal(null);
+    expect($(el, '.carer-pointer')!.textContent).to.match(/^Si un proche vous aide, il peut avoir droit à l’allocation journalière du proche aidant \(AJPA\) et au congé de proche aidant : c’est lui qui les demande\.$/);
+    // what the public reads, outside the « Textes » details: no raw code
+    const results = $(el, '.results')!.cloneNode(true) as HTMLElement;
+    results.querySelectorAll('details.sources').forEach((d) => d.remove());
+    expect(results.textContent).to.not.match(/\b(CASF|CSS|CT) [LRD]\d/);
+    expect(results.textContent).to.not.match(/Valeur à vérifier|valeur à vérifier/);
+    const apa = $(el, '#b-apa-domicile')!.closest('article')!;
+    expect(apa.querySelector('.amount')!.textContent).to.match(/valeur au 1ᵉʳ janvier 2026/);
+    expect(apa.textContent).to.match(/Montant à confirmer : Majoration pour tierce personne \(MTP\) : montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue\./);
+    expect(apa.querySelector('details.sources')!.textContent).to.match(/article R232-4 du code de l’action sociale et des familles/);
+    expect(apa.querySelector('details.sources')!.textContent).to.match(/articles L232-1 à L232-7, R232-1, R232-4, R232-10, R232-11, D232-31 du code de l’action sociale et des familles/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('journey review: with an estimated GIR the carer’s rights are « probablement éligible, après évaluation », and the GIR is an estimate', async () => {
+    const known = Object.fromEntries(Object.entries(OLDER).filter(([k]) => k !== 'who'));
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23" .presetAnswers=${{ ...known, 'demandeur.gir': 4, 'demandeur.gir_estime': true, 'aidant.est_aidant': true, 'aidant.salarie': true, 'aidant.activite_professionnelle': true }}></relais-eligibility>`);
+    await waitUntil(() => $(el, '.results'), 'results');
+    for (const id of ['ajpa', 'conge-proche-aidant', 'apa-domicile']) {
+      const card = $(el, `#b-${id}`)!.closest('article')!;
+      expect(card.querySelector('.status')!.textContent, id).to.match(/^Probablement éligible, après évaluation/);
+      expect(card.textContent, id).to.match(/D’après vos réponses, la personne serait en GIR 4 \(estimation : seule l’équipe du département évalue le GIR\)/);
+      expect(card.textContent, id).to.not.match(/La personne est en GIR 4/);
+    }
+    expect($(el, '.carer-pointer')).to.equal(null);
+  });
+
+  it('journey review: where the person lives is asked before the cost of the establishment', async () => {
+    const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
+    await ready(el);
+    const asked: string[] = [];
+    const flow: Record<string, string | number | boolean> = { ...OLDER, who: 'relative', 'aidant.est_aidant': false, 'demandeur.age': 45, 'demandeur.taux_incapacite': '80-plus', 'demandeur.lieu_de_vie': 'etablissement', 'demandeur.frais_hebergement': 1400 };
+    for (let i = 0; i < 30 && cur(el); i++) {
+      asked.push(cur(el)!);
+      await answer(el, flow[cur(el)!]!);
+    }
+    expect(asked).to.include('demandeur.frais_hebergement');
+    expect(asked.indexOf('demandeur.lieu_de_vie'), asked.join(', ')).to.be.lessThan(asked.indexOf('demandeur.frais_hebergement'));
   });
 
   it('a text field never arrives with the previous answer in it (the commune after a cost typed in)', async () => {

@@ -81,7 +81,7 @@ test('dated parameters: the AAH amount in force at the date, and its freshness',
   assert.equal(apa.amount.stale, true);
   assert.equal(apa.stale, true);
   assert.match(sp(apa.amount.basis), /\(valeur au 1ᵉʳ janvier 2026\)\. Aucune participation sous 933,89 € de ressources par mois ; au plus 90 % au-delà de 3 439,31 €/);
-  assert.ok(apa.amount.notes.includes('Majoration pour tierce personne (MTP) : montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore intégrée.'), apa.amount.notes.join('\n'));
+  assert.ok(apa.amount.notes.includes('Majoration pour tierce personne (MTP) : montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue.'), apa.amount.notes.join('\n'));
   const before = get(run(olderAtHome, '2026-03-31'), 'apa-domicile');
   assert.equal(before.amount.stale, false, 'not stale before 1 April 2026');
   // a combined amount is as old as its oldest part
@@ -168,7 +168,7 @@ test('carers: AJPA (exact amount per day, value to verify) and congé de proche 
   assert.ok(unemployed.criteria.some((c) => c.text === 'Le congé de proche aidant est réservé aux salariés ; au chômage indemnisé ou indépendant, l’aidant peut demander l’AJPA (CT L3142-16).'));
   // the AJPA follows the SMIC, which rose on 1 June 2026: the January value is stale from then
   assert.equal(get(run(carer, '2026-05-31'), 'ajpa').amount.stale, false);
-  assert.match(get(run(carer, '2026-06-01'), 'ajpa').amount.notes.join(' '), /la revalorisation de juin 2026 n’est pas encore intégrée/);
+  assert.match(get(run(carer, '2026-06-01'), 'ajpa').amount.notes.join(' '), /la revalorisation de juin 2026 n’est pas encore connue/);
 });
 
 test('next questions are ranked by how many undecided benefits they decide', () => {
