@@ -395,11 +395,27 @@ describe('<relais-directory>', () => {
       await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.trim() === name, 'focus back on the result', { timeout: 3000 });
       await new Promise((r) => setTimeout(r, 300));
       expect(el.shadowRoot!.activeElement?.textContent?.trim(), 'focus stays on the result').to.equal(name);
-      // the commune by its name, never its INSEE code
-      await waitUntil(() => /près de Clamecy/.test(statusText(el)), 'commune named', { timeout: 3000 });
-      expect(statusText(el)).to.not.match(/58079/);
     } finally {
       target.remove();
+      history.replaceState(null, '', base);
+    }
+  });
+
+  it('after Back from a detail, the commune is named, never its INSEE code', async () => {
+    const base = location.href;
+    try {
+      const el = await standalone('sync-url commune="58079"');
+      await waitUntil(() => /près de Clamecy/.test(statusText(el)), 'commune named', { timeout: 5000 });
+      $$(el, '.title-link')[0]!.click();
+      await waitUntil(() => new URL(location.href).searchParams.get('relais-fiche'), 'url has the service');
+      // « ← Retour aux résultats »: the detail is a history entry, going back closes it (popstate)
+      $$(el, '.detail-actions button')[0]!.click();
+      await waitUntil(() => !$(el, '.detail') && /trouvé/.test(statusText(el)), 'results back', { timeout: 8000 });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(statusText(el)).to.match(/près de Clamecy/);
+      expect(statusText(el)).to.not.match(/58079/);
+      expect($<HTMLInputElement>(el, '#where')!.value).to.equal('Clamecy');
+    } finally {
       history.replaceState(null, '', base);
     }
   });
