@@ -185,6 +185,8 @@ export class RelaisDirectory extends RelaisElement {
   @state() private outOfReach: { n: number; dep: string } | null = null;
   /** The next search widens itself if it finds nothing (a hand-off), or shows the département (`departement`). */
   private widenNext: 'auto' | 'departement' | null = null;
+  /** How the results shown were widened: their other pages are read the same way. */
+  private widenedBy: 'auto' | 'departement' | null = null;
   private reveal: Reveal = null;
   @state() private announce = '';
   @state() private skipped = 0;
@@ -407,7 +409,10 @@ export class RelaisDirectory extends RelaisElement {
       if (result.total === 0 && q.commune && this.place?.kind === 'commune' && !this.radiusKm && !this.bbox) {
         const found = await this.widen(client, q, widen, opts);
         if (seq !== this.searchSeq) return;
-        if (found?.result) ({ q, result, widened } = found as { q: SearchQuery; result: SearchResult; widened: string });
+        if (found?.result) {
+          ({ q, result, widened } = found as { q: SearchQuery; result: SearchResult; widened: string });
+          this.widenedBy = widen;
+        }
         else if (found?.outOfReach) outOfReach = found.outOfReach;
       }
       if (seq !== this.searchSeq) return;
@@ -455,10 +460,10 @@ export class RelaisDirectory extends RelaisElement {
     };
     if (mode === 'auto') {
       // the département first (services that serve the commune, at any distance), then anywhere in the data
-      const inDep: SearchQuery = { ...q, near: around, departements: [dep], sort: 'distance', page: 1 };
+      const inDep: SearchQuery = { ...q, near: around, departements: [dep], sort: 'distance' };
       const r1 = await client.search(inDep, opts);
       if (r1.total > 0) return { q: inDep, result: r1, widened: say(r1, 'widenedDep') };
-      const anywhere: SearchQuery = { ...q, near: around, departements: undefined, sort: 'distance', page: 1 };
+      const anywhere: SearchQuery = { ...q, near: around, departements: undefined, sort: 'distance' };
       const r2 = await client.search(anywhere, opts);
       if (r2.total > 0) return { q: anywhere, result: r2, widened: say(r2, 'widenedNearest') };
       return null;
@@ -1023,6 +1028,8 @@ export class RelaisDirectory extends RelaisElement {
 
   private goPage(p: number): void {
     this.page = p;
+    // the pages of widened results are widened the same way
+    this.widenNext = this.widened ? this.widenedBy : null;
     void this.runSearch().then(() => this.renderRoot.querySelector<HTMLElement>('#results-title')?.focus());
   }
 
