@@ -437,7 +437,7 @@ export class RelaisDirectory extends RelaisElement {
 
   /**
    * A search near a commune found nothing. A hand-off (`auto`) widens to the département, then to the nearest service
-   * of that kind in the data, and says so; the person's choice (`departement`) shows the département's services even
+   * of that kind in the data (one that serves the commune, else any), and says so; the person's choice (`departement`) shows the département's services even
    * if they do not serve the commune. Otherwise, when the département has matching services, says why none is shown.
    */
   private async widen(
@@ -452,7 +452,7 @@ export class RelaisDirectory extends RelaisElement {
     if (!c) return null;
     const placeName = c.name;
     const around = { lat: c.lat, lon: c.lon, radiusKm: ANY_KM };
-    const say = (r: SearchResult, key: 'widenedDep' | 'widenedNearest') => {
+    const say = (r: SearchResult, key: 'widenedDep' | 'widenedNearest' | 'widenedNoZone') => {
       const first = r.items[0];
       const town = first ? (first.service.commune ?? first.structure?.commune ?? '') : '';
       const dist = first?.distanceKm != null ? formatDistance(first.distanceKm, this.i18n.lang) : '';
@@ -466,6 +466,10 @@ export class RelaisDirectory extends RelaisElement {
       const anywhere: SearchQuery = { ...q, near: around, departements: undefined, sort: 'distance' };
       const r2 = await client.search(anywhere, opts);
       if (r2.total > 0) return { q: anywhere, result: r2, widened: say(r2, 'widenedNearest') };
+      // none says it serves the commune: the nearest of that kind all the same, said so (they will know whom to ask)
+      const nearest: SearchQuery = { ...q, commune: undefined, near: around, departements: undefined, sort: 'distance' };
+      const r3 = await client.search(nearest, opts);
+      if (r3.total > 0) return { q: nearest, result: r3, widened: say(r3, 'widenedNoZone') };
       return null;
     }
     // the département's matching services, whether or not they serve the commune (their zone, their distance)
