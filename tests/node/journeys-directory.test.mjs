@@ -5,7 +5,7 @@
 //   handles the request is found beyond 50 km and the page says so, with its phone number.
 // The request goes through the provider's store, as the eligibility and pathway widgets send it (their buttons reaching
 // the store is the provider/context race fixed elsewhere).
-// The last screen at 375 px is saved in .screenshots/journey-handoff-*.png (kept out of git).
+// The screen each hand-off lands on at 375 px is saved in .screenshots/journey-handoff-<kind>-375.png (kept out of git).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -53,10 +53,10 @@ for (const width of [1280, 375]) {
         assert.ok(state.live.includes(state.widened), label);
       }
       assert.ok(state.phone, `${label}: a phone number to call`);
+      if (width === 375) await page.screenshot({ path: `.screenshots/journey-handoff-${label}-375.png` });
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     }
     assert.ok(labels.length > 0);
-    if (width === 375) await page.screenshot({ path: '.screenshots/journey-handoff-375.png' });
     assert.deepEqual(problems, []);
     await page.close();
   });
