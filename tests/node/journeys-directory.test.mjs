@@ -20,8 +20,14 @@ for (const width of [1280, 375]) {
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.setViewport({ width, height: width < 600 ? 800 : 900 });
+    const results = () => page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 15000 });
     await page.goto(demo.base + '/');
-    await page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 20000 });
+    if (!(await results().then(() => true, () => false))) {
+      // the known provider/context race (fixed elsewhere, see journeys-map.test.mjs): said, then the page is loaded again
+      console.warn('[journeys] the demo loaded without results: loading it again');
+      await page.goto(demo.base + '/');
+      await results();
+    }
     const requests = [
       { from: 'eligibility', typologies: ['conseil-departemental'], commune: '58079', reason: 'Où faire la demande d’APA' },
       { from: 'eligibility', typologies: ['mdph-mda'], commune: '58079', reason: 'Où faire la demande de PCH' },
@@ -51,6 +57,7 @@ for (const width of [1280, 375]) {
       if (state.widened) {
         assert.match(state.widened, /^Aucun service de ce type (à moins de 50 km de|ne déclare desservir) Clamecy : voici .*\(\d+ km\)/, label);
         assert.ok(state.live.includes(state.widened), label);
+        assert.doesNotMatch(state.status, /près de/, `${label}: widened results are not said to be near`);
       }
       assert.ok(state.phone, `${label}: a phone number to call`);
       if (width === 375) await page.screenshot({ path: `.screenshots/journey-handoff-${label}-375.png` });

@@ -520,7 +520,8 @@ export class RelaisDirectory extends RelaisElement {
       return this.t('countAtLeast', { count: exact.charAt(0).toLowerCase() + exact.slice(1) });
     }
     const placeName = this.place ? (this.place.kind === 'near' ? this.t('aroundMeLabel', { name: this.place.name }) : this.place.name) : '';
-    if (!placeName) return this.t('count', { n: r.total });
+    // widened results are not « près de » the commune: the notice above them says where they are
+    if (!placeName || this.widened) return this.t('count', { n: r.total });
     const prep = this.place?.kind === 'near' ? `(${placeName.toLowerCase()})` : `${this.i18n.lang === 'en' ? 'near' : 'près de'} ${placeName}`;
     return this.t('countNear', { n: r.total, place: prep });
   }
