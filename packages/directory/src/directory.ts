@@ -23,6 +23,7 @@ import {
   heading,
   Gazetteer,
   departementOf,
+  departementName,
   isAbortError,
   type Commune,
   type RelaisClient,
@@ -48,6 +49,12 @@ const labelsReady: Promise<typeof LabelsModule> = import('@relais/core/labels').
 
 type Place = { kind: 'commune'; code: string; name: string } | { kind: 'near'; lat: number; lon: number; name: string | null };
 type Status = 'idle' | 'loading' | 'slow' | 'error';
+/** After a search, what the person is shown: the results heading focused (a hand-off), the count in view (a tile, a submit). */
+type Reveal = 'focus' | 'scroll' | null;
+/** Radius used to find services beyond the default 50 km (the whole of France fits in it). */
+const ANY_KM = 20_000;
+/** Default radius around a commune (`SearchQuery.commune`). */
+const COMMUNE_KM = 50;
 
 const PUBLIC_OPTIONS = ['seniors', 'personnes-agees-en-perte-dautonomie', 'personnes-en-situation-de-handicap', 'enfants-en-situation-de-handicap', 'proches-aidants', 'familles'];
 const MODE_OPTIONS = ['en-presentiel', 'a-domicile', 'a-distance'];
@@ -135,7 +142,7 @@ export class RelaisDirectory extends RelaisElement {
   @property({ attribute: 'sync-url', converter: { fromAttribute: (v: string | null) => (v === null ? false : v === 'text' ? 'text' : true) } }) syncUrl: boolean | 'text' = false;
   /** Hide the need tiles. */
   @property({ type: Boolean, attribute: 'hide-needs' }) hideNeeds = false;
-  /** Heading level of the widget's title (1–6, default 2); 0 hides the title. */
+  /** Heading level of the widget's title (1–6, default 2); its sections are one level below. 0 hides the title: the sections are then at level 2, right under the page's h1. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   private _client: RelaisClient | undefined;
@@ -172,6 +179,15 @@ export class RelaisDirectory extends RelaisElement {
   @state() private error: RelaisError | null = null;
   @state() private detail: SearchItem | null = null;
   @state() private requestReason = '';
+  /** Why the results shown are wider than asked (« Aucun service de ce type à moins de 50 km de … : voici … »). */
+  @state() private widened = '';
+  /** Why a search near a commune found nothing although the département has matching services, and how many. */
+  @state() private outOfReach: { n: number; dep: string } | null = null;
+  /** The next search widens itself if it finds nothing (a hand-off), or shows the département (`departement`). */
+  private widenNext: 'auto' | 'departement' | null = null;
+  /** How the results shown were widened: their other pages are read the same way. */
+  private widenedBy: 'auto' | 'departement' | null = null;
+  private reveal: Reveal = null;
   @state() private announce = '';
   @state() private skipped = 0;
 
@@ -310,6 +326,9 @@ export class RelaisDirectory extends RelaisElement {
     }
     this.detail = null;
     this.page = 1;
+    // a hand-off never ends in zero results, and takes the person to them
+    this.widenNext = 'auto';
+    this.reveal = 'focus';
     this.searchNow();
   }
 
@@ -372,19 +391,38 @@ export class RelaisDirectory extends RelaisElement {
     const client = this.activeClient();
     if (!client) return;
     const seq = ++this.searchSeq;
+    const widen = this.widenNext;
+    const reveal = this.reveal;
+    this.widenNext = null;
+    this.reveal = null;
     this.status = 'loading';
     clearTimeout(this.slowTimer);
     this.slowTimer = setTimeout(() => {
       if (seq === this.searchSeq && this.status === 'loading') this.status = 'slow';
     }, SLOW_MS);
     try {
-      const q = await this.effectiveQuery();
-      const [result] = await Promise.all([client.search(q, { channel: this.uid, signal: this.lifetime.signal }), labelsReady]);
+      let q = await this.effectiveQuery();
+      const opts = { channel: this.uid, signal: this.lifetime.signal };
+      let [result] = await Promise.all([client.search(q, opts), labelsReady]);
+      let widened = '';
+      let outOfReach: typeof this.outOfReach = null;
+      if (result.total === 0 && q.commune && this.place?.kind === 'commune' && !this.radiusKm && !this.bbox) {
+        const found = await this.widen(client, q, widen, opts);
+        if (seq !== this.searchSeq) return;
+        if (found?.result) {
+          ({ q, result, widened } = found as { q: SearchQuery; result: SearchResult; widened: string });
+          this.widenedBy = widen;
+        }
+        else if (found?.outOfReach) outOfReach = found.outOfReach;
+      }
       if (seq !== this.searchSeq) return;
       this.result = result;
+      this.widened = widened;
+      this.outOfReach = outOfReach;
       this.error = null;
       this.status = 'idle';
-      this.announce = [this.countText(result), this.unsupportedText(result)].filter(Boolean).join(' ');
+      this.announce = [widened, this.countText(result), this.unsupportedText(result), outOfReach ? this.outOfReachText(outOfReach) : ''].filter(Boolean).join(' ');
+      if (reveal) void this.revealResults(reveal);
       this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
       this.store?.setFilters({ thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox, departements: q.departements });
       if (this.syncUrl) this.pushUrlState();
@@ -394,6 +432,70 @@ export class RelaisDirectory extends RelaisElement {
       this.fail(e);
     } finally {
       if (seq === this.searchSeq) clearTimeout(this.slowTimer);
+    }
+  }
+
+  /**
+   * A search near a commune found nothing. A hand-off (`auto`) widens to the département, then to the nearest service
+   * of that kind in the data (one that serves the commune, else any), and says so; the person's choice (`departement`) shows the département's services even
+   * if they do not serve the commune. Otherwise, when the département has matching services, says why none is shown.
+   */
+  private async widen(
+    client: RelaisClient,
+    q: SearchQuery,
+    mode: 'auto' | 'departement' | null,
+    opts: { channel: string; signal: AbortSignal },
+  ): Promise<{ q?: SearchQuery; result?: SearchResult; widened?: string; outOfReach?: { n: number; dep: string } } | null> {
+    const code = q.commune!;
+    const dep = departementOf(code);
+    const c = (await this.loadGazetteer([dep])).get(code);
+    if (!c) return null;
+    const placeName = c.name;
+    const around = { lat: c.lat, lon: c.lon, radiusKm: ANY_KM };
+    const say = (r: SearchResult, key: 'widenedDep' | 'widenedNearest' | 'widenedNoZone') => {
+      const first = r.items[0];
+      const town = first ? (first.service.commune ?? first.structure?.commune ?? '') : '';
+      const dist = first?.distanceKm != null ? formatDistance(first.distanceKm, this.i18n.lang) : '';
+      return this.t(key, { km: COMMUNE_KM, place: placeName, dep: departementName(dep) ?? dep, town: titleCase(town), dist });
+    };
+    if (mode === 'auto') {
+      // the département first (services that serve the commune, at any distance), then anywhere in the data
+      const inDep: SearchQuery = { ...q, near: around, departements: [dep], sort: 'distance' };
+      const r1 = await client.search(inDep, opts);
+      if (r1.total > 0) return { q: inDep, result: r1, widened: say(r1, 'widenedDep') };
+      const anywhere: SearchQuery = { ...q, near: around, departements: undefined, sort: 'distance' };
+      const r2 = await client.search(anywhere, opts);
+      if (r2.total > 0) return { q: anywhere, result: r2, widened: say(r2, 'widenedNearest') };
+      // none says it serves the commune: the nearest of that kind all the same, said so (they will know whom to ask)
+      const nearest: SearchQuery = { ...q, commune: undefined, near: around, departements: undefined, sort: 'distance' };
+      const r3 = await client.search(nearest, opts);
+      if (r3.total > 0) return { q: nearest, result: r3, widened: say(r3, 'widenedNoZone') };
+      return null;
+    }
+    // the département's matching services, whether or not they serve the commune (their zone, their distance)
+    const depQuery: SearchQuery = { ...q, commune: undefined, near: around, departements: [dep], sort: q.text ? q.sort : 'distance' };
+    const r = await client.search(depQuery, opts);
+    if (mode === 'departement' && r.total > 0) return { q: depQuery, result: r, widened: this.t('widenedZone', { place: placeName, dep: departementName(dep) ?? dep }) };
+    return r.total > 0 ? { outOfReach: { n: r.total, dep } } : null;
+  }
+
+  private outOfReachText(o: { n: number; dep: string }): string {
+    return this.t('outOfReach', { n: o.n, dep: departementName(o.dep) ?? o.dep, place: this.place?.kind === 'commune' ? this.place.name : '', km: COMMUNE_KM });
+  }
+
+  /**
+   * Shows the results: a hand-off scrolls them into view and focuses their heading; a tile or a submitted search only
+   * brings the count into view (the focus stays where the person is). Smooth scrolling unless reduced motion is asked.
+   */
+  private async revealResults(how: Exclude<Reveal, null>): Promise<void> {
+    await this.updateComplete;
+    const behavior: ScrollBehavior = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+    if (how === 'focus') {
+      const h = this.renderRoot.querySelector<HTMLElement>('#results-title');
+      h?.focus({ preventScroll: true });
+      h?.scrollIntoView({ block: 'start', behavior });
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('.status')?.scrollIntoView({ block: 'nearest', behavior });
     }
   }
 
@@ -418,7 +520,8 @@ export class RelaisDirectory extends RelaisElement {
       return this.t('countAtLeast', { count: exact.charAt(0).toLowerCase() + exact.slice(1) });
     }
     const placeName = this.place ? (this.place.kind === 'near' ? this.t('aroundMeLabel', { name: this.place.name }) : this.place.name) : '';
-    if (!placeName) return this.t('count', { n: r.total });
+    // widened results are not « près de » the commune: the notice above them says where they are
+    if (!placeName || this.widened) return this.t('count', { n: r.total });
     const prep = this.place?.kind === 'near' ? `(${placeName.toLowerCase()})` : `${this.i18n.lang === 'en' ? 'near' : 'près de'} ${placeName}`;
     return this.t('countNear', { n: r.total, place: prep });
   }
@@ -658,7 +761,19 @@ export class RelaisDirectory extends RelaisElement {
     void this.updateComplete.then(() => {
       if (elsewhere?.isConnected) return elsewhere.focus();
       const target = (back && this.renderRoot.querySelector<HTMLElement>(`#${back}`)) || this.renderRoot.querySelector<HTMLElement>('#results-title');
-      target?.focus();
+      if (!target) return;
+      target.focus();
+      // Back to an address with a fragment (`#contenu`): the browser then moves the focus to the page's body, after
+      // this; while the person has not moved on, the focus is put back on the result line (WCAG 2.4.3)
+      const keep = (e: FocusEvent): void => {
+        if (e.relatedTarget) return;
+        setTimeout(() => {
+          const a = document.activeElement;
+          if (!a || a === document.body) target.focus({ preventScroll: true });
+        });
+      };
+      target.addEventListener('focusout', keep);
+      setTimeout(() => target.removeEventListener('focusout', keep), 1000);
     });
   }
 
@@ -678,7 +793,11 @@ export class RelaisDirectory extends RelaisElement {
   private applyUrlState(): void {
     const s = readUrlState(new URLSearchParams(location.search), { text: this.syncUrl === 'text' });
     this.text = s.text ?? this.text;
-    if (s.commune) this.place = { kind: 'commune', code: s.commune, name: s.commune };
+    if (s.commune && !(this.place?.kind === 'commune' && this.place.code === s.commune)) {
+      // the commune by its name, never its INSEE code (« près de Clamecy »)
+      this.place = { kind: 'commune', code: s.commune, name: s.commune };
+      if (this.activeClient()) void this.nameCommune(s.commune);
+    }
     this.needs = s.needs?.filter((n) => NEEDS.some((x) => x.id === n)) ?? this.needs;
     this.selPublics = s.publics ?? this.selPublics;
     this.typologies = s.typologies ?? this.typologies;
@@ -719,7 +838,8 @@ export class RelaisDirectory extends RelaisElement {
   // ---------- render ----------
 
   override render(): TemplateResult {
-    const level = Math.min(6, Math.max(1, this.headingLevel || 2));
+    // with the title hidden (0), the sections take its place, right under the page's heading (level 2)
+    const level = this.headingLevel === 0 ? 1 : Math.min(6, Math.max(1, this.headingLevel || 2));
     return html`
       <div class="root" aria-busy=${this.status === 'slow' ? 'true' : 'false'}>
         ${this.headingLevel === 0 ? nothing : heading(level, this.t('title'), { id: 'title' })}
@@ -804,6 +924,7 @@ export class RelaisDirectory extends RelaisElement {
     this.suggestions = [];
     if (!(await this.resolveTypedPlace())) return;
     this.page = 1;
+    this.reveal = 'scroll';
     this.searchNow();
   }
 
@@ -814,7 +935,7 @@ export class RelaisDirectory extends RelaisElement {
         <ul part="needs" class="tiles">
           ${NEEDS.map(
             (n) => html`<li>
-              <button type="button" part="need" class="tile" aria-pressed=${this.needs.includes(n.id) ? 'true' : 'false'} @click=${() => this.toggle('needs', n.id)}>${this.needLabel(n)}</button>
+              <button type="button" part="need" class="tile" aria-pressed=${this.needs.includes(n.id) ? 'true' : 'false'} @click=${() => ((this.reveal = 'scroll'), this.toggle('needs', n.id))}>${this.needLabel(n)}</button>
             </li>`,
           )}
         </ul>
@@ -892,6 +1013,7 @@ export class RelaisDirectory extends RelaisElement {
         </p>
         ${r?.relaxed ? html`<p class="notice">${this.t('relaxed')}</p>` : nothing}
         ${r && this.unsupportedText(r) ? html`<p class="notice unsupported">${this.unsupportedText(r)}</p>` : nothing}
+        ${this.widened && r && r.total > 0 ? html`<p class="notice widened">${this.widened}</p>` : nothing}
         ${r && r.total === 0 && !this.error ? this.renderEmpty() : nothing}
         ${r && r.items.length
           ? html`<ol part="results" class="list ${this.mode}" start=${(r.page - 1) * r.pageSize + 1}>
@@ -911,17 +1033,24 @@ export class RelaisDirectory extends RelaisElement {
 
   private goPage(p: number): void {
     this.page = p;
+    // the pages of widened results are widened the same way
+    this.widenNext = this.widened ? this.widenedBy : null;
     void this.runSearch().then(() => this.renderRoot.querySelector<HTMLElement>('#results-title')?.focus());
   }
 
   private renderEmpty(): TemplateResult {
     const chips = this.activeChips();
     const canWiden = this.place && (this.radiusKm ?? 50) < 50;
+    const out = this.outOfReach;
     return html`<div class="empty">
       <p><strong>${this.t('emptyTitle')}</strong></p>
-      ${chips.length || canWiden || this.text
+      ${out ? html`<p class="why">${this.outOfReachText(out)}</p>` : nothing}
+      ${chips.length || canWiden || this.text || out
         ? html`<p>${this.t('emptyWhy')}</p>
             <ul class="widen">
+              ${out
+                ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.widenNext = 'departement'), (this.page = 1), this.searchNow())}>${this.t('showDep', { dep: departementName(out.dep) ?? out.dep })}</button></li>`
+                : nothing}
               ${canWiden ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.radiusKm = undefined), this.searchNow())}>${this.t('widen', { km: 50 })}</button></li>` : nothing}
               ${this.text ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.text = ''), this.searchNow())}>${this.t('clearWords')}</button></li>` : nothing}
               ${chips.map((c) => html`<li><button type="button" part="button" class="link" @click=${c.remove}>${this.t('removeThis', { label: c.label })}</button></li>`)}
@@ -1055,4 +1184,13 @@ function deepActiveElement(): HTMLElement | null {
   let a = document.activeElement;
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a instanceof HTMLElement ? a : null;
+}
+
+/** « NEVERS » → « Nevers », « SAINT-PIERRE-LE-MOUTIER » → « Saint-Pierre-le-Moutier »; a mixed-case name is kept. */
+function titleCase(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  const small = new Set(['le', 'la', 'les', 'de', 'des', 'du', 'sur', 'sous', 'en', 'et', 'aux', 'au']);
+  return name
+    .toLowerCase()
+    .replace(/[^\s'’-]+/g, (w, i: number) => (i > 0 && small.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
 }

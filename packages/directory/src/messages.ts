@@ -6,7 +6,7 @@ type Keys =
   | 'title' | 'what' | 'whatHint' | 'where' | 'whereHint' | 'search' | 'aroundMe' | 'aroundMeLabel' | 'locating' | 'geoRefused'
   | 'placeUnknown' | 'suggestions' | 'needs' | 'needsFalc' | 'filters' | 'public' | 'kind' | 'distance' | 'anyDistance' | 'mode' | 'fees'
   | 'free' | 'openNow' | 'activeFilters' | 'removeFilter' | 'clearAll' | 'sort' | 'sortRelevance' | 'sortDistance' | 'sortName'
-  | 'count' | 'countNear' | 'searching' | 'relaxed' | 'emptyTitle' | 'emptyWhy' | 'widen' | 'clearWords' | 'removeThis'
+  | 'count' | 'countNear' | 'searching' | 'relaxed' | 'emptyTitle' | 'emptyWhy' | 'widen' | 'clearWords' | 'widenedDep' | 'widenedNearest' | 'widenedNoZone' | 'widenedZone' | 'outOfReach' | 'showDep' | 'removeThis'
   | 'retry' | 'previousResults' | 'page' | 'prev' | 'next' | 'updated' | 'call' | 'website' | 'email' | 'back' | 'print'
   | 'directions' | 'hours' | 'contact' | 'address' | 'accessibility' | 'bring' | 'howTo' | 'conditions' | 'source' | 'publics'
   | 'copyContact' | 'copied' | 'copyLink' | 'dataWarning' | 'proDetails' | 'finess' | 'zone' | 'mobilisable' | 'demo' | 'noHours'
@@ -56,6 +56,12 @@ export const messages: Catalogue<Keys> = {
     emptyWhy: 'Vous pouvez élargir la recherche :',
     widen: (p: P) => `Chercher jusqu’à ${p.km} km`,
     clearWords: 'Chercher sans les mots saisis',
+    widenedDep: (p: P) => `Aucun service de ce type à moins de ${p.km} km de ${p.place} : voici ceux du département (${p.dep}), le plus proche à ${p.town} (${p.dist}).`,
+    widenedNearest: (p: P) => `Aucun service de ce type à moins de ${p.km} km de ${p.place} : voici le plus proche, à ${p.town} (${p.dist}).`,
+    widenedNoZone: (p: P) => `Aucun service de ce type ne déclare desservir ${p.place} : voici le plus proche, à ${p.town} (${p.dist}) ; il vous dira vers qui vous tourner.`,
+    widenedZone: (p: P) => `Services du département (${p.dep}) : ils ne desservent pas tous ${p.place}, vérifiez auprès d’eux.`,
+    outOfReach: (p: P) => `${plural('fr', p.n as number, { one: '{n} service correspondant à votre recherche existe', other: '{n} services correspondant à votre recherche existent' })} dans le département (${p.dep}), mais aucun ne dessert ${p.place} ni n’est à moins de ${p.km} km.`,
+    showDep: (p: P) => `Voir les services du département (${p.dep})`,
     removeThis: (p: P) => `Retirer « ${p.label} »`,
     retry: 'Réessayer',
     previousResults: 'Résultats de la recherche précédente :',
@@ -137,6 +143,12 @@ export const messages: Catalogue<Keys> = {
     emptyWhy: 'You can widen the search:',
     widen: (p: P) => `Search up to ${p.km} km`,
     clearWords: 'Search without the words typed',
+    widenedDep: (p: P) => `No service of this kind within ${p.km} km of ${p.place}: here are those of the département (${p.dep}), the nearest in ${p.town} (${p.dist}).`,
+    widenedNearest: (p: P) => `No service of this kind within ${p.km} km of ${p.place}: here is the nearest, in ${p.town} (${p.dist}).`,
+    widenedNoZone: (p: P) => `No service of this kind says it serves ${p.place}: here is the nearest, in ${p.town} (${p.dist}); they will tell you whom to ask.`,
+    widenedZone: (p: P) => `Services of the département (${p.dep}): not all of them serve ${p.place}, check with them.`,
+    outOfReach: (p: P) => `${plural('en', p.n as number, { one: '{n} service matching your search exists', other: '{n} services matching your search exist' })} in the département (${p.dep}), but none serves ${p.place} or is within ${p.km} km.`,
+    showDep: (p: P) => `See the services of the département (${p.dep})`,
     removeThis: (p: P) => `Remove “${p.label}”`,
     retry: 'Try again',
     previousResults: 'Results of the previous search:',

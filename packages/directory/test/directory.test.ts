@@ -314,4 +314,131 @@ describe('<relais-directory>', () => {
       history.replaceState(null, '', base);
     }
   });
+  // ---------- journeys (issue 15) ----------
+
+  const inView = (e: Element) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= -1 && r.bottom <= innerHeight + 1;
+  };
+
+  it('a hand-off lands on the results: scrolled into view and focused on the results heading', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div><div style="height:3000px"></div><relais-provider src="/examples/data/nievre.json"><relais-directory departements="58"></relais-directory></relais-provider><div style="height:3000px"></div></div>`);
+    const el = wrap.querySelector('relais-directory') as RelaisDirectory;
+    const store = (wrap.querySelector('relais-provider') as RelaisProvider).store;
+    await settled(el);
+    window.scrollTo(0, 0);
+    store.requestDirectory({ from: 'eligibility', typologies: ['ccas-cias'], commune: '58079', reason: 'Où faire la demande' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-title', 'focus on the results heading', { timeout: 8000 });
+    expect($(el, '#results-title')!.getAttribute('tabindex')).to.equal('-1');
+    await waitUntil(() => inView($(el, '#results-title')!), 'results heading scrolled into view', { timeout: 3000 });
+  });
+
+  it('a need tile or a submitted search brings the count into view without taking the focus', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div><relais-directory src="/examples/data/nievre.json" departements="58"></relais-directory><div style="height:3000px"></div></div>`);
+    const el = wrap.querySelector('relais-directory') as RelaisDirectory;
+    await settled(el);
+    // a phone-sized column: the results are far below the tiles
+    wrap.style.width = '340px';
+    window.scrollTo(0, 0);
+    const tile = $$(el, '.tile').find((b) => /établissement/.test(b.textContent!))!;
+    tile.focus();
+    tile.click();
+    await waitUntil(() => inView($(el, '.status')!) && /trouvé/.test(statusText(el)), 'count in view after a tile', { timeout: 5000 });
+    expect(el.shadowRoot!.activeElement).to.equal(tile);
+    // let the smooth scroll end before going back to the top
+    await new Promise((r) => setTimeout(r, 800));
+    window.scrollTo(0, 0);
+    const what = $<HTMLInputElement>(el, '#what')!;
+    await typeInto(what, 'aide');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(window.scrollY, 'typing never scrolls to the results').to.be.lessThan(20);
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await waitUntil(() => inView($(el, '.status')!), 'count in view after submit', { timeout: 5000 });
+  });
+
+  it('a hand-off never ends in zero results: widened to the département, and said so in French', async () => {
+    const wrap = await fixture<RelaisProvider>(html`<relais-provider src="/examples/data/nievre.json"><relais-directory departements="58"></relais-directory></relais-provider>`);
+    const el = wrap.querySelector('relais-directory') as RelaisDirectory;
+    await settled(el);
+    // Clamecy: the MDPH / MDA is in Nevers, beyond the 50 km around Clamecy
+    wrap.store.requestDirectory({ from: 'eligibility', typologies: ['mdph-mda'], commune: '58079', reason: 'Où faire la demande de PCH' });
+    await waitUntil(() => $(el, '.widened'), 'widening explained', { timeout: 8000 });
+    expect(titles(el).length).to.be.greaterThan(0);
+    expect($(el, '.widened')!.textContent).to.match(/^Aucun service de ce type à moins de 50 km de Clamecy : voici .*Nevers \(\d+ km\)/);
+    expect($(el, '#live')!.textContent).to.match(/Aucun service de ce type à moins de 50 km de Clamecy/);
+    expect(statusText(el)).to.not.match(/Aucun service trouvé|près de/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a typed search that finds nothing only because of distance or zones says why and offers to widen', async () => {
+    const el = await standalone('commune="58079"');
+    await typeInto($<HTMLInputElement>(el, '#what')!, 'portage de repas');
+    await waitUntil(() => $(el, '.why'), 'reason given', { timeout: 8000 });
+    expect($(el, '.why')!.textContent).to.match(/^\d+ services? correspondant à votre recherche existent? dans le département \(Nièvre\), mais aucun ne dessert Clamecy/);
+    const widen = [...$(el, '.empty')!.querySelectorAll('button')].find((b) => /Nièvre/.test(b.textContent!))!;
+    widen.click();
+    await waitUntil(() => titles(el).some((t) => /repas/i.test(t)), 'the département’s services shown', { timeout: 8000 });
+    expect($(el, '.widened')!.textContent).to.match(/Services du département \(Nièvre\) : ils ne desservent pas tous Clamecy/);
+    const total = Number(statusText(el).match(/\d+/)![0]);
+    expect(total).to.be.greaterThan(10);
+    // the other pages of widened results are widened too
+    $$(el, '.pagination button').find((b) => /suivante/.test(b.textContent!))!.click();
+    await waitUntil(() => /Page 2 sur/.test($(el, '.pagination')?.textContent ?? ''), 'page 2', { timeout: 5000 });
+    await settled(el);
+    expect(titles(el).length).to.equal(total - 10);
+  });
+
+  it('« Retour aux résultats » gives the focus back to the result line even with a #fragment in the address', async () => {
+    const base = location.href;
+    const target = document.createElement('div');
+    target.id = 'contenu';
+    document.body.prepend(target);
+    try {
+      location.hash = 'contenu';
+      const el = await standalone('sync-url commune="58079"');
+      const second = $$(el, '.title-link')[1]!;
+      const name = second.textContent!.trim();
+      second.focus();
+      second.click();
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'detail-title', 'detail heading focused');
+      $$(el, '.detail-actions button')[0]!.click();
+      await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.trim() === name, 'focus back on the result', { timeout: 3000 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(el.shadowRoot!.activeElement?.textContent?.trim(), 'focus stays on the result').to.equal(name);
+    } finally {
+      target.remove();
+      history.replaceState(null, '', base);
+    }
+  });
+
+  it('after Back from a detail, the commune is named, never its INSEE code', async () => {
+    const base = location.href;
+    try {
+      const el = await standalone('sync-url commune="58079"');
+      await waitUntil(() => /près de Clamecy/.test(statusText(el)), 'commune named', { timeout: 5000 });
+      $$(el, '.title-link')[0]!.click();
+      await waitUntil(() => new URL(location.href).searchParams.get('relais-fiche'), 'url has the service');
+      // « ← Retour aux résultats »: the detail is a history entry, going back closes it (popstate)
+      $$(el, '.detail-actions button')[0]!.click();
+      await waitUntil(() => !$(el, '.detail') && /trouvé/.test(statusText(el)), 'results back', { timeout: 8000 });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(statusText(el)).to.match(/près de Clamecy/);
+      expect(statusText(el)).to.not.match(/58079/);
+      expect($<HTMLInputElement>(el, '#where')!.value).to.equal('Clamecy');
+    } finally {
+      history.replaceState(null, '', base);
+    }
+  });
+
+  it('headings follow heading-level: with the title hidden, the sections come right under the page heading', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div><h1>Page</h1><relais-directory src="/examples/data/nievre.json" departements="58" heading-level="0"></relais-directory></div>`);
+    const el = wrap.querySelector('relais-directory') as RelaisDirectory;
+    await settled(el);
+    expect($(el, '#needs-title')!.tagName).to.equal('H2');
+    expect($(el, '#results-title')!.tagName).to.equal('H2');
+    expect($(el, '.title-link')!.parentElement!.tagName).to.equal('H3');
+    const el4 = await standalone('heading-level="4"');
+    expect($(el4, '#title')!.tagName).to.equal('H4');
+    expect($(el4, '#needs-title')!.tagName).to.equal('H5');
+  });
 });
