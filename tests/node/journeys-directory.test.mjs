@@ -3,8 +3,7 @@
 //   solidarités près de chez vous », « Trouver : MDPH / MDA près de chez vous », the eligibility widget's hand-offs) is
 //   taken to the results (scrolled into view, focus on their heading), and they are never empty — the office that
 //   handles the request is found beyond 50 km and the page says so, with its phone number.
-// The request goes through the provider's store, as the eligibility and pathway widgets send it (their buttons reaching
-// the store is the provider/context race fixed elsewhere).
+// The request goes through the provider's store, as the eligibility and pathway widgets send it.
 // The screen each hand-off lands on at 375 px is saved in .screenshots/journey-handoff-<kind>-375.png (kept out of git).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,12 +21,7 @@ for (const width of [1280, 375]) {
     await page.setViewport({ width, height: width < 600 ? 800 : 900 });
     const results = () => page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 15000 });
     await page.goto(demo.base + '/');
-    if (!(await results().then(() => true, () => false))) {
-      // the known provider/context race (fixed elsewhere, see journeys-map.test.mjs): said, then the page is loaded again
-      console.warn('[journeys] the demo loaded without results: loading it again');
-      await page.goto(demo.base + '/');
-      await results();
-    }
+    await results();
     const requests = [
       { from: 'eligibility', typologies: ['conseil-departemental'], commune: '58079', reason: 'Où faire la demande d’APA' },
       { from: 'eligibility', typologies: ['mdph-mda'], commune: '58079', reason: 'Où faire la demande de PCH' },
