@@ -65,6 +65,16 @@ for (const [name, viewport] of [['320 px', { width: 320, height: 800 }], ['200 %
   }
 }
 
+test('/ at 375 px: axe-clean (target sizes included), and « Aller au contenu » puts the focus on the content', async () => {
+  const page = await open('/', { width: 375, height: 800 });
+  assert.deepEqual(await axe(page), []);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Aller au contenu');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'contenu', { timeout: 5000 });
+  await page.close();
+});
+
 test('forced colours: selected need tile, map markers and pathway markers keep a system-colour edge', async () => {
   const page = await demo.browser.newPage();
   // puppeteer's emulateMediaFeatures does not know forced-colors; the DevTools protocol does

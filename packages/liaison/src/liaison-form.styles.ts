@@ -49,6 +49,8 @@ export const liaisonStyles = css`
   .option-hint { flex-basis: 100%; margin-inline-start: calc(1.25rem + var(--_r-space-2)); }
   .option:has(.option-hint) { flex-wrap: wrap; }
   .updated { font-weight: 700; }
+  /* the file field is a target like the buttons: 44 px high (WCAG 2.5.8; it was 21 px at 375 px) */
+  input[type='file'] { min-height: 2.75rem; padding: var(--_r-space-2) 0; font: inherit; }
   @media print {
     :host { font-size: 14pt; }
     .no-print, .actions, .erase, .saved { display: none !important; }
