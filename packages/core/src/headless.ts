@@ -19,4 +19,5 @@ export * from './geo/gazetteer.js';
 export * from './url.js';
 export * from './client/client.js';
 export { Http, retryAfterMs, type HttpOptions } from './client/http.js';
+export { readableLegal } from './i18n/legal.js';
 export { translate, plural, toLang, todayIso, formatDate, formatMoney, formatNumber, formatDistance, type Lang, type Catalogue, type Message } from './i18n/i18n.js';

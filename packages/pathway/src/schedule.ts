@@ -23,7 +23,7 @@
  *   deadlines, their estimates, indicative ones) and all listed in `actions`;
  * - events out of order, or dated after today, are refused with a French message naming the event.
  */
-import { formatDate } from '@relais/core/headless';
+import { formatDate, readableLegal as legalWords } from '@relais/core/headless';
 import { addDays, addMonths, addWorkingDays, daysBetween, isIsoDate, nextWorkingDayIfClosed, type CalendarOptions, type IsoDate } from './calendar.js';
 import { parseEvents, parseFacts, parseTemplate, PathwayDataError, RUPTURES, type Deadline, type DeadlineAnchor, type PathwayEvent, type PathwayTemplate, type Rupture, type StepTemplate } from './model.js';
 
@@ -135,40 +135,17 @@ const RUPTURE_ADVICE: Record<Rupture, string> = {
   'autre-rupture': 'Un changement de situation peut interrompre le parcours : parlez-en à votre référent.',
 };
 
-const CODES: Array<[RegExp, string]> = [
-  [/^CASF\s+/, 'du code de l’action sociale et des familles'],
-  [/^CSP\s+/, 'du code de la santé publique'],
-  [/^Code du travail\s+/i, 'du code du travail'],
-  [/^CRPA\s+/, 'du code des relations entre le public et l’administration'],
-  [/^CSS\s+/, 'du code de la sécurité sociale'],
-  [/^CPC\s+/, 'du code de procédure civile'],
-  [/^CJA\s+/, 'du code de justice administrative'],
-  [/^Code civil\s+/i, 'du code civil'],
-];
-
 /**
- * A legal reference in words, for the public: « CASF R232-7 » → « article R232-7 du code de l’action sociale et des
- * familles »; « CASF L223-1-1 ; décret 2016-1283 » → each part in words; other references are returned as written.
+ * A legal reference in words, for the public (`readableLegal` of @relais/core), with a decree in lower case, as it
+ * follows a label or a code reference: « CASF L223-1-1 ; décret 2016-1283 », « Texte de référence : décret 2016-1476 ».
  */
 export function readableLegal(ref: string): string {
-  return ref
-    .split(/\s*;\s*/)
-    .map((part) => {
-      for (const [re, code] of CODES) {
-        if (re.test(part)) {
-          const articles = part.replace(re, '').trim();
-          const several = /\bet\b|,|suivants/.test(articles);
-          return `${several ? 'articles' : 'article'} ${articles} ${code}`;
-        }
-      }
-      return part.replace(/^décret/i, 'décret');
-    })
-    .join(' ; ');
+  return legalWords(ref).replace(/(^|; )Décret\b/g, '$1décret');
 }
 
 /** A date in French words, « 1er avril 2026 ». */
 export function frenchDate(d: IsoDate): string {
-  return formatDate(d, 'fr').replace(/^1 /, '1er ');
+  return formatDate(d, 'fr');
 }
 
 /**
