@@ -5,10 +5,11 @@
  * sends follows the spec.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createClient, RelaisError, type RelaisClient, type SearchQuery, type SearchResult } from '@relais/core';
+import { createClient, type RelaisClient, type SearchQuery, type SearchResult } from '@relais/core';
 import { NEEDS } from '@relais/directory';
 import '@relais/directory/define.js';
 import type { RelaisDirectory } from '@relais/directory';
+import { fail } from './helpers/remote.js';
 
 type Sent = { path: string; query: string; errors: unknown[]; ignored: string[] };
 const base = `${location.origin}/di/`;
@@ -24,15 +25,6 @@ async function allValid(): Promise<Sent[]> {
   expect(list.flatMap((r) => r.ignored), 'parameters the API does not know').to.deep.equal([]);
   return list;
 }
-const fail = async (p: Promise<unknown>): Promise<RelaisError> => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(RelaisError);
-    return e as RelaisError;
-  }
-  throw new Error('expected a rejection');
-};
 const text = (i: SearchResult['items'][number]) => `${i.service.nom} ${i.service.description} ${i.structure?.nom ?? ''}`.toLowerCase();
 
 describe('data·inclusion source on the spec-enforcing double (createClient)', () => {

@@ -5,20 +5,11 @@
  * département scope of the three sources and of <relais-map>.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createClient, RelaisError, type MapPoints, type RelaisClient, type SearchQuery, type Dataset } from '@relais/core';
+import { createClient, type MapPoints, type RelaisClient, type SearchQuery, type Dataset } from '@relais/core';
 import { relaisHttp } from '@relais/core/http';
 import '@relais/map/define.js';
+import { fail, count } from './helpers/remote.js';
 
-const fail = async (p: Promise<unknown>): Promise<RelaisError> => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(RelaisError);
-    return e as RelaisError;
-  }
-  throw new Error('expected a rejection');
-};
-const count = async (key: string) => ((await (await fetch(`/faults/count/${key}`)).json()) as { count: number }).count;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let n = 0;
 const key = (name: string) => `${name}${Date.now()}-${n++}`;

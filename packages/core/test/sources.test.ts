@@ -4,19 +4,10 @@
  * abort of stale queries, caching, data·inclusion parameter mapping, REST contract.
  */
 import { expect } from '@open-wc/testing';
-import { createClient, RelaisError, type DiagnosticsEvent, type RelaisClient } from '@relais/core';
+import { createClient, type DiagnosticsEvent, type RelaisClient } from '@relais/core';
+import { fail, count } from '../../../tests/helpers/remote.js';
 
 const origin = location.origin;
-const fail = async (p: Promise<unknown>): Promise<RelaisError> => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(RelaisError);
-    return e as RelaisError;
-  }
-  throw new Error('expected a rejection');
-};
-const count = async (key: string) => ((await (await fetch(`/faults/count/${key}`)).json()) as { count: number }).count;
 
 describe('static source over HTTP', () => {
   it('loads, validates and searches the Nièvre file', async () => {
