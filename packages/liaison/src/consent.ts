@@ -12,6 +12,7 @@
  * D1110-3-4 (structures forming an équipe de soins), CASF L226-2-2 and L112-3 (protection de l'enfance), Code civil
  * art. 457-1, 459, 479 and 494-6 (protected adults), RGPD art. 13 (what the controller must say).
  */
+import { formatDate } from '@relais/core/headless';
 import { allowedFields, recipientsOf, withheldFields, type Recipient, type SheetValues, type Template } from './template.js';
 
 /**
@@ -558,7 +559,7 @@ export function informationText(t: Template, regimeId: ConsentRegime, recipientI
     regime.id === 'protection-enfance'
       ? `Pour évaluer la situation de l’enfant et mettre en œuvre les actions de protection et d’aide dont l’enfant et sa famille peuvent bénéficier. Seules les informations strictement nécessaires sont transmises. Cadre : ${regime.forPerson} (${regime.legalBasis}).`
       : `Pour que vous soyez aidé(e) sans avoir à tout raconter à nouveau. Seules les informations strictement nécessaires sont transmises. Cadre : ${regime.forPerson} (${regime.legalBasis}).`;
-  const date = context.date ? new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(context.date) : undefined;
+  const date = context.date ? formatDate(context.date, 'fr') : undefined;
   const who = [context.professional?.trim(), context.structure?.trim() || n.controller?.trim()].filter(Boolean).join(', ');
   const parts: InformationPart[] = [];
   if (date || who) parts.push({ heading: 'Qui vous informe', text: `${who || 'Le professionnel qui vous accompagne'}${date ? `, le ${date}` : ''}${n.contact?.trim() ? ` ; contact : ${n.contact.trim()}` : ''}.` });

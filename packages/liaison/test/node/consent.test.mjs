@@ -137,6 +137,12 @@ test('F10: art. 459 — the judge authorised the representation; the 459 test wo
   }
 });
 
+test('the information says who informs the person and when, the first of a month as « 1er »', () => {
+  const who = (date) => informationText(ori, 'hors-equipe', undefined, 'Plateforme de répit', NOTICE, { date, professional: 'Claire Petit' }).parts.find((p) => p.heading === 'Qui vous informe').text;
+  assert.match(who(new Date('2026-12-01T10:00:00Z')), /^Claire Petit, .*, le 1er décembre 2026/);
+  assert.match(who(new Date('2026-12-02T10:00:00Z')), /, le 2 décembre 2026/);
+});
+
 test('F11: the record stores the exact text’s SHA-256 and whether a copy was given; a receiver refuses a record without regime, method or author', async () => {
   const info = informationText(ori, 'hors-equipe', undefined, 'Plateforme de répit', NOTICE);
   const digest = await informationDigest(info);
