@@ -32,10 +32,10 @@ export const budgets = () => [
   { name: 'Fiche de liaison : chunk <relais-liaison-form> (sans le cœur)', files: only('widgets/relais-liaison-form'), limit: 20.5 },
   // 14.6 → 20.6 kB (session 3): the pathway rules by the texts (whose deadline, silence rules, indicative dates)
   { name: 'Parcours : chunk <relais-pathway> (sans le cœur)', files: only('widgets/relais-pathway'), limit: 21 },
-  // 119.9 → 152.9 kB (session 3): every widget's legal and privacy content (eligibility by the law +10 kB, pathway
+  // 119.9 → 153.0 kB (session 3): every widget's legal and privacy content (eligibility by the law +10 kB, pathway
   // +6, liaison +5 with the sheets now on demand), real-data support (opening hours, démarches synonyms +4), hand-offs.
   // The all-in-one builds carry everything; the autoloader loads only what a page shows. Lazy content in the
   // all-in-one builds (catalogue, pathway templates) is the way back under 120 kB (mobile performance issue).
-  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 153 },
+  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 153.5 },
   { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 153.5 },
 ];
