@@ -344,11 +344,12 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
   const status = (el: Element) => $(el, '.saved')?.textContent ?? '';
   const send = (el: RelaisLiaisonForm, c: Consent = consent) => (el as unknown as { send(c: Consent): Promise<void> }).send(c);
   const realFetch = window.fetch;
-  /** Counts the POSTs to the receiver; `down` makes them fail as offline; `answer` replaces the receiver. */
-  const net = { posts: [] as string[], down: false, answer: null as null | (() => Response) };
+  /** Counts the POSTs to the receiver; `down` makes them fail as offline (after `slow` ms); `answer` replaces the receiver. */
+  const net = { posts: [] as string[], down: false, slow: 0, answer: null as null | (() => Response) };
   beforeEach(() => {
     net.posts = [];
     net.down = false;
+    net.slow = 0;
     net.answer = null;
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
       // a Request (the outbox sends through ky) or a URL and its init
@@ -356,7 +357,7 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
       const req = input instanceof Request ? input : new Request(input, init);
       if (req.method === 'POST') {
         net.posts.push(req.headers.get('idempotency-key') ?? '');
-        if (net.down) return Promise.reject(new TypeError('Failed to fetch'));
+        if (net.down) return new Promise<Response>((_, reject) => setTimeout(() => reject(new TypeError('Failed to fetch')), net.slow));
         if (net.answer) return Promise.resolve(net.answer());
       }
       return realFetch(input, init);
@@ -568,6 +569,22 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     drafts.close();
     const again = await mountForm(`db-name="${db}"`);
     expect($(again, '#resume-title')).to.equal(null);
+  });
+
+  it('an erase while the other tab is still retrying its queued sheet: the late « no answer » never hides the erase', async () => {
+    const db = uniq();
+    const tab1 = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(tab1);
+    net.down = true;
+    await send(tab1);
+    await waitUntil(() => /En attente d’envoi/.test($(tab1, '#result-title')?.textContent ?? ''), 'queued');
+    net.slow = 600; // tab 2's retry on load is still waiting for the receiver when tab 1 erases
+    const tab2 = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    btn(tab1, /Effacer mes données/)!.click();
+    await waitUntil(() => /effacées depuis un autre onglet/.test(status(tab2)), 'the other tab is told');
+    await new Promise((r) => setTimeout(r, 900));
+    expect(status(tab2)).to.match(/effacées depuis un autre onglet/);
+    expect(status(tab2)).to.not.match(/attend d’être envoyée/);
   });
 
   it('passphrase mode: an erase in one tab locks the other (no cached key writes the old sheet back); a new tab asks to choose a phrase', async function () {

@@ -144,6 +144,8 @@ export class RelaisLiaisonForm extends RelaisElement {
   private saving: Promise<void> = Promise.resolve();
   /** True while this tab erases (its own erase broadcast is not news to it). */
   private erasing = false;
+  /** Counts erases (here or in another tab): an answer that started before one is dropped, never shown after it. */
+  private erasures = 0;
   /** A passphrase already protects data on this device (the unlock view says « saisissez » rather than « choisissez »). */
   @state() private passphraseExists = false;
   private version = 0;
@@ -289,6 +291,7 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   /** Forgets the sheet held by the element (values, versions, timers, queued state). */
   private wipe(): void {
+    this.erasures++;
     clearTimeout(this.saveTimer);
     this.dirty = false;
     this.values = {};
@@ -320,11 +323,13 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   private async restore(): Promise<void> {
     await this.loadTemplate();
+    const erasures = this.erasures;
     try {
       // the key is made, read or derived once here (a wrong passphrase is told before anything else)
       await this.vault!.cryptoKey();
       await this.store!.purgeExpired();
       const d = await this.store!.load(this.draftId);
+      if (erasures !== this.erasures) return; // erased in another tab meanwhile: nothing of the old draft comes back
       if (d && d.meta.template === this.sheet.id) {
         const v = d.values as { values?: SheetValues; sectionUpdatedAt?: Record<string, string>; section?: string };
         this.version = d.meta.version;
@@ -332,6 +337,7 @@ export class RelaisLiaisonForm extends RelaisElement {
         this.view = { kind: 'resume', meta: d.meta };
       }
     } catch (e) {
+      if (erasures !== this.erasures) return;
       if (e instanceof DraftLockedError && (e.reason === 'tampered' || !this.passphraseMode)) {
         // a record changed outside the form (or its key erased): never shown, never an unlock asked for nothing
         this.emit(new RelaisErrorEvent('invalid-payload', e.message));
@@ -344,6 +350,7 @@ export class RelaisLiaisonForm extends RelaisElement {
         return;
       }
     }
+    if (erasures !== this.erasures) return;
     if (this.view.kind === 'loading') this.view = { kind: 'tasks' };
     // a sheet queued before the page was closed goes now (same idempotency key)
     void this.retryPending('load');
@@ -617,11 +624,13 @@ export class RelaisLiaisonForm extends RelaisElement {
     const outbox = this.outbox();
     if (!outbox || this.sending) return;
     let results: Awaited<ReturnType<Outbox['flush']>>;
+    const erasures = this.erasures;
     try {
       results = await outbox.flush();
     } catch {
       return; // locked or erased meanwhile: nothing to tell
     }
+    if (erasures !== this.erasures) return; // erased while the receiver answered: the erase is what the person hears
     // a sheet of another form of this site that went through: its draft goes too (it must not be sent twice)
     for (const r of results) if (r.state === 'sent' && r.draftId && r.draftId !== this.draftId) await this.store?.remove(r.draftId).catch(() => undefined);
     const mine = results.filter((r) => !r.draftId || r.draftId === this.draftId);
