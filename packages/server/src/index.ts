@@ -1,0 +1,2 @@
+/** `@relais/server`: the back end a département runs. */
+export type { Db, Queryable, Row } from './db/types.js';
