@@ -1,0 +1,29 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Db } from '../db/types.js';
+
+/** A structured log line: an event name and fields that never hold personal data (no names, no sheet content, no IP). */
+export interface Logger {
+  info(event: string, fields?: Record<string, string | number | boolean | null>): void;
+  warn(event: string, fields?: Record<string, string | number | boolean | null>): void;
+  error(event: string, fields?: Record<string, string | number | boolean | null>): void;
+}
+
+/** What a route handler gets besides the request and the response. */
+export interface RouteContext {
+  db: Db;
+  log: Logger;
+  /** The request URL, parsed. */
+  url: URL;
+  /** Path parameters (`/liaison/sheets/:id` → `{ id }`). */
+  params: Record<string, string>;
+  /** The server's configuration (environment variables, parsed once). */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** One HTTP route of the server; each module (directory, liaison, sync…) exports its own list. */
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path with `:name` parameters, e.g. `/liaison/sheets/:id`. */
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void>;
+}
