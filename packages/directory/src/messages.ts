@@ -11,7 +11,7 @@ type Keys =
   | 'directions' | 'hours' | 'contact' | 'address' | 'accessibility' | 'bring' | 'howTo' | 'conditions' | 'source' | 'publics'
   | 'copyContact' | 'copied' | 'copyLink' | 'dataWarning' | 'proDetails' | 'finess' | 'zone' | 'mobilisable' | 'demo' | 'noHours'
   | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind' | 'countAtLeast' | 'unsupported'
-  | 'applyOnline';
+  | 'applyOnline' | 'nearPlace' | 'nearYou';
 
 /** French and English messages of the directory. */
 export const messages: Catalogue<Keys> = {
@@ -34,7 +34,7 @@ export const messages: Catalogue<Keys> = {
     public: 'Pour qui ?',
     kind: 'Type de structure',
     distance: 'Distance',
-    anyDistance: 'Toutes distances (50 km)',
+    anyDistance: 'Jusqu’à 50 km (par défaut)',
     mode: 'Comment ?',
     fees: 'Coût',
     free: 'Gratuit seulement',
@@ -50,6 +50,8 @@ export const messages: Catalogue<Keys> = {
     unsupported: (p: P) => `Ce répertoire ne permet pas de filtrer par ${p.list} : les résultats sont plus larges.`,
     count: (p: P) => plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' }),
     countNear: (p: P) => `${plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' })} ${p.place}`,
+    nearPlace: (p: P) => `près de ${p.name}`,
+    nearYou: (p: P) => (p.name ? `autour de vous, près de ${p.name}` : 'autour de vous'),
     searching: 'Recherche en cours…',
     relaxed: 'Aucun service ne contient tous vos mots : voici les plus proches.',
     emptyTitle: 'Aucun service ne correspond à votre recherche.',
@@ -121,7 +123,7 @@ export const messages: Catalogue<Keys> = {
     public: 'For whom?',
     kind: 'Kind of organisation',
     distance: 'Distance',
-    anyDistance: 'Any distance (50 km)',
+    anyDistance: 'Up to 50 km (default)',
     mode: 'How?',
     fees: 'Cost',
     free: 'Free only',
@@ -137,6 +139,8 @@ export const messages: Catalogue<Keys> = {
     unsupported: (p: P) => `This directory cannot filter by ${p.list}: the results are broader.`,
     count: (p: P) => plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' }),
     countNear: (p: P) => `${plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' })} ${p.place}`,
+    nearPlace: (p: P) => `near ${p.name}`,
+    nearYou: (p: P) => (p.name ? `near you, around ${p.name}` : 'near you'),
     searching: 'Searching…',
     relaxed: 'No service has all your words: here are the closest.',
     emptyTitle: 'No service matches your search.',
