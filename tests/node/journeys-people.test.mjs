@@ -156,6 +156,11 @@ async function assertLandedOnResults(page, what) {
   const s = await directoryState(page);
   assert.ok(s.items.length > 0, `${what}: never zero results (« ${s.status} »)`);
   assert.doesNotMatch(s.status, /Aucun service/);
+  // a wider search says so, in the number of what it shows (« voici le plus proche » above 5 services said one)
+  const widened = await page.evaluate(() => document.querySelector('relais-directory').shadowRoot.querySelector('.widened')?.textContent.trim() ?? '');
+  const total = Number(s.status.match(/^\d+/)?.[0]);
+  if (/voici le plus proche/.test(widened)) assert.equal(total, 1, `${widened} / ${s.status}`);
+  if (/voici les plus proches/.test(widened)) assert.ok(total > 1, `${widened} / ${s.status}`);
   const f = await focused(page);
   assert.equal(f.host, 'relais-directory');
   assert.equal(f.id, 'results-title');

@@ -461,7 +461,7 @@ export class RelaisDirectory extends RelaisElement {
       const first = r.items[0];
       const town = first ? (first.service.commune ?? first.structure?.commune ?? '') : '';
       const dist = first?.distanceKm != null ? formatDistance(first.distanceKm, this.i18n.lang) : '';
-      return this.t(key, { km: COMMUNE_KM, place: placeName, dep: departementName(dep) ?? dep, town: titleCase(town), dist });
+      return this.t(key, { n: r.total, km: COMMUNE_KM, place: placeName, dep: departementName(dep) ?? dep, town: titleCase(town), dist });
     };
     if (mode === 'auto') {
       // the département first (services that serve the commune, at any distance), then anywhere in the data
