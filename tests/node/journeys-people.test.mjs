@@ -440,7 +440,7 @@ async function liaisonJourney(width, { afterSave }) {
 for (const width of WIDTHS) {
   test(`(e) keyboard, ${width} px: a social worker fills the whole orientation sheet; a reload in the middle of a word, once saved, loses nothing`, () => liaisonJourney(width, { afterSave: true }));
 }
-// Reloading within milliseconds of a keystroke still loses the last characters now and then (1 run in 2 at 375 px here):
+// Reloading within milliseconds of a keystroke still loses the last characters now and then (1 run in 3 here: « Épuisement de l’ai » came back as « Épuisement de l’ »):
 // each keystroke starts an encrypted IndexedDB write, which a reload may abort. The liaison form's source is being
 // refactored by another helper; this stays a visible todo until its saves survive an immediate reload.
 test('(e) keyboard, 375 px: a reload a few milliseconds after the keystroke loses nothing (issue 15: « zero loss »)', { todo: 'liaison saves aborted by an immediate reload (packages/liaison/src, refactored elsewhere)' }, () => liaisonJourney(375, { afterSave: false }));
