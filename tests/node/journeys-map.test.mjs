@@ -10,7 +10,8 @@ import { mkdirSync } from 'node:fs';
 import { useDemo } from './demo-harness.mjs';
 
 const demo = useDemo();
-mkdirSync('.screenshots', { recursive: true });
+const SHOTS = process.env.RELAIS_SHOTS ?? '.screenshots';
+mkdirSync(SHOTS, { recursive: true });
 const WIDTHS = [1280, 375];
 
 async function openDemo(width) {
@@ -129,7 +130,7 @@ for (const width of WIDTHS) {
     const title = await waitFocus(page, (f) => f.host === 'relais-directory' && f.id === 'detail-title', 'the detail heading has the focus');
     assert.ok(title.label.startsWith(service), `${title.label} is the chosen service (${service})`);
     assert.ok(title.inView, 'the detail heading is on screen');
-    if (width === 375) await page.screenshot({ path: '.screenshots/journey-map-keyboard-detail-375.png' });
+    if (width === 375) await page.screenshot({ path: `${SHOTS}/journey-map-keyboard-detail-375.png` });
     // back: the « Retour » button, among the actions just before the heading
     let back;
     for (let i = 0; i < 4 && !/Retour/.test(back?.label); i++) {
@@ -143,7 +144,7 @@ for (const width of WIDTHS) {
     assert.ok(again.inView, 'the map is on screen again');
     assert.equal(await detailOpen(page), false);
     assert.equal(page.url(), url, 'the address is the one before the detail');
-    if (width === 375) await page.screenshot({ path: '.screenshots/journey-map-keyboard-375.png' });
+    if (width === 375) await page.screenshot({ path: `${SHOTS}/journey-map-keyboard-375.png` });
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -197,7 +198,7 @@ for (const width of WIDTHS) {
     assert.ok(await page.evaluate(() => document.querySelector('relais-map').shadowRoot.querySelectorAll('img.leaflet-tile-loaded').length > 0), 'tiles drawn');
     assert.ok(page.offlineRequests.length > 0);
     for (const u of page.offlineRequests) assert.match(u, /^https:\/\/data\.geopf\.fr\/wmts\?.*LAYER=GEOGRAPHICALGRIDSYSTEMS\.PLANIGNV2/);
-    if (width === 375) await page.screenshot({ path: '.screenshots/journey-map-mouse-375.png' });
+    if (width === 375) await page.screenshot({ path: `${SHOTS}/journey-map-mouse-375.png` });
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -218,7 +219,7 @@ for (const width of WIDTHS) {
     assert.equal(page.url(), url, 'Back stays on the page, at its address before the detail');
     const f = await waitFocus(page, (x) => x.host === 'relais-map', 'the focus is back on the map');
     assert.ok(f.inView);
-    if (width === 375) await page.screenshot({ path: '.screenshots/journey-history-back-375.png' });
+    if (width === 375) await page.screenshot({ path: `${SHOTS}/journey-history-back-375.png` });
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -266,7 +267,7 @@ for (const width of WIDTHS) {
     // the same elements (names may have changed: the map's list button counts what came into view)
     const same = (f) => `${f.uid}:${f.host ?? ''}|${f.tag}|${f.id}`;
     assert.deepEqual(backward.map(same).reverse(), forward.map(same), 'Shift+Tab retraces the same stops');
-    if (width === 375) await page.screenshot({ path: '.screenshots/journey-tab-order-375.png' });
+    if (width === 375) await page.screenshot({ path: `${SHOTS}/journey-tab-order-375.png` });
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -126,6 +126,10 @@ export const directoryStyles = css`
   .meta { display: flex; flex-wrap: wrap; gap: var(--_r-space-1) var(--_r-space-3); color: var(--_r-muted); }
   .kind { font-weight: 600; color: var(--_r-text); }
   .contact { display: flex; flex-wrap: wrap; gap: var(--_r-space-3); }
+  /* « Appeler le … », the e-mail and the website: targets of 24 px at least (WCAG 2.5.8), on a phone too */
+  /* a heading the page scrolls to (results after a hand-off, a service's detail) is not glued to the screen's edge */
+  #results-title, #detail-title { scroll-margin-top: var(--_r-space-3); }
+  .contact a, .detail li > a { display: inline-flex; align-items: center; min-height: 1.5rem; }
   .pagination { display: flex; flex-wrap: wrap; gap: var(--_r-space-2); align-items: center; justify-content: space-between; margin-top: var(--_r-space-3); }
   .empty { padding: var(--_r-space-3); background: var(--_r-surface-alt); border-radius: var(--_r-radius); }
   .widen { margin: 0; padding-inline-start: 1.2rem; }

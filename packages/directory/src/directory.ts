@@ -209,6 +209,8 @@ export class RelaisDirectory extends RelaisElement {
   /** Where the person was when another widget (the map) opened a detail: the focus goes back there. */
   private returnFocusEl: HTMLElement | null = null;
   private initialised = false;
+  /** The place field holds what the person typed, not yet resolved (the commune's name must not overwrite it). */
+  private placeTyped = false;
   private listenedClient: RelaisClient | undefined;
 
   private t(key: MessageKey, p: Record<string, unknown> = {}): string {
@@ -273,6 +275,7 @@ export class RelaisDirectory extends RelaisElement {
     }
     if (changed.has('commune') && changed.get('commune') !== undefined && this.commune) {
       this.place = { kind: 'commune', code: this.commune, name: this.commune };
+      this.placeTyped = false;
       void this.nameCommune(this.commune);
       this.searchNow();
     }
@@ -322,6 +325,7 @@ export class RelaisDirectory extends RelaisElement {
     this.requestReason = r.reason ?? '';
     if (r.commune) {
       this.place = { kind: 'commune', code: r.commune, name: r.commune };
+      this.placeTyped = false;
       void this.nameCommune(r.commune);
     }
     this.detail = null;
@@ -339,7 +343,7 @@ export class RelaisDirectory extends RelaisElement {
     return [...new Set([...fromNeeds, ...this.extraThematiques])];
   }
 
-  /** The current search as a query (shared with the map through the provider, minus the words). */
+  /** The current search as a query (shared with the map through the provider). */
   get query(): SearchQuery {
     const q: SearchQuery = { page: this.page, pageSize: this.pageSize };
     if (this.text.trim()) q.text = this.text.trim();
@@ -424,7 +428,8 @@ export class RelaisDirectory extends RelaisElement {
       this.announce = [widened, this.countText(result), this.unsupportedText(result), outOfReach ? this.outOfReachText(outOfReach) : ''].filter(Boolean).join(' ');
       if (reveal) void this.revealResults(reveal);
       this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
-      this.store?.setFilters({ thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox, departements: q.departements });
+      // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
+      this.store?.setFilters({ text: q.text, thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox, departements: q.departements });
       if (this.syncUrl) this.pushUrlState();
     } catch (e) {
       if (isAbortError(e) || seq !== this.searchSeq) return;
@@ -456,7 +461,7 @@ export class RelaisDirectory extends RelaisElement {
       const first = r.items[0];
       const town = first ? (first.service.commune ?? first.structure?.commune ?? '') : '';
       const dist = first?.distanceKm != null ? formatDistance(first.distanceKm, this.i18n.lang) : '';
-      return this.t(key, { km: COMMUNE_KM, place: placeName, dep: departementName(dep) ?? dep, town: titleCase(town), dist });
+      return this.t(key, { n: r.total, km: COMMUNE_KM, place: placeName, dep: departementName(dep) ?? dep, town: titleCase(town), dist });
     };
     if (mode === 'auto') {
       // the département first (services that serve the commune, at any distance), then anywhere in the data
@@ -519,11 +524,12 @@ export class RelaisDirectory extends RelaisElement {
       const exact = this.countText({ ...r, totalIsMinimum: false });
       return this.t('countAtLeast', { count: exact.charAt(0).toLowerCase() + exact.slice(1) });
     }
-    const placeName = this.place ? (this.place.kind === 'near' ? this.t('aroundMeLabel', { name: this.place.name }) : this.place.name) : '';
     // widened results are not « près de » the commune: the notice above them says where they are
-    if (!placeName || this.widened) return this.t('count', { n: r.total });
-    const prep = this.place?.kind === 'near' ? `(${placeName.toLowerCase()})` : `${this.i18n.lang === 'en' ? 'near' : 'près de'} ${placeName}`;
-    return this.t('countNear', { n: r.total, place: prep });
+    // … nor « près de 58079 » while the commune's name is on its way
+    if (!this.place || this.widened || (this.place.kind === 'commune' && this.place.name === this.place.code)) return this.t('count', { n: r.total });
+    // « 12 services trouvés près de Clamecy », « 137 services trouvés autour de vous, près de Clamecy »
+    const place = this.place.kind === 'near' ? this.t('nearYou', { name: this.place.name }) : this.t('nearPlace', { name: this.place.name });
+    return this.t('countNear', { n: r.total, place });
   }
 
   /** What the source could not filter (`unsupported`), as a sentence: « Ce répertoire ne permet pas de filtrer par … ». */
@@ -554,13 +560,14 @@ export class RelaisDirectory extends RelaisElement {
     const c = g.get(code);
     if (c && this.place?.kind === 'commune' && this.place.code === code) {
       this.place = { kind: 'commune', code, name: c.name };
-      this.placeText = c.name;
+      if (!this.placeTyped) this.placeText = c.name;
       if (this.result) this.announce = this.countText(this.result);
     }
   }
 
   private async onPlaceInput(e: InputEvent): Promise<void> {
     this.placeText = (e.target as HTMLInputElement).value;
+    this.placeTyped = true;
     this.placeError = '';
     const value = this.placeText;
     if (value.trim().length < 2) {
@@ -593,6 +600,7 @@ export class RelaisDirectory extends RelaisElement {
   private choosePlace(c: Commune): void {
     this.place = { kind: 'commune', code: c.code, name: c.name };
     this.placeText = c.name;
+    this.placeTyped = false;
     this.suggestions = [];
     this.placeError = '';
     this.page = 1;
@@ -603,6 +611,9 @@ export class RelaisDirectory extends RelaisElement {
   private async resolveTypedPlace(): Promise<boolean> {
     const typed = this.placeText.trim();
     if (!typed) {
+      // an empty field the person never touched is the commune still being named (the page's `commune`, a hand-off):
+      // a search submitted before its name arrives keeps it
+      if (!this.placeTyped && this.place?.kind === 'commune') return true;
       this.place = null;
       return true;
     }
@@ -617,6 +628,7 @@ export class RelaisDirectory extends RelaisElement {
     }
     this.place = { kind: 'commune', code: hit.code, name: hit.name };
     this.placeText = hit.name;
+    this.placeTyped = false;
     return true;
   }
 
@@ -640,6 +652,7 @@ export class RelaisDirectory extends RelaisElement {
         }
         this.place = { kind: 'near', lat, lon, name };
         this.placeText = this.t('aroundMeLabel', { name });
+        this.placeTyped = false;
         this.page = 1;
         this.searchNow();
       },
@@ -1166,7 +1179,7 @@ export class RelaisDirectory extends RelaisElement {
             </dl>
           </section>`
         : nothing}
-      <p class="muted small">${this.t('updated', { date: formatDate(s.date_maj, this.i18n.lang) })} · ${this.t('source', { source: st?.source_libelle ?? s.source })}</p>
+      <p class="muted small">${this.t('updated', { date: formatDate(s.date_maj, this.i18n.lang) })}${st?.source_libelle ? ` · ${this.t('source', { source: st.source_libelle })}` : ''}</p>
     </article>`;
   }
 }

@@ -11,7 +11,7 @@ type Keys =
   | 'directions' | 'hours' | 'contact' | 'address' | 'accessibility' | 'bring' | 'howTo' | 'conditions' | 'source' | 'publics'
   | 'copyContact' | 'copied' | 'copyLink' | 'dataWarning' | 'proDetails' | 'finess' | 'zone' | 'mobilisable' | 'demo' | 'noHours'
   | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind' | 'countAtLeast' | 'unsupported'
-  | 'applyOnline';
+  | 'applyOnline' | 'nearPlace' | 'nearYou';
 
 /** French and English messages of the directory. */
 export const messages: Catalogue<Keys> = {
@@ -34,7 +34,7 @@ export const messages: Catalogue<Keys> = {
     public: 'Pour qui ?',
     kind: 'Type de structure',
     distance: 'Distance',
-    anyDistance: 'Toutes distances (50 km)',
+    anyDistance: 'Jusqu’à 50 km (par défaut)',
     mode: 'Comment ?',
     fees: 'Coût',
     free: 'Gratuit seulement',
@@ -50,6 +50,8 @@ export const messages: Catalogue<Keys> = {
     unsupported: (p: P) => `Ce répertoire ne permet pas de filtrer par ${p.list} : les résultats sont plus larges.`,
     count: (p: P) => plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' }),
     countNear: (p: P) => `${plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' })} ${p.place}`,
+    nearPlace: (p: P) => `près de ${p.name}`,
+    nearYou: (p: P) => (p.name ? `autour de vous, près de ${p.name}` : 'autour de vous'),
     searching: 'Recherche en cours…',
     relaxed: 'Aucun service ne contient tous vos mots : voici les plus proches.',
     emptyTitle: 'Aucun service ne correspond à votre recherche.',
@@ -57,8 +59,8 @@ export const messages: Catalogue<Keys> = {
     widen: (p: P) => `Chercher jusqu’à ${p.km} km`,
     clearWords: 'Chercher sans les mots saisis',
     widenedDep: (p: P) => `Aucun service de ce type à moins de ${p.km} km de ${p.place} : voici ceux du département (${p.dep}), le plus proche à ${p.town} (${p.dist}).`,
-    widenedNearest: (p: P) => `Aucun service de ce type à moins de ${p.km} km de ${p.place} : voici le plus proche, à ${p.town} (${p.dist}).`,
-    widenedNoZone: (p: P) => `Aucun service de ce type ne déclare desservir ${p.place} : voici le plus proche, à ${p.town} (${p.dist}) ; il vous dira vers qui vous tourner.`,
+    widenedNearest: (p: P) => ((p.n as number) > 1 ? `Aucun service de ce type à moins de ${p.km} km de ${p.place} : voici les plus proches, le premier à ${p.town} (${p.dist}).` : `Aucun service de ce type à moins de ${p.km} km de ${p.place} : voici le plus proche, à ${p.town} (${p.dist}).`),
+    widenedNoZone: (p: P) => ((p.n as number) > 1 ? `Aucun service de ce type ne déclare desservir ${p.place} : voici les plus proches, le premier à ${p.town} (${p.dist}) ; ils vous diront vers qui vous tourner.` : `Aucun service de ce type ne déclare desservir ${p.place} : voici le plus proche, à ${p.town} (${p.dist}) ; il vous dira vers qui vous tourner.`),
     widenedZone: (p: P) => `Services du département (${p.dep}) : ils ne desservent pas tous ${p.place}, vérifiez auprès d’eux.`,
     outOfReach: (p: P) => `${plural('fr', p.n as number, { one: '{n} service correspondant à votre recherche existe', other: '{n} services correspondant à votre recherche existent' })} dans le département (${p.dep}), mais aucun ne dessert ${p.place} ni n’est à moins de ${p.km} km.`,
     showDep: (p: P) => `Voir les services du département (${p.dep})`,
@@ -121,7 +123,7 @@ export const messages: Catalogue<Keys> = {
     public: 'For whom?',
     kind: 'Kind of organisation',
     distance: 'Distance',
-    anyDistance: 'Any distance (50 km)',
+    anyDistance: 'Up to 50 km (default)',
     mode: 'How?',
     fees: 'Cost',
     free: 'Free only',
@@ -137,6 +139,8 @@ export const messages: Catalogue<Keys> = {
     unsupported: (p: P) => `This directory cannot filter by ${p.list}: the results are broader.`,
     count: (p: P) => plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' }),
     countNear: (p: P) => `${plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' })} ${p.place}`,
+    nearPlace: (p: P) => `near ${p.name}`,
+    nearYou: (p: P) => (p.name ? `near you, around ${p.name}` : 'near you'),
     searching: 'Searching…',
     relaxed: 'No service has all your words: here are the closest.',
     emptyTitle: 'No service matches your search.',
@@ -144,8 +148,8 @@ export const messages: Catalogue<Keys> = {
     widen: (p: P) => `Search up to ${p.km} km`,
     clearWords: 'Search without the words typed',
     widenedDep: (p: P) => `No service of this kind within ${p.km} km of ${p.place}: here are those of the département (${p.dep}), the nearest in ${p.town} (${p.dist}).`,
-    widenedNearest: (p: P) => `No service of this kind within ${p.km} km of ${p.place}: here is the nearest, in ${p.town} (${p.dist}).`,
-    widenedNoZone: (p: P) => `No service of this kind says it serves ${p.place}: here is the nearest, in ${p.town} (${p.dist}); they will tell you whom to ask.`,
+    widenedNearest: (p: P) => ((p.n as number) > 1 ? `No service of this kind within ${p.km} km of ${p.place}: here are the nearest, the first in ${p.town} (${p.dist}).` : `No service of this kind within ${p.km} km of ${p.place}: here is the nearest, in ${p.town} (${p.dist}).`),
+    widenedNoZone: (p: P) => ((p.n as number) > 1 ? `No service of this kind says it serves ${p.place}: here are the nearest, the first in ${p.town} (${p.dist}); they will tell you whom to ask.` : `No service of this kind says it serves ${p.place}: here is the nearest, in ${p.town} (${p.dist}); they will tell you whom to ask.`),
     widenedZone: (p: P) => `Services of the département (${p.dep}): not all of them serve ${p.place}, check with them.`,
     outOfReach: (p: P) => `${plural('en', p.n as number, { one: '{n} service matching your search exists', other: '{n} services matching your search exist' })} in the département (${p.dep}), but none serves ${p.place} or is within ${p.km} km.`,
     showDep: (p: P) => `See the services of the département (${p.dep})`,

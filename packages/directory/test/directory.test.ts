@@ -195,6 +195,13 @@ describe('<relais-directory>', () => {
     const hours = $$(el, '.detail ul.plain li').map((li) => li.textContent!.trim());
     expect(hours).to.include.members(['Du lundi au vendredi : 9 h – 12 h', 'Samedi : sur rendez-vous', 'Dimanche : fermé', 'Fermé les jours fériés']);
     await expect(el).to.be.accessible();
+    // a record without a source label shows no technical id (« Source : relais-demo »)
+    $<HTMLButtonElement>(el, '.detail-actions button')!.click();
+    await waitUntil(() => $$(el, '.title-link').length === 2, 'back to the list');
+    $$(el, '.title-link')[0]!.click();
+    await waitUntil(() => $(el, '.detail'), 'the other detail');
+    expect($(el, '.detail')!.textContent).to.include('Mis à jour le 5 janvier 2026');
+    expect($(el, '.detail')!.textContent).to.not.match(/Source|relais-demo/);
   });
 
   it('fires relais-data-warning and, in pro mode, shows a discreet notice', async () => {
@@ -266,7 +273,8 @@ describe('<relais-directory>', () => {
       expect(el.shadowRoot!.activeElement?.id).to.equal('where');
       geo.getCurrentPosition = (ok: PositionCallback) => ok({ coords: { latitude: 47.4589, longitude: 3.5188, accuracy: 50 } } as GeolocationPosition);
       $$(el, 'button').find((b) => /Autour de moi/.test(b.textContent!))!.click();
-      await waitUntil(() => /autour de moi \(près de clamecy\)/i.test(statusText(el)), 'results around me', { timeout: 8000 });
+      // « 137 services trouvés autour de vous, près de Clamecy »: no nested brackets, the town's name as written
+      await waitUntil(() => /^\d+ services? trouvés? autour de vous, près de Clamecy$/.test(statusText(el)), `results around me: « ${statusText(el)} »`, { timeout: 8000 });
       expect($<HTMLInputElement>(el, '#where')!.value).to.equal('Autour de moi (près de Clamecy)');
       expect(new URL(location.href).search).to.not.match(/47\.45|3\.51/, 'no position in the URL');
     } finally {

@@ -5,8 +5,11 @@
  */
 import type { SearchQuery } from '../search/query.js';
 
-/** Filters shared between widgets (no free text: what people type stays in their widget). */
-export type SharedFilters = Omit<SearchQuery, 'text' | 'page' | 'pageSize' | 'sort'>;
+/**
+ * The search shared between widgets: the map shows what the directory found, words typed included (they stay in
+ * memory on the page, never in the address or a log).
+ */
+export type SharedFilters = Omit<SearchQuery, 'page' | 'pageSize' | 'sort'>;
 
 /** A request for the directory to show where to go. */
 export interface DirectoryRequest {

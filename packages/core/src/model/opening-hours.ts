@@ -484,7 +484,7 @@ export function formatMinutes(m: number, lang = 'fr'): string {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** A one-line status such as « Ouvert · ferme à 17 h », « Fermé · ouvre lundi à 9 h » or « Sur rendez-vous ». */
+/** A one-line status such as « Ouvert · ferme à 17 h », « Fermé · ouvre aujourd’hui à 14 h », « Fermé · ouvre lundi à 9 h » or « Sur rendez-vous ». */
 export function statusLine(oh: OpeningHours, date: Date, lang = 'fr', opts: OpeningOptions = {}): string {
   const en = lang.startsWith('en');
   const st = openStatus(oh, date, opts);
@@ -493,13 +493,15 @@ export function statusLine(oh: OpeningHours, date: Date, lang = 'fr', opts: Open
   if (st.open) {
     if (!st.nextChange) return en ? 'Open 24/7' : 'Ouvert 24 h/24';
     const when = formatMinutes(st.nextChange.minutes, lang);
-    const dayPart = st.nextChange.dayOffset === 0 ? '' : ` ${names[(mondayIndex(date) + st.nextChange.dayOffset) % 7]}`;
+    const off = st.nextChange.dayOffset;
+    const dayPart = off === 0 ? '' : off === 1 ? (en ? ' tomorrow' : ' demain') : ` ${names[(mondayIndex(date) + off) % 7]}`;
     return en ? `Open · closes${dayPart} at ${when}` : `Ouvert · ferme${dayPart} à ${when}`;
   }
   if (!st.nextChange) return en ? 'Closed' : 'Fermé';
   const when = formatMinutes(st.nextChange.minutes, lang);
   const off = st.nextChange.dayOffset;
-  const day = off === 0 ? '' : off === 1 ? (en ? ' tomorrow' : ' demain') : ` ${names[(mondayIndex(date) + off) % 7]}`;
+  // « ouvre aujourd’hui à 14 h », « ouvre demain à 9 h »: a bare « ouvre à 8 h » leaves the day to guess
+  const day = off === 0 ? (en ? ' today' : ' aujourd’hui') : off === 1 ? (en ? ' tomorrow' : ' demain') : ` ${names[(mondayIndex(date) + off) % 7]}`;
   return en ? `Closed · opens${day} at ${when}` : `Fermé · ouvre${day} à ${when}`;
 }
 

@@ -31,7 +31,10 @@ test('summarises in French and English, grouping days', () => {
 test('status line says open/closed and the next change', () => {
   const oh = parseOpeningHours('Mo-Fr 09:00-12:00,13:30-17:00');
   assert.equal(statusLine(oh, at(23, 10)), 'Ouvert · ferme à 12 h');
-  assert.equal(statusLine(oh, at(23, 12, 15)), 'Fermé · ouvre à 13 h 30');
+  assert.equal(statusLine(oh, at(23, 12, 15)), 'Fermé · ouvre aujourd’hui à 13 h 30', 'the same day is said: « aujourd’hui »');
+  assert.equal(statusLine(oh, at(23, 7)), 'Fermé · ouvre aujourd’hui à 9 h', 'before the morning opening');
+  assert.equal(statusLine(oh, at(23, 12, 15), 'en'), 'Closed · opens today at 13:30');
+  assert.equal(statusLine(parseOpeningHours('Mo-Fr 20:00-02:00'), at(23, 23)), 'Ouvert · ferme demain à 2 h', 'past midnight: « demain », not the weekday');
   assert.equal(statusLine(oh, at(27, 18)), 'Fermé · ouvre lundi à 9 h', 'Friday evening → Monday');
   assert.equal(statusLine(oh, at(26, 18)), 'Fermé · ouvre demain à 9 h');
   assert.equal(statusLine(oh, at(23, 10), 'en'), 'Open · closes at 12:00');
