@@ -46,8 +46,8 @@ const plugins = () => [
 
 /** Files loaded on demand by both builds, under a stable name next to the script. */
 const ON_DEMAND = [
-  [/geo\/communes\/(d\w+)\.ts$/, (m) => `communes/${m[1]}.js`],
-  [/geo\/epci-data\.ts$/, () => 'data/epci.js'],
+  [/core\/data\/communes\/(d\w+)\.js$/, (m) => `communes/${m[1]}.js`],
+  [/core\/data\/epci\.js$/, () => 'data/epci.js'],
   [/leaflet\/dist\/leaflet-src\.esm\.js$/, () => 'vendor/leaflet.js'],
   [/supercluster\/index\.js$/, () => 'vendor/supercluster.js'],
   // the liaison sheets' templates and consent rules: loaded when a sheet, or the consent step, is shown
