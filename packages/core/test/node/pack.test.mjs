@@ -7,13 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACK_LIMITS } from '../../../../scripts/release-check.mjs';
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const root = join(pkgDir, '../..');
 // 1 826 kB with the data three times; 942 kB with the data once, of which the data alone pack to 706 kB: the issue's
-// 700 kB target needs a denser encoding of the data (see bench/README.md). The limit is the measured size rounded up.
+// 700 kB target needs a denser encoding of the data. The limit is the release check's (scripts/release-check.mjs).
 const TARGET = 700_000;
-const LIMIT = 950_000;
+const LIMIT = PACK_LIMITS['@relais/core'];
 
 const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8' });
 const pack = r.status === 0 ? JSON.parse(r.stdout)[0] : null;
