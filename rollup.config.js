@@ -91,6 +91,22 @@ const manifest = () => ({
   },
 });
 
+/**
+ * No source map for the data files (communes, EPCI): a map of a data string is the data again (its sourcesContent),
+ * which doubled the commune data in the published `relais` package, for nothing to debug.
+ */
+const DATA_FILE = /^(communes|data)\/[^/]+\.js$/;
+const noDataMaps = () => ({
+  name: 'relais-no-data-maps',
+  generateBundle(_options, bundle) {
+    for (const [file, chunk] of Object.entries(bundle)) {
+      if (chunk.type !== 'chunk' || !DATA_FILE.test(file)) continue;
+      delete bundle[`${file}.map`];
+      chunk.code = chunk.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+    }
+  },
+});
+
 /** In the IIFE, on-demand files are native dynamic imports of the ESM build's files, next to the script. */
 const onDemandFromScriptBase = () => ({
   name: 'relais-on-demand-external',
@@ -124,7 +140,7 @@ export default [
     },
     onwarn,
     treeshake,
-    plugins: [...plugins(), manifest()],
+    plugins: [...plugins(), manifest(), noDataMaps()],
     // the autoloader builds the widget URLs itself: the widget entries keep their names
     preserveEntrySignatures: 'allow-extension',
     output: {
