@@ -3,7 +3,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', 'storybook-static/**', 'bench/results/**', 'packages/core/src/geo/communes/**', 'examples/demo/vendor/**'] },
+  { ignores: ['**/dist/**', 'node_modules/**', 'storybook-static/**', 'bench/results/**', 'packages/core/data/**', 'examples/demo/vendor/**'] },
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
   wcConfigs['flat/recommended'],

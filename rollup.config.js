@@ -46,8 +46,8 @@ const plugins = () => [
 
 /** Files loaded on demand by both builds, under a stable name next to the script. */
 const ON_DEMAND = [
-  [/geo\/communes\/(d\w+)\.ts$/, (m) => `communes/${m[1]}.js`],
-  [/geo\/epci-data\.ts$/, () => 'data/epci.js'],
+  [/core\/data\/communes\/(d\w+)\.js$/, (m) => `communes/${m[1]}.js`],
+  [/core\/data\/epci\.js$/, () => 'data/epci.js'],
   [/leaflet\/dist\/leaflet-src\.esm\.js$/, () => 'vendor/leaflet.js'],
   [/supercluster\/index\.js$/, () => 'vendor/supercluster.js'],
   // the liaison sheets' templates and consent rules: loaded when a sheet, or the consent step, is shown
@@ -91,6 +91,22 @@ const manifest = () => ({
   },
 });
 
+/**
+ * No source map for the data files (communes, EPCI): a map of a data string is the data again (its sourcesContent),
+ * which doubled the commune data in the published `relais` package, for nothing to debug.
+ */
+const DATA_FILE = /^(communes|data)\/[^/]+\.js$/;
+const noDataMaps = () => ({
+  name: 'relais-no-data-maps',
+  generateBundle(_options, bundle) {
+    for (const [file, chunk] of Object.entries(bundle)) {
+      if (chunk.type !== 'chunk' || !DATA_FILE.test(file)) continue;
+      delete bundle[`${file}.map`];
+      chunk.code = chunk.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+    }
+  },
+});
+
 /** In the IIFE, on-demand files are native dynamic imports of the ESM build's files, next to the script. */
 const onDemandFromScriptBase = () => ({
   name: 'relais-on-demand-external',
@@ -124,7 +140,7 @@ export default [
     },
     onwarn,
     treeshake,
-    plugins: [...plugins(), manifest()],
+    plugins: [...plugins(), manifest(), noDataMaps()],
     // the autoloader builds the widget URLs itself: the widget entries keep their names
     preserveEntrySignatures: 'allow-extension',
     output: {

@@ -3,13 +3,13 @@
 // 1 kB = 1 000 bytes as size-limit counts) and brotli, written between the SIZES markers of
 // bench/README.md. `npm run bench` runs it; `node bench/sizes.mjs` alone after `npm run build`.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { budgets, CDN } from './size-budgets.mjs';
 
 const kB = (n) => (n / 1000).toFixed(1);
 const rows = budgets().map((b) => {
-  const bufs = b.files.map((f) => readFileSync(join(CDN, f)));
+  const bufs = b.files.map((f) => readFileSync(resolve(CDN, f)));
   const gz = bufs.reduce((a, x) => a + gzipSync(x, { level: 9 }).length, 0);
   const br = bufs.reduce((a, x) => a + brotliCompressSync(x, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
   const raw = bufs.reduce((a, x) => a + x.length, 0);

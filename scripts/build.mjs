@@ -14,4 +14,6 @@ run('node', ['scripts/generate-react.mjs']);
 const pkgs = readdirSync('packages').filter((p) => existsSync(`packages/${p}/tsconfig.json`)).map((p) => `packages/${p}`);
 run('node_modules/.bin/tsc', ['-b', ...pkgs]);
 if (existsSync('rollup.config.js')) run('node_modules/.bin/rollup', ['-c', '--silent']);
+// small React apps bundled from the built packages, for the size budgets (bench/react-bundle.mjs)
+run('node', ['bench/react-bundle.mjs']);
 run('node', ['scripts/build-themes.mjs']);

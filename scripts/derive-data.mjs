@@ -4,7 +4,10 @@
 //
 //   ../shared/data/data-inclusion-schema-v1/*.json  -> packages/core/src/taxonomy/di-referentials.ts
 //   ../shared/data/communes.csv + @etalab/decoupage-administratif (EPCI, postcodes)
-//                                                   -> packages/core/src/geo/communes-data.ts
+//                                                   -> packages/core/data/communes/dNN.js (one per département),
+//                                                      packages/core/data/epci.js, packages/core/src/geo/communes-index.ts
+// The gazetteer data are plain ES modules (with a one-line .d.ts) outside src/: the package ships them once, and the
+// same relative import ('../../data/…') works from src/geo/ (sources, tests) and from dist/geo/ (the built package).
 import { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -88,8 +91,11 @@ for (const r of rows) {
   if (!byDep.has(dep)) byDep.set(dep, []);
   byDep.get(dep).push(r.split('|'));
 }
-rmSync(join(root, 'packages/core/src/geo/communes'), { recursive: true, force: true });
-mkdirSync(join(root, 'packages/core/src/geo/communes'), { recursive: true });
+const dataOut = join(root, 'packages/core/data');
+rmSync(join(dataOut, 'communes'), { recursive: true, force: true });
+mkdirSync(join(dataOut, 'communes'), { recursive: true });
+/** The type of a data module: a string (a declaration whose type is the data itself would ship the data again). */
+const stringModule = (doc) => `${doc ? `/** ${doc} */\n` : ''}declare const data: string;\nexport default data;\n`;
 const loaderLines = [];
 for (const [dep, list] of [...byDep].sort()) {
   let plat = 0; let plng = 0;
@@ -97,9 +103,10 @@ for (const [dep, list] of [...byDep].sort()) {
     const dl = Number(lat) - plat; const dg = Number(lng) - plng; plat = Number(lat); plng = Number(lng);
     return [code, name, pcs, b36(dl), b36(dg), b36(Number(pop)), epci, parent].join('|').replace(/\|+$/, '');
   });
-  writeFileSync(join(root, `packages/core/src/geo/communes/d${dep}.ts`),
+  writeFileSync(join(dataOut, `communes/d${dep}.js`),
     header('shared/data/communes.csv and @etalab/decoupage-administratif') + `export default ${JSON.stringify(lines.join('\n'))};\n`);
-  loaderLines.push(`  '${dep}': () => import('./communes/d${dep}.js'),`);
+  writeFileSync(join(dataOut, `communes/d${dep}.d.ts`), stringModule(`The communes of département ${dep}, one per line (see scripts/derive-data.mjs).`));
+  loaderLines.push(`  '${dep}': () => import('../../data/communes/d${dep}.js'),`);
 }
 let g = header('shared/data/communes.csv (INSEE COG 2024) and @etalab/decoupage-administratif (EPCI, postcodes)');
 g += '/** Lazy loaders of the commune chunks, one per département (code → module with a default string). */\n';
@@ -108,7 +115,8 @@ writeFileSync(join(root, 'packages/core/src/geo/communes-index.ts'), g);
 let e = header('@etalab/decoupage-administratif (EPCI)');
 e += '/** One EPCI per line: SIREN|name. */\n';
 e += `export default ${JSON.stringify(epcis.map((x) => `${x.code}|${x.nom}`).join('\n'))};\n`;
-writeFileSync(join(root, 'packages/core/src/geo/epci-data.ts'), e);
+writeFileSync(join(dataOut, 'epci.js'), e);
+writeFileSync(join(dataOut, 'epci.d.ts'), stringModule('One EPCI per line: SIREN|name.'));
 
 // départements (name, centre) for display and département detection
 const deps = readFileSync(join(shared, 'data/departements.csv'), 'utf8').trim().split('\n').slice(1).map(parseLine)

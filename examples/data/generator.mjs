@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const chunksDir = join(here, '../../packages/core/src/geo/communes');
+const chunksDir = join(here, '../../packages/core/data/communes');
 
 /** mulberry32: small, fast, deterministic PRNG. */
 export function rng(seed) {
@@ -29,7 +29,7 @@ export function rng(seed) {
 
 /** Reads the communes of the given départements (all when omitted) from the committed chunks. */
 export function readCommunes(departements) {
-  const files = readdirSync(chunksDir).filter((f) => /^d.+\.ts$/.test(f)).sort();
+  const files = readdirSync(chunksDir).filter((f) => /^d.+\.js$/.test(f)).sort();
   const out = [];
   for (const f of files) {
     const dep = f.slice(1, -3);

@@ -1,7 +1,10 @@
 // A React application using the @relais/react wrappers: props, an object property (the client), typed events.
+// Each wrapper comes from its own entry, which registers that element only (`@relais/react` gives them all).
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RelaisProvider, RelaisDirectory, RelaisPathway } from '@relais/react';
+import { RelaisProvider } from '@relais/react/provider';
+import { RelaisDirectory } from '@relais/react/directory';
+import { RelaisPathway } from '@relais/react/pathway';
 import { createClient } from '@relais/core';
 import '@relais/themes/default.css';
 

@@ -2,9 +2,10 @@
 // together with a CHANGELOG.md, and the SDK's VERSION constant is the packages' version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkPack, checkChangesets } from '../../scripts/release-check.mjs';
+import { checkPack, checkChangesets, dataProblems, registrationProblems, PACK_LIMITS } from '../../scripts/release-check.mjs';
 
 const packages = readdirSync('packages').filter((p) => !p.startsWith('.'));
 
@@ -13,8 +14,57 @@ for (const p of packages) {
     const r = checkPack(join('packages', p));
     assert.deepEqual(r.problems, []);
     assert.ok(r.files.some((f) => f.endsWith('.d.ts')), 'types are published');
+    if (PACK_LIMITS[r.name]) assert.ok(r.size <= PACK_LIMITS[r.name], `${r.name}: ${r.size} bytes packed`);
   });
 }
+
+/** A throwaway package folder with the given files. */
+function fixture(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'relais-release-fixture-'));
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(join(dir, f, '..'), { recursive: true });
+    writeFileSync(join(dir, f), text);
+  }
+  return dir;
+}
+
+test('release check: data shipped twice, or typed as itself, is found (the former @relais/core layout)', () => {
+  // 12 départements of 12 000 characters each, in the source, the build and a declaration typed by the data
+  const chunk = (i) => JSON.stringify(Array.from({ length: 600 }, (_, k) => `${i}${k}|Commune ${k}|58000`).join('\n'));
+  const files = {};
+  for (let i = 10; i < 22; i++) {
+    files[`src/geo/communes/d${i}.ts`] = `export default ${chunk(i)};\n`;
+    files[`dist/geo/communes/d${i}.js`] = `export default ${chunk(i)};\n//# sourceMappingURL=d${i}.js.map\n`;
+    files[`dist/geo/communes/d${i}.d.ts`] = `declare const _default: ${chunk(i)};\nexport default _default;\n`;
+  }
+  const old = fixture(files);
+  const once = fixture(Object.fromEntries(Object.entries(files).filter(([f]) => f.startsWith('dist/') && f.endsWith('.js'))));
+  try {
+    const problems = dataProblems(old, Object.keys(files));
+    assert.ok(problems.some((p) => /data published twice \(src\/geo\/communes\/d10\.ts and dist\/geo\/communes\/d10\.js/.test(p)), problems.join('\n'));
+    assert.ok(problems.includes('dist/geo/communes/d10.d.ts: a declaration whose type is data (type it as string)'), problems.join('\n'));
+    assert.deepEqual(dataProblems(once, Object.keys(files).filter((f) => f.startsWith('dist/') && f.endsWith('.js'))), []);
+  } finally {
+    rmSync(old, { recursive: true, force: true });
+    rmSync(once, { recursive: true, force: true });
+  }
+});
+
+test('release check: an element package that does not register on import is found (the former @relais/liaison)', () => {
+  const dir = fixture({ 'src/define.ts': "defineElement('relais-x', X);\n", 'src/index.ts': "export { X } from './x.js';\n" });
+  try {
+    const pkg = { exports: { '.': './dist/index.js', './define.js': './dist/define.js' }, sideEffects: ['./src/define.ts', './dist/define.js'] };
+    assert.deepEqual(registrationProblems(dir, pkg), [
+      'src/index.ts does not import ./define.js: the package does not register its element on import',
+      'sideEffects does not list ./src/index.ts',
+      'sideEffects does not list ./dist/index.js',
+    ]);
+    writeFileSync(join(dir, 'src/index.ts'), "import './define.js';\n\nexport { X } from './x.js';\n");
+    assert.deepEqual(registrationProblems(dir, { ...pkg, sideEffects: ['./src/define.ts', './dist/define.js', './src/index.ts', './dist/index.js'] }), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('changesets: valid, and `changeset version` gives one version and a CHANGELOG.md to every package', () => {
   const r = checkChangesets();

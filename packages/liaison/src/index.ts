@@ -1,7 +1,10 @@
 /**
- * @relais/liaison: templates and validation (also in ./headless), the encrypted on-device draft store,
- * the outbox (browsers: IndexedDB and Web Crypto), and `<relais-liaison-form>` (registered by ./define.js).
+ * @relais/liaison: `<relais-liaison-form>` (registered on import, like every Relais element package), templates and
+ * validation (also in ./headless, which registers nothing), the encrypted on-device draft store, and the outbox
+ * (browsers: IndexedDB and Web Crypto).
  */
+import './define.js';
+
 export * from './headless.js';
 export { loadLiaisonTemplate, isShippedTemplate, SHIPPED_TEMPLATES } from './shipped.js';
 export { DraftStore, DraftConflictError, DraftLockedError, type DraftMeta, type DraftStoreOptions } from './draft-store.js';

@@ -182,6 +182,6 @@ export async function resolveCommune(code: string): Promise<ResolvedPlace | unde
 let epciNames: Promise<Map<string, string>> | null = null;
 /** Name of an EPCI by SIREN (loads the EPCI list, ≈ 17 kB gzip, on first call). */
 export async function epciName(siren: string): Promise<string | undefined> {
-  epciNames ??= import('./epci-data.js').then((m) => new Map(m.default.split('\n').map((l) => l.split('|') as [string, string])));
+  epciNames ??= import('../../data/epci.js').then((m) => new Map(m.default.split('\n').map((l) => l.split('|') as [string, string])));
   return (await epciNames).get(siren);
 }
