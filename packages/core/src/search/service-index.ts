@@ -251,6 +251,10 @@ export class ServiceIndex {
       active.push({ f, mask, wildcard: f === 'publics' ? (d.ids.get('tous-publics') ?? -1) : -1 });
     }
     const counts = Object.fromEntries([...FACETS, 'categories'].map((f) => [f, new Int32Array(this.dict[f as FacetName].names.length)])) as Record<FacetName | 'categories', Int32Array>;
+    const publicsWildcard = this.dict.publics.ids.get('tous-publics') ?? -1;
+    const addAll = (c: Int32Array) => {
+      for (let id = 0; id < c.length; id++) c[id]!++;
+    };
     const matched: number[] = [];
     const dist = new Float64Array(n).fill(Infinity);
     const all = this.items;
@@ -303,7 +307,9 @@ export class ServiceIndex {
         if (failedFacet && failedFacet !== f) continue;
         const have = this.docVals[f][i]!;
         const c = counts[f];
-        for (let v = 0; v < have.length; v++) c[have[v]!]!++;
+        // a service open to `tous-publics` is a result of every public ticked: it counts for each (as the filter does)
+        if (f === 'publics' && publicsWildcard >= 0 && have.includes(publicsWildcard)) addAll(c);
+        else for (let v = 0; v < have.length; v++) c[have[v]!]!++;
       }
       if (!failedFacet || failedFacet === 'thematiques') {
         const have = this.docVals.categories[i]!;
