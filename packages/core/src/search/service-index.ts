@@ -8,7 +8,7 @@ import type { SearchItem, Service, Structure } from '../model/types.js';
 import { openStatus, parseOpeningHours, type OpeningHours } from '../model/opening-hours.js';
 import { departementOf } from '../geo/gazetteer.js';
 import { categoryOf, PUBLICS, STRUCTURE_KINDS, THEMATIQUES, termLabel } from '../taxonomy/taxonomy.js';
-import { fold } from './analyze.js';
+import { analyze, fold } from './analyze.js';
 import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, pointPlace, type Facets, type MapPoint, type MapPoints, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
 import { TextIndex, type Synonym } from './text-index.js';
 import { demarchesSynonyms } from './demarches.js';
@@ -27,6 +27,44 @@ export function taxonomySynonyms(): Synonym[] {
   add('t:', 0.8, THEMATIQUES);
   add('p:', 0.5, PUBLICS);
   out.push(...demarchesSynonyms());
+  return out;
+}
+
+/**
+ * Phrases that name a kind of establishment (« ehpad », « centre social », « maison de retraite », « mdph »): the
+ * acronyms and the names of two words or more of each structure kind, analysed. A lone common word (« mairie »,
+ * « association », « répit ») names a need more than a kind, and is left out.
+ */
+const KIND_PHRASES: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const k of STRUCTURE_KINDS) {
+    for (const phrase of [k.label, ...(k.keywords ?? []), ...(k.falc ? [k.falc] : [])]) {
+      const ws = analyze(phrase.replace(/\(.*?\)/g, ' '));
+      if (ws.length === 0) continue;
+      if (ws.length === 1 && !/^[A-Z]{2,}$/.test(phrase.trim())) continue;
+      const key = ws.join(' ');
+      if (!m.has(key)) m.set(key, k.value);
+    }
+  }
+  return m;
+})();
+const MAX_KIND_WORDS = Math.max(...[...KIND_PHRASES.keys()].map((k) => k.split(' ').length));
+
+/** The structure kinds the words name (« ehpad clamecy » → ehpad): the query asks for an establishment of that kind. */
+export function kindsInText(text: string): Set<string> {
+  const ws = analyze(text);
+  const out = new Set<string>();
+  for (let i = 0; i < ws.length; ) {
+    let n = Math.min(MAX_KIND_WORDS, ws.length - i);
+    for (; n >= 1; n--) {
+      const kind = KIND_PHRASES.get(ws.slice(i, i + n).join(' '));
+      if (kind) {
+        out.add(kind);
+        break;
+      }
+    }
+    i += Math.max(n, 1);
+  }
   return out;
 }
 
@@ -165,11 +203,22 @@ export class ServiceIndex {
    */
   search(q: SearchQuery, place?: ResolvedPlace | null): SearchResult {
     const { page, pageSize } = paging(q);
-    const { matched, dist, facets, textMatch, origin } = this.filter(q, place, true);
+    const { matched, dist, facets, textMatch, origin, kinds } = this.filter(q, place, true);
     const sort = q.sort ?? (textMatch ? 'relevance' : origin ? 'distance' : 'name');
     const scores = textMatch?.scores;
     let cmp: (a: number, b: number) => number;
-    if (sort === 'distance' && origin) {
+    if (sort === 'relevance' && scores && origin && kinds.size > 0) {
+      // « ehpad » from Clamecy: the establishments of that kind first, the nearest first (a person goes to the one
+      // nearby, not to the best-worded); then the other matches by relevance
+      const isKind = (i: number) => (kinds.has(this.items[i]!.structure?.typologie ?? '') ? 1 : 0);
+      cmp = (a, b) => {
+        const ka = isKind(a);
+        const kb = isKind(b);
+        if (ka !== kb) return kb - ka;
+        if (ka) return dist[a]! - dist[b]! || scores[b]! - scores[a]! || a - b;
+        return scores[b]! - scores[a]! || (dist[a]! === dist[b]! ? 0 : dist[a]! < dist[b]! ? -1 : 1) || a - b;
+      };
+    } else if (sort === 'distance' && origin) {
       const rank = this.ranks();
       cmp = (a, b) => (dist[a]! === dist[b]! ? rank[a]! - rank[b]! : dist[a]! < dist[b]! ? -1 : 1);
     } else if (sort === 'relevance' && scores) {
@@ -235,6 +284,21 @@ export class ServiceIndex {
     const zoneCodes = q.commune ? new Set([q.commune, place?.departement ?? departementOf(q.commune), ...(place?.epci ? [place.epci] : []), 'france']) : null;
     const openAt = q.openAt ? new Date(q.openAt) : null;
     const hours = openAt ? this.openingHours() : null;
+    const kinds = textMatch && q.text ? kindsInText(q.text) : new Set<string>();
+    // An establishment-type query (« mdph ») near a commune, with the default radius: when no establishment of that
+    // kind is within it, the nearest one that serves the place is kept (the MDPH of the département, 60 km away).
+    let kindRadius = radius;
+    if (kinds.size > 0 && origin && radius !== undefined && q.near?.radiusKm === undefined) {
+      let nearest = Infinity;
+      for (let k = 0; k < candidates.length; k++) {
+        const i = isAll ? k : (candidates as Uint32Array)[k]!;
+        if (!kinds.has(this.items[i]!.structure?.typologie ?? '') || Number.isNaN(this.lat[i]!)) continue;
+        const zones = this.items[i]!.service.zone_eligibilite;
+        if (zoneCodes && zones.length > 0 && !zones.some((z) => zoneCodes.has(z))) continue;
+        nearest = Math.min(nearest, haversineKm(origin.lat, origin.lon, this.lat[i]!, this.lon[i]!));
+      }
+      if (nearest > radius && Number.isFinite(nearest)) kindRadius = nearest + 1;
+    }
 
     // Active facet filters as masks over value ids; thematique filters may name whole categories.
     const active: Array<{ f: FacetName; mask: Uint8Array; wildcard: number }> = [];
@@ -270,7 +334,8 @@ export class ServiceIndex {
       if (origin) {
         if (hasPos) {
           const d = haversineKm(origin.lat, origin.lon, la, this.lon[i]!);
-          if (radius !== undefined && d > radius && !this.remoteOnly[i]) continue;
+          const r = kindRadius !== radius && kinds.has(all[i]!.structure?.typologie ?? '') ? kindRadius : radius;
+          if (r !== undefined && d > r && !this.remoteOnly[i]) continue;
           dist[i] = this.remoteOnly[i] ? Infinity : d;
         } else if (!this.remoteOnly[i] && radius !== undefined && !zoneCodes) continue;
       }
@@ -325,7 +390,7 @@ export class ServiceIndex {
       for (let id = 0; id < c.length; id++) if (c[id]) facets[f][names[id]!] = c[id]!;
     }
 
-    return { matched, dist, facets, textMatch, origin };
+    return { matched, dist, facets, textMatch, origin, kinds };
   }
 }
 
