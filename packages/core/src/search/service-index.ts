@@ -8,7 +8,7 @@ import type { SearchItem, Service, Structure } from '../model/types.js';
 import { openStatus, parseOpeningHours, type OpeningHours } from '../model/opening-hours.js';
 import { departementOf } from '../geo/gazetteer.js';
 import { categoryOf, PUBLICS, STRUCTURE_KINDS, THEMATIQUES, termLabel } from '../taxonomy/taxonomy.js';
-import { analyze, fold } from './analyze.js';
+import { analyze, fold, words } from './analyze.js';
 import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, pointPlace, type Facets, type MapPoint, type MapPoints, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
 import { TextIndex, type Synonym } from './text-index.js';
 import { demarchesSynonyms } from './demarches.js';
@@ -174,6 +174,30 @@ export class ServiceIndex {
     );
   }
 
+  private words: Set<string> | null = null;
+  /**
+   * True when a word (folded) is an ordinary word of the data: it appears in the services' names or descriptions
+   * other than as their own commune's name, and no service lies in a commune of that one-word name. « loire » (in
+   * « Nièvre-Loire ») and « vignes » are words; « nevers » and « clamecy », where services are, are places.
+   */
+  isCommonWord(word: string): boolean {
+    if (!this.words) {
+      const set = new Set<string>();
+      const towns = new Set<string>();
+      for (const { service: s, structure: st } of this.items) {
+        const own = new Set(words(`${s.commune ?? ''} ${st?.commune ?? ''}`));
+        for (const town of [s.commune, st?.commune]) {
+          const w = town ? words(town) : [];
+          if (w.length === 1) towns.add(w[0]!);
+        }
+        for (const w of words(`${s.nom} ${st?.nom ?? ''} ${s.description ?? ''}`)) if (!own.has(w)) set.add(w);
+      }
+      for (const t of towns) set.delete(t);
+      this.words = set;
+    }
+    return this.words.has(word);
+  }
+
   /** Number of services. */
   get size(): number {
     return this.items.length;
@@ -201,9 +225,9 @@ export class ServiceIndex {
    * Searches. `place` is the resolved `query.commune` (the client resolves it with the gazetteer);
    * when the query names a commune and no place is given, only the eligibility codes are checked.
    */
-  search(q: SearchQuery, place?: ResolvedPlace | null): SearchResult {
+  search(q: SearchQuery, place?: ResolvedPlace | null, opts: { zone?: ResolvedPlace | null } = {}): SearchResult {
     const { page, pageSize } = paging(q);
-    const { matched, dist, facets, textMatch, origin, kinds } = this.filter(q, place, true);
+    const { matched, dist, facets, textMatch, origin, kinds } = this.filter(q, place, true, opts.zone);
     const sort = q.sort ?? (textMatch ? 'relevance' : origin ? 'distance' : 'name');
     const scores = textMatch?.scores;
     let cmp: (a: number, b: number) => number;
@@ -231,12 +255,37 @@ export class ServiceIndex {
     const start = (page - 1) * pageSize;
     const pageDocs = topK(matched, cmp, start + pageSize).slice(start, start + pageSize);
     const items = pageDocs.map((i) => ({ ...this.items[i]!, distanceKm: Number.isFinite(dist[i]!) ? Math.round(dist[i]! * 10) / 10 : null }));
-    return { items, total, facets, page, pageSize, relaxed: textMatch?.relaxed ?? false, unsupported: [] };
+    const result: SearchResult = { items, total, facets, page, pageSize, relaxed: textMatch?.relaxed ?? false, unsupported: [] };
+    if (total === 0 && origin) result.elsewhere = this.elsewhere(q, place, opts.zone);
+    return result;
+  }
+
+  /**
+   * Nothing matched near the place: the services matching the rest of the search anywhere in the data (same words,
+   * filters and scope), split by why they are not listed — their zone leaves the place out, or they are too far.
+   */
+  private elsewhere(q: SearchQuery, place: ResolvedPlace | null | undefined, zone: ResolvedPlace | null | undefined): NonNullable<SearchResult['elsewhere']> {
+    const { matched } = this.filter({ ...q, commune: undefined, near: undefined, bbox: undefined }, null, false);
+    const codes = this.zoneCodes(q, place, zone);
+    let notServing = 0;
+    for (const i of matched) {
+      const zones = this.items[i]!.service.zone_eligibilite;
+      if (codes && zones.length > 0 && !zones.some((z) => codes.has(z))) notServing++;
+    }
+    return { total: matched.length, notServing, tooFar: matched.length - notServing };
+  }
+
+  /** The codes a service's `zone_eligibilite` must name to serve the place (null: no zone check). */
+  private zoneCodes(q: SearchQuery, place: ResolvedPlace | null | undefined, zone: ResolvedPlace | null | undefined): Set<string> | null {
+    if (q.ignoreZones) return null;
+    if (q.commune) return new Set([q.commune, place?.departement ?? departementOf(q.commune), ...(place?.epci ? [place.epci] : []), 'france']);
+    if (q.near && zone) return new Set([zone.code, zone.departement, ...(zone.epci ? [zone.epci] : []), 'france']);
+    return null;
   }
 
   /** Every matching service as a light map point (no paging, no facets): for maps of thousands of services. */
-  points(q: SearchQuery, place?: ResolvedPlace | null): MapPoints {
-    const { matched } = this.filter({ ...q, bbox: undefined }, place, false);
+  points(q: SearchQuery, place?: ResolvedPlace | null, opts: { zone?: ResolvedPlace | null } = {}): MapPoints {
+    const { matched } = this.filter({ ...q, bbox: undefined }, place, false, opts.zone);
     const points: MapPoint[] = [];
     let withoutPosition = 0;
     let outsideFrance = 0;
@@ -273,7 +322,7 @@ export class ServiceIndex {
   }
 
   /** The filtering pass shared by search() and points(). */
-  private filter(q: SearchQuery, place: ResolvedPlace | null | undefined, withFacets: boolean) {
+  private filter(q: SearchQuery, place: ResolvedPlace | null | undefined, withFacets: boolean, zone?: ResolvedPlace | null) {
     const n = this.items.length;
     const textMatch = q.text && q.text.trim() ? this.text.search(q.text) : null;
     const candidates: ArrayLike<number> = textMatch ? textMatch.docs : { length: n };
@@ -281,7 +330,9 @@ export class ServiceIndex {
 
     const origin = q.near ? { lat: q.near.lat, lon: q.near.lon } : place ? { lat: place.lat, lon: place.lon } : null;
     const radius = q.near?.radiusKm ?? (place ? DEFAULT_COMMUNE_RADIUS_KM : undefined);
-    const zoneCodes = q.commune ? new Set([q.commune, place?.departement ?? departementOf(q.commune), ...(place?.epci ? [place.epci] : []), 'france']) : null;
+    // a service's zone_eligibilite (communes, EPCI, départements, « france ») must name the place: the commune, or
+    // the one « Autour de moi » lies in
+    const zoneCodes = this.zoneCodes(q, place, zone);
     const openAt = q.openAt ? new Date(q.openAt) : null;
     const hours = openAt ? this.openingHours() : null;
     const kinds = textMatch && q.text ? kindsInText(q.text) : new Set<string>();

@@ -47,3 +47,74 @@ for (const ds of DATASETS) for (const [words, kind] of Object.entries(WORDS)) {
     assert.deepEqual(wrong, []);
   });
 }
+
+// ---------- place words in the query ----------
+const demo = DATASETS[0];
+
+test('« ehpad clamecy »: Clamecy is recognised as the place, said so, and the EHPAD of Clamecy comes first among all those near it', async () => {
+  const r = await demo.client.search({ text: 'ehpad clamecy', pageSize: 5 });
+  assert.deepEqual(r.recognizedPlace, { code: '58079', name: 'Clamecy', words: 'clamecy' });
+  const asPlace = await demo.client.search({ text: 'ehpad', commune: '58079', pageSize: 5 });
+  assert.equal(r.total, asPlace.total);
+  assert.ok(r.total > 10, `${r.total} EHPAD within 50 km (the place word no longer has to be in the name)`);
+  const expected = await nearestOfKind(demo, 'ehpad', '58079');
+  assert.equal(r.items[0].structure.nom, expected[0].name);
+  assert.ok(r.items[0].distanceKm < 2);
+});
+
+test('place words: hyphenated, with an article or « st », typed after « à »; a chosen place is not replaced', async () => {
+  const cases = [
+    ['ehpad cosne-cours-sur-loire', '58086', 'ehpad'],
+    ['aide à domicile la charité sur loire', '58059', 'aide à domicile'],
+    ['EHPAD à Nevers', '58194', 'EHPAD à'],
+    ['ssiad st pierre le moutier', '58264', 'ssiad'],
+  ];
+  for (const [text, code] of cases) {
+    const r = await demo.client.search({ text, pageSize: 1 });
+    assert.equal(r.recognizedPlace?.code, code, text);
+    assert.ok(r.total > 0, text);
+    assert.ok(r.items[0].distanceKm !== null, `${text}: distances from the place`);
+  }
+  // Nevers is the chosen place: « clamecy » stays a word (the services named after Clamecy), nothing is recognised
+  const chosen = await demo.client.search({ text: 'ccas clamecy', commune: '58194', pageSize: 3 });
+  assert.equal(chosen.recognizedPlace, undefined);
+  // the same commune as the one chosen: the word leaves the search
+  const same = await demo.client.search({ text: 'ehpad clamecy', commune: '58079', pageSize: 3 });
+  assert.equal(same.recognizedPlace?.code, '58079');
+  // words of need are never taken for a place, and the option turns recognition off
+  for (const text of ['portage de repas', 'aide', 'soins', 'accueil de jour', 'carte grise']) assert.equal((await demo.client.search({ text, pageSize: 1 })).recognizedPlace, undefined, text);
+  assert.equal((await demo.client.search({ text: 'ehpad clamecy', placeInText: false, pageSize: 1 })).total, 1);
+});
+
+// ---------- zone_eligibilite ----------
+const CLAMECY = { lat: 47.4576, lon: 3.5168 };
+const serves = (s, codes) => !s.zone_eligibilite?.length || s.zone_eligibilite.some((z) => codes.includes(z));
+
+test('« portage de repas », Autour de moi in Clamecy: no service that serves only its own town 33–49 km away; the result says how many exist and why', async () => {
+  const clamecy = await resolveCommune('58079');
+  const codes = ['58079', '58', clamecy.epci, 'france'];
+  const near = await demo.client.search({ text: 'portage de repas', near: { ...CLAMECY, radiusKm: 50 }, pageSize: 50 });
+  for (const it of near.items) assert.ok(serves(it.service, codes), `${it.structure?.nom} (${it.distanceKm} km) serves ${it.service.zone_eligibilite}`);
+  assert.equal(near.total, 0);
+  // how many the data has, and why none is listed: counted here from the file
+  const anywhere = await demo.client.search({ text: 'portage de repas', pageSize: 200 });
+  const notServing = anywhere.items.filter((it) => !serves(it.service, codes)).length;
+  assert.ok(notServing >= 11, `${notServing} portage services that serve their own town only`);
+  assert.deepEqual(near.elsewhere, { total: anywhere.total, notServing, tooFar: anywhere.total - notServing });
+  const fromCommune = await demo.client.search({ text: 'portage de repas', commune: '58079', pageSize: 1 });
+  assert.deepEqual(fromCommune.elsewhere, near.elsewhere);
+  // in Donzy, Donzy's own service is listed
+  const donzy = await resolveCommune('58102');
+  const there = await demo.client.search({ text: 'portage de repas', near: { lat: donzy.lat, lon: donzy.lon, radiusKm: 50 }, pageSize: 50 });
+  assert.ok(there.items.some((it) => it.structure?.nom === 'CCAS de Donzy'));
+  for (const it of there.items) assert.ok(serves(it.service, ['58102', '58', donzy.epci, 'france']), it.structure?.nom);
+  assert.equal(there.elsewhere, undefined);
+  // ignoreZones lists them all the same (the directory's « nearest of that kind » fallback)
+  const all = await demo.client.search({ text: 'portage de repas', near: { ...CLAMECY, radiusKm: 50 }, ignoreZones: true, pageSize: 50 });
+  assert.ok(all.total >= 5, `${all.total} within 50 km when zones are ignored`);
+});
+
+test('map points « Autour de moi » follow the zones too', async () => {
+  const p = await demo.client.points({ text: 'portage de repas', near: { ...CLAMECY, radiusKm: 50 } });
+  assert.equal(p.total, 0);
+});
