@@ -49,3 +49,13 @@ test('every French commune once, each in France (communes.csv, COG 2024: 34 931 
   assert.deepEqual(auxerre.map((c) => c.code), ['89024']);
   assert.deepEqual(auxerre[0].postcodes, ['89000', '89290']);
 });
+
+test('around the Nièvre: its neighbours (Yonne, Cher, Allier, Saône-et-Loire, Côte-d’Or, Loiret), not Marseille’s', async () => {
+  const { departementsAround } = await import('@relais/core/headless');
+  const around = await departementsAround(['58']);
+  for (const d of ['58', '89', '18', '03', '71', '21', '45']) assert.ok(around.includes(d), d);
+  assert.ok(!around.includes('13') && !around.includes('29'));
+  assert.ok(around.length < 20, `${around.length} départements`);
+  const g = await Gazetteer.load({ around: ['58'] });
+  assert.equal(g.search('auxerre')[0]?.code, '89024');
+});
