@@ -425,7 +425,9 @@ export class RelaisDirectory extends RelaisElement {
       this.outOfReach = outOfReach;
       this.error = null;
       this.status = 'idle';
-      this.announce = [widened, this.countText(result), this.unsupportedText(result), outOfReach ? this.outOfReachText(outOfReach) : ''].filter(Boolean).join(' ');
+      const recognized = result.recognizedPlace ? this.t('recognizedPlace', { place: result.recognizedPlace.name }) : '';
+      const elsewhere = !outOfReach && result.total === 0 && result.elsewhere?.total ? this.elsewhereText(result.elsewhere) : '';
+      this.announce = [recognized, widened, this.countText(result), this.unsupportedText(result), outOfReach ? this.outOfReachText(outOfReach) : '', elsewhere].filter(Boolean).join(' ');
       if (reveal) void this.revealResults(reveal);
       this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
       this.store?.setFilters({ thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox, departements: q.departements });

@@ -54,6 +54,7 @@ describe('<relais-directory> ranking journeys (issue 15)', () => {
     await waitUntil(() => $(el, '.recognized'), 'place recognised', { timeout: 8000 });
     await settled(el);
     expect($(el, '.recognized')!.textContent!.trim()).to.equal('Lieu reconnu dans votre recherche : Clamecy.');
+    expect($(el, '#live')!.textContent).to.match(/^Lieu reconnu dans votre recherche : Clamecy\. \d+ services trouvés/);
     expect(count(el)).to.be.greaterThan(10);
     expect(titles(el)[0]).to.match(/EHPAD du CH de Clamecy/);
     await expect(el).to.be.accessible();
@@ -71,6 +72,7 @@ describe('<relais-directory> ranking journeys (issue 15)', () => {
       await waitUntil(() => $(el, '.elsewhere') && idle(el), 'reason given', { timeout: 8000 });
       expect($(el, '.elsewhere')!.textContent!.trim()).to.match(/^\d+ services correspondant à « portage de repas » existent dans ces données, mais (aucun ne dessert|\d+ ne desservent pas) Clamecy/);
       expect(titles(el)).to.deep.equal([]);
+      expect($(el, '#live')!.textContent).to.include($(el, '.elsewhere')!.textContent!.trim());
       const ccas = [...$(el, '.empty')!.querySelectorAll('button')].find((b) => /CCAS/.test(b.textContent!))!;
       expect(ccas.textContent).to.match(/près de Clamecy/);
       await expect(el).to.be.accessible();
