@@ -42,7 +42,7 @@ const QUERIES = [
   { set: 'demo', text: 'ehpad clamecy', place: '58079', kind: 'ehpad' }, // the place word had to be in the name: 1 result
   { set: 'fictif', text: 'ehpad clamecy', place: '58079', kind: 'ehpad' },
   { set: 'demo', text: 'mdph', commune: '58079', kind: 'mdph-mda' }, // the MDA of the Nièvre is 60 km away, beyond the 50 km
-  { set: 'demo', text: 'ssiad', commune: '58079', kind: 'ssiad' },
+  { set: 'demo', text: 'ssiad', commune: '58079', kind: ['ssiad', 'spasad'] }, // a SPASAD is a SSIAD and a SAAD in one (FINESS 209)
   { set: 'demo', text: 'ccas', commune: '58079', kind: 'ccas-cias' },
   { set: 'demo', text: 'centre social', commune: '58079', kind: 'centre-social' },
   { set: 'demo', text: 'portage de repas', commune: '58079', kind: null }, // 11 CCAS serve their own town only
@@ -66,7 +66,7 @@ for (const { set, text, commune, near, place: named, kind } of QUERIES) {
   const nearest = kind
     ? services
         .map((sv) => byId.get(sv.structure_id))
-        .filter((st, i) => st?.typologie === kind && st.latitude != null && serves(services[i], place))
+        .filter((st, i) => [kind].flat().includes(st?.typologie) && st.latitude != null && serves(services[i], place))
         .filter((st) => !/portage/i.test(text) || services.some((sv) => sv.structure_id === st.id && sv.thematiques.includes('autonomie--portage-de-repas')))
         .sort((a, b) => km(place, a) - km(place, b))[0]
     : null;

@@ -50,6 +50,12 @@ const KIND_PHRASES: ReadonlyMap<string, string> = (() => {
 })();
 const MAX_KIND_WORDS = Math.max(...[...KIND_PHRASES.keys()].map((k) => k.split(' ').length));
 
+/**
+ * Kinds that also do the work of another: a SPASAD (« service polyvalent d'aide et de soins à domicile », FINESS 209)
+ * is a SSIAD and a SAAD in one service, so « ssiad » from Clamecy lists the SPASAD of Clamecy among the nearest.
+ */
+const ALSO: Readonly<Record<string, readonly string[]>> = { ssiad: ['spasad'], saad: ['spasad'] };
+
 /** The structure kinds the words name (« ehpad clamecy » → ehpad): the query asks for an establishment of that kind. */
 export function kindsInText(text: string): Set<string> {
   const ws = analyze(text);
@@ -60,6 +66,7 @@ export function kindsInText(text: string): Set<string> {
       const kind = KIND_PHRASES.get(ws.slice(i, i + n).join(' '));
       if (kind) {
         out.add(kind);
+        for (const k of ALSO[kind] ?? []) out.add(k);
         break;
       }
     }
