@@ -38,8 +38,8 @@ export const budgets = () => [
   // +6, liaison +5 with the sheets now on demand), real-data support (opening hours, démarches synonyms +4), hand-offs.
   // The all-in-one builds carry everything; the autoloader loads only what a page shows. Lazy content in the
   // all-in-one builds (catalogue, pathway templates) is the way back under 120 kB (mobile performance issue).
-  // 153.5 → 155.3 / 156.1 kB (issue 15): the directory's part above, and in the static source the place words, the
+  // 153.5 → 155.4 / 156.2 kB (issue 15): the directory's part above, and in the static source the place words, the
   // establishment-type ranking and the zones « Autour de moi ».
-  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 155.3 },
-  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 156.1 },
+  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 155.4 },
+  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 156.2 },
 ];
