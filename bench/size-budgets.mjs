@@ -33,7 +33,9 @@ export const budgets = () => [
   { name: 'Autoloader (relais.js)', files: closure('relais'), target: 1.5, limit: 1.5 },
   // 34.5 → 36.1 kB (session 3): hand-offs that widen to the département and the nearest service and say so, the
   // département scope, the context root that lets widgets and provider load in any order. Target missed by 1.1 kB.
-  { name: 'Page annuaire : autoloader + cœur + <relais-directory>', files: [...closure('relais'), ...closure('widgets/relais-directory')], target: 35, limit: 36.2 },
+  // 36.2 → 37.6 kB (issue 15, ranking journeys): the place recognised in the words, why no service serves the town and
+  // the way out, a commune outside the départements served found and its nearest services.
+  { name: 'Page annuaire : autoloader + cœur + <relais-directory>', files: [...closure('relais'), ...closure('widgets/relais-directory')], target: 35, limit: 37.6 },
   { name: 'Carte : chunk <relais-map> + Leaflet + supercluster (sans le cœur)', files: [...only('widgets/relais-map'), 'vendor/leaflet.js', 'vendor/supercluster.js'], target: 60, limit: 60 },
   { name: 'Éligibilité : chunk <relais-eligibility> avec le catalogue national (sans le cœur)', files: only('widgets/relais-eligibility'), target: 30, limit: 30 },
   // 14.9 → 20.2 kB (session 3): one key hierarchy (vault), send-once, the consent step with its regimes and notice
@@ -44,8 +46,10 @@ export const budgets = () => [
   // +6, liaison +5 with the sheets now on demand), real-data support (opening hours, démarches synonyms +4), hand-offs.
   // The all-in-one builds carry everything; the autoloader loads only what a page shows. Lazy content in the
   // all-in-one builds (catalogue, pathway templates) is the way back under 120 kB (mobile performance issue).
-  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 153.5 },
-  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 153.5 },
+  // 153.5 → 155.4 / 156.2 kB (issue 15): the directory's part above, and in the static source the place words, the
+  // establishment-type ranking and the zones « Autour de moi ».
+  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 155.4 },
+  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 156.2 },
   // React (issue 17): an app rendering one wrapper, bundled from the npm packages, React left out. From the element's
   // own entry it registers that element only: 33.8 kB; from the root entry, every element: 137.8 kB (it was the only
   // way before, 114 kB in the issue's measure, where the single element was 55 kB).

@@ -64,13 +64,26 @@ const epciIndex = new Map();
 epcis.forEach((e) => { for (const m of e.membres) epciIndex.set(m.code, e.code); });
 
 const rows = [];
+// communes.csv has one line per postcode of a commune (Auxerre: 89000 and 89290), each with all its postcodes: one
+// commune is kept once (it was listed twice in the autocomplete)
+const seen = new Set();
 for (const line of csv.slice(1)) {
   const f = parseLine(line);
   const type = f[ix('commune_type')];
   if (type !== 'COM' && type !== 'ARM') continue; // communes déléguées are not searchable places
   const code = f[ix('insee_com')];
-  const lat = Number(f[ix('lat')]); const lng = Number(f[ix('lng')]);
-  if (!Number.isFinite(lat) || !Number.isFinite(lng)) continue;
+  if (seen.has(code)) continue;
+  seen.add(code);
+  let lat = f[ix('lat')] ? Number(f[ix('lat')]) : NaN; let lng = f[ix('lng')] ? Number(f[ix('lng')]) : NaN;
+  if (!Number.isFinite(lat) || !Number.isFinite(lng)) {
+    // three communes have no position in communes.csv (Les Hauts-Talican, L'Oie, Sainte-Florence; they were read as
+    // 0,0, in the Gulf of Guinea): the centre of the communes sharing their postcode, so that they are found and near
+    const pc = f[ix('code_postal')];
+    const around = csv.slice(1).map(parseLine).filter((g) => g[ix('code_postal')] === pc && g[ix('lat')] && g[ix('lng')] && g[ix('commune_type')] === 'COM');
+    if (!around.length) continue;
+    lat = around.reduce((a, g) => a + Number(g[ix('lat')]), 0) / around.length;
+    lng = around.reduce((a, g) => a + Number(g[ix('lng')]), 0) / around.length;
+  }
   const name = f[ix('commune_article')] || f[ix('commune')];
   const postcodes = [...new Set([...(postcodesByCode.get(code) ?? []), ...f[ix('code_postal')].split(/[ ;/]+/).filter(Boolean)])].sort();
   const pop = Number(f[ix('population_2021')]) || 0;

@@ -22,6 +22,7 @@ import {
   isSafeId,
   heading,
   Gazetteer,
+  DEPARTEMENT_CODES,
   departementOf,
   departementName,
   isAbortError,
@@ -410,7 +411,10 @@ export class RelaisDirectory extends RelaisElement {
       let [result] = await Promise.all([client.search(q, opts), labelsReady]);
       let widened = '';
       let outOfReach: typeof this.outOfReach = null;
-      if (result.total === 0 && q.commune && this.place?.kind === 'commune' && !this.radiusKm && !this.bbox) {
+      const beyond = q.commune && this.place?.kind === 'commune' && !this.bbox ? await this.beyondData(client, q, opts) : null;
+      if (seq !== this.searchSeq) return;
+      if (beyond) ({ q, result, widened } = beyond);
+      else if (result.total === 0 && q.commune && this.place?.kind === 'commune' && !this.radiusKm && !this.bbox) {
         const found = await this.widen(client, q, widen, opts);
         if (seq !== this.searchSeq) return;
         if (found?.result) {
@@ -425,7 +429,9 @@ export class RelaisDirectory extends RelaisElement {
       this.outOfReach = outOfReach;
       this.error = null;
       this.status = 'idle';
-      this.announce = [widened, this.countText(result), this.unsupportedText(result), outOfReach ? this.outOfReachText(outOfReach) : ''].filter(Boolean).join(' ');
+      const recognized = result.recognizedPlace ? this.t('recognizedPlace', { place: result.recognizedPlace.name }) : '';
+      const elsewhere = !outOfReach && result.total === 0 && result.elsewhere?.total ? this.elsewhereText(result.elsewhere) : '';
+      this.announce = [recognized, widened, this.countText(result), this.unsupportedText(result), outOfReach ? this.outOfReachText(outOfReach) : '', elsewhere].filter(Boolean).join(' ');
       if (reveal) void this.revealResults(reveal);
       this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
       // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
@@ -472,16 +478,38 @@ export class RelaisDirectory extends RelaisElement {
       const r2 = await client.search(anywhere, opts);
       if (r2.total > 0) return { q: anywhere, result: r2, widened: say(r2, 'widenedNearest') };
       // none says it serves the commune: the nearest of that kind all the same, said so (they will know whom to ask)
-      const nearest: SearchQuery = { ...q, commune: undefined, near: around, departements: undefined, sort: 'distance' };
+      const nearest: SearchQuery = { ...q, commune: undefined, near: around, departements: undefined, sort: 'distance', ignoreZones: true };
       const r3 = await client.search(nearest, opts);
       if (r3.total > 0) return { q: nearest, result: r3, widened: say(r3, 'widenedNoZone') };
       return null;
     }
     // the département's matching services, whether or not they serve the commune (their zone, their distance)
-    const depQuery: SearchQuery = { ...q, commune: undefined, near: around, departements: [dep], sort: q.text ? q.sort : 'distance' };
+    const depQuery: SearchQuery = { ...q, commune: undefined, near: around, departements: [dep], sort: q.text ? q.sort : 'distance', ignoreZones: true };
     const r = await client.search(depQuery, opts);
     if (mode === 'departement' && r.total > 0) return { q: depQuery, result: r, widened: this.t('widenedZone', { place: placeName, dep: departementName(dep) ?? dep }) };
     return r.total > 0 ? { outOfReach: { n: r.total, dep } } : null;
+  }
+
+  /**
+   * A commune where the data has no service at all (Auxerre, with the Nièvre's data): the nearest services, with their
+   * distance, and a notice that says the data does not cover the commune. Null when the data covers its département.
+   */
+  private async beyondData(client: RelaisClient, q: SearchQuery, opts: { channel: string; signal: AbortSignal }): Promise<{ q: SearchQuery; result: SearchResult; widened: string } | null> {
+    const code = q.commune!;
+    const dep = departementOf(code);
+    const scope = split(this.departements);
+    if (scope.length) {
+      if (scope.includes(dep)) return null;
+    } else if (client.source !== 'static' || (await client.search({ departements: [dep], pageSize: 1 }, opts)).total > 0) return null;
+    const c = (await this.loadGazetteer([dep])).get(code);
+    if (!c) return null;
+    const nearest: SearchQuery = { ...q, commune: undefined, near: { lat: c.lat, lon: c.lon, radiusKm: this.radiusKm ?? ANY_KM }, sort: q.sort ?? 'distance', ignoreZones: true };
+    const result = await client.search(nearest, opts);
+    const first = result.items[0];
+    if (!first) return null;
+    const town = titleCase(first.service.commune ?? first.structure?.commune ?? '');
+    const dist = first.distanceKm != null ? formatDistance(first.distanceKm, this.i18n.lang) : '';
+    return { q: nearest, result, widened: this.t('widenedNoData', { place: c.name, dep: departementName(dep) ?? dep, town, dist }) };
   }
 
   private outOfReachText(o: { n: number; dep: string }): string {
@@ -555,6 +583,26 @@ export class RelaisDirectory extends RelaisElement {
     return p;
   }
 
+  private wider = new Map<string, Promise<Gazetteer>>();
+  /**
+   * Where to look for a commune not found among the départements served (Auxerre, beside the Nièvre): a postcode's
+   * département, else the neighbouring départements, else (`all`) the whole of France.
+   */
+  private widerGazetteer(typed: string, all: boolean): Promise<Gazetteer> {
+    const pc = typed.trim().match(/^(\d{2})\d{3}$/)?.[1];
+    const key = pc ? `pc${pc}` : all ? 'france' : 'near';
+    let g = this.wider.get(key);
+    if (!g) {
+      const served = split(this.departements).concat(this.commune ? [departementOf(this.commune)] : []);
+      // a postcode: its département (20xxx: both of Corsica; 97x: overseas, whose postcodes start with the code)
+      const byPostcode = pc === '20' ? ['2A', '2B'] : pc === '97' ? DEPARTEMENT_CODES.filter((d) => d.startsWith('97')) : pc ? [pc] : [];
+      g = Gazetteer.load(pc ? { departements: byPostcode } : all || !served.length ? {} : { around: served });
+      this.wider.set(key, g);
+      g.catch(() => this.wider.delete(key));
+    }
+    return g;
+  }
+
   private async nameCommune(code: string): Promise<void> {
     const g = await this.loadGazetteer([departementOf(code)]);
     const c = g.get(code);
@@ -576,7 +624,12 @@ export class RelaisDirectory extends RelaisElement {
     }
     const g = await this.loadGazetteer();
     if (value !== this.placeText) return;
-    this.suggestions = g.search(value, { limit: 8 });
+    let found = g.search(value, { limit: 8 });
+    if (!found.length && value.trim().length >= 4) {
+      found = (await this.widerGazetteer(value, false)).search(value, { limit: 8 });
+      if (value !== this.placeText) return;
+    }
+    this.suggestions = found;
     this.activeSuggestion = -1;
   }
 
@@ -619,11 +672,20 @@ export class RelaisDirectory extends RelaisElement {
     }
     if (this.place && (this.place.name === typed || (this.place.kind === 'near' && typed === this.t('aroundMeLabel', { name: this.place.name })))) return true;
     const g = await this.loadGazetteer();
-    const hit = g.search(typed, { limit: 1 })[0];
+    // a real commune outside the départements served (Auxerre) is found too: the results then say the data has none there
+    const hit = g.search(typed, { limit: 1 })[0] ?? (await this.widerGazetteer(typed, false)).search(typed, { limit: 1 })[0];
     if (!hit) {
       this.placeError = this.t('placeUnknown');
       this.announce = this.placeError;
       this.whereInput?.focus();
+      // meanwhile the whole of France (≈ 650 kB): a real commune far from the départements served is then taken
+      void this.widerGazetteer(typed, true)
+        .then((all) => {
+          const far = all.search(typed, { limit: 1 })[0];
+          if (!far || this.placeText.trim() !== typed) return;
+          this.choosePlace(far);
+        })
+        .catch(() => undefined);
       return false;
     }
     this.place = { kind: 'commune', code: hit.code, name: hit.name };
@@ -957,8 +1019,10 @@ export class RelaisDirectory extends RelaisElement {
   }
 
   private renderFilters(): TemplateResult {
-    const f = this.result?.facets;
+    const f = this.result && !this.result.unsupported.includes('facets') ? this.result.facets : undefined;
     const count = (m: Record<string, number> | undefined, v: string) => (f && m ? ` (${formatNumber(m[v] ?? 0, this.i18n.lang)})` : '');
+    // a value that would give no result is not offered (unless it is ticked: it can be unticked)
+    const offered = (m: Record<string, number> | undefined, v: string, on: boolean) => on || !f || !m || (m[v] ?? 0) > 0;
     const kinds = f ? Object.entries(f.typologies).sort((a, b) => b[1] - a[1]).map(([k]) => k) : [];
     for (const k of this.typologies) if (!kinds.includes(k)) kinds.push(k);
     const chips = this.activeChips();
@@ -968,7 +1032,7 @@ export class RelaisDirectory extends RelaisElement {
         <div class="filter-grid">
           <fieldset>
             <legend>${this.t('public')}</legend>
-            ${PUBLIC_OPTIONS.map((p) => checkbox(`pub-${p}`, this.label('publics', p) + count(f?.publics, p), this.selPublics.includes(p), () => this.toggle('selPublics', p)))}
+            ${PUBLIC_OPTIONS.filter((p) => offered(f?.publics, p, this.selPublics.includes(p))).map((p) => checkbox(`pub-${p}`, this.label('publics', p) + count(f?.publics, p), this.selPublics.includes(p), () => this.toggle('selPublics', p)))}
           </fieldset>
           <fieldset>
             <legend>${this.t('kind')}</legend>
@@ -976,8 +1040,8 @@ export class RelaisDirectory extends RelaisElement {
           </fieldset>
           <fieldset>
             <legend>${this.t('mode')}</legend>
-            ${MODE_OPTIONS.map((m) => checkbox(`mode-${m}`, this.label('modesAccueil', m) + count(f?.modesAccueil, m), this.modes.includes(m), () => this.toggle('modes', m)))}
-            ${checkbox('free', this.t('free') + count(f?.frais, 'gratuit'), this.free, () => ((this.free = !this.free), (this.page = 1), this.searchNow()))}
+            ${MODE_OPTIONS.filter((m) => offered(f?.modesAccueil, m, this.modes.includes(m))).map((m) => checkbox(`mode-${m}`, this.label('modesAccueil', m) + count(f?.modesAccueil, m), this.modes.includes(m), () => this.toggle('modes', m)))}
+            ${offered(f?.frais, 'gratuit', this.free) ? this.freeBox(count(f?.frais, 'gratuit')) : nothing}
             ${checkbox('open-now', this.t('openNow'), this.openNow, () => ((this.openNow = !this.openNow), (this.page = 1), this.searchNow()))}
           </fieldset>
           <div class="selects">
@@ -1006,6 +1070,10 @@ export class RelaisDirectory extends RelaisElement {
     `;
   }
 
+  private freeBox(count: string): TemplateResult {
+    return checkbox('free', this.t('free') + count, this.free, () => ((this.free = !this.free), (this.page = 1), this.searchNow()));
+  }
+
   private renderResults(level: number): TemplateResult {
     const r = this.result;
     const pages = r ? Math.max(1, Math.ceil(r.total / r.pageSize)) : 1;
@@ -1024,6 +1092,7 @@ export class RelaisDirectory extends RelaisElement {
         <p part="status" class="status">
           ${this.status === 'slow' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('searching')}` : r ? this.countText(r) : ''}
         </p>
+        ${r?.recognizedPlace ? html`<p class="notice recognized">${this.t('recognizedPlace', { place: r.recognizedPlace.name })}</p>` : nothing}
         ${r?.relaxed ? html`<p class="notice">${this.t('relaxed')}</p>` : nothing}
         ${r && this.unsupportedText(r) ? html`<p class="notice unsupported">${this.unsupportedText(r)}</p>` : nothing}
         ${this.widened && r && r.total > 0 ? html`<p class="notice widened">${this.widened}</p>` : nothing}
@@ -1055,21 +1124,51 @@ export class RelaisDirectory extends RelaisElement {
     const chips = this.activeChips();
     const canWiden = this.place && (this.radiusKm ?? 50) < 50;
     const out = this.outOfReach;
+    const elsewhere = this.result?.elsewhere?.total ? this.result.elsewhere : null;
+    const placeName = this.searchedPlaceName();
     return html`<div class="empty">
       <p><strong>${this.t('emptyTitle')}</strong></p>
       ${out ? html`<p class="why">${this.outOfReachText(out)}</p>` : nothing}
-      ${chips.length || canWiden || this.text || out
+      ${!out && elsewhere ? html`<p class="why elsewhere">${this.elsewhereText(elsewhere)}</p>` : nothing}
+      ${chips.length || canWiden || this.text || out || elsewhere
         ? html`<p>${this.t('emptyWhy')}</p>
             <ul class="widen">
               ${out
                 ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.widenNext = 'departement'), (this.page = 1), this.searchNow())}>${this.t('showDep', { dep: departementName(out.dep) ?? out.dep })}</button></li>`
                 : nothing}
               ${canWiden ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.radiusKm = undefined), this.searchNow())}>${this.t('widen', { km: 50 })}</button></li>` : nothing}
+              ${elsewhere && placeName && !this.typologies.includes('ccas-cias')
+                ? html`<li><button type="button" part="button" class="link" @click=${() => this.askCcas()}>${this.t('showCcas', { place: placeName })}</button></li>`
+                : nothing}
               ${this.text ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.text = ''), this.searchNow())}>${this.t('clearWords')}</button></li>` : nothing}
               ${chips.map((c) => html`<li><button type="button" part="button" class="link" @click=${c.remove}>${this.t('removeThis', { label: c.label })}</button></li>`)}
             </ul>`
         : nothing}
     </div>`;
+  }
+
+  /** The place of the search, by name: the commune chosen, the one recognised among the words, or « Autour de moi »'s. */
+  private searchedPlaceName(): string {
+    return this.result?.recognizedPlace?.name ?? (this.place?.kind === 'commune' ? this.place.name : (this.place?.name ?? ''));
+  }
+
+  /** « 11 services correspondant à « portage de repas » existent dans ces données, mais aucun ne dessert Clamecy. » */
+  private elsewhereText(e: NonNullable<SearchResult['elsewhere']>): string {
+    return this.t('elsewhere', { ...e, words: this.text.trim(), place: this.searchedPlaceName(), km: this.radiusKm ?? COMMUNE_KM });
+  }
+
+  /** The way out of « none serves your town »: the social action centre (CCAS/CIAS) or town hall near the place. */
+  private askCcas(): void {
+    const recognized = this.result?.recognizedPlace;
+    if (recognized && this.place?.kind !== 'commune') this.place = { kind: 'commune', code: recognized.code, name: recognized.name };
+    if (recognized) this.placeText = recognized.name;
+    this.text = '';
+    this.needs = [];
+    this.extraThematiques = [];
+    this.typologies = ['ccas-cias'];
+    this.page = 1;
+    this.reveal = 'focus';
+    this.searchNow();
   }
 
   private renderItem(item: SearchItem, i: number, level: number): TemplateResult {

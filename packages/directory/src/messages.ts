@@ -7,6 +7,7 @@ type Keys =
   | 'placeUnknown' | 'suggestions' | 'needs' | 'needsFalc' | 'filters' | 'public' | 'kind' | 'distance' | 'anyDistance' | 'mode' | 'fees'
   | 'free' | 'openNow' | 'activeFilters' | 'removeFilter' | 'clearAll' | 'sort' | 'sortRelevance' | 'sortDistance' | 'sortName'
   | 'count' | 'countNear' | 'searching' | 'relaxed' | 'emptyTitle' | 'emptyWhy' | 'widen' | 'clearWords' | 'widenedDep' | 'widenedNearest' | 'widenedNoZone' | 'widenedZone' | 'outOfReach' | 'showDep' | 'removeThis'
+  | 'recognizedPlace' | 'elsewhere' | 'showCcas' | 'widenedNoData'
   | 'retry' | 'previousResults' | 'page' | 'prev' | 'next' | 'updated' | 'call' | 'website' | 'email' | 'back' | 'print'
   | 'directions' | 'hours' | 'contact' | 'address' | 'accessibility' | 'bring' | 'howTo' | 'conditions' | 'source' | 'publics'
   | 'copyContact' | 'copied' | 'copyLink' | 'dataWarning' | 'proDetails' | 'finess' | 'zone' | 'mobilisable' | 'demo' | 'noHours'
@@ -64,6 +65,18 @@ export const messages: Catalogue<Keys> = {
     widenedZone: (p: P) => `Services du département (${p.dep}) : ils ne desservent pas tous ${p.place}, vérifiez auprès d’eux.`,
     outOfReach: (p: P) => `${plural('fr', p.n as number, { one: '{n} service correspondant à votre recherche existe', other: '{n} services correspondant à votre recherche existent' })} dans le département (${p.dep}), mais aucun ne dessert ${p.place} ni n’est à moins de ${p.km} km.`,
     showDep: (p: P) => `Voir les services du département (${p.dep})`,
+    recognizedPlace: (p: P) => `Lieu reconnu dans votre recherche : ${p.place}.`,
+    elsewhere: (p: P) => {
+      const what = p.words ? `correspondant à « ${p.words} »` : 'correspondant à votre recherche';
+      const n = plural('fr', p.total as number, { one: `{n} service ${what} existe`, other: `{n} services ${what} existent` });
+      const notServing = p.notServing as number;
+      const tooFar = p.tooFar as number;
+      if (!tooFar) return `${n} dans ces données, mais aucun ne dessert ${p.place}.`;
+      if (!notServing) return `${n} dans ces données, mais à plus de ${p.km} km de ${p.place}.`;
+      return `${n} dans ces données, mais ${plural('fr', notServing, { one: '{n} ne dessert pas', other: '{n} ne desservent pas' })} ${p.place} et ${plural('fr', tooFar, { one: '{n} est', other: '{n} sont' })} à plus de ${p.km} km.`;
+    },
+    showCcas: (p: P) => `Demander au CCAS ou à la mairie : services d’action sociale près de ${p.place}`,
+    widenedNoData: (p: P) => `Ces données ne couvrent pas ${p.place} (${p.dep}) : voici les services les plus proches, le premier à ${p.town} (${p.dist}).`,
     removeThis: (p: P) => `Retirer « ${p.label} »`,
     retry: 'Réessayer',
     previousResults: 'Résultats de la recherche précédente :',
@@ -153,6 +166,18 @@ export const messages: Catalogue<Keys> = {
     widenedZone: (p: P) => `Services of the département (${p.dep}): not all of them serve ${p.place}, check with them.`,
     outOfReach: (p: P) => `${plural('en', p.n as number, { one: '{n} service matching your search exists', other: '{n} services matching your search exist' })} in the département (${p.dep}), but none serves ${p.place} or is within ${p.km} km.`,
     showDep: (p: P) => `See the services of the département (${p.dep})`,
+    recognizedPlace: (p: P) => `Place recognised in your search: ${p.place}.`,
+    elsewhere: (p: P) => {
+      const what = p.words ? `matching “${p.words}”` : 'matching your search';
+      const n = plural('en', p.total as number, { one: `{n} service ${what} exists`, other: `{n} services ${what} exist` });
+      const notServing = p.notServing as number;
+      const tooFar = p.tooFar as number;
+      if (!tooFar) return `${n} in this data, but none serves ${p.place}.`;
+      if (!notServing) return `${n} in this data, but more than ${p.km} km from ${p.place}.`;
+      return `${n} in this data, but ${notServing} ${notServing === 1 ? 'does' : 'do'} not serve ${p.place} and ${tooFar} ${tooFar === 1 ? 'is' : 'are'} more than ${p.km} km away.`;
+    },
+    showCcas: (p: P) => `Ask the social action centre or town hall: social services near ${p.place}`,
+    widenedNoData: (p: P) => `This data does not cover ${p.place} (${p.dep}): here are the nearest services, the first in ${p.town} (${p.dist}).`,
     removeThis: (p: P) => `Remove “${p.label}”`,
     retry: 'Try again',
     previousResults: 'Results of the previous search:',

@@ -17,6 +17,8 @@ import { STRUCTURE_KINDS, term } from '../taxonomy/taxonomy.js';
 export interface IndexedDataset {
   index: ServiceIndex;
   scoped(departements: readonly string[]): ServiceIndex;
+  /** The départements where the data has services (their communes are the places recognised among the words). */
+  departements: readonly string[];
 }
 
 /** Validates a whole dataset and indexes what is valid. */
@@ -41,7 +43,8 @@ export function indexDataset(raw: unknown): IndexedDataset & { diagnostics: Diag
     }
     return sub;
   };
-  return { index, scoped, diagnostics };
+  const departements = [...new Set(index.items.map(departementOfItem).filter((d): d is string => d !== null))].sort();
+  return { index, scoped, departements, diagnostics };
 }
 
 /** Filters a remote page on what the remote API could not filter, and sorts by name when asked. */

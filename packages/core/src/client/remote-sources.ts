@@ -5,14 +5,14 @@
  */
 import { RelaisError, throwIfAborted } from '../errors.js';
 import { loadChunk } from '../geo/gazetteer.js';
-import { haversineKm, inBBox } from '../geo/distance.js';
+import { inBBox } from '../geo/distance.js';
 import { isOpenAt } from '../model/opening-hours.js';
 import type { SearchItem } from '../model/types.js';
 import { emptyFacets, paging, DEFAULT_COMMUNE_RADIUS_KM, type SearchQuery, type SearchResult } from '../search/query.js';
 import { term, type StructureKind } from '../taxonomy/taxonomy.js';
 import { BaseClient } from './base.js';
 import type { CallOptions, DataInclusionSourceOptions, RelaisClient, RestSourceOptions } from './client.js';
-import { DEPARTEMENT_CENTRES } from './departement-centres.js';
+import { nearestCommuneTo } from '../geo/places.js';
 import { toDiList, toDiPublics, toDiThematiques } from './di-language.js';
 import { joinUrl, withParams } from './http.js';
 import { HttpAnswerError, RemoteHttp } from './remote-http.js';
@@ -46,15 +46,9 @@ const DI_SCAN_PAGE_SIZE = 500;
  * departement-centres.ts), for « Autour de moi »: data·inclusion measures distances only from a commune.
  */
 export async function nearestCommune(lat: number, lon: number): Promise<string | undefined> {
-  const deps = DEPARTEMENT_CENTRES.filter(([, la, lo, reach]) => haversineKm(lat, lon, la, lo) <= reach + 15).map(([code]) => code);
-  const lists = await Promise.all(deps.map((d) => loadChunk(d)));
-  let best: { code: string; d: number } | undefined;
-  for (const c of lists.flat()) {
-    const d = haversineKm(lat, lon, c.lat, c.lon);
-    if (!best || d < best.d) best = { code: c.parent ?? c.code, d };
-  }
   // farther than 30 km from any commune centre: not in France (the API knows French communes only)
-  return best && best.d <= 30 ? best.code : undefined;
+  const c = await nearestCommuneTo(lat, lon);
+  return c ? (c.parent ?? c.code) : undefined;
 }
 
 /** The API's 422 (`detail`, FastAPI's shape) as a French sentence. */

@@ -4,7 +4,9 @@
  * The remote sources are in remote-sources.ts, a chunk of their own (with ky).
  */
 import { RelaisError, throwIfAborted } from '../errors.js';
-import { resolveCommune } from '../geo/gazetteer.js';
+import { departementOf, resolveCommune } from '../geo/gazetteer.js';
+import { communesOf, nearestCommuneTo, placeInText } from '../geo/places.js';
+import type { ResolvedPlace } from '../search/query.js';
 import { DiagnosticsCollector } from '../model/diagnostics.js';
 import type { SearchItem } from '../model/types.js';
 import type { ServiceIndex } from '../search/service-index.js';
@@ -71,26 +73,55 @@ export class StaticClient extends BaseClient {
 
   search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
     return this.run(opts, async (signal) => {
-      const index = await this.index(signal, query);
-      const place = query.commune ? await resolveCommune(query.commune) : null;
-      throwIfAborted(signal);
-      if (query.commune && !place) throw new RelaisError('not-found', { message: `Commune inconnue (code INSEE « ${query.commune.slice(0, 10)} »).` });
       const key = queryKey(query) + JSON.stringify(query.departements ? [...query.departements].sort() : null);
       const cached = this.cache.get(key);
       if (cached) return cached;
-      const result = index.search(query, place);
+      const index = await this.index(signal, query);
+      const { q, recognized } = await this.placeFromWords(query, signal);
+      const { place, zone } = await this.places(q);
+      throwIfAborted(signal);
+      const result = index.search(q, place, { zone });
+      if (recognized) result.recognizedPlace = recognized;
       if (this.cache.size > 100) this.cache.clear();
       if (!query.openAt) this.cache.set(key, result);
       return result;
     });
   }
 
+  /**
+   * « ehpad clamecy »: a commune named among the words, in the départements of the data (or of the search), becomes
+   * the place when none is given (or is the one given), and leaves the words.
+   */
+  private async placeFromWords(query: SearchQuery, signal: AbortSignal): Promise<{ q: SearchQuery; recognized?: SearchResult['recognizedPlace'] }> {
+    if (!query.text?.trim() || query.placeInText === false || query.near) return { q: query };
+    const d = await this.dataset(signal);
+    const scope = [...d.departements, ...(query.departements ?? []), ...(query.commune ? [departementOf(query.commune)] : [])];
+    const index = await this.index(signal, query);
+    const hit = placeInText(query.text, await communesOf(scope), { common: (w) => index.isCommonWord(w) });
+    if (!hit) return { q: query };
+    const code = hit.commune.parent ?? hit.commune.code;
+    if (query.commune && query.commune !== code) return { q: query };
+    return { q: { ...query, text: hit.rest || undefined, commune: code }, recognized: { code, name: hit.commune.name, words: hit.words } };
+  }
+
+  /** The commune searched from, and the one « Autour de moi » lies in (for the services' zones). */
+  private async places(q: SearchQuery): Promise<{ place: ResolvedPlace | null; zone: ResolvedPlace | null }> {
+    const place = q.commune ? ((await resolveCommune(q.commune)) ?? null) : null;
+    if (q.commune && !place) throw new RelaisError('not-found', { message: `Commune inconnue (code INSEE « ${q.commune.slice(0, 10)} »).` });
+    let zone: ResolvedPlace | null = null;
+    if (q.near && !q.commune && !q.ignoreZones) {
+      const c = await nearestCommuneTo(q.near.lat, q.near.lon);
+      if (c) zone = { code: c.parent ?? c.code, lat: c.lat, lon: c.lon, departement: c.departement, epci: c.epci };
+    }
+    return { place, zone };
+  }
+
   override points(query: SearchQuery, opts?: CallOptions): Promise<MapPoints> {
     return this.run(opts, async (signal) => {
       const index = await this.index(signal, query);
-      const place = query.commune ? await resolveCommune(query.commune) : null;
+      const { place, zone } = await this.places(query);
       throwIfAborted(signal);
-      return index.points(query, place);
+      return index.points(query, place, { zone });
     });
   }
 

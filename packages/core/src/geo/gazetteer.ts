@@ -82,10 +82,11 @@ export class Gazetteer {
 
   /**
    * Loads the communes of the given départements (all of France when none are given: about 650 kB
-   * gzip, so give the territory you serve). Chunks are cached: loading twice costs nothing.
+   * gzip, so give the territory you serve), or of some départements and those around them (`around`: Nièvre →
+   * Yonne, Cher, Allier…). Chunks are cached: loading twice costs nothing.
    */
-  static async load(opts: { departements?: readonly string[] } = {}): Promise<Gazetteer> {
-    const deps = opts.departements?.length ? opts.departements : DEPARTEMENT_CODES;
+  static async load(opts: { departements?: readonly string[]; around?: readonly string[] } = {}): Promise<Gazetteer> {
+    const deps = opts.around?.length ? await departementsAround(opts.around) : opts.departements?.length ? opts.departements : DEPARTEMENT_CODES;
     const lists = await Promise.all(deps.map((d) => loadChunk(d)));
     return new Gazetteer(lists.flat());
   }
@@ -155,6 +156,16 @@ export class Gazetteer {
     const c = this.byCode.get(code);
     return c ? { code: c.code, lat: c.lat, lon: c.lon, departement: c.departement, epci: c.epci } : undefined;
   }
+}
+
+/**
+ * Some départements and those around them: each one whose communes come within 20 km of theirs (by the centres and
+ * reach of departement-centres.ts, loaded on demand).
+ */
+export async function departementsAround(codes: readonly string[]): Promise<string[]> {
+  const { DEPARTEMENT_CENTRES } = await import('../client/departement-centres.js');
+  const mine = DEPARTEMENT_CENTRES.filter(([c]) => codes.includes(c));
+  return DEPARTEMENT_CENTRES.filter(([c, la, lo, reach]) => codes.includes(c) || mine.some(([, la2, lo2, reach2]) => haversineKm(la, lo, la2, lo2) <= reach + reach2 + 20)).map(([c]) => c);
 }
 
 const chunkCache = new Map<string, Promise<Commune[]>>();

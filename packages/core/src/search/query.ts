@@ -42,6 +42,16 @@ export interface SearchQuery {
   pageSize?: number;
   /** Sort order (default: relevance, or distance when a place is given and no words are typed). */
   sort?: SortOrder;
+  /**
+   * List services near the place even when their `zone_eligibilite` leaves it out (default: a service serving only
+   * its own town is not listed for a person elsewhere, whether the place is a commune or `near`, « Autour de moi »).
+   */
+  ignoreZones?: boolean;
+  /**
+   * Recognise a commune named among the words (« ehpad clamecy »): taken as the place when none is given, and removed
+   * from the words (default: yes; `false` searches the words as typed). `SearchResult.recognizedPlace` says so.
+   */
+  placeInText?: boolean;
 }
 
 /** Counts by value, for each facet. */
@@ -74,6 +84,14 @@ export interface SearchResult {
    * ones (the widget says « au moins N »).
    */
   totalIsMinimum?: boolean;
+  /** The commune recognised among the words and used as the place (« ehpad clamecy » → Clamecy), which the widget shows. */
+  recognizedPlace?: { code: string; name: string; words: string };
+  /**
+   * When nothing matched near the place: how many services match the rest of the search elsewhere in the data, and
+   * why none is listed — `notServing`: their `zone_eligibilite` leaves the place out; `tooFar`: they serve it but lie
+   * beyond the radius. Absent when something matched or no place was given.
+   */
+  elsewhere?: { total: number; notServing: number; tooFar: number };
 }
 
 /** A service as a point on a map. */
@@ -151,6 +169,8 @@ export function queryKey(q: SearchQuery): string {
     o: q.openAt ? new Date(q.openAt).toISOString().slice(0, 16) : undefined,
     pg: paging(q),
     s: q.sort,
+    z: q.ignoreZones || undefined,
+    w: q.placeInText === false ? false : undefined,
   });
 }
 

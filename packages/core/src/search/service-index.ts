@@ -8,7 +8,7 @@ import type { SearchItem, Service, Structure } from '../model/types.js';
 import { openStatus, parseOpeningHours, type OpeningHours } from '../model/opening-hours.js';
 import { departementOf } from '../geo/gazetteer.js';
 import { categoryOf, PUBLICS, STRUCTURE_KINDS, THEMATIQUES, termLabel } from '../taxonomy/taxonomy.js';
-import { fold } from './analyze.js';
+import { analyze, fold, words } from './analyze.js';
 import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, pointPlace, type Facets, type MapPoint, type MapPoints, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
 import { TextIndex, type Synonym } from './text-index.js';
 import { demarchesSynonyms } from './demarches.js';
@@ -27,6 +27,51 @@ export function taxonomySynonyms(): Synonym[] {
   add('t:', 0.8, THEMATIQUES);
   add('p:', 0.5, PUBLICS);
   out.push(...demarchesSynonyms());
+  return out;
+}
+
+/**
+ * Phrases that name a kind of establishment (« ehpad », « centre social », « maison de retraite », « mdph »): the
+ * acronyms and the names of two words or more of each structure kind, analysed. A lone common word (« mairie »,
+ * « association », « répit ») names a need more than a kind, and is left out.
+ */
+const KIND_PHRASES: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const k of STRUCTURE_KINDS) {
+    for (const phrase of [k.label, ...(k.keywords ?? []), ...(k.falc ? [k.falc] : [])]) {
+      const ws = analyze(phrase.replace(/\(.*?\)/g, ' '));
+      if (ws.length === 0) continue;
+      if (ws.length === 1 && !/^[A-Z]{2,}$/.test(phrase.trim())) continue;
+      const key = ws.join(' ');
+      if (!m.has(key)) m.set(key, k.value);
+    }
+  }
+  return m;
+})();
+const MAX_KIND_WORDS = Math.max(...[...KIND_PHRASES.keys()].map((k) => k.split(' ').length));
+
+/**
+ * Kinds that also do the work of another: a SPASAD (« service polyvalent d'aide et de soins à domicile », FINESS 209)
+ * is a SSIAD and a SAAD in one service, so « ssiad » from Clamecy lists the SPASAD of Clamecy among the nearest.
+ */
+const ALSO: Readonly<Record<string, readonly string[]>> = { ssiad: ['spasad'], saad: ['spasad'] };
+
+/** The structure kinds the words name (« ehpad clamecy » → ehpad): the query asks for an establishment of that kind. */
+export function kindsInText(text: string): Set<string> {
+  const ws = analyze(text);
+  const out = new Set<string>();
+  for (let i = 0; i < ws.length; ) {
+    let n = Math.min(MAX_KIND_WORDS, ws.length - i);
+    for (; n >= 1; n--) {
+      const kind = KIND_PHRASES.get(ws.slice(i, i + n).join(' '));
+      if (kind) {
+        out.add(kind);
+        for (const k of ALSO[kind] ?? []) out.add(k);
+        break;
+      }
+    }
+    i += Math.max(n, 1);
+  }
   return out;
 }
 
@@ -136,6 +181,30 @@ export class ServiceIndex {
     );
   }
 
+  private words: Set<string> | null = null;
+  /**
+   * True when a word (folded) is an ordinary word of the data: it appears in the services' names or descriptions
+   * other than as their own commune's name, and no service lies in a commune of that one-word name. « loire » (in
+   * « Nièvre-Loire ») and « vignes » are words; « nevers » and « clamecy », where services are, are places.
+   */
+  isCommonWord(word: string): boolean {
+    if (!this.words) {
+      const set = new Set<string>();
+      const towns = new Set<string>();
+      for (const { service: s, structure: st } of this.items) {
+        const own = new Set(words(`${s.commune ?? ''} ${st?.commune ?? ''}`));
+        for (const town of [s.commune, st?.commune]) {
+          const w = town ? words(town) : [];
+          if (w.length === 1) towns.add(w[0]!);
+        }
+        for (const w of words(`${s.nom} ${st?.nom ?? ''} ${s.description ?? ''}`)) if (!own.has(w)) set.add(w);
+      }
+      for (const t of towns) set.delete(t);
+      this.words = set;
+    }
+    return this.words.has(word);
+  }
+
   /** Number of services. */
   get size(): number {
     return this.items.length;
@@ -163,13 +232,24 @@ export class ServiceIndex {
    * Searches. `place` is the resolved `query.commune` (the client resolves it with the gazetteer);
    * when the query names a commune and no place is given, only the eligibility codes are checked.
    */
-  search(q: SearchQuery, place?: ResolvedPlace | null): SearchResult {
+  search(q: SearchQuery, place?: ResolvedPlace | null, opts: { zone?: ResolvedPlace | null } = {}): SearchResult {
     const { page, pageSize } = paging(q);
-    const { matched, dist, facets, textMatch, origin } = this.filter(q, place, true);
+    const { matched, dist, facets, textMatch, origin, kinds } = this.filter(q, place, true, opts.zone);
     const sort = q.sort ?? (textMatch ? 'relevance' : origin ? 'distance' : 'name');
     const scores = textMatch?.scores;
     let cmp: (a: number, b: number) => number;
-    if (sort === 'distance' && origin) {
+    if (sort === 'relevance' && scores && origin && kinds.size > 0) {
+      // « ehpad » from Clamecy: the establishments of that kind first, the nearest first (a person goes to the one
+      // nearby, not to the best-worded); then the other matches by relevance
+      const isKind = (i: number) => (kinds.has(this.items[i]!.structure?.typologie ?? '') ? 1 : 0);
+      cmp = (a, b) => {
+        const ka = isKind(a);
+        const kb = isKind(b);
+        if (ka !== kb) return kb - ka;
+        if (ka) return dist[a]! - dist[b]! || scores[b]! - scores[a]! || a - b;
+        return scores[b]! - scores[a]! || (dist[a]! === dist[b]! ? 0 : dist[a]! < dist[b]! ? -1 : 1) || a - b;
+      };
+    } else if (sort === 'distance' && origin) {
       const rank = this.ranks();
       cmp = (a, b) => (dist[a]! === dist[b]! ? rank[a]! - rank[b]! : dist[a]! < dist[b]! ? -1 : 1);
     } else if (sort === 'relevance' && scores) {
@@ -182,12 +262,37 @@ export class ServiceIndex {
     const start = (page - 1) * pageSize;
     const pageDocs = topK(matched, cmp, start + pageSize).slice(start, start + pageSize);
     const items = pageDocs.map((i) => ({ ...this.items[i]!, distanceKm: Number.isFinite(dist[i]!) ? Math.round(dist[i]! * 10) / 10 : null }));
-    return { items, total, facets, page, pageSize, relaxed: textMatch?.relaxed ?? false, unsupported: [] };
+    const result: SearchResult = { items, total, facets, page, pageSize, relaxed: textMatch?.relaxed ?? false, unsupported: [] };
+    if (total === 0 && origin) result.elsewhere = this.elsewhere(q, place, opts.zone);
+    return result;
+  }
+
+  /**
+   * Nothing matched near the place: the services matching the rest of the search anywhere in the data (same words,
+   * filters and scope), split by why they are not listed — their zone leaves the place out, or they are too far.
+   */
+  private elsewhere(q: SearchQuery, place: ResolvedPlace | null | undefined, zone: ResolvedPlace | null | undefined): NonNullable<SearchResult['elsewhere']> {
+    const { matched } = this.filter({ ...q, commune: undefined, near: undefined, bbox: undefined }, null, false);
+    const codes = this.zoneCodes(q, place, zone);
+    let notServing = 0;
+    for (const i of matched) {
+      const zones = this.items[i]!.service.zone_eligibilite;
+      if (codes && zones.length > 0 && !zones.some((z) => codes.has(z))) notServing++;
+    }
+    return { total: matched.length, notServing, tooFar: matched.length - notServing };
+  }
+
+  /** The codes a service's `zone_eligibilite` must name to serve the place (null: no zone check). */
+  private zoneCodes(q: SearchQuery, place: ResolvedPlace | null | undefined, zone: ResolvedPlace | null | undefined): Set<string> | null {
+    if (q.ignoreZones) return null;
+    if (q.commune) return new Set([q.commune, place?.departement ?? departementOf(q.commune), ...(place?.epci ? [place.epci] : []), 'france']);
+    if (q.near && zone) return new Set([zone.code, zone.departement, ...(zone.epci ? [zone.epci] : []), 'france']);
+    return null;
   }
 
   /** Every matching service as a light map point (no paging, no facets): for maps of thousands of services. */
-  points(q: SearchQuery, place?: ResolvedPlace | null): MapPoints {
-    const { matched } = this.filter({ ...q, bbox: undefined }, place, false);
+  points(q: SearchQuery, place?: ResolvedPlace | null, opts: { zone?: ResolvedPlace | null } = {}): MapPoints {
+    const { matched } = this.filter({ ...q, bbox: undefined }, place, false, opts.zone);
     const points: MapPoint[] = [];
     let withoutPosition = 0;
     let outsideFrance = 0;
@@ -224,7 +329,7 @@ export class ServiceIndex {
   }
 
   /** The filtering pass shared by search() and points(). */
-  private filter(q: SearchQuery, place: ResolvedPlace | null | undefined, withFacets: boolean) {
+  private filter(q: SearchQuery, place: ResolvedPlace | null | undefined, withFacets: boolean, zone?: ResolvedPlace | null) {
     const n = this.items.length;
     const textMatch = q.text && q.text.trim() ? this.text.search(q.text) : null;
     const candidates: ArrayLike<number> = textMatch ? textMatch.docs : { length: n };
@@ -232,9 +337,26 @@ export class ServiceIndex {
 
     const origin = q.near ? { lat: q.near.lat, lon: q.near.lon } : place ? { lat: place.lat, lon: place.lon } : null;
     const radius = q.near?.radiusKm ?? (place ? DEFAULT_COMMUNE_RADIUS_KM : undefined);
-    const zoneCodes = q.commune ? new Set([q.commune, place?.departement ?? departementOf(q.commune), ...(place?.epci ? [place.epci] : []), 'france']) : null;
+    // a service's zone_eligibilite (communes, EPCI, départements, « france ») must name the place: the commune, or
+    // the one « Autour de moi » lies in
+    const zoneCodes = this.zoneCodes(q, place, zone);
     const openAt = q.openAt ? new Date(q.openAt) : null;
     const hours = openAt ? this.openingHours() : null;
+    const kinds = textMatch && q.text ? kindsInText(q.text) : new Set<string>();
+    // An establishment-type query (« mdph ») near a commune, with the default radius: when no establishment of that
+    // kind is within it, the nearest one that serves the place is kept (the MDPH of the département, 60 km away).
+    let kindRadius = radius;
+    if (kinds.size > 0 && origin && radius !== undefined && q.near?.radiusKm === undefined) {
+      let nearest = Infinity;
+      for (let k = 0; k < candidates.length; k++) {
+        const i = isAll ? k : (candidates as Uint32Array)[k]!;
+        if (!kinds.has(this.items[i]!.structure?.typologie ?? '') || Number.isNaN(this.lat[i]!)) continue;
+        const zones = this.items[i]!.service.zone_eligibilite;
+        if (zoneCodes && zones.length > 0 && !zones.some((z) => zoneCodes.has(z))) continue;
+        nearest = Math.min(nearest, haversineKm(origin.lat, origin.lon, this.lat[i]!, this.lon[i]!));
+      }
+      if (nearest > radius && Number.isFinite(nearest)) kindRadius = nearest + 1;
+    }
 
     // Active facet filters as masks over value ids; thematique filters may name whole categories.
     const active: Array<{ f: FacetName; mask: Uint8Array; wildcard: number }> = [];
@@ -251,6 +373,10 @@ export class ServiceIndex {
       active.push({ f, mask, wildcard: f === 'publics' ? (d.ids.get('tous-publics') ?? -1) : -1 });
     }
     const counts = Object.fromEntries([...FACETS, 'categories'].map((f) => [f, new Int32Array(this.dict[f as FacetName].names.length)])) as Record<FacetName | 'categories', Int32Array>;
+    const publicsWildcard = this.dict.publics.ids.get('tous-publics') ?? -1;
+    const addAll = (c: Int32Array) => {
+      for (let id = 0; id < c.length; id++) c[id]!++;
+    };
     const matched: number[] = [];
     const dist = new Float64Array(n).fill(Infinity);
     const all = this.items;
@@ -266,7 +392,8 @@ export class ServiceIndex {
       if (origin) {
         if (hasPos) {
           const d = haversineKm(origin.lat, origin.lon, la, this.lon[i]!);
-          if (radius !== undefined && d > radius && !this.remoteOnly[i]) continue;
+          const r = kindRadius !== radius && kinds.has(all[i]!.structure?.typologie ?? '') ? kindRadius : radius;
+          if (r !== undefined && d > r && !this.remoteOnly[i]) continue;
           dist[i] = this.remoteOnly[i] ? Infinity : d;
         } else if (!this.remoteOnly[i] && radius !== undefined && !zoneCodes) continue;
       }
@@ -303,7 +430,9 @@ export class ServiceIndex {
         if (failedFacet && failedFacet !== f) continue;
         const have = this.docVals[f][i]!;
         const c = counts[f];
-        for (let v = 0; v < have.length; v++) c[have[v]!]!++;
+        // a service open to `tous-publics` is a result of every public ticked: it counts for each (as the filter does)
+        if (f === 'publics' && publicsWildcard >= 0 && have.includes(publicsWildcard)) addAll(c);
+        else for (let v = 0; v < have.length; v++) c[have[v]!]!++;
       }
       if (!failedFacet || failedFacet === 'thematiques') {
         const have = this.docVals.categories[i]!;
@@ -319,7 +448,7 @@ export class ServiceIndex {
       for (let id = 0; id < c.length; id++) if (c[id]) facets[f][names[id]!] = c[id]!;
     }
 
-    return { matched, dist, facets, textMatch, origin };
+    return { matched, dist, facets, textMatch, origin, kinds };
   }
 }
 
