@@ -103,7 +103,7 @@ test('ranges past midnight belong to the day they start', () => {
   const oh = parseOpeningHours('Fr 22:00-02:00');
   assert.equal(isOpenAt(oh.raw, at(28, 1)), true, 'Saturday 1:00');
   assert.equal(isOpenAt(oh.raw, at(28, 3)), false);
-  assert.equal(statusLine(oh, at(27, 23)), 'Ouvert · ferme samedi à 2 h');
+  assert.equal(statusLine(oh, at(27, 23)), 'Ouvert · ferme demain à 2 h', 'Friday 23:00: « demain », not the day name');
   assert.equal(isOpenAt('Fr 22:00-02:00; Sa off', at(28, 1)), false, 'a later rule replaces Saturday');
 });
 
