@@ -67,7 +67,7 @@ describe('<relais-directory> ranking journeys (issue 15)', () => {
       geo.getCurrentPosition = (ok: PositionCallback) => ok({ coords: { latitude: 47.4589, longitude: 3.5188, accuracy: 50 } } as GeolocationPosition);
       const el = await demo();
       $$(el, 'button').find((b) => /Autour de moi/.test(b.textContent!))!.click();
-      await waitUntil(() => /autour de moi/i.test(statusText(el)) && idle(el), 'around me', { timeout: 8000 });
+      await waitUntil(() => /autour de vous/i.test(statusText(el)) && idle(el), 'around me', { timeout: 8000 });
       typeInto($<HTMLInputElement>(el, '#what')!, 'portage de repas');
       await waitUntil(() => $(el, '.elsewhere') && idle(el), 'reason given', { timeout: 8000 });
       expect($(el, '.elsewhere')!.textContent!.trim()).to.match(/^\d+ services correspondant à « portage de repas » existent dans ces données, mais (aucun ne dessert|\d+ ne desservent pas) Clamecy/);
