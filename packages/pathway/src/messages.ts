@@ -2,7 +2,7 @@ import type { Catalogue, Lang } from '@relais/core';
 
 type Keys =
   | 'status-done' | 'status-current' | 'status-upcoming' | 'status-overdue' | 'status-skipped' | 'summary' | 'summaryDone' | 'next' | 'started' | 'done'
-  | 'due' | 'dueEstimate' | 'expected' | 'daysLeft' | 'daysLate' | 'today' | 'actor' | 'documents' | 'received' | 'toProvide' | 'legal' | 'deadline'
+  | 'due' | 'dueEstimate' | 'expected' | 'daysLeft' | 'daysLate' | 'actor' | 'documents' | 'received' | 'toProvide' | 'legal' | 'deadline'
   | 'findActor' | 'details' | 'print' | 'simulateLabel' | 'simulateHint' | 'simulateButton' | 'simulateError' | 'ruptures' | 'optional' | 'invalid'
   | 'loading' | 'stepOf' | 'expectedEnd' | 'estimated' | 'loadFailed' | 'kept' | 'retry' | 'doneUnknown' | 'notMarked' | 'yourDeadline'
   | 'adminDeadline' | 'dueWorst' | 'toVerify' | 'toConfirm' | 'source' | 'status-overdue-estimate' | 'action-late' | 'action-late-estimate' | 'action-deadline' | 'action-now' | 'condition';
@@ -26,7 +26,6 @@ export const messages: Catalogue<Keys> = {
     expected: 'Prévu vers le',
     daysLeft: (p) => (p.n === 0 ? 'aujourd’hui' : `dans ${p.n} jour${(p.n as number) > 1 ? 's' : ''}`),
     daysLate: (p) => `dépassé de ${p.n} jour${(p.n as number) > 1 ? 's' : ''}`,
-    today: 'aujourd’hui',
     actor: 'Qui s’en occupe :',
     documents: 'Documents',
     received: 'reçu',
