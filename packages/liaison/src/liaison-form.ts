@@ -92,9 +92,7 @@ export class RelaisLiaisonForm extends RelaisElement {
   private lastSection: string | undefined;
 
   private readonly t = (key: MessageKey, params: Record<string, unknown> = {}): string => translate(messages, this.i18n.lang, key, params);
-  private readonly say = (text: string): void => {
-    this.announce = text;
-  };
+  private readonly say = (text: string): void => void (this.announce = text);
 
   private readonly consent = new ConsentController(this, { t: this.t, sheet: () => this.sheet, values: () => this.values });
   private readonly source = new SheetController(this, { t: this.t, failed: (m) => this.emit(new RelaisErrorEvent('invalid-payload', m)) });
@@ -290,8 +288,7 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   private openSection(id: string, keepErrors = false): void {
     if (!keepErrors) this.errors = [];
-    this.view = { kind: 'section', id };
-    void this.focusOn('#section-title');
+    this.go({ kind: 'section', id });
   }
 
   /** Shows a view and moves the focus to its heading (a result's is `#result-title`). */
@@ -376,7 +373,7 @@ export class RelaisLiaisonForm extends RelaisElement {
       case 'not-shared':
         return renderNotShared({ level, t, lang, record: v.record, rules: this.consent.rules!, back });
       case 'sent':
-        return renderSent({ level, t, view: v, retry: () => void this.retryQueued(), withdraw: () => void this.withdraw(), back });
+        return renderSent({ level, t, view: v, retry: () => void this.sender.retry('manual').then(() => this.focusOn('#result-title')), withdraw: () => void this.withdraw(), back });
       default:
         return renderTasks({ level, t, sheet, statuses: sectionStatuses(sheet, this.values, this.sectionUpdatedAt), importError: this.importError,
           open: (id) => this.openSection(id), review: () => this.go({ kind: 'review' }), exportFile: () => this.exportFile(), importFile: (e) => void this.importFile(e) });
@@ -445,10 +442,5 @@ export class RelaisLiaisonForm extends RelaisElement {
   /** Withdraws the consent of a sheet still waiting to be sent: it is taken out of the outbox. */
   private async withdraw(): Promise<void> {
     if (await this.sender.withdraw()) this.go({ kind: 'sent', outcome: 'withdrawn', message: this.t('withdrawnText') }, '#result-title');
-  }
-
-  private async retryQueued(): Promise<void> {
-    await this.sender.retry('manual');
-    void this.focusOn('#result-title');
   }
 }
