@@ -3,6 +3,7 @@ import type * as ConsentRules from './consent.js';
 import type { ConsentError, ConsentInput, ConsentRecord, SharingNotice } from './consent.js';
 import { recipientsOf, sendBlockers, type SheetValues, type Template } from './sheet-schema.js';
 import type { MessageKey } from './messages.js';
+import type * as ConsentView from './consent-view.js';
 import type { ConsentContext } from './consent-view.js';
 
 /** The `notice` attribute when it is not readable JSON (a webmaster's typo): said in French, nothing is sent. */
@@ -27,12 +28,14 @@ export interface ConsentHost extends ReactiveControllerHost {
 }
 
 /**
- * The consent step: its rules and texts (loaded when the step opens: most visits never reach it), the answers being
+ * The consent step: its rules, texts and view (loaded when the step opens: most visits never reach it), the answers being
  * given, their errors, and the one record built from them. No lifecycle of its own: it asks its host to render again
  * when its state changes.
  */
 export class ConsentController {
   rules: typeof ConsentRules | undefined;
+  /** The rendering of the step (`renderConsent`, `printInformation`). */
+  view: typeof ConsentView | undefined;
   input: ConsentInput = {};
   errors: ConsentError[] = [];
   /** Why the sheet could not leave (no notice, a blocker, an endpoint refused), shown on the consent step. */
@@ -43,10 +46,10 @@ export class ConsentController {
     private readonly options: { t(key: MessageKey, params?: Record<string, unknown>): string; sheet(): Template; values(): SheetValues },
   ) {}
 
-  /** Loads the rules and starts the step afresh; false when they could not be loaded (offline). */
+  /** Loads the rules and the view, and starts the step afresh; false when they could not be loaded (offline). */
   async open(): Promise<boolean> {
     try {
-      this.rules ??= await import('./consent.js');
+      [this.rules, this.view] = await Promise.all([this.rules ?? import('./consent.js'), this.view ?? import('./consent-view.js')]);
     } catch {
       return false;
     }

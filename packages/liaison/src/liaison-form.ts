@@ -13,7 +13,6 @@ import { SendController } from './send-controller.js';
 import { SheetController } from './sheet-controller.js';
 import { RelaisDraftSavedEvent, RelaisSubmitEvent } from './events.js';
 import { displayValue, isAsked, lastUpdate, sectionOf } from './fields.js';
-import { printInformation, renderConsent } from './consent-view.js';
 import { renderNotShared, renderResume, renderReview, renderSection, renderSent, renderTasks, renderUnlock, type SentView } from './views.js';
 import { messages, type MessageKey } from './messages.js';
 import { liaisonStyles } from './liaison-form.styles.js';
@@ -368,8 +367,8 @@ export class RelaisLiaisonForm extends RelaisElement {
           fields: (s) => s.fields.filter((f) => this.asked(f)), display: (f) => displayValue(f, values, lang, t), open: (id, keep) => this.openSection(id, keep) });
       }
       case 'consent':
-        return renderConsent({ ...this.consent.context(), sheet, values: this.values, sending: this.sending, level, t,
-          submit: (e) => void this.onConsent(e), back: () => this.go({ kind: 'review' }), printInformation: () => printInformation(this) });
+        return this.consent.view!.renderConsent({ ...this.consent.context(), sheet, values: this.values, sending: this.sending, level, t,
+          submit: (e) => void this.onConsent(e), back: () => this.go({ kind: 'review' }), printInformation: () => this.consent.view!.printInformation(this) });
       case 'not-shared':
         return renderNotShared({ level, t, lang, record: v.record, rules: this.consent.rules!, back });
       case 'sent':
