@@ -194,7 +194,10 @@ export type Parameter = z.infer<typeof ParameterSchema>;
 export type Territory = z.infer<typeof TerritorySchema>;
 export type Amount = z.infer<typeof AmountSchema>;
 export type Benefit = z.infer<typeof BenefitSchema>;
-export type Catalogue = z.infer<typeof CatalogueSchema>;
+/** A catalogue of benefits (national or local); not the message catalogues of `@relais/core`. */
+export type BenefitCatalogue = z.infer<typeof CatalogueSchema>;
+/** @deprecated Renamed `BenefitCatalogue` (`Catalogue` in `@relais/core` is a catalogue of messages); this alias goes in 0.3. */
+export type Catalogue = BenefitCatalogue;
 
 /** A catalogue that cannot be used; the message names the faulty entry and field. */
 export class CatalogueError extends DataFormatError {
@@ -202,7 +205,7 @@ export class CatalogueError extends DataFormatError {
 }
 
 /** Validates a catalogue (and the references of its criteria to parameters). */
-export function parseCatalogue(raw: unknown): Catalogue {
+export function parseCatalogue(raw: unknown): BenefitCatalogue {
   const r = CatalogueSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
@@ -243,7 +246,7 @@ export function parseCatalogue(raw: unknown): Catalogue {
 }
 
 /** Merges catalogues: parameters are shared (later ones win), benefits are concatenated. */
-export function mergeCatalogues(...cats: Catalogue[]): Catalogue {
+export function mergeCatalogues(...cats: BenefitCatalogue[]): BenefitCatalogue {
   return {
     id: 'fusion',
     label: cats.map((c) => c.label).join(' + '),

@@ -2,12 +2,12 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ContextConsumer } from '@lit/context';
-import { RelaisElement, RelaisErrorEvent, Http, RelaisError, Gazetteer, type Commune, storeContext, formatMoney, formatDate, heading, sanitizeUrl, termLabel, translate, departementOf, todayIso, type Catalogue as Messages } from '@relais/core';
+import { RelaisElement, RelaisErrorEvent, Http, RelaisError, Gazetteer, type Commune, storeContext, formatMoney, heading, sanitizeUrl, termLabel, translate, departementOf, todayIso } from '@relais/core';
 import { evaluate, prepareCatalogue, type Answers, type BenefitResult, type Evaluation } from './engine.js';
-import { mergeCatalogues, parseCatalogue, CatalogueError, type Catalogue } from './catalogue.js';
+import { mergeCatalogues, parseCatalogue, CatalogueError, type BenefitCatalogue } from './catalogue.js';
 import { FACTS, factById, type Fact } from './facts.js';
 import { nationalCatalogue } from './national.js';
-import { frDate } from './texts.js';
+import { inLang, messages, TRIAGE, type MessageKey } from './messages.js';
 import { readableLegal, splitLegal } from './legal.js';
 import { eligibilityStyles } from './eligibility.styles.js';
 import { forgetEncrypted, loadEncrypted, saveEncrypted } from './secure-session.js';
@@ -26,159 +26,7 @@ declare global {
   }
 }
 
-type K =
-  | 'title' | 'intro' | 'who' | 'whoMe' | 'whoRelative' | 'whoCarer' | 'next' | 'back' | 'skip' | 'seeResults' | 'progress' | 'remaining' | 'numberError'
-  | 'choiceError' | 'communeError' | 'results' | 'groupYes' | 'groupCheck' | 'groupNo' | 'whyNot' | 'amount' | 'perMonth' | 'perYear' | 'perDay'
-  | 'upTo' | 'between' | 'estimate' | 'toVerify' | 'where' | 'findWhere' | 'form' | 'documents' | 'sources' | 'criteria' | 'met' | 'notMet' | 'unknown'
-  | 'toCheck' | 'decidedBy' | 'edit' | 'restart' | 'print' | 'privacy' | 'loading' | 'invalidCatalogue' | 'noneYes' | 'girTriage' | 'girUnknown'
-  | 'statusEligible' | 'statusProbable' | 'statusUnknown' | 'statusNot' | 'answers' | 'notAnswered' | 'asOf' | 'local' | 'nationalKept' | 'retry'
-  | 'exceptions' | 'askAt' | 'valueWarning' | 'groupYesOther' | 'editOne' | 'girEstimated' | 'carerPointerMe' | 'carerPointerOther';
 
-const M: Messages<K> = {
-  fr: {
-    title: 'Suis-je éligible ?',
-    intro: 'Quelques questions, une à la fois, pour savoir quelles aides peuvent s’appliquer. Vous pouvez passer une question si vous ne savez pas.',
-    who: 'Pour qui faites-vous la simulation ?',
-    whoMe: 'Pour moi',
-    whoRelative: 'Pour un proche',
-    whoCarer: 'Je suis l’aidant d’un proche',
-    next: 'Continuer',
-    back: 'Question précédente',
-    skip: 'Je ne sais pas, passer',
-    seeResults: 'Voir les résultats maintenant',
-    progress: (p) => `Question ${p.n}`,
-    remaining: (p) => (p.n === 0 ? 'Toutes les aides sont précisées.' : `${p.n} aide${(p.n as number) > 1 ? 's' : ''} encore à préciser`),
-    numberError: (p) => `Indiquez un nombre entre ${p.min} et ${p.max}, par exemple ${p.example}.`,
-    choiceError: 'Choisissez une réponse, ou « Je ne sais pas, passer ».',
-    communeError: 'Commune introuvable : saisissez le code postal (5 chiffres), par exemple 58500.',
-    results: 'Vos résultats',
-    groupYes: 'Vous êtes probablement éligible',
-    groupCheck: 'À vérifier : il manque des informations',
-    groupNo: 'Pourquoi pas ? Les aides qui ne s’appliquent pas',
-    whyNot: 'Voir les aides qui ne s’appliquent pas',
-    amount: 'Montant',
-    perMonth: 'par mois',
-    perYear: 'par an',
-    perDay: 'par jour',
-    upTo: (p) => `jusqu’à ${p.max}`,
-    between: (p) => `entre ${p.min} et ${p.max}`,
-    estimate: (p) => `environ ${p.value}`,
-    toVerify: 'montant à confirmer',
-    where: 'Où faire la demande ?',
-    findWhere: (p) => `Trouver : ${p.kind} près de chez vous`,
-    form: 'Formulaire :',
-    documents: 'Pièces à fournir',
-    sources: 'Textes de référence',
-    criteria: 'Pourquoi',
-    met: 'Condition remplie :',
-    notMet: 'Condition non remplie :',
-    unknown: 'Information manquante :',
-    toCheck: 'À vérifier aussi',
-    decidedBy: (p) => `Décision : ${p.by}, qui ${p.what}.`,
-    edit: 'Modifier mes réponses',
-    restart: 'Recommencer',
-    print: 'Imprimer le résumé',
-    privacy: 'Vos réponses restent sur cet appareil : rien n’est envoyé.',
-    loading: 'Chargement des aides…',
-    invalidCatalogue: 'Les aides locales ne peuvent pas être chargées :',
-    nationalKept: 'Les aides nationales restent proposées, et vos réponses sont gardées.',
-    retry: 'Réessayer',
-    noneYes: 'Aucune aide n’est sûre pour l’instant : répondez à plus de questions ou regardez les aides à vérifier.',
-    girTriage: 'Pour les gestes de tous les jours (se lever, se laver, s’habiller), la personne a besoin d’aide :',
-    girUnknown: 'Je ne connais pas le GIR',
-    statusEligible: 'Éligible',
-    statusProbable: 'Probablement éligible, après évaluation',
-    statusUnknown: 'À vérifier',
-    statusNot: 'Non éligible',
-    answers: 'Vos réponses',
-    notAnswered: 'non renseigné',
-    asOf: (p) => `valeur au ${p.date}`,
-    local: 'Aide locale',
-    groupYesOther: 'Votre proche est probablement éligible',
-    editOne: 'Modifier',
-    girEstimated: (p) => `${p.label} (estimation par le questionnaire, à faire évaluer par le département)`,
-    exceptions: 'Exceptions possibles, à vérifier',
-    askAt: (p) => `Où se renseigner : ${p.where}`,
-    valueWarning: 'Montant à confirmer :',
-    carerPointerMe: 'Si un proche vous aide, il peut avoir droit à l’allocation journalière du proche aidant (AJPA) et au congé de proche aidant : c’est lui qui les demande.',
-    carerPointerOther: 'Si un proche aide la personne, il peut avoir droit à l’allocation journalière du proche aidant (AJPA) et au congé de proche aidant : c’est lui qui les demande.',
-  },
-  en: {
-    title: 'Am I eligible?',
-    intro: 'A few questions, one at a time, to find which aides may apply. You can skip a question.',
-    who: 'Who is this simulation for?',
-    whoMe: 'For me',
-    whoRelative: 'For a relative',
-    whoCarer: 'I am a relative’s carer',
-    next: 'Continue',
-    back: 'Previous question',
-    skip: 'I don’t know, skip',
-    seeResults: 'See the results now',
-    progress: (p) => `Question ${p.n}`,
-    remaining: (p) => (p.n === 0 ? 'Every aide is decided.' : `${p.n} aide${(p.n as number) > 1 ? 's' : ''} still to decide`),
-    numberError: (p) => `Enter a number between ${p.min} and ${p.max}, for example ${p.example}.`,
-    choiceError: 'Choose an answer, or “I don’t know, skip”.',
-    communeError: 'Town not found: enter the 5-digit postcode, for example 58500.',
-    results: 'Your results',
-    groupYes: 'You are probably eligible',
-    groupCheck: 'To check: some information is missing',
-    groupNo: 'Why not? Aides that do not apply',
-    whyNot: 'Show the aides that do not apply',
-    amount: 'Amount',
-    perMonth: 'per month',
-    perYear: 'per year',
-    perDay: 'per day',
-    upTo: (p) => `up to ${p.max}`,
-    between: (p) => `between ${p.min} and ${p.max}`,
-    estimate: (p) => `about ${p.value}`,
-    toVerify: 'amount to confirm',
-    where: 'Where to apply?',
-    findWhere: (p) => `Find: ${p.kind} near you`,
-    form: 'Form:',
-    documents: 'Documents',
-    sources: 'Legal references',
-    criteria: 'Why',
-    met: 'Met:',
-    notMet: 'Not met:',
-    unknown: 'Missing:',
-    toCheck: 'Also check',
-    decidedBy: (p) => `Decision: ${p.by}.`,
-    edit: 'Change my answers',
-    restart: 'Start again',
-    print: 'Print the summary',
-    privacy: 'Your answers stay on this device: nothing is sent.',
-    loading: 'Loading aides…',
-    invalidCatalogue: 'Local aides cannot be loaded:',
-    nationalKept: 'National aides are still offered, and your answers are kept.',
-    retry: 'Try again',
-    noneYes: 'No aide is certain yet: answer more questions or look at the aides to check.',
-    girTriage: 'For everyday tasks (getting up, washing, dressing), the person needs help:',
-    girUnknown: 'I don’t know the GIR',
-    statusEligible: 'Eligible',
-    statusProbable: 'Probably eligible, after assessment',
-    statusUnknown: 'To check',
-    statusNot: 'Not eligible',
-    answers: 'Your answers',
-    notAnswered: 'not given',
-    local: 'Local aide',
-    groupYesOther: 'Your relative is probably eligible',
-    editOne: 'Change',
-    girEstimated: (p) => `${p.label} (estimated by the questionnaire, to be assessed by the département)`,
-    exceptions: 'Possible exceptions, to check',
-    askAt: (p) => `Where to ask: ${p.where}`,
-    valueWarning: 'Amount to confirm:',
-    carerPointerMe: 'If a relative helps you, they may be entitled to the carer’s daily allowance (AJPA) and the carer’s leave: they apply for them.',
-    carerPointerOther: 'If a relative helps the person, they may be entitled to the carer’s daily allowance (AJPA) and the carer’s leave: they apply for them.',
-  },
-};
-
-/** GIR triage modelled on the cerfa 16301 autonomy questions (an estimate, not an evaluation). */
-const TRIAGE = [
-  { value: 6, label: 'Jamais', labelEn: 'Never' },
-  { value: 5, label: 'De temps en temps (ménage, courses)', labelEn: 'Now and then (housework, shopping)' },
-  { value: 4, label: 'Chaque jour, pour certains gestes', labelEn: 'Every day, for some tasks' },
-  { value: 2, label: 'Pour presque tout', labelEn: 'For almost everything' },
-];
 
 const STORAGE_KEY = 'relais-eligibility-answers';
 /** History marker of the GIR triage step. */
@@ -236,7 +84,7 @@ export class RelaisEligibility extends RelaisElement {
   @state() private history: string[] = [];
   @state() private current: string | null = 'who';
   @state() private error = '';
-  @state() private catalogue: Catalogue | null = null;
+  @state() private catalogue: BenefitCatalogue | null = null;
   @state() private loadError = '';
   /** Whether loading the local catalogues again may work (network, HTTP 5xx/429, unreadable answer). */
   @state() private loadRetryable = false;
@@ -249,8 +97,8 @@ export class RelaisEligibility extends RelaisElement {
   private readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true });
   private readonly http = new Http({ cacheTtlMs: 0 });
 
-  private t(k: K, p: Record<string, unknown> = {}): string {
-    return translate(M, this.i18n.lang, k, p);
+  private t(k: MessageKey, p: Record<string, unknown> = {}): string {
+    return translate(messages, this.i18n.lang, k, p);
   }
 
   override connectedCallback(): void {
@@ -300,7 +148,7 @@ export class RelaisEligibility extends RelaisElement {
     this.loading = true;
     try {
       const urls = (this.catalogues ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      const locals: Catalogue[] = [];
+      const locals: BenefitCatalogue[] = [];
       for (const u of urls) {
         const raw = await this.http.getJson(new URL(u, document.baseURI).href);
         try {
@@ -494,7 +342,7 @@ export class RelaisEligibility extends RelaisElement {
   }
 
   private qText(f: Fact): string {
-    return this.i18n.lang === 'en' ? f.questionEn : this.falc ? f.falc : f.question;
+    return inLang(this.i18n.lang, this.falc ? f.falc : f.question, f.questionEn);
   }
 
   private renderQuestion(ev: Evaluation, level: number): TemplateResult {
@@ -511,9 +359,9 @@ export class RelaisEligibility extends RelaisElement {
       const shown = fact.type === 'commune' ? (this.answers[id] !== undefined ? (this.communeName ?? String(this.answers[id])) : '') : this.answers[id] !== undefined ? String(this.answers[id]) : '';
       control = html`<input id="answer" name="answer" part="input" type="text" inputmode=${fact.type === 'number' ? 'decimal' : 'text'} autocomplete="off" .value=${shown} aria-describedby=${describedBy ?? nothing} aria-invalid=${this.error ? 'true' : 'false'} />${fact.unit ? html` <span aria-hidden="true">${fact.unit}</span>` : nothing}`;
     } else if (this.triage) {
-      control = this.radios(TRIAGE.map((o) => [String(o.value), this.i18n.lang === 'en' ? o.labelEn : o.label]), null, describedBy);
+      control = this.radios(TRIAGE.map((o) => [String(o.value), inLang(this.i18n.lang, o.label, o.labelEn)]), null, describedBy);
     } else {
-      const opts: Array<[string, string]> = fact.options!.map((o) => [String(o.value), this.i18n.lang === 'en' ? o.labelEn : (this.falc && o.falc) || o.label]);
+      const opts: Array<[string, string]> = fact.options!.map((o) => [String(o.value), inLang(this.i18n.lang, (this.falc && o.falc) || o.label, o.labelEn)]);
       if (id === 'demandeur.gir') opts.push(['__triage', this.t('girUnknown')]);
       control = this.radios(opts, this.answers[id] !== undefined ? String(this.answers[id]) : null, describedBy);
     }
@@ -525,12 +373,12 @@ export class RelaisEligibility extends RelaisElement {
       ${isGroup
         ? html`<fieldset aria-describedby=${describedBy ?? nothing}>
             <legend>${heading(level, title, { id: 'question-title', focusable: true })}</legend>
-            ${fact?.hint ? html`<p class="hint" id="answer-hint">${this.i18n.lang === 'en' ? fact.hintEn : fact.hint}</p>` : nothing}
+            ${fact?.hint ? html`<p class="hint" id="answer-hint">${inLang(this.i18n.lang, fact.hint, fact.hintEn)}</p>` : nothing}
             ${this.error ? html`<p class="error-text" id="answer-error">${this.error}</p>` : nothing}
             ${control}
           </fieldset>`
         : html`${heading(level, html`<label for="answer">${title}</label>`, { id: 'question-title', focusable: true })}
-            ${fact?.hint ? html`<p class="hint" id="answer-hint">${this.i18n.lang === 'en' ? fact.hintEn : fact.hint}</p>` : nothing}
+            ${fact?.hint ? html`<p class="hint" id="answer-hint">${inLang(this.i18n.lang, fact.hint, fact.hintEn)}</p>` : nothing}
             ${this.error ? html`<p class="error-text" id="answer-error">${this.error}</p>` : nothing}
             <div class="field">${keyed(id, control)}</div>`}
       <div class="actions">
@@ -569,7 +417,7 @@ export class RelaisEligibility extends RelaisElement {
           : a.min === 0 || a.min === undefined
             ? this.t('upTo', { max: this.money(a.max!) })
             : this.t('between', { min: this.money(a.min), max: this.money(a.max!) });
-    return html`<p class="amount"><strong>${this.t('amount')} :</strong> ${value} ${per}${a.asOf ? html` (<span>${this.t('asOf', { date: this.i18n.lang === 'fr' ? frDate(a.asOf) : formatDate(a.asOf, this.i18n.lang) })}</span>${a.toVerify ? html`, ${this.t('toVerify')}` : nothing})` : nothing}</p>
+    return html`<p class="amount"><strong>${this.t('amount')} :</strong> ${value} ${per}${a.asOf ? html` (<span>${this.t('asOf', { date: a.asOf })}</span>${a.toVerify ? html`, ${this.t('toVerify')}` : nothing})` : nothing}</p>
       ${a.notes.length ? html`<ul class="value-warnings">${a.notes.map((n) => html`<li><strong>${this.t('valueWarning')}</strong> ${n}</li>`)}</ul>` : nothing}
       <p class="muted small">${splitLegal(a.basis).text}</p>`;
   }
@@ -671,8 +519,8 @@ export class RelaisEligibility extends RelaisElement {
     if (v === undefined) return this.t('notAnswered');
     if (f.type === 'commune') return this.communeName ?? String(v);
     const o = f.options?.find((x) => x.value === v);
-    if (o && f.id === 'demandeur.gir' && this.answers['demandeur.gir_estime'] === true) return this.t('girEstimated', { label: this.i18n.lang === 'en' ? o.labelEn : o.label });
-    if (o) return this.i18n.lang === 'en' ? o.labelEn : o.label;
+    if (o && f.id === 'demandeur.gir' && this.answers['demandeur.gir_estime'] === true) return this.t('girEstimated', { label: inLang(this.i18n.lang, o.label, o.labelEn) });
+    if (o) return inLang(this.i18n.lang, o.label, o.labelEn);
     return `${v}${f.unit ? ` ${f.unit}` : ''}`;
   }
 }

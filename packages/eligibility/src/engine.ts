@@ -3,7 +3,7 @@
  * unknown, an estimate, and where to apply. Three-valued logic (met / not_met / unknown); pure — the
  * date is an argument and nothing leaves the function.
  */
-import { parseCatalogue, type Amount, type Benefit, type Catalogue, type Condition, type Leaf, type Parameter, type Territory } from './catalogue.js';
+import { parseCatalogue, type Amount, type Benefit, type BenefitCatalogue, type Condition, type Leaf, type Parameter, type Territory } from './catalogue.js';
 import { factById } from './facts.js';
 import { SPECIAL, TEMPLATES, capitalise, euro, frDate, num, situationText, valueNote, type TextVars } from './texts.js';
 
@@ -518,9 +518,9 @@ export interface EvaluateOptions {
  * Evaluates every benefit of the catalogue(s). Local benefits outside the person's territory are left
  * out; a local benefit with `replaces` hides the national one it replaces on its territory.
  */
-export function evaluate(catalogue: Catalogue | unknown, answers: Answers, opts: EvaluateOptions): Evaluation {
+export function evaluate(catalogue: BenefitCatalogue | unknown, answers: Answers, opts: EvaluateOptions): Evaluation {
   if (!opts || !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new TypeError('evaluate : la date (AAAA-MM-JJ) est obligatoire, le moteur ne lit pas l’horloge.');
-  const cat = (catalogue as Catalogue)?.benefits && (catalogue as { __parsed?: boolean }).__parsed ? (catalogue as Catalogue) : parseCatalogue(catalogue);
+  const cat = (catalogue as BenefitCatalogue)?.benefits && (catalogue as { __parsed?: boolean }).__parsed ? (catalogue as BenefitCatalogue) : parseCatalogue(catalogue);
   const ctx: Ctx = { answers: deriveAnswers(answers), params: cat.parameters ?? {}, date: opts.date, uses: new Map() };
   // a person living alone is asked the household's resources, which are their own (deriveAnswers)
   const askAs = (f: string) => (f === 'demandeur.ressources_propres' && answers['demandeur.en_couple'] === false ? 'foyer.ressources_mensuelles' : f);
@@ -581,7 +581,7 @@ export function evaluate(catalogue: Catalogue | unknown, answers: Answers, opts:
 }
 
 /** Parameters whose value in force at `today` is past its revaluation date (for a CI warning). */
-export function staleParameters(catalogue: Catalogue, today: string): Array<{ id: string; label: string; lastSince: string; expected: string }> {
+export function staleParameters(catalogue: BenefitCatalogue, today: string): Array<{ id: string; label: string; lastSince: string; expected: string }> {
   const out: Array<{ id: string; label: string; lastSince: string; expected: string }> = [];
   for (const [id, p] of Object.entries(catalogue.parameters ?? {})) {
     const u = paramUse(id, p, today);
@@ -591,8 +591,8 @@ export function staleParameters(catalogue: Catalogue, today: string): Array<{ id
 }
 
 /** Validates once, so that evaluate() can be called on every answer without parsing again. */
-export function prepareCatalogue(raw: unknown): Catalogue {
-  const c = parseCatalogue(raw) as Catalogue & { __parsed?: boolean };
+export function prepareCatalogue(raw: unknown): BenefitCatalogue {
+  const c = parseCatalogue(raw) as BenefitCatalogue & { __parsed?: boolean };
   Object.defineProperty(c, '__parsed', { value: true, enumerable: false });
   return c;
 }
@@ -613,7 +613,7 @@ export interface CriterionTextRow {
  * alone against representative answers (each option of a choice, each side of a threshold, single and couple, with
  * and without children, an estimated GIR, no answer). For review: a reader sees every text in one place.
  */
-export function criterionTexts(catalogue: Catalogue, date: string): CriterionTextRow[] {
+export function criterionTexts(catalogue: BenefitCatalogue, date: string): CriterionTextRow[] {
   const rows: CriterionTextRow[] = [];
   const params = catalogue.parameters ?? {};
   for (const b of catalogue.benefits) {

@@ -3,7 +3,7 @@
  * parameters, aides-jeunes, Légifrance references). Values marked there as uncertain keep
  * `toVerify: true` and are shown as such. Plain data: `npm run data:eligibility` writes it as JSON.
  */
-import type { Catalogue, Leaf } from './catalogue.js';
+import type { BenefitCatalogue, Leaf } from './catalogue.js';
 
 type Name = { the: string; of: string };
 
@@ -37,7 +37,7 @@ const N = (the: string, of: string): Name => ({ the, of });
 const PCH_AFTER_60 = { met: 'La personne a {value} ans : après 60 ans, la PCH reste possible si les critères étaient remplis avant 60 ans ou si elle travaille encore (CASF L245-1 II, D245-3).' };
 
 /** The national catalogue (`nationalCatalogue`). */
-export const nationalCatalogue: Catalogue = {
+export const nationalCatalogue: BenefitCatalogue = {
   id: 'national',
   label: 'Aides et droits nationaux',
   publisher: 'Relais, d’après OpenFisca-France, aides-jeunes et Légifrance',

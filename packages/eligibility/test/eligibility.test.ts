@@ -3,6 +3,7 @@ import '@relais/core/provider.js';
 import '../src/define.js';
 import type { RelaisEligibility } from '../src/eligibility.js';
 import type { RelaisProvider } from '@relais/core';
+import { messages, inLang, TRIAGE } from '../src/messages.js';
 
 type Priv = { current: string | null; answers: Record<string, unknown> };
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
@@ -380,5 +381,34 @@ describe('<relais-eligibility>', () => {
     expect($(el, '[role="alert"]')!.textContent).to.match(/catalogue-invalide\.json : Catalogue invalide \(aide « aide-cassee »\) — benefits\[0\]\.conditions/);
     expect(errors[0]).to.match(/aide-cassee/);
     expect($(el, 'form')).to.exist;
+  });
+});
+
+describe('<relais-eligibility> in French and in English', () => {
+  it('asks in English under lang="en": the widget’s words, the facts’ English wording, the options’ English labels', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><relais-eligibility date="2026-11-23"></relais-eligibility></div>`);
+    const el = wrap.querySelector('relais-eligibility') as RelaisEligibility;
+    await waitUntil(() => $(el, 'form'), 'rendered', { timeout: 5000 });
+    expect($(el, 'legend')!.textContent).to.match(/Who is this simulation for\?/);
+    await answer(el, 'me');
+    expect(cur(el)).to.equal('demandeur.age');
+    expect($(el, 'label[for="answer"], legend')!.textContent).to.match(/How old is the person\?/);
+  });
+
+  it('dates an amount « value as of 1 January 2026 » in English, « valeur au 1ᵉʳ janvier 2026 » in French', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><relais-eligibility date="2026-11-23"></relais-eligibility></div>`);
+    const el = wrap.querySelector('relais-eligibility') as RelaisEligibility;
+    await waitUntil(() => $(el, 'form'), 'rendered', { timeout: 5000 });
+    for (let i = 0; i < 30 && cur(el); i++) await answer(el, OLDER[cur(el)!]!);
+    const apa = $(el, '#b-apa-domicile')!.closest('article')!;
+    expect(apa.querySelector('.amount')!.textContent).to.match(/value as of 1 January 2026/);
+    expect(messages.fr.asOf).to.be.a('function');
+    expect((messages.fr.asOf as (p: Record<string, unknown>) => string)({ date: '2026-01-01' })).to.equal('valeur au 1ᵉʳ janvier 2026');
+  });
+
+  it('has an English message for every French one; inLang picks the wording of the language asked', () => {
+    expect(Object.keys(messages.fr).filter((k) => !(k in messages.en))).to.deep.equal([]);
+    expect(inLang('en', TRIAGE[0]!.label, TRIAGE[0]!.labelEn)).to.equal('Never');
+    expect(inLang('fr', TRIAGE[0]!.label, TRIAGE[0]!.labelEn)).to.equal('Jamais');
   });
 });

@@ -13,7 +13,7 @@
  * art. 457-1, 459, 479 and 494-6 (protected adults), RGPD art. 13 (what the controller must say).
  */
 import { formatDate } from '@relais/core/headless';
-import { allowedFields, recipientsOf, withheldFields, type Recipient, type SheetValues, type Template } from './template.js';
+import { allowedFields, recipientsOf, withheldFields, type Recipient, type SheetValues, type Template } from './sheet-schema.js';
 
 /**
  * The regimes, in the order offered (in doubt, outside the team first): `hors-equipe` — sharing with professionals

@@ -1,4 +1,4 @@
 /** Headless parts of @relais/liaison: templates, validation and the consent rules (Node and browsers). */
-export * from './template.js';
+export * from './sheet-schema.js';
 export * from './consent.js';
-export { liaisonTemplates, dluDomicile, orientation } from './templates.js';
+export { liaisonTemplates, dluDomicile, orientation } from './shipped-sheets.js';

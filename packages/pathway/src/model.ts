@@ -204,7 +204,7 @@ const describe = (issue: ValidationIssue, what: string): PathwayDataError => {
 };
 
 /** Validates a template; checks that step ids are unique and that references point to existing steps. */
-export function parseTemplate(raw: unknown): PathwayTemplate {
+export function parsePathwayTemplate(raw: unknown): PathwayTemplate {
   const r = TemplateSchema.safeParse(raw);
   if (!r.success) throw describe(r.error.issues[0]!, 'Modèle de parcours');
   const t = r.data;
@@ -258,3 +258,6 @@ export function parseEvents(raw: unknown, template: PathwayTemplate): PathwayEve
   });
   return r.data;
 }
+
+/** @deprecated Renamed `parsePathwayTemplate` (liaison has its own `parseSheetTemplate`); this alias goes in 0.3. */
+export const parseTemplate = parsePathwayTemplate;

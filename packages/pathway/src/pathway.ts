@@ -2,11 +2,12 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
-import { RelaisElement, RelaisErrorEvent, Http, RelaisError, storeContext, formatDate, termLabel, sanitizeUrl, translate, heading, todayIso, type Catalogue } from '@relais/core';
+import { RelaisElement, RelaisErrorEvent, Http, RelaisError, storeContext, formatDate, termLabel, sanitizeUrl, translate, heading, todayIso } from '@relais/core';
 import { pathwayStyles } from './pathway.styles.js';
 import { computeSchedule, simulate, type Schedule, type ScheduledStep, type StepStatus } from './schedule.js';
 import { PathwayDataError, type PathwayEvent, type PathwayTemplate } from './model.js';
 import { pathwayTemplates } from './templates.js';
+import { messages, type MessageKey } from './messages.js';
 import { isIsoDate, type IsoDate } from './calendar.js';
 
 /** `relais-step-select`: a step was opened (its id). */
@@ -23,124 +24,6 @@ declare global {
   }
 }
 
-type K =
-  | 'status-done' | 'status-current' | 'status-upcoming' | 'status-overdue' | 'status-skipped' | 'summary' | 'summaryDone' | 'next' | 'started' | 'done'
-  | 'due' | 'dueEstimate' | 'expected' | 'daysLeft' | 'daysLate' | 'today' | 'actor' | 'documents' | 'received' | 'toProvide' | 'legal' | 'deadline'
-  | 'findActor' | 'details' | 'print' | 'simulateLabel' | 'simulateHint' | 'simulateButton' | 'simulateError' | 'ruptures' | 'optional' | 'invalid'
-  | 'loading' | 'stepOf' | 'expectedEnd' | 'estimated' | 'loadFailed' | 'kept' | 'retry' | 'doneUnknown' | 'notMarked' | 'yourDeadline'
-  | 'adminDeadline' | 'dueWorst' | 'toVerify' | 'toConfirm' | 'source' | 'status-overdue-estimate' | 'action-late' | 'action-late-estimate' | 'action-deadline' | 'action-now' | 'condition';
-
-const messages: Catalogue<K> = {
-  fr: {
-    'status-done': 'Terminé',
-    'status-current': 'En cours',
-    'status-upcoming': 'À venir',
-    'status-overdue': 'Délai dépassé',
-    'status-overdue-estimate': 'Date indicative dépassée',
-    'status-skipped': 'Sans objet',
-    summary: (p) => `Étape en cours : ${p.label} (${p.n} sur ${p.total}).`,
-    summaryDone: 'Toutes les étapes sont terminées.',
-    next: 'Ce que vous pouvez faire maintenant :',
-    started: 'Commencé le',
-    done: 'le',
-    due: 'Échéance :',
-    dueEstimate: 'Échéance prévisible :',
-    expected: 'Prévu vers le',
-    daysLeft: (p) => (p.n === 0 ? 'aujourd’hui' : `dans ${p.n} jour${(p.n as number) > 1 ? 's' : ''}`),
-    daysLate: (p) => `dépassé de ${p.n} jour${(p.n as number) > 1 ? 's' : ''}`,
-    today: 'aujourd’hui',
-    actor: 'Qui s’en occupe :',
-    documents: 'Documents',
-    received: 'reçu',
-    toProvide: 'à fournir ou attendu',
-    legal: 'Texte de référence :',
-    source: 'Source :',
-    deadline: 'Délai :',
-    findActor: (p) => `Trouver : ${p.kind} près de chez vous`,
-    details: 'Détails de l’étape',
-    print: 'Imprimer le parcours',
-    simulateLabel: 'Date de votre demande',
-    simulateHint: 'Par exemple 23/11/2026. Le calendrier prévisible s’affiche ; rien n’est envoyé.',
-    simulateButton: 'Voir mon calendrier',
-    simulateError: 'Indiquez une date valide, par exemple 23/11/2026.',
-    ruptures: 'Changements de situation',
-    optional: 'facultatif',
-    invalid: 'Ce parcours ne peut pas être affiché :',
-    loading: 'Chargement du parcours…',
-    stepOf: (p) => `Étape ${p.n} sur ${p.total}`,
-    expectedEnd: 'Fin prévisible du parcours :',
-    estimated: '(estimation)',
-    loadFailed: 'Le dossier n’a pas pu être chargé :',
-    kept: 'Le parcours affiché est celui du dernier chargement réussi.',
-    retry: 'Réessayer',
-    doneUnknown: '(date non renseignée)',
-    notMarked: 'réception non indiquée',
-    yourDeadline: 'Votre délai : jusqu’au',
-    adminDeadline: 'Délai de l’administration :',
-    dueWorst: (p) => `Date indicative (${p.cond}) :`,
-    toVerify: '(référence à vérifier sur Légifrance)',
-    toConfirm: '(à confirmer)',
-    'action-late': 'Délai dépassé',
-    'action-late-estimate': 'Date indicative dépassée',
-    'action-deadline': 'Votre délai',
-    'action-now': 'En cours',
-    condition: (p) => `Ce délai ne s’applique que si : ${p.label}.`,
-  },
-  en: {
-    'status-done': 'Done',
-    'status-current': 'In progress',
-    'status-upcoming': 'To come',
-    'status-overdue': 'Deadline passed',
-    'status-overdue-estimate': 'Indicative date passed',
-    'status-skipped': 'Not applicable',
-    summary: (p) => `Current step: ${p.label} (${p.n} of ${p.total}).`,
-    summaryDone: 'All steps are done.',
-    next: 'What you can do now:',
-    started: 'Started on',
-    done: 'on',
-    due: 'Deadline:',
-    dueEstimate: 'Expected deadline:',
-    expected: 'Expected around',
-    daysLeft: (p) => (p.n === 0 ? 'today' : `in ${p.n} day${(p.n as number) > 1 ? 's' : ''}`),
-    daysLate: (p) => `${p.n} day${(p.n as number) > 1 ? 's' : ''} late`,
-    actor: 'Who acts:',
-    documents: 'Documents',
-    received: 'received',
-    toProvide: 'to provide or expected',
-    legal: 'Legal basis:',
-    source: 'Source:',
-    deadline: 'Deadline:',
-    findActor: (p) => `Find: ${p.kind} near you`,
-    details: 'Step details',
-    print: 'Print the pathway',
-    simulateLabel: 'Date of your request',
-    simulateHint: 'For example 23/11/2026. The expected calendar is shown; nothing is sent.',
-    simulateButton: 'Show my calendar',
-    simulateError: 'Enter a valid date, for example 23/11/2026.',
-    ruptures: 'Changes in your situation',
-    optional: 'optional',
-    invalid: 'This pathway cannot be shown:',
-    loading: 'Loading the pathway…',
-    stepOf: (p) => `Step ${p.n} of ${p.total}`,
-    expectedEnd: 'Expected end of the pathway:',
-    estimated: '(estimate)',
-    loadFailed: 'The case could not be loaded:',
-    kept: 'The pathway shown is the one last loaded.',
-    retry: 'Try again',
-    doneUnknown: '(date not recorded)',
-    notMarked: 'receipt not recorded',
-    yourDeadline: 'Your deadline: until',
-    adminDeadline: 'Administration’s deadline:',
-    dueWorst: (p) => `Indicative date (${p.cond}):`,
-    toVerify: '(reference to be checked on Légifrance)',
-    toConfirm: '(to be confirmed)',
-    'action-late': 'Deadline passed',
-    'action-late-estimate': 'Indicative date passed',
-    'action-deadline': 'Your deadline',
-    'action-now': 'In progress',
-    condition: (p) => `This deadline applies only if: ${p.label}.`,
-  },
-};
 
 
 /**
@@ -215,7 +98,7 @@ export class RelaisPathway extends RelaisElement {
   private readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true });
   private readonly http = new Http({ cacheTtlMs: 0 });
 
-  private t(k: K, p: Record<string, unknown> = {}): string {
+  private t(k: MessageKey, p: Record<string, unknown> = {}): string {
     return translate(messages, this.i18n.lang, k, p);
   }
 
@@ -310,7 +193,7 @@ export class RelaisPathway extends RelaisElement {
                 <ul class="actions">
                   ${schedule.actions.map((a) => {
                     const step = schedule!.steps.find((x) => x.id === a.stepId)!;
-                    const tag = a.kind === 'late' && step.dueIsEstimate ? 'action-late-estimate' : (`action-${a.kind}` as K);
+                    const tag = a.kind === 'late' && step.dueIsEstimate ? 'action-late-estimate' : (`action-${a.kind}` as MessageKey);
                     return html`<li class="action-${a.kind}"><span class="tag">${this.t(tag)}</span> — ${this.stepLabel(step)} : ${a.text}</li>`;
                   })}
                 </ul>`
@@ -341,12 +224,12 @@ export class RelaisPathway extends RelaisElement {
   }
 
   private date(d: IsoDate): TemplateResult {
-    const text = formatDate(d, this.i18n.lang);
-    return html`<time datetime=${d}>${this.i18n.lang === 'en' ? text : text.replace(/^1 /, '1er ')}</time>`;
+    // French writes the first of a month « 1er » (formatDate does)
+    return html`<time datetime=${d}>${formatDate(d, this.i18n.lang)}</time>`;
   }
 
   private statusText(st: StepStatus): string {
-    return this.t(`status-${st}` as K);
+    return this.t(`status-${st}` as MessageKey);
   }
 
   private renderStep(s: ScheduledStep, total: number, level: number, current: string | null, pro: boolean): TemplateResult {

@@ -25,7 +25,7 @@
  */
 import { formatDate, readableLegal as legalWords } from '@relais/core/headless';
 import { addDays, addMonths, addWorkingDays, daysBetween, isIsoDate, nextWorkingDayIfClosed, type CalendarOptions, type IsoDate } from './calendar.js';
-import { parseEvents, parseFacts, parseTemplate, PathwayDataError, RUPTURES, type Deadline, type DeadlineAnchor, type PathwayEvent, type PathwayTemplate, type Rupture, type StepTemplate } from './model.js';
+import { parseEvents, parseFacts, parsePathwayTemplate, PathwayDataError, RUPTURES, type Deadline, type DeadlineAnchor, type PathwayEvent, type PathwayTemplate, type Rupture, type StepTemplate } from './model.js';
 
 /** Status of a step. */
 export type StepStatus = 'done' | 'current' | 'upcoming' | 'overdue' | 'skipped';
@@ -228,7 +228,7 @@ interface Facts {
  */
 export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: ScheduleOptions): Schedule {
   if (!opts || !isIsoDate(opts.today)) throw new PathwayDataError('Options invalides — today : date AAAA-MM-JJ attendue (le calcul ne lit pas l’horloge).', 'today');
-  const template = parseTemplate(templateRaw);
+  const template = parsePathwayTemplate(templateRaw);
   const declared = parseFacts(opts.facts, template);
   const raw = parseEvents(eventsRaw, template);
   const today = opts.today;
@@ -532,7 +532,7 @@ function dueSentence(s: StepTemplate, e: { d: Deadline; voidedBy: StepTemplate |
 
 /** "Simulate my pathway": the expected calendar from the date of the request only. */
 export function simulate(template: unknown, requestDate: IsoDate, opts: ScheduleOptions): Schedule {
-  const t = parseTemplate(template);
+  const t = parsePathwayTemplate(template);
   if (!isIsoDate(requestDate)) throw new PathwayDataError('Date de la demande invalide : AAAA-MM-JJ attendu.', 'requestDate');
   return computeSchedule(t, [{ stepId: t.steps[0]!.id, kind: 'done', date: requestDate }], { ...opts, expectOnly: true });
 }

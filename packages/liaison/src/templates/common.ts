@@ -1,5 +1,5 @@
 /** What the shipped templates share: answer lists, the audiences of an emergency sheet, the model-field helper. */
-import type { Audience } from '../template.js';
+import type { Audience } from '../sheet-schema.js';
 
 export const yesNoUnknown = [
   { value: 'oui', label: 'Oui' },

@@ -2,7 +2,7 @@
  * The DLU-Dom template (loaded on demand by the element: a page with the orientation sheet does not download it).
  * See ../templates.ts for the sources.
  */
-import type { Template } from '../template.js';
+import type { Template } from '../sheet-schema.js';
 import { m, mesureOptions, yesNoUnknown, MEASURES_WITH_A_PERSON_IN_CHARGE, URGENCE, SOIN, RETOUR } from './common.js';
 
 /** DLU-Dom (HAS 2021) with the emergency « fiche aller » (ANS DLU-FT-SU 2025) and the « fiche retour » (DLU-FR-SU 2025). */

@@ -1,7 +1,7 @@
 /**
  * The orientation template (loaded on demand by the element). See ../templates.ts for the sources.
  */
-import type { Template } from '../template.js';
+import type { Template } from '../sheet-schema.js';
 import { m, mesureOptions, MEASURES_WITH_A_PERSON_IN_CHARGE } from './common.js';
 
 /** A referral between professionals (orientation), on DORA's orientation model and the ANESM recommendation. */

@@ -159,8 +159,11 @@ export class TemplateError extends DataFormatError {
   override readonly name = 'TemplateError';
 }
 
-/** Validates a template (unique field ids, showIf pointing to an existing field, options for choices). */
-export function parseTemplate(raw: unknown): Template {
+/**
+ * Validates a sheet template against the sheet schema (unique field ids, showIf pointing to an existing field, options
+ * for choices).
+ */
+export function parseSheetTemplate(raw: unknown): Template {
   const r = TemplateSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
@@ -196,6 +199,9 @@ export function parseTemplate(raw: unknown): Template {
   );
   return t;
 }
+
+/** @deprecated Renamed `parseSheetTemplate` (pathway has its own `parsePathwayTemplate`); this alias goes in 0.3. */
+export const parseTemplate = parseSheetTemplate;
 
 /** A validation error of a value, for the error summary and the message next to the field. */
 export interface FieldError {

@@ -4,7 +4,7 @@
  * field the model field it comes from (`modelFields`), why it is needed (`purpose`) and who sees it (`seenBy`).
  * What could not be read in the models themselves is said in `toVerify`, never invented.
  */
-import type { Template } from './template.js';
+import type { Template } from './sheet-schema.js';
 import { dluDomicile } from './templates/dlu-domicile.js';
 import { orientation } from './templates/orientation.js';
 

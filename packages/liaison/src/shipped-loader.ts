@@ -1,8 +1,8 @@
 /**
  * The shipped liaison sheets, loaded on demand: a page downloads only the sheet it shows (each is a file of its own
- * on the CDN, `liaison/<id>.js`). `liaisonTemplates` (./templates.js) has them all at once, for Node and tests.
+ * on the CDN, `liaison/<id>.js`). `liaisonTemplates` (./shipped-sheets.js) has them all at once, for Node and tests.
  */
-import type { Template } from './template.js';
+import type { Template } from './sheet-schema.js';
 
 /** Loaders of the shipped sheets, by id. */
 export const SHIPPED_TEMPLATES: Readonly<Record<string, () => Promise<Template>>> = {
