@@ -35,6 +35,8 @@ export interface UpsertCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Records the directory refused (its own validation), if any. */
+  invalid?: number;
 }
 
 /**
@@ -228,6 +230,7 @@ export async function syncDataInclusion(opts: DataInclusionSyncOptions): Promise
     k.created += c.created;
     k.updated += c.updated;
     k.unchanged += c.unchanged;
+    k.invalid += c.invalid ?? 0;
   };
 
   try {
