@@ -349,13 +349,20 @@ export function createLiaisonRoutes(opts: LiaisonRoutesOptions = {}): Route[] {
     if (since !== null && Number.isNaN(Date.parse(since))) {
       return [400, null, () => problem(res, 400, 'Date illisible', 'Le paramètre « depuis » doit être une date ISO 8601 (par exemple 2026-11-23T10:00:00Z).')];
     }
+    // the next page starts after the last (date, id) of the previous one: sheets received in the same millisecond are
+    // neither skipped nor repeated
+    const cursor = ctx.url.searchParams.get('curseur');
+    const after = cursor === null ? null : /^(\d{4}-\d\d-\d\dT[\d:.]+Z)_([0-9a-f-]{36})$/.exec(cursor);
+    if (cursor !== null && (!after || !KEY.test(after[2] ?? ''))) return [400, null, () => problem(res, 400, 'Curseur illisible', 'Le paramètre « curseur » doit être repris tel quel de la page précédente (« suivant »).')];
     const limit = Math.max(1, Math.min(500, Number(ctx.url.searchParams.get('limite')) || 100));
     const rows = await ctx.db.query<SheetRow>(
-      `SELECT s.id::text AS id, s.partner_id, s.template, s.received_at, s.sheet_sha256 ${READABLE} AND s.received_at > $2::timestamptz ORDER BY s.received_at, s.id LIMIT $3`,
-      [recipient, new Date(since ? Date.parse(since) : 0).toISOString(), limit],
+      `SELECT s.id::text AS id, s.partner_id, s.template, s.received_at, s.sheet_sha256 ${READABLE}
+         AND s.received_at > $2::timestamptz AND (s.received_at, s.id) > ($4::timestamptz, $5::uuid) ORDER BY s.received_at, s.id LIMIT $3`,
+      [recipient, new Date(since ? Date.parse(since) : 0).toISOString(), limit, after?.[1] ?? '1970-01-01T00:00:00.000Z', after?.[2] ?? '00000000-0000-0000-0000-000000000000'],
     );
     const items = rows.map((r) => ({ ...receiptOf(r), partner: r.partner_id, template: r.template, location: `${RECIPIENT_PATH}/${r.id}` }));
-    return [200, null, () => json(res, 200, { items, ...(items.length === limit ? { suivant: items[items.length - 1]?.receivedAt } : {}) })];
+    const last = items[items.length - 1];
+    return [200, null, () => json(res, 200, { items, ...(last && items.length === limit ? { suivant: `${last.receivedAt}_${last.id}` } : {}) })];
   });
 
   const read = asRecipient('read', async (ctx, res, recipient, cfg) => {

@@ -249,6 +249,18 @@ for (const { name, open } of MIGRATED) {
       const later = await (await fetch(`${srv}/api/destinataire/fiches?depuis=${encodeURIComponent(listed.items.at(-1).receivedAt)}`, { headers: { authorization: `Bearer ${READER}` } })).json();
       assert.ok(!later.items.some((i) => i.id === listed.items.at(-1).id));
       assert.equal((await fetch(`${srv}/api/destinataire/fiches?depuis=hier`, { headers: { authorization: `Bearer ${READER}` } })).status, 400);
+      assert.equal((await fetch(`${srv}/api/destinataire/fiches?curseur=x`, { headers: { authorization: `Bearer ${READER}` } })).status, 400);
+      // pages of 3 (the test clock stands still: many sheets share one millisecond): none skipped, none repeated
+      const paged = [];
+      let cursor = '';
+      for (let i = 0; i < 200; i++) {
+        const page = await (await fetch(`${srv}/api/destinataire/fiches?limite=3${cursor}`, { headers: { authorization: `Bearer ${READER}` } })).json();
+        paged.push(...page.items.map((it) => it.id));
+        if (!page.suivant) break;
+        cursor = `&curseur=${encodeURIComponent(page.suivant)}`;
+      }
+      assert.deepEqual(paged, ids);
+      assert.ok(listed.items.filter((it) => it.receivedAt === listed.items[0].receivedAt).length > 3, 'a page boundary falls inside one millisecond');
       // the receipt's Location reads the same sheet
       assert.equal((await fetch(`${srv}/api/liaison/${mine}`, { headers: { authorization: `Bearer ${READER}` } })).status, 200);
       assert.equal((await fetch(`${srv}/api/destinataire/fiches/${mine}`, { method: 'DELETE', headers: { authorization: `Bearer ${READER}` } })).status, 204);
