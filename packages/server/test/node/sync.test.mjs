@@ -153,3 +153,23 @@ test('configuration from the environment: no token, no sync; bad département or
   assert.equal(retryAfterMs(new Date(Date.now() + 5000).toUTCString()) > 3000, true);
   assert.equal(retryAfterMs('demain'), undefined);
 });
+
+test('a sink that fails stops the run with a French error; nothing is withdrawn; records that are not records are counted', async () => {
+  const sink = createMemorySyncSink();
+  let withdrawals = 0;
+  const failing = { ...sink, upsert: async (kind, list) => (kind === 'service' ? Promise.reject(new Error('disque plein')) : sink.upsert(kind, list)), withdrawMissing: async () => ++withdrawals };
+  const report = await run(failing);
+  assert.equal(report.complete, false);
+  assert.match(report.errors[0].message, /Échec de l’écriture dans l’annuaire : disque plein/);
+  assert.equal(withdrawals, 0);
+  assert.equal(report.structures.created, structureIds.size);
+  // an API page holding something that is not a record (no id, no date_maj)
+  const broken = (url, init) => fetch(url, init).then(async (res) => {
+    const body = await res.json();
+    if (String(url).includes('/services')) body.items.push({ nom: 'sans identifiant' }, { id: 'x', source: 'y', nom: 'sans date' });
+    return new Response(JSON.stringify(body), { status: res.status, headers: { 'content-type': 'application/json' } });
+  });
+  const r2 = await run(createMemorySyncSink(), { fetch: broken });
+  assert.equal(r2.services.invalid, 2 * r2.pages - 2 * Math.ceil(structureIds.size / 100));
+  assert.equal(r2.services.created, keptServices);
+});
