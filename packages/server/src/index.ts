@@ -5,3 +5,8 @@ export { openPglite } from './db/pglite.js';
 export { openPostgres, type PostgresOptions } from './db/postgres.js';
 export { openDb, type DbConfig } from './db/open.js';
 export { migrate, pendingMigrations, readMigrations, MigrationError, MIGRATIONS_DIR, type Migration, type MigrateResult } from './db/migrate.js';
+export { importDataset, importFile, writeServices, type ImportReport } from './import/import.js';
+export { searchDirectory, getService, clauses, type DirectoryHit, type DirectoryPage } from './directory/search.js';
+export { serviceRow, departementOfService, type ServiceRow } from './directory/document.js';
+export { refreshWords } from './directory/words.js';
+export { directoryRoutes, readSearchParams, type InvalidParam } from './directory/routes.js';
