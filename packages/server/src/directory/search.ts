@@ -236,26 +236,22 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
   }
   if (q.departements?.length) where.push(`s.departement = any(${ps.p([...q.departements])}::text[])`);
 
-  // relaxed: when no service matches every clause, those matching the most (counted on the words alone, as the static engine)
-  let relaxed = false;
+  // relaxed: when no service matches every clause, those matching the most (counted on the words alone, as the
+  // static engine does, in a sub-query of the same statement)
+  let hits = '0';
+  const need = text?.matches.length ?? 0;
   if (text) {
-    const hits = text.matches.map((m) => `(${m})::int`).join(' + ');
-    const need = text.matches.length;
-    if (need > 1) {
-      const [r] = await db.query<{ best: number | null }>(`select max(${hits}) as best from directory_services s where ${text.matches.join(' or ')}`, ps.values);
-      const best = r?.best ?? 0;
-      if (best < need) {
-        relaxed = true;
-        where.push(best > 0 ? `(${hits}) >= ${best}` : 'false');
-      } else where.push(text.matches.join(' and '));
-    } else where.push(text.matches[0]!);
+    hits = text.matches.map((m) => `(${m})::int`).join(' + ');
+    if (need > 1) where.push(`(${hits}) >= greatest(1, (select coalesce(max(${hits}), 0) from directory_services s where ${text.matches.join(' or ')}))`);
+    else where.push(text.matches[0]!);
   }
 
   // opening hours are read by the SDK's parser: the services of the other filters, then the open ones by id
   if (q.openAt) {
     const at = new Date(q.openAt);
     const rows = await db.query<{ id: string; h: string | null }>(
-      `select s.id, coalesce(s.data->>'horaires_accueil', st.data->>'horaires_accueil') as h
+      // the score and distance are selected only so that every parameter is referenced (and typed)
+      `select s.id, coalesce(s.data->>'horaires_accueil', st.data->>'horaires_accueil') as h, ${text ? text.score : '0'} as score, ${dist} as dist
        from directory_services s left join directory_structures st on st.id = s.structure_id where ${where.length ? where.join(' and ') : 'true'}`,
       ps.values,
     );
@@ -277,13 +273,14 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
 
   const base = `with m as (
     select s.id, s.structure_id, s.name_key, s.thematiques, s.categories, s.publics, s.type, s.typologie, s.modes_accueil, s.frais,
-      ${text ? text.score : '0'} as score, ${dist} as dist,
+      ${text ? text.score : '0'} as score, ${hits} as hits, ${dist} as dist,
       ${FACETS.map((k) => `${f[k] ?? 'true'} as f_${k}`).join(', ')}
     from directory_services s
     where ${where.length ? where.join(' and ') : 'true'}
   )`;
   const facetSql = `${base}
     select 'total' as f, null as v, count(*) filter (where ${pass()})::int as n from m
+    union all select 'hits', null, min(m.hits) filter (where ${pass()})::int from m
     union all select 'thematiques', x, count(*)::int from m, unnest(m.thematiques) x where ${pass('thematiques')} group by x
     union all select 'categories', x, count(*)::int from m, unnest(m.categories) x where ${pass('thematiques')} group by x
     union all select 'publics', x, count(*)::int from m, unnest(m.publics) x where ${pass('publics')} group by x
@@ -312,8 +309,10 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
   ]);
   const facets: Facets = { thematiques: {}, categories: {}, publics: {}, types: {}, typologies: {}, modesAccueil: {}, frais: {} };
   let total = 0;
+  let relaxed = false;
   for (const r of facetRows) {
     if (r.f === 'total') total = r.n;
+    else if (r.f === 'hits') relaxed = need > 1 && r.n !== null && r.n < need;
     else facets[r.f as keyof Facets][r.v!] = r.n;
   }
   const items: SearchItem[] = itemRows.map((r) => ({ service: r.service, structure: r.structure, distanceKm: r.dist === null ? null : Math.round(r.dist * 10) / 10 }));
