@@ -8,30 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeDataset, ServiceIndex, resolveCommune } from '@relais/core/headless';
+import { QUERIES } from './relevance-queries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const load = (f) => normalizeDataset(JSON.parse(readFileSync(join(root, 'examples/data', f), 'utf8')));
 const sets = { fs: load('france-services.json'), demo: load('nievre-demo.json') };
 const indexes = Object.fromEntries(Object.entries(sets).map(([k, d]) => [k, new ServiceIndex(d.structures, d.services)]));
-
-// [set, words, commune (INSEE), expected structure kind]
-const QUERIES = [
-  ['fs', 'carte grise', '58079', 'france-services'], // Clamecy
-  ['fs', 'passeport', '58194', 'france-services'], // Nevers
-  ['fs', 'CNI', '58086', 'france-services'], // Cosne-Cours-sur-Loire
-  ['fs', 'permis de conduire', '58062', 'france-services'], // Château-Chinon (Ville)
-  ['fs', 'ANTS', '58095', 'france-services'], // Decize
-  ['fs', 'impôts', '58145', 'france-services'], // Lormes
-  ['fs', 'CAF', '58149', 'france-services'], // Luzy
-  ['fs', 'retraite', '58083', 'france-services'], // Corbigny
-  ['fs', 'MSA', '23096', 'france-services'], // Guéret
-  ['fs', 'France Travail', '33063', 'france-services'], // Bordeaux
-  ['fs', 'MSAP', '15014', 'france-services'], // Aurillac
-  ['fs', 'maison France services', '67482', 'france-services'], // Strasbourg
-  ['demo', 'carte grise', '58079', 'france-services'], // Clamecy, on the mix (fictional CCAS, MDPH… beside the real sites)
-  ['demo', 'ehpad', '58079', 'ehpad'],
-  ['demo', 'aide à domicile', '58194', 'saad'],
-];
 
 const rad = (x) => (x * Math.PI) / 180;
 const km = (p, s) => 6371 * 2 * Math.asin(Math.sqrt(Math.sin(rad(s.latitude - p.lat) / 2) ** 2 + Math.cos(rad(p.lat)) * Math.cos(rad(s.latitude)) * Math.sin(rad(s.longitude - p.lon) / 2) ** 2));
