@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { randomUUID, randomBytes, createHash } from 'node:crypto';
 import { buildConsentRecord, liaisonTemplates } from '@relais/liaison/headless';
-import { createLiaisonRoutes, readLiaisonConfig, addPartner, addRecipient, revoke, renewToken, purgeLiaison, liaisonCommand, canonicalJson, hashToken } from '../../dist/liaison/index.js';
+import { createApp } from '../../dist/index.js';
+import { syncRoutes } from '../../dist/sync/index.js';
+import { liaisonRoutes, createLiaisonRoutes, readLiaisonConfig, addPartner, addRecipient, revoke, renewToken, purgeLiaison, liaisonCommand, canonicalJson, hashToken } from '../../dist/liaison/index.js';
 import { MIGRATED, memoryLogger, serveRoutes } from './liaison-harness.mjs';
 
 const spec = JSON.parse(readFileSync(new URL('../../../core/liaison-openapi.json', import.meta.url), 'utf8'));
@@ -356,6 +358,35 @@ for (const { name, open } of MIGRATED) {
       const res = await post(sheet(), randomUUID(), {}, `${none}/api/liaison`);
       assert.equal(res.status, 503);
       assert.match((await res.json()).detail, /n’est pas configuré/);
+    });
+
+    test('mounted in the server\'s app (createApp) beside the sync routes: CORS preflight, receipt, recipient reading', async () => {
+      const app = createApp({
+        db,
+        log,
+        config: { corsOrigins: ['https://www.nievre.fr'], rateLimitPerMinute: 1000, trustProxy: false, shutdownTimeoutS: 5 },
+        routes: [liaisonRoutes, syncRoutes],
+        env: { RELAIS_LIAISON_KEY: KEY },
+      });
+      const port = await app.listen(0, '127.0.0.1');
+      try {
+        const origin = `http://127.0.0.1:${port}`;
+        const pre = await fetch(`${origin}/api/liaison`, { method: 'OPTIONS', headers: { origin: 'https://www.nievre.fr', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' } });
+        assert.ok(pre.status < 300);
+        assert.match(pre.headers.get('access-control-allow-headers'), /idempotency-key/);
+        const key = randomUUID();
+        const res = await post(sheet(), key, { origin: 'https://www.nievre.fr' }, `${origin}/api/liaison`);
+        assert.equal(res.status, 201);
+        assert.equal(res.headers.get('access-control-allow-origin'), 'https://www.nievre.fr');
+        assert.equal((await post(sheet(), key, {}, `${origin}/api/liaison`)).status, 409);
+        const got = await fetch(`${origin}/api/liaison/${key}`, { headers: { authorization: `Bearer ${READER}` } });
+        assert.equal(got.status, 200);
+        assert.equal((await got.json()).values.personne_nom, 'Jeanne Martin');
+        assert.equal((await fetch(`${origin}/api/liaison`)).status, 405);
+        assert.equal((await fetch(`${origin}/api/sync/status`)).status, 200);
+      } finally {
+        await new Promise((r) => app.server.close(r));
+      }
     });
   });
 }

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createDataInclusionDouble } from '../../../../tests/server/data-inclusion-double.mjs';
 import { runDataInclusionSync, startSyncSchedule, syncRoutes, SYNC_SOURCE } from '../../dist/sync/index.js';
+import { importDataset, refreshWords, searchDirectory } from '../../dist/index.js';
+import { diRecords } from '../../../../tests/server/data-inclusion-double.mjs';
 import { MIGRATED, memoryLogger, serveRoutes } from './liaison-harness.mjs';
 
 const TOKEN = 'di-server-token-sync-db-41';
@@ -34,14 +36,7 @@ function recordingWriter() {
 for (const { name, open } of MIGRATED) {
   describe(`sync on ${name}`, () => {
     let db;
-    before(async () => {
-      db = await open();
-      // the directory's tables the withdrawal reads, when the directory's migration is not on this branch yet (its
-      // own migration creates them first otherwise, and these statements do nothing)
-      await db.exec(`CREATE TABLE IF NOT EXISTS directory_imports (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, origin text NOT NULL);
-        CREATE TABLE IF NOT EXISTS directory_structures (id text PRIMARY KEY, import_id bigint);
-        CREATE TABLE IF NOT EXISTS directory_services (id text PRIMARY KEY, import_id bigint);`);
-    });
+    before(async () => (db = await open()));
     after(() => db.close());
     const env = () => ({ DI_API_TOKEN: TOKEN, DI_API_URL: baseUrl, RELAIS_DEPARTEMENT: '58', DI_SYNC_PAGE_SIZE: '200' });
 
@@ -75,9 +70,17 @@ for (const { name, open } of MIGRATED) {
       const report = await runDataInclusionSync({ db, env: env(), directory: recordingWriter() });
       assert.equal(report?.complete, true);
       assert.equal((await db.query('SELECT count(*)::int AS n FROM sync_runs WHERE finished_at IS NULL'))[0].n, 0);
-      // two instances at once: one runs, the other is skipped
-      const both = await Promise.all([runDataInclusionSync({ db, env: env(), directory: recordingWriter() }), runDataInclusionSync({ db, env: env(), directory: recordingWriter() })]);
-      assert.equal(both.filter((r) => r === null).length, 1);
+      // two instances: while the first one is writing, the second is skipped
+      let writing;
+      let release;
+      const inside = new Promise((r) => (writing = r));
+      const held = new Promise((r) => (release = r));
+      const slow = recordingWriter();
+      const first = runDataInclusionSync({ db, env: env(), directory: { write: async (...a) => (writing(), await held, slow.write(...a)) } });
+      await inside;
+      assert.equal(await runDataInclusionSync({ db, env: env(), directory: recordingWriter() }), null);
+      release();
+      assert.equal((await first).complete, true);
     });
 
     test('a failed run is recorded with its French error; the status route shows the runs and never the token', async () => {
@@ -98,6 +101,38 @@ for (const { name, open } of MIGRATED) {
       } finally {
         await srv.close();
       }
+    });
+
+    test('into the directory through its importer: every record with its source, searchable; a second run unchanged; withdrawal of what the API dropped, never of a file import', async () => {
+      const directory = { write: importDataset, afterWithdraw: refreshWords };
+      const records = diRecords();
+      const kept = records.filter((s) => !s.duplicateOf);
+      const first = await runDataInclusionSync({ db, env: env(), directory });
+      assert.deepEqual(first.errors, []);
+      assert.equal(first.services.created, kept.length);
+      assert.equal(first.services.invalid, 0);
+      const rows = await db.query('SELECT id, source FROM directory_services ORDER BY id');
+      assert.equal(rows.length, kept.length);
+      assert.deepEqual(new Map(rows.map((r) => [r.id, r.source])), new Map(kept.map((s) => [s.id, s.source]).sort((a, b) => (a[0] < b[0] ? -1 : 1))));
+      assert.equal((await db.query("SELECT count(*)::int AS n FROM directory_services WHERE structure_id LIKE 'dora--%'"))[0].n, 0, 'duplicates left out');
+      const found = await searchDirectory(db, { text: kept[0].nom, pageSize: 5 }, null);
+      assert.ok(found.items.some((h) => (h.service?.id ?? h.id) === kept[0].id), 'a synced service is found by its name');
+      const second = await runDataInclusionSync({ db, env: env(), directory });
+      assert.equal(second.services.created + second.services.updated, 0);
+      assert.equal(second.services.unchanged, kept.length);
+      // a record the API no longer lists (written by an earlier sync), and one from a file import: only the first goes
+      const old = { ...kept[0], id: 'ancienne--fiche', nom: 'Service fermé depuis', structure_id: kept[0].structure_id };
+      await importDataset(db, { structures: [], services: [old] }, 'data-inclusion-api:58');
+      const fromFile = { ...kept[0], id: 'fichier--fiche', nom: 'Service importé d’un fichier' };
+      await importDataset(db, { structures: [], services: [fromFile] }, 'nievre.json');
+      const word = async () => (await db.query("SELECT count(*)::int AS n FROM directory_words WHERE word = 'ferm'"))[0].n;
+      assert.equal(await word(), 1, 'the word of the dropped service is known before the run');
+      const third = await runDataInclusionSync({ db, env: env(), directory });
+      assert.equal(third.services.withdrawn, 1);
+      const ids = new Set((await db.query('SELECT id FROM directory_services')).map((r) => r.id));
+      assert.ok(!ids.has('ancienne--fiche'));
+      assert.ok(ids.has('fichier--fiche'));
+      assert.equal(await word(), 0, 'the words are refreshed');
     });
 
     test('the schedule: nothing without a token or an interval; fewer than 15 minutes refused in French', () => {
