@@ -18,16 +18,15 @@ const KILL_AFTER = Number(process.env.CRASH_KILL_AFTER ?? 80 + Math.floor(Math.r
 const self = fileURLToPath(import.meta.url);
 
 if (process.argv[2] === '--child') {
-  // the receiver: the server's liaison routes on PGlite, mounted as the app mounts them
-  const { openPglite, migrate } = await import('../packages/server/dist/index.js');
-  const { createLiaisonRoutes, hashToken } = await import('../packages/server/dist/liaison/index.js');
-  const { serveRoutes } = await import('../packages/server/test/node/liaison-harness.mjs');
+  // the receiver: the server's app (createApp) with the liaison routes, on PGlite with a data directory
+  const { openPglite, migrate, createApp, liaisonRoutes, hashToken } = await import('../packages/server/dist/index.js');
   const db = await openPglite(process.env.CRASH_DATA_DIR);
   await migrate(db);
   await db.query("INSERT INTO liaison_partners (id, token_sha256, rate_per_minute, quota_per_day) VALUES ('crash-partner', $1, 100000, 100000) ON CONFLICT (id) DO NOTHING", [hashToken(process.env.CRASH_PARTNER_TOKEN)]);
   await db.query("INSERT INTO liaison_recipients (id, name, token_sha256, partners) VALUES ('crash-reader', 'Lecteur', $1, ARRAY['crash-partner']) ON CONFLICT (id) DO NOTHING", [hashToken(process.env.CRASH_READER_TOKEN)]);
   const quiet = { info() {}, warn() {}, error() {} };
-  const { origin } = await serveRoutes(createLiaisonRoutes(), { db, log: quiet, env: { RELAIS_LIAISON_KEY: process.env.CRASH_KEY } });
+  const app = createApp({ db, log: quiet, config: { corsOrigins: [], rateLimitPerMinute: 100_000, trustProxy: false, shutdownTimeoutS: 5 }, routes: [liaisonRoutes], env: { RELAIS_LIAISON_KEY: process.env.CRASH_KEY } });
+  const origin = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
   process.stdout.write(`${JSON.stringify({ origin })}\n`);
 } else {
   const started = Date.now();
