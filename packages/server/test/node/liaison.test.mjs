@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { randomUUID, randomBytes, createHash } from 'node:crypto';
 import { buildConsentRecord, liaisonTemplates } from '@relais/liaison/headless';
+import { Outbox } from '../../../liaison/dist/outbox.js';
 import { createApp } from '../../dist/index.js';
 import { syncRoutes } from '../../dist/sync/index.js';
 import { liaisonRoutes, createLiaisonRoutes, readLiaisonConfig, addPartner, addRecipient, revoke, renewToken, purgeLiaison, liaisonCommand, canonicalJson, hashToken } from '../../dist/liaison/index.js';
@@ -89,6 +90,42 @@ for (const { name, open } of MIGRATED) {
       const receipts = await Promise.all(results.map((r) => r.json()));
       assert.equal(new Set(receipts.map((r) => JSON.stringify(r))).size, 1, 'every answer carries the same receipt');
       assert.equal(await count(concurrent), 1);
+    });
+
+    test('the SDK\'s real outbox (@relais/liaison Outbox) against the receiver: sent with its receipt, a lost answer replayed, a refusal explained', async () => {
+      // the partner's own server adds its token (a token in a browser is no secret: liaison-openapi.json)
+      const withToken = (u, init) => {
+        const req = new Request(u, init);
+        req.headers.set('authorization', `Bearer ${TOKEN}`);
+        return fetch(req);
+      };
+      const outbox = new Outbox(base, { device: 'shared', fetch: withToken, dbName: `outbox-${randomUUID()}` });
+      try {
+        const s = sheet();
+        const key = await outbox.enqueue(s.template, s.values, s.consent);
+        const sent = await outbox.send(key);
+        assert.equal(sent.state, 'sent', sent.reason);
+        assert.equal(sent.replayed, false);
+        assert.equal(sent.receipt.id, key);
+        assert.deepEqual(await outbox.pending(), []);
+        // the answer was lost: the same sheet queued again under its key gets the original receipt, one row
+        await outbox.enqueue(s.template, s.values, s.consent, { key });
+        const again = await outbox.send(key);
+        assert.equal(again.state, 'sent');
+        assert.equal(again.replayed, true);
+        assert.deepEqual(again.receipt, sent.receipt);
+        assert.equal(await count(key), 1);
+        // a sheet the receiver refuses leaves the outbox with the French reasons for the form
+        const bad = sheet();
+        bad.values.emetteur_telephone = '12';
+        const badKey = await outbox.enqueue(bad.template, bad.values, bad.consent);
+        const refused = await outbox.send(badKey);
+        assert.equal(refused.state, 'rejected');
+        assert.match(refused.errors.find((e) => e.field === 'emetteur_telephone').message, /numéro de téléphone à 10 chiffres/);
+        assert.equal(await count(badKey), 0);
+      } finally {
+        outbox.close();
+      }
     });
 
     test('the same key with another body: 409 problem, nothing overwritten; another partner never gets the receipt', async () => {
