@@ -11,6 +11,8 @@
 //   whole km for on-site services; order: distance (nulls last), then id; `exclure_doublons` keeps, among duplicate
 //   structures, the best-scored one; lists are ORs within a parameter, ANDed across;
 // - pages are `{ items, total, page, size: items.length, pages: ceil(total / size asked) }`, `size` ≤ 10 000;
+// - `/structures` and `/services` (the listings a server-side sync reads): `code_departement` from `code_insee`, order by
+//   id; a duplicate structure is named in its twin's `doublons` and left out with `exclure_doublons`;
 // - the data is the Nièvre sample as data·inclusion would hold it: only the national vocabulary (extension
 //   thematiques, publics and modes removed), only the spec's fields, the structure nested in `service.structure`,
 //   plus three duplicate structures from a second source; every record is validated against the spec at start-up.
@@ -137,6 +139,27 @@ export function createDataInclusionDouble({ prefix = '/di', token = 'test-token'
     return json(res, 200, { items, total: rows.length, page: q.page, size: items.length, pages: Math.ceil(rows.length / q.size) });
   };
 
+  // the listings a sync reads (`/api/v1/structures`, `/api/v1/services`): the département from `code_insee`, order by
+  // id, a duplicate structure named in its kept twin's `doublons` (and left out with `exclure_doublons`)
+  const listing = (res, template, q) => {
+    const inTerritory = (r) => (!q.code_departement || (r.code_insee && departementOf(r.code_insee) === q.code_departement)) && (!q.sources || q.sources.includes(r.source));
+    let rows;
+    if (template === '/api/v1/structures') {
+      const byStructure = new Map();
+      for (const s of services) if (!byStructure.has(s.structure.id)) byStructure.set(s.structure.id, { ...s.structure, score_qualite: s.score_qualite, duplicateOf: s.duplicateOf });
+      const all = [...byStructure.values()];
+      rows = all
+        .filter((st) => inTerritory(st) && !(q.exclure_doublons && st.duplicateOf))
+        .map(({ duplicateOf, ...st }) => {
+          const twins = duplicateOf ? all.filter((o) => o.id === duplicateOf) : all.filter((o) => o.duplicateOf === st.id);
+          return pick({ ...st, doublons: twins.map((o) => ({ id: o.id, source: o.source })) }, 'ListedStructure');
+        });
+    } else rows = services.filter(inTerritory).map((s) => pick(s, 'Service'));
+    rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const items = rows.slice((q.page - 1) * q.size, q.page * q.size);
+    return json(res, 200, { items, total: rows.length, page: q.page, size: items.length, pages: Math.ceil(rows.length / q.size) });
+  };
+
   return async (req, res, url) => {
     if (url.pathname === `${prefix}/_last`) return json(res, 200, { query: last });
     if (url.pathname === `${prefix}/_requests`) {
@@ -163,6 +186,10 @@ export function createDataInclusionDouble({ prefix = '/di', token = 'test-token'
       const { duplicateOf, ...service } = s;
       void duplicateOf;
       return json(res, 200, service);
+    }
+    if (checked.template === '/api/v1/structures' || checked.template === '/api/v1/services') {
+      const { values } = readQuery(DI_SPEC, checked.template, url.searchParams);
+      return listing(res, checked.template, values);
     }
     return json(res, 501, { detail: `${checked.template} n’est pas simulé par le double de test` });
   };

@@ -39,13 +39,23 @@ export function validate(spec, schema, value, loc = [], strict = true) {
     // the alternative of the value's type explains best
     return all.find((e) => e.length && e[0].type !== 'type_error') ?? all[0];
   }
+  if (s.oneOf) {
+    // OpenAPI 3.1: exactly one alternative
+    const all = s.oneOf.map((alt) => validate(spec, alt, value, loc, strict));
+    const ok = all.filter((e) => e.length === 0).length;
+    if (ok === 1) return [];
+    if (ok > 1) return [{ type: 'one_of', loc, msg: 'Input matches more than one alternative', input: value }];
+    return all.find((e) => e.length && e[0].type !== 'type_error') ?? all[0];
+  }
   const err = (type, msg) => [{ type, loc, msg, input: value }];
   if (s.const !== undefined && value !== s.const) return err('literal_error', `Input should be '${s.const}'`);
   if (s.enum && !s.enum.includes(value)) return err('enum', `Input should be ${s.enum.map((v) => `'${v}'`).join(', ')}`);
   if (s.type) {
     const t = typeOf(value);
-    const ok = s.type === t || (s.type === 'number' && t === 'integer');
-    if (!ok) return err('type_error', `Input should be of type ${s.type}`);
+    // OpenAPI 3.1 allows a list of types (`["string", "null"]`)
+    const types = Array.isArray(s.type) ? s.type : [s.type];
+    const ok = types.includes(t) || (types.includes('number') && t === 'integer');
+    if (!ok) return err('type_error', `Input should be of type ${types.join(',')}`);
   }
   if (typeof value === 'string') {
     if (s.minLength !== undefined && value.length < s.minLength) return err('string_too_short', `String should have at least ${s.minLength} characters`);
@@ -55,6 +65,7 @@ export function validate(spec, schema, value, loc = [], strict = true) {
   }
   if (typeof value === 'number') {
     if (s.minimum !== undefined && value < s.minimum) return err('greater_than_equal', `Input should be greater than or equal to ${s.minimum}`);
+    if (s.exclusiveMinimum !== undefined && value <= s.exclusiveMinimum) return err('greater_than', `Input should be greater than ${s.exclusiveMinimum}`);
     if (s.maximum !== undefined && value > s.maximum) return err('less_than_equal', `Input should be less than or equal to ${s.maximum}`);
   }
   if (Array.isArray(value)) {

@@ -1,0 +1,8 @@
+/** The lexicon of the directory (`directory_words`): the lexemes of every service's full-text document. */
+import type { Queryable } from '../db/types.js';
+
+/** Rebuilds the lexicon from the services (after an import or a sync). */
+export async function refreshWords(tx: Queryable): Promise<void> {
+  await tx.query('delete from directory_words');
+  await tx.query(`insert into directory_words (word, ndoc) select word, ndoc from ts_stat('select search from directory_services')`);
+}
