@@ -1,13 +1,32 @@
 #!/usr/bin/env node
-// `npm start`: builds the SDK (library + CDN bundles), then serves the demo site of a fictional CCAS
-// on the embedded sample data and prints its local URL.
+// `npm start`: builds the SDK (library + CDN bundles), starts @relais/server on its embedded database (PGlite, data in
+// node_modules/.cache/relais-demo-db) with the Nièvre sample and the France services list imported (again at each
+// start: unchanged records are left as they are), then serves the demo site of a fictional CCAS, whose directory
+// and map read the server's REST API under /api, and prints its local URL.
 import { spawnSync } from 'node:child_process';
 
 const b = spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
 if (b.status !== 0) process.exit(b.status ?? 1);
-await import('../examples/server/server.mjs').then(({ createDemoServer }) => {
-  const port = Number(process.env.PORT ?? 8080);
-  createDemoServer().listen(port, '127.0.0.1', () => {
-    console.log(`\nDémo Relais prête : http://localhost:${port}/  (Ctrl+C pour arrêter)`);
-  });
+const { openPglite, migrate, importFile, createApp, directoryRoutes, silentLogger } = await import('../packages/server/dist/index.js');
+const { createDemoServer } = await import('../examples/server/server.mjs');
+
+console.log('\nBase de données embarquée (PGlite) : import des données de démonstration…');
+const db = await openPglite(process.env.RELAIS_DATA_DIR ?? 'node_modules/.cache/relais-demo-db');
+await migrate(db);
+for (const file of ['examples/data/nievre-demo.json', 'examples/data/france-services.json']) {
+  const r = await importFile(db, file);
+  console.log(`  ${r.origin} : ${r.services.received} services (${r.services.inserted} ajoutés, ${r.services.updated} mis à jour, ${r.services.unchanged} inchangés)`);
+}
+const api = createApp({ db, config: { corsOrigins: [], rateLimitPerMinute: 0, trustProxy: false, shutdownTimeoutS: 5 }, log: silentLogger, routes: [directoryRoutes], basePath: '/api' });
+const port = Number(process.env.PORT ?? 8080);
+const server = createDemoServer({ api });
+server.listen(port, '127.0.0.1', () => {
+  console.log(`\nDémo Relais prête : http://localhost:${port}/  (Ctrl+C pour arrêter)`);
 });
+const stop = () => {
+  server.close();
+  server.closeAllConnections();
+  void api.close().then(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

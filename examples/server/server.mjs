@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The reference server the demo talks to: static files of the demo site, the CDN build of the SDK,
-// the embedded sample data, and the Relais REST API (rest-api.mjs) on that data.
+// the embedded sample data, and the Relais REST API under /api: by default the in-memory reference implementation
+// (rest-api.mjs) on the demo's sample; `npm start` mounts @relais/server there instead (scripts/start.mjs).
 //   node examples/server/server.mjs [--port 8080]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -24,9 +25,14 @@ const MOUNTS = [
 // default background, « Plan IGN » of the IGN Géoplateforme.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https://data.geopf.fr; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-export function createDemoServer() {
-  const dataset = JSON.parse(readFileSync(join(root, 'examples/data/nievre.json'), 'utf8'));
-  const api = createRestHandler(dataset, { prefix: '/api' });
+/**
+ * @param {{ api?: { handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<boolean> } }} [opts]
+ *   `api`: what answers under /api (the liaison receiver excepted), e.g. a @relais/server app mounted at `/api`
+ */
+export function createDemoServer(opts = {}) {
+  const dataset = JSON.parse(readFileSync(join(root, 'examples/data/nievre-demo.json'), 'utf8'));
+  const reference = createRestHandler(dataset, { prefix: '/api' });
+  const api = opts.api ? (req, res) => opts.api.handle(req, res) : reference;
   // received liaison sheets of the demo (fictional data), kept out of git; anonymous: demo only (a deployment declares partners)
   const liaison = createLiaisonReceiver({ dir: process.env.RELAIS_RECEIVED_DIR ?? join(root, 'examples/server/received'), anonymous: true });
   return createServer(async (req, res) => {

@@ -3,6 +3,7 @@
  * the directory search needs (`unaccent`, `pg_trgm`, `cube`, `earthdistance`). No server to install: the data lives
  * in a directory on disk, or in memory (tests).
  */
+import { mkdir } from 'node:fs/promises';
 import { PGlite, types } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -35,7 +36,10 @@ const queryable = (pg: Runner): Queryable => ({
  * @param dataDir directory of the data files; omitted or `memory://`: in memory, lost when the process ends
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const pg = await PGlite.create(dataDir && dataDir !== 'memory://' ? dataDir : undefined, {
+  const onDisk = dataDir && dataDir !== 'memory://' ? dataDir : undefined;
+  // PGlite creates the last directory only: its parents too (`./var/relais-data` on a fresh machine)
+  if (onDisk) await mkdir(onDisk, { recursive: true });
+  const pg = await PGlite.create(onDisk, {
     extensions: { unaccent, pg_trgm, cube, earthdistance },
     parsers,
   });

@@ -50,7 +50,7 @@ export function readSearchParams(params: URLSearchParams): { query: SearchQuery;
   const radius = params.get('rayon_km');
   if (radius !== null) {
     const r = Number(radius);
-    if (!(r > 0 && r <= 1000)) errors.push({ name: 'rayon_km', reason: 'nombre entre 0 et 1000 attendu' });
+    if (!(r > 0 && r <= 20000)) errors.push({ name: 'rayon_km', reason: 'nombre entre 0 et 20 000 attendu' });
     else if (q.near) q.near = { ...q.near, radiusKm: r };
     else errors.push({ name: 'rayon_km', reason: 'un rayon se mesure autour de lat et lon' });
   }

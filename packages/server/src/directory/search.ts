@@ -120,12 +120,22 @@ async function lookUpWords(db: Queryable, words: string[]): Promise<{ info: Map<
   return { info, n: rows[0]?.n ?? 0 };
 }
 
-/** Builds parameterised SQL: `p(value)` appends a parameter and returns its `$n`. */
+/** Builds parameterised SQL: `p(value, type)` appends a parameter and returns `$n::type`. */
 class Params {
   readonly values: unknown[] = [];
-  p(v: unknown): string {
+  private readonly refs: string[] = [];
+  p(v: unknown, type: 'text' | 'text[]' | 'float8'): string {
     this.values.push(v);
-    return `$${this.values.length}`;
+    const ref = `$${this.values.length}::${type}`;
+    this.refs.push(ref);
+    return ref;
+  }
+  /**
+   * A condition that is always true and names every parameter with its type: a statement that leaves some out
+   * (the facet counts do not compute the score) would otherwise fail with « could not determine data type ».
+   */
+  anchor(): string {
+    return this.refs.length ? `(row(${this.refs.join(', ')}) is null or true)` : 'true';
   }
 }
 
@@ -156,19 +166,19 @@ async function textSql(db: Queryable, text: string, ps: Params): Promise<TextSql
     const i = info.get(w.word);
     if (!i?.stem) return null;
     const weight = (q: string, f: number) => `${f * RANK_SCALE} * ts_rank('${WEIGHTS}', s.search, ${q}, 0)`;
-    const exact = `to_tsquery('relais_fr', ${ps.p(w.word)})`;
+    const exact = `to_tsquery('relais_fr', ${ps.p(w.word, 'text')})`;
     const parts = [weight(exact, EXACT)];
     const ors = [`s.search @@ ${exact}`];
     // the last word as a prefix (search as you type), others from 3 letters
     if (w.word.length >= 2 && (w.prefix || w.word.length >= 3)) {
-      const pre = `to_tsquery('relais_fr', ${ps.p(w.word + ':*')})`;
+      const pre = `to_tsquery('relais_fr', ${ps.p(w.word + ':*', 'text')})`;
       parts.push(weight(pre, PREFIX));
       ors.push(`s.search @@ ${pre}`);
     }
     // typo tolerance when the word is absent or rare (as the static engine)
     let df = i.df;
     if (i.df < 3 && i.typos.length) {
-      const typo = `to_tsquery('simple', ${ps.p(i.typos.map((t) => t.word).join(' | '))})`;
+      const typo = `to_tsquery('simple', ${ps.p(i.typos.map((t) => t.word).join(' | '), 'text')})`;
       parts.push(weight(typo, TYPO));
       ors.push(`s.search @@ ${typo}`);
       df = Math.max(df, ...i.typos.map((t) => t.ndoc));
@@ -188,9 +198,9 @@ async function textSql(db: Queryable, text: string, ps: Params): Promise<TextSql
       continue;
     }
     // a known phrase: the services carrying one of its concepts, or containing all its words
-    const conceptMatch = `s.concepts && ${ps.p(c.concepts.map(([k]) => k))}::text[]`;
+    const conceptMatch = `s.concepts && ${ps.p(c.concepts.map(([k]) => k), 'text[]')}`;
     const conceptScore = `greatest(${c.concepts
-      .map(([k, strength]) => `case when s.concepts @> array[${ps.p(k)}::text] then ${strength * (k.startsWith('k:') ? 1.2 : 1) * idf(n, conceptDf.get(k) ?? 0)} else 0 end`)
+      .map(([k, strength]) => `case when s.concepts @> array[${ps.p(k, 'text')}] then ${strength * (k.startsWith('k:') ? 1.2 : 1) * idf(n, conceptDf.get(k) ?? 0)} else 0 end`)
       .join(', ')})`;
     const wordsMatch = allWords ? allWords.map((w) => w.match).join(' and ') : 'false';
     // the concept is what the phrase means: a service with it ranks above one that only repeats the words
@@ -216,25 +226,25 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
   const origin = q.near ? { lat: q.near.lat, lon: q.near.lon } : place ? { lat: place.lat, lon: place.lon } : null;
   const radius = q.near?.radiusKm ?? (place ? DEFAULT_COMMUNE_RADIUS_KM : undefined);
   const zones = q.commune ? [q.commune, place?.departement ?? q.commune.slice(0, q.commune.startsWith('97') ? 3 : 2), ...(place?.epci ? [place.epci] : []), 'france'] : null;
-  if (zones) where.push(`(cardinality(s.zone_eligibilite) = 0 or s.zone_eligibilite && ${ps.p(zones)}::text[])`);
+  if (zones) where.push(`(cardinality(s.zone_eligibilite) = 0 or s.zone_eligibilite && ${ps.p(zones, 'text[]')})`);
   let dist = 'null::float8';
   if (origin) {
-    const here = `ll_to_earth(${ps.p(origin.lat)}::float8, ${ps.p(origin.lon)}::float8)`;
+    const here = `ll_to_earth(${ps.p(origin.lat, 'float8')}, ${ps.p(origin.lon, 'float8')})`;
     dist = `case when s.latitude is null or s.remote_only then null else earth_distance(ll_to_earth(s.latitude, s.longitude), ${here}) * ${KM} end`;
     if (radius !== undefined) {
-      const r = ps.p(radius);
+      const r = ps.p(radius, 'float8');
       where.push(
         `(s.remote_only or case when s.latitude is null then ${zones ? 'true' : 'false'}
-           else earth_box(${here}, ${r}::float8 / ${KM}) @> ll_to_earth(s.latitude, s.longitude)
-             and earth_distance(ll_to_earth(s.latitude, s.longitude), ${here}) * ${KM} <= ${r}::float8 end)`,
+           else earth_box(${here}, ${r} / ${KM}) @> ll_to_earth(s.latitude, s.longitude)
+             and earth_distance(ll_to_earth(s.latitude, s.longitude), ${here}) * ${KM} <= ${r} end)`,
       );
     }
   }
   if (q.bbox) {
     const [w, s, e, n] = q.bbox;
-    where.push(`(s.latitude between ${ps.p(s)}::float8 and ${ps.p(n)}::float8 and s.longitude between ${ps.p(w)}::float8 and ${ps.p(e)}::float8)`);
+    where.push(`(s.latitude between ${ps.p(s, 'float8')} and ${ps.p(n, 'float8')} and s.longitude between ${ps.p(w, 'float8')} and ${ps.p(e, 'float8')})`);
   }
-  if (q.departements?.length) where.push(`s.departement = any(${ps.p([...q.departements])}::text[])`);
+  if (q.departements?.length) where.push(`s.departement = any(${ps.p([...q.departements], 'text[]')})`);
 
   // relaxed: when no service matches every clause, those matching the most (counted on the words alone, as the
   // static engine does, in a sub-query of the same statement)
@@ -250,18 +260,17 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
   if (q.openAt) {
     const at = new Date(q.openAt);
     const rows = await db.query<{ id: string; h: string | null }>(
-      // the score and distance are selected only so that every parameter is referenced (and typed)
-      `select s.id, coalesce(s.data->>'horaires_accueil', st.data->>'horaires_accueil') as h, ${text ? text.score : '0'} as score, ${dist} as dist
-       from directory_services s left join directory_structures st on st.id = s.structure_id where ${where.length ? where.join(' and ') : 'true'}`,
+      `select s.id, coalesce(s.data->>'horaires_accueil', st.data->>'horaires_accueil') as h
+       from directory_services s left join directory_structures st on st.id = s.structure_id where ${[...where, ps.anchor()].join(' and ')}`,
       ps.values,
     );
     const open = rows.filter((r) => r.h && isOpenAt(r.h, at)).map((r) => r.id);
-    where.push(`s.id = any(${ps.p(open)}::text[])`);
+    where.push(`s.id = any(${ps.p(open, 'text[]')})`);
   }
 
   // facet filters: OR within a list, AND between lists; each facet is counted without its own filter
   const f: Partial<Record<FacetKey, string>> = {};
-  const list = (k: FacetKey) => (q[k]?.length ? ps.p([...q[k]!]) + '::text[]' : null);
+  const list = (k: FacetKey) => (q[k]?.length ? ps.p([...q[k]!], 'text[]') : null);
   let v: string | null;
   if ((v = list('thematiques'))) f.thematiques = `(s.thematiques && ${v} or s.categories && ${v})`;
   if ((v = list('publics'))) f.publics = `(s.publics && ${v} or 'tous-publics' = any(s.publics))`;
@@ -271,14 +280,15 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
   if ((v = list('frais'))) f.frais = `s.frais = any(${v})`;
   const pass = (except?: FacetKey) => FACETS.filter((k) => k !== except && f[k]).map((k) => `f_${k}`).join(' and ') || 'true';
 
-  const base = `with m as (
+  // the score is computed only where it is used (the page), not for the facet counts
+  const base = (withScore: boolean) => `with m as (
     select s.id, s.structure_id, s.name_key, s.thematiques, s.categories, s.publics, s.type, s.typologie, s.modes_accueil, s.frais,
-      ${text ? text.score : '0'} as score, ${hits} as hits, ${dist} as dist,
+      ${withScore && text ? text.score : '0'} as score, ${hits} as hits, ${withScore ? dist : 'null::float8'} as dist,
       ${FACETS.map((k) => `${f[k] ?? 'true'} as f_${k}`).join(', ')}
     from directory_services s
-    where ${where.length ? where.join(' and ') : 'true'}
+    where ${[...where, ps.anchor()].join(' and ')}
   )`;
-  const facetSql = `${base}
+  const facetSql = `${base(false)}
     select 'total' as f, null as v, count(*) filter (where ${pass()})::int as n from m
     union all select 'hits', null, min(m.hits) filter (where ${pass()})::int from m
     union all select 'thematiques', x, count(*)::int from m, unnest(m.thematiques) x where ${pass('thematiques')} group by x
@@ -296,7 +306,7 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
       : sort === 'distance' && origin
         ? 'm.dist asc nulls last, m.name_key, m.id'
         : 'm.name_key, m.id';
-  const itemSql = `${base}
+  const itemSql = `${base(true)}
     select sv.data as service, st.data as structure, m.dist
     from m join directory_services sv on sv.id = m.id left join directory_structures st on st.id = m.structure_id
     where ${pass()}

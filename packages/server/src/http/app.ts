@@ -25,6 +25,11 @@ export interface AppOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** The migrations directory `/ready` checks (default: the package's). */
   migrationsDir?: string;
+  /**
+   * Path under which every route is served (`/api` → `/api/services`, `/api/health`), for a server mounted beside a
+   * site; empty by default.
+   */
+  basePath?: string;
 }
 
 /** A running server. */
@@ -36,6 +41,11 @@ export interface App {
   close(): Promise<void>;
   /** Requests being answered. */
   readonly inFlight: number;
+  /**
+   * The request listener, for another `node:http` server that mounts this one (e.g. under `basePath`): resolves
+   * `true` when it answered, `false` when the path is outside `basePath` (the caller answers).
+   */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
 
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
@@ -71,9 +81,11 @@ export function createApp(opts: AppOptions): App {
     return true;
   };
 
+  const basePath = (opts.basePath ?? '').replace(/\/$/, '');
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<string> => {
     if (closing) res.setHeader('connection', 'close');
     const url = new URL(req.url ?? '/', 'http://localhost');
+    url.pathname = url.pathname.slice(basePath.length) || '/';
     const allowed = cors(req, res);
     if (req.method === 'OPTIONS') {
       if (!allowed) {
@@ -123,7 +135,15 @@ export function createApp(opts: AppOptions): App {
     return m.route.path;
   };
 
-  const server = createServer((req, res) => {
+  const outside = (req: IncomingMessage) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    return !!basePath && path !== basePath && !path.startsWith(basePath + '/');
+  };
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    if (outside(req)) {
+      sendProblem(res, 404, 'Introuvable', 'Cette adresse n’existe pas sur ce serveur.');
+      return;
+    }
     const t0 = performance.now();
     inFlight++;
     let route = 'unknown';
@@ -145,7 +165,8 @@ export function createApp(opts: AppOptions): App {
         if (res.writableFinished) done();
         else res.once('close', done);
       });
-  });
+  };
+  const server = createServer(listener);
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
@@ -155,6 +176,14 @@ export function createApp(opts: AppOptions): App {
     server,
     get inFlight() {
       return inFlight;
+    },
+    async handle(req, res) {
+      if (outside(req)) return false;
+      await new Promise<void>((resolve) => {
+        res.once('close', () => resolve());
+        listener(req, res);
+      });
+      return true;
     },
     listen: (port, host) =>
       new Promise((resolve, reject) => {

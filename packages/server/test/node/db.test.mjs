@@ -118,11 +118,11 @@ test('readMigrations: the package migrations are numbered, ordered and unique', 
 test('PGlite on disk: the data survives a restart', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'relais-pgdata-'));
   try {
-    let db = await openPglite(dir);
+    let db = await openPglite(join(dir, 'var', 'relais-data'));
     await migrate(db);
     await db.exec("create table keep (v text); insert into keep values ('gardé');");
     await db.close();
-    db = await openPglite(dir);
+    db = await openPglite(join(dir, 'var', 'relais-data'));
     assert.deepEqual(await db.query('select v from keep'), [{ v: 'gardé' }]);
     assert.deepEqual((await migrate(db)).applied, []);
     await db.close();

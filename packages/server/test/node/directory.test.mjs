@@ -121,6 +121,13 @@ for (const { name, open } of DATABASES) {
       assert.deepEqual(body.items.map((i) => i.service.id).sort(), expected.map((s) => s.id).sort());
     });
 
+    test('« anywhere »: the radius the widgets send for the nearest service (20 000 km) is accepted, beyond refused', async () => {
+      const far = await search('q=ehpad&code_commune=58079&lat=47.46&lon=3.52&rayon_km=20000&tri=distance&size=1');
+      const all = await search('q=ehpad&size=1');
+      assert.equal(far.total, all.total);
+      assert.equal((await get('/services?lat=47&lon=3&rayon_km=20001')).status, 400);
+    });
+
     test('départements scope: only services located there', async () => {
       const raw = structuredClone(demoRaw);
       raw.structures = [{ source: 'test', id: 'test--yonne', nom: 'CCAS d’Auxerre (test)', date_maj: '2025-01-02', code_insee: '89024', commune: 'Auxerre', latitude: 47.798, longitude: 3.567, typologie: 'ccas-cias' }];

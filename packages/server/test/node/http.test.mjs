@@ -3,6 +3,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,6 +138,33 @@ describe('HTTP app', () => {
     await assert.rejects(db.query('select 1'));
     assert.match(lines.join(''), /shutdown_done/);
   });
+});
+
+test('mounted under a base path inside another server (a site serving its API under /api)', async () => {
+  // the database is not used by these routes: a stand-in that records nothing
+  const db = { kind: 'pglite', query: async () => [], exec: async () => undefined, transaction: async (fn) => fn(db), close: async () => undefined };
+  const app = createApp({
+    db,
+    config: { corsOrigins: [], rateLimitPerMinute: 0, trustProxy: false, shutdownTimeoutS: 1 },
+    log: jsonLogger(() => undefined),
+    routes: [[{ method: 'GET', path: '/services/:id', handle: async (_q, res, ctx) => res.end(`service ${ctx.params.id}`) }]],
+    basePath: '/api/',
+  });
+  const site = createServer(async (req, res) => {
+    if (await app.handle(req, res)) return;
+    res.end('page du site');
+  });
+  await new Promise((r) => site.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${site.address().port}`;
+  try {
+    assert.equal(await (await fetch(`${base}/api/services/42`)).text(), 'service 42');
+    assert.equal(await (await fetch(`${base}/index.html`)).text(), 'page du site');
+    assert.equal(await (await fetch(`${base}/apiculture`)).text(), 'page du site');
+    assert.equal((await fetch(`${base}/api/health`)).status, 200);
+    assert.equal((await fetch(`${base}/api/nope`)).status, 404);
+  } finally {
+    site.close();
+  }
 });
 
 test('configuration: defaults, and bad values refused in French naming the variable', () => {
