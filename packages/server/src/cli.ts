@@ -4,6 +4,8 @@
  *   relais-server                 serve (migrations applied first)
  *   relais-server migrate         apply the migrations and stop
  *   relais-server import <file>…  import data·inclusion files (structures and services) and stop
+ *   relais-server sync            one data·inclusion sync run for the configured territory (DI_API_TOKEN…) and stop
+ *   relais-server liaison …       partners, recipients, tokens and the retention purge of the liaison receiver
  * Configuration by environment variables (README of the package).
  */
 import { readConfig, ConfigError, type Config } from './config.js';
@@ -14,20 +16,27 @@ import { directoryRoutes } from './directory/routes.js';
 import { createApp } from './http/app.js';
 import { jsonLogger, silentLogger } from './http/log.js';
 import type { Route } from './http/types.js';
-import { importFile } from './import/import.js';
+import { importDataset, importFile } from './import/import.js';
+import { refreshWords } from './directory/words.js';
+import { liaisonRoutes, liaisonCommand } from './liaison/index.js';
+import { syncRoutes, runDataInclusionSync, startSyncSchedule, type DirectoryWrites } from './sync/index.js';
 
 const USAGE = `Usage :
   relais-server                  démarre le serveur (applique d’abord les migrations)
   relais-server migrate          applique les migrations puis s’arrête
   relais-server import <fichier…> importe des fichiers data·inclusion (structures, services) puis s’arrête
+  relais-server sync             synchronise une fois le territoire depuis l’API data·inclusion (DI_API_TOKEN…) puis s’arrête
+  relais-server liaison <…>      partenaires, destinataires, jetons et purge des fiches de liaison (voir LIAISON.md)
 Configuration : variables d’environnement (DATABASE_URL, RELAIS_DATA_DIR, PORT, HOST, RELAIS_CORS_ORIGINS…), voir le README de @relais/server.`;
 
 async function open(config: Config): Promise<Db> {
   return openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pool: { max: config.dbPool } });
 }
 
-/** The route lists the server mounts: one per module (the liaison receiver and the sync add theirs here). */
-const ROUTES: ReadonlyArray<readonly Route[]> = [directoryRoutes];
+/** The route lists the server mounts: one per module. */
+const ROUTES: ReadonlyArray<readonly Route[]> = [directoryRoutes, liaisonRoutes, syncRoutes];
+/** How the data·inclusion sync writes into the directory (the importer's rules: source kept, newest date_maj wins). */
+const DIRECTORY: DirectoryWrites = { write: importDataset, afterWithdraw: refreshWords };
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
@@ -74,6 +83,30 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (cmd === 'sync') {
+    const db = await open(config);
+    try {
+      await migrate(db);
+      const r = await runDataInclusionSync({ db, env: process.env, log, directory: DIRECTORY });
+      if (!r) {
+        console.error('Aucune synchronisation : DI_API_TOKEN absent, ou une autre instance synchronise déjà.');
+        return 1;
+      }
+      return r.errors.length ? 1 : 0;
+    } finally {
+      await db.close();
+    }
+  }
+  if (cmd === 'liaison') {
+    const db = await open(config);
+    try {
+      await migrate(db);
+      for (const line of await liaisonCommand(db, process.env, args)) console.log(line);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
   if (cmd !== undefined && cmd !== 'serve') {
     console.error(`Commande inconnue : ${cmd.slice(0, 40)}\n${USAGE}`);
     return 2;
@@ -84,9 +117,11 @@ async function main(argv: string[]): Promise<number> {
   const app = createApp({ db, config, log, routes: ROUTES, env: process.env });
   const port = await app.listen(config.port, config.host);
   log.info('listening', { host: config.host, port, database: db.kind });
+  const stopSync = startSyncSchedule({ db, env: process.env, log, directory: DIRECTORY });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info('signal', { signal });
+      stopSync();
       void app.close().then(resolve);
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
