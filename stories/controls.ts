@@ -3,11 +3,16 @@
  * `@wc-toolkit/storybook-helpers`: one control per public attribute and per `--relais-*` CSS property, the events
  * listed (logged in Actions), nothing else (no internal state, no property-only object). Descriptions and table
  * headings in French (controls.fr.ts); the template sets only the attributes whose value differs from the default.
+ *
+ * A change of attribute control renders a new element: several attributes are a starting configuration that the
+ * element reads when it connects (the liaison form's database and device, the directory's starting filters, the map's
+ * background), as on a real page. A change of CSS property only restyles the element in place.
  */
 import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
 import type { ArgTypes } from '@storybook/web-components-vite';
 import { getCustomElements } from '@storybook/web-components-vite';
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { FR } from './controls.fr.js';
 
 /** The French headings of the controls table. */
@@ -15,7 +20,16 @@ export const CATEGORIES = { attributes: 'Attributs', 'css properties': 'Proprié
 
 type Declaration = { tagName?: string; events?: Array<{ name: string; type?: { text: string } }> };
 
-export function controlsFor(tag: string): { args: Record<string, unknown>; argTypes: ArgTypes; template: (args: Record<string, unknown>) => TemplateResult } {
+type Args = Record<string, unknown>;
+
+export function controlsFor(tag: string): {
+  args: Args;
+  argTypes: ArgTypes;
+  /** The element with the story's args as attributes and CSS properties. */
+  template: (args: Args) => TemplateResult;
+  /** A story's render that also sets property-only values (objects, clients): not args, so never controls. */
+  withProperties: (properties: Args) => (args: Args) => TemplateResult;
+} {
   const { args, argTypes, template } = getStorybookHelpers(tag, { excludeCategories: ['properties', 'methods', 'slots', 'cssParts', 'cssStates'] });
   const fr = FR[tag];
   if (!fr) throw new Error(`controls.fr.ts: pas de descriptions pour <${tag}>`);
@@ -41,5 +55,8 @@ export function controlsFor(tag: string): { args: Record<string, unknown>; argTy
     if (!description) throw new Error(`controls.fr.ts: pas de description française pour ${name} de <${tag}>`);
     out[key] = { ...a, description, table: { ...a.table, category: CATEGORIES[category] ?? category, type } };
   }
-  return { args, argTypes: out, template: (a) => template(a) };
+  const attributes = Object.entries(out).filter(([, a]) => a.table?.category === CATEGORIES.attributes).map(([k]) => k);
+  const render = (a: Args): TemplateResult => html`${keyed(JSON.stringify(attributes.map((k) => a[k] ?? null)), template(a))}`;
+  const withProperties = (properties: Args) => (a: Args) => render({ ...a, ...Object.fromEntries(Object.entries(properties).map(([k, v]) => [`.${k}`, v])) });
+  return { args, argTypes: out, template: render, withProperties };
 }

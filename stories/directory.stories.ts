@@ -5,7 +5,7 @@ import '@relais/directory/define.js';
 import { createClient, RelaisError, type RelaisClient } from '@relais/core';
 import { controlsFor } from './controls.js';
 
-const { args, argTypes, template } = controlsFor('relais-directory');
+const { args, argTypes, template, withProperties } = controlsFor('relais-directory');
 
 /** A client whose every search fails, to show the error state. */
 const failingClient = (): RelaisClient => {
@@ -53,20 +53,20 @@ export const FALC: Story = { args: { falc: true } };
 /** Aucun résultat : le widget explique et propose d’élargir. */
 export const AucunResultat: Story = {
   name: 'Aucun résultat',
-  args: { src: '', commune: '', departements: '', '.data': { structures: [], services: [] } },
+  args: { src: '', commune: '', departements: '' }, render: withProperties({ data: { structures: [], services: [] } }),
 };
 
 /** La source ne répond pas : message en français et bouton Réessayer. */
 export const Erreur: Story = {
   args: { src: '', commune: '', departements: '' },
-  render: (a) => template({ ...a, '.client': failingClient() }),
+  render: withProperties({ client: failingClient() }),
 };
 
 /** Source lente : état de progression après 300 ms. */
 export const SourceLente: Story = {
   name: 'Source lente',
   args: { src: '', commune: '' },
-  render: (a) => template({ ...a, '.client': slowClient(2500) }),
+  render: withProperties({ client: slowClient(2500) }),
 };
 
 /** Dans un fournisseur partagé. */

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@relais/liaison/define.js';
 import { controlsFor } from './controls.js';
 
-const { args, argTypes, template } = controlsFor('relais-liaison-form');
+const { args, argTypes, template, withProperties } = controlsFor('relais-liaison-form');
 
 const meta: Meta = {
   title: 'Widgets/Fiche de liaison (relais-liaison-form)',
@@ -165,4 +165,4 @@ export const FicheDomicile: Story = {
 };
 
 /** Un modèle de fiche inutilisable est expliqué à la place du formulaire, jamais remplacé par une autre fiche. */
-export const ModeleInutilisable: Story = { name: 'Modèle inutilisable', args: { 'db-name': 'storybook-invalid', '.template': { id: 'fiche-locale', title: 'Fiche locale' } } };
+export const ModeleInutilisable: Story = { name: 'Modèle inutilisable', args: { 'db-name': 'storybook-invalid' }, render: withProperties({ template: { id: 'fiche-locale', title: 'Fiche locale' } }) };

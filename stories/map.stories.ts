@@ -6,7 +6,7 @@ import '@relais/map/define.js';
 import type { Dataset } from '@relais/core';
 import { controlsFor } from './controls.js';
 
-const { args, argTypes, template } = controlsFor('relais-map');
+const { args, argTypes, template, withProperties } = controlsFor('relais-map');
 
 /** Dense synthetic national data (20 000 fictional services around the prefectures of France), seeded. */
 function denseFrance(n = 20000): Dataset {
@@ -58,7 +58,7 @@ export const ClamecyListe: Story = { name: 'Clamecy — liste ouverte', args: { 
 export const DonneesDenses: Story = {
   name: 'France — données denses (20 000)',
   args: { src: '' },
-  render: (a) => template({ ...a, '.data': dense() }),
+  render: (a) => withProperties({ data: dense() })(a),
 };
 
 /** Carte et annuaire liés par un fournisseur : les filtres de l’annuaire pilotent la carte. */
