@@ -56,7 +56,11 @@ export function controlsFor(tag: string): {
     out[key] = { ...a, description, table: { ...a.table, category: CATEGORIES[category] ?? category, type } };
   }
   const attributes = Object.entries(out).filter(([, a]) => a.table?.category === CATEGORIES.attributes).map(([k]) => k);
-  const render = (a: Args): TemplateResult => html`${keyed(JSON.stringify(attributes.map((k) => a[k] ?? null)), template(a))}`;
+  // numbers as text: the helper's spread drops a falsy value, so `0` (heading-level="0", expiry-days="0") would vanish
+  const render = (a: Args): TemplateResult => {
+    const values = Object.fromEntries(Object.entries(a).map(([k, v]) => [k, typeof v === 'number' && attributes.includes(k) ? String(v) : v]));
+    return html`${keyed(JSON.stringify(attributes.map((k) => values[k] ?? null)), template(values))}`;
+  };
   const withProperties = (properties: Args) => (a: Args) => render({ ...a, ...Object.fromEntries(Object.entries(properties).map(([k, v]) => [`.${k}`, v])) });
   return { args, argTypes: out, template: render, withProperties };
 }

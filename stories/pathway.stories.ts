@@ -1,5 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@relais/pathway/define.js';
+import { html } from 'lit';
+import '@relais/core/provider.js';
+import '@relais/directory/define.js';
 import { pathwayTemplates } from '@relais/pathway';
 import { controlsFor } from './controls.js';
 
@@ -53,3 +56,10 @@ export const RSAHorizontal: Story = { name: 'RSA — horizontal', args: { 'templ
 export const Simulation: Story = { args: { today: '', simulate: true } };
 /** Le dossier (`src`) ne peut pas être chargé : le message dit pourquoi, en français ; « Réessayer » apparaît quand l’erreur peut passer (serveur indisponible, réponse illisible). */
 export const DossierIndisponible: Story = { name: 'Dossier indisponible', args: { 'template-id': '', today: '', src: './data/dossier-introuvable.json' } };
+
+/** Avec l’annuaire, dans un fournisseur : « Trouver … » ouvre l’annuaire sur l’acteur de l’étape, près de la commune de la personne (`commune`). */
+export const AvecAnnuaire: Story = {
+  name: 'Avec l’annuaire',
+  args: { 'template-id': 'apa-domicile', today: '2026-11-20', commune: '58079' },
+  render: (a) => html`<relais-provider src="./data/nievre.json">${withProperties({ events: [{ stepId: 'depot', kind: 'done', date: '2026-09-01' }, { stepId: 'complet', kind: 'done', date: '2026-09-10' }] })(a)}<relais-directory departements="58" hide-needs></relais-directory></relais-provider>`,
+};

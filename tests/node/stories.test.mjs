@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, serveStatic } from '../../scripts/browser.mjs';
+import { TOKENS } from '@relais/themes/tokens';
 
 const dir = join(process.cwd(), 'storybook-static');
 const axeSource = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -105,7 +106,9 @@ test('controls: each widget story has exactly its manifest’s attributes and CS
     assert.deepEqual(Object.entries(types).filter(([, a]) => !a.control).map(([, a]) => a.name).sort(), d.events.map((e) => e.name).sort(), `${s.id}: rows without control`);
     for (const [k, a] of Object.entries(types)) {
       assert.ok(['Attributs', 'Propriétés CSS (jetons --relais-*)', 'Événements'].includes(a.category), `${s.id} ${k}: category ${a.category}`);
-      assert.match(a.description, FRENCH, `${s.id} ${k}: description in French`);
+      const token = TOKENS.find((t) => t.name === a.name);
+      if (token) assert.equal(a.description, `${token.description}.`, `${s.id} ${k}: the token table's French description`);
+      else assert.match(a.description, FRENCH, `${s.id} ${k}: description in French`);
       const english = d.attributes.find((x) => x.name === a.name)?.description ?? d.events.find((x) => x.name === a.name)?.description;
       assert.notEqual(a.description, english, `${s.id} ${k}: not the English JSDoc`);
     }
@@ -121,8 +124,13 @@ const snapshot = (tag) => {
   const root = el?.shadowRoot;
   if (!root) return '';
   const boxes = [el, ...root.querySelectorAll(':host > *, ol, li, h1, h2, h3, h4, h5, h6')].map((n) => { const r = n.getBoundingClientRect(); return `${Math.round(r.width)}x${Math.round(r.height)}`; });
-  return `${root.innerHTML.replace(/<!--[\s\S]*?-->/g, '')}|${boxes.join(',')}|${location.search}`;
+  // Lit's markers and the per-instance ids (a new element gets new ones) left out
+  const markup = root.innerHTML.replace(/<!--[\s\S]*?-->/g, '').replace(/\b(id|for|list|aria-controls|aria-labelledby|aria-describedby|aria-activedescendant|aria-owns)="[^"]*"/g, '$1');
+  return `${markup}|${boxes.join(',')}|${location.search}`;
 };
+
+/** Fills one field of the orientation sheet and saves it (a draft on this device). */
+const DRAFT = [['click', '^Recommencer', true], ['wait', '#tasks-title'], ['click', 'Qui oriente'], ['type', '#f-emetteur_structure', 'CCAS (fictif)']];
 
 /**
  * Each attribute control, on a story of its widget: a value (after `preset`, other controls set first) and, where the
@@ -169,8 +177,9 @@ const CHANGES = {
       catalogues: { value: './catalogues/introuvable.json', expect: 'root.querySelector(\'[part~="error"]\')' },
       date: { value: '2024-01-15' },
       falc: { value: true },
-      remember: { value: true },
-      departements: { value: '89' },
+      // kept across a reload: the first answer given, then the page reloaded
+      remember: { story: 'widgets-éligibilité-relais-eligibility--questionnaire', flow: { prepare: [['check', '#answer-1'], ['click', '^Continuer$']], change: 'remember:!true', prepareAfter: true }, value: true, expect: "!root.querySelector('#answer-1[value=\"relative\"]')" },
+      departements: { skip: 'read only when a typed commune name is resolved, at the end of the questionnaire: not driven here' },
       'directory-url': { value: '/annuaire?type={kind}', expect: 'root.querySelector(\'a[href*="/annuaire?type="]\')' },
       'heading-level': { value: 3, expect: 'root.querySelector(\'h3\') && !root.querySelector(\'h2\')' },
     },
@@ -179,16 +188,19 @@ const CHANGES = {
     story: 'widgets-fiche-de-liaison-relais-liaison-form--orientation',
     attributes: {
       'template-id': { value: 'dlu-domicile' },
-      'draft-id': { value: 'autre-fiche' },
-      endpoint: { value: 'http://127.0.0.1:9/fiches' },
-      device: { value: 'shared' },
+      // a draft typed, then the page reloaded with the control changed: the draft is not there (another id, another
+      // database, a shared device keeps nothing of a personal one, a draft kept 0 days has expired)
+      'draft-id': { flow: { base: 'db-name:storybook-t-draft-id', prepare: DRAFT, change: 'draft-id:autre-fiche' }, value: 'autre-fiche', expect: "!root.querySelector('#resume-title')" },
+      endpoint: { steps: [['click', '^Relire la fiche$']], value: 'http://127.0.0.1:9/fiches', expect: "[...root.querySelectorAll('button')].some((b) => /accord de partage/.test(b.textContent))" },
+      device: { flow: { base: 'db-name:storybook-t-device', prepare: DRAFT, change: 'device:shared' }, value: 'shared', expect: "!root.querySelector('#resume-title')" },
       'idle-minutes': { preset: { device: 'shared' }, value: 0.05 },
-      'expiry-days': { value: 0 },
-      'db-name': { value: 'storybook-autre-base' },
+      'expiry-days': { flow: { base: 'db-name:storybook-t-expiry', prepare: DRAFT, change: 'expiry-days:0', prepareAfter: true }, value: 0, expect: "!root.querySelector('#resume-title')" },
+      'db-name': { flow: { base: 'db-name:storybook-t-db', prepare: DRAFT, change: 'db-name:storybook-t-db-2' }, value: 'storybook-t-db-2', expect: "!root.querySelector('#resume-title')" },
       'heading-level': { value: 3, expect: 'root.querySelector(\'h3\') && !root.querySelector(\'h2\')' },
       'passphrase-mode': { value: true, expect: 'root.querySelector(\'#unlock-title\')' },
-      'home-print-access': { value: true },
-      notice: { preset: { endpoint: 'http://127.0.0.1:9/fiches' }, value: '{"controller":"CCAS (fictif)"}' },
+      'home-print-access': { story: 'widgets-fiche-de-liaison-relais-liaison-form--fiche-frigo', media: 'print', steps: [['click', '^Relire la fiche$']], value: true, expect: "[...root.querySelectorAll('.device-only')].some((n) => getComputedStyle(n).display !== 'none')" },
+      // the « Partage » story fills the sheet and opens the consent step with the site's notice; without it, it says so
+      notice: { story: 'widgets-fiche-de-liaison-relais-liaison-form--partage', beforeSteps: [['wait', '#consent-title']], afterSteps: [['click', '^Reprendre', true], ['click', '^Revenir à la liste des parties', true], ['click', '^Relire la fiche$'], ['click', 'accord de partage'], ['wait', '#consent-title']], value: '', expect: 'root.querySelector(\'[part~="notice-missing"]\')' },
     },
   },
   'relais-pathway': {
@@ -200,7 +212,8 @@ const CHANGES = {
       layout: { value: 'horizontal' },
       simulate: { value: true },
       'alsace-moselle': { value: true },
-      commune: { preset: { 'directory-url': '/annuaire?type={kind}' }, value: '58079' },
+      // with the directory in a provider: « Trouver … » opens it near the person's commune
+      commune: { story: 'widgets-parcours-relais-pathway--avec-annuaire', observe: 'relais-directory', steps: [['click', '^Trouver', true]], value: '58194' },
       'directory-url': { value: '/annuaire?type={kind}', expect: 'root.querySelector(\'a[href*="/annuaire?type="]\')' },
       falc: { value: true },
       'heading-level': { value: 3, expect: 'root.querySelector(\'h3\') && !root.querySelector(\'h2\')' },
@@ -237,33 +250,103 @@ async function settled(page, tag) {
 
 const setArgs = (page, storyId, updatedArgs) => page.evaluate(({ storyId, updatedArgs }) => window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateStoryArgs', { storyId, updatedArgs }), { storyId, updatedArgs });
 
-for (const [tag, { story, attributes }] of Object.entries(CHANGES)) {
+/** One step of a person in the widget's shadow root: click a button or link (by its text), check, type, wait. */
+async function step(page, tag, [kind, target, arg]) {
+  const done = await page
+    .waitForFunction(
+      (tag, kind, target, arg) => {
+        const root = document.querySelector(tag)?.shadowRoot;
+        if (!root) return false;
+        if (kind === 'wait') return Boolean(root.querySelector(target));
+        if (kind === 'click') {
+          const b = [...root.querySelectorAll('button, a')].find((x) => new RegExp(target).test(x.textContent.trim()) && !x.disabled);
+          b?.click();
+          return Boolean(b);
+        }
+        const input = root.querySelector(target);
+        if (!input) return false;
+        if (kind === 'check') input.click();
+        else {
+          input.value = arg;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        }
+        return true;
+      },
+      { timeout: kind === 'click' && arg === true ? 2000 : 8000 },
+      tag, kind, target, arg ?? null,
+    )
+    .then(() => true, () => false);
+  if (!done && !(kind === 'click' && arg === true)) throw new Error(`${kind} ${target}: not found in <${tag}>`);
+  await new Promise((r) => setTimeout(r, 150));
+}
+
+/** Opens a story (with URL args), waits for its widget, and makes the snapshot function available. */
+async function open(page, story, urlArgs) {
+  await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story)}&viewMode=story${urlArgs ? `&args=${urlArgs}` : ''}`);
+  await page.waitForFunction(ready, { timeout: 15000 });
+  await page.evaluate(`window.__snapshot = ${snapshot}`);
+}
+
+/** Waits until the widget, settled (not a transient « Chargement… »), differs from `before` and shows `expect`. */
+const changedFrom = (page, tag, before, expect) =>
+  page
+    .waitForFunction(
+      (tag, before, expect) => {
+        const root = document.querySelector(tag)?.shadowRoot;
+        const now = root ? window.__snapshot(tag) : '';
+        const ok = Boolean(root) && now !== before && (!expect || new Function('root', `return Boolean(${expect})`)(root));
+        window.__stable = ok && now === window.__last ? (window.__stable ?? 0) + 1 : 0;
+        window.__last = now;
+        return window.__stable >= 5;
+      },
+      { timeout: 10000, polling: 200 },
+      tag, before, expect ?? '',
+    )
+    .then(() => true, () => false);
+
+for (const [tag, { story: defaultStory, attributes }] of Object.entries(CHANGES)) {
   const [pkg] = Object.entries(WIDGETS).find(([, t]) => t === tag);
   test(`controls of <${tag}>: the table covers every attribute of the manifest`, () => {
     assert.deepEqual(Object.keys(attributes).sort(), declaration(pkg, tag).attributes.map((a) => a.name).sort());
   });
-  for (const [attr, { preset, value, expect }] of Object.entries(attributes)) {
-    test(`control ${attr} of <${tag}> (${value}) changes the rendered widget`, async () => {
+  for (const [attr, c] of Object.entries(attributes)) {
+    const story = c.story ?? defaultStory;
+    const observe = c.observe ?? tag;
+    test(`control ${attr} of <${tag}> (${JSON.stringify(c.value)}) changes the rendered widget`, { skip: c.skip }, async () => {
       const page = await browser.newPage();
-      await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story)}&viewMode=story`);
-      await page.waitForFunction(ready, { timeout: 15000 });
-      await page.evaluate(`window.__snapshot = ${snapshot}`);
-      if (preset) {
-        await setArgs(page, story, preset);
+      let changed;
+      if (c.flow) {
+        // through the page's URL (the same args as the controls), across a reload
+        const { base: b = '', prepare, change, prepareAfter } = c.flow;
+        await open(page, story, b);
+        for (const s of prepare) await step(page, tag, s);
+        await new Promise((r) => setTimeout(r, 800));
+        await open(page, story, b);
+        const before = await settled(page, observe);
+        await open(page, story, [b, change].filter(Boolean).join(';'));
+        if (prepareAfter) {
+          for (const s of prepare) await step(page, tag, s);
+          await new Promise((r) => setTimeout(r, 800));
+          await open(page, story, [b, change].filter(Boolean).join(';'));
+        }
+        changed = await changedFrom(page, observe, before, c.expect);
+      } else {
+        await open(page, story);
+        if (c.media) await page.emulateMediaType(c.media);
+        if (c.preset) {
+          await setArgs(page, story, c.preset);
+          await new Promise((r) => setTimeout(r, 300));
+          await page.waitForFunction(ready, { timeout: 15000 });
+        }
+        for (const s of c.beforeSteps ?? c.steps ?? []) await step(page, tag, s);
+        const before = await settled(page, observe);
+        await setArgs(page, story, { [attr]: c.value });
         await new Promise((r) => setTimeout(r, 300));
+        await page.waitForFunction(ready, { timeout: 15000 });
+        for (const s of c.afterSteps ?? c.steps ?? []) await step(page, tag, s);
+        changed = await changedFrom(page, observe, before, c.expect);
       }
-      const before = await settled(page, tag);
-      await setArgs(page, story, { [attr]: value });
-      const changed = await page
-        .waitForFunction((tag, before, expect) => {
-          const el = document.querySelector(tag);
-          const root = el?.shadowRoot;
-          if (!root) return false;
-          if (expect && !new Function('root', `return Boolean(${expect})`)(root)) return false;
-          return window.__snapshot(tag) !== before;
-        }, { timeout: 8000 }, tag, before, expect ?? '')
-        .then(() => true, () => false);
-      assert.ok(changed, `${attr}=${value}: the widget changed${expect ? ` and ${expect}` : ''}`);
+      assert.ok(changed, `${attr}=${JSON.stringify(c.value)}: the widget changed${c.expect ? ` and ${c.expect}` : ''}`);
       await page.close();
     });
   }
