@@ -336,13 +336,14 @@ for (const [tag, { story: defaultStory, attributes }] of Object.entries(CHANGES)
         if (c.preset) {
           await setArgs(page, story, c.preset);
           await new Promise((r) => setTimeout(r, 300));
-          await page.waitForFunction(ready, { timeout: 15000 });
+          await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot, { timeout: 15000 }, tag);
         }
         for (const s of c.beforeSteps ?? c.steps ?? []) await step(page, tag, s);
         const before = await settled(page, observe);
         await setArgs(page, story, { [attr]: c.value });
         await new Promise((r) => setTimeout(r, 300));
-        await page.waitForFunction(ready, { timeout: 15000 });
+        // the new element (its own steps wait for what they need)
+        await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot, { timeout: 15000 }, tag);
         for (const s of c.afterSteps ?? c.steps ?? []) await step(page, tag, s);
         changed = await changedFrom(page, observe, before, c.expect);
       }
