@@ -31,8 +31,8 @@ export function controlsFor(tag: string): {
   withProperties: (properties: Args) => (args: Args) => TemplateResult;
 } {
   const { args, argTypes, template } = getStorybookHelpers(tag, { excludeCategories: ['properties', 'methods', 'slots', 'cssParts', 'cssStates'] });
-  const fr = FR[tag];
-  if (!fr) throw new Error(`controls.fr.ts: pas de descriptions pour <${tag}>`);
+  // a new attribute or event without its French line keeps the manifest's text (the stories test then fails on it)
+  const fr = FR[tag] ?? { attributes: {}, events: {} };
   const manifest = getCustomElements() as { modules: Array<{ declarations?: Declaration[] }> };
   const declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag);
   const out: ArgTypes = {};
@@ -45,14 +45,13 @@ export function controlsFor(tag: string): {
     const name = a.name ?? key;
     let description = a.description;
     let type = a.table?.type;
-    if (category === 'attributes') description = fr.attributes[name] ?? '';
+    if (category === 'attributes') description = fr.attributes[name] ?? description;
     else if (category === 'events') {
-      description = fr.events[name] ?? '';
+      description = fr.events[name] ?? description;
       // the SDK's events are Event subclasses, not CustomEvent<…>: the manifest's own type
       const t = declaration?.events?.find((e) => e.name === name)?.type?.text;
       if (t) type = { summary: t };
     }
-    if (!description) throw new Error(`controls.fr.ts: pas de description française pour ${name} de <${tag}>`);
     out[key] = { ...a, description, table: { ...a.table, category: CATEGORIES[category] ?? category, type } };
   }
   const attributes = Object.entries(out).filter(([, a]) => a.table?.category === CATEGORIES.attributes).map(([k]) => k);
