@@ -1,6 +1,7 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { setStorybookHelpersConfig } from '@wc-toolkit/storybook-helpers';
 import { THEMES, themeCss, type ThemeName } from '@relais/themes/tokens';
 import directory from '../packages/directory/custom-elements.json' with { type: 'json' };
 import pathway from '../packages/pathway/custom-elements.json' with { type: 'json' };
@@ -12,6 +13,10 @@ import liaison from '../packages/liaison/custom-elements.json' with { type: 'jso
 // one manifest for every package, so that each story gets its controls and docs
 setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...map.modules, ...eligibility.modules, ...liaison.modules, ...core.modules] });
 
+// the controls come from the manifests through stories/controls.ts: attributes, CSS properties, events; the template
+// sets only what differs from the defaults
+setStorybookHelpersConfig({ hideArgRef: true, categoryOrder: ['attributes', 'cssProps', 'events'] });
+
 // every theme of @relais/themes, each under its class; the toolbar picks the class of the story's wrapper
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(
@@ -22,6 +27,9 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 const preview: Preview = {
   parameters: {
     controls: { expanded: true },
+    // no argTypes inferred by Storybook from the manifests (they would list private state and property-only objects
+    // with English JSDoc): each story's come from stories/controls.ts
+    docs: { extractArgTypes: () => ({}) },
     // accessibility violations fail the story's a11y check
     a11y: { test: 'error' },
   },
@@ -38,9 +46,12 @@ const preview: Preview = {
   initialGlobals: { locale: 'fr', theme: 'default' },
   decorators: [
     (story, ctx) => {
-      document.documentElement.lang = ctx.globals.locale ?? 'fr';
+      const locale = (ctx.globals.locale as string | undefined) ?? 'fr';
+      document.documentElement.lang = locale;
       const theme = (ctx.globals.theme as ThemeName | undefined) ?? 'default';
-      return html`<div class="relais-theme-${theme} story-theme">${story()}</div>`;
+      // the widgets take the language of their nearest [lang] ancestor: on a Docs page, the stories sit in the docs
+      // page's own markup, so the wrapper carries the toolbar's language itself
+      return html`<div lang=${locale} class="relais-theme-${theme} story-theme">${story()}</div>`;
     },
   ],
 };

@@ -1,14 +1,53 @@
 #!/usr/bin/env node
-// Generates custom-elements.json for each package that defines elements (Storybook controls, docs, React wrappers).
+// Generates custom-elements.json for each package that defines elements (Storybook controls, docs, React wrappers),
+// then the all-in-one `relais`'s: the declarations of every element it registers and re-exports (src/index.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const cem = join(process.cwd(), 'node_modules/.bin/cem');
-for (const p of readdirSync('packages')) {
-  const dir = join('packages', p);
-  const pkg = existsSync(join(dir, 'package.json')) ? JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) : null;
-  if (!pkg?.customElements) continue;
-  const r = spawnSync(cem, ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*-data.ts', '--exclude', 'src/geo/communes/**', '--quiet'], { cwd: dir, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+/** The manifest of `relais`: one module, src/index.ts, which registers every element and re-exports its class. */
+export function allInOneManifest(root = process.cwd()) {
+  const relais = JSON.parse(readFileSync(join(root, 'packages/relais/package.json'), 'utf8'));
+  const index = readFileSync(join(root, 'packages/relais/src/index.ts'), 'utf8');
+  const declarations = [];
+  let schemaVersion = '2.1.0';
+  for (const dep of Object.keys(relais.dependencies ?? {}).sort()) {
+    const dir = join(root, 'packages', dep.replace(/^@relais\//, ''));
+    const own = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    if (!own.customElements) continue;
+    const m = JSON.parse(readFileSync(join(dir, own.customElements), 'utf8'));
+    schemaVersion = m.schemaVersion ?? schemaVersion;
+    for (const mod of m.modules) for (const d of mod.declarations ?? []) if (d.customElement && d.tagName) declarations.push({ ...d, source: { package: dep, module: mod.path } });
+  }
+  declarations.sort((a, b) => a.tagName.localeCompare(b.tagName));
+  const exported = (d) => new RegExp(`\\b${d.name}\\b`).test(index) || index.includes(`export * from '${d.source.package}'`);
+  const missing = declarations.filter((d) => !exported(d));
+  if (missing.length) throw new Error(`packages/relais/src/index.ts does not export ${missing.map((d) => d.name).join(', ')}`);
+  return {
+    schemaVersion,
+    readme: '',
+    modules: [
+      {
+        kind: 'javascript-module',
+        path: 'src/index.ts',
+        declarations: declarations.map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => k !== 'source'))),
+        exports: declarations.flatMap((d) => [
+          { kind: 'js', name: d.name, declaration: { name: d.name, module: 'src/index.ts' } },
+          { kind: 'custom-element-definition', name: d.tagName, declaration: { name: d.name, module: 'src/index.ts' } },
+        ]),
+      },
+    ],
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const cem = join(process.cwd(), 'node_modules/.bin/cem');
+  for (const p of readdirSync('packages')) {
+    const dir = join('packages', p);
+    const pkg = existsSync(join(dir, 'package.json')) ? JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) : null;
+    if (!pkg?.customElements || p === 'relais') continue;
+    const r = spawnSync(cem, ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*-data.ts', '--exclude', 'src/geo/communes/**', '--quiet'], { cwd: dir, stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  writeFileSync('packages/relais/custom-elements.json', `${JSON.stringify(allInOneManifest(), null, 2)}\n`);
 }

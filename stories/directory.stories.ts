@@ -3,6 +3,9 @@ import { html } from 'lit';
 import '@relais/core/provider.js';
 import '@relais/directory/define.js';
 import { createClient, RelaisError, type RelaisClient } from '@relais/core';
+import { controlsFor } from './controls.js';
+
+const { args, argTypes, template, withProperties } = controlsFor('relais-directory');
 
 /** A client whose every search fails, to show the error state. */
 const failingClient = (): RelaisClient => {
@@ -31,8 +34,9 @@ const meta: Meta = {
       },
     },
   },
-  args: { commune: '58079', departements: '58', mode: 'public', falc: false },
-  render: (a) => html`<relais-directory src="./data/nievre.json" commune=${a.commune} departements=${a.departements} mode=${a.mode} ?falc=${a.falc}></relais-directory>`,
+  args: { ...args, src: './data/nievre.json', commune: '58079', departements: '58' },
+  argTypes,
+  render: (a) => template(a),
 };
 export default meta;
 type Story = StoryObj;
@@ -49,22 +53,25 @@ export const FALC: Story = { args: { falc: true } };
 /** Aucun résultat : le widget explique et propose d’élargir. */
 export const AucunResultat: Story = {
   name: 'Aucun résultat',
-  render: () => html`<relais-directory .data=${{ structures: [], services: [] }}></relais-directory>`,
+  args: { src: '', commune: '', departements: '' }, render: withProperties({ data: { structures: [], services: [] } }),
 };
 
 /** La source ne répond pas : message en français et bouton Réessayer. */
 export const Erreur: Story = {
-  render: () => html`<relais-directory .client=${failingClient()}></relais-directory>`,
+  args: { src: '', commune: '', departements: '' },
+  render: withProperties({ client: failingClient() }),
 };
 
 /** Source lente : état de progression après 300 ms. */
 export const SourceLente: Story = {
   name: 'Source lente',
-  render: () => html`<relais-directory .client=${slowClient(2500)} departements="58"></relais-directory>`,
+  args: { src: '', commune: '' },
+  render: withProperties({ client: slowClient(2500) }),
 };
 
 /** Dans un fournisseur partagé. */
 export const AvecFournisseur: Story = {
   name: 'Avec <relais-provider>',
-  render: () => html`<relais-provider src="./data/nievre.json"><relais-directory departements="58" commune="58194"></relais-directory></relais-provider>`,
+  args: { src: '', commune: '58194' },
+  render: (a) => html`<relais-provider src="./data/nievre.json">${template(a)}</relais-provider>`,
 };

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import '@relais/liaison/define.js';
+import { controlsFor } from './controls.js';
+
+const { args, argTypes, template, withProperties } = controlsFor('relais-liaison-form');
 
 const meta: Meta = {
   title: 'Widgets/Fiche de liaison (relais-liaison-form)',
@@ -14,7 +16,9 @@ const meta: Meta = {
       },
     },
   },
-  render: () => html`<relais-liaison-form template-id="dlu-domicile" db-name="storybook-dlu"></relais-liaison-form>`,
+  args: { ...args, 'template-id': 'dlu-domicile', 'db-name': 'storybook-dlu' },
+  argTypes,
+  render: (a) => template(a),
 };
 export default meta;
 type Story = StoryObj;
@@ -32,11 +36,11 @@ const NOTICE = {
 /** DLU-Dom (« fiche frigo »). */
 export const FicheFrigo: Story = { name: 'DLU-Dom (fiche frigo)' };
 /** Orientation entre professionnels. */
-export const Orientation: Story = { render: () => html`<relais-liaison-form template-id="orientation" db-name="storybook-orientation"></relais-liaison-form>` };
+export const Orientation: Story = { args: { 'template-id': 'orientation', 'db-name': 'storybook-orientation' } };
 /** Poste partagé (France Services, CCAS) : rien n’est gardé au-delà de l’onglet. */
-export const PostePartage: Story = { name: 'Poste partagé', render: () => html`<relais-liaison-form template-id="orientation" device="shared" db-name="storybook-shared"></relais-liaison-form>` };
+export const PostePartage: Story = { name: 'Poste partagé', args: { 'template-id': 'orientation', device: 'shared', 'db-name': 'storybook-shared' } };
 /** Protégée par une phrase secrète, jamais enregistrée. */
-export const PhraseSecrete: Story = { name: 'Phrase secrète', render: () => html`<relais-liaison-form template-id="orientation" passphrase-mode db-name="storybook-pass"></relais-liaison-form>` };
+export const PhraseSecrete: Story = { name: 'Phrase secrète', args: { 'template-id': 'orientation', 'passphrase-mode': true, 'db-name': 'storybook-pass' } };
 
 /** Drives the element like a person would (used by the stories below). */
 const drive = async (root: ShadowRoot, steps: Array<['type', string, string] | ['pick', string] | ['click', RegExp] | ['wait', string]>) => {
@@ -64,7 +68,7 @@ const form = (canvas: HTMLElement) => canvas.querySelector('relais-liaison-form'
 
 /** Erreurs : le résumé des erreurs prend le focus et renvoie à chaque champ. */
 export const Erreurs: Story = {
-  render: () => html`<relais-liaison-form template-id="orientation" db-name="storybook-errors"></relais-liaison-form>`,
+  args: { 'template-id': 'orientation', 'db-name': 'storybook-errors' },
   play: async ({ canvasElement }) => {
     const root = form(canvasElement);
     await drive(root, [['wait', '#tasks-title'], ['click', /Effacer mes données/], ['click', /Qui oriente/], ['type', 'f-emetteur_telephone', '12 34'], ['click', /Enregistrer et continuer/]]);
@@ -74,7 +78,7 @@ export const Erreurs: Story = {
 /** Hors ligne : la fiche attend dans la file d’envoi, et l’accord peut être retiré. */
 export const EnvoiEnAttente: Story = {
   name: 'Envoi en attente (hors ligne)',
-  render: () => html`<relais-liaison-form template-id="orientation" db-name="storybook-offline" endpoint="http://127.0.0.1:9/fiches" .notice=${NOTICE}></relais-liaison-form>`,
+  args: { 'template-id': 'orientation', 'db-name': 'storybook-offline', endpoint: 'http://127.0.0.1:9/fiches', notice: JSON.stringify(NOTICE) },
   play: async ({ canvasElement }) => {
     const root = form(canvasElement);
     await drive(root, [
@@ -120,7 +124,7 @@ export const EnvoiEnAttente: Story = {
  */
 export const Partage: Story = {
   name: 'Partage : cadre, information et réponse',
-  render: () => html`<relais-liaison-form template-id="dlu-domicile" db-name="storybook-partage" endpoint="http://127.0.0.1:9/fiches" .notice=${NOTICE}></relais-liaison-form>`,
+  args: { 'db-name': 'storybook-partage', endpoint: 'http://127.0.0.1:9/fiches', notice: JSON.stringify(NOTICE) },
   play: async ({ canvasElement }) => {
     const root = form(canvasElement);
     await drive(root, [
@@ -157,8 +161,8 @@ export const Partage: Story = {
 /** La fiche gardée au domicile : le code d’accès est imprimé seulement si le site l’a prévu (`home-print-access`). */
 export const FicheDomicile: Story = {
   name: 'Fiche papier gardée au domicile (code d’accès imprimé)',
-  render: () => html`<relais-liaison-form template-id="dlu-domicile" db-name="storybook-domicile" home-print-access></relais-liaison-form>`,
+  args: { 'db-name': 'storybook-domicile', 'home-print-access': true },
 };
 
 /** Un modèle de fiche inutilisable est expliqué à la place du formulaire, jamais remplacé par une autre fiche. */
-export const ModeleInutilisable: Story = { name: 'Modèle inutilisable', render: () => html`<relais-liaison-form .template=${{ id: 'fiche-locale', title: 'Fiche locale' } as never} db-name="storybook-invalid"></relais-liaison-form>` };
+export const ModeleInutilisable: Story = { name: 'Modèle inutilisable', args: { 'db-name': 'storybook-invalid' }, render: withProperties({ template: { id: 'fiche-locale', title: 'Fiche locale' } }) };

@@ -4,6 +4,9 @@ import '@relais/core/provider.js';
 import '@relais/directory/define.js';
 import '@relais/map/define.js';
 import type { Dataset } from '@relais/core';
+import { controlsFor } from './controls.js';
+
+const { args, argTypes, template, withProperties } = controlsFor('relais-map');
 
 /** Dense synthetic national data (20 000 fictional services around the prefectures of France), seeded. */
 function denseFrance(n = 20000): Dataset {
@@ -24,6 +27,10 @@ function denseFrance(n = 20000): Dataset {
   return { structures, services };
 }
 
+/** Built once: a control change re-renders the story, not 20 000 services. */
+let denseData: Dataset | undefined;
+const dense = (): Dataset => (denseData ??= denseFrance());
+
 const meta: Meta = {
   title: 'Widgets/Carte (relais-map)',
   component: 'relais-map',
@@ -36,8 +43,9 @@ const meta: Meta = {
       },
     },
   },
-  args: { commune: '', listOpen: false },
-  render: (a) => html`<relais-map src="./data/nievre.json" commune=${a.commune || ''} ?list-open=${a.listOpen}></relais-map>`,
+  args: { ...args, src: './data/nievre.json' },
+  argTypes,
+  render: (a) => template(a),
 };
 export default meta;
 type Story = StoryObj;
@@ -45,15 +53,17 @@ type Story = StoryObj;
 /** La Nièvre (données de démonstration), sans fond de carte. */
 export const Nievre: Story = { name: 'Nièvre — sans fond de carte' };
 /** Centrée sur Clamecy, liste ouverte. */
-export const ClamecyListe: Story = { name: 'Clamecy — liste ouverte', args: { commune: '58079', listOpen: true } };
+export const ClamecyListe: Story = { name: 'Clamecy — liste ouverte', args: { commune: '58079', 'list-open': true } };
 /** Données nationales denses : 20 000 services fictifs, regroupés. */
 export const DonneesDenses: Story = {
   name: 'France — données denses (20 000)',
-  render: () => html`<relais-map .data=${denseFrance()}></relais-map>`,
+  args: { src: '' },
+  render: (a) => withProperties({ data: dense() })(a),
 };
 
 /** Carte et annuaire liés par un fournisseur : les filtres de l’annuaire pilotent la carte. */
 export const AvecAnnuaire: Story = {
   name: 'Avec l’annuaire',
-  render: () => html`<relais-provider src="./data/nievre.json"><relais-directory departements="58" hide-needs></relais-directory><relais-map></relais-map></relais-provider>`,
+  args: { src: '' },
+  render: (a) => html`<relais-provider src="./data/nievre.json"><relais-directory departements="58" hide-needs></relais-directory>${template(a)}</relais-provider>`,
 };

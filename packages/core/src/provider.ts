@@ -42,7 +42,7 @@ export function clientFromAttributes(a: Parameters<typeof clientOptionsFromAttri
  *
  * @element relais-provider
  * @slot - The Relais widgets (and any other content) that share this client.
- * @fires relais-error - The source is misconfigured (no `src`/`base-url`).
+ * @fires {RelaisErrorEvent} relais-error - The source is misconfigured (no `src`/`base-url`).
  */
 export class RelaisProvider extends RelaisElement {
   /** Kind of source: `static` (a JSON file), `data-inclusion` (the national API) or `rest` (the Relais REST contract). Defaults to `static` when `src` is set. */

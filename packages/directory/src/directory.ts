@@ -72,10 +72,10 @@ let instances = 0;
  *
  * @element relais-directory
  *
- * @fires relais-search - After each search: `total` and the filters (never the words typed).
- * @fires relais-select - A service was opened (`serviceId`), or closed (`null`).
- * @fires relais-error - The source failed; `message` is the French sentence shown.
- * @fires relais-data-warning - Invalid records were skipped in the source (`skipped`, `warnings`).
+ * @fires {RelaisSearchEvent} relais-search - After each search: `total` and the filters (never the words typed).
+ * @fires {RelaisSelectEvent} relais-select - A service was opened (`serviceId`), or closed (`null`).
+ * @fires {RelaisErrorEvent} relais-error - The source failed; `message` is the French sentence shown.
+ * @fires {RelaisDataWarningEvent} relais-data-warning - Invalid records were skipped in the source (`skipped`, `warnings`).
  *
  * @csspart search - The search form.
  * @csspart input - The text and place inputs.
@@ -92,18 +92,29 @@ let instances = 0;
  * @csspart error - The error message with its retry button.
  * @csspart pagination - The page navigation.
  *
- * @cssprop --relais-color-primary - Links, buttons, selected tiles.
- * @cssprop --relais-color-on-primary - Text on primary buttons.
- * @cssprop --relais-color-text - Text.
- * @cssprop --relais-color-muted - Secondary text (hints, metadata).
- * @cssprop --relais-color-surface - Background.
- * @cssprop --relais-color-surface-alt - Background of tiles and panels.
- * @cssprop --relais-color-border - Borders of inputs and cards.
- * @cssprop --relais-color-danger - Errors.
- * @cssprop --relais-font-family - Font.
- * @cssprop --relais-radius - Corner radius.
- * @cssprop --relais-focus-ring - Focus outline.
- * @cssprop --relais-directory-max-width - Maximum width of the widget (default 60rem).
+ * @cssprop {<color>} [--relais-color-primary=#0a5cc2] - Liens, boutons, tuile choisie, étape en cours, regroupements de la carte.
+ * @cssprop {<color>} [--relais-color-on-primary=#ffffff] - Texte sur les boutons principaux.
+ * @cssprop {<color>} [--relais-color-text=#1e1e1e] - Texte.
+ * @cssprop {<color>} [--relais-color-muted=#555a64] - Texte secondaire (aides, dates de mise à jour).
+ * @cssprop {<color>} [--relais-color-surface=#ffffff] - Fond des widgets.
+ * @cssprop {<color>} [--relais-color-surface-alt=#f3f5f8] - Fond des tuiles, panneaux et cartes.
+ * @cssprop {<color>} [--relais-color-border=#8a8f98] - Bordures des champs et des cartes (contraste 3:1 au moins).
+ * @cssprop {<color>} [--relais-color-danger=#b3261e] - Erreurs, critères non remplis, étapes en retard.
+ * @cssprop {<color>} [--relais-color-success=#1b6e3a] - Critères remplis, étapes faites, brouillon enregistré.
+ * @cssprop {<color>} [--relais-color-warning-surface=#fff4d6] - Fond des avertissements (données de démonstration, valeurs à vérifier).
+ * @cssprop {<color>} [--relais-color-accent-1=#7a1f5c] - Troisième couleur de légende (établissements).
+ * @cssprop {<color>} [--relais-color-accent-2=#8a4b00] - Quatrième couleur de légende (accompagnement).
+ * @cssprop {<length>} [--relais-space-1=0.25rem] - Très petit espace.
+ * @cssprop {<length>} [--relais-space-2=0.5rem] - Petit espace.
+ * @cssprop {<length>} [--relais-space-3=1rem] - Espace courant.
+ * @cssprop {<length>} [--relais-space-4=1.5rem] - Grand espace.
+ * @cssprop {<length>} [--relais-radius=0.375rem] - Arrondi des angles.
+ * @cssprop [--relais-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Police (celle du site hôte si elle y est chargée ; Relais n’en embarque aucune).
+ * @cssprop {<length>} [--relais-font-size=1rem] - Taille du texte courant.
+ * @cssprop {<number>} [--relais-line-height=1.5] - Interlignage.
+ * @cssprop [--relais-focus-ring=3px solid #0a5cc2] - Contour de l’élément qui a le focus clavier (épaisseur, style, couleur).
+ * @cssprop [--relais-elevation-1=0 1px 3px rgb(0 0 0 / 0.15)] - Ombre des panneaux flottants (fenêtres de la carte).
+ * @cssprop {<length>} [--relais-directory-max-width=60rem] - Largeur maximale de l’annuaire.
  */
 export class RelaisDirectory extends RelaisElement {
   static override styles = [...RelaisElement.styles, directoryStyles];

@@ -37,18 +37,37 @@ const TRIAGE_STEP = 'demandeur.gir#triage';
  * apply. Everything is computed in the browser; answers are never sent.
  *
  * @element relais-eligibility
- * @fires relais-result - Results shown: benefit ids and statuses only (never the answers).
- * @fires relais-error - A local catalogue could not be loaded or is invalid (`message` in French).
+ * @fires {RelaisResultEvent} relais-result - Results shown: benefit ids and statuses only (never the answers).
+ * @fires {RelaisErrorEvent} relais-error - A local catalogue could not be loaded or is invalid (`message` in French).
  * @csspart question - The current question.
  * @csspart input - The answer fields (number, commune).
  * @csspart results - The results.
  * @csspart benefit - One benefit.
  * @csspart button - Buttons.
  * @csspart error - Why local catalogues could not be loaded (with a retry button when it may work later).
- * @cssprop --relais-color-primary - Buttons, links.
- * @cssprop --relais-color-success - Criteria met.
- * @cssprop --relais-color-danger - Criteria not met, errors.
- * @cssprop --relais-eligibility-max-width - Maximum width of the questionnaire (default 48rem).
+ * @cssprop {<color>} [--relais-color-primary=#0a5cc2] - Liens, boutons, tuile choisie, étape en cours, regroupements de la carte.
+ * @cssprop {<color>} [--relais-color-on-primary=#ffffff] - Texte sur les boutons principaux.
+ * @cssprop {<color>} [--relais-color-text=#1e1e1e] - Texte.
+ * @cssprop {<color>} [--relais-color-muted=#555a64] - Texte secondaire (aides, dates de mise à jour).
+ * @cssprop {<color>} [--relais-color-surface=#ffffff] - Fond des widgets.
+ * @cssprop {<color>} [--relais-color-surface-alt=#f3f5f8] - Fond des tuiles, panneaux et cartes.
+ * @cssprop {<color>} [--relais-color-border=#8a8f98] - Bordures des champs et des cartes (contraste 3:1 au moins).
+ * @cssprop {<color>} [--relais-color-danger=#b3261e] - Erreurs, critères non remplis, étapes en retard.
+ * @cssprop {<color>} [--relais-color-success=#1b6e3a] - Critères remplis, étapes faites, brouillon enregistré.
+ * @cssprop {<color>} [--relais-color-warning-surface=#fff4d6] - Fond des avertissements (données de démonstration, valeurs à vérifier).
+ * @cssprop {<color>} [--relais-color-accent-1=#7a1f5c] - Troisième couleur de légende (établissements).
+ * @cssprop {<color>} [--relais-color-accent-2=#8a4b00] - Quatrième couleur de légende (accompagnement).
+ * @cssprop {<length>} [--relais-space-1=0.25rem] - Très petit espace.
+ * @cssprop {<length>} [--relais-space-2=0.5rem] - Petit espace.
+ * @cssprop {<length>} [--relais-space-3=1rem] - Espace courant.
+ * @cssprop {<length>} [--relais-space-4=1.5rem] - Grand espace.
+ * @cssprop {<length>} [--relais-radius=0.375rem] - Arrondi des angles.
+ * @cssprop [--relais-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Police (celle du site hôte si elle y est chargée ; Relais n’en embarque aucune).
+ * @cssprop {<length>} [--relais-font-size=1rem] - Taille du texte courant.
+ * @cssprop {<number>} [--relais-line-height=1.5] - Interlignage.
+ * @cssprop [--relais-focus-ring=3px solid #0a5cc2] - Contour de l’élément qui a le focus clavier (épaisseur, style, couleur).
+ * @cssprop [--relais-elevation-1=0 1px 3px rgb(0 0 0 / 0.15)] - Ombre des panneaux flottants (fenêtres de la carte).
+ * @cssprop {<length>} [--relais-eligibility-max-width=48rem] - Largeur maximale du questionnaire.
  */
 export class RelaisEligibility extends RelaisElement {
   static override styles = [...RelaisElement.styles, eligibilityStyles];

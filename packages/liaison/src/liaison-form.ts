@@ -26,9 +26,9 @@ type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kin
  * is saved (encrypted) on the device, and on leaving the page.
  *
  * @element relais-liaison-form
- * @fires relais-draft-saved - The draft was saved on this device (`draftId`, `savedAt`).
- * @fires relais-submit - The sheet was sent or queued (`draftId`, `receiptId`, `state`); never its content.
- * @fires relais-error - A template or saved draft could not be used (`message` in French).
+ * @fires {RelaisDraftSavedEvent} relais-draft-saved - The draft was saved on this device (`draftId`, `savedAt`).
+ * @fires {RelaisSubmitEvent} relais-submit - The sheet was sent or queued (`draftId`, `receiptId`, `state`); never its content.
+ * @fires {RelaisErrorEvent} relais-error - A template or saved draft could not be used (`message` in French).
  * @csspart tasks - The task list of sections.
  * @csspart section - The form of one section.
  * @csspart error-summary - The error summary at the top of a section.
@@ -36,9 +36,29 @@ type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kin
  * @csspart error - Why the sheet's template cannot be used (shown instead of the form).
  * @csspart information - The information given to the person before the sharing (CSP R1110-3, D1110-3-1, RGPD art. 13), printable on its own.
  * @csspart notice-missing - Why nothing can be sent: the site has not provided its information notice (`notice`).
- * @cssprop --relais-color-primary - Buttons and links.
- * @cssprop --relais-color-danger - Errors.
- * @cssprop --relais-liaison-max-width - Maximum width of the form (default 48rem).
+ * @cssprop {<color>} [--relais-color-primary=#0a5cc2] - Liens, boutons, tuile choisie, étape en cours, regroupements de la carte.
+ * @cssprop {<color>} [--relais-color-on-primary=#ffffff] - Texte sur les boutons principaux.
+ * @cssprop {<color>} [--relais-color-text=#1e1e1e] - Texte.
+ * @cssprop {<color>} [--relais-color-muted=#555a64] - Texte secondaire (aides, dates de mise à jour).
+ * @cssprop {<color>} [--relais-color-surface=#ffffff] - Fond des widgets.
+ * @cssprop {<color>} [--relais-color-surface-alt=#f3f5f8] - Fond des tuiles, panneaux et cartes.
+ * @cssprop {<color>} [--relais-color-border=#8a8f98] - Bordures des champs et des cartes (contraste 3:1 au moins).
+ * @cssprop {<color>} [--relais-color-danger=#b3261e] - Erreurs, critères non remplis, étapes en retard.
+ * @cssprop {<color>} [--relais-color-success=#1b6e3a] - Critères remplis, étapes faites, brouillon enregistré.
+ * @cssprop {<color>} [--relais-color-warning-surface=#fff4d6] - Fond des avertissements (données de démonstration, valeurs à vérifier).
+ * @cssprop {<color>} [--relais-color-accent-1=#7a1f5c] - Troisième couleur de légende (établissements).
+ * @cssprop {<color>} [--relais-color-accent-2=#8a4b00] - Quatrième couleur de légende (accompagnement).
+ * @cssprop {<length>} [--relais-space-1=0.25rem] - Très petit espace.
+ * @cssprop {<length>} [--relais-space-2=0.5rem] - Petit espace.
+ * @cssprop {<length>} [--relais-space-3=1rem] - Espace courant.
+ * @cssprop {<length>} [--relais-space-4=1.5rem] - Grand espace.
+ * @cssprop {<length>} [--relais-radius=0.375rem] - Arrondi des angles.
+ * @cssprop [--relais-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Police (celle du site hôte si elle y est chargée ; Relais n’en embarque aucune).
+ * @cssprop {<length>} [--relais-font-size=1rem] - Taille du texte courant.
+ * @cssprop {<number>} [--relais-line-height=1.5] - Interlignage.
+ * @cssprop [--relais-focus-ring=3px solid #0a5cc2] - Contour de l’élément qui a le focus clavier (épaisseur, style, couleur).
+ * @cssprop [--relais-elevation-1=0 1px 3px rgb(0 0 0 / 0.15)] - Ombre des panneaux flottants (fenêtres de la carte).
+ * @cssprop {<length>} [--relais-liaison-max-width=48rem] - Largeur maximale de la fiche de liaison.
  */
 export class RelaisLiaisonForm extends RelaisElement {
   static override styles = [...RelaisElement.styles, liaisonStyles];

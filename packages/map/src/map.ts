@@ -157,23 +157,43 @@ type MarkerWithId = Leaflet.Marker & { relaisId?: string };
  * in view always available. Leaflet is loaded only when the map is about to be visible.
  *
  * @element relais-map
- * @fires relais-select - A service's "Voir la fiche" was chosen (`serviceId`).
- * @fires relais-viewport - The map moved (`bbox`, `zoom`).
- * @fires relais-error - The source failed (`message` in French).
+ * @fires {RelaisSelectEvent} relais-select - A service's "Voir la fiche" was chosen (`serviceId`).
+ * @fires {RelaisViewportEvent} relais-viewport - The map moved (`bbox`, `zoom`).
+ * @fires {RelaisErrorEvent} relais-error - The source failed (`message` in French).
  * @csspart map - The map container.
  * @csspart toolbar - The buttons above the map.
  * @csspart list - The list alternative.
  * @csspart legend - The legend.
  * @csspart status - The count line (a live region).
  * @csspart button - Buttons.
- * @cssprop --relais-map-height - Height of the map (default 28rem).
- * @cssprop --relais-map-color-accueil - Markers of places that receive the public (default: --relais-color-primary).
- * @cssprop --relais-map-color-domicile - Markers of services at home (default: --relais-color-success).
- * @cssprop --relais-map-color-etablissement - Markers of residential establishments (default: --relais-color-accent-1).
- * @cssprop --relais-map-color-accompagnement - Markers of support services (default: --relais-color-accent-2).
- * @cssprop --relais-map-color-lien - Markers of social-tie services (default: --relais-color-text).
- * @cssprop --relais-color-primary - Clusters, buttons.
- * @cssprop --relais-color-surface-alt - Background under the tiles, and the whole background with `tile-url="none"`.
+ * @cssprop {<color>} [--relais-color-primary=#0a5cc2] - Liens, boutons, tuile choisie, étape en cours, regroupements de la carte.
+ * @cssprop {<color>} [--relais-color-on-primary=#ffffff] - Texte sur les boutons principaux.
+ * @cssprop {<color>} [--relais-color-text=#1e1e1e] - Texte.
+ * @cssprop {<color>} [--relais-color-muted=#555a64] - Texte secondaire (aides, dates de mise à jour).
+ * @cssprop {<color>} [--relais-color-surface=#ffffff] - Fond des widgets.
+ * @cssprop {<color>} [--relais-color-surface-alt=#f3f5f8] - Fond des tuiles, panneaux et cartes.
+ * @cssprop {<color>} [--relais-color-border=#8a8f98] - Bordures des champs et des cartes (contraste 3:1 au moins).
+ * @cssprop {<color>} [--relais-color-danger=#b3261e] - Erreurs, critères non remplis, étapes en retard.
+ * @cssprop {<color>} [--relais-color-success=#1b6e3a] - Critères remplis, étapes faites, brouillon enregistré.
+ * @cssprop {<color>} [--relais-color-warning-surface=#fff4d6] - Fond des avertissements (données de démonstration, valeurs à vérifier).
+ * @cssprop {<color>} [--relais-color-accent-1=#7a1f5c] - Troisième couleur de légende (établissements).
+ * @cssprop {<color>} [--relais-color-accent-2=#8a4b00] - Quatrième couleur de légende (accompagnement).
+ * @cssprop {<length>} [--relais-space-1=0.25rem] - Très petit espace.
+ * @cssprop {<length>} [--relais-space-2=0.5rem] - Petit espace.
+ * @cssprop {<length>} [--relais-space-3=1rem] - Espace courant.
+ * @cssprop {<length>} [--relais-space-4=1.5rem] - Grand espace.
+ * @cssprop {<length>} [--relais-radius=0.375rem] - Arrondi des angles.
+ * @cssprop [--relais-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Police (celle du site hôte si elle y est chargée ; Relais n’en embarque aucune).
+ * @cssprop {<length>} [--relais-font-size=1rem] - Taille du texte courant.
+ * @cssprop {<number>} [--relais-line-height=1.5] - Interlignage.
+ * @cssprop [--relais-focus-ring=3px solid #0a5cc2] - Contour de l’élément qui a le focus clavier (épaisseur, style, couleur).
+ * @cssprop [--relais-elevation-1=0 1px 3px rgb(0 0 0 / 0.15)] - Ombre des panneaux flottants (fenêtres de la carte).
+ * @cssprop {<length>} [--relais-map-height=28rem] - Hauteur de la carte.
+ * @cssprop {<color>} [--relais-map-color-accueil=var(--relais-color-primary)] - Repères « lieu d’accueil » (sinon la couleur principale).
+ * @cssprop {<color>} [--relais-map-color-domicile=var(--relais-color-success)] - Repères « à domicile » (sinon la couleur de succès).
+ * @cssprop {<color>} [--relais-map-color-etablissement=var(--relais-color-accent-1)] - Repères « établissement » (sinon l’accent 1).
+ * @cssprop {<color>} [--relais-map-color-accompagnement=var(--relais-color-accent-2)] - Repères « accompagnement » (sinon l’accent 2).
+ * @cssprop {<color>} [--relais-map-color-lien=var(--relais-color-text)] - Repères « lien social » (sinon la couleur du texte).
  */
 export class RelaisMap extends RelaisElement {
   static override styles = [...RelaisElement.styles, leafletStyles, mapStyles];
