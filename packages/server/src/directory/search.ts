@@ -288,12 +288,15 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
     from directory_services s
     where ${[...where, ps.anchor()].join(' and ')}
   )`;
+  // a service open to `tous-publics` is a result of every public ticked: it counts for each (as the filter and the
+  // static engine do)
   const facetSql = `${base(false)}
     select 'total' as f, null as v, count(*) filter (where ${pass()})::int as n from m
     union all select 'hits', null, min(m.hits) filter (where ${pass()})::int from m
     union all select 'thematiques', x, count(*)::int from m, unnest(m.thematiques) x where ${pass('thematiques')} group by x
     union all select 'categories', x, count(*)::int from m, unnest(m.categories) x where ${pass('thematiques')} group by x
-    union all select 'publics', x, count(*)::int from m, unnest(m.publics) x where ${pass('publics')} group by x
+    union all select 'publics', p.x, count(*)::int from m, (select distinct unnest(publics) as x from directory_services) p
+      where (p.x = any(m.publics) or 'tous-publics' = any(m.publics)) and ${pass('publics')} group by p.x
     union all select 'types', m.type, count(*)::int from m where m.type is not null and ${pass('types')} group by m.type
     union all select 'typologies', m.typologie, count(*)::int from m where m.typologie is not null and ${pass('typologies')} group by m.typologie
     union all select 'modesAccueil', x, count(*)::int from m, unnest(m.modes_accueil) x where ${pass('modesAccueil')} group by x
