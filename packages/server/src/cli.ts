@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
     const db = await open(config);
     try {
       await migrate(db);
-      for (const line of await liaisonCommand(db, process.env, args)) console.log(line);
+      for (const line of await liaisonCommand(db, process.env, args)) process.stdout.write(`${line}\n`);
     } finally {
       await db.close();
     }
