@@ -109,6 +109,28 @@ describe('<relais-liaison-form>', () => {
     }
   });
 
+  it('leaving with a change not yet written asks first (beforeunload); once written, leaving asks nothing', async () => {
+    const el = await mount(`template-id="orientation" db-name="${uniq()}"`);
+    button(el, /Qui oriente/).click();
+    await el.updateComplete;
+    const leaveAsks = () => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(leaveAsks(), 'nothing typed yet').to.equal(false);
+    await type(el, 'f-emetteur_structure', 'CCAS de Clamecy');
+    expect(leaveAsks(), 'the save is still running').to.equal(true);
+    await type(el, 'f-emetteur_structure', 'CCAS de Clamecy (fictif)');
+    await el.flush();
+    expect(leaveAsks(), 'every change written').to.equal(false);
+    // the form leaves the page (its last save still runs): its guard goes with it
+    await type(el, 'f-emetteur_nom', 'Claire');
+    el.parentElement!.remove();
+    await el.flush();
+    expect(leaveAsks(), 'the form left the page: no question').to.equal(false);
+  });
+
   it('validation when continuing: an error summary that takes focus and links to each field; nothing cleared', async () => {
     const el = await mount(`template-id="orientation" db-name="${uniq()}"`);
     button(el, /Qui oriente/).click();
