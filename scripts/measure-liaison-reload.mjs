@@ -12,6 +12,10 @@ const TRIES = Number(process.env.RELAIS_TRIES ?? 20);
 const DELAYS = (process.env.RELAIS_DELAYS ?? '0,5,20,50').split(',').map(Number);
 const STAY = process.env.RELAIS_STAY === '1';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// a reload cancelled by « Rester » leaves puppeteer waiting for its navigation: that wait fails when the browser closes
+process.on('unhandledRejection', (e) => {
+  if (!/closed/i.test(String(e))) throw e;
+});
 
 const server = createDemoServer();
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -59,8 +63,12 @@ try {
       if (delay) await sleep(delay);
       pendingDialog = null;
       dialogNow = false;
+      let asked;
+      const dialog = new Promise((r) => (asked = r));
+      page.once('dialog', () => asked('dialog'));
       const reloaded = page.reload({ timeout: 15000 }).catch((e) => e);
-      const r = await reloaded;
+      // a dismissed dialog cancels the navigation: its promise would only end with its timeout
+      const r = await Promise.race([reloaded, STAY ? dialog : new Promise(() => {})]);
       if (pendingDialog === 'stayed') {
         // the person stayed: the page is still there; once the save landed, the reload goes without a dialog
         await sleep(300);
