@@ -427,7 +427,7 @@ async function liaisonJourney(width, { afterSave }) {
       // the reload at once: the browser asks first, the person stays on the page, the save goes on and lands
       const asked = new Promise((r) => (answer = r));
       void page.reload().catch(() => undefined);
-      await asked;
+      await Promise.race([asked, sleep(3000)]);
       assert.deepEqual(dialogs, ['beforeunload'], 'the browser asks before leaving with a save in flight');
       await savedSince(lastKey);
       assert.equal(await page.evaluate(() => document.querySelector('relais-liaison-form').shadowRoot.querySelector('#f-motif')?.value), 'Épuisement de l’ai', 'still on the page');

@@ -148,6 +148,27 @@ describe('<relais-liaison-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the review reads in order: section titles above the field labels at any heading level, the update date not a heading; axe clean', async () => {
+    const el = await mount(`template-id="orientation" db-name="${uniq()}" heading-level="3"`);
+    button(el, /Qui oriente/).click();
+    await el.updateComplete;
+    await type(el, 'f-emetteur_structure', 'CCAS de Clamecy (fictif)');
+    await el.flush();
+    button(el, /Revenir à la liste/).click();
+    await el.updateComplete;
+    button(el, /Relire la fiche/).click();
+    await waitUntil(() => $(el, '.review .updated'), 'review with its date');
+    const style = (sel: string) => getComputedStyle($(el, sel)!);
+    const title = $(el, '.review section > :is(h2, h3, h4, h5, h6)')!;
+    expect(title.tagName, 'a deep level: the browser would make it 0.83em').to.equal('H5');
+    const px = (v: string) => parseFloat(v);
+    expect(px(getComputedStyle(title).fontSize), 'section title vs field label').to.be.above(px(style('.review dt').fontSize));
+    expect(Number(getComputedStyle(title).fontWeight)).to.be.at.least(Number(style('.review dt').fontWeight));
+    expect(Number(style('.review .updated').fontWeight), 'the date is not bold like a heading').to.be.below(600);
+    expect(px(style('.review .updated').fontSize)).to.be.below(px(getComputedStyle(title).fontSize));
+    await expect(el).to.be.accessible();
+  });
+
   it('keyboard completion of the orientation sheet, review, consent, send: received, draft deleted, event without content', async () => {
     const db = uniq();
     const el = await mount(`template-id="orientation" db-name="${db}" endpoint="/liaison/receive" ${N}`);
