@@ -51,6 +51,10 @@ export class DraftController implements ReactiveController {
   /** Saves run one after the other (a later save never lands before an earlier one). */
   saving: Promise<void> = Promise.resolve();
   private dirty = false;
+  /** Saves asked for and not yet ended (the one running and the one waiting). */
+  private pending = 0;
+  /** The « leave the page? » guard is on (a `beforeunload` listener only while something is not yet written). */
+  private guarded = false;
   /** True while this tab erases (its own erase broadcast is not news to it). */
   private erasing = false;
   /** Counts erases (here or in another tab): see `generation` and `stale`. */
@@ -78,15 +82,15 @@ export class DraftController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('pagehide', this.onPageHide);
     window.addEventListener('pageshow', this.onPageShow);
-    window.addEventListener('beforeunload', this.onLeave);
     document.addEventListener('visibilitychange', this.onVisibility);
+    if (this.unsaved) this.guard(true);
   }
 
   hostDisconnected(): void {
     void this.flush();
     window.removeEventListener('pagehide', this.onPageHide);
     window.removeEventListener('pageshow', this.onPageShow);
-    window.removeEventListener('beforeunload', this.onLeave);
+    this.guard(false);
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.idleTimer);
     clearTimeout(this.warnTimer);
@@ -134,6 +138,8 @@ export class DraftController implements ReactiveController {
   /** A change to save (at once, chained after the saves in flight); on a shared device, the idle delay starts again. */
   changed(): Promise<void> {
     this.dirty = true;
+    // on a personal device, leaving before this change is written asks first (a shared device erases on leaving)
+    if (this.host.device === 'personal') this.guard(true);
     const saved = this.flush();
     if (this.host.device === 'shared') this.armIdle();
     return saved;
@@ -145,9 +151,30 @@ export class DraftController implements ReactiveController {
    * earlier one, and a burst of keystrokes makes at most one more save.
    */
   flush = (): Promise<void> => {
-    this.saving = this.saving.then(() => this.saveNow());
+    this.pending++;
+    this.saving = this.saving.then(() => this.saveNow()).finally(() => {
+      this.pending--;
+      if (!this.unsaved) this.guard(false);
+    });
     return this.saving;
   };
+
+  /** Something typed is not yet encrypted and written on the device (a save waits, runs, or failed). */
+  get unsaved(): boolean {
+    return this.pending > 0 || (this.dirty && !!this.store && !this.erasing);
+  }
+
+  /**
+   * The standard « leave the page? » guard, on only while a change is not yet written: a reload or a closed tab a few
+   * milliseconds after a keystroke would otherwise drop the save in flight. Off as soon as the save lands (a
+   * `beforeunload` listener also keeps some browsers from keeping the page in the back/forward cache).
+   */
+  private guard(on: boolean): void {
+    if (on === this.guarded) return;
+    this.guarded = on;
+    if (on) window.addEventListener('beforeunload', this.onLeave);
+    else window.removeEventListener('beforeunload', this.onLeave);
+  }
 
   /** Saves even if nothing changed (« Recommencer », an import, « Garder ma version »). */
   saveAgain(): Promise<void> {
@@ -244,8 +271,12 @@ export class DraftController implements ReactiveController {
     if (document.visibilityState === 'hidden') void this.flush();
   };
 
-  private onLeave = (): void => {
-    void this.flush();
+  /** Leaving while a change is not yet written: the browser asks the person (« Quitter le site ? »), the save goes on. */
+  private onLeave = (e: BeforeUnloadEvent): void => {
+    if (!this.unsaved) return this.guard(false);
+    e.preventDefault();
+    // older browsers ask only when a return value is set
+    e.returnValue = true;
   };
 
   /** Leaving the page: save now; on a shared device, erase (the page may be kept in the back/forward cache). */

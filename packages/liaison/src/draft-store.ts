@@ -67,6 +67,8 @@ export class DraftStore {
   private readonly ownVault: boolean;
   private readonly offErased: () => void;
   private readonly memory = new Map<string, StoredDraft>();
+  /** The record of each draft as this store last wrote or read it (metadata only): a save over it needs no read first. */
+  private readonly known = new Map<string, DraftMeta>();
   private readonly channel: BroadcastChannel | null;
   private readonly listeners = new Set<(meta: DraftMeta) => void>();
   private readonly opts: Required<Pick<DraftStoreOptions, 'dbName' | 'expiryDays' | 'device'>> & DraftStoreOptions;
@@ -78,6 +80,7 @@ export class DraftStore {
     // an erase (here or in another tab): nothing of the old data stays in this store's memory
     this.offErased = this.vault.onErased(() => {
       this.memory.clear();
+      this.known.clear();
       this.db = null;
     });
     this.channel = typeof BroadcastChannel !== 'undefined' && this.opts.device === 'personal' ? new BroadcastChannel(`${this.opts.dbName}:drafts`) : null;
@@ -117,12 +120,32 @@ export class DraftStore {
   /**
    * Encrypts and saves. `baseVersion` is the version the editor started from (0 for a new draft);
    * when another tab saved a newer one, the save is refused with DraftConflictError.
+   * Over a record this store wrote or read itself, the save encrypts at once and writes in one transaction, committed
+   * as soon as the record there is checked (no read before, no waiting for the browser to commit on its own): the write
+   * is then durable even if the page goes away a few milliseconds later. A record that changed meanwhile (another tab)
+   * rolls that transaction back and the save starts again from what is there.
    */
   async save(id: string, template: string, values: unknown, baseVersion: number, extra: { kept?: boolean } = {}): Promise<DraftMeta> {
+    const known = this.known.get(id);
+    // what the slow path would find there if the record is still the known one: no conflict
+    if (known && !(known.version > baseVersion && known.writer !== this.writer) && this.opts.device === 'personal') {
+      const meta = this.nextMeta(id, template, baseVersion, known, extra);
+      const record: StoredDraft = { ...meta, ...(await this.vault.encrypt(enc.encode(JSON.stringify(values)), this.ad(meta))) };
+      if (await this.putOver(record, known)) return this.saved(meta);
+    }
     const current = await this.read(id);
     if (current && current.version > baseVersion && current.writer !== this.writer) throw new DraftConflictError(strip(current));
+    const meta = this.nextMeta(id, template, baseVersion, current, extra);
+    const { iv, data } = await this.vault.encrypt(enc.encode(JSON.stringify(values)), this.ad(meta));
+    const record: StoredDraft = { ...meta, iv, data };
+    if (this.opts.device === 'shared') this.memory.set(id, record);
+    else await tx(await this.database(), 'drafts', 'readwrite', (s) => s.put(record));
+    return this.saved(meta);
+  }
+
+  private nextMeta(id: string, template: string, baseVersion: number, current: DraftMeta | undefined, extra: { kept?: boolean }): DraftMeta {
     const now = this.now();
-    const meta: DraftMeta = {
+    return {
       id,
       template,
       version: Math.max(baseVersion, current?.version ?? 0) + 1,
@@ -131,12 +154,36 @@ export class DraftStore {
       expiresAt: new Date(now.getTime() + this.opts.expiryDays * 86_400_000).toISOString(),
       ...(extra.kept ?? current?.kept ? { kept: true } : {}),
     };
-    const { iv, data } = await this.vault.encrypt(enc.encode(JSON.stringify(values)), this.ad(meta));
-    const record: StoredDraft = { ...meta, iv, data };
-    if (this.opts.device === 'shared') this.memory.set(id, record);
-    else await tx(await this.database(), 'drafts', 'readwrite', (s) => s.put(record));
+  }
+
+  private saved(meta: DraftMeta): DraftMeta {
+    this.known.set(meta.id, meta);
     this.channel?.postMessage(meta);
     return meta;
+  }
+
+  /**
+   * Writes `record` in one transaction if the stored record is still `expected` (same version, same writer): the read
+   * and the write are asked together, the commit as soon as the read answers; otherwise the transaction is rolled back
+   * (false: nothing written).
+   */
+  private async putOver(record: StoredDraft, expected: DraftMeta): Promise<boolean> {
+    const db = await this.database();
+    return new Promise((resolve, reject) => {
+      const t = db.transaction('drafts', 'readwrite');
+      const store = t.objectStore('drafts');
+      let same = false;
+      const get = store.get(record.id) as IDBRequest<StoredDraft | undefined>;
+      store.put(record);
+      get.onsuccess = () => {
+        const r = get.result;
+        same = !!r && r.version === expected.version && r.writer === expected.writer;
+        if (!same) t.abort();
+        else t.commit?.();
+      };
+      t.oncomplete = () => resolve(true);
+      t.onabort = () => (same ? reject(t.error) : resolve(false));
+    });
   }
 
   /** Decrypts a draft; undefined when there is none (or it expired and was purged). */
@@ -148,6 +195,7 @@ export class DraftStore {
       return undefined;
     }
     const meta = strip(r);
+    this.known.set(id, meta);
     const plain = await this.vault.decrypt(r.iv, r.data, this.ad(meta));
     try {
       return { meta, values: JSON.parse(dec.decode(plain)) };
@@ -165,6 +213,7 @@ export class DraftStore {
   /** Deletes one draft. */
   async remove(id: string): Promise<void> {
     this.memory.delete(id);
+    this.known.delete(id);
     if (this.opts.device === 'shared') return;
     await tx(await this.database(), 'drafts', 'readwrite', (s) => s.delete(id));
   }
@@ -184,6 +233,7 @@ export class DraftStore {
   async eraseAll(): Promise<number> {
     const n = this.opts.device === 'shared' ? this.memory.size : (await this.list()).length;
     this.memory.clear();
+    this.known.clear();
     this.vault.forget();
     if (this.opts.device === 'personal') {
       const db = await this.database();

@@ -48,7 +48,16 @@ export const liaisonStyles = css`
   .information { border-inline-start: 4px solid var(--_r-border); padding-inline-start: var(--_r-space-3); margin: var(--_r-space-3) 0; }
   .option-hint { flex-basis: 100%; margin-inline-start: calc(1.25rem + var(--_r-space-2)); }
   .option:has(.option-hint) { flex-wrap: wrap; }
-  .updated { font-weight: 700; }
+  /* the date under the review's title is information, not a heading: normal weight, muted (still AA contrast) */
+  .updated { font-weight: 400; color: var(--_r-muted); }
+  /* the review's section titles stand above the field labels (1rem, 600) whatever the heading level (an h5 is 0.83em) */
+  .review section > :is(h2, h3, h4, h5, h6) {
+    font-size: 1.15rem;
+    font-weight: 700;
+    margin: var(--_r-space-4) 0 var(--_r-space-2);
+    padding-bottom: var(--_r-space-1);
+    border-bottom: 1px solid var(--_r-border);
+  }
   /* the file field is a target like the buttons: 44 px high (WCAG 2.5.8; it was 21 px at 375 px) */
   input[type='file'] { min-height: 2.75rem; padding: var(--_r-space-2) 0; font: inherit; }
   @media print {
@@ -60,6 +69,6 @@ export const liaisonStyles = css`
     :host(:not([home-print-access])) .device-only { display: none !important; }
     /* « Imprimer l'information pour la personne »: only the information text */
     :host([data-print='information']) .consent > :not(.information) { display: none !important; }
-    .updated { font-size: 1.3em; }
+    .updated { font-size: 1.3em; font-weight: 700; color: inherit; }
   }
 `;

@@ -109,6 +109,28 @@ describe('<relais-liaison-form>', () => {
     }
   });
 
+  it('leaving with a change not yet written asks first (beforeunload); once written, leaving asks nothing', async () => {
+    const el = await mount(`template-id="orientation" db-name="${uniq()}"`);
+    button(el, /Qui oriente/).click();
+    await el.updateComplete;
+    const leaveAsks = () => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(leaveAsks(), 'nothing typed yet').to.equal(false);
+    await type(el, 'f-emetteur_structure', 'CCAS de Clamecy');
+    expect(leaveAsks(), 'the save is still running').to.equal(true);
+    await type(el, 'f-emetteur_structure', 'CCAS de Clamecy (fictif)');
+    await el.flush();
+    expect(leaveAsks(), 'every change written').to.equal(false);
+    // the form leaves the page (its last save still runs): its guard goes with it
+    await type(el, 'f-emetteur_nom', 'Claire');
+    el.parentElement!.remove();
+    await el.flush();
+    expect(leaveAsks(), 'the form left the page: no question').to.equal(false);
+  });
+
   it('validation when continuing: an error summary that takes focus and links to each field; nothing cleared', async () => {
     const el = await mount(`template-id="orientation" db-name="${uniq()}"`);
     button(el, /Qui oriente/).click();
@@ -123,6 +145,27 @@ describe('<relais-liaison-form>', () => {
     expect($(el, '#f-emetteur_telephone')!.getAttribute('aria-describedby')).to.include('f-emetteur_telephone-error');
     links[2]!.click();
     expect(el.shadowRoot!.activeElement?.id).to.equal('f-emetteur_telephone');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the review reads in order: section titles above the field labels at any heading level, the update date not a heading; axe clean', async () => {
+    const el = await mount(`template-id="orientation" db-name="${uniq()}" heading-level="3"`);
+    button(el, /Qui oriente/).click();
+    await el.updateComplete;
+    await type(el, 'f-emetteur_structure', 'CCAS de Clamecy (fictif)');
+    await el.flush();
+    button(el, /Revenir à la liste/).click();
+    await el.updateComplete;
+    button(el, /Relire la fiche/).click();
+    await waitUntil(() => $(el, '.review .updated'), 'review with its date');
+    const style = (sel: string) => getComputedStyle($(el, sel)!);
+    const title = $(el, '.review section > :is(h2, h3, h4, h5, h6)')!;
+    expect(title.tagName, 'a deep level: the browser would make it 0.83em').to.equal('H5');
+    const px = (v: string) => parseFloat(v);
+    expect(px(getComputedStyle(title).fontSize), 'section title vs field label').to.be.above(px(style('.review dt').fontSize));
+    expect(Number(getComputedStyle(title).fontWeight)).to.be.at.least(Number(style('.review dt').fontWeight));
+    expect(Number(style('.review .updated').fontWeight), 'the date is not bold like a heading').to.be.below(600);
+    expect(px(style('.review .updated').fontSize)).to.be.below(px(getComputedStyle(title).fontSize));
     await expect(el).to.be.accessible();
   });
 

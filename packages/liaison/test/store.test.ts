@@ -81,6 +81,13 @@ describe('DraftStore (IndexedDB + AES-GCM)', () => {
     }
     expect(err).to.be.instanceOf(DraftConflictError);
     expect((err as DraftConflictError).current.version).to.equal(v2.version);
+    // the refused save wrote nothing (its one-transaction write was rolled back)
+    expect(((await tab2.load('d1'))!.values as { motif: string }).motif).to.equal('b');
+    // tab1 takes tab2's version, then saves over it
+    const taken = await tab1.load('d1');
+    const v3 = await tab1.save('d1', 'orientation', { motif: 'd' }, taken!.meta.version);
+    expect(v3.version).to.equal(v2.version + 1);
+    expect(((await tab2.load('d1'))!.values as { motif: string }).motif).to.equal('d');
     await new Promise((r) => setTimeout(r, 50));
     expect(heard).to.include(v2.version);
     tab1.close();

@@ -63,6 +63,26 @@ describe('<relais-map>', () => {
     expect((e as unknown as { serviceId: string }).serviceId).to.be.a('string');
   });
 
+  it('at 375 px, the popup keeps a phone number on one line (not « 03 86 / 27 37 38 »)', async () => {
+    const el = await mapOn('commune="58079"', 'width: 375px');
+    await waitUntil(() => markers(el).some((m) => !/services — agrandir/.test(m.getAttribute('aria-label')!)), 'a single point');
+    let tel: HTMLAnchorElement | null = null;
+    for (const pin of markers(el).filter((m) => !/services — agrandir/.test(m.getAttribute('aria-label')!))) {
+      pin.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      await waitUntil(() => $(el, '.popup .open'), 'popup open');
+      tel = $<HTMLAnchorElement>(el, ".popup a[href^='tel:']");
+      if (tel) break;
+    }
+    expect(tel, 'a popup with a phone number').to.exist;
+    expect(getComputedStyle(tel!).whiteSpace).to.equal('nowrap');
+    const number = /\d[\d ]+\d/.exec(tel!.textContent!)![0];
+    const range = document.createRange();
+    const text = tel!.firstChild!;
+    range.setStart(text, tel!.textContent!.indexOf(number));
+    range.setEnd(text, tel!.textContent!.indexOf(number) + number.length);
+    expect(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, `« ${number} » on one line`).to.equal(1);
+  });
+
   it('the list alternative: name, structure, town and distance on each line, nearest first, distinct button names', async () => {
     const el = await mapOn('commune="58194"');
     const toggle = $$(el, '[part="toolbar"] button')[0]!;
