@@ -106,6 +106,8 @@ let instances = 0;
  * @cssprop --relais-directory-max-width - Maximum width of the widget (default 60rem).
  */
 export class RelaisDirectory extends RelaisElement {
+  /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
+  static override catalogues = [messages];
   static override styles = [...RelaisElement.styles, directoryStyles];
 
   /** URL of a static JSON file in the data·inclusion shape (standalone use). */

@@ -51,6 +51,8 @@ const TRIAGE_STEP = 'demandeur.gir#triage';
  * @cssprop --relais-eligibility-max-width - Maximum width of the questionnaire (default 48rem).
  */
 export class RelaisEligibility extends RelaisElement {
+  /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
+  static override catalogues = [messages];
   static override styles = [...RelaisElement.styles, eligibilityStyles];
 
   /** URLs of local catalogues (JSON), comma-separated; merged with the national one and filtered by territory. */

@@ -406,7 +406,8 @@ describe('<relais-eligibility> in French and in English', () => {
     expect((messages.fr.asOf as (p: Record<string, unknown>) => string)({ date: '2026-01-01' })).to.equal('valeur au 1ᵉʳ janvier 2026');
   });
 
-  it('has an English message for every French one; inLang picks the wording of the language asked', () => {
+  it('has an English message for every French one; inLang picks the wording of the language asked', async () => {
+    await messages.loadEn(); // the English is its own module, loaded on demand
     expect(Object.keys(messages.fr).filter((k) => !(k in messages.en))).to.deep.equal([]);
     expect(inLang('en', TRIAGE[0]!.label, TRIAGE[0]!.labelEn)).to.equal('Never');
     expect(inLang('fr', TRIAGE[0]!.label, TRIAGE[0]!.labelEn)).to.equal('Jamais');

@@ -41,6 +41,8 @@ type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kin
  * @cssprop --relais-liaison-max-width - Maximum width of the form (default 48rem).
  */
 export class RelaisLiaisonForm extends RelaisElement {
+  /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
+  static override catalogues = [messages];
   static override styles = [...RelaisElement.styles, liaisonStyles];
 
   /** Id of a shipped template (`dlu-domicile`, `orientation`). */

@@ -55,7 +55,8 @@ describe('<relais-liaison-form> in French and in English', () => {
     await waitUntil(() => $(el, '#tasks-title')!.textContent === 'Les parties de la fiche', 'French again');
   });
 
-  it('has an English message for every French one (but the French-only rewording of the vault’s French text)', () => {
+  it('has an English message for every French one (but the French-only rewording of the vault’s French text)', async () => {
+    await messages.loadEn(); // the English is its own module, loaded on demand
     const missing = Object.keys(messages.fr).filter((k) => !(k in messages.en));
     expect(missing).to.deep.equal(['thisTab']);
   });

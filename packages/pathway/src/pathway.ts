@@ -47,6 +47,8 @@ declare global {
  * @cssprop --relais-pathway-marker-size - Size of the step markers (default 1.5rem).
  */
 export class RelaisPathway extends RelaisElement {
+  /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
+  static override catalogues = [messages];
   static override styles = [...RelaisElement.styles, pathwayStyles];
 
   /** Id of a shipped template (`mdph`, `pch`, `apa-domicile`, `ehpad-admission`, `sortie-hospitalisation`, `protection-enfance`, `rsa`). */
