@@ -1,6 +1,6 @@
 /**
  * The i18n policy of every widget: French messages with the element, English loaded on demand
- * (lazyCatalogue + LangController + RelaisElement.catalogues).
+ * (lazyCatalogue + LangController + RelaisElement.messageCatalogues).
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
@@ -24,7 +24,7 @@ let n = 0;
 function defineWith(cat: LazyCatalogue<K>) {
   const tag = `relais-lazy-test-${++n}`;
   class El extends RelaisElement {
-    static override catalogues = [cat];
+    static override messageCatalogues = [cat];
     rendered: string[] = [];
     override render() {
       const words = `${translate(cat, this.i18n.lang, 'hello')} · ${translate(cat, this.i18n.lang, 'count', { n: 3 })} · ${formatDate('2026-08-01', this.i18n.lang)}`;
@@ -37,7 +37,7 @@ function defineWith(cat: LazyCatalogue<K>) {
 }
 const mount = async (tag: string, lang: string) => (await fixture<HTMLDivElement>(`<div lang="${lang}"><${tag}></${tag}></div>`)).firstElementChild as RelaisElement & { rendered: string[] };
 
-describe('English messages on demand (RelaisElement.catalogues)', () => {
+describe('English messages on demand (RelaisElement.messageCatalogues)', () => {
   it('a French element never loads the English', async () => {
     const { load, calls } = deferredLoader();
     const cat = lazyCatalogue(FR, load);

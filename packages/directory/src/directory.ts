@@ -107,7 +107,7 @@ let instances = 0;
  */
 export class RelaisDirectory extends RelaisElement {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
-  static override catalogues = [messages];
+  static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, directoryStyles];
 
   /** URL of a static JSON file in the data·inclusion shape (standalone use). */

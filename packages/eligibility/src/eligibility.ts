@@ -52,7 +52,7 @@ const TRIAGE_STEP = 'demandeur.gir#triage';
  */
 export class RelaisEligibility extends RelaisElement {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
-  static override catalogues = [messages];
+  static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, eligibilityStyles];
 
   /** URLs of local catalogues (JSON), comma-separated; merged with the national one and filtered by territory. */

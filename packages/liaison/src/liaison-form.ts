@@ -42,7 +42,7 @@ type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kin
  */
 export class RelaisLiaisonForm extends RelaisElement {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
-  static override catalogues = [messages];
+  static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, liaisonStyles];
 
   /** Id of a shipped template (`dlu-domicile`, `orientation`). */

@@ -107,7 +107,7 @@ type MarkerWithId = Leaflet.Marker & { relaisId?: string };
  */
 export class RelaisMap extends RelaisElement {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
-  static override catalogues = [messages];
+  static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, leafletStyles, mapStyles];
 
   /** URL of a static JSON file (standalone use). */

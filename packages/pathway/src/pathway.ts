@@ -48,7 +48,7 @@ declare global {
  */
 export class RelaisPathway extends RelaisElement {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
-  static override catalogues = [messages];
+  static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, pathwayStyles];
 
   /** Id of a shipped template (`mdph`, `pch`, `apa-domicile`, `ehpad-admission`, `sortie-hospitalisation`, `protection-enfance`, `rsa`). */

@@ -138,10 +138,10 @@ export class RelaisElement extends LitElement {
    * The element's message catalogues whose English is loaded on demand (its `messages.ts`): the element speaks
    * English only once they have it, French until then (one i18n policy for every widget).
    */
-  static catalogues: readonly EnglishSource[] = [];
+  static messageCatalogues: readonly EnglishSource[] = [];
 
-  /** Language tracking (`lang` attribute, else nearest `[lang]` ancestor), waiting for the English of `catalogues`. */
-  protected readonly i18n = new LangController(this, (this.constructor as typeof RelaisElement).catalogues);
+  /** Language tracking (`lang` attribute, else nearest `[lang]` ancestor), waiting for the English of `messageCatalogues`. */
+  protected readonly i18n = new LangController(this, (this.constructor as typeof RelaisElement).messageCatalogues);
 
   /** `updateComplete` also waits for the English messages on their way, and the update that shows them. */
   protected override async getUpdateComplete(): Promise<boolean> {
