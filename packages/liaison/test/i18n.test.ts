@@ -12,6 +12,7 @@ async function mount(lang: string | null): Promise<RelaisLiaisonForm> {
   const wrap = await fixture<HTMLDivElement>(`<div ${lang ? `lang="${lang}"` : ''}><relais-liaison-form template-id="orientation" db-name="${uniq()}"></relais-liaison-form></div>`);
   const el = wrap.querySelector('relais-liaison-form') as RelaisLiaisonForm;
   await waitUntil(() => $(el, '#tasks-title'), 'rendered', { timeout: 8000 });
+  await el.updateComplete; // the English messages arrive on demand (French meanwhile)
   return el;
 }
 
