@@ -5,7 +5,7 @@
 //   relais-all.js             every element and the public API in one ESM entry (same chunks)
 //   relais.iife.js            classic script (global `Relais`) for CMSs that strip type="module"
 //   chunks/static-worker.js   the Web Worker that indexes a static file off the page (used by both builds)
-//   vendor/leaflet.js, vendor/supercluster.js, communes/dNN.js, data/epci.js
+//   vendor/leaflet.js, vendor/supercluster.js, communes/dNN.js, data/epci.js, i18n/<widget>.en.js
 //                             loaded on demand, by both the ESM and the IIFE builds
 //   manifest.json             for each entry, the files it loads before it runs (size budgets, preload)
 // The CDN path carries the version (relais@0.1.0/), the shared chunks a content hash.
@@ -53,6 +53,8 @@ const ON_DEMAND = [
   // the liaison sheets' templates and consent rules: loaded when a sheet, or the consent step, is shown
   [/liaison\/src\/templates\/(dlu-domicile|orientation)\.ts$/, (m) => `liaison/${m[1]}.js`],
   [/liaison\/src\/consent\.ts$/, () => 'liaison/consent.js'],
+  // each widget's English messages (messages-en.ts): loaded only where an element speaks English (one i18n policy)
+  [/packages\/(\w+)\/src\/messages-en\.ts$/, (m) => `i18n/${m[1]}.en.js`],
   // ky, for the remote sources and the liaison outbox only (self-contained: the classic script loads it as well)
   [/ky\/distribution\/index\.js$/, () => 'vendor/ky.js'],
 ];
@@ -125,7 +127,7 @@ const onDemandFromScriptBase = () => ({
     return prop === 'url' ? '(__relaisBase+"chunks/")' : null;
   },
   renderChunk(code) {
-    return { code: code.replace(/["']__RELAIS_BASE__([\w/]+\.js)["']/g, '"$1"'), map: null };
+    return { code: code.replace(/["']__RELAIS_BASE__([\w/.-]+\.js)["']/g, '"$1"'), map: null };
   },
 });
 

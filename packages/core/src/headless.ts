@@ -20,4 +20,4 @@ export * from './url.js';
 export * from './client/client.js';
 export { Http, retryAfterMs, type HttpOptions } from './client/http.js';
 export { readableLegal } from './i18n/legal.js';
-export { translate, plural, toLang, todayIso, formatDate, formatMoney, formatNumber, formatDistance, type Lang, type Catalogue, type Message } from './i18n/i18n.js';
+export { translate, plural, toLang, todayIso, formatDate, formatMoney, formatNumber, formatDistance, type Lang, type Catalogue, type Message, lazyCatalogue, type LazyCatalogue, type EnglishSource } from './i18n/i18n.js';

@@ -117,6 +117,8 @@ let instances = 0;
  * @cssprop {<length>} [--relais-directory-max-width=60rem] - Largeur maximale de l’annuaire.
  */
 export class RelaisDirectory extends RelaisElement {
+  /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
+  static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, directoryStyles];
 
   /** URL of a static JSON file in the data·inclusion shape (standalone use). */

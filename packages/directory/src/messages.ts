@@ -1,4 +1,4 @@
-import { plural, type Catalogue, type Lang } from '@relais/core';
+import { plural, lazyCatalogue, type LazyCatalogue, type Lang } from '@relais/core';
 
 type P = Record<string, unknown>;
 
@@ -14,9 +14,12 @@ type Keys =
   | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind' | 'countAtLeast' | 'unsupported'
   | 'applyOnline' | 'nearPlace' | 'nearYou';
 
-/** French and English messages of the directory. */
-export const messages: Catalogue<Keys> = {
-  fr: {
+/**
+ * Messages of the directory: the French here, in the widget's chunk; the English in `messages-en.ts`, loaded
+ * only where an element speaks English (the element shows French until it has arrived, never a key).
+ */
+export const messages: LazyCatalogue<Keys> = lazyCatalogue(
+  {
     title: 'Trouver de l’aide près de chez vous',
     what: 'Que cherchez-vous ?',
     whatHint: 'Par exemple : aide à domicile, EHPAD, MDPH, répit, transport',
@@ -117,105 +120,9 @@ export const messages: Catalogue<Keys> = {
     detailOf: (p: P) => `Fiche : ${p.name}`,
     ofKind: (p: P) => `${p.kind}`,
   },
-  en: {
-    title: 'Find help near you',
-    what: 'What are you looking for?',
-    whatHint: 'For example: home help, nursing home, disability centre, respite, transport',
-    where: 'Where?',
-    whereHint: 'Town name or postcode, for example Clamecy or 58500',
-    search: 'Search',
-    aroundMe: 'Near me',
-    aroundMeLabel: (p: P) => (p.name ? `Near me (around ${p.name})` : 'Near me'),
-    locating: 'Finding your location…',
-    geoRefused: 'Your location is not available (refused or not found). Enter your town or postcode.',
-    placeUnknown: 'Town not found: check the spelling or enter the 5-digit postcode, for example 58500.',
-    suggestions: 'Suggested towns',
-    needs: 'Or choose a need',
-    needsFalc: 'Or choose what you need',
-    filters: 'Refine',
-    public: 'For whom?',
-    kind: 'Kind of organisation',
-    distance: 'Distance',
-    anyDistance: 'Up to 50 km (default)',
-    mode: 'How?',
-    fees: 'Cost',
-    free: 'Free only',
-    openNow: 'Open now',
-    activeFilters: 'Active filters',
-    removeFilter: (p: P) => `Remove filter: ${p.label}`,
-    clearAll: 'Clear all',
-    sort: 'Sort by',
-    sortRelevance: 'Relevance',
-    sortDistance: 'Distance',
-    sortName: 'Name',
-    countAtLeast: (p: P) => `At least ${p.count}`,
-    unsupported: (p: P) => `This directory cannot filter by ${p.list}: the results are broader.`,
-    count: (p: P) => plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' }),
-    countNear: (p: P) => `${plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' })} ${p.place}`,
-    nearPlace: (p: P) => `near ${p.name}`,
-    nearYou: (p: P) => (p.name ? `near you, around ${p.name}` : 'near you'),
-    searching: 'Searching…',
-    relaxed: 'No service has all your words: here are the closest.',
-    emptyTitle: 'No service matches your search.',
-    emptyWhy: 'You can widen the search:',
-    widen: (p: P) => `Search up to ${p.km} km`,
-    clearWords: 'Search without the words typed',
-    widenedDep: (p: P) => `No service of this kind within ${p.km} km of ${p.place}: here are those of the département (${p.dep}), the nearest in ${p.town} (${p.dist}).`,
-    widenedNearest: (p: P) => ((p.n as number) > 1 ? `No service of this kind within ${p.km} km of ${p.place}: here are the nearest, the first in ${p.town} (${p.dist}).` : `No service of this kind within ${p.km} km of ${p.place}: here is the nearest, in ${p.town} (${p.dist}).`),
-    widenedNoZone: (p: P) => ((p.n as number) > 1 ? `No service of this kind says it serves ${p.place}: here are the nearest, the first in ${p.town} (${p.dist}); they will tell you whom to ask.` : `No service of this kind says it serves ${p.place}: here is the nearest, in ${p.town} (${p.dist}); they will tell you whom to ask.`),
-    widenedZone: (p: P) => `Services of the département (${p.dep}): not all of them serve ${p.place}, check with them.`,
-    outOfReach: (p: P) => `${plural('en', p.n as number, { one: '{n} service matching your search exists', other: '{n} services matching your search exist' })} in the département (${p.dep}), but none serves ${p.place} or is within ${p.km} km.`,
-    showDep: (p: P) => `See the services of the département (${p.dep})`,
-    recognizedPlace: (p: P) => `Place recognised in your search: ${p.place}.`,
-    elsewhere: (p: P) => {
-      const what = p.words ? `matching “${p.words}”` : 'matching your search';
-      const n = plural('en', p.total as number, { one: `{n} service ${what} exists`, other: `{n} services ${what} exist` });
-      const notServing = p.notServing as number;
-      const tooFar = p.tooFar as number;
-      if (!tooFar) return `${n} in this data, but none serves ${p.place}.`;
-      if (!notServing) return `${n} in this data, but more than ${p.km} km from ${p.place}.`;
-      return `${n} in this data, but ${notServing} ${notServing === 1 ? 'does' : 'do'} not serve ${p.place} and ${tooFar} ${tooFar === 1 ? 'is' : 'are'} more than ${p.km} km away.`;
-    },
-    showCcas: (p: P) => `Ask the social action centre or town hall: social services near ${p.place}`,
-    widenedNoData: (p: P) => `This data does not cover ${p.place} (${p.dep}): here are the nearest services, the first in ${p.town} (${p.dist}).`,
-    removeThis: (p: P) => `Remove “${p.label}”`,
-    retry: 'Try again',
-    previousResults: 'Results of the previous search:',
-    page: (p: P) => `Page ${p.page} of ${p.pages}`,
-    prev: 'Previous page',
-    next: 'Next page',
-    updated: (p: P) => `Updated ${p.date}`,
-    call: (p: P) => `Call ${p.phone}`,
-    website: 'Website',
-    applyOnline: (p: P) => (p.host ? `Apply online (${p.host})` : `Apply online`),
-    email: 'Send an e-mail',
-    back: 'Back to results',
-    print: 'Print this page',
-    directions: 'Directions (OpenStreetMap, new window)',
-    hours: 'Opening hours',
-    contact: 'Contact',
-    address: 'Address',
-    accessibility: 'Accessibility',
-    bring: 'What to bring',
-    howTo: 'How to get this service',
-    conditions: 'Conditions',
-    source: (p: P) => `Source: ${p.source}`,
-    publics: 'For',
-    copyContact: 'Copy contact details',
-    copied: 'Contact details copied.',
-    copyLink: 'Copy the link to this page',
-    dataWarning: (p: P) => `${plural('en', p.n as number, { one: '{n} invalid record was skipped', other: '{n} invalid records were skipped' })} in the data source (see client.diagnostics).`,
-    proDetails: 'For professionals',
-    finess: 'FINESS no.',
-    zone: 'Area served',
-    mobilisable: 'Who can refer',
-    demo: 'Demonstration data',
-    noHours: 'Opening hours not given',
-    at: 'at',
-    results: 'Results',
-    detailOf: (p: P) => `Details: ${p.name}`,
-  },
-};
+  // English: its own module and chunk, loaded only where an element speaks English
+  () => import('./messages-en.js').then((m) => m.english({ plural })),
+);
 
 export type MessageKey = Keys;
 export type { Lang };

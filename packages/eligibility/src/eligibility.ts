@@ -70,6 +70,8 @@ const TRIAGE_STEP = 'demandeur.gir#triage';
  * @cssprop {<length>} [--relais-eligibility-max-width=48rem] - Largeur maximale du questionnaire.
  */
 export class RelaisEligibility extends RelaisElement {
+  /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
+  static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, eligibilityStyles];
 
   /** URLs of local catalogues (JSON), comma-separated; merged with the national one and filtered by territory. */

@@ -1,4 +1,4 @@
-import { formatDate, type Catalogue, type Lang } from '@relais/core';
+import { formatDate, lazyCatalogue, type LazyCatalogue, type Lang } from '@relais/core';
 import { frDate } from './texts.js';
 
 type Keys =
@@ -9,9 +9,12 @@ type Keys =
   | 'statusEligible' | 'statusProbable' | 'statusUnknown' | 'statusNot' | 'answers' | 'notAnswered' | 'asOf' | 'local' | 'nationalKept' | 'retry'
   | 'exceptions' | 'askAt' | 'valueWarning' | 'groupYesOther' | 'editOne' | 'girEstimated' | 'carerPointerMe' | 'carerPointerOther';
 
-/** French and English messages of the eligibility widget (the facts and benefits carry their own words, in both). */
-export const messages: Catalogue<Keys> = {
-  fr: {
+/**
+ * Messages of the eligibility widget (the facts and benefits carry their own words, in both): the French here, in the widget's chunk; the English in `messages-en.ts`, loaded
+ * only where an element speaks English (the element shows French until it has arrived, never a key).
+ */
+export const messages: LazyCatalogue<Keys> = lazyCatalogue(
+  {
     title: 'Suis-je éligible ?',
     intro: 'Quelques questions, une à la fois, pour savoir quelles aides peuvent s’appliquer. Vous pouvez passer une question si vous ne savez pas.',
     who: 'Pour qui faites-vous la simulation ?',
@@ -79,75 +82,9 @@ export const messages: Catalogue<Keys> = {
     carerPointerMe: 'Si un proche vous aide, il peut avoir droit à l’allocation journalière du proche aidant (AJPA) et au congé de proche aidant : c’est lui qui les demande.',
     carerPointerOther: 'Si un proche aide la personne, il peut avoir droit à l’allocation journalière du proche aidant (AJPA) et au congé de proche aidant : c’est lui qui les demande.',
   },
-  en: {
-    title: 'Am I eligible?',
-    intro: 'A few questions, one at a time, to find which aides may apply. You can skip a question.',
-    who: 'Who is this simulation for?',
-    whoMe: 'For me',
-    whoRelative: 'For a relative',
-    whoCarer: 'I am a relative’s carer',
-    next: 'Continue',
-    back: 'Previous question',
-    skip: 'I don’t know, skip',
-    seeResults: 'See the results now',
-    progress: (p) => `Question ${p.n}`,
-    remaining: (p) => (p.n === 0 ? 'Every aide is decided.' : `${p.n} aide${(p.n as number) > 1 ? 's' : ''} still to decide`),
-    numberError: (p) => `Enter a number between ${p.min} and ${p.max}, for example ${p.example}.`,
-    choiceError: 'Choose an answer, or “I don’t know, skip”.',
-    communeError: 'Town not found: enter the 5-digit postcode, for example 58500.',
-    results: 'Your results',
-    groupYes: 'You are probably eligible',
-    groupCheck: 'To check: some information is missing',
-    groupNo: 'Why not? Aides that do not apply',
-    whyNot: 'Show the aides that do not apply',
-    amount: 'Amount',
-    perMonth: 'per month',
-    perYear: 'per year',
-    perDay: 'per day',
-    upTo: (p) => `up to ${p.max}`,
-    between: (p) => `between ${p.min} and ${p.max}`,
-    estimate: (p) => `about ${p.value}`,
-    toVerify: 'amount to confirm',
-    asOf: (p) => `value as of ${formatDate(p.date as string, 'en')}`,
-    where: 'Where to apply?',
-    findWhere: (p) => `Find: ${p.kind} near you`,
-    form: 'Form:',
-    documents: 'Documents',
-    sources: 'Legal references',
-    criteria: 'Why',
-    met: 'Met:',
-    notMet: 'Not met:',
-    unknown: 'Missing:',
-    toCheck: 'Also check',
-    decidedBy: (p) => `Decision: ${p.by}.`,
-    edit: 'Change my answers',
-    restart: 'Start again',
-    print: 'Print the summary',
-    privacy: 'Your answers stay on this device: nothing is sent.',
-    loading: 'Loading aides…',
-    invalidCatalogue: 'Local aides cannot be loaded:',
-    nationalKept: 'National aides are still offered, and your answers are kept.',
-    retry: 'Try again',
-    noneYes: 'No aide is certain yet: answer more questions or look at the aides to check.',
-    girTriage: 'For everyday tasks (getting up, washing, dressing), the person needs help:',
-    girUnknown: 'I don’t know the GIR',
-    statusEligible: 'Eligible',
-    statusProbable: 'Probably eligible, after assessment',
-    statusUnknown: 'To check',
-    statusNot: 'Not eligible',
-    answers: 'Your answers',
-    notAnswered: 'not given',
-    local: 'Local aide',
-    groupYesOther: 'Your relative is probably eligible',
-    editOne: 'Change',
-    girEstimated: (p) => `${p.label} (estimated by the questionnaire, to be assessed by the département)`,
-    exceptions: 'Possible exceptions, to check',
-    askAt: (p) => `Where to ask: ${p.where}`,
-    valueWarning: 'Amount to confirm:',
-    carerPointerMe: 'If a relative helps you, they may be entitled to the carer’s daily allowance (AJPA) and the carer’s leave: they apply for them.',
-    carerPointerOther: 'If a relative helps the person, they may be entitled to the carer’s daily allowance (AJPA) and the carer’s leave: they apply for them.',
-  },
-};
+  // English: its own module and chunk, loaded only where an element speaks English
+  () => import('./messages-en.js').then((m) => m.english({ formatDate })),
+);
 
 /** GIR triage modelled on the cerfa 16301 autonomy questions (an estimate, not an evaluation). */
 export const TRIAGE = [

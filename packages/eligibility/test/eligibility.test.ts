@@ -389,6 +389,7 @@ describe('<relais-eligibility> in French and in English', () => {
     const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><relais-eligibility date="2026-11-23"></relais-eligibility></div>`);
     const el = wrap.querySelector('relais-eligibility') as RelaisEligibility;
     await waitUntil(() => $(el, 'form'), 'rendered', { timeout: 5000 });
+    await el.updateComplete; // the English messages arrive on demand (French meanwhile)
     expect($(el, 'legend')!.textContent).to.match(/Who is this simulation for\?/);
     await answer(el, 'me');
     expect(cur(el)).to.equal('demandeur.age');
@@ -399,6 +400,7 @@ describe('<relais-eligibility> in French and in English', () => {
     const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><relais-eligibility date="2026-11-23"></relais-eligibility></div>`);
     const el = wrap.querySelector('relais-eligibility') as RelaisEligibility;
     await waitUntil(() => $(el, 'form'), 'rendered', { timeout: 5000 });
+    await el.updateComplete; // the English messages arrive on demand (French meanwhile)
     for (let i = 0; i < 30 && cur(el); i++) await answer(el, OLDER[cur(el)!]!);
     const apa = $(el, '#b-apa-domicile')!.closest('article')!;
     expect(apa.querySelector('.amount')!.textContent).to.match(/value as of 1 January 2026/);
@@ -406,7 +408,8 @@ describe('<relais-eligibility> in French and in English', () => {
     expect((messages.fr.asOf as (p: Record<string, unknown>) => string)({ date: '2026-01-01' })).to.equal('valeur au 1ᵉʳ janvier 2026');
   });
 
-  it('has an English message for every French one; inLang picks the wording of the language asked', () => {
+  it('has an English message for every French one; inLang picks the wording of the language asked', async () => {
+    await messages.loadEn(); // the English is its own module, loaded on demand
     expect(Object.keys(messages.fr).filter((k) => !(k in messages.en))).to.deep.equal([]);
     expect(inLang('en', TRIAGE[0]!.label, TRIAGE[0]!.labelEn)).to.equal('Never');
     expect(inLang('fr', TRIAGE[0]!.label, TRIAGE[0]!.labelEn)).to.equal('Jamais');

@@ -61,6 +61,8 @@ type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kin
  * @cssprop {<length>} [--relais-liaison-max-width=48rem] - Largeur maximale de la fiche de liaison.
  */
 export class RelaisLiaisonForm extends RelaisElement {
+  /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
+  static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, liaisonStyles];
 
   /** Id of a shipped template (`dlu-domicile`, `orientation`). */

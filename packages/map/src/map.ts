@@ -25,7 +25,6 @@ import {
   termLabel,
   translate,
   type BBox,
-  type Catalogue,
   type Dataset,
   type MapPoint,
   type MapPoints,
@@ -38,6 +37,7 @@ import { loadMapLibraries, type L, type Leaflet } from './leaflet-adapter.js';
 import { leafletStyles } from './leaflet-styles.js';
 import { mapStyles } from './map.styles.js';
 import { GROUPS, groupOf, type MarkerGroup } from './legend.js';
+import { messages, type MessageKey as K } from './messages.js';
 
 /** `relais-viewport`: the map moved (bounding box [west, south, east, north] and zoom). */
 export class RelaisViewportEvent extends Event {
@@ -55,76 +55,6 @@ declare global {
     'relais-viewport': RelaisViewportEvent;
   }
 }
-
-type K =
-  | 'title' | 'status' | 'withoutPosition' | 'outsideFrance' | 'truncated' | 'showList' | 'hideList' | 'listTitle' | 'listMore' | 'searchArea' | 'aroundMe'
-  | 'geoRefused' | 'tileError' | 'cluster' | 'open' | 'center' | 'legend' | 'loading' | 'mapLabel' | 'retry' | 'call' | 'noPoints' | 'keyboardHelp'
-  | 'closePopup' | 'zoomIn' | 'zoomOut' | 'listSorted' | 'away' | 'showListPlain';
-
-const messages: Catalogue<K> = {
-  fr: {
-    title: 'Carte des services',
-    status: (p) => `${formatNumber(p.n as number, 'fr')} service${(p.n as number) > 1 ? 's' : ''} sur la carte, ${formatNumber(p.inView as number, 'fr')} dans la zone affichée.`,
-    withoutPosition: (p) => `${p.n} sans position : visibles dans la liste, pas sur la carte.`,
-    outsideFrance: (p) => `${p.n} avec une position hors de France : à vérifier dans la source.`,
-    truncated: 'Seuls les premiers services de la source sont affichés.',
-    showList: (p) => `Afficher la liste des services de la zone (${p.n})`,
-    hideList: 'Masquer la liste',
-    listTitle: 'Services dans la zone affichée',
-    listMore: (p) => `… et ${p.n} autres : zoomez pour réduire la zone.`,
-    searchArea: 'Rechercher dans cette zone',
-    aroundMe: 'Autour de moi',
-    geoRefused: 'Votre position n’est pas disponible : utilisez la liste ou déplacez la carte.',
-    tileError: 'Le fond de carte ne répond pas ; les services restent affichés.',
-    cluster: (p) => `${p.n} services — agrandir`,
-    open: 'Voir la fiche',
-    center: 'Voir sur la carte',
-    legend: 'Légende',
-    loading: 'Chargement de la carte…',
-    mapLabel: 'Carte interactive des services. La liste ci-dessus présente les mêmes services.',
-    retry: 'Réessayer',
-    call: (p) => `Appeler le ${p.phone}`,
-    noPoints: 'Aucun service à afficher.',
-    keyboardHelp: 'Tabulation pour passer d’un repère à l’autre, Entrée pour l’ouvrir, Échap pour le refermer ; sur la carte elle-même, flèches et + / − pour déplacer et zoomer.',
-    closePopup: 'Fermer le résumé',
-    showListPlain: 'Afficher la liste des services de la zone',
-    zoomIn: 'Zoom avant',
-    zoomOut: 'Zoom arrière',
-    listSorted: (p) => `Du plus proche au plus loin de ${p.place}.`,
-    away: (p) => `à ${p.d}`,
-  },
-  en: {
-    title: 'Map of services',
-    status: (p) => `${formatNumber(p.n as number, 'en')} service${(p.n as number) > 1 ? 's' : ''} on the map, ${formatNumber(p.inView as number, 'en')} in view.`,
-    withoutPosition: (p) => `${p.n} without a position: in the list, not on the map.`,
-    outsideFrance: (p) => `${p.n} with a position outside France: to check in the source.`,
-    truncated: 'Only the first services of the source are shown.',
-    showList: (p) => `Show the list of services in view (${p.n})`,
-    hideList: 'Hide the list',
-    listTitle: 'Services in view',
-    listMore: (p) => `… and ${p.n} more: zoom in to narrow the area.`,
-    searchArea: 'Search this area',
-    aroundMe: 'Near me',
-    geoRefused: 'Your location is not available: use the list or move the map.',
-    tileError: 'The background map is not responding; services are still shown.',
-    cluster: (p) => `${p.n} services — zoom in`,
-    open: 'Open details',
-    center: 'Show on the map',
-    legend: 'Legend',
-    loading: 'Loading the map…',
-    mapLabel: 'Interactive map of services. The list above shows the same services.',
-    retry: 'Try again',
-    call: (p) => `Call ${p.phone}`,
-    noPoints: 'No service to show.',
-    keyboardHelp: 'Tab moves between markers, Enter opens one, Escape closes it; on the map itself, arrows and + / − pan and zoom.',
-    closePopup: 'Close the summary',
-    showListPlain: 'Show the list of services in view',
-    zoomIn: 'Zoom in',
-    zoomOut: 'Zoom out',
-    listSorted: (p) => `Nearest to ${p.place} first.`,
-    away: (p) => `${p.d} away`,
-  },
-};
 
 const FRANCE: [number, number] = [46.6, 2.4];
 const LIST_LIMIT = 100;
@@ -196,6 +126,8 @@ type MarkerWithId = Leaflet.Marker & { relaisId?: string };
  * @cssprop {<color>} [--relais-map-color-lien=var(--relais-color-text)] - Repères « lien social » (sinon la couleur du texte).
  */
 export class RelaisMap extends RelaisElement {
+  /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
+  static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, leafletStyles, mapStyles];
 
   /** URL of a static JSON file (standalone use). */

@@ -1,4 +1,4 @@
-import type { Catalogue, Lang } from '@relais/core';
+import { lazyCatalogue, type LazyCatalogue, type Lang } from '@relais/core';
 
 type Keys =
   | 'status-done' | 'status-current' | 'status-upcoming' | 'status-overdue' | 'status-skipped' | 'summary' | 'summaryDone' | 'next' | 'started' | 'done'
@@ -7,9 +7,12 @@ type Keys =
   | 'loading' | 'stepOf' | 'expectedEnd' | 'estimated' | 'loadFailed' | 'kept' | 'retry' | 'doneUnknown' | 'notMarked' | 'yourDeadline'
   | 'adminDeadline' | 'dueWorst' | 'toVerify' | 'toConfirm' | 'source' | 'status-overdue-estimate' | 'action-late' | 'action-late-estimate' | 'action-deadline' | 'action-now' | 'condition';
 
-/** French and English messages of the pathway widget (the templates carry their own words). */
-export const messages: Catalogue<Keys> = {
-  fr: {
+/**
+ * Messages of the pathway widget (the templates carry their own words): the French here, in the widget's chunk; the English in `messages-en.ts`, loaded
+ * only where an element speaks English (the element shows French until it has arrived, never a key).
+ */
+export const messages: LazyCatalogue<Keys> = lazyCatalogue(
+  {
     'status-done': 'Terminé',
     'status-current': 'En cours',
     'status-upcoming': 'À venir',
@@ -63,61 +66,9 @@ export const messages: Catalogue<Keys> = {
     'action-now': 'En cours',
     condition: (p) => `Ce délai ne s’applique que si : ${p.label}.`,
   },
-  en: {
-    'status-done': 'Done',
-    'status-current': 'In progress',
-    'status-upcoming': 'To come',
-    'status-overdue': 'Deadline passed',
-    'status-overdue-estimate': 'Indicative date passed',
-    'status-skipped': 'Not applicable',
-    summary: (p) => `Current step: ${p.label} (${p.n} of ${p.total}).`,
-    summaryDone: 'All steps are done.',
-    next: 'What you can do now:',
-    started: 'Started on',
-    done: 'on',
-    due: 'Deadline:',
-    dueEstimate: 'Expected deadline:',
-    expected: 'Expected around',
-    daysLeft: (p) => (p.n === 0 ? 'today' : `in ${p.n} day${(p.n as number) > 1 ? 's' : ''}`),
-    daysLate: (p) => `${p.n} day${(p.n as number) > 1 ? 's' : ''} late`,
-    actor: 'Who acts:',
-    documents: 'Documents',
-    received: 'received',
-    toProvide: 'to provide or expected',
-    legal: 'Legal basis:',
-    source: 'Source:',
-    deadline: 'Deadline:',
-    findActor: (p) => `Find: ${p.kind} near you`,
-    details: 'Step details',
-    print: 'Print the pathway',
-    simulateLabel: 'Date of your request',
-    simulateHint: 'For example 23/11/2026. The expected calendar is shown; nothing is sent.',
-    simulateButton: 'Show my calendar',
-    simulateError: 'Enter a valid date, for example 23/11/2026.',
-    ruptures: 'Changes in your situation',
-    optional: 'optional',
-    invalid: 'This pathway cannot be shown:',
-    loading: 'Loading the pathway…',
-    stepOf: (p) => `Step ${p.n} of ${p.total}`,
-    expectedEnd: 'Expected end of the pathway:',
-    estimated: '(estimate)',
-    loadFailed: 'The case could not be loaded:',
-    kept: 'The pathway shown is the one last loaded.',
-    retry: 'Try again',
-    doneUnknown: '(date not recorded)',
-    notMarked: 'receipt not recorded',
-    yourDeadline: 'Your deadline: until',
-    adminDeadline: 'Administration’s deadline:',
-    dueWorst: (p) => `Indicative date (${p.cond}):`,
-    toVerify: '(reference to be checked on Légifrance)',
-    toConfirm: '(to be confirmed)',
-    'action-late': 'Deadline passed',
-    'action-late-estimate': 'Indicative date passed',
-    'action-deadline': 'Your deadline',
-    'action-now': 'In progress',
-    condition: (p) => `This deadline applies only if: ${p.label}.`,
-  },
-};
+  // English: its own module and chunk, loaded only where an element speaks English
+  () => import('./messages-en.js').then((m) => m.en),
+);
 
 export type MessageKey = Keys;
 export type { Lang };

@@ -65,6 +65,8 @@ declare global {
  * @cssprop {<length>} [--relais-pathway-marker-size=1.5rem] - Taille des pastilles d’étape.
  */
 export class RelaisPathway extends RelaisElement {
+  /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
+  static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, pathwayStyles];
 
   /** Id of a shipped template (`mdph`, `pch`, `apa-domicile`, `ehpad-admission`, `sortie-hospitalisation`, `protection-enfance`, `rsa`). */

@@ -1,5 +1,5 @@
 import { LitElement, css } from 'lit';
-import { LangController } from '../i18n/i18n.js';
+import { LangController, type EnglishSource } from '../i18n/i18n.js';
 import { VERSION } from './define.js';
 import { attachContextRoot } from './context.js';
 
@@ -134,8 +134,22 @@ export class RelaisElement extends LitElement {
   static relaisVersion = VERSION;
   static override styles = [hostReset, tokens, controls];
 
-  /** Language tracking (`lang` attribute, else nearest `[lang]` ancestor). */
-  protected readonly i18n = new LangController(this);
+  /**
+   * The element's message catalogues whose English is loaded on demand (its `messages.ts`): the element speaks
+   * English only once they have it, French until then (one i18n policy for every widget).
+   */
+  static messageCatalogues: readonly EnglishSource[] = [];
+
+  /** Language tracking (`lang` attribute, else nearest `[lang]` ancestor), waiting for the English of `messageCatalogues`. */
+  protected readonly i18n = new LangController(this, (this.constructor as typeof RelaisElement).messageCatalogues);
+
+  /** `updateComplete` also waits for the English messages on their way, and the update that shows them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.i18n.requested === this.i18n.lang) return done;
+    await this.i18n.ready;
+    return super.getUpdateComplete();
+  }
 
   override connectedCallback(): void {
     // before the context consumers ask for the provider (in super.connectedCallback): a provider defined later still answers

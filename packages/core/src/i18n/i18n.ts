@@ -19,6 +19,46 @@ export interface Catalogue<K extends string> {
   en: Partial<Record<K, Message>>;
 }
 
+/** Something whose English half is loaded on demand (a {@link LazyCatalogue}, as a {@link LangController} sees it). */
+export interface EnglishSource {
+  /** True once the English messages are there. */
+  readonly enLoaded: boolean;
+  /** Loads the English messages (once: later calls share the first load; a failed load may be tried again). */
+  loadEn(): Promise<void>;
+}
+
+/**
+ * A widget's catalogue under the SDK's i18n policy: the French messages ship with the widget, the English ones
+ * live in their own module (`messages-en.ts`), fetched by a dynamic `import()` only where an element speaks English.
+ * `en` is empty until then; {@link translate} falls back to French meanwhile, so no key is ever shown.
+ */
+export interface LazyCatalogue<K extends string> extends Catalogue<K>, EnglishSource {}
+
+/**
+ * Makes a {@link LazyCatalogue} from the French messages and a loader of the English ones, which must call
+ * `import('./messages-en.js')` with that literal specifier, so that bundlers split the English into their own chunk.
+ */
+export function lazyCatalogue<K extends string>(fr: Record<K, Message>, load: () => Promise<Partial<Record<K, Message>>>): LazyCatalogue<K> {
+  let pending: Promise<void> | undefined;
+  const cat: LazyCatalogue<K> & { enLoaded: boolean } = {
+    fr,
+    en: {},
+    enLoaded: false,
+    loadEn: () =>
+      (pending ??= load().then(
+        (en) => {
+          Object.assign(cat.en, en);
+          cat.enLoaded = true;
+        },
+        (e: unknown) => {
+          pending = undefined;
+          throw e;
+        },
+      )),
+  };
+  return cat;
+}
+
 /** Formats a message of a catalogue. */
 export function translate<K extends string>(cat: Catalogue<K>, lang: Lang, key: K, params: Record<string, unknown> = {}): string {
   const m = (lang === 'en' ? cat.en[key] : undefined) ?? cat.fr[key];
@@ -74,13 +114,29 @@ export function formatDistance(km: number, lang: Lang): string {
 /**
  * Tracks the language of an element: its `lang` attribute, else the nearest `[lang]` ancestor
  * (across shadow roots), else `<html lang>`. Re-renders the host when it changes.
+ *
+ * With catalogues whose English is loaded on demand ({@link LazyCatalogue}), `lang` turns to `en` only once their
+ * English has arrived: the element renders in French (all of it: words, dates, numbers) until then, then re-renders
+ * in English. `requested` is the language the page asks for; `ready` settles when `lang` has caught up with it.
  */
 export class LangController implements ReactiveController {
   private observer?: MutationObserver;
+  /** The language the element renders in. */
   lang: Lang = 'fr';
+  /** The language the element's `lang` attribute or its ancestors ask for. */
+  requested: Lang = 'fr';
+  private loading?: Promise<void>;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly sources: readonly EnglishSource[] = [],
+  ) {
     host.addController(this);
+  }
+
+  /** Settles when the element can render in the language asked for (at once unless English is on its way). */
+  get ready(): Promise<void> {
+    return this.loading ?? Promise.resolve();
   }
 
   private read(): Lang {
@@ -92,16 +148,34 @@ export class LangController implements ReactiveController {
     return 'fr';
   }
 
-  private update = (): void => {
-    const next = this.read();
-    if (next !== this.lang) {
-      this.lang = next;
-      this.host.requestUpdate();
+  /** Sets `lang` to the language asked for if its messages are there, else loads them and keeps French meanwhile. */
+  private resolve(): boolean {
+    this.requested = this.read();
+    const missing = this.requested === 'en' ? this.sources.filter((s) => !s.enLoaded) : [];
+    if (missing.length && !this.loading) {
+      this.loading = Promise.all(missing.map((s) => s.loadEn())).then(
+        () => {
+          this.loading = undefined;
+          this.update();
+        },
+        () => {
+          // English did not arrive (offline, blocked): the element stays in French; the next change of language tries again
+          this.loading = undefined;
+        },
+      );
     }
+    const next: Lang = missing.length ? 'fr' : this.requested;
+    if (next === this.lang) return false;
+    this.lang = next;
+    return true;
+  }
+
+  private update = (): void => {
+    if (this.resolve()) this.host.requestUpdate();
   };
 
   hostConnected(): void {
-    this.lang = this.read();
+    this.resolve();
     this.observer = new MutationObserver(this.update);
     this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
     if (typeof document !== 'undefined') {
