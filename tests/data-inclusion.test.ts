@@ -218,7 +218,7 @@ describe('data·inclusion source in <relais-directory>', () => {
       const el = await fixture<RelaisDirectory>(html`<relais-directory .client=${di()}></relais-directory>`);
       await idle(el);
       [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => /Autour de moi/.test(b.textContent!))!.click();
-      await waitUntil(() => /autour de moi/i.test(status(el)), 'around me', { timeout: 10000 });
+      await waitUntil(() => /autour de vous/i.test(status(el)), 'around me', { timeout: 10000 });
       await idle(el);
       expect(el.shadowRoot!.querySelectorAll('.distance').length).to.be.above(0);
       const what = $<HTMLInputElement>(el, '#what')!;
