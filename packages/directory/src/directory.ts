@@ -15,8 +15,7 @@ import {
   translate,
   isSafeId,
   heading,
-  Gazetteer,
-  DEPARTEMENT_CODES,
+  type Gazetteer,
   departementOf,
   departementName,
   isAbortError,
@@ -30,9 +29,11 @@ import {
   type StoreChangeEvent,
 } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
-import { NEEDS } from './needs.js';
-import { DirectoryFilters, readUrlState, writeUrlState, type FilterList } from './filters.js';
+import type { Need } from './needs.js';
+import { DirectoryFilters, readUrlState, split, writeUrlState, type FilterList } from './filters.js';
 import { renderFiltersPanel } from './render/filters-panel.js';
+import { renderNeeds, renderSearchForm, type SearchFormHandlers } from './render/search-form.js';
+import { DirectoryGazetteers } from './places.js';
 import { COMMUNE_KM, widenSearch, type OutOfReach, type WidenMode } from './widen.js';
 import { directoryStyles } from './directory.styles.js';
 import { renderResults, type ResultsHandlers, type ResultsState } from './render/results.js';
@@ -196,7 +197,6 @@ export class RelaisDirectory extends RelaisElement {
   protected readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (s) => this.attachStore(s) });
   private store: RelaisStore | undefined;
   private ownClient: RelaisClient | undefined;
-  private gazetteer: Promise<Gazetteer> | null = null;
   private typeTimer: ReturnType<typeof setTimeout> | undefined;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private searchSeq = 0;
@@ -488,33 +488,14 @@ export class RelaisDirectory extends RelaisElement {
 
   // ---------- places ----------
 
+  private readonly gazetteers = new DirectoryGazetteers(() => ({ departements: split(this.departements), commune: this.commune }));
+
   private loadGazetteer(deps?: string[]): Promise<Gazetteer> {
-    const scope = deps ?? split(this.departements) ?? [];
-    if (!deps && this.gazetteer) return this.gazetteer;
-    const base = scope.length ? scope : this.commune ? [departementOf(this.commune)] : [];
-    const p = Gazetteer.load(base.length ? { departements: base } : {});
-    if (!deps) this.gazetteer = p;
-    return p;
+    return this.gazetteers.load(deps);
   }
 
-  private wider = new Map<string, Promise<Gazetteer>>();
-  /**
-   * Where to look for a commune not found among the départements served (Auxerre, beside the Nièvre): a postcode's
-   * département, else the neighbouring départements, else (`all`) the whole of France.
-   */
   private widerGazetteer(typed: string, all: boolean): Promise<Gazetteer> {
-    const pc = typed.trim().match(/^(\d{2})\d{3}$/)?.[1];
-    const key = pc ? `pc${pc}` : all ? 'france' : 'near';
-    let g = this.wider.get(key);
-    if (!g) {
-      const served = split(this.departements).concat(this.commune ? [departementOf(this.commune)] : []);
-      // a postcode: its département (20xxx: both of Corsica; 97x: overseas, whose postcodes start with the code)
-      const byPostcode = pc === '20' ? ['2A', '2B'] : pc === '97' ? DEPARTEMENT_CODES.filter((d) => d.startsWith('97')) : pc ? [pc] : [];
-      g = Gazetteer.load(pc ? { departements: byPostcode } : all || !served.length ? {} : { around: served });
-      this.wider.set(key, g);
-      g.catch(() => this.wider.delete(key));
-    }
-    return g;
+    return this.gazetteers.widerFor(typed, all);
   }
 
   private async nameCommune(code: string): Promise<void> {
@@ -673,7 +654,7 @@ export class RelaisDirectory extends RelaisElement {
     this.whatInput?.focus();
   }
 
-  private needLabel(n: (typeof NEEDS)[number]): string {
+  private needLabel(n: Need): string {
     return this.i18n.lang === 'en' ? n.labelEn : this.falc ? n.falc : n.label;
   }
 
@@ -810,73 +791,24 @@ export class RelaisDirectory extends RelaisElement {
   }
 
   private renderForm(): TemplateResult {
-    const listId = `${this.uid}-places`;
-    const expanded = this.suggestions.length > 0;
-    return html`
-      <form part="search" role="search" class="search" novalidate @submit=${this.onSubmit}>
-        <div class="field">
-          <label for="what">${this.t('what')}</label>
-          <p class="hint" id="what-hint">${this.t('whatHint')}</p>
-          <input
-            id="what"
-            part="input"
-            type="search"
-            autocomplete="off"
-            .enterKeyHint=${'search'}
-            aria-describedby="what-hint"
-            .value=${this.text}
-            @input=${(e: InputEvent) => {
-              this.text = (e.target as HTMLInputElement).value;
-              this.page = 1;
-              this.requestReason = '';
-              this.searchSoon();
-            }}
-          />
-        </div>
-        <div class="field place">
-          <label for="where">${this.t('where')}</label>
-          <p class="hint" id="where-hint">${this.t('whereHint')}</p>
-          ${this.placeError ? html`<p class="error-text" id="where-error">${this.placeError}</p>` : nothing}
-          <div class="combo">
-            <input
-              id="where"
-              part="input"
-              type="text"
-              role="combobox"
-              autocomplete="off"
-              aria-autocomplete="list"
-              aria-expanded=${expanded ? 'true' : 'false'}
-              aria-controls=${listId}
-              aria-activedescendant=${this.activeSuggestion >= 0 ? `${listId}-${this.activeSuggestion}` : nothing}
-              aria-describedby=${this.placeError ? 'where-hint where-error' : 'where-hint'}
-              aria-invalid=${this.placeError ? 'true' : 'false'}
-              .value=${this.placeText}
-              @input=${this.onPlaceInput}
-              @keydown=${this.onPlaceKeydown}
-              @blur=${() => setTimeout(() => (this.suggestions = []), 150)}
-            />
-            <ul id=${listId} role="listbox" aria-label=${this.t('suggestions')} class="suggestions" ?hidden=${!expanded}>
-              ${this.suggestions.map(
-                (c, i) => html`<li
-                  id=${`${listId}-${i}`}
-                  role="option"
-                  aria-selected=${i === this.activeSuggestion ? 'true' : 'false'}
-                  @mousedown=${(e: Event) => e.preventDefault()}
-                  @click=${() => this.choosePlace(c)}
-                >
-                  ${c.name} <span class="muted">${c.postcodes[0] ?? ''}</span>
-                </li>`,
-              )}
-            </ul>
-          </div>
-          <button type="button" part="button" class="link around" @click=${this.aroundMe} ?disabled=${this.locating}>
-            ${this.locating ? this.t('locating') : this.t('aroundMe')}
-          </button>
-        </div>
-        <div class="submit"><button type="submit" part="button" class="primary">${this.t('search')}</button></div>
-      </form>
-    `;
+    const { uid, text, placeText, placeError, suggestions, activeSuggestion, locating } = this;
+    return renderSearchForm(this.view, { uid, text, placeText, placeError, suggestions, activeSuggestion, locating }, this.formHandlers);
   }
+
+  private readonly formHandlers: SearchFormHandlers = {
+    submit: (e) => void this.onSubmit(e),
+    textInput: (value) => {
+      this.text = value;
+      this.page = 1;
+      this.requestReason = '';
+      this.searchSoon();
+    },
+    placeInput: (e) => void this.onPlaceInput(e),
+    placeKeydown: (e) => this.onPlaceKeydown(e),
+    placeBlur: () => setTimeout(() => (this.suggestions = []), 150),
+    choose: (c) => this.choosePlace(c),
+    aroundMe: () => this.aroundMe(),
+  };
 
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
@@ -888,18 +820,7 @@ export class RelaisDirectory extends RelaisElement {
   }
 
   private renderNeeds(level: number): TemplateResult {
-    return html`
-      <section class="needs" aria-labelledby="needs-title">
-        ${heading(level + 1, this.falc ? this.t('needsFalc') : this.t('needs'), { id: 'needs-title' })}
-        <ul part="needs" class="tiles">
-          ${NEEDS.map(
-            (n) => html`<li>
-              <button type="button" part="need" class="tile" aria-pressed=${this.filters.needs.includes(n.id) ? 'true' : 'false'} @click=${() => ((this.reveal = 'scroll'), this.toggle('needs', n.id))}>${this.needLabel(n)}</button>
-            </li>`,
-          )}
-        </ul>
-      </section>
-    `;
+    return renderNeeds(this.view, level, this.falc, this.filters.needs, (n) => this.needLabel(n), (id) => ((this.reveal = 'scroll'), this.toggle('needs', id)));
   }
 
   private renderFilters(): TemplateResult {
@@ -984,10 +905,6 @@ export class RelaisDirectory extends RelaisElement {
     this.reveal = 'focus';
     this.searchNow();
   }
-}
-
-function split(v: string | undefined | null): string[] {
-  return (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
 }
 
 /** The element that has the focus, through shadow roots. */

@@ -208,3 +208,8 @@ export class DirectoryFilters implements FilterFields {
     });
   }
 }
+
+/** A comma-separated attribute as a list (`"58, 89"` → `['58', '89']`). */
+export function split(v: string | undefined | null): string[] {
+  return (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+}
