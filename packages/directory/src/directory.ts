@@ -15,7 +15,6 @@ import {
   translate,
   isSafeId,
   heading,
-  type Gazetteer,
   departementOf,
   departementName,
   isAbortError,
@@ -364,7 +363,7 @@ export class RelaisDirectory extends RelaisElement {
   private async effectiveQuery(): Promise<SearchQuery> {
     const q = this.query;
     if (q.commune && this.filters.radiusKm) {
-      const g = await this.loadGazetteer([departementOf(q.commune)]);
+      const g = await this.gazetteers.load([departementOf(q.commune)]);
       const c = g.get(q.commune);
       if (c) q.near = { lat: c.lat, lon: c.lon, radiusKm: this.filters.radiusKm };
     }
@@ -400,7 +399,7 @@ export class RelaisDirectory extends RelaisElement {
       const opts = { channel: this.uid, signal: this.lifetime.signal };
       const [first] = await Promise.all([client.search(asked, opts), labelsReady]);
       const ask = { byCommune: this.place?.kind === 'commune' && !this.bbox, radiusKm: this.filters.radiusKm, mode: widen, scope: split(this.departements), current: () => seq === this.searchSeq };
-      const found = await widenSearch(client, asked, first, ask, opts, { t: (key, p) => this.t(key, p), lang: this.i18n.lang, gazetteer: (deps) => this.loadGazetteer(deps) });
+      const found = await widenSearch(client, asked, first, ask, opts, { t: (key, p) => this.t(key, p), lang: this.i18n.lang, gazetteer: (deps) => this.gazetteers.load(deps) });
       if (!found || seq !== this.searchSeq) return;
       const { q, result, widened, outOfReach } = found;
       if (found.widenedBy !== undefined) this.widenedBy = found.widenedBy;
@@ -490,16 +489,8 @@ export class RelaisDirectory extends RelaisElement {
 
   private readonly gazetteers = new DirectoryGazetteers(() => ({ departements: split(this.departements), commune: this.commune }));
 
-  private loadGazetteer(deps?: string[]): Promise<Gazetteer> {
-    return this.gazetteers.load(deps);
-  }
-
-  private widerGazetteer(typed: string, all: boolean): Promise<Gazetteer> {
-    return this.gazetteers.widerFor(typed, all);
-  }
-
   private async nameCommune(code: string): Promise<void> {
-    const g = await this.loadGazetteer([departementOf(code)]);
+    const g = await this.gazetteers.load([departementOf(code)]);
     const c = g.get(code);
     if (c && this.place?.kind === 'commune' && this.place.code === code) {
       this.place = { kind: 'commune', code, name: c.name };
@@ -517,11 +508,11 @@ export class RelaisDirectory extends RelaisElement {
       this.suggestions = [];
       return;
     }
-    const g = await this.loadGazetteer();
+    const g = await this.gazetteers.load();
     if (value !== this.placeText) return;
     let found = g.search(value, { limit: 8 });
     if (!found.length && value.trim().length >= 4) {
-      found = (await this.widerGazetteer(value, false)).search(value, { limit: 8 });
+      found = (await this.gazetteers.widerFor(value, false)).search(value, { limit: 8 });
       if (value !== this.placeText) return;
     }
     this.suggestions = found;
@@ -566,15 +557,15 @@ export class RelaisDirectory extends RelaisElement {
       return true;
     }
     if (this.place && (this.place.name === typed || (this.place.kind === 'near' && typed === this.t('aroundMeLabel', { name: this.place.name })))) return true;
-    const g = await this.loadGazetteer();
+    const g = await this.gazetteers.load();
     // a real commune outside the départements served (Auxerre) is found too: the results then say the data has none there
-    const hit = g.search(typed, { limit: 1 })[0] ?? (await this.widerGazetteer(typed, false)).search(typed, { limit: 1 })[0];
+    const hit = g.search(typed, { limit: 1 })[0] ?? (await this.gazetteers.widerFor(typed, false)).search(typed, { limit: 1 })[0];
     if (!hit) {
       this.placeError = this.t('placeUnknown');
       this.announce = this.placeError;
       this.whereInput?.focus();
       // meanwhile the whole of France (≈ 650 kB): a real commune far from the départements served is then taken
-      void this.widerGazetteer(typed, true)
+      void this.gazetteers.widerFor(typed, true)
         .then((all) => {
           const far = all.search(typed, { limit: 1 })[0];
           if (!far || this.placeText.trim() !== typed) return;
@@ -603,7 +594,7 @@ export class RelaisDirectory extends RelaisElement {
         const { latitude: lat, longitude: lon } = pos.coords;
         let name: string | null = null;
         try {
-          name = (await this.loadGazetteer()).nearest(lat, lon)?.name ?? null;
+          name = (await this.gazetteers.load()).nearest(lat, lon)?.name ?? null;
         } catch {
           name = null;
         }
