@@ -19,7 +19,7 @@ import type { RelaisEligibility } from '@relais/eligibility';
 import type { RelaisMap } from '@relais/map';
 import { PAYLOADS, inject, pollute, spread } from './security/payloads.js';
 import { createClient, sanitizeUrl, mailtoHref, isSafeId, type RelaisClient } from '@relais/core';
-import { readUrlState, writeUrlState } from '../packages/directory/src/url-state.js';
+import { readUrlState, writeUrlState } from '../packages/directory/src/filters.js';
 
 type W = Window & { __pwned?: boolean };
 const ACTIVE = 'script, iframe, object, embed, img, base, meta, form[action], frame, frameset, applet, link, style:not([data-lit])';

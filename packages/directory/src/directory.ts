@@ -13,16 +13,8 @@ import {
   clientFromAttributes,
   sourceChanged,
   translate,
-  formatDate,
-  formatDistance,
-  formatNumber,
-  sanitizeUrl,
-  telHref,
-  mailtoHref,
   isSafeId,
   heading,
-  Gazetteer,
-  DEPARTEMENT_CODES,
   departementOf,
   departementName,
   isAbortError,
@@ -36,9 +28,16 @@ import {
   type StoreChangeEvent,
 } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
-import { NEEDS } from './needs.js';
-import { readUrlState, writeUrlState } from './url-state.js';
+import type { Need } from './needs.js';
+import { DirectoryFilters, readUrlState, split, writeUrlState, type FilterList } from './filters.js';
+import { renderFiltersPanel } from './render/filters-panel.js';
+import { renderNeeds, renderSearchForm, type SearchFormHandlers } from './render/search-form.js';
+import { DirectoryGazetteers } from './places.js';
+import { COMMUNE_KM, widenSearch, type OutOfReach, type WidenMode } from './widen.js';
 import { directoryStyles } from './directory.styles.js';
+import { renderResults, type ResultsHandlers, type ResultsState } from './render/results.js';
+import { renderDetail, type DetailHandlers } from './render/detail.js';
+import type { ActiveChip, DirectoryView } from './render/view.js';
 import type * as LabelsModule from '@relais/core/labels';
 
 /**
@@ -52,14 +51,7 @@ type Place = { kind: 'commune'; code: string; name: string } | { kind: 'near'; l
 type Status = 'idle' | 'loading' | 'slow' | 'error';
 /** After a search, what the person is shown: the results heading focused (a hand-off), the count in view (a tile, a submit). */
 type Reveal = 'focus' | 'scroll' | null;
-/** Radius used to find services beyond the default 50 km (the whole of France fits in it). */
-const ANY_KM = 20_000;
-/** Default radius around a commune (`SearchQuery.commune`). */
-const COMMUNE_KM = 50;
 
-const PUBLIC_OPTIONS = ['seniors', 'personnes-agees-en-perte-dautonomie', 'personnes-en-situation-de-handicap', 'enfants-en-situation-de-handicap', 'proches-aidants', 'familles'];
-const MODE_OPTIONS = ['en-presentiel', 'a-domicile', 'a-distance'];
-const RADII = [5, 10, 20, 50];
 const SLOW_MS = 300;
 const TYPE_DEBOUNCE_MS = 180;
 let instances = 0;
@@ -178,15 +170,8 @@ export class RelaisDirectory extends RelaisElement {
   @state() private suggestions: Commune[] = [];
   @state() private activeSuggestion = -1;
   @state() private locating = false;
-  @state() private needs: string[] = [];
-  @state() private extraThematiques: string[] = [];
-  @state() private selPublics: string[] = [];
-  @state() private typologies: string[] = [];
-  @state() private modes: string[] = [];
-  @state() private free = false;
-  @state() private openNow = false;
-  @state() private radiusKm: number | undefined;
-  @state() private sort: 'relevance' | 'distance' | 'name' | undefined;
+  /** The needs and filters chosen (an immutable value: each change assigns new filters). */
+  @state() private filters = new DirectoryFilters();
   @state() private page = 1;
   @state() private result: SearchResult | null = null;
   @state() private status: Status = 'idle';
@@ -196,11 +181,11 @@ export class RelaisDirectory extends RelaisElement {
   /** Why the results shown are wider than asked (« Aucun service de ce type à moins de 50 km de … : voici … »). */
   @state() private widened = '';
   /** Why a search near a commune found nothing although the département has matching services, and how many. */
-  @state() private outOfReach: { n: number; dep: string } | null = null;
+  @state() private outOfReach: OutOfReach | null = null;
   /** The next search widens itself if it finds nothing (a hand-off), or shows the département (`departement`). */
-  private widenNext: 'auto' | 'departement' | null = null;
+  private widenNext: WidenMode | null = null;
   /** How the results shown were widened: their other pages are read the same way. */
-  private widenedBy: 'auto' | 'departement' | null = null;
+  private widenedBy: WidenMode | null = null;
   private reveal: Reveal = null;
   @state() private announce = '';
   @state() private skipped = 0;
@@ -213,7 +198,6 @@ export class RelaisDirectory extends RelaisElement {
   protected readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (s) => this.attachStore(s) });
   private store: RelaisStore | undefined;
   private ownClient: RelaisClient | undefined;
-  private gazetteer: Promise<Gazetteer> | null = null;
   private typeTimer: ReturnType<typeof setTimeout> | undefined;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private searchSeq = 0;
@@ -234,6 +218,16 @@ export class RelaisDirectory extends RelaisElement {
   private label(vocab: Parameters<typeof LabelsModule.termLabel>[0], value: string): string {
     return labels ? labels.termLabel(vocab, value, { lang: this.i18n.lang, falc: this.falc }) : value;
   }
+
+  /** What the render modules need: words, labels, language, mode. */
+  private get view(): DirectoryView {
+    return { t: (key, p) => this.t(key, p), label: (vocab, value) => this.label(vocab, value), lang: this.i18n.lang, mode: this.mode, labels };
+  }
+
+  private readonly detailHandlers: DetailHandlers = {
+    close: () => this.closeDetail(),
+    copy: (item) => void this.copyContact(item),
+  };
 
   // ---------- lifecycle ----------
 
@@ -267,9 +261,7 @@ export class RelaisDirectory extends RelaisElement {
     }
     if (!this.initialised) {
       this.initialised = true;
-      this.needs = [];
-      this.extraThematiques = split(this.thematiques);
-      this.selPublics = split(this.publics);
+      this.filters = new DirectoryFilters({ extraThematiques: split(this.thematiques), publics: split(this.publics) });
       if (this.commune) this.place = { kind: 'commune', code: this.commune, name: this.commune };
       if (this.syncUrl) this.applyUrlState();
     }
@@ -333,9 +325,7 @@ export class RelaisDirectory extends RelaisElement {
     const r = this.store?.takeRequest();
     if (!r) return;
     this.text = '';
-    this.needs = [];
-    this.extraThematiques = r.thematiques ?? [];
-    this.typologies = r.typologies ?? [];
+    this.filters = this.filters.with({ needs: [], extraThematiques: r.thematiques ?? [], typologies: r.typologies ?? [] });
     this.requestReason = r.reason ?? '';
     if (r.commune) {
       this.place = { kind: 'commune', code: r.commune, name: r.commune };
@@ -352,44 +342,32 @@ export class RelaisDirectory extends RelaisElement {
 
   // ---------- query ----------
 
-  private get thematiqueFilter(): string[] {
-    const fromNeeds = this.needs.flatMap((id) => NEEDS.find((n) => n.id === id)?.thematiques ?? []);
-    return [...new Set([...fromNeeds, ...this.extraThematiques])];
-  }
-
   /** The current search as a query (shared with the map through the provider). */
   get query(): SearchQuery {
     const q: SearchQuery = { page: this.page, pageSize: this.pageSize };
     if (this.text.trim()) q.text = this.text.trim();
-    const th = this.thematiqueFilter;
-    if (th.length) q.thematiques = th;
-    if (this.selPublics.length) q.publics = this.selPublics;
-    if (this.typologies.length) q.typologies = this.typologies;
-    if (this.modes.length) q.modesAccueil = this.modes;
-    if (this.free) q.frais = ['gratuit'];
-    if (this.openNow) q.openAt = new Date();
-    if (this.sort) q.sort = this.sort;
+    this.filters.applyTo(q);
     if (this.bbox) q.bbox = this.bbox;
     const deps = split(this.departements);
     if (deps.length) q.departements = deps;
     if (this.place?.kind === 'commune') {
       q.commune = this.place.code;
-      if (this.radiusKm) {
+      if (this.filters.radiusKm) {
         // a radius with a commune: the client measures from the commune's centre
         q.near = undefined;
       }
     } else if (this.place?.kind === 'near') {
-      q.near = { lat: this.place.lat, lon: this.place.lon, radiusKm: this.radiusKm ?? 50 };
+      q.near = { lat: this.place.lat, lon: this.place.lon, radiusKm: this.filters.radiusKm ?? 50 };
     }
     return q;
   }
 
   private async effectiveQuery(): Promise<SearchQuery> {
     const q = this.query;
-    if (q.commune && this.radiusKm) {
-      const g = await this.loadGazetteer([departementOf(q.commune)]);
+    if (q.commune && this.filters.radiusKm) {
+      const g = await this.gazetteers.load([departementOf(q.commune)]);
       const c = g.get(q.commune);
-      if (c) q.near = { lat: c.lat, lon: c.lon, radiusKm: this.radiusKm };
+      if (c) q.near = { lat: c.lat, lon: c.lon, radiusKm: this.filters.radiusKm };
     }
     return q;
   }
@@ -419,24 +397,14 @@ export class RelaisDirectory extends RelaisElement {
       if (seq === this.searchSeq && this.status === 'loading') this.status = 'slow';
     }, SLOW_MS);
     try {
-      let q = await this.effectiveQuery();
+      const asked = await this.effectiveQuery();
       const opts = { channel: this.uid, signal: this.lifetime.signal };
-      let [result] = await Promise.all([client.search(q, opts), labelsReady]);
-      let widened = '';
-      let outOfReach: typeof this.outOfReach = null;
-      const beyond = q.commune && this.place?.kind === 'commune' && !this.bbox ? await this.beyondData(client, q, opts) : null;
-      if (seq !== this.searchSeq) return;
-      if (beyond) ({ q, result, widened } = beyond);
-      else if (result.total === 0 && q.commune && this.place?.kind === 'commune' && !this.radiusKm && !this.bbox) {
-        const found = await this.widen(client, q, widen, opts);
-        if (seq !== this.searchSeq) return;
-        if (found?.result) {
-          ({ q, result, widened } = found as { q: SearchQuery; result: SearchResult; widened: string });
-          this.widenedBy = widen;
-        }
-        else if (found?.outOfReach) outOfReach = found.outOfReach;
-      }
-      if (seq !== this.searchSeq) return;
+      const [first] = await Promise.all([client.search(asked, opts), labelsReady]);
+      const ask = { byCommune: this.place?.kind === 'commune' && !this.bbox, radiusKm: this.filters.radiusKm, mode: widen, scope: split(this.departements), current: () => seq === this.searchSeq };
+      const found = await widenSearch(client, asked, first, ask, opts, { t: (key, p) => this.t(key, p), lang: this.i18n.lang, gazetteer: (deps) => this.gazetteers.load(deps) });
+      if (!found || seq !== this.searchSeq) return;
+      const { q, result, widened, outOfReach } = found;
+      if (found.widenedBy !== undefined) this.widenedBy = found.widenedBy;
       this.result = result;
       this.widened = widened;
       this.outOfReach = outOfReach;
@@ -457,72 +425,6 @@ export class RelaisDirectory extends RelaisElement {
     } finally {
       if (seq === this.searchSeq) clearTimeout(this.slowTimer);
     }
-  }
-
-  /**
-   * A search near a commune found nothing. A hand-off (`auto`) widens to the département, then to the nearest service
-   * of that kind in the data (one that serves the commune, else any), and says so; the person's choice (`departement`) shows the département's services even
-   * if they do not serve the commune. Otherwise, when the département has matching services, says why none is shown.
-   */
-  private async widen(
-    client: RelaisClient,
-    q: SearchQuery,
-    mode: 'auto' | 'departement' | null,
-    opts: { channel: string; signal: AbortSignal },
-  ): Promise<{ q?: SearchQuery; result?: SearchResult; widened?: string; outOfReach?: { n: number; dep: string } } | null> {
-    const code = q.commune!;
-    const dep = departementOf(code);
-    const c = (await this.loadGazetteer([dep])).get(code);
-    if (!c) return null;
-    const placeName = c.name;
-    const around = { lat: c.lat, lon: c.lon, radiusKm: ANY_KM };
-    const say = (r: SearchResult, key: 'widenedDep' | 'widenedNearest' | 'widenedNoZone') => {
-      const first = r.items[0];
-      const town = first ? (first.service.commune ?? first.structure?.commune ?? '') : '';
-      const dist = first?.distanceKm != null ? formatDistance(first.distanceKm, this.i18n.lang) : '';
-      return this.t(key, { n: r.total, km: COMMUNE_KM, place: placeName, dep: departementName(dep) ?? dep, town: titleCase(town), dist });
-    };
-    if (mode === 'auto') {
-      // the département first (services that serve the commune, at any distance), then anywhere in the data
-      const inDep: SearchQuery = { ...q, near: around, departements: [dep], sort: 'distance' };
-      const r1 = await client.search(inDep, opts);
-      if (r1.total > 0) return { q: inDep, result: r1, widened: say(r1, 'widenedDep') };
-      const anywhere: SearchQuery = { ...q, near: around, departements: undefined, sort: 'distance' };
-      const r2 = await client.search(anywhere, opts);
-      if (r2.total > 0) return { q: anywhere, result: r2, widened: say(r2, 'widenedNearest') };
-      // none says it serves the commune: the nearest of that kind all the same, said so (they will know whom to ask)
-      const nearest: SearchQuery = { ...q, commune: undefined, near: around, departements: undefined, sort: 'distance', ignoreZones: true };
-      const r3 = await client.search(nearest, opts);
-      if (r3.total > 0) return { q: nearest, result: r3, widened: say(r3, 'widenedNoZone') };
-      return null;
-    }
-    // the département's matching services, whether or not they serve the commune (their zone, their distance)
-    const depQuery: SearchQuery = { ...q, commune: undefined, near: around, departements: [dep], sort: q.text ? q.sort : 'distance', ignoreZones: true };
-    const r = await client.search(depQuery, opts);
-    if (mode === 'departement' && r.total > 0) return { q: depQuery, result: r, widened: this.t('widenedZone', { place: placeName, dep: departementName(dep) ?? dep }) };
-    return r.total > 0 ? { outOfReach: { n: r.total, dep } } : null;
-  }
-
-  /**
-   * A commune where the data has no service at all (Auxerre, with the Nièvre's data): the nearest services, with their
-   * distance, and a notice that says the data does not cover the commune. Null when the data covers its département.
-   */
-  private async beyondData(client: RelaisClient, q: SearchQuery, opts: { channel: string; signal: AbortSignal }): Promise<{ q: SearchQuery; result: SearchResult; widened: string } | null> {
-    const code = q.commune!;
-    const dep = departementOf(code);
-    const scope = split(this.departements);
-    if (scope.length) {
-      if (scope.includes(dep)) return null;
-    } else if (client.source !== 'static' || (await client.search({ departements: [dep], pageSize: 1 }, opts)).total > 0) return null;
-    const c = (await this.loadGazetteer([dep])).get(code);
-    if (!c) return null;
-    const nearest: SearchQuery = { ...q, commune: undefined, near: { lat: c.lat, lon: c.lon, radiusKm: this.radiusKm ?? ANY_KM }, sort: q.sort ?? 'distance', ignoreZones: true };
-    const result = await client.search(nearest, opts);
-    const first = result.items[0];
-    if (!first) return null;
-    const town = titleCase(first.service.commune ?? first.structure?.commune ?? '');
-    const dist = first.distanceKm != null ? formatDistance(first.distanceKm, this.i18n.lang) : '';
-    return { q: nearest, result, widened: this.t('widenedNoData', { place: c.name, dep: departementName(dep) ?? dep, town, dist }) };
   }
 
   private outOfReachText(o: { n: number; dep: string }): string {
@@ -587,37 +489,10 @@ export class RelaisDirectory extends RelaisElement {
 
   // ---------- places ----------
 
-  private loadGazetteer(deps?: string[]): Promise<Gazetteer> {
-    const scope = deps ?? split(this.departements) ?? [];
-    if (!deps && this.gazetteer) return this.gazetteer;
-    const base = scope.length ? scope : this.commune ? [departementOf(this.commune)] : [];
-    const p = Gazetteer.load(base.length ? { departements: base } : {});
-    if (!deps) this.gazetteer = p;
-    return p;
-  }
-
-  private wider = new Map<string, Promise<Gazetteer>>();
-  /**
-   * Where to look for a commune not found among the départements served (Auxerre, beside the Nièvre): a postcode's
-   * département, else the neighbouring départements, else (`all`) the whole of France.
-   */
-  private widerGazetteer(typed: string, all: boolean): Promise<Gazetteer> {
-    const pc = typed.trim().match(/^(\d{2})\d{3}$/)?.[1];
-    const key = pc ? `pc${pc}` : all ? 'france' : 'near';
-    let g = this.wider.get(key);
-    if (!g) {
-      const served = split(this.departements).concat(this.commune ? [departementOf(this.commune)] : []);
-      // a postcode: its département (20xxx: both of Corsica; 97x: overseas, whose postcodes start with the code)
-      const byPostcode = pc === '20' ? ['2A', '2B'] : pc === '97' ? DEPARTEMENT_CODES.filter((d) => d.startsWith('97')) : pc ? [pc] : [];
-      g = Gazetteer.load(pc ? { departements: byPostcode } : all || !served.length ? {} : { around: served });
-      this.wider.set(key, g);
-      g.catch(() => this.wider.delete(key));
-    }
-    return g;
-  }
+  private readonly gazetteers = new DirectoryGazetteers(() => ({ departements: split(this.departements), commune: this.commune }));
 
   private async nameCommune(code: string): Promise<void> {
-    const g = await this.loadGazetteer([departementOf(code)]);
+    const g = await this.gazetteers.load([departementOf(code)]);
     const c = g.get(code);
     if (c && this.place?.kind === 'commune' && this.place.code === code) {
       this.place = { kind: 'commune', code, name: c.name };
@@ -635,11 +510,11 @@ export class RelaisDirectory extends RelaisElement {
       this.suggestions = [];
       return;
     }
-    const g = await this.loadGazetteer();
+    const g = await this.gazetteers.load();
     if (value !== this.placeText) return;
     let found = g.search(value, { limit: 8 });
     if (!found.length && value.trim().length >= 4) {
-      found = (await this.widerGazetteer(value, false)).search(value, { limit: 8 });
+      found = (await this.gazetteers.widerFor(value, false)).search(value, { limit: 8 });
       if (value !== this.placeText) return;
     }
     this.suggestions = found;
@@ -684,15 +559,15 @@ export class RelaisDirectory extends RelaisElement {
       return true;
     }
     if (this.place && (this.place.name === typed || (this.place.kind === 'near' && typed === this.t('aroundMeLabel', { name: this.place.name })))) return true;
-    const g = await this.loadGazetteer();
+    const g = await this.gazetteers.load();
     // a real commune outside the départements served (Auxerre) is found too: the results then say the data has none there
-    const hit = g.search(typed, { limit: 1 })[0] ?? (await this.widerGazetteer(typed, false)).search(typed, { limit: 1 })[0];
+    const hit = g.search(typed, { limit: 1 })[0] ?? (await this.gazetteers.widerFor(typed, false)).search(typed, { limit: 1 })[0];
     if (!hit) {
       this.placeError = this.t('placeUnknown');
       this.announce = this.placeError;
       this.whereInput?.focus();
       // meanwhile the whole of France (≈ 650 kB): a real commune far from the départements served is then taken
-      void this.widerGazetteer(typed, true)
+      void this.gazetteers.widerFor(typed, true)
         .then((all) => {
           const far = all.search(typed, { limit: 1 })[0];
           if (!far || this.placeText.trim() !== typed) return;
@@ -721,7 +596,7 @@ export class RelaisDirectory extends RelaisElement {
         const { latitude: lat, longitude: lon } = pos.coords;
         let name: string | null = null;
         try {
-          name = (await this.loadGazetteer()).nearest(lat, lon)?.name ?? null;
+          name = (await this.gazetteers.load()).nearest(lat, lon)?.name ?? null;
         } catch {
           name = null;
         }
@@ -743,44 +618,28 @@ export class RelaisDirectory extends RelaisElement {
 
   // ---------- filters ----------
 
-  private toggle(list: 'needs' | 'selPublics' | 'typologies' | 'modes', value: string): void {
-    const cur = this[list];
-    this[list] = cur.includes(value) ? cur.filter((v) => v !== value) : [...cur, value];
+  private toggle(list: FilterList, value: string): void {
+    this.filters = this.filters.toggle(list, value);
     this.page = 1;
     this.requestReason = '';
     this.searchNow();
   }
 
-  private activeChips(): Array<{ label: string; remove: () => void }> {
-    const chips: Array<{ label: string; remove: () => void }> = [];
-    const re = () => {
+  private activeChips(): ActiveChip[] {
+    const re = (next: DirectoryFilters) => {
+      this.filters = next;
       this.page = 1;
       this.searchNow();
     };
-    for (const id of this.needs) {
-      const n = NEEDS.find((x) => x.id === id);
-      if (n) chips.push({ label: this.needLabel(n), remove: () => ((this.needs = this.needs.filter((x) => x !== id)), re()) });
-    }
-    for (const t of this.extraThematiques) chips.push({ label: this.label('thematiques', t), remove: () => ((this.extraThematiques = this.extraThematiques.filter((x) => x !== t)), re()) });
-    for (const p of this.selPublics) chips.push({ label: this.label('publics', p), remove: () => ((this.selPublics = this.selPublics.filter((x) => x !== p)), re()) });
-    for (const k of this.typologies) chips.push({ label: this.label('typologies', k), remove: () => ((this.typologies = this.typologies.filter((x) => x !== k)), re()) });
-    for (const m of this.modes) chips.push({ label: this.label('modesAccueil', m), remove: () => ((this.modes = this.modes.filter((x) => x !== m)), re()) });
-    if (this.free) chips.push({ label: this.t('free'), remove: () => ((this.free = false), re()) });
-    if (this.openNow) chips.push({ label: this.t('openNow'), remove: () => ((this.openNow = false), re()) });
-    if (this.radiusKm) chips.push({ label: this.t('km', { km: this.radiusKm }), remove: () => ((this.radiusKm = undefined), re()) });
-    if (this.bbox) chips.push({ label: this.i18n.lang === 'en' ? 'Map area' : 'Zone de la carte', remove: () => ((this.bbox = undefined), this.store?.setFilters({ ...this.store.filters, bbox: undefined }), re()) });
+    const chips: ActiveChip[] = this.filters
+      .chips({ t: (key, p) => this.t(key, p), need: (n) => this.needLabel(n), label: (vocab, value) => this.label(vocab, value) })
+      .map((c) => ({ label: c.label, remove: () => re(c.next) }));
+    if (this.bbox) chips.push({ label: this.i18n.lang === 'en' ? 'Map area' : 'Zone de la carte', remove: () => ((this.bbox = undefined), this.store?.setFilters({ ...this.store.filters, bbox: undefined }), re(this.filters)) });
     return chips;
   }
 
   private clearAll(): void {
-    this.needs = [];
-    this.extraThematiques = [];
-    this.selPublics = [];
-    this.typologies = [];
-    this.modes = [];
-    this.free = false;
-    this.openNow = false;
-    this.radiusKm = undefined;
+    this.filters = this.filters.cleared();
     this.bbox = undefined;
     this.requestReason = '';
     this.page = 1;
@@ -788,7 +647,7 @@ export class RelaisDirectory extends RelaisElement {
     this.whatInput?.focus();
   }
 
-  private needLabel(n: (typeof NEEDS)[number]): string {
+  private needLabel(n: Need): string {
     return this.i18n.lang === 'en' ? n.labelEn : this.falc ? n.falc : n.label;
   }
 
@@ -886,14 +745,7 @@ export class RelaisDirectory extends RelaisElement {
       this.place = { kind: 'commune', code: s.commune, name: s.commune };
       if (this.activeClient()) void this.nameCommune(s.commune);
     }
-    this.needs = s.needs?.filter((n) => NEEDS.some((x) => x.id === n)) ?? this.needs;
-    this.selPublics = s.publics ?? this.selPublics;
-    this.typologies = s.typologies ?? this.typologies;
-    this.modes = s.modesAccueil ?? this.modes;
-    this.free = s.free ?? false;
-    this.openNow = s.openNow ?? false;
-    this.radiusKm = s.radiusKm;
-    this.sort = s.sort;
+    this.filters = this.filters.fromUrl(s);
     this.page = s.page ?? 1;
     if (s.service) void this.openById(s.service);
   }
@@ -902,14 +754,7 @@ export class RelaisDirectory extends RelaisElement {
     const next = writeUrlState(new URL(location.href), {
       text: this.text.trim(),
       commune: this.place?.kind === 'commune' ? this.place.code : undefined,
-      needs: this.needs,
-      publics: this.selPublics,
-      typologies: this.typologies,
-      modesAccueil: this.modes,
-      free: this.free,
-      openNow: this.openNow,
-      radiusKm: this.radiusKm,
-      sort: this.sort,
+      ...this.filters.toUrl(),
       page: this.page,
       service: this.detail?.service.id,
     }, { text: this.syncUrl === 'text' });
@@ -932,80 +777,31 @@ export class RelaisDirectory extends RelaisElement {
       <div class="root" aria-busy=${this.status === 'slow' ? 'true' : 'false'}>
         ${this.headingLevel === 0 ? nothing : heading(level, this.t('title'), { id: 'title' })}
         ${this.renderForm()}
-        ${this.detail ? this.renderDetail(this.detail, level) : html`${this.hideNeeds ? nothing : this.renderNeeds(level)} ${this.renderFilters()} ${this.renderResults(level)}`}
+        ${this.detail ? renderDetail(this.view, this.detail, level, this.detailHandlers) : html`${this.hideNeeds ? nothing : this.renderNeeds(level)} ${this.renderFilters()} ${this.renderResults(level)}`}
         <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="live">${this.announce}</p>
       </div>
     `;
   }
 
   private renderForm(): TemplateResult {
-    const listId = `${this.uid}-places`;
-    const expanded = this.suggestions.length > 0;
-    return html`
-      <form part="search" role="search" class="search" novalidate @submit=${this.onSubmit}>
-        <div class="field">
-          <label for="what">${this.t('what')}</label>
-          <p class="hint" id="what-hint">${this.t('whatHint')}</p>
-          <input
-            id="what"
-            part="input"
-            type="search"
-            autocomplete="off"
-            .enterKeyHint=${'search'}
-            aria-describedby="what-hint"
-            .value=${this.text}
-            @input=${(e: InputEvent) => {
-              this.text = (e.target as HTMLInputElement).value;
-              this.page = 1;
-              this.requestReason = '';
-              this.searchSoon();
-            }}
-          />
-        </div>
-        <div class="field place">
-          <label for="where">${this.t('where')}</label>
-          <p class="hint" id="where-hint">${this.t('whereHint')}</p>
-          ${this.placeError ? html`<p class="error-text" id="where-error">${this.placeError}</p>` : nothing}
-          <div class="combo">
-            <input
-              id="where"
-              part="input"
-              type="text"
-              role="combobox"
-              autocomplete="off"
-              aria-autocomplete="list"
-              aria-expanded=${expanded ? 'true' : 'false'}
-              aria-controls=${listId}
-              aria-activedescendant=${this.activeSuggestion >= 0 ? `${listId}-${this.activeSuggestion}` : nothing}
-              aria-describedby=${this.placeError ? 'where-hint where-error' : 'where-hint'}
-              aria-invalid=${this.placeError ? 'true' : 'false'}
-              .value=${this.placeText}
-              @input=${this.onPlaceInput}
-              @keydown=${this.onPlaceKeydown}
-              @blur=${() => setTimeout(() => (this.suggestions = []), 150)}
-            />
-            <ul id=${listId} role="listbox" aria-label=${this.t('suggestions')} class="suggestions" ?hidden=${!expanded}>
-              ${this.suggestions.map(
-                (c, i) => html`<li
-                  id=${`${listId}-${i}`}
-                  role="option"
-                  aria-selected=${i === this.activeSuggestion ? 'true' : 'false'}
-                  @mousedown=${(e: Event) => e.preventDefault()}
-                  @click=${() => this.choosePlace(c)}
-                >
-                  ${c.name} <span class="muted">${c.postcodes[0] ?? ''}</span>
-                </li>`,
-              )}
-            </ul>
-          </div>
-          <button type="button" part="button" class="link around" @click=${this.aroundMe} ?disabled=${this.locating}>
-            ${this.locating ? this.t('locating') : this.t('aroundMe')}
-          </button>
-        </div>
-        <div class="submit"><button type="submit" part="button" class="primary">${this.t('search')}</button></div>
-      </form>
-    `;
+    const { uid, text, placeText, placeError, suggestions, activeSuggestion, locating } = this;
+    return renderSearchForm(this.view, { uid, text, placeText, placeError, suggestions, activeSuggestion, locating }, this.formHandlers);
   }
+
+  private readonly formHandlers: SearchFormHandlers = {
+    submit: (e) => void this.onSubmit(e),
+    textInput: (value) => {
+      this.text = value;
+      this.page = 1;
+      this.requestReason = '';
+      this.searchSoon();
+    },
+    placeInput: (e) => void this.onPlaceInput(e),
+    placeKeydown: (e) => this.onPlaceKeydown(e),
+    placeBlur: () => setTimeout(() => (this.suggestions = []), 150),
+    choose: (c) => this.choosePlace(c),
+    aroundMe: () => this.aroundMe(),
+  };
 
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
@@ -1017,147 +813,68 @@ export class RelaisDirectory extends RelaisElement {
   }
 
   private renderNeeds(level: number): TemplateResult {
-    return html`
-      <section class="needs" aria-labelledby="needs-title">
-        ${heading(level + 1, this.falc ? this.t('needsFalc') : this.t('needs'), { id: 'needs-title' })}
-        <ul part="needs" class="tiles">
-          ${NEEDS.map(
-            (n) => html`<li>
-              <button type="button" part="need" class="tile" aria-pressed=${this.needs.includes(n.id) ? 'true' : 'false'} @click=${() => ((this.reveal = 'scroll'), this.toggle('needs', n.id))}>${this.needLabel(n)}</button>
-            </li>`,
-          )}
-        </ul>
-      </section>
-    `;
+    return renderNeeds(this.view, level, this.falc, this.filters.needs, (n) => this.needLabel(n), (id) => ((this.reveal = 'scroll'), this.toggle('needs', id)));
   }
 
   private renderFilters(): TemplateResult {
-    const f = this.result && !this.result.unsupported.includes('facets') ? this.result.facets : undefined;
-    const count = (m: Record<string, number> | undefined, v: string) => (f && m ? ` (${formatNumber(m[v] ?? 0, this.i18n.lang)})` : '');
-    // a value that would give no result is not offered (unless it is ticked: it can be unticked)
-    const offered = (m: Record<string, number> | undefined, v: string, on: boolean) => on || !f || !m || (m[v] ?? 0) > 0;
-    const kinds = f ? Object.entries(f.typologies).sort((a, b) => b[1] - a[1]).map(([k]) => k) : [];
-    for (const k of this.typologies) if (!kinds.includes(k)) kinds.push(k);
-    const chips = this.activeChips();
-    return html`
-      <details class="filters" part="filters" ?open=${this.mode === 'pro' || chips.length > 0}>
-        <summary>${this.t('filters')}</summary>
-        <div class="filter-grid">
-          <fieldset>
-            <legend>${this.t('public')}</legend>
-            ${PUBLIC_OPTIONS.filter((p) => offered(f?.publics, p, this.selPublics.includes(p))).map((p) => checkbox(`pub-${p}`, this.label('publics', p) + count(f?.publics, p), this.selPublics.includes(p), () => this.toggle('selPublics', p)))}
-          </fieldset>
-          <fieldset>
-            <legend>${this.t('kind')}</legend>
-            <div class="scroll">${kinds.map((k) => checkbox(`kind-${k}`, this.label('typologies', k) + count(f?.typologies, k), this.typologies.includes(k), () => this.toggle('typologies', k)))}</div>
-          </fieldset>
-          <fieldset>
-            <legend>${this.t('mode')}</legend>
-            ${MODE_OPTIONS.filter((m) => offered(f?.modesAccueil, m, this.modes.includes(m))).map((m) => checkbox(`mode-${m}`, this.label('modesAccueil', m) + count(f?.modesAccueil, m), this.modes.includes(m), () => this.toggle('modes', m)))}
-            ${offered(f?.frais, 'gratuit', this.free) ? this.freeBox(count(f?.frais, 'gratuit')) : nothing}
-            ${checkbox('open-now', this.t('openNow'), this.openNow, () => ((this.openNow = !this.openNow), (this.page = 1), this.searchNow()))}
-          </fieldset>
-          <div class="selects">
-            <label for="radius">${this.t('distance')}</label>
-            <select id="radius" part="input" ?disabled=${!this.place} @change=${(e: Event) => ((this.radiusKm = Number((e.target as HTMLSelectElement).value) || undefined), (this.page = 1), this.searchNow())}>
-              <option value="" ?selected=${!this.radiusKm}>${this.t('anyDistance')}</option>
-              ${RADII.map((r) => html`<option value=${r} ?selected=${this.radiusKm === r}>${this.t('km', { km: r })}</option>`)}
-            </select>
-            <label for="sort">${this.t('sort')}</label>
-            <select id="sort" part="input" @change=${(e: Event) => ((this.sort = ((e.target as HTMLSelectElement).value || undefined) as typeof this.sort), (this.page = 1), this.searchNow())}>
-              <option value="" ?selected=${!this.sort}>${this.t('sortRelevance')}</option>
-              <option value="distance" ?selected=${this.sort === 'distance'} ?disabled=${!this.place}>${this.t('sortDistance')}</option>
-              <option value="name" ?selected=${this.sort === 'name'}>${this.t('sortName')}</option>
-            </select>
-          </div>
-        </div>
-      </details>
-      ${chips.length
-        ? html`<div class="chips-row">
-            <ul part="chips" class="chips" aria-label=${this.t('activeFilters')}>
-              ${chips.map((c) => html`<li><button type="button" part="chip" class="chip" aria-label=${this.t('removeFilter', { label: c.label })} @click=${c.remove}>${c.label} <span aria-hidden="true">×</span></button></li>`)}
-            </ul>
-            <button type="button" part="button" class="link" @click=${this.clearAll}>${this.t('clearAll')}</button>
-          </div>`
-        : nothing}
-    `;
-  }
-
-  private freeBox(count: string): TemplateResult {
-    return checkbox('free', this.t('free') + count, this.free, () => ((this.free = !this.free), (this.page = 1), this.searchNow()));
+    return renderFiltersPanel(this.view, {
+      filters: this.filters,
+      result: this.result,
+      hasPlace: !!this.place,
+      chips: this.activeChips(),
+      toggle: (list, value) => this.toggle(list, value),
+      change: (next) => ((this.filters = next), (this.page = 1), this.searchNow()),
+      clearAll: () => this.clearAll(),
+    });
   }
 
   private renderResults(level: number): TemplateResult {
     const r = this.result;
-    const pages = r ? Math.max(1, Math.ceil(r.total / r.pageSize)) : 1;
-    return html`
-      <section class="results" aria-labelledby="results-title">
-        ${heading(level + 1, this.t('results'), { id: 'results-title', focusable: true })}
-        ${this.requestReason ? html`<p class="reason">${this.requestReason}</p>` : nothing}
-        ${this.mode === 'pro' && this.skipped > 0 ? html`<p class="notice">${this.t('dataWarning', { n: this.skipped })}</p>` : nothing}
-        ${this.error
-          ? html`<div class="error" part="error" role="alert">
-              <p>${this.error.message}</p>
-              <button type="button" part="button" class="primary" @click=${() => (this.activeClient()?.refresh(), this.searchNow())}>${this.t('retry')}</button>
-              ${r && r.items.length ? html`<p class="muted">${this.t('previousResults')}</p>` : nothing}
-            </div>`
-          : nothing}
-        <p part="status" class="status">
-          ${this.status === 'slow' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('searching')}` : r ? this.countText(r) : ''}
-        </p>
-        ${r?.recognizedPlace ? html`<p class="notice recognized">${this.t('recognizedPlace', { place: r.recognizedPlace.name })}</p>` : nothing}
-        ${r?.relaxed ? html`<p class="notice">${this.t('relaxed')}</p>` : nothing}
-        ${r && this.unsupportedText(r) ? html`<p class="notice unsupported">${this.unsupportedText(r)}</p>` : nothing}
-        ${this.widened && r && r.total > 0 ? html`<p class="notice widened">${this.widened}</p>` : nothing}
-        ${r && r.total === 0 && !this.error ? this.renderEmpty() : nothing}
-        ${r && r.items.length
-          ? html`<ol part="results" class="list ${this.mode}" start=${(r.page - 1) * r.pageSize + 1}>
-              ${r.items.map((item, i) => this.renderItem(item, i, level + 2))}
-            </ol>`
-          : nothing}
-        ${r && pages > 1
-          ? html`<nav part="pagination" class="pagination" aria-label=${this.t('results')}>
-              <button type="button" part="button" ?disabled=${r.page <= 1} @click=${() => this.goPage(r.page - 1)}>${this.t('prev')}</button>
-              <span>${this.t('page', { page: formatNumber(r.page, this.i18n.lang), pages: formatNumber(pages, this.i18n.lang) })}</span>
-              <button type="button" part="button" ?disabled=${r.page >= pages} @click=${() => this.goPage(r.page + 1)}>${this.t('next')}</button>
-            </nav>`
-          : nothing}
-      </section>
-    `;
+    const state: ResultsState = {
+      result: r,
+      itemId: (i) => `${this.uid}-open-${i}`,
+      requestReason: this.requestReason,
+      skipped: this.skipped,
+      error: this.error,
+      slow: this.status === 'slow',
+      countText: r ? this.countText(r) : '',
+      unsupportedText: r ? this.unsupportedText(r) : '',
+      widened: this.widened,
+      empty: () => {
+        const out = this.outOfReach;
+        const elsewhere = this.result?.elsewhere?.total ? this.result.elsewhere : null;
+        return {
+          chips: this.activeChips(),
+          canWiden: !!this.place && (this.filters.radiusKm ?? 50) < 50,
+          text: this.text,
+          outOfReach: out,
+          outOfReachText: out ? this.outOfReachText(out) : '',
+          elsewhere: !!elsewhere,
+          elsewhereText: elsewhere ? this.elsewhereText(elsewhere) : '',
+          placeName: this.searchedPlaceName(),
+          ccasAsked: this.filters.typologies.includes('ccas-cias'),
+        };
+      },
+    };
+    return renderResults(this.view, state, level, this.resultHandlers);
   }
+
+  private readonly resultHandlers: ResultsHandlers = {
+    open: (item, id) => this.openDetail(item, id),
+    copy: (item) => void this.copyContact(item),
+    retry: () => (this.activeClient()?.refresh(), this.searchNow()),
+    goPage: (p) => this.goPage(p),
+    showDepartement: () => ((this.widenNext = 'departement'), (this.page = 1), this.searchNow()),
+    widenRadius: () => ((this.filters = this.filters.with({ radiusKm: undefined })), this.searchNow()),
+    askCcas: () => this.askCcas(),
+    clearWords: () => ((this.text = ''), this.searchNow()),
+  };
 
   private goPage(p: number): void {
     this.page = p;
     // the pages of widened results are widened the same way
     this.widenNext = this.widened ? this.widenedBy : null;
     void this.runSearch().then(() => this.renderRoot.querySelector<HTMLElement>('#results-title')?.focus());
-  }
-
-  private renderEmpty(): TemplateResult {
-    const chips = this.activeChips();
-    const canWiden = this.place && (this.radiusKm ?? 50) < 50;
-    const out = this.outOfReach;
-    const elsewhere = this.result?.elsewhere?.total ? this.result.elsewhere : null;
-    const placeName = this.searchedPlaceName();
-    return html`<div class="empty">
-      <p><strong>${this.t('emptyTitle')}</strong></p>
-      ${out ? html`<p class="why">${this.outOfReachText(out)}</p>` : nothing}
-      ${!out && elsewhere ? html`<p class="why elsewhere">${this.elsewhereText(elsewhere)}</p>` : nothing}
-      ${chips.length || canWiden || this.text || out || elsewhere
-        ? html`<p>${this.t('emptyWhy')}</p>
-            <ul class="widen">
-              ${out
-                ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.widenNext = 'departement'), (this.page = 1), this.searchNow())}>${this.t('showDep', { dep: departementName(out.dep) ?? out.dep })}</button></li>`
-                : nothing}
-              ${canWiden ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.radiusKm = undefined), this.searchNow())}>${this.t('widen', { km: 50 })}</button></li>` : nothing}
-              ${elsewhere && placeName && !this.typologies.includes('ccas-cias')
-                ? html`<li><button type="button" part="button" class="link" @click=${() => this.askCcas()}>${this.t('showCcas', { place: placeName })}</button></li>`
-                : nothing}
-              ${this.text ? html`<li><button type="button" part="button" class="link" @click=${() => ((this.text = ''), this.searchNow())}>${this.t('clearWords')}</button></li>` : nothing}
-              ${chips.map((c) => html`<li><button type="button" part="button" class="link" @click=${c.remove}>${this.t('removeThis', { label: c.label })}</button></li>`)}
-            </ul>`
-        : nothing}
-    </div>`;
   }
 
   /** The place of the search, by name: the commune chosen, the one recognised among the words, or « Autour de moi »'s. */
@@ -1167,7 +884,7 @@ export class RelaisDirectory extends RelaisElement {
 
   /** « 11 services correspondant à « portage de repas » existent dans ces données, mais aucun ne dessert Clamecy. » */
   private elsewhereText(e: NonNullable<SearchResult['elsewhere']>): string {
-    return this.t('elsewhere', { ...e, words: this.text.trim(), place: this.searchedPlaceName(), km: this.radiusKm ?? COMMUNE_KM });
+    return this.t('elsewhere', { ...e, words: this.text.trim(), place: this.searchedPlaceName(), km: this.filters.radiusKm ?? COMMUNE_KM });
   }
 
   /** The way out of « none serves your town »: the social action centre (CCAS/CIAS) or town hall near the place. */
@@ -1176,132 +893,11 @@ export class RelaisDirectory extends RelaisElement {
     if (recognized && this.place?.kind !== 'commune') this.place = { kind: 'commune', code: recognized.code, name: recognized.name };
     if (recognized) this.placeText = recognized.name;
     this.text = '';
-    this.needs = [];
-    this.extraThematiques = [];
-    this.typologies = ['ccas-cias'];
+    this.filters = this.filters.with({ needs: [], extraThematiques: [], typologies: ['ccas-cias'] });
     this.page = 1;
     this.reveal = 'focus';
     this.searchNow();
   }
-
-  private renderItem(item: SearchItem, i: number, level: number): TemplateResult {
-    const { service: s, structure: st } = item;
-    const id = `${this.uid}-open-${i}`;
-    const kind = st?.typologie ? this.label('typologies', st.typologie) : null;
-    const hours = labels?.parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
-    const phone = s.telephone ?? st?.telephone;
-    const tel = telHref(phone);
-    const site = sanitizeUrl(st?.site_web);
-    const address = [s.adresse ?? st?.adresse, [s.code_postal ?? st?.code_postal, s.commune ?? st?.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    const title = st && st.nom !== s.nom ? `${s.nom} — ${st.nom}` : s.nom;
-    return html`<li part="result" class="item">
-      <article aria-labelledby=${id}>
-        ${heading(level, html`<button type="button" class="link title-link" id=${id} @click=${() => this.openDetail(item, id)}>${title}</button>`)}
-        <p class="meta">
-          ${kind ? html`<span class="kind">${kind}</span>` : nothing}
-          ${item.distanceKm !== null ? html`<span class="distance">${formatDistance(item.distanceKm, this.i18n.lang)}</span>` : nothing}
-          ${hours ? html`<span class="hours">${labels!.statusLine(hours, new Date(), this.i18n.lang)}</span>` : nothing}
-        </p>
-        ${address ? html`<p class="address">${address}</p>` : nothing}
-        <p class="contact">
-          ${tel ? html`<a href=${tel}>${this.t('call', { phone })}</a>` : nothing}
-          ${site ? html`<a href=${site} target="_blank" rel="noopener noreferrer">${this.t('website')}<span class="visually-hidden"> (${st?.nom}, nouvelle fenêtre)</span></a>` : nothing}
-        </p>
-        ${s.publics.length ? html`<p class="publics"><span class="muted">${this.t('publics')} :</span> ${s.publics.map((p) => this.label('publics', p)).join(', ')}</p>` : nothing}
-        <p class="updated muted">${this.t('updated', { date: formatDate(s.date_maj, this.i18n.lang) })}${st?.source_libelle ? ` · ${this.t('source', { source: st.source_libelle })}` : ''}</p>
-        ${this.mode === 'pro' ? html`<button type="button" part="button" class="link" @click=${() => this.copyContact(item)}>${this.t('copyContact')}</button>` : nothing}
-      </article>
-    </li>`;
-  }
-
-  private renderDetail(item: SearchItem, level: number): TemplateResult {
-    const { service: s, structure: st } = item;
-    const hours = labels?.parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
-    const rawHours = s.horaires_accueil ?? st?.horaires_accueil;
-    const phone = s.telephone ?? st?.telephone;
-    const tel = telHref(phone);
-    const mail = mailtoHref(s.courriel ?? st?.courriel);
-    const site = sanitizeUrl(st?.site_web);
-    const lien = sanitizeUrl(s.lien_mobilisation);
-    const lat = s.latitude ?? st?.latitude;
-    const lon = s.longitude ?? st?.longitude;
-    const route = lat != null && lon != null ? sanitizeUrl(`https://www.openstreetmap.org/directions?to=${encodeURIComponent(`${lat},${lon}`)}`) : null;
-    const address = [s.adresse ?? st?.adresse, s.complement_adresse ?? st?.complement_adresse, [s.code_postal ?? st?.code_postal, s.commune ?? st?.commune].filter(Boolean).join(' ')].filter(Boolean);
-    const kind = st?.typologie ? this.label('typologies', st.typologie) : null;
-    const modes = s.modes_mobilisation.map((m) => this.label('modesMobilisation', m));
-    return html`<article part="detail" class="detail" aria-labelledby="detail-title">
-      <div class="detail-actions no-print">
-        <button type="button" part="button" class="secondary" @click=${() => this.closeDetail()}>← ${this.t('back')}</button>
-        <button type="button" part="button" class="secondary" @click=${() => window.print()}>${this.t('print')}</button>
-        ${this.mode === 'pro' ? html`<button type="button" part="button" class="secondary" @click=${() => this.copyContact(item)}>${this.t('copyContact')}</button>` : nothing}
-      </div>
-      ${heading(level + 1, st && st.nom !== s.nom ? `${s.nom} — ${st.nom}` : s.nom, { id: 'detail-title', focusable: true })}
-      <p class="meta">
-        ${kind ? html`<span class="kind">${kind}</span>` : nothing}
-        ${item.distanceKm !== null ? html`<span class="distance">${formatDistance(item.distanceKm, this.i18n.lang)}</span>` : nothing}
-      </p>
-      ${s.description ? html`<p class="description">${s.description}</p>` : nothing}
-      <div class="detail-grid">
-        <section>
-          ${heading(level + 2, this.t('contact'))}
-          ${address.length ? html`<p>${address.map((l, i) => html`${i ? html`<br />` : nothing}${l}`)}</p>` : nothing}
-          ${route ? html`<p><a href=${route} target="_blank" rel="noopener noreferrer">${this.t('directions')}</a></p>` : nothing}
-          <ul class="plain">
-            ${tel ? html`<li><a href=${tel}>${this.t('call', { phone })}</a></li>` : nothing}
-            ${mail ? html`<li><a href=${mail}>${this.t('email')}</a></li>` : nothing}
-            ${site ? html`<li><a href=${site} target="_blank" rel="noopener noreferrer">${this.t('website')}<span class="visually-hidden"> (nouvelle fenêtre)</span></a></li>` : nothing}
-          </ul>
-        </section>
-        <section>
-          ${heading(level + 2, this.t('hours'))}
-          ${hours ? html`<p><strong>${labels!.statusLine(hours, new Date(), this.i18n.lang)}</strong></p><ul class="plain">${labels!.summarize(hours, this.i18n.lang).map((l) => html`<li>${l}</li>`)}</ul>` : html`<p>${rawHours ?? this.t('noHours')}</p>`}
-        </section>
-        ${modes.length || s.conditions_acces || lien || s.mobilisation_precisions
-          ? html`<section>
-              ${heading(level + 2, this.t('howTo'))}
-              ${modes.length ? html`<ul class="plain">${modes.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
-              ${s.mobilisation_precisions ? html`<p>${s.mobilisation_precisions}</p>` : nothing}
-              ${s.conditions_acces ? html`<p><span class="muted">${this.t('conditions')} :</span> ${s.conditions_acces}</p>` : nothing}
-              ${lien ? html`<p><a href=${lien} target="_blank" rel="noopener noreferrer">${this.t('applyOnline', { host: new URL(lien).hostname })}<span class="visually-hidden"> (nouvelle fenêtre)</span></a></p>` : nothing}
-            </section>`
-          : nothing}
-        ${s.justificatifs.length
-          ? html`<section>
-              ${heading(level + 2, this.t('bring'))}
-              <ul>${s.justificatifs.map((j) => html`<li>${j}</li>`)}</ul>
-            </section>`
-          : nothing}
-        ${s.accessibilite || st?.accessibilite_lieu
-          ? html`<section>
-              ${heading(level + 2, this.t('accessibility'))}
-              ${s.accessibilite ? html`<p>${s.accessibilite}</p>` : nothing}
-              ${sanitizeUrl(st?.accessibilite_lieu) ? html`<p><a href=${sanitizeUrl(st?.accessibilite_lieu)!} target="_blank" rel="noopener noreferrer">Acceslibre</a></p>` : nothing}
-            </section>`
-          : nothing}
-      </div>
-      ${s.publics.length ? html`<p><span class="muted">${this.t('publics')} :</span> ${s.publics.map((p) => this.label('publics', p)).join(', ')}</p>` : nothing}
-      ${s.frais_precisions ? html`<p>${s.frais_precisions}</p>` : nothing}
-      ${this.mode === 'pro'
-        ? html`<section class="pro">
-            ${heading(level + 2, this.t('proDetails'))}
-            <dl>
-              ${st?.numero_finess ? html`<dt>${this.t('finess')}</dt><dd>${st.numero_finess}</dd>` : nothing}
-              ${s.zone_eligibilite.length ? html`<dt>${this.t('zone')}</dt><dd>${s.zone_eligibilite.slice(0, 20).join(', ')}${s.zone_eligibilite.length > 20 ? '…' : ''}</dd>` : nothing}
-              ${s.mobilisable_par.length ? html`<dt>${this.t('mobilisable')}</dt><dd>${s.mobilisable_par.map((m) => this.label('personnesMobilisatrices', m)).join(', ')}</dd>` : nothing}
-            </dl>
-          </section>`
-        : nothing}
-      <p class="muted small">${this.t('updated', { date: formatDate(s.date_maj, this.i18n.lang) })}${st?.source_libelle ? ` · ${this.t('source', { source: st.source_libelle })}` : ''}</p>
-    </article>`;
-  }
-}
-
-function split(v: string | undefined | null): string[] {
-  return (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-}
-
-function checkbox(id: string, label: string, checked: boolean, onChange: () => void): TemplateResult {
-  return html`<div class="check"><input type="checkbox" id=${id} .checked=${checked} @change=${onChange} /><label for=${id}>${label}</label></div>`;
 }
 
 /** The element that has the focus, through shadow roots. */
@@ -1309,13 +905,4 @@ function deepActiveElement(): HTMLElement | null {
   let a = document.activeElement;
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a instanceof HTMLElement ? a : null;
-}
-
-/** « NEVERS » → « Nevers », « SAINT-PIERRE-LE-MOUTIER » → « Saint-Pierre-le-Moutier »; a mixed-case name is kept. */
-function titleCase(name: string): string {
-  if (name !== name.toUpperCase()) return name;
-  const small = new Set(['le', 'la', 'les', 'de', 'des', 'du', 'sur', 'sous', 'en', 'et', 'aux', 'au']);
-  return name
-    .toLowerCase()
-    .replace(/[^\s'’-]+/g, (w, i: number) => (i > 0 && small.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
 }

@@ -3,4 +3,4 @@ import './define.js';
 
 export { RelaisDirectory } from './directory.js';
 export { NEEDS, type Need } from './needs.js';
-export { readUrlState, writeUrlState, type UrlState } from './url-state.js';
+export { readUrlState, writeUrlState, type UrlState } from './filters.js';
