@@ -67,6 +67,7 @@ export const mapStyles = css`
   .popup p { margin: 0 0 4px; }
   .popup .kind { color: var(--_r-muted); }
   .popup .open { min-height: 2.25rem; margin-top: 4px; }
+  .popup a[href^='tel:'] { white-space: nowrap; }
   @media (forced-colors: active) {
     .pin, .cluster { border-color: CanvasText; }
   }

@@ -8,6 +8,8 @@ import {
   RelaisErrorEvent,
   RelaisSelectEvent,
   Gazetteer,
+  addressLine,
+  located,
   clientContext,
   clientFromAttributes,
   sourceChanged,
@@ -727,11 +729,11 @@ export class RelaisMap extends RelaisElement {
       h.textContent = st && st.nom !== s.nom ? `${s.nom} — ${st.nom}` : s.nom;
       box.append(h);
       if (st?.typologie) box.append(line(termLabel('typologies', st.typologie, { lang: this.i18n.lang }), 'kind'));
-      const address = [s.adresse ?? st?.adresse, [s.code_postal ?? st?.code_postal, s.commune ?? st?.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+      const address = addressLine(s, st);
       if (address) box.append(line(address));
-      const hours = parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
+      const hours = parseOpeningHours(located(s, st, 'horaires_accueil'));
       if (hours) box.append(line(statusLine(hours, new Date(), this.i18n.lang)));
-      const phone = s.telephone ?? st?.telephone;
+      const phone = located(s, st, 'telephone');
       const tel = telHref(phone);
       if (tel && phone) {
         const a = document.createElement('a');
