@@ -7,13 +7,7 @@ import type Supercluster from 'supercluster';
 import { addressLine, isAbortError, located, parseOpeningHours, statusLine, telHref, termLabel, type BBox, type MapPoint, type SearchItem } from '@relais/core';
 import { loadMapLibraries, type L, type Leaflet } from './leaflet-adapter.js';
 import { groupOf } from './legend.js';
-
-/** A background map: an XYZ tile template (`{z}`, `{x}`, `{y}`) and its attribution, as plain text. */
-export interface TileSource {
-  url: string;
-  attribution: string;
-  maxZoom: number;
-}
+import type { TileSource } from './tiles.js';
 
 /** The texts the map needs from its element, in the page's language. */
 export type ClusterText = 'cluster' | 'closePopup' | 'zoomIn' | 'zoomOut' | 'call' | 'open';

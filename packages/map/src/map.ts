@@ -10,14 +10,11 @@ import {
   SourceController,
   formatDistance,
   formatNumber,
-  haversineKm,
   heading,
-  sanitizeUrl,
   storeContext,
   termLabel,
   translate,
   type BBox,
-  type Catalogue,
   type Dataset,
   type MapPoint,
   type MapPoints,
@@ -26,10 +23,13 @@ import {
   type SearchQuery,
   type StoreChangeEvent,
 } from '@relais/core';
-import { ClusterLayer, roundBBox, type ClusterLayerHost, type TileSource } from './cluster-layer.js';
+import { ClusterLayer, roundBBox, type ClusterLayerHost } from './cluster-layer.js';
+import { tileSource } from './tiles.js';
 import { leafletStyles } from './leaflet-styles.js';
 import { mapStyles } from './map.styles.js';
 import { GROUPS, groupOf, type MarkerGroup } from './legend.js';
+import { messages, type MessageKey } from './messages.js';
+import { LIST_LIMIT, listInView, type ListLine } from './list.js';
 
 /** `relais-viewport`: the map moved (bounding box [west, south, east, north] and zoom). */
 export class RelaisViewportEvent extends Event {
@@ -48,93 +48,9 @@ declare global {
   }
 }
 
-type K =
-  | 'title' | 'status' | 'withoutPosition' | 'outsideFrance' | 'truncated' | 'showList' | 'hideList' | 'listTitle' | 'listMore' | 'searchArea' | 'aroundMe'
-  | 'geoRefused' | 'tileError' | 'cluster' | 'open' | 'center' | 'legend' | 'loading' | 'mapLabel' | 'retry' | 'call' | 'noPoints' | 'keyboardHelp'
-  | 'closePopup' | 'zoomIn' | 'zoomOut' | 'listSorted' | 'away' | 'showListPlain';
+export { spread } from './cluster-layer.js';
+export { PLAN_IGN, type TileSource } from './tiles.js';
 
-const messages: Catalogue<K> = {
-  fr: {
-    title: 'Carte des services',
-    status: (p) => `${formatNumber(p.n as number, 'fr')} service${(p.n as number) > 1 ? 's' : ''} sur la carte, ${formatNumber(p.inView as number, 'fr')} dans la zone affichée.`,
-    withoutPosition: (p) => `${p.n} sans position : visibles dans la liste, pas sur la carte.`,
-    outsideFrance: (p) => `${p.n} avec une position hors de France : à vérifier dans la source.`,
-    truncated: 'Seuls les premiers services de la source sont affichés.',
-    showList: (p) => `Afficher la liste des services de la zone (${p.n})`,
-    hideList: 'Masquer la liste',
-    listTitle: 'Services dans la zone affichée',
-    listMore: (p) => `… et ${p.n} autres : zoomez pour réduire la zone.`,
-    searchArea: 'Rechercher dans cette zone',
-    aroundMe: 'Autour de moi',
-    geoRefused: 'Votre position n’est pas disponible : utilisez la liste ou déplacez la carte.',
-    tileError: 'Le fond de carte ne répond pas ; les services restent affichés.',
-    cluster: (p) => `${p.n} services — agrandir`,
-    open: 'Voir la fiche',
-    center: 'Voir sur la carte',
-    legend: 'Légende',
-    loading: 'Chargement de la carte…',
-    mapLabel: 'Carte interactive des services. La liste ci-dessus présente les mêmes services.',
-    retry: 'Réessayer',
-    call: (p) => `Appeler le ${p.phone}`,
-    noPoints: 'Aucun service à afficher.',
-    keyboardHelp: 'Tabulation pour passer d’un repère à l’autre, Entrée pour l’ouvrir, Échap pour le refermer ; sur la carte elle-même, flèches et + / − pour déplacer et zoomer.',
-    closePopup: 'Fermer le résumé',
-    showListPlain: 'Afficher la liste des services de la zone',
-    zoomIn: 'Zoom avant',
-    zoomOut: 'Zoom arrière',
-    listSorted: (p) => `Du plus proche au plus loin de ${p.place}.`,
-    away: (p) => `à ${p.d}`,
-  },
-  en: {
-    title: 'Map of services',
-    status: (p) => `${formatNumber(p.n as number, 'en')} service${(p.n as number) > 1 ? 's' : ''} on the map, ${formatNumber(p.inView as number, 'en')} in view.`,
-    withoutPosition: (p) => `${p.n} without a position: in the list, not on the map.`,
-    outsideFrance: (p) => `${p.n} with a position outside France: to check in the source.`,
-    truncated: 'Only the first services of the source are shown.',
-    showList: (p) => `Show the list of services in view (${p.n})`,
-    hideList: 'Hide the list',
-    listTitle: 'Services in view',
-    listMore: (p) => `… and ${p.n} more: zoom in to narrow the area.`,
-    searchArea: 'Search this area',
-    aroundMe: 'Near me',
-    geoRefused: 'Your location is not available: use the list or move the map.',
-    tileError: 'The background map is not responding; services are still shown.',
-    cluster: (p) => `${p.n} services — zoom in`,
-    open: 'Open details',
-    center: 'Show on the map',
-    legend: 'Legend',
-    loading: 'Loading the map…',
-    mapLabel: 'Interactive map of services. The list above shows the same services.',
-    retry: 'Try again',
-    call: (p) => `Call ${p.phone}`,
-    noPoints: 'No service to show.',
-    keyboardHelp: 'Tab moves between markers, Enter opens one, Escape closes it; on the map itself, arrows and + / − pan and zoom.',
-    closePopup: 'Close the summary',
-    showListPlain: 'Show the list of services in view',
-    zoomIn: 'Zoom in',
-    zoomOut: 'Zoom out',
-    listSorted: (p) => `Nearest to ${p.place} first.`,
-    away: (p) => `${p.d} away`,
-  },
-};
-
-const LIST_LIMIT = 100;
-
-export { spread, type TileSource } from './cluster-layer.js';
-
-/**
- * The default background: « Plan IGN » (GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2) of the IGN Géoplateforme, open data
- * served without a key, through the WMTS GetTile request documented on geoservices.ign.fr (« Service Géoplateforme
- * d'images tuilées WMTS »: data.geopf.fr/wmts, tile matrix set PM = Web Mercator, the tiles Leaflet asks for).
- * Sites with a Content-Security-Policy allow `img-src https://data.geopf.fr`.
- */
-export const PLAN_IGN: TileSource & { toVerify: boolean } = {
-  url: 'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&FORMAT=image/png&TILEMATRIXSET=PM&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
-  // the exact wording IGN asks for is « à vérifier » (Licence Ouverte Etalab 2.0: name the source and its date)
-  attribution: 'Plan IGN © IGN – Géoplateforme',
-  maxZoom: 19,
-  toVerify: true,
-};
 
 /**
  * Services on a Leaflet map, clustered (supercluster), reachable by keyboard, with a list of what is
@@ -223,7 +139,7 @@ export class RelaisMap extends RelaisElement {
   @state() private points: MapPoints | null = null;
   /** Marker families present in the points (the legend), derived once per load, not on every move. */
   @state() private legendGroups: readonly MarkerGroup[] = [];
-  @state() private inView: Array<{ point: MapPoint; km: number | null; label: string }> = [];
+  @state() private inView: ListLine[] = [];
   @state() private inViewCount = 0;
   @state() private error: RelaisError | null = null;
   @state() private tileError = false;
@@ -253,7 +169,7 @@ export class RelaisMap extends RelaisElement {
   private originCode: string | undefined;
   private renderedLang: string | undefined;
 
-  private t(k: K, p: Record<string, unknown> = {}): string {
+  private t(k: MessageKey, p: Record<string, unknown> = {}): string {
     return translate(messages, this.i18n.lang, k, p);
   }
 
@@ -384,7 +300,7 @@ export class RelaisMap extends RelaisElement {
 
   private async init(): Promise<void> {
     try {
-      this.cluster = await ClusterLayer.create(this.mapEl, this.layerHost, { maxZoom: this.maxZoom, tiles: this.tiles() });
+      this.cluster = await ClusterLayer.create(this.mapEl, this.layerHost, { maxZoom: this.maxZoom, tiles: tileSource(this.tileUrl, this.tileAttribution, this.maxZoom) });
       this.ready = true;
       if (this.points) {
         this.cluster.setPoints(this.points.points, !this.commune);
@@ -419,17 +335,6 @@ export class RelaisMap extends RelaisElement {
     return this.cluster?.map;
   }
 
-  /** The background: the partner's `tile-url`, none with `tile-url="none"`, else « Plan IGN ». */
-  private tiles(): TileSource | null {
-    const raw = this.tileUrl?.trim();
-    if (!raw) return PLAN_IGN;
-    if (raw === 'none' || !/\{z\}/.test(raw)) return null;
-    // only an http(s) tile template, resolved against the page; {z}/{x}/{y} survive the URL parser as %7B…%7D
-    const safe = sanitizeUrl(new URL(raw, document.baseURI).href);
-    const url = safe && /^https?:/.test(safe) ? decodeURI(safe) : null;
-    return url ? { url, attribution: this.tileAttribution ?? '', maxZoom: this.maxZoom } : null;
-  }
-
   private async centerOnCommune(code: string): Promise<void> {
     const c = await this.places.commune(code);
     if (c) this.cluster?.setView(c.lat, c.lon, 11);
@@ -446,28 +351,11 @@ export class RelaisMap extends RelaisElement {
     return `${p.name}${who ? ` — ${who}` : p.kind ? ` — ${termLabel('typologies', p.kind, { lang: this.i18n.lang })}` : ''}`;
   }
 
-  /**
-   * The list alternative: the services in view, the 100 nearest to the centre of the map; nearest to the chosen
-   * commune first when there is one, else by name. Computed only while the list is open (it is the costly part
-   * of a move at 50 000 points).
-   */
+  /** The list alternative (see `listInView`), computed only while the list is open. */
   private updateList(): void {
     if (!this.cluster || !this.points) return;
-    const { bounds: [w, s, e, n], center: c } = this.cluster.view();
-    const inb = this.points.points.filter((p) => p.lat >= s && p.lat <= n && p.lon >= w && p.lon <= e);
-    const d = (p: MapPoint) => (p.lat - c.lat) ** 2 + ((p.lon - c.lon) * Math.cos((c.lat * Math.PI) / 180)) ** 2;
-    const nearest = inb.length > LIST_LIMIT ? inb.sort((a, b2) => d(a) - d(b2)).slice(0, LIST_LIMIT) : inb;
-    const o = this.origin;
-    const lines = nearest.map((p) => ({ point: p, km: o ? haversineKm(o.lat, o.lon, p.lat, p.lon) : null, label: this.pointLabel(p) }));
-    lines.sort((a, b2) => (a.km ?? 0) - (b2.km ?? 0) || a.label.localeCompare(b2.label, 'fr'));
-    // buttons must have distinct names: two lines alike (same service, structure and town) get a number
-    const seen = new Map<string, number>();
-    for (const l of lines) {
-      const k = seen.get(l.label) ?? 0;
-      seen.set(l.label, k + 1);
-      if (k) l.label = `${l.label} (${k + 1})`;
-    }
-    this.inView = lines;
+    const { bounds, center } = this.cluster.view();
+    this.inView = listInView(this.points.points, bounds, center, this.origin, (p) => this.pointLabel(p));
   }
 
   private select(id: string): void {
