@@ -66,8 +66,9 @@ export const mapStyles = css`
   .popup-title { font-weight: 700; margin: 0 0 4px; }
   .popup p { margin: 0 0 4px; }
   .popup .kind { color: var(--_r-muted); }
-  .popup .open { min-height: 2.25rem; margin-top: 4px; }
+  /* a phone number on one line (« 03 86 / 27 37 38 » at 375 px is misread) */
   .popup a[href^='tel:'] { white-space: nowrap; }
+  .popup .open { min-height: 2.25rem; margin-top: 4px; }
   @media (forced-colors: active) {
     .pin, .cluster { border-color: CanvasText; }
   }
