@@ -25,11 +25,11 @@ import {
 } from '@relais/core';
 import { ClusterLayer, roundBBox, type ClusterLayerHost } from './cluster-layer.js';
 import { tileSource } from './tiles.js';
+import { LIST_LIMIT, listInView, type ListLine } from './list.js';
 import { leafletStyles } from './leaflet-styles.js';
 import { mapStyles } from './map.styles.js';
 import { GROUPS, groupOf, type MarkerGroup } from './legend.js';
-import { messages, type MessageKey } from './messages.js';
-import { LIST_LIMIT, listInView, type ListLine } from './list.js';
+import { messages, type MessageKey as K } from './messages.js';
 
 /** `relais-viewport`: the map moved (bounding box [west, south, east, north] and zoom). */
 export class RelaisViewportEvent extends Event {
@@ -169,7 +169,7 @@ export class RelaisMap extends RelaisElement {
   private originCode: string | undefined;
   private renderedLang: string | undefined;
 
-  private t(k: MessageKey, p: Record<string, unknown> = {}): string {
+  private t(k: K, p: Record<string, unknown> = {}): string {
     return translate(messages, this.i18n.lang, k, p);
   }
 
