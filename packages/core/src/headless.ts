@@ -7,6 +7,7 @@ export * from './model/schema.js';
 export type * from './model/types.js';
 export { normalizeDataset, normalizeServices, normalizeStructures, describeIssue, DiagnosticsCollector } from './model/normalize.js';
 export * from './model/opening-hours.js';
+export { located, positionOf, addressLines, addressLine } from './model/view.js';
 export * from './time/calendar.js';
 export { issuePath, issueReason, DataFormatError, type ValidationIssue } from './model/issues.js';
 export * from './taxonomy/taxonomy.js';

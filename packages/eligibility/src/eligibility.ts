@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ContextConsumer } from '@lit/context';
-import { RelaisElement, RelaisErrorEvent, Http, RelaisError, Gazetteer, type Commune, storeContext, formatMoney, heading, sanitizeUrl, termLabel, translate, departementOf, todayIso } from '@relais/core';
+import { RelaisElement, RelaisErrorEvent, Http, RelaisError, PlaceController, storeContext, formatMoney, heading, sanitizeUrl, termLabel, translate, todayIso } from '@relais/core';
 import { evaluate, prepareCatalogue, type Answers, type BenefitResult, type Evaluation } from './engine.js';
 import { mergeCatalogues, parseCatalogue, CatalogueError, type BenefitCatalogue } from './catalogue.js';
 import { FACTS, factById, type Fact } from './facts.js';
@@ -117,6 +117,8 @@ export class RelaisEligibility extends RelaisElement {
 
   private readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true });
   private readonly http = new Http({ cacheTtlMs: 0 });
+  /** The commune question: the départements offered, a commune by its code or as typed. */
+  private readonly places = new PlaceController(this, { departements: () => (this.departements ?? '').split(',').map((s) => s.trim()).filter(Boolean) });
 
   private t(k: MessageKey, p: Record<string, unknown> = {}): string {
     return translate(messages, this.i18n.lang, k, p);
@@ -144,8 +146,7 @@ export class RelaisEligibility extends RelaisElement {
     const code = this.answers['demandeur.depcom'];
     if (typeof code !== 'string' || this.communeName) return;
     try {
-      const g = await Gazetteer.load({ departements: [code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2)] });
-      const c = g.get(code);
+      const c = await this.places.commune(code);
       if (c && this.answers['demandeur.depcom'] === code) this.communeName = c.postcodes[0] ? `${c.name} (${c.postcodes[0]})` : c.name;
     } catch {
       // no gazetteer: the code stays
@@ -273,7 +274,7 @@ export class RelaisEligibility extends RelaisElement {
       this.answers = { ...this.answers, [id]: n };
     } else if (fact.type === 'commune') {
       const typed = (form.querySelector('input[name="answer"]') as HTMLInputElement).value.trim();
-      const commune = await this.resolveCommune(typed);
+      const commune = await this.places.resolve(typed);
       if (!commune) return this.fail(this.t('communeError'));
       this.communeName = commune.postcodes[0] ? `${commune.name} (${commune.postcodes[0]})` : commune.name;
       this.answers = { ...this.answers, [id]: commune.code, ...(commune.epci ? { 'demandeur.epci': commune.epci } : {}) };
@@ -299,22 +300,6 @@ export class RelaisEligibility extends RelaisElement {
     this.skipped = this.skipped.filter((s) => s !== id);
     this.advance();
   }
-
-  private async resolveCommune(typed: string): Promise<Commune | null> {
-    if (!typed) return null;
-    const deps = (this.departements ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    // a postcode alone, or the field as it comes back after an answer: « Clamecy (58500) »
-    const named = /^(.+?)\s*\((\d{5})\)$/.exec(typed);
-    const pc = /^\d{5}$/.test(typed) ? typed : named ? named[2]! : null;
-    const fromPostcode = pc ? (pc.startsWith('20') ? ['2A', '2B'] : [departementOf(pc)]) : null;
-    const g = await Gazetteer.load({ departements: fromPostcode ?? (deps.length ? deps : undefined) });
-    if (named) {
-      const hits = g.search(named[1]!, { limit: 10 });
-      return hits.find((c) => c.postcodes.includes(named[2]!)) ?? hits[0] ?? null;
-    }
-    return g.search(typed, { limit: 1 })[0] ?? null;
-  }
-
 
   private fail(message: string): void {
     this.error = message;

@@ -7,6 +7,7 @@
 import { RelaisError, isAbortError } from '../errors.js';
 import { DiagnosticsCollector } from '../model/diagnostics.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
+import { positionOf } from '../model/view.js';
 import { MAX_PAGE_SIZE, pointPlace, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { isInFranceBounds } from '../geo/distance.js';
 import type { CallOptions, ClientOptions, RelaisClient } from './client.js';
@@ -67,11 +68,10 @@ export abstract class BaseClient extends EventTarget implements RelaisClient {
         const r = await this.search({ ...query, bbox: undefined, page, pageSize: MAX_PAGE_SIZE }, { signal });
         out.total = r.total;
         for (const { service: s, structure: st } of r.items) {
-          const lat = s.latitude ?? st?.latitude;
-          const lon = s.longitude ?? st?.longitude;
-          if (lat == null || lon == null) out.withoutPosition++;
-          else if (!isInFranceBounds(lat, lon)) out.outsideFrance++;
-          else out.points.push({ id: s.id, lat, lon, kind: st?.typologie ?? null, name: s.nom, ...pointPlace(s, st) });
+          const at = positionOf(s, st);
+          if (!at) out.withoutPosition++;
+          else if (!isInFranceBounds(at.lat, at.lon)) out.outsideFrance++;
+          else out.points.push({ id: s.id, lat: at.lat, lon: at.lon, kind: st?.typologie ?? null, name: s.nom, ...pointPlace(s, st) });
         }
         if (page * MAX_PAGE_SIZE >= r.total || r.items.length === 0) break;
       }

@@ -6,6 +6,7 @@ import type { DiagnosticsCollector } from '../model/diagnostics.js';
 import { normalizeDataset, normalizeServices, normalizeStructures } from '../model/normalize.js';
 import type { Diagnostics, SearchItem, Service, Structure } from '../model/types.js';
 import { isOpenAt } from '../model/opening-hours.js';
+import { located, positionOf } from '../model/view.js';
 import { ServiceIndex } from '../search/service-index.js';
 import type { SearchQuery } from '../search/query.js';
 import { inBBox } from '../geo/distance.js';
@@ -51,11 +52,10 @@ export function indexDataset(raw: unknown): IndexedDataset & { diagnostics: Diag
 export function refinePage(items: SearchItem[], q: SearchQuery): SearchItem[] {
   let out = items;
   if (q.bbox) out = out.filter(({ service: s, structure: st }) => {
-    const la = s.latitude ?? st?.latitude;
-    const lo = s.longitude ?? st?.longitude;
-    return la != null && lo != null && inBBox(q.bbox!, la, lo);
+    const at = positionOf(s, st);
+    return !!at && inBBox(q.bbox!, at.lat, at.lon);
   });
-  if (q.openAt) out = out.filter(({ service: s, structure: st }) => isOpenAt(s.horaires_accueil ?? st?.horaires_accueil, new Date(q.openAt!)) === true);
+  if (q.openAt) out = out.filter(({ service: s, structure: st }) => isOpenAt(located(s, st, 'horaires_accueil'), new Date(q.openAt!)) === true);
   if (q.typologies?.length) out = out.filter(({ structure: st }) => !!st?.typologie && q.typologies!.includes(st.typologie));
   if (q.near?.radiusKm !== undefined) out = out.filter((i) => i.distanceKm === null || i.distanceKm <= q.near!.radiusKm!);
   if (q.sort === 'name') out = [...out].sort((a, b) => (fold(a.service.nom) < fold(b.service.nom) ? -1 : 1));
@@ -92,7 +92,7 @@ export function matchesWords(text: string): (item: SearchItem) => boolean {
       ...(st?.reseaux_porteurs ?? []).flatMap((r) => [term('reseauxPorteurs', r), STRUCTURE_KINDS.find((k) => k.reseau === r)]),
       ...(st?.typologie ? [term('typologies', st.typologie)] : []),
     ];
-    const text_ = [s.nom, s.description, st?.nom, s.commune ?? st?.commune, ...terms.flatMap((t) => (t ? [t.label, ...(t.keywords ?? [])] : []))].filter(Boolean).join(' ');
+    const text_ = [s.nom, s.description, st?.nom, located(s, st, 'commune'), ...terms.flatMap((t) => (t ? [t.label, ...(t.keywords ?? [])] : []))].filter(Boolean).join(' ');
     const doc = analyze(text_);
     return wanted.every((w) => doc.some((d) => d.startsWith(w)));
   };
@@ -100,9 +100,9 @@ export function matchesWords(text: string): (item: SearchItem) => boolean {
 
 /** The département of a result: from the INSEE code of the service, else of its structure, else its postcode. */
 export function departementOfItem({ service: s, structure: st }: SearchItem): string | null {
-  const code = s.code_insee ?? st?.code_insee;
+  const code = located(s, st, 'code_insee');
   if (code) return departementOf(code);
-  const pc = s.code_postal ?? st?.code_postal;
+  const pc = located(s, st, 'code_postal');
   if (!pc) return null;
   if (pc.startsWith('97')) return pc.slice(0, 3);
   if (pc.startsWith('20')) return Number(pc) < 20200 ? '2A' : '2B';

@@ -8,6 +8,7 @@ import { loadChunk } from '../geo/gazetteer.js';
 import { inBBox } from '../geo/distance.js';
 import { isOpenAt } from '../model/opening-hours.js';
 import type { SearchItem } from '../model/types.js';
+import { located, positionOf } from '../model/view.js';
 import { emptyFacets, paging, DEFAULT_COMMUNE_RADIUS_KM, type SearchQuery, type SearchResult } from '../search/query.js';
 import { term, type StructureKind } from '../taxonomy/taxonomy.js';
 import { BaseClient } from './base.js';
@@ -64,7 +65,6 @@ export function diRefusal(body: unknown, sent: { commune?: string }): string {
 }
 
 const reseauOf = (kind: string): string | undefined => (term('typologies', kind) as StructureKind | undefined)?.reseau;
-const position = ({ service: s, structure: st }: SearchItem) => ({ lat: s.latitude ?? st?.latitude, lon: s.longitude ?? st?.longitude });
 
 interface Scan {
   items: SearchItem[];
@@ -135,13 +135,13 @@ class DataInclusionClient extends RemoteClient {
       if (query.bbox) {
         const b = query.bbox;
         tests.push((i) => {
-          const { lat, lon } = position(i);
-          return lat != null && lon != null && inBBox(b, lat, lon);
+          const at = positionOf(i.service, i.structure);
+          return !!at && inBBox(b, at.lat, at.lon);
         });
       }
       if (query.openAt) {
         const at = new Date(query.openAt);
-        tests.push(({ service: s, structure: st }) => isOpenAt(s.horaires_accueil ?? st?.horaires_accueil, at) === true);
+        tests.push(({ service: s, structure: st }) => isOpenAt(located(s, st, 'horaires_accueil'), at) === true);
       }
       if (radius !== undefined && radius < DEFAULT_COMMUNE_RADIUS_KM) tests.push((i) => i.distanceKm === null || i.distanceKm <= radius);
       if (query.departements?.length) {

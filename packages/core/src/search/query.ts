@@ -1,5 +1,6 @@
 import type { BBox } from '../geo/distance.js';
 import type { SearchItem, Service, Structure } from '../model/types.js';
+import { located } from '../model/view.js';
 
 /** Sort orders. */
 export type SortOrder = 'relevance' | 'distance' | 'name';
@@ -113,7 +114,7 @@ export interface MapPoint {
 export function pointPlace(s: Service, st: Structure | null | undefined): Pick<MapPoint, 'structure' | 'commune'> {
   const out: Pick<MapPoint, 'structure' | 'commune'> = {};
   if (st?.nom && st.nom !== s.nom) out.structure = st.nom;
-  const commune = s.commune ?? st?.commune;
+  const commune = located(s, st, 'commune');
   if (commune) out.commune = commune;
   return out;
 }

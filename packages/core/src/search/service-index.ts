@@ -6,6 +6,7 @@
 import { haversineKm, inBBox, isInFranceBounds } from '../geo/distance.js';
 import type { SearchItem, Service, Structure } from '../model/types.js';
 import { openStatus, parseOpeningHours, type OpeningHours } from '../model/opening-hours.js';
+import { located } from '../model/view.js';
 import { departementOf } from '../geo/gazetteer.js';
 import { categoryOf, PUBLICS, STRUCTURE_KINDS, THEMATIQUES, termLabel } from '../taxonomy/taxonomy.js';
 import { analyze, fold, words } from './analyze.js';
@@ -130,8 +131,8 @@ export class ServiceIndex {
     };
     this.items.forEach(({ service: s, structure: st }, i) => {
       this.byId.set(s.id, i);
-      const la = s.latitude ?? st?.latitude ?? null;
-      const lo = s.longitude ?? st?.longitude ?? null;
+      const la = located(s, st, 'latitude');
+      const lo = located(s, st, 'longitude');
       this.lat[i] = la ?? NaN;
       this.lon[i] = lo ?? NaN;
       // remote-only services are not tied to a place (home services are: their office is near the person)
@@ -164,8 +165,8 @@ export class ServiceIndex {
         const { service: s, structure: st } = this.items[i]!;
         emit(s.nom, 3);
         emit(st?.nom, 2);
-        emit(s.commune ?? st?.commune, 1.5);
-        emit(s.code_postal ?? st?.code_postal, 1.5);
+        emit(located(s, st, 'commune'), 1.5);
+        emit(located(s, st, 'code_postal'), 1.5);
         if (st?.typologie) emit(label('typologies', st.typologie), 1.5);
         emit(s.description, 0.4);
         for (const t of s.thematiques) emit(label('thematiques', t), 1);
@@ -318,7 +319,7 @@ export class ServiceIndex {
     if (!this.hours) {
       const byText = new Map<string, OpeningHours | null>();
       this.hours = this.items.map(({ service: s, structure: st }) => {
-        const raw = s.horaires_accueil ?? st?.horaires_accueil;
+        const raw = located(s, st, 'horaires_accueil');
         if (!raw) return null;
         let h = byText.get(raw);
         if (h === undefined) byText.set(raw, (h = parseOpeningHours(raw)));

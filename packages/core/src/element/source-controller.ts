@@ -1,0 +1,114 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import type { RelaisClient } from '../client/client.js';
+import { isAbortError, type RelaisError } from '../errors.js';
+import { clientFromAttributes, sourceChanged } from '../provider.js';
+import { clientContext } from './context.js';
+import type { Dataset } from '../model/schema.js';
+
+/** The four source properties of a widget used without a provider. */
+export interface SourceAttributes {
+  src?: string | undefined;
+  source?: 'static' | 'data-inclusion' | 'rest' | undefined;
+  baseUrl?: string | undefined;
+  data?: Dataset | undefined;
+}
+
+/** What the widget hears from its source. */
+export interface SourceCallbacks {
+  /** The client in use changed (`undefined`: none any more); called after the host's update, before `updated()`. */
+  changed?(client: RelaisClient | undefined): void;
+  /** The client's diagnostics changed (records skipped or repaired), and once for each new client. */
+  diagnostics?(client: RelaisClient): void;
+  /** The source attributes describe no usable source (the message is in French). */
+  error?(error: RelaisError): void;
+}
+
+/**
+ * The data source of a widget, as a Lit reactive controller: the client in use is the one set on the `client`
+ * property, else one built from the widget's own source attributes (`src`, `source`, `base-url`, `data`), else the
+ * `<relais-provider>`'s (context). It follows the client's `diagnostics` event, and runs calls so that only the latest
+ * counts: a newer run aborts the older one, whose result is dropped.
+ *
+ * The host calls `sync(changed)` in its `willUpdate` (the attributes are read once per change).
+ */
+export class SourceController implements ReactiveController {
+  private explicit: RelaisClient | undefined;
+  private own: RelaisClient | undefined;
+  private readonly provided: ContextConsumer<{ __context__: RelaisClient | undefined }, ReactiveControllerHost & HTMLElement>;
+  private listened: RelaisClient | undefined;
+  private running: AbortController | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & SourceAttributes,
+    private readonly callbacks: SourceCallbacks = {},
+  ) {
+    this.provided = new ContextConsumer(host, { context: clientContext, subscribe: true });
+    host.addController(this);
+  }
+
+  /** The client in use: the one set explicitly, else the widget's own, else the provider's. */
+  get client(): RelaisClient | undefined {
+    return this.explicit ?? this.own ?? this.provided.value;
+  }
+
+  /** The client set explicitly (the widget's `client` property); the host requests its own update. */
+  get explicitClient(): RelaisClient | undefined {
+    return this.explicit;
+  }
+  set explicitClient(c: RelaisClient | undefined) {
+    this.explicit = c;
+  }
+
+  /** Builds the widget's own client again when one of its source properties changed. */
+  sync(changed: ReadonlyMap<PropertyKey, unknown>): void {
+    if (!sourceChanged(changed as Map<PropertyKey, unknown>)) return;
+    const { client, error } = clientFromAttributes(this.host);
+    this.own = client;
+    if (error) this.callbacks.error?.(error);
+  }
+
+  hostUpdated(): void {
+    const c = this.client;
+    if (c === this.listened) return;
+    this.listened?.removeEventListener('diagnostics', this.onDiagnostics);
+    c?.addEventListener('diagnostics', this.onDiagnostics);
+    this.listened = c;
+    if (c) this.onDiagnostics();
+    this.callbacks.changed?.(c);
+  }
+
+  hostConnected(): void {
+    // moved in the page: the same client, listened to again (a pending run goes on)
+    this.listened?.addEventListener('diagnostics', this.onDiagnostics);
+  }
+
+  hostDisconnected(): void {
+    this.listened?.removeEventListener('diagnostics', this.onDiagnostics);
+  }
+
+  /**
+   * Runs a call on the client in use. A newer run aborts this one. Resolves with `{ value }`, or with `undefined` when
+   * there is no client, or when the run was aborted or superseded (its result is stale); other errors are thrown.
+   */
+  async run<T>(call: (client: RelaisClient, signal: AbortSignal) => Promise<T>): Promise<{ value: T } | undefined> {
+    const c = this.client;
+    if (!c) return undefined;
+    this.running?.abort();
+    const mine = new AbortController();
+    this.running = mine;
+    try {
+      const value = await call(c, mine.signal);
+      return this.running === mine && !mine.signal.aborted ? { value } : undefined;
+    } catch (e) {
+      if (isAbortError(e) || this.running !== mine) return undefined;
+      throw e;
+    } finally {
+      if (this.running === mine) this.running = undefined;
+    }
+  }
+
+  private readonly onDiagnostics = (): void => {
+    if (this.listened) this.callbacks.diagnostics?.(this.listened);
+  };
+}
