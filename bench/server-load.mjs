@@ -270,9 +270,16 @@ if (process.argv[2] === '--child') {
     }
   }
 
+  const receivers = [];
   // 1. datasets (the static bench's generator, deterministic)
   const missing = sizes.filter((n) => !existsSync(join(root, `bench/data/france-${label(n)}.json`)));
   if (missing.length) spawnSync(process.execPath, [join(root, 'examples/data/generate.mjs'), '--bench', `--sizes=${missing.join(',')}`], { stdio: 'inherit' });
+
+  for (const engine of engines) {
+    console.error(`récepteur : ${engine} (${SHEETS} fiches, ${SENDERS} partenaires en parallèle)…`);
+    receivers.push(await receiver(engine));
+    console.error(JSON.stringify(receivers.at(-1)));
+  }
 
   const rows = [];
   for (const n of sizes) {
@@ -302,42 +309,39 @@ if (process.argv[2] === '--child') {
         if (db) await db.drop().catch(() => {});
       }
       console.error(JSON.stringify(rows.at(-1), (k, v) => (k === 'totals' ? undefined : v)));
+      report(false);
     }
   }
-  const receivers = [];
-  for (const engine of engines) {
-    console.error(`récepteur : ${engine} (${SHEETS} fiches, ${SENDERS} partenaires en parallèle)…`);
-    receivers.push(await receiver(engine));
-    console.error(JSON.stringify(receivers.at(-1)));
+  // 2. the table, written after each configuration (a run stopped midway keeps what it measured)
+  function report(final) {
+    const f = (x, d = 1) => (x == null ? '—' : x.toFixed(d));
+    const lines = [
+      `Measured ${started.toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} before, ${loadavg().map((x) => x.toFixed(2)).join(' / ')} after (1 / 5 / 15 min; the machine is shared). ` +
+        `${CLIENTS} clients on loopback for ${DURATION_S} s per configuration, each one request at a time, a mix of 50 queries (20 words + commune, 10 need tile + commune, 10 « autour de moi » 20 km, 10 pages 2–3; 20 results a page); the static engine runs the same queries in process, 5 passes, one at a time.`,
+      '',
+      '| services | engine | import (s) | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | p50 / p95 vs static | same totals as static | note |',
+      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ];
+    for (const r of rows) {
+      const st = rows.find((x) => x.size === r.size && x.engine === 'statique');
+      if (r.engine === 'statique') lines.push(`| ${r.size.toLocaleString('en')} | statique (ServiceIndex, in process) | build ${f(r.buildMs / 1000)} | | | ${f(r.p50, 2)} | ${f(r.p95, 2)} | ${f(r.p99, 2)} | 1× | | |`);
+      else if (r.failed) lines.push(`| ${r.size.toLocaleString('en')} | ${r.engine} | | | | | | | | | **not measured**: ${r.failed} |`);
+      else lines.push(`| ${r.size.toLocaleString('en')} | ${r.engine} | ${f(r.importMs / 1000)} | ${r.requests} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${Math.round(r.p50 / st.p50)}× / ${Math.round(r.p95 / st.p95)}× | ${r.sameTotals} | ${r.errors ? `${r.errors} errors` : ''} |`);
+    }
+    lines.push('', `Receiver: ${SHEETS} sheets sent by ${SENDERS} concurrent partners' clients (one partner token, each sheet its own Idempotency-Key, encrypted at rest).`, '', '| engine | sheets stored | sheets/s | p50 (ms) | p95 (ms) | note |', '|---|---:|---:|---:|---:|---|');
+    for (const r of receivers) lines.push(r.failed ? `| ${r.engine} | | | | | **not measured**: ${r.failed} |` : `| ${r.engine} | ${r.sheets} | ${f(r.perSecond)} | ${f(r.p50)} | ${f(r.p95)} | ${r.errors ? `${r.errors} errors` : ''} |`);
+    const table = lines.join('\n');
+    if (final) console.log(table);
+    mkdirSync(join(root, 'bench/results'), { recursive: true });
+    writeFileSync(join(root, 'bench/results/server-load.json'), JSON.stringify({ date: started.toISOString(), rows, receivers }, null, 1));
+    if (process.argv.includes('--write')) {
+      const readme = join(root, 'bench/README.md');
+      const text = readFileSync(readme, 'utf8');
+      const start = '<!-- SERVER-LOAD:START -->';
+      const end = '<!-- SERVER-LOAD:END -->';
+      if (!text.includes(start)) throw new Error('bench/README.md: SERVER-LOAD markers missing');
+      writeFileSync(readme, text.slice(0, text.indexOf(start) + start.length) + '\n' + table + '\n' + text.slice(text.indexOf(end)));
+    }
   }
-
-  // 2. the table
-  const f = (x, d = 1) => (x == null ? '—' : x.toFixed(d));
-  const lines = [
-    `Measured ${started.toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} before, ${loadavg().map((x) => x.toFixed(2)).join(' / ')} after (1 / 5 / 15 min; the machine is shared). ` +
-      `${CLIENTS} clients on loopback for ${DURATION_S} s per configuration, each one request at a time, a mix of ${rows[0] ? 50 : 0} queries (20 words + commune, 10 need tile + commune, 10 « autour de moi » 20 km, 10 pages 2–3; 20 results a page); the static engine runs the same queries in process, 5 passes, one at a time.`,
-    '',
-    '| services | engine | import (s) | requests | req/s | p50 (ms) | p95 (ms) | p99 (ms) | p50 / p95 vs static | same totals as static | note |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-  ];
-  for (const r of rows) {
-    const st = rows.find((x) => x.size === r.size && x.engine === 'statique');
-    if (r.engine === 'statique') lines.push(`| ${r.size.toLocaleString('en')} | statique (ServiceIndex, in process) | build ${f(r.buildMs / 1000)} | | | ${f(r.p50, 2)} | ${f(r.p95, 2)} | ${f(r.p99, 2)} | 1× | | |`);
-    else if (r.failed) lines.push(`| ${r.size.toLocaleString('en')} | ${r.engine} | | | | | | | | | **not measured**: ${r.failed} |`);
-    else lines.push(`| ${r.size.toLocaleString('en')} | ${r.engine} | ${f(r.importMs / 1000)} | ${r.requests} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${Math.round(r.p50 / st.p50)}× / ${Math.round(r.p95 / st.p95)}× | ${r.sameTotals} | ${r.errors ? `${r.errors} errors` : ''} |`);
-  }
-  lines.push('', `Receiver: ${SHEETS} sheets sent by ${SENDERS} concurrent partners' clients (one partner token, each sheet its own Idempotency-Key, encrypted at rest).`, '', '| engine | sheets stored | sheets/s | p50 (ms) | p95 (ms) | note |', '|---|---:|---:|---:|---:|---|');
-  for (const r of receivers) lines.push(r.failed ? `| ${r.engine} | | | | | **not measured**: ${r.failed} |` : `| ${r.engine} | ${r.sheets} | ${f(r.perSecond)} | ${f(r.p50)} | ${f(r.p95)} | ${r.errors ? `${r.errors} errors` : ''} |`);
-  const table = lines.join('\n');
-  console.log(table);
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/server-load.json'), JSON.stringify({ date: started.toISOString(), rows, receivers }, null, 1));
-  if (process.argv.includes('--write')) {
-    const readme = join(root, 'bench/README.md');
-    const text = readFileSync(readme, 'utf8');
-    const start = '<!-- SERVER-LOAD:START -->';
-    const end = '<!-- SERVER-LOAD:END -->';
-    if (!text.includes(start)) throw new Error('bench/README.md: SERVER-LOAD markers missing');
-    writeFileSync(readme, text.slice(0, text.indexOf(start) + start.length) + '\n' + table + '\n' + text.slice(text.indexOf(end)));
-  }
+  report(true);
 }
