@@ -9,8 +9,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { addPartnerAndReader, buildSheets, postSheet } from './server-liaison-sheets.mjs';
 
 const SHEETS = 200;
 const CONCURRENCY = 8;
@@ -22,8 +23,7 @@ if (process.argv[2] === '--child') {
   const { openPglite, migrate, createApp, liaisonRoutes, hashToken } = await import('../packages/server/dist/index.js');
   const db = await openPglite(process.env.CRASH_DATA_DIR);
   await migrate(db);
-  await db.query("INSERT INTO liaison_partners (id, token_sha256, rate_per_minute, quota_per_day) VALUES ('crash-partner', $1, 100000, 100000) ON CONFLICT (id) DO NOTHING", [hashToken(process.env.CRASH_PARTNER_TOKEN)]);
-  await db.query("INSERT INTO liaison_recipients (id, name, token_sha256, partners) VALUES ('crash-reader', 'Lecteur', $1, ARRAY['crash-partner']) ON CONFLICT (id) DO NOTHING", [hashToken(process.env.CRASH_READER_TOKEN)]);
+  await addPartnerAndReader(db, hashToken, { partner: 'crash-partner', partnerToken: process.env.CRASH_PARTNER_TOKEN, reader: 'crash-reader', readerToken: process.env.CRASH_READER_TOKEN });
   const quiet = { info() {}, warn() {}, error() {} };
   const app = createApp({ db, log: quiet, config: { corsOrigins: [], rateLimitPerMinute: 100_000, trustProxy: false, shutdownTimeoutS: 5 }, routes: [liaisonRoutes], env: { RELAIS_LIAISON_KEY: process.env.CRASH_KEY } });
   const origin = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
@@ -34,7 +34,6 @@ if (process.argv[2] === '--child') {
     console.error('Délai de 2 minutes dépassé : test arrêté.');
     process.exit(2);
   }, 120_000);
-  const { buildConsentRecord, liaisonTemplates } = await import('../packages/liaison/dist/headless.js');
   const dir = await mkdtemp(join(tmpdir(), 'relais-crash-'));
   const env = { ...process.env, CRASH_DATA_DIR: dir, CRASH_KEY: randomBytes(32).toString('base64'), CRASH_PARTNER_TOKEN: randomBytes(24).toString('hex'), CRASH_READER_TOKEN: randomBytes(24).toString('hex') };
 
@@ -51,23 +50,11 @@ if (process.argv[2] === '--child') {
       child.on('exit', (code) => reject(new Error(`le récepteur s’est arrêté (code ${code}) avant d’être prêt`)));
     });
 
-  const consent = buildConsentRecord(liaisonTemplates.orientation, { covered: 'oui', regime: 'hors-equipe', decision: 'consentement', method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne', recipientName: 'Plateforme de répit (fictive)', textSha256: 'a'.repeat(64), copyGiven: true });
-  const sheets = Array.from({ length: SHEETS }, (_, i) => ({
-    key: randomUUID(),
-    body: JSON.stringify({
-      template: 'orientation',
-      values: {
-        emetteur_structure: 'CCAS de Clamecy (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34',
-        destinataire_structure: 'Plateforme de répit (fictive)', personne_nom: `Personne fictive ${i}`, personne_contact: 'via-emetteur',
-        motif: `Fiche d’essai numéro ${i} du test d’arrêt brutal.`, besoins: ['repit'], personne_informee: 'oui', accord_personne: true, accord_par: 'personne',
-      },
-      consent,
-    }),
-  }));
+  const sheets = await buildSheets(SHEETS, 'du test d’arrêt brutal');
   const acked = new Map(); // key -> the receipt first given
   const send = async (origin, s) => {
-    const res = await fetch(`${origin}/api/liaison`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': s.key, authorization: `Bearer ${env.CRASH_PARTNER_TOKEN}` }, body: s.body });
-    const body = await res.json();
+    const res = await postSheet(origin, env.CRASH_PARTNER_TOKEN, s);
+    const body = res.body;
     if (res.status !== 201 && !(res.status === 409 && body.id === s.key)) throw new Error(`réponse ${res.status} pour ${s.key} : ${JSON.stringify(body).slice(0, 200)}`);
     if (!acked.has(s.key)) acked.set(s.key, body);
     return res.status;
@@ -109,8 +96,8 @@ if (process.argv[2] === '--child') {
   // a sheet acknowledged before the crash, sent again: the same receipt (409), no second copy
   const replays = await Promise.all(
     sheets.filter((s) => acked.has(s.key)).slice(0, 10).map(async (s) => {
-      const res = await fetch(`${second.origin}/api/liaison`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': s.key, authorization: `Bearer ${env.CRASH_PARTNER_TOKEN}` }, body: s.body });
-      return { status: res.status, same: JSON.stringify(await res.json()) === JSON.stringify(acked.get(s.key)) };
+      const res = await postSheet(second.origin, env.CRASH_PARTNER_TOKEN, s);
+      return { status: res.status, same: JSON.stringify(res.body) === JSON.stringify(acked.get(s.key)) };
     }),
   );
 

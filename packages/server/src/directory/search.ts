@@ -233,10 +233,12 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
     dist = `case when s.latitude is null or s.remote_only then null else earth_distance(ll_to_earth(s.latitude, s.longitude), ${here}) * ${KM} end`;
     if (radius !== undefined) {
       const r = ps.p(radius, 'float8');
+      // three alternatives, each through an index (the earthdistance GiST index, the partial index of unplaced
+      // services): remote services, placed services within the radius, unplaced services when a commune is given
       where.push(
-        `(s.remote_only or case when s.latitude is null then ${zones ? 'true' : 'false'}
-           else earth_box(${here}, ${r} / ${KM}) @> ll_to_earth(s.latitude, s.longitude)
-             and earth_distance(ll_to_earth(s.latitude, s.longitude), ${here}) * ${KM} <= ${r} end)`,
+        `(s.remote_only
+           or (s.latitude is not null and earth_box(${here}, ${r} / ${KM}) @> ll_to_earth(s.latitude, s.longitude)
+             and earth_distance(ll_to_earth(s.latitude, s.longitude), ${here}) * ${KM} <= ${r})${zones ? '\n           or s.latitude is null' : ''})`,
       );
     }
   }
@@ -295,7 +297,7 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
     union all select 'hits', null, min(m.hits) filter (where ${pass()})::int from m
     union all select 'thematiques', x, count(*)::int from m, unnest(m.thematiques) x where ${pass('thematiques')} group by x
     union all select 'categories', x, count(*)::int from m, unnest(m.categories) x where ${pass('thematiques')} group by x
-    union all select 'publics', p.x, count(*)::int from m, (select distinct unnest(publics) as x from directory_services) p
+    union all select 'publics', p.x, count(*)::int from m, (select public as x from directory_publics) p
       where (p.x = any(m.publics) or 'tous-publics' = any(m.publics)) and ${pass('publics')} group by p.x
     union all select 'types', m.type, count(*)::int from m where m.type is not null and ${pass('types')} group by m.type
     union all select 'typologies', m.typologie, count(*)::int from m where m.typologie is not null and ${pass('typologies')} group by m.typologie

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normalizeDataset, ServiceIndex, resolveCommune, createClient } from '@relais/core/headless';
-import { migrate, importDataset, importFile, createApp, directoryRoutes, silentLogger } from '../../dist/index.js';
+import { migrate, importDataset, importFile, createApp, directoryRoutes, silentLogger, searchDirectory } from '../../dist/index.js';
 import { validate } from '../../../../tests/server/openapi-check.mjs';
 import { DATABASES } from './databases.mjs';
 
@@ -119,6 +119,25 @@ for (const { name, open } of DATABASES) {
       });
       assert.ok(expected.length > 5);
       assert.deepEqual(body.items.map((i) => i.service.id).sort(), expected.map((s) => s.id).sort());
+    });
+
+    test('around a place, the search reads the indexes, not every service (bench/server-load.mjs)', async () => {
+      // the statements of a commune search and of « autour de moi », planned with sequential scans disabled: each
+      // must have a plan through the indexes (a `case` over every row, or the publics of every service, had none)
+      for (const [q, commune] of [[{ commune: '58079', pageSize: 20 }, '58079'], [{ near: { lat: 46.99, lon: 3.16, radiusKm: 20 }, pageSize: 20 }, null]]) {
+        const seen = [];
+        const spy = { kind: db.kind, query: (sql, params) => (seen.push({ sql, params }), db.query(sql, params)) };
+        const page = await searchDirectory(spy, q, commune ? await resolveCommune(commune) : null);
+        assert.ok(page.total > 0);
+        assert.ok(seen.length >= 2);
+        for (const { sql, params } of seen) {
+          const plan = await db.transaction(async (tx) => {
+            await tx.query('set local enable_seqscan = off');
+            return (await tx.query(`explain ${sql}`, params)).map((r) => r['QUERY PLAN']).join('\n');
+          });
+          assert.doesNotMatch(plan, /Seq Scan on directory_services/, plan);
+        }
+      }
     });
 
     test('« anywhere »: the radius the widgets send for the nearest service (20 000 km) is accepted, beyond refused', async () => {
