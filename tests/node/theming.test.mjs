@@ -10,7 +10,8 @@ import { tokenValue, CONTRAST_PAIRS, TOKENS } from '@relais/themes/tokens';
 const WIDGETS = { directory: 'relais-directory', map: 'relais-map', eligibility: 'relais-eligibility', liaison: 'relais-liaison-form', pathway: 'relais-pathway' };
 const manifest = (p) => JSON.parse(readFileSync(join('packages', p, 'custom-elements.json'), 'utf8'));
 const declaration = (p, tag) => manifest(p).modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag);
-const source = (p) => readdirSync(join('packages', p, 'src')).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join('packages', p, 'src', f), 'utf8')).join('\n');
+// every .ts of the package's src, subfolders included (the directory's templates live in render/)
+const source = (p) => readdirSync(join('packages', p, 'src'), { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join('packages', p, 'src', f), 'utf8')).join('\n');
 
 for (const [pkg, tag] of Object.entries(WIDGETS)) {
   test(`<${tag}>: parts in the templates = parts documented; its component tokens documented`, () => {
