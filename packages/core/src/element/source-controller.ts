@@ -71,8 +71,8 @@ export class SourceController implements ReactiveController {
   hostUpdated(): void {
     const c = this.client;
     if (c === this.listened) return;
-    this.listened?.removeEventListener('diagnostics', this.onDiagnostics);
-    c?.addEventListener('diagnostics', this.onDiagnostics);
+    this.listen(this.listened, false);
+    this.listen(c, true);
     this.listened = c;
     if (c) this.onDiagnostics();
     this.callbacks.changed?.(c);
@@ -80,11 +80,26 @@ export class SourceController implements ReactiveController {
 
   hostConnected(): void {
     // moved in the page: the same client, listened to again (a pending run goes on)
-    this.listened?.addEventListener('diagnostics', this.onDiagnostics);
+    this.listen(this.listened, true);
   }
 
   hostDisconnected(): void {
-    this.listened?.removeEventListener('diagnostics', this.onDiagnostics);
+    this.listen(this.listened, false);
+  }
+
+  /**
+   * Listens (or stops) to a client's diagnostics. A client a site made by wrapping another one (`Object.create(client)`
+   * with its own methods) is not itself an EventTarget: the browser refuses the call on it (« Illegal invocation »);
+   * such a client works as before, without diagnostics.
+   */
+  private listen(c: RelaisClient | undefined, on: boolean): void {
+    if (!c) return;
+    try {
+      if (on) c.addEventListener('diagnostics', this.onDiagnostics);
+      else c.removeEventListener('diagnostics', this.onDiagnostics);
+    } catch {
+      // not an EventTarget of its own (see above)
+    }
   }
 
   /**
