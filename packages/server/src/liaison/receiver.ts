@@ -2,7 +2,10 @@
  * The liaison receiver on the database: the hardened contract of packages/core/liaison-openapi.json (the reference
  * was examples/server/liaison-receiver.mjs), and the endpoint through which a recipient structure reads its sheets.
  *
- * `POST /api/liaison` (partners, contract unchanged):
+ * Paths are relative to the app's base path (`relais-server` with `RELAIS_BASE_PATH=/api`: `/api/liaison`, the path of
+ * the contract's reference; without: `/liaison`).
+ *
+ * `POST /liaison` (partners, contract unchanged):
  * - each partner calls with its own bearer token; the database holds only its SHA-256 (`liaison_partners`);
  * - a rate limit (requests per minute, counted in the access log, so shared by every instance) and a daily quota of
  *   sheets (counted in `liaison_sheets` under a per-partner lock, exact even with concurrent sends): 429 beyond;
@@ -16,8 +19,8 @@
  * - an access log without personal data (`liaison_access_log`: actor, action, status, sheet id), and log lines with
  *   no content.
  *
- * `GET /api/destinataire/fiches`, `GET /api/destinataire/fiches/:id` (also `GET /api/liaison/:id`, the receipt's
- * Location), `DELETE /api/destinataire/fiches/:id`: the recipient structure, with its own bearer token (hashed in
+ * `GET /destinataire/fiches`, `GET /destinataire/fiches/:id` (also `GET /liaison/:id`, the receipt's
+ * Location), `DELETE /destinataire/fiches/:id`: the recipient structure, with its own bearer token (hashed in
  * `liaison_recipients`), lists, reads (decrypted) and erases the sheets of the partners it is configured for.
  * Bearer tokens per structure are the first step; OpenID Connect (ProConnect for agents of public bodies) is the next.
  */
@@ -28,10 +31,10 @@ import type { Route, RouteContext } from '../http/types.js';
 import { canonicalJson, hashToken, seal, sha256, unseal, type KeyRing } from './crypto.js';
 import { readLiaisonConfig, type LiaisonConfig } from './config.js';
 
-/** The path partners post to (the contract's). */
-export const LIAISON_PATH = '/api/liaison';
+/** The path partners post to, relative to the app's base path (the contract's `/api/liaison` under `/api`). */
+export const LIAISON_PATH = '/liaison';
 /** Where a recipient structure reads its sheets. */
-export const RECIPIENT_PATH = '/api/destinataire/fiches';
+export const RECIPIENT_PATH = '/destinataire/fiches';
 
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BEARER = /^Bearer ([\x21-\x7e]{16,512})$/;
@@ -313,7 +316,7 @@ export function createLiaisonRoutes(opts: LiaisonRoutesOptions = {}): Route[] {
       return problem(res, 429, 'Quota atteint', `Ce partenaire a atteint son quota de ${actor.quotaPerDay} fiches pour aujourd’hui : la fiche n’a pas été enregistrée. Réessayez demain ou contactez le département.`, {}, { 'retry-after': '3600' });
     }
     await done(201, 'stored', key);
-    return json(res, 201, { id: key, receivedAt, sha256: sheetSha256 } satisfies Receipt, { location: `${LIAISON_PATH}/${key}` });
+    return json(res, 201, { id: key, receivedAt, sha256: sheetSha256 } satisfies Receipt, { location: `${ctx.basePath}${LIAISON_PATH}/${key}` });
   };
 
   const notAllowed = async (req: IncomingMessage, res: ServerResponse) => {
@@ -360,7 +363,7 @@ export function createLiaisonRoutes(opts: LiaisonRoutesOptions = {}): Route[] {
          AND s.received_at > $2::timestamptz AND (s.received_at, s.id) > ($4::timestamptz, $5::uuid) ORDER BY s.received_at, s.id LIMIT $3`,
       [recipient, new Date(since ? Date.parse(since) : 0).toISOString(), limit, after?.[1] ?? '1970-01-01T00:00:00.000Z', after?.[2] ?? '00000000-0000-0000-0000-000000000000'],
     );
-    const items = rows.map((r) => ({ ...receiptOf(r), partner: r.partner_id, template: r.template, location: `${RECIPIENT_PATH}/${r.id}` }));
+    const items = rows.map((r) => ({ ...receiptOf(r), partner: r.partner_id, template: r.template, location: `${ctx.basePath}${RECIPIENT_PATH}/${r.id}` }));
     const last = items[items.length - 1];
     return [200, null, () => json(res, 200, { items, ...(last && items.length === limit ? { suivant: `${last.receivedAt}_${last.id}` } : {}) })];
   });

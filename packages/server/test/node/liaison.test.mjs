@@ -404,6 +404,7 @@ for (const { name, open } of MIGRATED) {
         config: { corsOrigins: ['https://www.nievre.fr'], rateLimitPerMinute: 1000, trustProxy: false, shutdownTimeoutS: 5 },
         routes: [liaisonRoutes, syncRoutes],
         env: { RELAIS_LIAISON_KEY: KEY },
+        basePath: '/api',
       });
       const port = await app.listen(0, '127.0.0.1');
       try {
