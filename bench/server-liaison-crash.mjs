@@ -25,7 +25,7 @@ if (process.argv[2] === '--child') {
   await migrate(db);
   await addPartnerAndReader(db, hashToken, { partner: 'crash-partner', partnerToken: process.env.CRASH_PARTNER_TOKEN, reader: 'crash-reader', readerToken: process.env.CRASH_READER_TOKEN });
   const quiet = { info() {}, warn() {}, error() {} };
-  const app = createApp({ db, log: quiet, config: { corsOrigins: [], rateLimitPerMinute: 100_000, trustProxy: false, shutdownTimeoutS: 5 }, routes: [liaisonRoutes], env: { RELAIS_LIAISON_KEY: process.env.CRASH_KEY } });
+  const app = createApp({ db, log: quiet, config: { corsOrigins: [], rateLimitPerMinute: 100_000, trustProxy: false, shutdownTimeoutS: 5 }, routes: [liaisonRoutes], basePath: '/api', env: { RELAIS_LIAISON_KEY: process.env.CRASH_KEY } });
   const origin = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
   process.stdout.write(`${JSON.stringify({ origin })}\n`);
 } else {

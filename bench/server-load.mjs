@@ -41,7 +41,7 @@ if (process.argv[2] === '--child') {
   } else {
     await addPartnerAndReader(db, hashToken, { partner: 'bench-partner', partnerToken: env.BENCH_PARTNER_TOKEN, reader: 'bench-reader', readerToken: env.BENCH_READER_TOKEN });
   }
-  const app = createApp({ db, log: quiet, config: { corsOrigins: [], rateLimitPerMinute: 0, trustProxy: false, shutdownTimeoutS: 5 }, routes: [env.BENCH_MODE === 'search' ? directoryRoutes : liaisonRoutes], env: { RELAIS_LIAISON_KEY: env.BENCH_KEY } });
+  const app = createApp({ db, log: quiet, config: { corsOrigins: [], rateLimitPerMinute: 0, trustProxy: false, shutdownTimeoutS: 5 }, routes: [env.BENCH_MODE === 'search' ? directoryRoutes : liaisonRoutes], basePath: '/api', env: { RELAIS_LIAISON_KEY: env.BENCH_KEY } });
   out.origin = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
   process.on('SIGTERM', () => app.close().then(() => process.exit(0), () => process.exit(1)));
   process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -192,7 +192,7 @@ if (process.argv[2] === '--child') {
     for (const q of mix) {
       if (performance.now() - warmStart > 120_000) break; // bounded: the totals of the queries warmed only
       const t = performance.now();
-      const res = await fetch(`${origin}/services?${q.params}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const res = await fetch(`${origin}/api/services?${q.params}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       const body = await res.json();
       if (res.status !== 200) throw new Error(`réponse ${res.status} à ${q.params} : ${JSON.stringify(body).slice(0, 200)}`);
       warm.push({ ms: performance.now() - t, total: body.total });
@@ -209,7 +209,7 @@ if (process.argv[2] === '--child') {
           const q = mix[next++ % mix.length];
           const t = performance.now();
           try {
-            const res = await fetch(`${origin}/services?${q.params}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+            const res = await fetch(`${origin}/api/services?${q.params}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
             await res.arrayBuffer();
             if (res.status !== 200) throw new Error(String(res.status));
             const d = performance.now() - t;

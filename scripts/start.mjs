@@ -19,21 +19,19 @@ for (const file of ['examples/data/nievre-demo.json', 'examples/data/france-serv
   console.log(`  ${r.origin} : ${r.services.received} services (${r.services.inserted} ajoutés, ${r.services.updated} mis à jour, ${r.services.unchanged} inchangés)`);
 }
 const config = { corsOrigins: [], rateLimitPerMinute: 0, trustProxy: false, shutdownTimeoutS: 5 };
-const api = createApp({ db, config, log: silentLogger, routes: [directoryRoutes], basePath: '/api' });
-// the liaison receiver on the same database; without RELAIS_LIAISON_KEY its key is made for this process (the demo's
-// fictional sheets cannot be read after a restart, which is what a demo wants)
-const receiver = createApp({ db, config, log: silentLogger, routes: [liaisonRoutes], env: { RELAIS_LIAISON_ANONYMOUS: '1', ...process.env } });
-const liaison = (req, res) => (/^\/api\/(liaison|destinataire)(\/|\?|$)/.test(req.url ?? '') ? receiver.handle(req, res) : Promise.resolve(false));
+// one app under /api: the directory (/api/services) and the liaison receiver (/api/liaison); without
+// RELAIS_LIAISON_KEY the receiver's key is made for this process (the demo's fictional sheets cannot be read after a
+// restart, which is what a demo wants)
+const api = createApp({ db, config, log: silentLogger, routes: [directoryRoutes, liaisonRoutes], basePath: '/api', env: { RELAIS_LIAISON_ANONYMOUS: '1', ...process.env } });
 const port = Number(process.env.PORT ?? 8080);
-const server = createDemoServer({ api, liaison });
+const server = createDemoServer({ api });
 server.listen(port, '127.0.0.1', () => {
   console.log(`\nDémo Relais prête : http://localhost:${port}/  (Ctrl+C pour arrêter)`);
 });
 const stop = () => {
   server.close();
   server.closeAllConnections();
-  // both apps share the database: the second close finds it closed already
-  void Promise.allSettled([receiver.close(), api.close()]).then(() => process.exit(0));
+  void api.close().then(() => process.exit(0));
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

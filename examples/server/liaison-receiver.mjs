@@ -21,7 +21,7 @@
 import { open, rename, mkdir, readFile } from 'node:fs/promises';
 import { createHash, createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
-import { liaisonTemplates, validateSheet, checkConsentRecord, recipientsOf, allowedFields, sendBlockers } from '../../packages/liaison/dist/headless.js';
+import { checkReceivedSheet, keepReceivedSheet } from '../../packages/liaison/dist/headless.js';
 
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -78,38 +78,6 @@ export function openStoredSheet(text, encryptionKey) {
   d.setAAD(adOf(file));
   d.setAuthTag(Buffer.from(file.sheet.tag, 'base64'));
   return JSON.parse(Buffer.concat([d.update(Buffer.from(file.sheet.data, 'base64')), d.final()]).toString('utf8'));
-}
-
-/** Keeps only the template's fields (and, in lists, the item's fields) and the consent's known fields. */
-function onlyKnown(template, values, consent) {
-  const kept = {};
-  for (const f of template.sections.flatMap((s) => s.fields)) {
-    if (!Object.hasOwn(values, f.id)) continue;
-    const v = values[f.id];
-    if (f.type === 'list' && Array.isArray(v)) kept[f.id] = v.map((item) => Object.fromEntries((f.item ?? []).filter((sub) => item && typeof item === 'object' && Object.hasOwn(item, sub.id)).map((sub) => [sub.id, item[sub.id]])));
-    else kept[f.id] = v;
-  }
-  const strings = (a) => (Array.isArray(a) ? a.filter((x) => typeof x === 'string').slice(0, 50).map((x) => x.slice(0, 300)) : []);
-  return {
-    values: kept,
-    consent: {
-      by: consent.by,
-      recipients: strings(consent.recipients),
-      sections: strings(consent.sections),
-      textVersion: typeof consent.textVersion === 'string' ? consent.textVersion.slice(0, 50) : '',
-      at: consent.at,
-      // the consent record of the form (regime, how and by whom it was collected), when there is one
-      ...Object.fromEntries(
-        ['regime', 'legalBasis', 'decision', 'method', 'collectedBy', 'recipientId', 'template', 'templateVersion', 'childInterestReason', 'impossibleReason', 'followUp', 'textSha256']
-          .filter((k) => typeof consent[k] === 'string')
-          .map((k) => [k, consent[k].slice(0, 300)]),
-      ),
-      ...Object.fromEntries(['childInformed', 'copyGiven', 'representativeConfirmed', 'protectedPersonInformed', 'minor'].filter((k) => typeof consent[k] === 'boolean').map((k) => [k, consent[k]])),
-      ...(consent.representative && typeof consent.representative === 'object'
-        ? { representative: { role: String(consent.representative.role ?? '').slice(0, 100), name: String(consent.representative.name ?? '').slice(0, 200) } }
-        : {}),
-    },
-  };
 }
 
 /**
@@ -228,46 +196,13 @@ export function createLiaisonReceiver(opts) {
       const receipt = await running.promise.catch(() => null);
       if (receipt) return replayOrConflict(res, { receipt, partner: running.partner, bodySha256: running.bodySha256 }, partner, bodySha256);
     }
-    const template = body && typeof body === 'object' && typeof body.template === 'string' && Object.hasOwn(liaisonTemplates, body.template) ? liaisonTemplates[body.template] : undefined;
-    if (!template) return problem(res, 422, 'Modèle inconnu', 'Le champ « template » ne désigne pas un modèle de fiche connu.', { 'invalid-params': [{ name: 'template', reason: 'Modèle de fiche inconnu.' }] });
-    const consent = body.consent;
-    const consentErrors = [];
-    if (!consent || typeof consent !== 'object') consentErrors.push({ name: 'consent', reason: 'Le consentement au partage est obligatoire.' });
-    else {
-      if (!['personne', 'representant', 'aucun'].includes(consent.by)) consentErrors.push({ name: 'consent.by', reason: 'Qui a répondu : « personne », « representant » ou « aucun » (information impossible).' });
-      if (!Array.isArray(consent.recipients) || consent.recipients.length === 0 || !consent.recipients.every((r) => typeof r === 'string')) consentErrors.push({ name: 'consent.recipients', reason: 'À qui la fiche est transmise.' });
-      if (typeof consent.at !== 'string' || Number.isNaN(Date.parse(consent.at))) consentErrors.push({ name: 'consent.at', reason: 'Date de l’accord (ISO 8601).' });
-      if (consent.withdrawnAt) consentErrors.push({ name: 'consent.withdrawnAt', reason: 'Le consentement a été retiré.' });
-      // the record (CSP L1110-4, CASF L226-2-2): its regime, one answer that allows the sharing, method and author —
-      // a consent without them is refused
-      else for (const reason of checkConsentRecord(consent)) consentErrors.push({ name: 'consent', reason });
-    }
-    const values = body.values && typeof body.values === 'object' && !Array.isArray(body.values) ? body.values : null;
-    // the recipient named by the record, and the sections it needs: nothing else is received
-    const recipient = consent && typeof consent === 'object' ? recipientsOf(template).find((r) => r.id === (consent.recipientId ?? (template.recipients ? undefined : 'destinataire'))) : undefined;
-    const named = consent && Array.isArray(consent.sections) ? consent.sections.filter((x) => typeof x === 'string') : [];
-    if (consent && typeof consent === 'object' && !recipient) consentErrors.push({ name: 'consent.recipientId', reason: 'Destinataire inconnu pour ce modèle de fiche.' });
-    const sections = recipient ? named.filter((sid) => recipient.sections.includes(sid)) : [];
-    for (const sid of named.filter((x) => !sections.includes(x))) consentErrors.push({ name: 'consent.sections', reason: `La partie « ${sid.slice(0, 60)} » n’est pas transmise à ce destinataire.` });
-    const allowed = allowedFields(template, sections, recipient?.audience);
-    const known = new Set(template.sections.flatMap((s) => s.fields.map((f) => f.id)));
-    // a field of the template the consent does not cover is refused (never stored); unknown keys are dropped below
-    const uncovered = values ? Object.keys(values).filter((k) => known.has(k) && !allowed.has(k) && values[k] !== undefined && values[k] !== null && values[k] !== '') : [];
-    const fieldErrors = !values
-      ? [{ field: 'values', message: 'Les valeurs de la fiche sont manquantes.' }]
-      : [
-          ...uncovered.map((k) => ({ field: k, message: 'Cette information ne fait pas partie de ce que la personne a accepté de transmettre à ce destinataire : la fiche n’a pas été enregistrée.' })),
-          // only the fields shared with this recipient are validated, and what blocks the sending
-          ...validateSheet(template, values, { sections }).filter((e) => allowed.has(e.field.split('.')[0])),
-          ...sendBlockers(template, values, sections),
-        ];
-    if (consentErrors.length || fieldErrors.length) {
-      return problem(res, 422, 'Fiche incomplète ou invalide', 'Corrigez les champs indiqués puis renvoyez la fiche.', {
-        'invalid-params': [...consentErrors, ...fieldErrors.map((e) => ({ name: e.field, reason: e.message }))],
-      });
-    }
+    // the receiving rules of @relais/liaison (the same as @relais/server's): the consent record (CSP L1110-4,
+    // CASF L226-2-2), the recipient and the sections it needs, no field the consent does not cover
+    const { template, problems, unknownTemplate } = checkReceivedSheet(body);
+    if (unknownTemplate) return problem(res, 422, 'Modèle inconnu', 'Le champ « template » ne désigne pas un modèle de fiche connu.', { 'invalid-params': problems });
+    if (problems.length) return problem(res, 422, 'Fiche incomplète ou invalide', 'Corrigez les champs indiqués puis renvoyez la fiche.', { 'invalid-params': problems });
     if (!quotaLeft(partner)) return problem(res, 429, 'Quota atteint', `Ce partenaire a atteint son quota de ${partner.quotaPerDay} fiches pour aujourd’hui : la fiche n’a pas été enregistrée. Réessayez demain ou contactez le département.`, {}, { 'retry-after': '3600' });
-    const sheet = { template: body.template, templateVersion: template.version, ...onlyKnown(template, values, consent) };
+    const sheet = { template: body.template, templateVersion: template.version, ...keepReceivedSheet(template, body.values, body.consent) };
     const plain = canonicalJson(sheet);
     const receipt = { id: key, receivedAt: new Date(now()).toISOString(), sha256: sha256(plain) };
     const meta = { v: 1, receipt, partner: partner.id, bodySha256 };

@@ -27,17 +27,16 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 
 /**
  * @param {{ api?: { handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<boolean> } }} [opts]
- *   `api`: what answers under /api (the liaison receiver excepted), e.g. a @relais/server app mounted at `/api`
- * @param {{ liaison?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<boolean> }} [opts]
- *   `liaison`: the liaison receiver (resolves `true` when it answered), e.g. @relais/server's; by default the
- *   reference receiver of this folder, writing the demo's sheets to files
+ *   `api`: what answers under /api, e.g. a @relais/server app mounted at `/api` with its directory and liaison routes
+ *   (`npm start`); without it, the in-memory reference REST API on the demo's sample and the reference liaison
+ *   receiver of this folder, writing the demo's sheets to files
  */
 export function createDemoServer(opts = {}) {
   const dataset = JSON.parse(readFileSync(join(root, 'examples/data/nievre-demo.json'), 'utf8'));
   const reference = createRestHandler(dataset, { prefix: '/api' });
   const api = opts.api ? (req, res) => opts.api.handle(req, res) : reference;
   // received liaison sheets of the demo (fictional data), kept out of git; anonymous: demo only (a deployment declares partners)
-  const liaison = opts.liaison ?? createLiaisonReceiver({ dir: process.env.RELAIS_RECEIVED_DIR ?? join(root, 'examples/server/received'), anonymous: true });
+  const liaison = opts.api ? async () => false : createLiaisonReceiver({ dir: process.env.RELAIS_RECEIVED_DIR ?? join(root, 'examples/server/received'), anonymous: true });
   return createServer(async (req, res) => {
     try {
       if (await liaison(req, res)) return;

@@ -3,11 +3,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { createLiaisonReceiver, hashToken, openStoredSheet } from '../../examples/server/liaison-receiver.mjs';
+import { checkLiaisonContract, orientationSheet } from '../server/liaison-contract.mjs';
 import { buildConsentRecord, liaisonTemplates } from '../../packages/liaison/dist/headless.js';
 
 // Two partners, each with its own token; only the tokens' hashes are configured.
@@ -43,16 +43,7 @@ after(async () => {
   }
 });
 
-const sheet = () => ({
-  template: 'orientation',
-  values: {
-    emetteur_structure: 'CCAS de Clamecy (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34',
-    destinataire_structure: 'Plateforme de répit (fictive)', personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur',
-    motif: 'Épuisement de l’aidant, demande de solutions de répit.', besoins: ['repit'], personne_informee: 'oui', accord_personne: true, accord_par: 'personne',
-  },
-  // the record the form sends (regime, answer, method, author, the recipient's sections)
-  consent: buildConsentRecord(liaisonTemplates.orientation, { covered: 'oui', regime: 'hors-equipe', decision: 'consentement', method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne', recipientName: 'Plateforme de répit (fictive)', textSha256: 'a'.repeat(64), copyGiven: true }, undefined, new Date('2026-11-23T10:00:00Z')),
-});
+const sheet = orientationSheet;
 const post = (body, key = randomUUID(), headers = {}, url = base) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key, authorization: `Bearer ${TOKEN}`, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const stored = async () => (await readdir(dir)).filter((f) => f.endsWith('.json'));
 
@@ -103,7 +94,6 @@ test('413 when the body is too large, 400 for malformed JSON or a missing key, 4
 });
 
 test('issue 22: a record whose answer is an objection is refused; only the sections shared are validated', async () => {
-  const { buildConsentRecord, liaisonTemplates } = await import('../../packages/liaison/dist/headless.js');
   const ori = liaisonTemplates.orientation;
   const record = (decision) => buildConsentRecord(ori, { covered: 'oui', regime: 'equipe-de-soins', decision, method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne' });
   const objection = { ...sheet(), consent: record('opposition') };
@@ -274,44 +264,7 @@ test('only the template\'s fields are stored, encrypted at rest; the receipt has
   assert.throws(() => openStoredSheet(text, randomBytes(32)));
 });
 
-test('every answer follows the OpenAPI contract (packages/core/liaison-openapi.json)', async () => {
-  const spec = JSON.parse(readFileSync(new URL('../../packages/core/liaison-openapi.json', import.meta.url), 'utf8'));
-  assert.equal(spec.openapi, '3.1.0');
-  const op = spec.paths['/api/liaison'].post;
-  assert.deepEqual(op.security, [{ partnerToken: [] }]);
-  assert.equal(spec.components.securitySchemes.partnerToken.scheme, 'bearer');
-  const resolve = (s) => (s.$ref ? resolve(s.$ref.split('/').slice(1).reduce((o, k) => o[k], spec)) : s);
-  const check = async (res, label) => {
-    const doc = op.responses[String(res.status)];
-    assert.ok(doc, `${label}: status ${res.status} is not in the contract`);
-    const content = resolve(doc).content;
-    const type = res.headers.get('content-type').split(';')[0];
-    assert.ok(content[type], `${label}: ${type} for ${res.status}`);
-    const schema = resolve(content[type].schema);
-    const body = await res.json();
-    for (const k of schema.required ?? []) assert.ok(k in body, `${label}: ${k} required`);
-  };
-  const key = randomUUID();
-  await check(await post(sheet(), key), '201');
-  await check(await post(sheet(), key), '409 replay');
-  const other = sheet();
-  other.values.motif = 'autre';
-  await check(await post(other, key), '409 conflict');
-  const bad = sheet();
-  delete bad.values.motif;
-  await check(await post(bad), '422');
-  await check(await post(sheet(), randomUUID(), { authorization: '' }), '401');
-  await check(await post('{', randomUUID()), '400');
-  await check(await post('<x/>', randomUUID(), { 'content-type': 'text/xml' }), '415');
-  const huge = sheet();
-  huge.values.motif = 'x'.repeat(100 * 1024);
-  await check(await post(huge), '413');
-  await check(await fetch(base), '405');
-  // the request body schema names the fields the receiver reads
-  const req = resolve(op.requestBody.content['application/json'].schema);
-  assert.deepEqual(req.required, ['template', 'values', 'consent']);
-  assert.ok(op.parameters.some((p) => resolve(p).name === 'Idempotency-Key' && resolve(p).required));
-});
+test('every answer follows the OpenAPI contract (packages/core/liaison-openapi.json)', () => checkLiaisonContract(post, base));
 
 test('anonymous mode (demo and tests only): no token accepted, a wrong token still refused, limits if given', async () => {
   const demo = await serve({ anonymous: { ratePerMinute: 2 }, encryptionKey: undefined });

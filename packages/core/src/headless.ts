@@ -13,6 +13,7 @@ export { issuePath, issueReason, DataFormatError, type ValidationIssue } from '.
 export * from './taxonomy/taxonomy.js';
 export * from './search/analyze.js';
 export * from './search/query.js';
+export { readRestSearchParams, type InvalidParam } from './search/rest-params.js';
 export { TextIndex, type Synonym, type TextMatch, type EmitText, type EmitConcept } from './search/text-index.js';
 export { ServiceIndex, taxonomySynonyms } from './search/service-index.js';
 export * from './geo/distance.js';

@@ -2,3 +2,4 @@
 export * from './sheet-schema.js';
 export * from './consent.js';
 export { liaisonTemplates, dluDomicile, orientation } from './shipped-sheets.js';
+export { checkReceivedSheet, keepReceivedSheet } from './received.js';

@@ -114,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
   const db = await open(config);
   const m = await migrate(db);
   log.info('migrations', { applied: m.applied.length, skipped: m.skipped.length, database: db.kind });
-  const app = createApp({ db, config, log, routes: ROUTES, env: process.env });
+  const app = createApp({ db, config, log, routes: ROUTES, env: process.env, basePath: config.basePath });
   const port = await app.listen(config.port, config.host);
   log.info('listening', { host: config.host, port, database: db.kind });
   const stopSync = startSyncSchedule({ db, env: process.env, log, directory: DIRECTORY });

@@ -24,6 +24,11 @@ export interface Config {
   shutdownTimeoutS: number;
   /** `RELAIS_LOG`: `json` (default) or `silent`. */
   log: 'json' | 'silent';
+  /**
+   * `RELAIS_BASE_PATH`: the path every route is served under (`/api` → `/api/services`, `/api/liaison`,
+   * `/api/health`); empty by default.
+   */
+  basePath: string;
 }
 
 /** A configuration error (French, names the variable). */
@@ -57,6 +62,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     }
     if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:') || u.origin !== o) throw new ConfigError(`RELAIS_CORS_ORIGINS : « ${o.slice(0, 80)} » n’est pas une origine (https://site.fr, sans chemin).`);
   }
+  const basePath = (env.RELAIS_BASE_PATH ?? '').replace(/\/$/, '');
+  if (basePath && !/^(\/[A-Za-z0-9._~-]+)+$/.test(basePath)) throw new ConfigError(`RELAIS_BASE_PATH : un chemin comme /api attendu (reçu « ${basePath.slice(0, 40)} »).`);
   const log = env.RELAIS_LOG ?? 'json';
   if (log !== 'json' && log !== 'silent') throw new ConfigError('RELAIS_LOG : json ou silent.');
   return {
@@ -70,5 +77,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     dbPool: int(env, 'RELAIS_DB_POOL', 10, 1, 1000),
     shutdownTimeoutS: int(env, 'RELAIS_SHUTDOWN_TIMEOUT_S', 10, 0, 3600),
     log,
+    basePath,
   };
 }

@@ -26,8 +26,8 @@ export interface AppOptions {
   /** The migrations directory `/ready` checks (default: the package's). */
   migrationsDir?: string;
   /**
-   * Path under which every route is served (`/api` → `/api/services`, `/api/health`), for a server mounted beside a
-   * site; empty by default.
+   * Path under which every route is served (`/api` → `/api/services`, `/api/liaison`, `/api/health`), for a server
+   * mounted beside a site; empty by default (`RELAIS_BASE_PATH` for `relais-server`).
    */
   basePath?: string;
 }
@@ -131,7 +131,7 @@ export function createApp(opts: AppOptions): App {
       sendProblem(res, 405, 'Méthode non permise', `Méthodes permises ici : ${m.allowed.join(', ')}.`, {}, { allow: m.allowed.join(', ') });
       return 'method-not-allowed';
     }
-    await m.route.handle(req, res, { db, log, url, params: m.params, env: opts.env ?? {} });
+    await m.route.handle(req, res, { db, log, url, params: m.params, env: opts.env ?? {}, basePath });
     return m.route.path;
   };
 

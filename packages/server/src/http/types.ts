@@ -18,12 +18,20 @@ export interface RouteContext {
   params: Record<string, string>;
   /** The server's configuration (environment variables, parsed once). */
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The path the app is mounted under (`/api`, or empty): route paths are relative to it, so a handler that writes an
+   * address for the client (a `Location` header) prefixes it.
+   */
+  basePath: string;
 }
 
 /** One HTTP route of the server; each module (directory, liaison, sync…) exports its own list. */
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path with `:name` parameters, e.g. `/liaison/sheets/:id`. */
+  /**
+   * Path with `:name` parameters, relative to the app's base path (every module follows this convention: `/services`,
+   * `/liaison`, `/sync/status`; mounted under `/api`, they answer at `/api/services`…).
+   */
   path: string;
   handle(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void>;
 }

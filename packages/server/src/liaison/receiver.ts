@@ -2,7 +2,10 @@
  * The liaison receiver on the database: the hardened contract of packages/core/liaison-openapi.json (the reference
  * was examples/server/liaison-receiver.mjs), and the endpoint through which a recipient structure reads its sheets.
  *
- * `POST /api/liaison` (partners, contract unchanged):
+ * Paths are relative to the app's base path (`relais-server` with `RELAIS_BASE_PATH=/api`: `/api/liaison`, the path of
+ * the contract's reference; without: `/liaison`).
+ *
+ * `POST /liaison` (partners, contract unchanged):
  * - each partner calls with its own bearer token; the database holds only its SHA-256 (`liaison_partners`);
  * - a rate limit (requests per minute, counted in the access log, so shared by every instance) and a daily quota of
  *   sheets (counted in `liaison_sheets` under a per-partner lock, exact even with concurrent sends): 429 beyond;
@@ -16,22 +19,22 @@
  * - an access log without personal data (`liaison_access_log`: actor, action, status, sheet id), and log lines with
  *   no content.
  *
- * `GET /api/destinataire/fiches`, `GET /api/destinataire/fiches/:id` (also `GET /api/liaison/:id`, the receipt's
- * Location), `DELETE /api/destinataire/fiches/:id`: the recipient structure, with its own bearer token (hashed in
+ * `GET /destinataire/fiches`, `GET /destinataire/fiches/:id` (also `GET /liaison/:id`, the receipt's
+ * Location), `DELETE /destinataire/fiches/:id`: the recipient structure, with its own bearer token (hashed in
  * `liaison_recipients`), lists, reads (decrypted) and erases the sheets of the partners it is configured for.
  * Bearer tokens per structure are the first step; OpenID Connect (ProConnect for agents of public bodies) is the next.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { allowedFields, checkConsentRecord, liaisonTemplates, recipientsOf, sendBlockers, validateSheet, type Template } from '@relais/liaison/headless';
+import { checkReceivedSheet, keepReceivedSheet } from '@relais/liaison/headless';
 import type { Queryable, Row } from '../db/types.js';
 import type { Route, RouteContext } from '../http/types.js';
 import { canonicalJson, hashToken, seal, sha256, unseal, type KeyRing } from './crypto.js';
 import { readLiaisonConfig, type LiaisonConfig } from './config.js';
 
-/** The path partners post to (the contract's). */
-export const LIAISON_PATH = '/api/liaison';
+/** The path partners post to, relative to the app's base path (the contract's `/api/liaison` under `/api`). */
+export const LIAISON_PATH = '/liaison';
 /** Where a recipient structure reads its sheets. */
-export const RECIPIENT_PATH = '/api/destinataire/fiches';
+export const RECIPIENT_PATH = '/destinataire/fiches';
 
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BEARER = /^Bearer ([\x21-\x7e]{16,512})$/;
@@ -91,72 +94,6 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer | nul
     chunks.push(c);
   }
   return size > max ? null : Buffer.concat(chunks);
-}
-
-/** Keeps only the template's fields (and, in lists, the item's fields) and the consent's known fields. */
-function onlyKnown(template: Template, values: Record<string, unknown>, consent: Record<string, unknown>): { values: Record<string, unknown>; consent: Record<string, unknown> } {
-  const kept: Record<string, unknown> = {};
-  for (const f of template.sections.flatMap((s) => s.fields)) {
-    if (!Object.hasOwn(values, f.id)) continue;
-    const v = values[f.id];
-    if (f.type === 'list' && Array.isArray(v)) {
-      kept[f.id] = v.map((item: unknown) =>
-        Object.fromEntries((f.item ?? []).filter((sub) => !!item && typeof item === 'object' && Object.hasOwn(item, sub.id)).map((sub) => [sub.id, (item as Record<string, unknown>)[sub.id]])),
-      );
-    } else kept[f.id] = v;
-  }
-  const strings = (a: unknown) => (Array.isArray(a) ? a.filter((x): x is string => typeof x === 'string').slice(0, 50).map((x) => x.slice(0, 300)) : []);
-  const rep = consent.representative as Record<string, unknown> | undefined;
-  return {
-    values: kept,
-    consent: {
-      by: consent.by,
-      recipients: strings(consent.recipients),
-      sections: strings(consent.sections),
-      textVersion: typeof consent.textVersion === 'string' ? consent.textVersion.slice(0, 50) : '',
-      at: consent.at,
-      ...Object.fromEntries(
-        ['regime', 'legalBasis', 'decision', 'method', 'collectedBy', 'recipientId', 'template', 'templateVersion', 'childInterestReason', 'impossibleReason', 'followUp', 'textSha256']
-          .filter((k) => typeof consent[k] === 'string')
-          .map((k) => [k, (consent[k] as string).slice(0, 300)]),
-      ),
-      ...Object.fromEntries(['childInformed', 'copyGiven', 'representativeConfirmed', 'protectedPersonInformed', 'minor'].filter((k) => typeof consent[k] === 'boolean').map((k) => [k, consent[k]])),
-      ...(rep && typeof rep === 'object' ? { representative: { role: String(rep.role ?? '').slice(0, 100), name: String(rep.name ?? '').slice(0, 200) } } : {}),
-    },
-  };
-}
-
-/** The problems of a sheet against its template and consent (the reference receiver's rules), empty when valid. */
-export function checkSheet(body: unknown): { template?: Template; problems: Array<{ name: string; reason: string }>; unknownTemplate?: boolean } {
-  const b = body as Record<string, unknown> | null;
-  const template = b && typeof b === 'object' && typeof b.template === 'string' && Object.hasOwn(liaisonTemplates, b.template) ? liaisonTemplates[b.template] : undefined;
-  if (!template || !b) return { problems: [{ name: 'template', reason: 'Modèle de fiche inconnu.' }], unknownTemplate: true };
-  const consent = b.consent as Record<string, unknown> | null | undefined;
-  const problems: Array<{ name: string; reason: string }> = [];
-  if (!consent || typeof consent !== 'object') problems.push({ name: 'consent', reason: 'Le consentement au partage est obligatoire.' });
-  else {
-    if (!['personne', 'representant', 'aucun'].includes(consent.by as string)) problems.push({ name: 'consent.by', reason: 'Qui a répondu : « personne », « representant » ou « aucun » (information impossible).' });
-    if (!Array.isArray(consent.recipients) || consent.recipients.length === 0 || !consent.recipients.every((r) => typeof r === 'string')) problems.push({ name: 'consent.recipients', reason: 'À qui la fiche est transmise.' });
-    if (typeof consent.at !== 'string' || Number.isNaN(Date.parse(consent.at))) problems.push({ name: 'consent.at', reason: 'Date de l’accord (ISO 8601).' });
-    if (consent.withdrawnAt) problems.push({ name: 'consent.withdrawnAt', reason: 'Le consentement a été retiré.' });
-    else for (const reason of checkConsentRecord(consent)) problems.push({ name: 'consent', reason });
-  }
-  const values = b.values && typeof b.values === 'object' && !Array.isArray(b.values) ? (b.values as Record<string, unknown>) : null;
-  const recipient = consent && typeof consent === 'object' ? recipientsOf(template).find((r) => r.id === (consent.recipientId ?? (template.recipients ? undefined : 'destinataire'))) : undefined;
-  const named = consent && Array.isArray(consent.sections) ? consent.sections.filter((x): x is string => typeof x === 'string') : [];
-  if (consent && typeof consent === 'object' && !recipient) problems.push({ name: 'consent.recipientId', reason: 'Destinataire inconnu pour ce modèle de fiche.' });
-  const sections = recipient ? named.filter((sid) => recipient.sections.includes(sid)) : [];
-  for (const sid of named.filter((x) => !sections.includes(x))) problems.push({ name: 'consent.sections', reason: `La partie « ${sid.slice(0, 60)} » n’est pas transmise à ce destinataire.` });
-  const allowed = allowedFields(template, sections, recipient?.audience);
-  const known = new Set(template.sections.flatMap((s) => s.fields.map((f) => f.id)));
-  if (!values) problems.push({ name: 'values', reason: 'Les valeurs de la fiche sont manquantes.' });
-  else {
-    for (const k of Object.keys(values).filter((k) => known.has(k) && !allowed.has(k) && values[k] !== undefined && values[k] !== null && values[k] !== '')) {
-      problems.push({ name: k, reason: 'Cette information ne fait pas partie de ce que la personne a accepté de transmettre à ce destinataire : la fiche n’a pas été enregistrée.' });
-    }
-    for (const e of [...validateSheet(template, values as never, { sections }).filter((e) => allowed.has(e.field.split('.')[0] ?? '')), ...sendBlockers(template, values as never, sections)]) problems.push({ name: e.field, reason: e.message });
-  }
-  return { template, problems };
 }
 
 /** Writes one line of the access log (ids only). */
@@ -279,7 +216,7 @@ export function createLiaisonRoutes(opts: LiaisonRoutesOptions = {}): Route[] {
     const existing = (await ctx.db.query<SheetRow>(SELECT, [key]))[0];
     if (existing) return replayOrConflict(existing);
 
-    const { template, problems, unknownTemplate } = checkSheet(body);
+    const { template, problems, unknownTemplate } = checkReceivedSheet(body);
     if (!template || problems.length) {
       await done(422, 'invalid');
       return unknownTemplate
@@ -287,7 +224,7 @@ export function createLiaisonRoutes(opts: LiaisonRoutesOptions = {}): Route[] {
         : problem(res, 422, 'Fiche incomplète ou invalide', 'Corrigez les champs indiqués puis renvoyez la fiche.', { 'invalid-params': problems });
     }
     const b = body as { template: string; values: Record<string, unknown>; consent: Record<string, unknown> };
-    const plain = canonicalJson({ template: b.template, templateVersion: template.version, ...onlyKnown(template, b.values, b.consent) });
+    const plain = canonicalJson({ template: b.template, templateVersion: template.version, ...keepReceivedSheet(template, b.values, b.consent) });
     const receivedAt = new Date(t).toISOString();
     const sheetSha256 = sha256(plain);
     const sealed = seal(cfg.ring, plain, [key, actor.id, bodySha256]);
@@ -313,7 +250,7 @@ export function createLiaisonRoutes(opts: LiaisonRoutesOptions = {}): Route[] {
       return problem(res, 429, 'Quota atteint', `Ce partenaire a atteint son quota de ${actor.quotaPerDay} fiches pour aujourd’hui : la fiche n’a pas été enregistrée. Réessayez demain ou contactez le département.`, {}, { 'retry-after': '3600' });
     }
     await done(201, 'stored', key);
-    return json(res, 201, { id: key, receivedAt, sha256: sheetSha256 } satisfies Receipt, { location: `${LIAISON_PATH}/${key}` });
+    return json(res, 201, { id: key, receivedAt, sha256: sheetSha256 } satisfies Receipt, { location: `${ctx.basePath}${LIAISON_PATH}/${key}` });
   };
 
   const notAllowed = async (req: IncomingMessage, res: ServerResponse) => {
@@ -360,7 +297,7 @@ export function createLiaisonRoutes(opts: LiaisonRoutesOptions = {}): Route[] {
          AND s.received_at > $2::timestamptz AND (s.received_at, s.id) > ($4::timestamptz, $5::uuid) ORDER BY s.received_at, s.id LIMIT $3`,
       [recipient, new Date(since ? Date.parse(since) : 0).toISOString(), limit, after?.[1] ?? '1970-01-01T00:00:00.000Z', after?.[2] ?? '00000000-0000-0000-0000-000000000000'],
     );
-    const items = rows.map((r) => ({ ...receiptOf(r), partner: r.partner_id, template: r.template, location: `${RECIPIENT_PATH}/${r.id}` }));
+    const items = rows.map((r) => ({ ...receiptOf(r), partner: r.partner_id, template: r.template, location: `${ctx.basePath}${RECIPIENT_PATH}/${r.id}` }));
     const last = items[items.length - 1];
     return [200, null, () => json(res, 200, { items, ...(last && items.length === limit ? { suivant: `${last.receivedAt}_${last.id}` } : {}) })];
   });

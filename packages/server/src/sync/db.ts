@@ -123,11 +123,11 @@ export function startSyncSchedule(o: RunSyncOptions): () => void {
   return () => clearInterval(timer);
 }
 
-/** `GET /api/sync/status`: the last runs' reports (counts, dates, French errors; no token, no personal data). */
+/** `GET /sync/status` (under the app's base path): the last runs' reports (counts, dates, French errors; no token, no personal data). */
 export const syncRoutes: Route[] = [
   {
     method: 'GET',
-    path: '/api/sync/status',
+    path: '/sync/status',
     async handle(_req, res, ctx) {
       const rows = await ctx.db.query<{ started_at: string; finished_at: string | null; complete: boolean; report: SyncReport | null }>(
         'SELECT started_at, finished_at, complete, report FROM sync_runs WHERE source = $1 ORDER BY started_at DESC, id DESC LIMIT 5',

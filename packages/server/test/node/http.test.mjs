@@ -178,6 +178,10 @@ test('configuration: defaults, and bad values refused in French naming the varia
   assert.throws(() => readConfig({ PORT: 'abc' }), (e) => e instanceof ConfigError && /PORT/.test(e.message));
   assert.throws(() => readConfig({ RELAIS_CORS_ORIGINS: 'https://a.fr/chemin' }), /RELAIS_CORS_ORIGINS/);
   assert.throws(() => readConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
+  assert.equal(c.basePath, '');
+  assert.equal(readConfig({ RELAIS_BASE_PATH: '/api/' }).basePath, '/api');
+  assert.equal(readConfig({ RELAIS_BASE_PATH: '/departement/annuaire' }).basePath, '/departement/annuaire');
+  for (const bad of ['api', '/api?x=1', '/a b', '//evil.example']) assert.throws(() => readConfig({ RELAIS_BASE_PATH: bad }), (e) => e instanceof ConfigError && /RELAIS_BASE_PATH/.test(e.message), bad);
 });
 
 test('rate limiter: a fixed window per key that resets each minute', () => {

@@ -21,9 +21,13 @@ export function memoryLogger() {
   return { lines, info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-/** Serves `routes` on loopback; returns its origin and a close function. */
+/**
+ * Serves `routes` on loopback under `/api` (route paths are relative to the app's base path), with a handler that
+ * does not close the shared database; returns its origin and a close function.
+ */
 export async function serveRoutes(routes, { db, log, env = {} }) {
-  const compiled = routes.map((r) => ({ r, re: new RegExp(`^${r.path.replace(/:(\w+)/g, '(?<$1>[^/]+)')}$`) }));
+  const basePath = '/api';
+  const compiled = routes.map((r) => ({ r, re: new RegExp(`^${basePath}${r.path.replace(/:(\w+)/g, '(?<$1>[^/]+)')}$`) }));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     const hit = compiled.find(({ r, re }) => r.method === req.method && re.test(url.pathname));
@@ -32,7 +36,7 @@ export async function serveRoutes(routes, { db, log, env = {} }) {
       return res.writeHead(404).end();
     }
     try {
-      await hit.r.handle(req, res, { db, log, url, params: { ...hit.re.exec(url.pathname).groups }, env });
+      await hit.r.handle(req, res, { db, log, url, params: { ...hit.re.exec(url.pathname).groups }, env, basePath });
     } catch (e) {
       log.error('test.unhandled', { message: String(e?.message ?? e) });
       if (!res.headersSent) res.writeHead(500).end();

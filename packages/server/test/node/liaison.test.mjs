@@ -3,7 +3,6 @@
 // the recipient structure's reading, retention and the access log. On PGlite, and on PostgreSQL when configured.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { randomUUID, randomBytes, createHash } from 'node:crypto';
 import { buildConsentRecord, liaisonTemplates } from '@relais/liaison/headless';
 import { Outbox } from '../../../liaison/dist/outbox.js';
@@ -11,19 +10,11 @@ import { createApp } from '../../dist/index.js';
 import { syncRoutes } from '../../dist/sync/index.js';
 import { liaisonRoutes, createLiaisonRoutes, readLiaisonConfig, addPartner, addRecipient, revoke, renewToken, purgeLiaison, liaisonCommand, canonicalJson, hashToken } from '../../dist/liaison/index.js';
 import { MIGRATED, memoryLogger, serveRoutes } from './liaison-harness.mjs';
+import { checkLiaisonContract, orientationSheet } from '../../../../tests/server/liaison-contract.mjs';
 
-const spec = JSON.parse(readFileSync(new URL('../../../core/liaison-openapi.json', import.meta.url), 'utf8'));
 const KEY = randomBytes(32).toString('base64');
 
-const sheet = () => ({
-  template: 'orientation',
-  values: {
-    emetteur_structure: 'CCAS de Clamecy (fictif)', emetteur_nom: 'Claire Petit, CESF', emetteur_telephone: '03 53 01 12 34',
-    destinataire_structure: 'Plateforme de répit (fictive)', personne_nom: 'Jeanne Martin', personne_contact: 'via-emetteur',
-    motif: 'Épuisement de l’aidant, demande de solutions de répit.', besoins: ['repit'], personne_informee: 'oui', accord_personne: true, accord_par: 'personne',
-  },
-  consent: buildConsentRecord(liaisonTemplates.orientation, { covered: 'oui', regime: 'hors-equipe', decision: 'consentement', method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne', recipientName: 'Plateforme de répit (fictive)', textSha256: 'a'.repeat(64), copyGiven: true }, undefined, new Date('2026-11-23T10:00:00Z')),
-});
+const sheet = orientationSheet;
 const PERSONAL = ['Jeanne', 'Martin', 'Épuisement', 'Claire Petit', '03 53 01 12 34', 'répit'];
 
 for (const { name, open } of MIGRATED) {
@@ -351,38 +342,7 @@ for (const { name, open } of MIGRATED) {
       await assert.rejects(liaisonCommand(db, {}, ['inconnue']), /Commandes : liaison purge/);
     });
 
-    test('every answer follows the OpenAPI contract (packages/core/liaison-openapi.json)', async () => {
-      const op = spec.paths['/api/liaison'].post;
-      const resolve = (s) => (s.$ref ? resolve(s.$ref.split('/').slice(1).reduce((o, k) => o[k], spec)) : s);
-      const check = async (res, label) => {
-        const doc = op.responses[String(res.status)];
-        assert.ok(doc, `${label}: status ${res.status} is not in the contract`);
-        const type = res.headers.get('content-type').split(';')[0];
-        const content = resolve(doc).content;
-        assert.ok(content[type], `${label}: ${type} for ${res.status}`);
-        const schema = resolve(content[type].schema);
-        const body = await res.json();
-        for (const k of schema.required ?? []) assert.ok(k in body, `${label}: ${k} required`);
-        for (const [k, p] of Object.entries(schema.properties ?? {})) if (p.pattern && k in body) assert.match(body[k], new RegExp(p.pattern), `${label}: ${k}`);
-        for (const h of Object.keys(doc.headers ?? {})) if (res.status !== 201 || h !== 'Location') assert.ok(res.headers.get(h), `${label}: header ${h}`);
-      };
-      const key = randomUUID();
-      await check(await post(sheet(), key), '201');
-      await check(await post(sheet(), key), '409 replay');
-      const other = sheet();
-      other.values.motif = 'autre';
-      await check(await post(other, key), '409 conflict');
-      const bad = sheet();
-      delete bad.values.motif;
-      await check(await post(bad), '422');
-      await check(await post(sheet(), randomUUID(), { authorization: '' }), '401');
-      await check(await post('{', randomUUID()), '400');
-      await check(await post('<x/>', randomUUID(), { 'content-type': 'text/xml' }), '415');
-      const huge = sheet();
-      huge.values.motif = 'x'.repeat(100 * 1024);
-      await check(await post(huge), '413');
-      await check(await fetch(base), '405');
-    });
+    test('every answer follows the OpenAPI contract (packages/core/liaison-openapi.json)', () => checkLiaisonContract(post, base));
 
     test('anonymous mode (demo only): no token accepted within its rate, a wrong token still refused; unconfigured: 503', async () => {
       const demo = await serve({}, { RELAIS_LIAISON_ANONYMOUS: '1', RELAIS_LIAISON_ANONYMOUS_RATE: '2' });
@@ -404,6 +364,7 @@ for (const { name, open } of MIGRATED) {
         config: { corsOrigins: ['https://www.nievre.fr'], rateLimitPerMinute: 1000, trustProxy: false, shutdownTimeoutS: 5 },
         routes: [liaisonRoutes, syncRoutes],
         env: { RELAIS_LIAISON_KEY: KEY },
+        basePath: '/api',
       });
       const port = await app.listen(0, '127.0.0.1');
       try {
