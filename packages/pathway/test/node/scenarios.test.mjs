@@ -70,10 +70,13 @@ for (const sc of scenarios) {
       const got = Object.fromEntries(s.steps.find((x) => x.id === id).documents.map((d) => [d.label, d.received]));
       for (const [label, received] of Object.entries(docs)) assert.equal(got[label], received, `${sc.id}: ${id} — ${label}`);
     }
-    for (const [id, m] of Object.entries(sc.deadlineText ?? {})) {
-      const text = s.steps.find((x) => x.id === id).deadlineText;
-      if (m.match) assert.match(text, new RegExp(m.match));
-      if (m.not) assert.doesNotMatch(text, new RegExp(m.not));
+    // `deadlineText`: the rule as written; `dueText`: the dated sentence for this case
+    for (const key of ['deadlineText', 'dueText']) {
+      for (const [id, m] of Object.entries(sc[key] ?? {})) {
+        const text = s.steps.find((x) => x.id === id)[key];
+        if (m.match) assert.match(text ?? '', new RegExp(m.match), `${sc.id}: ${id}.${key}`);
+        if (m.not) assert.doesNotMatch(text ?? '', new RegExp(m.not), `${sc.id}: ${id}.${key}`);
+      }
     }
   });
 }
