@@ -50,7 +50,8 @@ export const budgets = () => [
   { name: 'Fiche de liaison : chunk <relais-liaison-form> (sans le cœur)', files: only('widgets/relais-liaison-form'), limit: 21.8 },
   // 14.6 → 20.6 kB (session 3): the pathway rules by the texts (whose deadline, silence rules, indicative dates)
   // 20.25 → 19.80 kB (one i18n policy: the pathway English in i18n/pathway.en.js): limit 19.9
-  { name: 'Parcours : chunk <relais-pathway> (sans le cœur)', files: only('widgets/relais-pathway'), limit: 19.9 },
+  // 19.80 → 20.05 kB (issue 22 audit: a recours sent in time is not late, a late reply to the APA plan voids the forfait): limit 20.2
+  { name: 'Parcours : chunk <relais-pathway> (sans le cœur)', files: only('widgets/relais-pathway'), limit: 20.2 },
   // 119.9 → 153.0 kB (session 3): every widget's legal and privacy content (eligibility by the law +10 kB, pathway
   // +6, liaison +5 with the sheets now on demand), real-data support (opening hours, démarches synonyms +4), hand-offs.
   // The all-in-one builds carry everything; the autoloader loads only what a page shows. Lazy content in the
@@ -59,10 +60,12 @@ export const budgets = () => [
   // establishment-type ranking and the zones « Autour de moi ».
   // 158.52 → 153.96 kB (one i18n policy: the five widgets' English in their own chunks, loaded only in English): limit 154.1
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
-  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 157.1 },
+  // issue 22 audit (the pathway's recours sent in time, late reply to the APA plan): 157.28 kB measured, limit 157.4
+  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 157.4 },
   // 161.44 → 156.72 kB (one i18n policy: the English loaded from i18n/*.en.js next to the script, not inlined): limit 156.9
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
-  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 159.4 },
+  // issue 22 audit (the pathway's recours sent in time, late reply to the APA plan): 159.56 kB measured, limit 159.7
+  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 159.7 },
   // React (issue 17): an app rendering one wrapper, bundled from the npm packages, React left out. From the element's
   // own entry it registers that element only: 33.8 kB; from the root entry, every element: 137.8 kB (it was the only
   // way before, 114 kB in the issue's measure, where the single element was 55 kB).

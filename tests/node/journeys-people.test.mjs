@@ -304,6 +304,12 @@ for (const width of WIDTHS) {
       const { page, problems } = await openDemo(width);
       await page.waitForFunction(() => document.querySelector('relais-pathway')?.shadowRoot?.querySelector('button'), { timeout: 10000 });
       assert.ok(await mark(page, 'relais-pathway', (root) => [...root.querySelectorAll('button')].find((b) => /^Trouver :/.test(b.textContent.trim()))), 'a « Trouver : … » button in the pathway');
+      // the pathway the person reads is the APA by the texts (issue 22): her own 10 days with silence ⇒ refusal
+      // (R232-7), the APA d'urgence (L232-12), the 2 months from the dossier complet with silence ⇒ forfait (L232-14)
+      const apa = await page.evaluate(() => document.querySelector('relais-pathway').shadowRoot.textContent.replace(/\s+/g, ' '));
+      assert.match(apa, /10 jours après la réception du plan d’aide ; sans réponse de votre part à cette date, la demande est réputée refusée/);
+      assert.match(apa, /APA d’urgence \(si besoin\)/);
+      assert.match(apa, /2 mois après la date du dossier complet indiquée sur l’accusé de réception ; sans décision à cette date, l’APA est réputée accordée pour un montant forfaitaire/);
       const label = await page.evaluate(() => document.querySelector('relais-pathway').shadowRoot.querySelector('[data-journey]').textContent.trim());
       if (mode === 'keyboard') await toHeading(page, 'Demander l’APA');
       // the button is in the step's details: open them first (« Détails de l’étape : … »)

@@ -187,6 +187,8 @@ describe('<relais-liaison-form>', () => {
     expect(e.state).to.equal('sent');
     expect(JSON.stringify(e)).to.not.match(/Jeanne|Martin/);
     await waitUntil(() => /Fiche transmise/.test($(el, '#result-title')?.textContent ?? ''), 'sent');
+    // review F17: after a send, how to object to what follows or withdraw the agreement — for the future only
+    expect($(el, '.sent')!.textContent).to.match(/Pour s’opposer à la suite du partage ou retirer l’accord, contactez la structure destinataire en donnant l’accusé de réception [\w-]{8} : cela vaut pour l’avenir, ce qui a été envoyé ne peut pas être repris\./);
     await expect(el).to.be.accessible();
     // the draft is gone after the receipt
     const again = await mount(`template-id="orientation" db-name="${db}"`);

@@ -97,6 +97,11 @@ export const DeadlineSchema = z.object({
    */
   ifNotified: z.optional(z.boolean()),
   /**
+   * `started`: the person meets the deadline by starting the step (a recours is made when it is sent, CASF R241-36; a
+   * rétractation when the letter is sent, L311-4-1), not by its end: once started in time it is never late.
+   */
+  metBy: z.optional(z.literal('started')),
+  /**
    * A step whose own deadline (the person's, with a silence rule) lapsing makes this deadline's `silence` and
    * `consequence` void, and its `whenLate` with them (APA: no forfait once the reply to the plan lapsed, R232-7).
    */

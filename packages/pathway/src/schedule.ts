@@ -18,7 +18,10 @@
  * - a `complete` event (dossier complet) starts the deadlines counted from the complete file;
  * - a step inferred done (a later required step happened) keeps its deadline; events of optional steps (a recours, an
  *   urgence) infer nothing;
- * - optional steps can be late (a recours past its 2 months);
+ * - optional steps can be late (a recours past its 2 months); a deadline `metBy: 'started'` (a recours, a rétractation:
+ *   made when sent) is met once the step started in time, and never late after;
+ * - a person's reply with a silence rule recorded after its end still lapsed (APA R232-7: the demande is réputée
+ *   refusée, the L232-14 forfait is void), said at once on the step in progress;
  * - the late items are ranked by legal weight (the person's own deadlines, silence rules, the administration's legal
  *   deadlines, their estimates, indicative ones) and all listed in `actions`;
  * - events out of order, or dated after today, are refused with a French message naming the event.
@@ -328,11 +331,14 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
     if (a.event === 'started') return f.startedOn;
     if (a.event === 'done') return f.doneOn;
     if (a.event === 'complete') return completeOn;
-    // lapsed: the step's own deadline with a silence rule passed without the step being done
-    if (expectOnly || finished(f)) return null;
+    // lapsed: the step's own deadline with a silence rule passed without the step being done in time — a person's
+    // reply recorded after the end does not undo the silence rule applied at that end (APA R232-7)
+    if (expectOnly) return null;
     const due = dueOf(f.s);
     const e = effective(f.s);
-    return due && !due.estimate && e && consequenceOf(e.d) && due.dueOn < today ? due.dueOn : null;
+    if (!due || due.estimate || !e || !consequenceOf(e.d)) return null;
+    if (f.doneOn) return lateDone(f) ? due.dueOn : null;
+    return !finished(f) && due.dueOn < today ? due.dueOn : null;
   };
   // an unknown starting event, counted as if it had happened on time: the earliest date the law allows
   const worst = (a: DeadlineAnchor): { on: IsoDate; cond: string } | null => {
@@ -377,6 +383,19 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
     return out;
   }
 
+  // a person's deadline met by starting the step (a recours sent, a rétractation sent) in time
+  const metByStart = (f: Facts): boolean => {
+    const e = effective(f.s);
+    const due = dueOf(f.s);
+    return e?.d.metBy === 'started' && !!f.startedOn && !!due && !due.estimate && f.startedOn <= due.dueOn;
+  };
+  // a person's step done after the end of its deadline
+  function lateDone(f: Facts): boolean {
+    const e = effective(f.s);
+    const due = dueOf(f.s);
+    return !!f.doneOn && e?.d.owner === 'person' && !!due && !due.estimate && f.doneOn > due.dueOn;
+  }
+
   // current step: the first required step in progress, else the first required step to do
   const open = facts.filter((f) => !finished(f));
   const currentFact = open.find((f) => !f.s.optional && f.startedOn) ?? open.find((f) => !f.s.optional) ?? null;
@@ -415,21 +434,34 @@ export function computeSchedule(templateRaw: unknown, eventsRaw: unknown, opts: 
     const isSkipped = skipped(f);
     const isInferred = inferred(f);
     const isFinished = finished(f);
+    const met = !expectOnly && metByStart(f);
     let status: StepStatus;
     if (isSkipped) status = 'skipped';
     else if (f.doneOn || isInferred) status = 'done';
-    else if (due && due.dueOn < today && !expectOnly) status = 'overdue';
+    else if (due && due.dueOn < today && !expectOnly && !met) status = 'overdue';
     else if (f === currentFact || f.startedOn) status = 'current';
     else status = 'upcoming';
     const received = new Set(events.filter((x) => x.stepId === s.id && x.kind === 'document-received').map((x) => x.document));
-    const daysLeft = due && !isFinished && !expectOnly ? daysBetween(today, due.dueOn) : null;
-    const dueText = due && e && !isFinished ? dueSentence(s, e, due, daysLeft, expectOnly, today) : null;
+    const daysLeft = due && !isFinished && !expectOnly && !met ? daysBetween(today, due.dueOn) : null;
+    const c = e ? consequenceOf(e.d) : null;
+    const dueText = met
+      ? `Fait le ${frenchDate(f.startedOn!)}, dans le délai (qui courait jusqu’au ${frenchDate(due!.dueOn)}).`
+      : !expectOnly && lateDone(f) && c
+        ? `Fait le ${frenchDate(f.doneOn!)}, après la fin du délai le ${frenchDate(due!.dueOn)} : sans réponse de votre part dans le délai, ${c}.`
+        : due && e && !isFinished
+          ? dueSentence(s, e, due, daysLeft, expectOnly, today)
+          : null;
     // what to do once late: never a consequence's advice on an indicative date (the date to ask for is said instead),
     // nor once the consequence is void
     const whenLate = e?.voidedBy || (due?.estimate && (e?.d.askFor || consequenceOf(e!.d))) ? null : s.whenLate;
     let nextAction: string | null = null;
     if (status === 'overdue') nextAction = [dueText, whenLate].filter(Boolean).join(' ');
-    else if (status === 'current') nextAction = [s.action ?? `Étape en cours auprès de : ${s.actor.label}.`, e?.d.owner === 'person' ? dueText : null].filter(Boolean).join(' ');
+    else if (status === 'current' && met) nextAction = `${s.label} — ${dueText}`;
+    else if (status === 'current') {
+      // a consequence made void by the person's reply recorded too late is said now, with what to do (not at the end)
+      const voidedLate = e?.voidedBy && lateDone(factOf(e.voidedBy.id)) ? e.voidedBy.whenLate : null;
+      nextAction = [s.action ?? `Étape en cours auprès de : ${s.actor.label}.`, e?.d.owner === 'person' || voidedLate ? dueText : null, voidedLate].filter(Boolean).join(' ');
+    }
     const legal = s.deadline?.legal ?? s.legal ?? null;
     return {
       id: s.id,
@@ -524,7 +556,7 @@ function dueSentence(s: StepTemplate, e: { d: Deadline; voidedBy: StepTemplate |
   if (e.voidedBy) {
     const v = e.voidedBy.deadline!;
     const vc = v.consequence ?? (v.silence === 'rejet' ? 'la demande est réputée rejetée' : 'la demande est réputée acceptée');
-    return `${by} devait ${task} au plus tard le ${date}${indicative}${confirm} ; votre délai pour ${v.task ?? `terminer « ${e.voidedBy.label} »`} étant passé, ${vc}.`;
+    return `${by} ${passed ? 'devait' : 'doit'} ${task} au plus tard le ${date}${indicative}${confirm} ; votre délai pour ${v.task ?? `terminer « ${e.voidedBy.label} »`} étant passé, ${vc}.`;
   }
   if (passed) return `${by} devait ${task} au plus tard le ${date}${indicative}${c ? ` ; sans décision à cette date, ${c}` : ''}${confirm}.`;
   return `${by} doit ${task} au plus tard le ${date}${indicative}${c ? ` ; sans décision à cette date, ${c}` : ''}${confirm}.`;

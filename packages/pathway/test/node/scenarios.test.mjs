@@ -25,6 +25,22 @@ test('at least 40 scenarios, each template, each with a rule', () => {
   for (const sc of scenarios) assert.ok(sc.rule && sc.today, sc.id);
 });
 
+test('every deadline of every template (each silence rule, each recours) is checked with today before and after it', () => {
+  // read from the table's expectations only (not from the engine): « before » = a scenario expects the due date on or
+  // after today; « after » = a scenario expects the step overdue (or its due date before today)
+  const missing = [];
+  for (const [tid, t] of Object.entries(pathwayTemplates)) {
+    for (const step of t.steps.filter((s) => s.deadline)) {
+      const exp = scenarios.filter((sc) => sc.template === tid && !sc.throws).map((sc) => [sc, sc.steps?.[step.id]]).filter(([, e]) => e);
+      const before = exp.some(([sc, e]) => e.status !== 'overdue' && ((e.dueOn && e.dueOn >= sc.today) || e.daysLeft >= 0));
+      const after = exp.some(([sc, e]) => e.status === 'overdue' || (e.dueOn && e.dueOn < sc.today) || e.daysLeft < 0);
+      if (!before) missing.push(`${tid}.${step.id} (avant)`);
+      if (!after) missing.push(`${tid}.${step.id} (après)`);
+    }
+  }
+  assert.deepEqual(missing, []);
+});
+
 for (const sc of scenarios) {
   test(`${sc.id} — ${sc.rule}`, () => {
     if (sc.throws) {
@@ -54,10 +70,13 @@ for (const sc of scenarios) {
       const got = Object.fromEntries(s.steps.find((x) => x.id === id).documents.map((d) => [d.label, d.received]));
       for (const [label, received] of Object.entries(docs)) assert.equal(got[label], received, `${sc.id}: ${id} — ${label}`);
     }
-    for (const [id, m] of Object.entries(sc.deadlineText ?? {})) {
-      const text = s.steps.find((x) => x.id === id).deadlineText;
-      if (m.match) assert.match(text, new RegExp(m.match));
-      if (m.not) assert.doesNotMatch(text, new RegExp(m.not));
+    // `deadlineText`: the rule as written; `dueText`: the dated sentence for this case
+    for (const key of ['deadlineText', 'dueText']) {
+      for (const [id, m] of Object.entries(sc[key] ?? {})) {
+        const text = s.steps.find((x) => x.id === id)[key];
+        if (m.match) assert.match(text ?? '', new RegExp(m.match), `${sc.id}: ${id}.${key}`);
+        if (m.not) assert.doesNotMatch(text ?? '', new RegExp(m.not), `${sc.id}: ${id}.${key}`);
+      }
     }
   });
 }

@@ -286,6 +286,9 @@ test('malformed templates and cases are rejected with a message naming the fault
   ref.steps[3].deadline.from.step = 'nulle-part';
   assert.throws(() => parseTemplate(ref), /steps\[3\]\.deadline\.from\.step/);
   assert.throws(() => parseTemplate({ id: 'x', label: 'X', steps: [] }), /steps : vide/);
+  const metBy = structuredClone(pathwayTemplates.mdph);
+  metBy.steps[6].deadline.metBy = 'done';
+  assert.throws(() => parseTemplate(metBy), (e) => e instanceof PathwayDataError && e.field === 'steps[6].deadline.metBy');
   const lapsed = structuredClone(pathwayTemplates.mdph);
   lapsed.steps[6].deadline.orFrom = { step: 'evaluation', event: 'lapsed' };
   assert.throws(() => parseTemplate(lapsed), (e) => e.field === 'steps[6].deadline.orFrom.event' && /l’étape « evaluation » ait un délai avec une règle de silence/.test(e.message));
