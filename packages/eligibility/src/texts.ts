@@ -114,7 +114,7 @@ export const SPECIAL = {
   /** An estimated GIR that does not fit: only the evaluation fixes it. */
   estimated: (v: TextVars) => `${v.says} d’après une estimation ; ${v.the} demande ${v.need} : seule l’évaluation fixe le GIR, à vérifier${ref(v)}.`,
   /** An estimated GIR that fits: stated as an estimate, never as a fact. */
-  estimatedMet: (v: TextVars) => `D’après vos réponses, la personne serait en GIR ${num(v.value!)} (estimation : seule l’équipe du département évalue le GIR)${ref(v)}.`,
+  estimatedMet: (v: TextVars) => `D’après vos réponses, la personne serait en GIR ${num(v.value!)} ; ce n’est qu’une estimation, seule l’équipe du département évalue le GIR${ref(v)}.`,
   /** The situation is not given, and the answer lies between the ceilings of both situations. */
   between: (v: TextVars & { low: number; high: number; which: string }) =>
     `Les ressources indiquées (${euro(v.value!)} ${v.per}) sont entre deux plafonds ${v.of} (${euro(v.low)} et ${euro(v.high)} ${v.per}) : ${v.which}${ref(v)}.`,

@@ -276,7 +276,7 @@ describe('<relais-eligibility>', () => {
     for (const id of ['ajpa', 'conge-proche-aidant', 'apa-domicile']) {
       const card = $(el, `#b-${id}`)!.closest('article')!;
       expect(card.querySelector('.status')!.textContent, id).to.match(/^Probablement éligible, après évaluation/);
-      expect(card.textContent, id).to.match(/D’après vos réponses, la personne serait en GIR 4 \(estimation : seule l’équipe du département évalue le GIR\)/);
+      expect(card.textContent, id).to.match(/D’après vos réponses, la personne serait en GIR 4 ; ce n’est qu’une estimation, seule l’équipe du département évalue le GIR/);
       expect(card.textContent, id).to.not.match(/La personne est en GIR 4/);
     }
     expect($(el, '.carer-pointer')).to.equal(null);
