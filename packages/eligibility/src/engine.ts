@@ -25,7 +25,7 @@ export interface ParamUse {
   toVerify: boolean;
   /** How many revaluations (usual rule and known extra ones) have passed since the value came into force. */
   missed: number;
-  /** French: « montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue ». */
+  /** French: « montant au 1er avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue ». */
   note: string;
   source?: string;
 }
@@ -399,12 +399,14 @@ function evalCond(c: Condition, ctx: Ctx, name: Named, out: Criterion[], unknown
   else s = parts.some((p) => p.s === 'met') ? 'met' : parts.some((p) => p.s === 'unknown') ? 'unknown' : 'not_met';
   // Show what explains the outcome. An « any » group: the branch that is met; when undecided, only the undecided
   // branches (each is written for its own case: shown beside a branch that is not met they contradict each other);
-  // when nothing is met, or nothing is decided, the group's own sentence if it has one.
+  // when nothing is met, or nothing is decided, or the fact the group turns on (its first criterion: the age) is not
+  // given, the group's own sentence if it has one.
   const summary = 'not' in c ? undefined : c.summary?.[s === 'met' ? 'not_met' : s];
   const allUnknown = parts.every((p) => p.s === 'unknown');
-  if (summary && (s === 'not_met' || allUnknown)) {
-    const first = firstLeaf(c);
-    out.push({ status: s, text: summary, fact: first?.fact ?? '', legal: first?.legal, values: [], stale: false, toVerify: false });
+  const first0 = firstLeaf(c);
+  const pivotUnknown = s === 'unknown' && !!first0 && !isKnown(ctx.answers[first0.fact]);
+  if (summary && (s === 'not_met' || allUnknown || pivotUnknown)) {
+    out.push({ status: s, text: summary, fact: first0?.fact ?? '', legal: first0?.legal, values: [], stale: false, toVerify: false });
     // with it, the answers that closed a route of their own (« la personne ne travaille plus »); not the ages, which
     // the summary states, nor an answer that closed several routes at once (the taux), which it states too
     if (s === 'not_met') {
@@ -453,7 +455,7 @@ const perWord = (per: string) => `par ${per}`;
 const none = (basis: string): AmountEstimate => ({ kind: 'none', basis, toVerify: false, stale: false, notes: [], values: [] });
 
 function estimate(a: Amount | undefined, ctx: Ctx): AmountEstimate {
-  if (!a) return none('Pas de montant : droit, carte ou statut.');
+  if (!a) return none('Pas d’estimation de montant : l’organisme le fixe après évaluation, ou il s’agit d’un droit ou d’une carte.');
   const missing = none(`Montant non disponible au ${frDate(ctx.date)} : à vérifier auprès de l’organisme.`);
   if (a.type === 'fixed') {
     const v = use(ctx, a.param);
@@ -494,6 +496,53 @@ function estimate(a: Amount | undefined, ctx: Ctx): AmountEstimate {
   const dated = (u: ParamUse) => `${u.stale || u.toVerify ? 'valeur' : 'valeur'} au ${frDate(u.since)}`;
   const basis = `${euro(base.value)} ${perWord(a.per)} (${dated(base)})${top ? `, et jusqu’à ${euro(max)} avec le complément le plus élevé (complément de ${euro(top.value)}, ${dated(top)})` : ''}`;
   return { ...amountOf(a, ctx, 'range', [base, ...ups], basis, { min: base.value, max }), basis: `${basis}.${a.note ? ` ${a.note}` : ''}` };
+}
+
+/** A sentence without its trailing reference, and the reference: « … (CSS L821-1). » → [« … », « CSS L821-1 »]. */
+const refOf = (t: string): [string, string | undefined] => {
+  const m = / \(([^()]+)\)\.$/.exec(t);
+  return m ? [t.slice(0, m.index), m[1]] : [t, undefined];
+};
+
+/** Two references in one: « CSS L821-1 » and « CSS L821-2 » → « CSS L821-1, L821-2 ». */
+function mergeRefs(a: string, b: string): string {
+  const code = (r: string) => /^(CASF|CSS|CT) /.exec(r)?.[1];
+  if (a === b) return a;
+  if (code(a) && code(a) === code(b)) {
+    const have = a.split(', ');
+    const more = b.slice(code(b)!.length + 1).split(', ').filter((x) => !have.includes(x) && !have.includes(`${code(a)} ${x}`));
+    return more.length ? `${a}, ${more.join(', ')}` : a;
+  }
+  return `${a} ; ${b}`;
+}
+
+/**
+ * The criteria as shown: the same sentence from two branches (a rate asked twice, « pas encore de demande à la MDPH »)
+ * said once, with both references; a criterion on a question that is not asked after the answer given (the RSDAE
+ * while the MDPH has not been asked) left out, the answer that leaves it open already says so.
+ */
+function tidy(criteria: Criterion[], answers: Answers): Criterion[] {
+  const out: Criterion[] = [];
+  const at = new Map<string, number>();
+  for (const c of criteria) {
+    const f = c.status === 'unknown' ? factById(c.fact) : undefined;
+    if (f?.askIf && f.askIf.notIn.includes(answers[f.askIf.fact] as never) && factById(f.askIf.fact)?.options?.find((o) => o.value === answers[f.askIf!.fact])?.pending) continue;
+    const [body, ref] = refOf(c.text);
+    const key = `${c.status}|${body}`;
+    const i = at.get(key);
+    if (i === undefined) {
+      at.set(key, out.length);
+      out.push(c);
+      continue;
+    }
+    const prev = out[i]!;
+    const prevRef = refOf(prev.text)[1];
+    if (ref && prevRef && ref !== prevRef) {
+      const merged = mergeRefs(prevRef, ref);
+      out[i] = { ...prev, text: `${body} (${merged}).`, legal: merged, values: [...prev.values, ...c.values.filter((u) => !prev.values.some((p) => p.id === u.id))], stale: prev.stale || c.stale, toVerify: prev.toVerify || c.toVerify };
+    }
+  }
+  return out;
 }
 
 /** Who evaluates a GIR estimated by the questionnaire (a benefit with no evaluation of its own). */
@@ -549,9 +598,7 @@ export function evaluate(catalogue: BenefitCatalogue | unknown, answers: Answers
     const onEstimate = ctx.answers['demandeur.gir_estime'] === true && criteria.some((c) => c.fact === 'demandeur.gir' && c.status === 'met');
     const status: Status = tri === 'not_met' ? 'not_eligible' : tri === 'unknown' ? 'unknown' : b.evaluation || onEstimate ? 'probable' : 'eligible';
     if (status === 'unknown') for (const f of unknownFacts) factCounts.set(askAs(f), (factCounts.get(askAs(f)) ?? 0) + 1);
-    // the same sentence can come from two branches (a taux asked twice): say it once
-    const seen = new Set<string>();
-    const shown = criteria.filter((c) => !seen.has(c.text) && seen.add(c.text));
+    const shown = tidy(criteria, ctx.answers);
     const amount = status === 'not_eligible' ? none('Pas de montant : les conditions ne sont pas remplies.') : noZero(estimate(b.amount, ctx));
     results.push({
       id: b.id,

@@ -3,7 +3,7 @@
  * parameters, aides-jeunes, Légifrance references). Values marked there as uncertain keep
  * `toVerify: true` and are shown as such. Plain data: `npm run data:eligibility` writes it as JSON.
  */
-import type { BenefitCatalogue, Leaf } from './catalogue.js';
+import type { BenefitCatalogue, Condition, Leaf } from './catalogue.js';
 
 type Name = { the: string; of: string };
 
@@ -18,7 +18,7 @@ const TAUX_LABEL: Record<string, string> = { 'moins-50': 'moins de 50 %', '50-79
 const taux = (values: string[], legal: string, extra: Partial<Leaf> = {}): Leaf =>
   fact('demandeur.taux_incapacite', 'in', values, `un taux d’incapacité ${values.map((v) => TAUX_LABEL[v]).join(' ou ')}`.replace('de 50 à 79 % ou de 80 % ou plus', 'd’au moins 50 %') + ' fixé par la MDPH', legal, extra);
 const inapte = (legal: string): Leaf => fact('demandeur.inapte_travail', 'eq', true, 'une inaptitude au travail reconnue', legal);
-const carer = (legal: string, ifNot: string): Leaf => fact('aidant.est_aidant', 'eq', true, 'que la demande soit faite par l’aidant de la personne', legal, { ifNot });
+const carer = (legal: string, ifNot: string, unknown: string): Leaf => fact('aidant.est_aidant', 'eq', true, 'que l’aidant de la personne en fasse la demande', legal, { ifNot, say: { unknown } });
 const carerWorks = (legal: string): Leaf => fact('aidant.activite_professionnelle', 'eq', true, 'que l’aidant travaille (salarié, indépendant ou agent public) ou soit au chômage indemnisé, et réduise ou arrête son activité', legal);
 /** The helped person's pension with constant attendance (MTP) or work-accident PCRTP (CT D3142-8, décret 2022-1037). */
 const tiercePersonne = (legal: string): Leaf => fact('demandeur.tierce_personne', 'in', ['invalidite-3', 'pcrtp'], 'que la personne aidée reçoive une pension d’invalidité avec majoration pour tierce personne, ou une rente avec PCRTP', legal);
@@ -28,13 +28,41 @@ const disabilityRoute = (legal: string): Leaf[] => [
   taux(['50-79'], legal, { exception: `Entre 50 et 79 %, l’aide sociale est ouverte si la CDAPH a reconnu que le handicap empêche de se procurer un emploi (RSDAE, ou orientation vers un établissement) : à vérifier avec le conseil départemental (${legal}).` }),
 ];
 const AT_HOME = ['domicile', 'residence-autonomie', 'accueil-familial'];
+/**
+ * An age threshold that opens one route among several (« dès 62 ans en cas d’inaptitude… »): its sentences name the
+ * route, so that shown alone they never read as the benefit's only age.
+ */
+const ageRoute = (kind: 'age-min' | 'age-max', n: number, legal: string, the: string, say: { met: string; not_met: string; unknown: string }): Leaf => ({
+  ...(kind === 'age-min' ? ageMin(n, legal) : ageMax(n, legal)),
+  say: { met: `${say.met} (${legal}).`, not_met: `${say.not_met} (${legal}).`, unknown: `${say.unknown[0]!.toUpperCase()}${say.unknown.slice(1)} : l’âge de la personne n’est pas indiqué (${legal}).` },
+  need: the,
+});
 
 const MDPH = { where: 'Maison départementale des personnes handicapées (MDPH) ; le CCAS ou France Services peuvent aider à remplir le dossier', kind: 'mdph-mda', form: 'cerfa 15692 (demande) et cerfa 15695 (certificat médical)', documents: ['Formulaire cerfa 15692', 'Certificat médical cerfa 15695 de moins d’un an', 'Justificatif d’identité', 'Justificatif de domicile'] };
 
 const OF = 'OpenFisca-France (openfisca_france/parameters)';
 const CIRC = (what: string) => `${what} ; eligibility_rules_facts.md, section 17`;
 const N = (the: string, of: string): Name => ({ the, of });
-const PCH_AFTER_60 = { met: 'La personne a {value} ans : après 60 ans, la PCH reste possible si les critères étaient remplis avant 60 ans ou si elle travaille encore (CASF L245-1 II, D245-3).' };
+/** ASH and aide-ménagère: 65, or 60 for a person unfit for work (CASF L113-1); a disability opens them at any age (L241-1). */
+const elderlyAge = (the: string): Condition[] => [
+  ageMin(65, 'CASF L113-1', {
+    say: {
+      not_met: `La personne a {value} ans ; sans inaptitude au travail ni handicap, ${the} n’est possible qu’à partir de 65 ans (CASF L113-1).`,
+      unknown: `${the[0]!.toUpperCase()}${the.slice(1)} est possible à partir de 65 ans, plus tôt en cas d’inaptitude au travail ou de handicap : l’âge de la personne n’est pas indiqué (CASF L113-1).`,
+    },
+  }),
+  { all: [ageRoute('age-min', 60, 'CASF L113-1', the, { met: `La personne a {value} ans ; dès 60 ans, ${the} est ouverte à une personne reconnue inapte au travail`, not_met: `La personne a {value} ans ; la voie de l’inaptitude au travail ne s’ouvre qu’à 60 ans`, unknown: `dès 60 ans, ${the} est ouverte à une personne reconnue inapte au travail` }), inapte('CASF L113-1')] },
+];
+const PCH_AFTER_60 = {
+  met: 'La personne a {value} ans : après 60 ans, la PCH reste possible si les critères étaient remplis avant 60 ans ou si elle travaille encore (CASF L245-1 II, D245-3).',
+  not_met: 'La personne a {value} ans : les règles propres aux plus de 60 ans ne la concernent pas (CASF L245-1 II, D245-3).',
+  unknown: 'Après 60 ans, la PCH reste possible si les critères étaient remplis avant 60 ans ou si la personne travaille encore : l’âge n’est pas indiqué (CASF L245-1 II, D245-3).',
+};
+const PCH_20_60 = (legal: string) => ({
+  met: `La personne a {value} ans : la PCH est ouverte de 20 à 60 ans (${legal}).`,
+  not_met: `La personne a {value} ans : les règles des 20 à 60 ans ne la concernent pas (${legal}).`,
+  unknown: `La PCH est ouverte de 20 à 60 ans : l’âge de la personne n’est pas indiqué (${legal}).`,
+});
 
 /** The national catalogue (`nationalCatalogue`). */
 export const nationalCatalogue: BenefitCatalogue = {
@@ -42,17 +70,17 @@ export const nationalCatalogue: BenefitCatalogue = {
   label: 'Aides et droits nationaux',
   publisher: 'Relais, d’après OpenFisca-France, aides-jeunes et Légifrance',
   parameters: {
-    mtp: { label: 'Majoration pour tierce personne (MTP)', unit: '€/mois', revaluation: 'annual-04-01', source: `${OF} : perte_autonomie_personnes_agees/mtp.yaml ; pas de valeur au 1ᵉʳ avril 2026 trouvée`, values: [{ value: 1210.9, since: '2023-04-01', legal: 'Circulaire Cnav' }, { value: 1266.57, since: '2024-04-01', legal: 'Circulaire Cnav' }, { value: 1288.13, since: '2025-04-01', legal: 'Circulaire Cnav 2025/12' }] },
-    apa_plafond_gir1: { label: 'Plafond du plan d’aide APA, GIR 1 (1,615 × MTP)', unit: '€/mois', revaluation: 'annual-01-01', source: CIRC('CASF R232-10, revalorisé chaque 1ᵉʳ janvier'), values: [{ value: 2045.56, since: '2025-01-01', legal: 'CASF R232-10' }, { value: 2080.33, since: '2026-01-01', legal: 'CASF R232-10' }] },
-    apa_plafond_gir2: { label: 'Plafond du plan d’aide APA, GIR 2 (1,306 × MTP)', unit: '€/mois', revaluation: 'annual-01-01', source: CIRC('CASF R232-10, revalorisé chaque 1ᵉʳ janvier'), values: [{ value: 1654.18, since: '2025-01-01', legal: 'CASF R232-10' }, { value: 1682.3, since: '2026-01-01', legal: 'CASF R232-10' }] },
-    apa_plafond_gir3: { label: 'Plafond du plan d’aide APA, GIR 3 (0,944 × MTP)', unit: '€/mois', revaluation: 'annual-01-01', source: CIRC('CASF R232-10, revalorisé chaque 1ᵉʳ janvier'), values: [{ value: 1195.67, since: '2025-01-01', legal: 'CASF R232-10' }, { value: 1215.99, since: '2026-01-01', legal: 'CASF R232-10' }] },
-    apa_plafond_gir4: { label: 'Plafond du plan d’aide APA, GIR 4 (0,630 × MTP)', unit: '€/mois', revaluation: 'annual-01-01', source: CIRC('CASF R232-10, revalorisé chaque 1ᵉʳ janvier'), values: [{ value: 797.96, since: '2025-01-01', legal: 'CASF R232-10' }, { value: 811.52, since: '2026-01-01', legal: 'CASF R232-10' }] },
+    mtp: { label: 'Majoration pour tierce personne (MTP)', unit: '€/mois', revaluation: 'annual-04-01', source: `${OF} : perte_autonomie_personnes_agees/mtp.yaml ; pas de valeur au 1er avril 2026 trouvée`, values: [{ value: 1210.9, since: '2023-04-01', legal: 'Circulaire Cnav' }, { value: 1266.57, since: '2024-04-01', legal: 'Circulaire Cnav' }, { value: 1288.13, since: '2025-04-01', legal: 'Circulaire Cnav 2025/12' }] },
+    apa_plafond_gir1: { label: 'Plafond du plan d’aide APA, GIR 1 (1,615 × MTP)', unit: '€/mois', revaluation: 'annual-01-01', source: CIRC('CASF R232-10, revalorisé chaque 1er janvier'), values: [{ value: 2045.56, since: '2025-01-01', legal: 'CASF R232-10' }, { value: 2080.33, since: '2026-01-01', legal: 'CASF R232-10' }] },
+    apa_plafond_gir2: { label: 'Plafond du plan d’aide APA, GIR 2 (1,306 × MTP)', unit: '€/mois', revaluation: 'annual-01-01', source: CIRC('CASF R232-10, revalorisé chaque 1er janvier'), values: [{ value: 1654.18, since: '2025-01-01', legal: 'CASF R232-10' }, { value: 1682.3, since: '2026-01-01', legal: 'CASF R232-10' }] },
+    apa_plafond_gir3: { label: 'Plafond du plan d’aide APA, GIR 3 (0,944 × MTP)', unit: '€/mois', revaluation: 'annual-01-01', source: CIRC('CASF R232-10, revalorisé chaque 1er janvier'), values: [{ value: 1195.67, since: '2025-01-01', legal: 'CASF R232-10' }, { value: 1215.99, since: '2026-01-01', legal: 'CASF R232-10' }] },
+    apa_plafond_gir4: { label: 'Plafond du plan d’aide APA, GIR 4 (0,630 × MTP)', unit: '€/mois', revaluation: 'annual-01-01', source: CIRC('CASF R232-10, revalorisé chaque 1er janvier'), values: [{ value: 797.96, since: '2025-01-01', legal: 'CASF R232-10' }, { value: 811.52, since: '2026-01-01', legal: 'CASF R232-10' }] },
     aah_montant: { label: 'Montant maximal de l’AAH', unit: '€/mois', revaluation: 'annual-04-01', source: `${OF} : invalidite/aah/montant.yaml, qui cite le décret n° 2026-229 du 30 mars 2026 (1 041,59 €) ; la presse donnait 1 042,62 € : le décret l’emporte, texte non lu (à confirmer)`, values: [{ value: 1033.32, since: '2025-04-01', legal: 'CSS L821-3' }, { value: 1041.59, since: '2026-04-01', legal: 'CSS L821-3, D821-3 ; décret n° 2026-229', toVerify: true }] },
     aspa_seul: { label: 'ASPA, plafond et montant maximal, personne seule', unit: '€/mois', revaluation: 'annual-01-01', source: `${OF} : minimum_vieillesse/aspa ; 2025 : montant publié`, values: [{ value: 1034.28, since: '2025-01-01', legal: 'CSS D815-1' }, { value: 1043.6, since: '2026-01-01', legal: 'Circulaire Cnav 2025-29' }] },
     aspa_couple: { label: 'ASPA, plafond et montant maximal, couple', unit: '€/mois', revaluation: 'annual-01-01', source: `${OF} : minimum_vieillesse/aspa ; 2025 : montant publié`, values: [{ value: 1605.73, since: '2025-01-01', legal: 'CSS D815-1' }, { value: 1620.18, since: '2026-01-01', legal: 'Circulaire Cnav 2025-29' }] },
-    aeeh_base: { label: 'AEEH de base (32 % de la BMAF)', unit: '€/mois', revaluation: 'annual-04-01', source: `${OF} : prestations_familiales/aeeh ; 2026 : 153,01 € (OpenFisca, BMAF du 1ᵉʳ avril 2026) ; la presse donnait 153,16 € : texte non lu, à confirmer`, values: [{ value: 151.8, since: '2025-04-01', legal: 'CSS D541-1' }, { value: 153.01, since: '2026-04-01', legal: 'CSS D541-1', toVerify: true }] },
-    aeeh_complement_6: { label: 'Complément d’AEEH de 6e catégorie (= MTP)', unit: '€/mois', revaluation: 'annual-04-01', source: 'CSS D541-2 : égal à la MTP, qui n’a pas de valeur au 1ᵉʳ avril 2026 dans les sources', values: [{ value: 1288.13, since: '2025-04-01', legal: 'CSS D541-2' }] },
-    ajpa_jour: { label: 'Allocation journalière du proche aidant', unit: '€/jour', revaluation: 'smic', revaluedOn: ['2026-06-01'], source: 'CSS D168-11 : indexée sur le SMIC (7 × SMIC horaire net) ; le SMIC a été relevé le 1ᵉʳ juin 2026 (arrêté du 22 mai 2026), valeur de l’AJPA à cette date non trouvée ; sources secondaires (ash.tm.fr ; section 17 pour 2026)', values: [{ value: 65.8, since: '2025-01-01', legal: 'CSS D168-11', toVerify: true }, { value: 66.64, since: '2026-01-01', legal: 'CSS D168-11', toVerify: true }] },
+    aeeh_base: { label: 'AEEH de base (32 % de la BMAF)', unit: '€/mois', revaluation: 'annual-04-01', source: `${OF} : prestations_familiales/aeeh ; 2026 : 153,01 € (OpenFisca, BMAF du 1er avril 2026) ; la presse donnait 153,16 € : texte non lu, à confirmer`, values: [{ value: 151.8, since: '2025-04-01', legal: 'CSS D541-1' }, { value: 153.01, since: '2026-04-01', legal: 'CSS D541-1', toVerify: true }] },
+    aeeh_complement_6: { label: 'Complément d’AEEH de 6e catégorie (= MTP)', unit: '€/mois', revaluation: 'annual-04-01', source: 'CSS D541-2 : égal à la MTP, qui n’a pas de valeur au 1er avril 2026 dans les sources', values: [{ value: 1288.13, since: '2025-04-01', legal: 'CSS D541-2' }] },
+    ajpa_jour: { label: 'Allocation journalière du proche aidant', unit: '€/jour', revaluation: 'smic', revaluedOn: ['2026-06-01'], source: 'CSS D168-11 : indexée sur le SMIC (7 × SMIC horaire net) ; le SMIC a été relevé le 1er juin 2026 (arrêté du 22 mai 2026), valeur de l’AJPA à cette date non trouvée ; sources secondaires (ash.tm.fr ; section 17 pour 2026)', values: [{ value: 65.8, since: '2025-01-01', legal: 'CSS D168-11', toVerify: true }, { value: 66.64, since: '2026-01-01', legal: 'CSS D168-11', toVerify: true }] },
     ash_minimum_laisse: { label: 'Minimum laissé chaque mois à la personne hébergée (1 % du montant annuel de l’ASPA)', unit: '€/mois', revaluation: 'annual-01-01', source: 'CASF R231-6 (numéro d’article à vérifier) ; 1 % de 12 × ASPA personne seule', values: [{ value: 124.11, since: '2025-01-01', legal: 'CASF R231-6', toVerify: true }, { value: 125.23, since: '2026-01-01', legal: 'CASF R231-6', toVerify: true }] },
   },
   benefits: [
@@ -97,8 +125,8 @@ export const nationalCatalogue: BenefitCatalogue = {
           fact('demandeur.difficultes_activites', 'in', ['une-absolue', 'deux-graves'], 'une difficulté absolue ou deux difficultés graves pour les gestes essentiels', 'CASF D245-4, annexe 2-5'),
           {
             any: [
-              { all: [ageMax(20, 'CASF L245-1 III, D245-3'), fact('demandeur.aeeh_complement', 'eq', true, 'que l’enfant ouvre droit à un complément d’AEEH', 'CASF L245-1 III, CSS L541-1')] },
-              { all: [ageMin(20, 'CASF L245-1 I, D245-3'), ageMax(60, 'CASF L245-1 II, D245-3')] },
+              { all: [ageMax(20, 'CASF L245-1 III, D245-3', { say: { met: 'La personne a {value} ans : avant 20 ans, la PCH demande que l’enfant ouvre droit à un complément d’AEEH (CASF L245-1 III, D245-3).', not_met: 'La personne a {value} ans : les règles des moins de 20 ans ne la concernent pas (CASF L245-1 III, D245-3).', unknown: 'Avant 20 ans, la PCH demande que l’enfant ouvre droit à un complément d’AEEH : l’âge n’est pas indiqué (CASF L245-1 III, D245-3).' } }), fact('demandeur.aeeh_complement', 'eq', true, 'que l’enfant ouvre droit à un complément d’AEEH', 'CASF L245-1 III, CSS L541-1')] },
+              { all: [ageMin(20, 'CASF L245-1 I, D245-3', { say: PCH_20_60('CASF L245-1 I, D245-3') }), ageMax(60, 'CASF L245-1 I, D245-3', { say: PCH_20_60('CASF L245-1 I, D245-3') })] },
               { all: [ageMin(60, 'CASF L245-1 II, D245-3', { say: PCH_AFTER_60 }), fact('demandeur.criteres_pch_avant_60_ans', 'eq', true, 'que les critères aient été remplis avant 60 ans', 'CASF L245-1 II 1°', { say: { not_met: 'Avant 60 ans, les difficultés n’atteignaient pas encore le niveau exigé ; la PCH n’est alors ouverte qu’à une personne qui travaille encore (CASF L245-1 II).' } })] },
               { all: [ageMin(60, 'CASF L245-1 II, D245-3', { say: PCH_AFTER_60 }), fact('demandeur.en_activite', 'eq', true, 'que la personne travaille encore, si les critères n’étaient pas remplis avant 60 ans', 'CASF L245-1 II 2°', { say: { not_met: 'La personne ne travaille plus ; après 60 ans, la PCH demande alors que les critères aient été remplis avant 60 ans (CASF L245-1 II).' } })] },
             ],
@@ -124,7 +152,10 @@ export const nationalCatalogue: BenefitCatalogue = {
       conditions: {
         all: [
           {
-            any: [ageMin(20, 'CSS L821-1, R821-1'), { all: [ageMin(16, 'CSS R821-1'), fact('demandeur.a_charge_prestations_familiales', 'eq', false, 'de ne plus être à la charge de ses parents pour les prestations familiales, avant 20 ans', 'CSS R821-1')] }],
+            any: [
+              ageMin(20, 'CSS L821-1, R821-1', { say: { not_met: 'La personne a {value} ans ; avant 20 ans, l’AAH n’est ouverte qu’à un jeune d’au moins 16 ans qui n’est plus à la charge de ses parents pour les prestations familiales (CSS L821-1, R821-1).' } }),
+              { all: [ageRoute('age-min', 16, 'CSS R821-1', 'l’AAH', { met: 'La personne a {value} ans ; dès 16 ans, l’AAH est ouverte à un jeune qui n’est plus à la charge de ses parents pour les prestations familiales', not_met: 'La personne a {value} ans ; l’AAH n’est jamais ouverte avant 16 ans', unknown: 'dès 16 ans, l’AAH est ouverte à un jeune qui n’est plus à la charge de ses parents pour les prestations familiales' }), fact('demandeur.a_charge_prestations_familiales', 'eq', false, 'de ne plus être à la charge de ses parents pour les prestations familiales, avant 20 ans', 'CSS R821-1')] },
+            ],
             summary: {
               not_met: 'L’AAH est ouverte à partir de 20 ans, ou dès 16 ans pour un jeune qui n’est plus à la charge de ses parents pour les prestations familiales (CSS L821-1, R821-1).',
               unknown: 'L’AAH est ouverte à partir de 20 ans, ou dès 16 ans pour un jeune qui n’est plus à la charge de ses parents pour les prestations familiales : l’âge n’est pas indiqué (CSS L821-1, R821-1).',
@@ -148,7 +179,7 @@ export const nationalCatalogue: BenefitCatalogue = {
         ],
       },
       evaluation: { by: 'la CDAPH (MDPH)', what: 'fixe le taux d’incapacité et décide ; la CAF ou la MSA verse' },
-      toCheck: ['Depuis le 1ᵉʳ octobre 2023, seules les ressources de la personne comptent, pas celles du conjoint (CSS L821-3).'],
+      toCheck: ['Depuis le 1er octobre 2023, seules les ressources de la personne comptent, pas celles du conjoint (CSS L821-3).'],
       exceptions: ['Les ressources prises en compte sont celles d’il y a deux ans, après abattements : un revenu d’activité compte moins.'],
       amount: { type: 'differential', param: 'aah_montant', resources: 'demandeur.ressources_propres', per: 'mois', note: 'Estimation : l’AAH complète les ressources de la personne jusqu’au montant maximal.' },
       nextSteps: MDPH,
@@ -163,9 +194,9 @@ export const nationalCatalogue: BenefitCatalogue = {
         all: [
           {
             any: [
-              ageMin(65, 'CSS L815-1, R815-1'),
-              { all: [ageMin(62, 'CSS R815-1, L351-1-5, D351-1-14'), { any: [inapte('CSS R815-1, L351-7'), taux(['50-79', '80-plus'], 'CSS R815-1, L351-1-5, D351-1-14')] }] },
-              ageMin(62, 'CSS R815-1', { exception: 'Entre 62 et 65 ans, l’ASPA est aussi ouverte à d’autres personnes (anciens combattants, travailleurs handicapés, mères de famille ouvrières…) à l’âge légal de la retraite : à vérifier avec la caisse de retraite (CSS R815-1).' }),
+              ageMin(65, 'CSS L815-1, R815-1', { say: { not_met: 'La personne a {value} ans ; sans inaptitude au travail ni incapacité d’au moins 50 %, l’ASPA n’est possible qu’à partir de 65 ans (CSS L815-1, R815-1).', unknown: 'L’ASPA est possible à partir de 65 ans, plus tôt en cas d’inaptitude au travail ou d’incapacité : l’âge de la personne n’est pas indiqué (CSS L815-1, R815-1).' } }),
+              { all: [ageRoute('age-min', 62, 'CSS R815-1, L351-1-5, D351-1-14', 'l’ASPA', { met: 'La personne a {value} ans ; dès 62 ans, l’ASPA est ouverte en cas d’inaptitude au travail ou d’incapacité d’au moins 50 %', not_met: 'La personne a {value} ans ; l’ASPA n’est jamais ouverte avant 62 ans', unknown: 'dès 62 ans, l’ASPA est ouverte en cas d’inaptitude au travail ou d’incapacité d’au moins 50 %' }), { any: [inapte('CSS R815-1, L351-7'), taux(['50-79', '80-plus'], 'CSS R815-1, L351-1-5, D351-1-14')] }] },
+              ageMin(62, 'CSS R815-1', { say: { unknown: 'Entre 62 et 65 ans, l’ASPA est aussi ouverte à d’autres personnes (anciens combattants, travailleurs handicapés…) : l’âge de la personne n’est pas indiqué (CSS R815-1).' }, exception: 'Entre 62 et 65 ans, l’ASPA est aussi ouverte à d’autres personnes (anciens combattants, travailleurs handicapés, mères de famille ouvrières…) à l’âge légal de la retraite : à vérifier avec la caisse de retraite (CSS R815-1).' }),
             ],
             summary: {
               not_met: 'L’ASPA est ouverte à 65 ans, ou dès 62 ans en cas d’inaptitude au travail ou d’incapacité d’au moins 50 % (CSS R815-1, L351-1-5).',
@@ -201,12 +232,24 @@ export const nationalCatalogue: BenefitCatalogue = {
       falc: 'Une carte pour être prioritaire et se garer',
       conditions: {
         any: [
-          taux(['80-plus'], 'CASF L241-3 I 1°'),
+          taux(['80-plus'], 'CASF L241-3 I 1°', { need: 'un taux d’incapacité d’au moins 80 %, fixé par la MDPH, pour la mention invalidité' }),
           fact('demandeur.tierce_personne', 'eq', 'invalidite-3', 'une pension d’invalidité de 3e catégorie, pour la mention invalidité', 'CASF L241-3 I 1°'),
           {
             all: [
-              ageMin(60, 'CASF L241-3', { say: { not_met: 'La personne a {value} ans : la carte accordée d’office avec l’APA (GIR 1 ou 2) concerne les 60 ans et plus ; la MDPH peut l’accorder à tout âge (CASF L241-3).' } }),
-              gir([1, 2], 'CASF L241-3', { say: { not_met: 'La personne est en GIR {value} : pas de carte d’office au titre de l’APA ; la MDPH peut l’accorder sur d’autres critères (CASF L241-3).' } }),
+              ageMin(60, 'CASF L241-3', {
+                say: {
+                  met: 'La personne a {value} ans : à partir de 60 ans, la carte peut être accordée d’office avec l’APA, en GIR 1 ou 2 (CASF L241-3).',
+                  not_met: 'La personne a {value} ans : la carte accordée d’office avec l’APA (GIR 1 ou 2) concerne les 60 ans et plus ; la MDPH peut l’accorder à tout âge (CASF L241-3).',
+                  unknown: 'À partir de 60 ans, la carte est accordée d’office avec l’APA en GIR 1 ou 2 : l’âge de la personne n’est pas indiqué (CASF L241-3).',
+                },
+              }),
+              gir([1, 2], 'CASF L241-3', {
+                need: 'un GIR 1 ou 2 pour la carte accordée d’office avec l’APA',
+                say: {
+                  not_met: 'La personne est en GIR {value} : pas de carte d’office au titre de l’APA ; la MDPH peut l’accorder sur d’autres critères (CASF L241-3).',
+                  unknown: 'Avec l’APA, la carte est accordée d’office en GIR 1 ou 2 : le GIR n’est pas indiqué (CASF L241-3).',
+                },
+              }),
             ],
           },
           fact('demandeur.mobilite_reduite', 'eq', true, 'une station debout pénible pour la mention priorité, ou une marche très réduite ou un besoin d’accompagnement pour la mention stationnement', 'CASF L241-3 I 2° et 3°', {
@@ -227,7 +270,7 @@ export const nationalCatalogue: BenefitCatalogue = {
       conditions: {
         all: [
           {
-            any: [ageMin(16, 'CT L5213-1, L4153-1'), ageMin(15, 'CT L6222-1', { exception: 'Dès 15 ans, un jeune qui entre en apprentissage peut demander la RQTH : à vérifier avec la MDPH (CT L6222-1).' })],
+            any: [ageMin(16, 'CT L5213-1, L4153-1'), ageMin(15, 'CT L6222-1', { say: { unknown: 'Dès 15 ans, un jeune qui entre en apprentissage peut demander la RQTH : l’âge de la personne n’est pas indiqué (CT L6222-1).' }, exception: 'Dès 15 ans, un jeune qui entre en apprentissage peut demander la RQTH : à vérifier avec la MDPH (CT L6222-1).' })],
             summary: {
               not_met: 'La RQTH est possible dès 16 ans, âge où l’on peut travailler, ou dès 15 ans pour un apprenti (CT L4153-1, L6222-1).',
               unknown: 'La RQTH est possible dès 16 ans (dès 15 ans pour un apprenti) : l’âge n’est pas indiqué (CT L4153-1, L6222-1).',
@@ -251,8 +294,7 @@ export const nationalCatalogue: BenefitCatalogue = {
         all: [
           {
             any: [
-              ageMin(65, 'CASF L113-1'),
-              { all: [ageMin(60, 'CASF L113-1'), inapte('CASF L113-1')] },
+              ...elderlyAge('l’ASH'),
               ...disabilityRoute('CASF L241-1, L344-5'),
             ],
             summary: {
@@ -277,7 +319,7 @@ export const nationalCatalogue: BenefitCatalogue = {
       conditions: {
         all: [
           {
-            any: [ageMin(65, 'CASF L113-1'), { all: [ageMin(60, 'CASF L113-1'), inapte('CASF L113-1')] }, ...disabilityRoute('CASF L241-1')],
+            any: [...elderlyAge('l’aide-ménagère'), ...disabilityRoute('CASF L241-1')],
             summary: {
               not_met: 'Avant 65 ans, l’aide-ménagère suppose une inaptitude au travail reconnue (à partir de 60 ans) ou un handicap (CASF L113-1, L241-1).',
               unknown: 'Avant 65 ans, l’aide-ménagère suppose une inaptitude au travail reconnue (à partir de 60 ans) ou un handicap : l’âge ou le taux d’incapacité ne sont pas indiqués (CASF L113-1, L241-1).',
@@ -288,6 +330,10 @@ export const nationalCatalogue: BenefitCatalogue = {
               fact('demandeur.lieu_de_vie', 'eq', 'domicile', 'de vivre chez soi ou chez un proche', 'CASF L231-1'),
               fact('demandeur.lieu_de_vie', 'eq', 'residence-autonomie', 'de vivre chez soi', 'CASF L231-1', { exception: 'En résidence autonomie, la personne vit chez elle et l’aide-ménagère reste possible selon les services de la résidence : à vérifier avec le conseil départemental (CASF L231-1).' }),
             ],
+            summary: {
+              not_met: 'L’aide-ménagère est une aide à domicile : elle concerne les personnes qui vivent chez elles ou chez un proche, parfois en résidence autonomie (CASF L231-1).',
+              unknown: 'L’aide-ménagère concerne les personnes qui vivent chez elles ou chez un proche, parfois en résidence autonomie : le lieu de vie n’est pas indiqué (CASF L231-1).',
+            },
           },
           gir([5, 6], 'CASF L231-1, L232-2', { need: 'un GIR 5 ou 6 ; en GIR 1 à 4, c’est l’APA qui aide à domicile' }),
           { fact: 'foyer.ressources_mensuelles', op: 'lte', param: 'aspa_seul', coupleParam: 'aspa_couple', kind: 'resources', earnings: 'demandeur.revenus_activite', legal: 'CASF L231-2, R231-2' },
@@ -306,13 +352,13 @@ export const nationalCatalogue: BenefitCatalogue = {
       falc: 'De l’argent quand on arrête de travailler pour aider un proche',
       conditions: {
         all: [
-          carer('CSS L168-8', 'L’AJPA est versée à l’aidant : si un proche aide la personne et réduit son activité, c’est lui qui la demande (CSS L168-8).'),
+          carer('CSS L168-8', 'L’AJPA est versée à l’aidant : si un proche aide la personne et réduit son activité, c’est lui qui la demande (CSS L168-8).', 'L’AJPA est versée à l’aidant, qui la demande : il n’est pas indiqué si vous aidez la personne (CSS L168-8).'),
           carerWorks('CSS L168-8'),
           { any: [taux(['80-plus'], 'CSS L168-8'), gir([1, 2, 3, 4], 'CSS L168-8, CT D3142-8'), tiercePersonne('CSS L168-8, CT D3142-8')] },
         ],
       },
       toCheck: ['L’aidant prend un congé de proche aidant ou réduit son activité.', 'Au plus 22 jours par mois, 66 jours par personne aidée, 264 jours sur la carrière.'],
-      amount: { type: 'fixed', param: 'ajpa_jour', per: 'jour', note: 'Demi-journée : la moitié. Suit le SMIC (chaque 1ᵉʳ janvier, et à chaque hausse en cours d’année).' },
+      amount: { type: 'fixed', param: 'ajpa_jour', per: 'jour', note: 'Demi-journée : la moitié. Suit le SMIC (chaque 1er janvier, et à chaque hausse en cours d’année).' },
       nextSteps: { where: 'CAF (téléservice) ou MSA', form: 'Demande en ligne et attestation de l’employeur' },
       sources: ['CSS L168-8 à L168-16, D168-11', 'Code du travail D3142-8 (décret n° 2022-1037 du 22 juillet 2022 : GIR 4, MTP et PCRTP ; référence à vérifier au texte)', 'solidarites.gouv.fr, caf.fr'],
     },
@@ -323,12 +369,12 @@ export const nationalCatalogue: BenefitCatalogue = {
       falc: 'Arrêter de travailler un temps pour aider un proche',
       conditions: {
         all: [
-          carer('CT L3142-16', 'Le congé de proche aidant est pris par l’aidant : si un proche salarié aide la personne, c’est lui qui le demande à son employeur (CT L3142-16).'),
+          carer('CT L3142-16', 'Le congé de proche aidant est pris par l’aidant : si un proche salarié aide la personne, c’est lui qui le demande à son employeur (CT L3142-16).', 'Le congé de proche aidant est pris par l’aidant salarié, qui le demande à son employeur : il n’est pas indiqué si vous aidez la personne (CT L3142-16).'),
           fact('aidant.salarie', 'eq', true, 'que l’aidant soit salarié', 'CT L3142-16', { say: { not_met: 'Le congé de proche aidant est réservé aux salariés ; au chômage indemnisé ou indépendant, l’aidant peut demander l’AJPA (CT L3142-16).' } }),
           {
             any: [
               taux(['80-plus'], 'CT L3142-16, D3142-8'),
-              gir([1, 2, 3, 4], 'CT D3142-8', { need: 'un GIR 1 à 4, ouvert au GIR 4 depuis le 1ᵉʳ juillet 2022' }),
+              gir([1, 2, 3, 4], 'CT D3142-8', { need: 'un GIR 1 à 4, ouvert au GIR 4 depuis le 1er juillet 2022' }),
               tiercePersonne('CT D3142-8'),
             ],
           },
@@ -336,7 +382,7 @@ export const nationalCatalogue: BenefitCatalogue = {
       },
       toCheck: ['L’aidant prévient l’employeur un mois avant (15 jours pour un renouvellement).', 'Un agent public a un congé de proche aidant équivalent (code général de la fonction publique, à vérifier) : il le demande à son administration.', '3 mois renouvelables, au plus 1 an sur toute la carrière ; fractionnable ou à temps partiel avec l’accord de l’employeur.'],
       nextSteps: { where: 'L’employeur (lettre ou courriel) ; l’AJPA compense la perte de salaire' },
-      sources: ['Code du travail L3142-16 à L3142-27, D3142-7 et suivants', 'Décret n° 2022-1037 du 22 juillet 2022 (GIR 4, MTP et PCRTP, en vigueur au 1ᵉʳ juillet 2022 ; référence à vérifier au texte)'],
+      sources: ['Code du travail L3142-16 à L3142-27, D3142-7 et suivants', 'Décret n° 2022-1037 du 22 juillet 2022 (GIR 4, MTP et PCRTP, en vigueur au 1er juillet 2022 ; référence à vérifier au texte)'],
     },
   ],
 };

@@ -17,10 +17,10 @@ export const euro = (n: number): string => (euroFmt ??= new Intl.NumberFormat('f
 /** A whole or decimal number in French. */
 export const num = (n: number): string => (numFmt ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })).format(n);
 
-/** A date in French (« 1ᵉʳ avril 2025 »). */
+/** A date in French (« 1er avril 2025 »), written as `formatDate` of @relais/core writes it, with a formatter built once. */
 export function frDate(d: string): string {
   const s = (dateFmt ??= new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(new Date(`${d}T12:00:00Z`));
-  return s.replace(/^1 /, '1ᵉʳ ');
+  return s.replace(/^1 /, '1er ');
 }
 
 /** « avril 2026 » → « d’avril 2026 », « janvier 2026 » → « de janvier 2026 ». */
@@ -33,7 +33,7 @@ export const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.sl
 
 /** What a sentence says about a parameter it uses (shown next to the criterion or the amount). */
 export interface ValueNote {
-  /** « montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue ». */
+  /** « montant au 1er avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue ». */
   text: string;
 }
 
@@ -106,12 +106,15 @@ export const SPECIAL = {
   /** Over the ceiling only because of earnings, partly not counted. */
   earnings: (v: TextVars & { other: number }) =>
     `Sans les revenus d’activité, les ressources (${euro(v.other)} ${v.per}) ne dépassent pas le plafond ${v.of}${sit(v)} (${euro(v.threshold!)} ${v.per}) ; une partie des revenus d’activité n’est pas comptée (abattements) : à vérifier${ref(v)}.`,
-  /** The authority that decides has not been asked yet (« pas encore de demande à la MDPH »). */
-  pending: (v: TextVars & { says: string; pending: string }) => `${v.says} : ${v.pending} ; ${v.the} demande ${v.need ?? 'une décision'} — à vérifier${ref(v)}.`,
+  /**
+   * The authority that decides has not been asked yet (« pas encore de demande à la MDPH »): one sentence per answer and
+   * benefit, whatever the threshold of the branch (two branches on the same rate say it once).
+   */
+  pending: (v: TextVars & { says: string; pending: string }) => `${v.says} ; ${v.pending} : ${v.the} est à vérifier${ref(v)}.`,
   /** An estimated GIR that does not fit: only the evaluation fixes it. */
   estimated: (v: TextVars) => `${v.says} d’après une estimation ; ${v.the} demande ${v.need} : seule l’évaluation fixe le GIR, à vérifier${ref(v)}.`,
   /** An estimated GIR that fits: stated as an estimate, never as a fact. */
-  estimatedMet: (v: TextVars) => `D’après vos réponses, la personne serait en GIR ${num(v.value!)} (estimation : seule l’équipe du département évalue le GIR)${ref(v)}.`,
+  estimatedMet: (v: TextVars) => `D’après vos réponses, la personne serait en GIR ${num(v.value!)} ; ce n’est qu’une estimation, seule l’équipe du département évalue le GIR${ref(v)}.`,
   /** The situation is not given, and the answer lies between the ceilings of both situations. */
   between: (v: TextVars & { low: number; high: number; which: string }) =>
     `Les ressources indiquées (${euro(v.value!)} ${v.per}) sont entre deux plafonds ${v.of} (${euro(v.low)} et ${euro(v.high)} ${v.per}) : ${v.which}${ref(v)}.`,
@@ -135,7 +138,7 @@ const sit = (v: TextVars) => (v.situation ? ` ${v.situation}` : '');
 export function valueNote(p: { unit?: string }, since: string, stale: string | null, toVerify: boolean): string {
   const what = p.unit === 'ans' || p.unit === 'ratio' ? 'valeur' : 'montant';
   let s = `${what} au ${frDate(since)}`;
+  if (toVerify) s += ', valeur à confirmer';
   if (stale) s += ` — la revalorisation ${ofMonth(stale)} n’est pas encore connue`;
-  if (toVerify) s += `${stale ? ', et' : ','} valeur à confirmer`;
   return s;
 }

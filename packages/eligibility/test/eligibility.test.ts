@@ -195,8 +195,8 @@ describe('<relais-eligibility>', () => {
     await ready(el);
     await runThrough(el, { ...OLDER, who: 'me', 'demandeur.age': 35, 'demandeur.taux_incapacite': '80-plus', 'demandeur.ressources_propres': 300, 'foyer.ressources_mensuelles': 300 });
     const aah = $(el, '#b-aah')!.closest('article')!;
-    expect(aah.textContent).to.match(/Montant maximal de l’AAH : montant au 1ᵉʳ avril 2026, valeur à confirmer\./);
-    expect(aah.querySelector('.value-note.warn')!.textContent).to.match(/montant au 1ᵉʳ avril 2026, valeur à confirmer/);
+    expect(aah.textContent).to.match(/Montant maximal de l’AAH : montant au 1er avril 2026, valeur à confirmer\./);
+    expect(aah.querySelector('.value-note.warn')!.textContent).to.match(/montant au 1er avril 2026, valeur à confirmer/);
     const apaNo = $(el, '#b-apa-domicile')!.closest('article')!;
     expect(apaNo.classList.contains('not_eligible')).to.equal(true);
     expect(apaNo.textContent).to.match(/Exceptions possibles, à vérifier/);
@@ -248,7 +248,7 @@ describe('<relais-eligibility>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('journey review: « pour moi » without a carer lists no carer’s right (a one-line pointer instead); legal references in words in « Textes »; « 1ᵉʳ janvier »; plain « montant à confirmer »; axe clean', async () => {
+  it('journey review: « pour moi » without a carer lists no carer’s right (a one-line pointer instead); legal references in words in « Textes »; « 1er janvier »; plain « montant à confirmer »; axe clean', async () => {
     const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
     await ready(el);
     await runThrough(el, { ...OLDER, who: 'me' }, 30);
@@ -262,8 +262,8 @@ describe('<relais-eligibility>', () => {
     expect(results.textContent).to.not.match(/\b(CASF|CSS|CT) [LRD]\d/);
     expect(results.textContent).to.not.match(/Valeur à vérifier|valeur à vérifier/);
     const apa = $(el, '#b-apa-domicile')!.closest('article')!;
-    expect(apa.querySelector('.amount')!.textContent).to.match(/valeur au 1ᵉʳ janvier 2026/);
-    expect(apa.textContent).to.match(/Montant à confirmer : Majoration pour tierce personne \(MTP\) : montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue\./);
+    expect(apa.querySelector('.amount')!.textContent).to.match(/valeur au 1er janvier 2026/);
+    expect(apa.textContent).to.match(/Montant à confirmer : Majoration pour tierce personne \(MTP\) : montant au 1er avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue\./);
     expect(apa.querySelector('details.sources')!.textContent).to.match(/article R232-4 du code de l’action sociale et des familles/);
     expect(apa.querySelector('details.sources')!.textContent).to.match(/articles L232-1 à L232-7, R232-1, R232-4, R232-10, R232-11, D232-31 du code de l’action sociale et des familles/);
     await expect(el).to.be.accessible();
@@ -276,7 +276,7 @@ describe('<relais-eligibility>', () => {
     for (const id of ['ajpa', 'conge-proche-aidant', 'apa-domicile']) {
       const card = $(el, `#b-${id}`)!.closest('article')!;
       expect(card.querySelector('.status')!.textContent, id).to.match(/^Probablement éligible, après évaluation/);
-      expect(card.textContent, id).to.match(/D’après vos réponses, la personne serait en GIR 4 \(estimation : seule l’équipe du département évalue le GIR\)/);
+      expect(card.textContent, id).to.match(/D’après vos réponses, la personne serait en GIR 4 ; ce n’est qu’une estimation, seule l’équipe du département évalue le GIR/);
       expect(card.textContent, id).to.not.match(/La personne est en GIR 4/);
     }
     expect($(el, '.carer-pointer')).to.equal(null);
@@ -344,7 +344,11 @@ describe('<relais-eligibility>', () => {
     expect(status('cmi'), 'no application to the MDPH yet: à vérifier').to.equal('unknown');
     await waitUntil(() => $(el, '.results'), 'results');
     const text = $(el, '.results')!.textContent!.replace(/\s+/g, ' ');
-    expect(text).to.match(/Aucune demande n’a encore été faite à la MDPH : c’est la MDPH qui évalue le taux d’incapacité/);
+    expect(text).to.match(/Aucune demande n’a encore été faite à la MDPH ; c’est la MDPH qui évalue le taux d’incapacité : l’AAH est à vérifier\./);
+    // said once for the AAH (its two rate routes), with no RSDAE line: that question is not asked before the MDPH
+    const aah = $(el, '#b-aah')!.closest('article')!.textContent!;
+    expect(aah.split('Aucune demande n’a encore été faite à la MDPH').length - 1).to.equal(1);
+    expect(aah).to.not.match(/RSDAE/);
     expect(text).to.match(/Le congé de proche aidant est réservé aux salariés/);
     await expect(el).to.be.accessible();
   });
@@ -396,7 +400,7 @@ describe('<relais-eligibility> in French and in English', () => {
     expect($(el, 'label[for="answer"], legend')!.textContent).to.match(/How old is the person\?/);
   });
 
-  it('dates an amount « value as of 1 January 2026 » in English, « valeur au 1ᵉʳ janvier 2026 » in French', async () => {
+  it('dates an amount « value as of 1 January 2026 » in English, « valeur au 1er janvier 2026 » in French', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><relais-eligibility date="2026-11-23"></relais-eligibility></div>`);
     const el = wrap.querySelector('relais-eligibility') as RelaisEligibility;
     await waitUntil(() => $(el, 'form'), 'rendered', { timeout: 5000 });
@@ -405,7 +409,7 @@ describe('<relais-eligibility> in French and in English', () => {
     const apa = $(el, '#b-apa-domicile')!.closest('article')!;
     expect(apa.querySelector('.amount')!.textContent).to.match(/value as of 1 January 2026/);
     expect(messages.fr.asOf).to.be.a('function');
-    expect((messages.fr.asOf as (p: Record<string, unknown>) => string)({ date: '2026-01-01' })).to.equal('valeur au 1ᵉʳ janvier 2026');
+    expect((messages.fr.asOf as (p: Record<string, unknown>) => string)({ date: '2026-01-01' })).to.equal('valeur au 1er janvier 2026');
   });
 
   it('has an English message for every French one; inLang picks the wording of the language asked', async () => {

@@ -60,7 +60,7 @@ test('AAH: 80 %, or 50–79 % with RSDAE; own resources; differential estimate; 
   assert.equal(a.amount.kind, 'estimate');
   assert.equal(a.amount.value, 741.59);
   assert.equal(a.amount.toVerify, true, 'the April 2026 amount is unconfirmed');
-  assert.match(a.amount.notes.join(' '), /Montant maximal de l’AAH : montant au 1ᵉʳ avril 2026, valeur à confirmer\./);
+  assert.match(a.amount.notes.join(' '), /Montant maximal de l’AAH : montant au 1er avril 2026, valeur à confirmer\./);
   assert.equal(get(run({ ...adultDisabled, 'demandeur.taux_incapacite': '50-79', 'demandeur.rsdae': false }), 'aah').status, 'not_eligible');
   assert.equal(get(run({ ...adultDisabled, 'demandeur.taux_incapacite': '50-79' }), 'aah').status, 'unknown', 'RSDAE unknown');
   const rich = get(run({ ...adultDisabled, 'foyer.ressources_mensuelles': 2500, 'demandeur.revenus_activite': 0, 'demandeur.enfants_a_charge': 0 }), 'aah');
@@ -68,7 +68,7 @@ test('AAH: 80 %, or 50–79 % with RSDAE; own resources; differential estimate; 
   assert.ok(rich.criteria.some((c) => sp(c.text) === 'Les ressources indiquées (2 500,00 € par mois) dépassent le plafond de l’AAH, 1 041,59 € par mois (CSS L821-3, D821-2).'), rich.criteria.map((c) => c.text).join('\n'));
   const near = get(run({ ...adultDisabled, 'foyer.ressources_mensuelles': 1050, 'demandeur.revenus_activite': 0, 'demandeur.enfants_a_charge': 0 }), 'aah');
   assert.equal(near.status, 'unknown', 'just above an unconfirmed ceiling: « à vérifier »');
-  assert.ok(near.criteria.some((c) => c.toVerify && /dépassent de peu le plafond de l’AAH .*ce plafond n’est pas sûr \(montant au 1ᵉʳ avril 2026, valeur à confirmer\) : proche du plafond, à vérifier/.test(c.text)));
+  assert.ok(near.criteria.some((c) => c.toVerify && /dépassent de peu le plafond de l’AAH .*ce plafond n’est pas sûr \(montant au 1er avril 2026, valeur à confirmer\) : proche du plafond, à vérifier/.test(c.text)));
 });
 
 test('dated parameters: the AAH amount in force at the date, and its freshness', () => {
@@ -80,20 +80,20 @@ test('dated parameters: the AAH amount in force at the date, and its freshness',
   const apa = get(run(olderAtHome), 'apa-domicile');
   assert.equal(apa.amount.stale, true);
   assert.equal(apa.stale, true);
-  assert.match(sp(apa.amount.basis), /\(valeur au 1ᵉʳ janvier 2026\)\. Aucune participation sous 933,89 € de ressources par mois ; au plus 90 % au-delà de 3 439,31 €/);
-  assert.ok(apa.amount.notes.includes('Majoration pour tierce personne (MTP) : montant au 1ᵉʳ avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue.'), apa.amount.notes.join('\n'));
+  assert.match(sp(apa.amount.basis), /\(valeur au 1er janvier 2026\)\. Aucune participation sous 933,89 € de ressources par mois ; au plus 90 % au-delà de 3 439,31 €/);
+  assert.ok(apa.amount.notes.includes('Majoration pour tierce personne (MTP) : montant au 1er avril 2025 — la revalorisation d’avril 2026 n’est pas encore connue.'), apa.amount.notes.join('\n'));
   const before = get(run(olderAtHome, '2026-03-31'), 'apa-domicile');
   assert.equal(before.amount.stale, false, 'not stale before 1 April 2026');
   // a combined amount is as old as its oldest part
   const aeeh = get(run({ 'demandeur.age': 8, 'demandeur.taux_incapacite': '80-plus' }), 'aeeh');
   assert.equal(aeeh.amount.asOf, '2025-04-01');
   // each figure with its own date
-  assert.match(sp(aeeh.amount.basis), /^153,01 € par mois \(valeur au 1ᵉʳ avril 2026\), et jusqu’à 1 441,14 € avec le complément le plus élevé \(complément de 1 288,13 €, valeur au 1ᵉʳ avril 2025\)\./);
+  assert.match(sp(aeeh.amount.basis), /^153,01 € par mois \(valeur au 1er avril 2026\), et jusqu’à 1 441,14 € avec le complément le plus élevé \(complément de 1 288,13 €, valeur au 1er avril 2025\)\./);
   // a date with no value: no « undefined € », a clear sentence
   const aspa = get(run(olderAtHome, '2024-06-01'), 'aspa');
   assert.equal(aspa.status, 'unknown');
   assert.ok(aspa.criteria.every((c) => !/undefined|NaN/.test(c.text)));
-  assert.ok(aspa.criteria.some((c) => c.text === 'La valeur du plafond de l’ASPA n’est pas connue au 1ᵉʳ juin 2024 : à vérifier (CSS L815-9, D815-1, R815-29).'));
+  assert.ok(aspa.criteria.some((c) => c.text === 'La valeur du plafond de l’ASPA n’est pas connue au 1er juin 2024 : à vérifier (CSS L815-9, D815-1, R815-29).'));
 });
 
 test('ASPA: 65, resources single or couple, estimate', () => {
@@ -310,4 +310,30 @@ test('evaluate() of the whole national catalogue stays fast: p95 ≤ 5 ms over 1
   // the machine is shared (tests run in parallel): the best of three runs is the engine's own cost
   const p95 = Math.min(measure(), measure(), measure());
   assert.ok(p95 <= 5, `p95 ${p95.toFixed(2)} ms`);
+});
+
+test('audit of issue 13: sentences shown together never contradict each other, say once what one answer leaves open, and date values as the rest of the SDK (« 1er »)', () => {
+  const texts = (a, id) => get(run(a), id).criteria.map((c) => c.text);
+  // the age not given: the group's own sentence, not one « possible à partir de … » per route
+  const ash = texts({ 'demandeur.taux_incapacite': 'aucun', 'demandeur.lieu_de_vie': 'etablissement' }, 'ash');
+  assert.ok(ash.includes('Avant 65 ans, l’ASH suppose une inaptitude au travail reconnue (à partir de 60 ans) ou un handicap : l’âge ou le taux d’incapacité ne sont pas indiqués (CASF L113-1, L241-1).'), ash.join('\n'));
+  assert.ok(!ash.some((t) => /^L’ASH est possible à partir de (60|65) ans/.test(t)), ash.join('\n'));
+  // the CMI: the age and the GIR only concern the card granted with the APA
+  const cmi = texts({ 'demandeur.taux_incapacite': 'aucun' }, 'cmi');
+  assert.ok(!cmi.some((t) => /^La CMI est possible à partir de 60 ans|^La CMI demande un GIR 1 ou 2 :/.test(t)), cmi.join('\n'));
+  assert.ok(cmi.includes('À partir de 60 ans, la carte est accordée d’office avec l’APA en GIR 1 ou 2 : l’âge de la personne n’est pas indiqué (CASF L241-3).'), cmi.join('\n'));
+  // « pas encore de demande à la MDPH »: one sentence with both articles, and no RSDAE question that is not asked
+  const aah = get(run({ ...adultDisabled, 'demandeur.taux_incapacite': 'pas-demande' }), 'aah');
+  assert.equal(aah.status, 'unknown');
+  const pending = aah.criteria.filter((c) => /MDPH/.test(c.text));
+  assert.deepEqual(pending.map((c) => c.text), ['Aucune demande n’a encore été faite à la MDPH ; c’est la MDPH qui évalue le taux d’incapacité : l’AAH est à vérifier (CSS L821-1, L821-2).']);
+  // where the person lives, not given: one sentence for the aide-ménagère
+  const am = texts({}, 'aide-menagere').filter((t) => /chez soi|chez elles/.test(t));
+  assert.deepEqual(am, ['L’aide-ménagère concerne les personnes qui vivent chez elles ou chez un proche, parfois en résidence autonomie : le lieu de vie n’est pas indiqué (CASF L231-1).']);
+  // the carer's rights: no « demande que la demande »
+  for (const id of ['ajpa', 'conge-proche-aidant']) for (const t of texts({}, id)) assert.doesNotMatch(t, /demande que la demande/, t);
+  // a value both unconfirmed and past a revaluation: its date, « à confirmer », then the revaluation not yet known
+  const ajpa = get(run({ 'aidant.est_aidant': true, 'aidant.activite_professionnelle': true, 'demandeur.gir': 2 }, '2026-12-02'), 'ajpa');
+  assert.deepEqual(ajpa.amount.notes, ['Allocation journalière du proche aidant : montant au 1er janvier 2026, valeur à confirmer — la revalorisation de juin 2026 n’est pas encore connue.']);
+  for (const r of run({}).results) for (const t of [r.amount.basis, ...r.criteria.map((c) => c.text)]) assert.doesNotMatch(t, /1ᵉʳ/, t);
 });

@@ -36,7 +36,7 @@ test('an estimated GIR is never stated as a fact, and what rests on it is « pro
     assert.ok(gir.length, id);
     for (const c of gir) {
       assert.doesNotMatch(c.text, /^La personne est en GIR/, `${id}: ${c.text}`);
-      assert.match(c.text, /^D’après vos réponses, la personne serait en GIR 4 \(estimation : seule l’équipe du département évalue le GIR\)/, `${id}: ${c.text}`);
+      assert.match(c.text, /^D’après vos réponses, la personne serait en GIR 4 ; ce n’est qu’une estimation, seule l’équipe du département évalue le GIR/, `${id}: ${c.text}`);
     }
   }
   // an evaluated GIR keeps the plain sentence, and AJPA stays « éligible »
@@ -73,5 +73,5 @@ test('legal references read as words and leave the sentence (« Textes » detail
   assert.deepEqual(splitLegal('La personne a 58 ans ; l’APA n’est possible qu’à partir de 60 ans (CASF L232-2, R232-1).'), { text: 'La personne a 58 ans ; l’APA n’est possible qu’à partir de 60 ans.', refs: ['CASF L232-2, R232-1'] });
   assert.deepEqual(splitLegal('Une partie des revenus n’est pas comptée (abattement de 0,9 SMIC pour une personne seule, CSS R815-29) : à vérifier.'), { text: 'Une partie des revenus n’est pas comptée (abattement de 0,9 SMIC pour une personne seule) : à vérifier.', refs: ['CSS R815-29'] });
   assert.deepEqual(splitLegal('Sans RQTH (AAH, CMI invalidité : CT L5212-13).'), { text: 'Sans RQTH (AAH, CMI invalidité).', refs: ['CT L5212-13'] });
-  assert.deepEqual(splitLegal('D’après vos réponses, la personne serait en GIR 4 (estimation : seule l’équipe du département évalue le GIR) (CT D3142-8).').text, 'D’après vos réponses, la personne serait en GIR 4 (estimation : seule l’équipe du département évalue le GIR).');
+  assert.deepEqual(splitLegal('D’après vos réponses, la personne serait en GIR 4 ; ce n’est qu’une estimation, seule l’équipe du département évalue le GIR (CT D3142-8).').text, 'D’après vos réponses, la personne serait en GIR 4 ; ce n’est qu’une estimation, seule l’équipe du département évalue le GIR.');
 });
