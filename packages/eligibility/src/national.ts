@@ -382,7 +382,7 @@ export const nationalCatalogue: BenefitCatalogue = {
       },
       toCheck: ['L’aidant prévient l’employeur un mois avant (15 jours pour un renouvellement).', 'Un agent public a un congé de proche aidant équivalent (code général de la fonction publique, à vérifier) : il le demande à son administration.', '3 mois renouvelables, au plus 1 an sur toute la carrière ; fractionnable ou à temps partiel avec l’accord de l’employeur.'],
       nextSteps: { where: 'L’employeur (lettre ou courriel) ; l’AJPA compense la perte de salaire' },
-      sources: ['Code du travail L3142-16 à L3142-27, D3142-7 et suivants', 'Décret n° 2022-1037 du 22 juillet 2022 (GIR 4, MTP et PCRTP, en vigueur au 1er juillet 2022 ; référence à vérifier au texte)'],
+      sources: ['Code du travail L3142-16 à L3142-27, D3142-7 et suivants', 'Décret n° 2022-1037 du 22 juillet 2022, art. 3 (GIR 4, MTP et PCRTP, droits ouverts à compter du 1er juillet 2022), pris pour la LFSS 2022 art. 54 (loi 2021-1754, suppression de la « particulière gravité ») ; concordants : Lefebvre Dalloz, 15 septembre 2022 ; texte consolidé de D3142-8 à relire'],
     },
   ],
 };
