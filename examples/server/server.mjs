@@ -12,11 +12,13 @@ import { createRestHandler } from './rest-api.mjs';
 import { createLiaisonReceiver } from './liaison-receiver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+// the SDK's version, stamped in its bundles (an « older copy » is this one renamed)
+const { version: VERSION } = JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8'));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
 const MOUNTS = [
   ['/relais/', join(root, 'packages/relais/dist/cdn')],
   // "an older copy" for examples/demo/double.html: the same build, its scripts stamped with version 0.0.9
-  ['/relais-ancienne/', join(root, 'packages/relais/dist/cdn'), (body, file) => (file.endsWith('.js') ? Buffer.from(body.toString('utf8').replaceAll('"0.1.0"', '"0.0.9"')) : body)],
+  ['/relais-ancienne/', join(root, 'packages/relais/dist/cdn'), (body, file) => (file.endsWith('.js') ? Buffer.from(body.toString('utf8').replaceAll(`"${VERSION}"`, '"0.0.9"')) : body)],
   ['/data/catalogues/', join(root, 'packages/eligibility/catalogues')],
   ['/data/', join(root, 'examples/data')],
   ['/', join(root, 'examples/demo')],
