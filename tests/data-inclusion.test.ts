@@ -148,6 +148,34 @@ describe('data·inclusion source on the spec-enforcing double (createClient)', (
     await allValid();
   });
 
+  it('a département scope with no place: the API\'s département listings, structures nested, duplicates left out, a true total', async () => {
+    const c = di();
+    const r = await c.search({ departements: ['58'], pageSize: 10 });
+    await allValid();
+    const asked = (await sent()).map((x) => `${x.path}?${new URLSearchParams(x.query).toString()}`);
+    expect(asked.some((u) => u.startsWith('/api/v1/services?') && /code_departement=58/.test(u)), asked.join()).to.equal(true);
+    expect(asked.some((u) => u.startsWith('/api/v1/structures?') && /code_departement=58/.test(u) && /exclure_doublons=true/.test(u)), asked.join()).to.equal(true);
+    expect(asked.some((u) => u.startsWith('/api/v1/search/services')), 'no national search read page by page').to.equal(false);
+    // every service of the Nièvre sample (all in the Nièvre), none of the three duplicates of the second source
+    const sample = (await (await fetch('/examples/data/nievre.json')).json()) as { services: unknown[] };
+    expect(r.total).to.equal(sample.services.length);
+    expect(r.totalIsMinimum).to.equal(undefined);
+    expect(r.items).to.have.length(10);
+    for (const i of r.items) expect(i.structure?.nom, i.service.id).to.be.a('string');
+    const fs = await c.search({ departements: ['58'], typologies: ['france-services'], pageSize: 200 });
+    expect(fs.total).to.be.above(0);
+    expect(fs.items.some((i) => i.service.source === 'dora')).to.equal(false);
+    // the API's filters go to the listing: official values only
+    await clear();
+    const carers = await c.search({ departements: ['58'], thematiques: ['autonomie--repit-des-aidants'] });
+    await allValid();
+    const listed = (await sent()).filter((x) => x.path === '/api/v1/services').map((x) => new URLSearchParams(x.query));
+    expect(listed.at(-1)!.getAll('thematiques')).to.deep.equal(['famille--soutien-aidants']);
+    expect(carers.unsupported).to.include('thematiques:autonomie--repit-des-aidants');
+    for (const i of carers.items) expect(i.service.thematiques).to.include('famille--soutien-aidants');
+    expect((await c.search({ departements: ['89'] })).total, 'no service of the sample in the Yonne').to.equal(0);
+  });
+
   it('an unknown commune: the 422 becomes « Commune inconnue : 99999 »', async () => {
     const e = await fail(di().search({ commune: '99999' }));
     expect(e.status).to.equal(422);
@@ -268,6 +296,14 @@ describe('data·inclusion source in <relais-directory>', () => {
     for (const i of result().items) if (i.distanceKm !== null) expect(i.distanceKm).to.be.at.most(10);
     await allValid();
     await expect(el).to.be.accessible();
+  });
+
+  it('departements="58" with no commune: every service of the département counted exactly (not « au moins »)', async () => {
+    const el = await fixture<RelaisDirectory>(html`<relais-directory departements="58" .client=${di()}></relais-directory>`);
+    await idle(el);
+    const sample = (await (await fetch('/examples/data/nievre.json')).json()) as { services: unknown[] };
+    expect(status(el).replace(/\s/g, '')).to.equal(`${sample.services.length}servicestrouvés`);
+    await allValid();
   });
 
   it('an unknown commune: « Commune inconnue : 99999 » in an alert', async () => {
