@@ -101,6 +101,19 @@ describe('data·inclusion source on the spec-enforcing double (createClient)', (
     what.value = 'aide';
     what.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     await waitUntil(() => /^Au moins \d+ services trouvés$/.test(el.shadowRoot!.querySelector('.status')?.textContent?.trim() ?? ''), '« au moins N »', { timeout: 10000 });
+    // none among the pages read is no « Aucun service »: the status says only the first services were read
+    const few = createClient({ source: 'data-inclusion', baseUrl: base, token: 'test-token', scanLimit: 20 });
+    const none = await fixture<RelaisDirectory>(html`<relais-directory .client=${few}></relais-directory>`);
+    await waitUntil(() => (none as unknown as { status: string }).status === 'idle', 'first search');
+    const words = none.shadowRoot!.querySelector<HTMLInputElement>('#what')!;
+    words.value = 'carte grise';
+    words.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    const said = () => none.shadowRoot!.querySelector('.status')?.textContent?.trim() ?? '';
+    await waitUntil(() => /premiers services lus/.test(said()), '« parmi les premiers services lus »', { timeout: 10000 });
+    expect(said()).to.equal('Aucun service trouvé parmi les premiers services lus (le répertoire est trop grand pour être lu en entier) : indiquez une commune ou précisez la recherche.');
+    expect(none.shadowRoot!.querySelector('.empty')!.textContent, 'not « ne correspond à votre recherche »').to.not.match(/ne correspond/);
+    expect(none.shadowRoot!.querySelector('#live')!.textContent).to.match(/premiers services lus/);
+    await expect(none).to.be.accessible();
     // with every page read, the total is exact
     const all = await di().search({ text: 'aide', pageSize: 10 });
     expect(all.totalIsMinimum).to.equal(undefined);
