@@ -5,9 +5,11 @@
  * sends follows the spec.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createClient, type RelaisClient, type SearchQuery, type SearchResult } from '@relais/core';
+import { createClient, type MapPoints, type RelaisClient, type RelaisProvider, type SearchQuery, type SearchResult } from '@relais/core';
 import { NEEDS } from '@relais/directory';
 import '@relais/directory/define.js';
+import '@relais/map/define.js';
+import '@relais/core/provider.js';
 import type { RelaisDirectory } from '@relais/directory';
 import { fail } from './helpers/remote.js';
 
@@ -339,6 +341,26 @@ describe('data·inclusion source in <relais-directory>', () => {
     await waitUntil(() => (gone as unknown as { status: string }).status !== 'idle', 'searching');
     gone.remove();
     expect(aborted, 'the removed element aborted its search').to.equal(true);
+  });
+});
+
+describe('data·inclusion source in <relais-map>', () => {
+  beforeEach(clear);
+
+  it('a need the API cannot say exactly: valid requests, and the map says it shows more services', async () => {
+    const p = await fixture<RelaisProvider>(html`<relais-provider .client=${di()}><relais-map tile-url="none" style="width: 600px"></relais-map></relais-provider>`);
+    const el = p.querySelector('relais-map')!;
+    const pts = () => (el as unknown as { points: MapPoints | null }).points;
+    const said = () => el.shadowRoot!.querySelector('.status')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    await waitUntil(() => pts(), 'points', { timeout: 10000 });
+    expect(said()).to.not.match(/filtres demandés/);
+    const before = pts();
+    p.store.setFilters({ thematiques: ['autonomie--hebergement-permanent'], commune: '58194' });
+    await waitUntil(() => pts() !== before, 'points of the need', { timeout: 10000 });
+    expect(pts()!.unsupported).to.deep.equal(['thematiques:autonomie--hebergement-permanent']);
+    expect(said()).to.match(/Cette source ne permet pas d’appliquer tous les filtres demandés : la carte montre plus de services\.$/);
+    await allValid();
+    await expect(el).to.be.accessible();
   });
 });
 
