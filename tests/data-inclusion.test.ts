@@ -112,7 +112,7 @@ describe('data·inclusion source on the spec-enforcing double (createClient)', (
     words.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     const said = () => none.shadowRoot!.querySelector('.status')?.textContent?.trim() ?? '';
     await waitUntil(() => /premiers services lus/.test(said()), '« parmi les premiers services lus »', { timeout: 10000 });
-    expect(said()).to.equal('Aucun service trouvé parmi les premiers services lus (le répertoire est trop grand pour être lu en entier) : indiquez une commune ou précisez la recherche.');
+    expect(said()).to.equal('Aucun service trouvé parmi les premiers services lus : indiquez une commune ou précisez la recherche.');
     expect(none.shadowRoot!.querySelector('.empty')!.textContent, 'not « ne correspond à votre recherche »').to.not.match(/ne correspond/);
     expect(none.shadowRoot!.querySelector('#live')!.textContent).to.match(/premiers services lus/);
     await expect(none).to.be.accessible();

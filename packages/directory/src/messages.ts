@@ -51,7 +51,7 @@ export const messages: LazyCatalogue<Keys> = lazyCatalogue(
     sortDistance: 'Distance',
     sortName: 'Nom',
     countAtLeast: (p: P) => `Au moins ${p.count}`,
-    countNoneRead: 'Aucun service trouvé parmi les premiers services lus (le répertoire est trop grand pour être lu en entier) : indiquez une commune ou précisez la recherche.',
+    countNoneRead: 'Aucun service trouvé parmi les premiers services lus : indiquez une commune ou précisez la recherche.',
     unsupported: (p: P) => `Ce répertoire ne permet pas de filtrer par ${p.list} : les résultats sont plus larges.`,
     count: (p: P) => plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' }),
     countNear: (p: P) => `${plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' })} ${p.place}`,
