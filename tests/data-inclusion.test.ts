@@ -189,6 +189,9 @@ describe('data·inclusion source on the spec-enforcing double (createClient)', (
     expect(carers.unsupported).to.include('thematiques:autonomie--repit-des-aidants');
     for (const i of carers.items) expect(i.service.thematiques).to.include('famille--soutien-aidants');
     expect((await c.search({ departements: ['89'] })).total, 'no service of the sample in the Yonne').to.equal(0);
+    // a code the API does not know (Corsica is 2A and 2B): its 422 in French
+    const e = await fail(c.search({ departements: ['20'] }));
+    expect([e.status, e.kind, e.message]).to.deep.equal([422, 'not-found', 'Département inconnu : 20.']);
   });
 
   it('an unknown commune: the 422 becomes « Commune inconnue : 99999 »', async () => {

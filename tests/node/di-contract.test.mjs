@@ -140,4 +140,5 @@ test('a 422 of the API reads as a French sentence', async () => {
     'Le répertoire data·inclusion refuse la valeur « autonomie--x » pour « thematiques ».',
   );
   assert.equal(diRefusal(null, {}), 'Le répertoire data·inclusion a refusé la recherche (erreur 422).');
+  assert.equal(diRefusal({ detail: [{ type: 'enum', loc: ['query', 'code_departement'], msg: 'Input should be …', input: '20' }] }, {}), 'Département inconnu : 20.');
 });

@@ -71,6 +71,7 @@ export function diRefusal(body: unknown, sent: { commune?: string }): string {
   const fromLoc = [...(first?.loc ?? [])].reverse().find((x): x is string => typeof x === 'string' && x !== 'query');
   const field = fromLoc ?? (typeof detail === 'string' && /code_commune/.test(detail) ? 'code_commune' : '');
   if (field === 'code_commune') return `Commune inconnue : ${String(first?.input ?? sent.commune ?? '').slice(0, 10)}.`;
+  if (field === 'code_departement') return `Département inconnu : ${String(first?.input ?? '').slice(0, 10)}.`;
   if (field) return `Le répertoire data·inclusion refuse la valeur « ${String(first?.input ?? '').slice(0, 60)} » pour « ${field.slice(0, 40)} ».`;
   return 'Le répertoire data·inclusion a refusé la recherche (erreur 422).';
 }
@@ -261,7 +262,7 @@ class DataInclusionClient extends RemoteClient {
     } catch (e) {
       if (e instanceof RelaisError && e.status === 422) {
         const answer = e.cause instanceof HttpAnswerError ? e.cause.body : null;
-        throw new RelaisError(/code_commune/.test(JSON.stringify(answer)) ? 'not-found' : 'http', { status: 422, detail: 'HTTP 422', message: diRefusal(answer, { commune }), cause: e });
+        throw new RelaisError(/code_commune|code_departement/.test(JSON.stringify(answer)) ? 'not-found' : 'http', { status: 422, detail: 'HTTP 422', message: diRefusal(answer, { commune }), cause: e });
       }
       throw e;
     }
