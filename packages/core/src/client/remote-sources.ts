@@ -41,9 +41,18 @@ abstract class RemoteClient extends BaseClient {
 
 /** Services read per request when a filter runs on the fetched pages (data·inclusion allows up to 10 000). */
 const DI_SCAN_PAGE_SIZE = 500;
-/** Structures read per request of a département's listing, and the most pages read (the API's default size is 5 000). */
-const DI_STRUCTURES_PAGE_SIZE = 5000;
-const DI_STRUCTURES_MAX_PAGES = 10;
+/**
+ * Structures read per request of a département's listing (each request within the timeout, on a slow connection too),
+ * and the most pages read.
+ */
+const DI_STRUCTURES_PAGE_SIZE = 1000;
+const DI_STRUCTURES_MAX_PAGES = 50;
+
+/** A département's structures by id, and the ids of those the API names as duplicates of a kept one. */
+interface DepartementStructures {
+  structures: Map<string, unknown>;
+  duplicates: Set<string>;
+}
 
 /** One page of services read from the API, as search items. */
 interface ReadPage {
@@ -189,29 +198,34 @@ class DataInclusionClient extends RemoteClient {
       // a département scope with no place: the API filters départements in its listings (`/api/v1/services` and
       // `/api/v1/structures` take `code_departement`; `/search/services` does not), read as the server's sync reads them
       const listing = !!query.departements?.length && !commune;
-      const listingPage = (departement: string) => async (p: number, size: number): Promise<ReadPage> => {
-        const { structures, duplicates } = await this.departementStructures(departement, signal);
-        const url = withParams(joinUrl(this.opts.baseUrl, 'api/v1/services'), {
-          code_departement: departement,
-          thematiques: params.thematiques,
-          publics: params.publics,
-          types: params.types,
-          frais: params.frais,
-          modes_accueil: params.modes_accueil,
-          sources: params.sources,
-          score_qualite_minimum: params.score_qualite_minimum,
-          page: p,
-          size,
-        });
-        const b = await this.page(url, signal, commune);
-        const before = this.collector.report.skipped + this.collector.report.warnings;
-        const items = (b.items as Array<{ structure_id?: unknown } | null>)
-          // the services of a structure the API lists as the duplicate of another are left out (exclure_doublons)
-          .filter((s) => !(s && typeof s.structure_id === 'string' && duplicates.has(s.structure_id)))
-          .map((s) => readHit(s && typeof s === 'object' ? { ...s, structure: typeof s.structure_id === 'string' ? structures.get(s.structure_id) : undefined } : s, this.collector, null))
-          .filter((x): x is SearchItem => !!x);
-        this.reportIssues(before);
-        return { items, received: b.items.length, total: b.total, pages: b.pages };
+      const listingPage = (departement: string) => {
+        // the département's structures, read once for this search's pages
+        let read: Promise<DepartementStructures> | undefined;
+        return async (p: number, size: number): Promise<ReadPage> => {
+          read ??= this.departementStructures(departement, signal);
+          const { structures, duplicates } = await read;
+          const url = withParams(joinUrl(this.opts.baseUrl, 'api/v1/services'), {
+            code_departement: departement,
+            thematiques: params.thematiques,
+            publics: params.publics,
+            types: params.types,
+            frais: params.frais,
+            modes_accueil: params.modes_accueil,
+            sources: params.sources,
+            score_qualite_minimum: params.score_qualite_minimum,
+            page: p,
+            size,
+          });
+          const b = await this.page(url, signal, commune);
+          const before = this.collector.report.skipped + this.collector.report.warnings;
+          const items = (b.items as Array<{ structure_id?: unknown } | null>)
+            // the services of a structure the API lists as the duplicate of another are left out (exclure_doublons)
+            .filter((s) => !(s && typeof s.structure_id === 'string' && duplicates.has(s.structure_id)))
+            .map((s) => readHit(s && typeof s === 'object' ? { ...s, structure: typeof s.structure_id === 'string' ? structures.get(s.structure_id) : undefined } : s, this.collector, null))
+            .filter((x): x is SearchItem => !!x);
+          this.reportIssues(before);
+          return { items, received: b.items.length, total: b.total, pages: b.pages };
+        };
       };
 
       if (!tests.length && query.sort !== 'name' && !listing) {
@@ -278,13 +292,13 @@ class DataInclusionClient extends RemoteClient {
    * answers cached by the HTTP layer), to nest in its services as `/search/services` does; and the structures the API
    * names as duplicates of the kept ones (`doublons`), whose services are left out.
    */
-  private async departementStructures(departement: string, signal: AbortSignal): Promise<{ structures: Map<string, unknown>; duplicates: Set<string> }> {
+  private async departementStructures(departement: string, signal: AbortSignal): Promise<DepartementStructures> {
     const structures = new Map<string, unknown>();
     const duplicates = new Set<string>();
-    for (let p = 1, pages = 1; p <= Math.min(pages, DI_STRUCTURES_MAX_PAGES); p++) {
-      const url = withParams(joinUrl(this.opts.baseUrl, 'api/v1/structures'), { code_departement: departement, sources: this.opts.sources, exclure_doublons: true, page: p, size: DI_STRUCTURES_PAGE_SIZE });
-      const b = await this.page(url, signal, undefined);
-      pages = b.pages;
+    const read = (p: number) => this.page(withParams(joinUrl(this.opts.baseUrl, 'api/v1/structures'), { code_departement: departement, sources: this.opts.sources, exclure_doublons: true, page: p, size: DI_STRUCTURES_PAGE_SIZE }), signal, undefined);
+    const first = await read(1);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, Math.min(first.pages, DI_STRUCTURES_MAX_PAGES) - 1) }, (_, i) => read(i + 2)));
+    for (const b of [first, ...rest]) {
       for (const raw of b.items) {
         if (!raw || typeof raw !== 'object') continue;
         // a structure nested in a service is a BaseStructure: without the listing's `doublons` and `score_qualite`
