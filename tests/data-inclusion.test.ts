@@ -1,8 +1,8 @@
 /**
  * The data·inclusion source against a double that enforces the official API v1 spec (tests/server/data-inclusion-double.mjs,
  * tests/contract/data-inclusion-openapi-v1.json): every need tile, « Autour de moi », typed words, each filter and an
- * unknown commune work or explain themselves — in createClient and in <relais-directory> — and every request the SDK
- * sends follows the spec.
+ * unknown commune work or explain themselves — in createClient, in <relais-directory> and in <relais-map> — and every
+ * request the SDK sends follows the spec; a département scope with no place reads the API's département listings.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createClient, type MapPoints, type RelaisClient, type RelaisProvider, type SearchQuery, type SearchResult } from '@relais/core';
