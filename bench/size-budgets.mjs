@@ -41,7 +41,8 @@ export const budgets = () => [
   { name: 'Page annuaire : autoloader + cœur + <relais-directory>', files: [...closure('relais'), ...closure('widgets/relais-directory')], target: 35, limit: 38.1 },
   // 58.99 → 58.65 kB (one i18n policy: the map's English in i18n/map.en.js): limit 58.8
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
-  { name: 'Carte : chunk <relais-map> + Leaflet + supercluster (sans le cœur)', files: [...only('widgets/relais-map'), 'vendor/leaflet.js', 'vendor/supercluster.js'], target: 60, limit: 59.4 },
+  // issue 16 audit: the data·inclusion département listings (remote chunk; inlined in the IIFE only), the map's « la carte montre plus de services », the directory's « parmi les premiers services lus »: remeasured, limit = measured + 0.1 kB
+  { name: 'Carte : chunk <relais-map> + Leaflet + supercluster (sans le cœur)', files: [...only('widgets/relais-map'), 'vendor/leaflet.js', 'vendor/supercluster.js'], target: 60, limit: 59.5 },
   // 29.63 → 28.80 kB (one i18n policy: the eligibility English in i18n/eligibility.en.js): limit 28.9
   { name: 'Éligibilité : chunk <relais-eligibility> avec le catalogue national (sans le cœur)', files: only('widgets/relais-eligibility'), target: 30, limit: 28.9 },
   // 14.9 → 20.2 kB (session 3): one key hierarchy (vault), send-once, the consent step with its regimes and notice
@@ -61,11 +62,13 @@ export const budgets = () => [
   // 158.52 → 153.96 kB (one i18n policy: the five widgets' English in their own chunks, loaded only in English): limit 154.1
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
   // issue 22 audit (the pathway's recours sent in time, late reply to the APA plan): 157.28 kB measured, limit 157.4
-  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 157.4 },
+  // issue 16 audit: the data·inclusion département listings (remote chunk; inlined in the IIFE only), the map's « la carte montre plus de services », the directory's « parmi les premiers services lus »: remeasured, limit = measured + 0.1 kB
+  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 157.6 },
   // 161.44 → 156.72 kB (one i18n policy: the English loaded from i18n/*.en.js next to the script, not inlined): limit 156.9
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
   // issue 22 audit (the pathway's recours sent in time, late reply to the APA plan): 159.56 kB measured, limit 159.7
-  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 159.7 },
+  // issue 16 audit: the data·inclusion département listings (remote chunk; inlined in the IIFE only), the map's « la carte montre plus de services », the directory's « parmi les premiers services lus »: remeasured, limit = measured + 0.1 kB
+  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 160.4 },
   // React (issue 17): an app rendering one wrapper, bundled from the npm packages, React left out. From the element's
   // own entry it registers that element only: 33.8 kB; from the root entry, every element: 137.8 kB (it was the only
   // way before, 114 kB in the issue's measure, where the single element was 55 kB).
@@ -74,5 +77,6 @@ export const budgets = () => [
   { name: 'React : <RelaisDirectory> depuis @relais/react/directory (sans React)', files: reactApp('directory-entry'), limit: 35.5 },
   // 142.22 → 137.54 kB (one i18n policy: every element's English in chunks of their own): limit 137.7
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
-  { name: 'React : <RelaisDirectory> depuis @relais/react, tous les éléments (sans React)', files: reactApp('directory-root'), limit: 140.1 },
+  // issue 16 audit: the data·inclusion département listings (remote chunk; inlined in the IIFE only), the map's « la carte montre plus de services », the directory's « parmi les premiers services lus »: remeasured, limit = measured + 0.1 kB
+  { name: 'React : <RelaisDirectory> depuis @relais/react, tous les éléments (sans React)', files: reactApp('directory-root'), limit: 140.3 },
 ];

@@ -1,13 +1,15 @@
 /**
  * The data·inclusion source against a double that enforces the official API v1 spec (tests/server/data-inclusion-double.mjs,
  * tests/contract/data-inclusion-openapi-v1.json): every need tile, « Autour de moi », typed words, each filter and an
- * unknown commune work or explain themselves — in createClient and in <relais-directory> — and every request the SDK
- * sends follows the spec.
+ * unknown commune work or explain themselves — in createClient, in <relais-directory> and in <relais-map> — and every
+ * request the SDK sends follows the spec; a département scope with no place reads the API's département listings.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createClient, type RelaisClient, type SearchQuery, type SearchResult } from '@relais/core';
+import { createClient, type MapPoints, type RelaisClient, type RelaisProvider, type SearchQuery, type SearchResult } from '@relais/core';
 import { NEEDS } from '@relais/directory';
 import '@relais/directory/define.js';
+import '@relais/map/define.js';
+import '@relais/core/provider.js';
 import type { RelaisDirectory } from '@relais/directory';
 import { fail } from './helpers/remote.js';
 
@@ -101,6 +103,19 @@ describe('data·inclusion source on the spec-enforcing double (createClient)', (
     what.value = 'aide';
     what.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     await waitUntil(() => /^Au moins \d+ services trouvés$/.test(el.shadowRoot!.querySelector('.status')?.textContent?.trim() ?? ''), '« au moins N »', { timeout: 10000 });
+    // none among the pages read is no « Aucun service »: the status says only the first services were read
+    const few = createClient({ source: 'data-inclusion', baseUrl: base, token: 'test-token', scanLimit: 20 });
+    const none = await fixture<RelaisDirectory>(html`<relais-directory .client=${few}></relais-directory>`);
+    await waitUntil(() => (none as unknown as { status: string }).status === 'idle', 'first search');
+    const words = none.shadowRoot!.querySelector<HTMLInputElement>('#what')!;
+    words.value = 'carte grise';
+    words.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    const said = () => none.shadowRoot!.querySelector('.status')?.textContent?.trim() ?? '';
+    await waitUntil(() => /premiers services lus/.test(said()), '« parmi les premiers services lus »', { timeout: 10000 });
+    expect(said()).to.equal('Aucun service trouvé parmi les premiers services lus : indiquez une commune ou précisez la recherche.');
+    expect(none.shadowRoot!.querySelector('.empty')!.textContent, 'not « ne correspond à votre recherche »').to.not.match(/ne correspond/);
+    expect(none.shadowRoot!.querySelector('#live')!.textContent).to.match(/premiers services lus/);
+    await expect(none).to.be.accessible();
     // with every page read, the total is exact
     const all = await di().search({ text: 'aide', pageSize: 10 });
     expect(all.totalIsMinimum).to.equal(undefined);
@@ -146,6 +161,37 @@ describe('data·inclusion source on the spec-enforcing double (createClient)', (
     expect(nievre.total).to.be.above(0);
     for (const i of nievre.items) expect((i.service.code_insee ?? i.structure!.code_insee)!.slice(0, 2)).to.equal('58');
     await allValid();
+  });
+
+  it('a département scope with no place: the API\'s département listings, structures nested, duplicates left out, a true total', async () => {
+    const c = di();
+    const r = await c.search({ departements: ['58'], pageSize: 10 });
+    await allValid();
+    const asked = (await sent()).map((x) => `${x.path}?${new URLSearchParams(x.query).toString()}`);
+    expect(asked.some((u) => u.startsWith('/api/v1/services?') && /code_departement=58/.test(u)), asked.join()).to.equal(true);
+    expect(asked.some((u) => u.startsWith('/api/v1/structures?') && /code_departement=58/.test(u) && /exclure_doublons=true/.test(u)), asked.join()).to.equal(true);
+    expect(asked.some((u) => u.startsWith('/api/v1/search/services')), 'no national search read page by page').to.equal(false);
+    // every service of the Nièvre sample (all in the Nièvre), none of the three duplicates of the second source
+    const sample = (await (await fetch('/examples/data/nievre.json')).json()) as { services: unknown[] };
+    expect(r.total).to.equal(sample.services.length);
+    expect(r.totalIsMinimum).to.equal(undefined);
+    expect(r.items).to.have.length(10);
+    for (const i of r.items) expect(i.structure?.nom, i.service.id).to.be.a('string');
+    const fs = await c.search({ departements: ['58'], typologies: ['france-services'], pageSize: 200 });
+    expect(fs.total).to.be.above(0);
+    expect(fs.items.some((i) => i.service.source === 'dora')).to.equal(false);
+    // the API's filters go to the listing: official values only
+    await clear();
+    const carers = await c.search({ departements: ['58'], thematiques: ['autonomie--repit-des-aidants'] });
+    await allValid();
+    const listed = (await sent()).filter((x) => x.path === '/api/v1/services').map((x) => new URLSearchParams(x.query));
+    expect(listed.at(-1)!.getAll('thematiques')).to.deep.equal(['famille--soutien-aidants']);
+    expect(carers.unsupported).to.include('thematiques:autonomie--repit-des-aidants');
+    for (const i of carers.items) expect(i.service.thematiques).to.include('famille--soutien-aidants');
+    expect((await c.search({ departements: ['89'] })).total, 'no service of the sample in the Yonne').to.equal(0);
+    // a code the API does not know (Corsica is 2A and 2B): its 422 in French
+    const e = await fail(c.search({ departements: ['20'] }));
+    expect([e.status, e.kind, e.message]).to.deep.equal([422, 'not-found', 'Département inconnu : 20.']);
   });
 
   it('an unknown commune: the 422 becomes « Commune inconnue : 99999 »', async () => {
@@ -270,6 +316,14 @@ describe('data·inclusion source in <relais-directory>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('departements="58" with no commune: every service of the département counted exactly (not « au moins »)', async () => {
+    const el = await fixture<RelaisDirectory>(html`<relais-directory departements="58" .client=${di()}></relais-directory>`);
+    await idle(el);
+    const sample = (await (await fetch('/examples/data/nievre.json')).json()) as { services: unknown[] };
+    expect(status(el).replace(/\s/g, '')).to.equal(`${sample.services.length}servicestrouvés`);
+    await allValid();
+  });
+
   it('an unknown commune: « Commune inconnue : 99999 » in an alert', async () => {
     const el = await fixture<RelaisDirectory>(html`<relais-directory commune="99999" .client=${di()}></relais-directory>`);
     await waitUntil(() => $(el, '[role="alert"]'), 'alert', { timeout: 10000 });
@@ -290,6 +344,26 @@ describe('data·inclusion source in <relais-directory>', () => {
     await waitUntil(() => (gone as unknown as { status: string }).status !== 'idle', 'searching');
     gone.remove();
     expect(aborted, 'the removed element aborted its search').to.equal(true);
+  });
+});
+
+describe('data·inclusion source in <relais-map>', () => {
+  beforeEach(clear);
+
+  it('a need the API cannot say exactly: valid requests, and the map says it shows more services', async () => {
+    const p = await fixture<RelaisProvider>(html`<relais-provider .client=${di()}><relais-map tile-url="none" style="width: 600px"></relais-map></relais-provider>`);
+    const el = p.querySelector('relais-map')!;
+    const pts = () => (el as unknown as { points: MapPoints | null }).points;
+    const said = () => el.shadowRoot!.querySelector('.status')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    await waitUntil(() => pts(), 'points', { timeout: 10000 });
+    expect(said()).to.not.match(/filtres demandés/);
+    const before = pts();
+    p.store.setFilters({ thematiques: ['autonomie--hebergement-permanent'], commune: '58194' });
+    await waitUntil(() => pts() !== before, 'points of the need', { timeout: 10000 });
+    expect(pts()!.unsupported).to.deep.equal(['thematiques:autonomie--hebergement-permanent']);
+    expect(said()).to.match(/Cette source ne permet pas d’appliquer tous les filtres demandés : la carte montre plus de services\.$/);
+    await allValid();
+    await expect(el).to.be.accessible();
   });
 });
 

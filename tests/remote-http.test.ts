@@ -134,4 +134,31 @@ describe('département scope (SearchQuery.departements)', () => {
     el.departements = '58, 21';
     await waitUntil(() => asked.at(-1)!.departements?.join() === '58,21', 'new scope');
   });
+
+  it('<relais-map> taken out of the page aborts its points and their retries; moved in the page, it goes on', async () => {
+    // a data·inclusion double answering 503 « Retry-After: 1 » to the first 20 requests: the map waits between tries
+    const k = key('maprm');
+    const slow = faulty(k, 'status-503-retry-after', 0, 20, { retries: 5 });
+    let signal: AbortSignal | undefined;
+    const client = Object.assign(Object.create(slow) as RelaisClient, {
+      points: (q: SearchQuery, o?: { signal?: AbortSignal }): Promise<MapPoints> => {
+        signal = o?.signal;
+        return slow.points(q, o);
+      },
+    });
+    const el = await fixture<HTMLElement>(html`<relais-map commune="58079" .client=${client}></relais-map>`);
+    await waitUntil(async () => (await count(`remote-${k}`)) === 1, 'first attempt');
+    // moved: removed and put back in the same task, the run goes on
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await sleep(50);
+    expect(signal!.aborted, 'a move does not abort').to.equal(false);
+    el.remove();
+    await sleep(50);
+    expect(signal!.aborted, 'a removed map aborts its run').to.equal(true);
+    // Retry-After is 1 s: without the abort, the second attempt would have gone out by now
+    await sleep(1800);
+    expect(await count(`remote-${k}`)).to.equal(1);
+  });
 });

@@ -125,6 +125,8 @@ test('the SDK sends only requests the spec accepts, for every need and filter', 
     for (const q of queries) await c.search(q);
     const sent = await (await fetch(`${base}/_requests`)).json();
     assert.ok(sent.length >= queries.length);
+    // the département scope with no place reads the département listings: their requests are checked too
+    assert.deepEqual([...new Set(sent.map((r) => r.path))].sort(), ['/api/v1/search/services', '/api/v1/services', '/api/v1/structures']);
     assert.deepEqual(sent.flatMap((r) => r.errors), []);
     assert.deepEqual(sent.flatMap((r) => r.ignored), []);
   }));
@@ -138,4 +140,5 @@ test('a 422 of the API reads as a French sentence', async () => {
     'Le répertoire data·inclusion refuse la valeur « autonomie--x » pour « thematiques ».',
   );
   assert.equal(diRefusal(null, {}), 'Le répertoire data·inclusion a refusé la recherche (erreur 422).');
+  assert.equal(diRefusal({ detail: [{ type: 'enum', loc: ['query', 'code_departement'], msg: 'Input should be …', input: '20' }] }, {}), 'Département inconnu : 20.');
 });

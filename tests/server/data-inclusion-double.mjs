@@ -11,8 +11,9 @@
 //   whole km for on-site services; order: distance (nulls last), then id; `exclure_doublons` keeps, among duplicate
 //   structures, the best-scored one; lists are ORs within a parameter, ANDed across;
 // - pages are `{ items, total, page, size: items.length, pages: ceil(total / size asked) }`, `size` ≤ 10 000;
-// - `/structures` and `/services` (the listings a server-side sync reads): `code_departement` from `code_insee`, order by
-//   id; a duplicate structure is named in its twin's `doublons` and left out with `exclure_doublons`;
+// - `/structures` and `/services` (the listings a server-side sync reads, and the SDK for a département scope with no
+//   place): `code_departement` from `code_insee`, the service filters of the search on `/services`, order by id; a
+//   duplicate structure is named in its twin's `doublons` and left out with `exclure_doublons`;
 // - the data is the Nièvre sample as data·inclusion would hold it: only the national vocabulary (extension
 //   thematiques, publics and modes removed), only the spec's fields, the structure nested in `service.structure`,
 //   plus three duplicate structures from a second source; every record is validated against the spec at start-up.
@@ -94,6 +95,17 @@ export function createDataInclusionDouble({ prefix = '/di', token = 'test-token'
   const log = [];
   let last = '';
 
+  // the service filters both `/search/services` and the `/services` listing take: ORs within a parameter, ANDed across
+  const any = (have, wanted) => !wanted || (have ?? []).some((v) => wanted.includes(v));
+  const matches = (s, q) =>
+    (!q.thematiques || (s.thematiques ?? []).some((t) => q.thematiques.includes(t) || q.thematiques.includes(t.split('--')[0]))) &&
+    (!q.frais || q.frais.includes(s.frais)) &&
+    any(s.modes_accueil, q.modes_accueil) &&
+    any(s.publics, q.publics) &&
+    (!q.types || q.types.includes(s.type)) &&
+    (!q.sources || q.sources.includes(s.source)) &&
+    (q.score_qualite_minimum === undefined || s.score_qualite >= q.score_qualite_minimum);
+
   const search = async (res, q) => {
     if ((q.lat === undefined) !== (q.lon === undefined)) {
       return json(res, 422, { detail: [{ type: 'value_error', loc: ['query'], msg: 'Value error, `lat` et `lon` doivent être fournis ensemble', input: { lat: q.lat ?? null, lon: q.lon ?? null } }] });
@@ -103,17 +115,7 @@ export function createDataInclusionDouble({ prefix = '/di', token = 'test-token'
       place = await communePlace(q.code_commune);
       if (!place) return json(res, 422, { detail: 'This `code_commune` does not exist.' });
     }
-    const any = (have, wanted) => !wanted || (have ?? []).some((v) => wanted.includes(v));
-    let hits = services.filter(
-      (s) =>
-        (!q.thematiques || (s.thematiques ?? []).some((t) => q.thematiques.includes(t) || q.thematiques.includes(t.split('--')[0]))) &&
-        (!q.frais || q.frais.includes(s.frais)) &&
-        any(s.modes_accueil, q.modes_accueil) &&
-        any(s.publics, q.publics) &&
-        (!q.types || q.types.includes(s.type)) &&
-        (!q.sources || q.sources.includes(s.source)) &&
-        (q.score_qualite_minimum === undefined || s.score_qualite >= q.score_qualite_minimum),
-    );
+    let hits = services.filter((s) => matches(s, q));
     if (q.exclure_doublons) hits = hits.filter((s) => !s.duplicateOf || !services.some((o) => o.structure.id === s.duplicateOf && o.score_qualite >= s.score_qualite));
     let rows = hits.map((s) => ({ s, distance: null }));
     if (place) {
@@ -154,7 +156,7 @@ export function createDataInclusionDouble({ prefix = '/di', token = 'test-token'
           const twins = duplicateOf ? all.filter((o) => o.id === duplicateOf) : all.filter((o) => o.duplicateOf === st.id);
           return pick({ ...st, doublons: twins.map((o) => ({ id: o.id, source: o.source })) }, 'ListedStructure');
         });
-    } else rows = services.filter(inTerritory).map((s) => pick(s, 'Service'));
+    } else rows = services.filter((s) => inTerritory(s) && matches(s, q)).map((s) => pick(s, 'Service'));
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     const items = rows.slice((q.page - 1) * q.size, q.page * q.size);
     return json(res, 200, { items, total: rows.length, page: q.page, size: items.length, pages: Math.ceil(rows.length / q.size) });

@@ -463,6 +463,8 @@ export class RelaisDirectory extends RelaisElement {
 
   private countText(r: SearchResult): string {
     // a remote source that read only its first pages gives a lower bound: « Au moins 12 services trouvés près de … »
+    // … and none among them is no « Aucun service »: the rest was not read
+    if (r.totalIsMinimum && r.total === 0) return this.t('countNoneRead');
     if (r.totalIsMinimum && r.total > 0) {
       const exact = this.countText({ ...r, totalIsMinimum: false });
       return this.t('countAtLeast', { count: exact.charAt(0).toLowerCase() + exact.slice(1) });
@@ -853,6 +855,7 @@ export class RelaisDirectory extends RelaisElement {
           elsewhereText: elsewhere ? this.elsewhereText(elsewhere) : '',
           placeName: this.searchedPlaceName(),
           ccasAsked: this.filters.typologies.includes('ccas-cias'),
+          partial: !!this.result?.totalIsMinimum,
         };
       },
     };

@@ -39,6 +39,7 @@ export const english = ({ plural }: { plural: typeof Helper }): Partial<Record<M
   sortDistance: 'Distance',
   sortName: 'Name',
   countAtLeast: (p: P) => `At least ${p.count}`,
+  countNoneRead: 'No service found among the first services read: give a town or narrow the search.',
   unsupported: (p: P) => `This directory cannot filter by ${p.list}: the results are broader.`,
   count: (p: P) => plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' }),
   countNear: (p: P) => `${plural('en', p.n as number, { zero: 'No service found', one: '{n} service found', other: '{n} services found' })} ${p.place}`,

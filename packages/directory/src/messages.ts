@@ -11,7 +11,7 @@ type Keys =
   | 'retry' | 'previousResults' | 'page' | 'prev' | 'next' | 'updated' | 'call' | 'website' | 'email' | 'back' | 'print'
   | 'directions' | 'hours' | 'contact' | 'address' | 'accessibility' | 'bring' | 'howTo' | 'conditions' | 'source' | 'publics'
   | 'copyContact' | 'copied' | 'copyLink' | 'dataWarning' | 'proDetails' | 'finess' | 'zone' | 'mobilisable' | 'demo' | 'noHours'
-  | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind' | 'countAtLeast' | 'unsupported'
+  | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind' | 'countAtLeast' | 'countNoneRead' | 'unsupported'
   | 'applyOnline' | 'nearPlace' | 'nearYou';
 
 /**
@@ -51,6 +51,7 @@ export const messages: LazyCatalogue<Keys> = lazyCatalogue(
     sortDistance: 'Distance',
     sortName: 'Nom',
     countAtLeast: (p: P) => `Au moins ${p.count}`,
+    countNoneRead: 'Aucun service trouvé parmi les premiers services lus : indiquez une commune ou précisez la recherche.',
     unsupported: (p: P) => `Ce répertoire ne permet pas de filtrer par ${p.list} : les résultats sont plus larges.`,
     count: (p: P) => plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' }),
     countNear: (p: P) => `${plural('fr', p.n as number, { zero: 'Aucun service trouvé', one: '{n} service trouvé', other: '{n} services trouvés' })} ${p.place}`,

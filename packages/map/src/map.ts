@@ -417,6 +417,7 @@ export class RelaisMap extends RelaisElement {
           ${pts?.withoutPosition ? html` ${this.t('withoutPosition', { n: pts.withoutPosition })}` : nothing}
           ${pts?.outsideFrance ? html` ${this.t('outsideFrance', { n: pts.outsideFrance })}` : nothing}
           ${pts?.truncated ? html` ${this.t('truncated')}` : nothing}
+          ${pts?.unsupported?.length ? html` ${this.t('broader')}` : nothing}
           ${this.tileError ? html` ${this.t('tileError')}` : nothing}
           ${this.geoError ? html` ${this.t('geoRefused')}` : nothing}
         </p>

@@ -11,6 +11,7 @@ export const english = ({ formatNumber }: { formatNumber: typeof Helper }): Part
   withoutPosition: (p) => `${p.n} without a position: in the list, not on the map.`,
   outsideFrance: (p) => `${p.n} with a position outside France: to check in the source.`,
   truncated: 'Only the first services of the source are shown.',
+  broader: 'This source cannot apply every filter asked for: the map shows more services.',
   showList: (p) => `Show the list of services in view (${p.n})`,
   hideList: 'Hide the list',
   listTitle: 'Services in view',

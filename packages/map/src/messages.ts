@@ -1,7 +1,7 @@
 import { formatNumber, lazyCatalogue, type LazyCatalogue } from '@relais/core';
 
 type Keys =
-  | 'title' | 'status' | 'withoutPosition' | 'outsideFrance' | 'truncated' | 'showList' | 'hideList' | 'listTitle' | 'listMore' | 'searchArea' | 'aroundMe'
+  | 'title' | 'status' | 'withoutPosition' | 'outsideFrance' | 'truncated' | 'broader' | 'showList' | 'hideList' | 'listTitle' | 'listMore' | 'searchArea' | 'aroundMe'
   | 'geoRefused' | 'tileError' | 'cluster' | 'open' | 'center' | 'legend' | 'loading' | 'mapLabel' | 'retry' | 'call' | 'noPoints' | 'keyboardHelp'
   | 'closePopup' | 'zoomIn' | 'zoomOut' | 'listSorted' | 'away' | 'showListPlain';
 
@@ -16,6 +16,7 @@ export const messages: LazyCatalogue<Keys> = lazyCatalogue(
     withoutPosition: (p) => `${p.n} sans position : visibles dans la liste, pas sur la carte.`,
     outsideFrance: (p) => `${p.n} avec une position hors de France : à vérifier dans la source.`,
     truncated: 'Seuls les premiers services de la source sont affichés.',
+    broader: 'Cette source ne permet pas d’appliquer tous les filtres demandés : la carte montre plus de services.',
     showList: (p) => `Afficher la liste des services de la zone (${p.n})`,
     hideList: 'Masquer la liste',
     listTitle: 'Services dans la zone affichée',

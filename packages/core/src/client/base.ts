@@ -67,6 +67,10 @@ export abstract class BaseClient extends EventTarget implements RelaisClient {
       for (let page = 1; out.points.length + out.withoutPosition + out.outsideFrance < max; page++) {
         const r = await this.search({ ...query, bbox: undefined, page, pageSize: MAX_PAGE_SIZE }, { signal });
         out.total = r.total;
+        // what a remote source could not filter (data·inclusion's extension values…): the points are broader than asked
+        const broader = r.unsupported.filter((u) => u !== 'facets');
+        if (page === 1 && broader.length) out.unsupported = broader;
+        if (r.totalIsMinimum) out.truncated = true;
         for (const { service: s, structure: st } of r.items) {
           const at = positionOf(s, st);
           if (!at) out.withoutPosition++;
@@ -75,7 +79,7 @@ export abstract class BaseClient extends EventTarget implements RelaisClient {
         }
         if (page * MAX_PAGE_SIZE >= r.total || r.items.length === 0) break;
       }
-      out.truncated = out.points.length + out.withoutPosition + out.outsideFrance < out.total;
+      out.truncated = out.truncated || out.points.length + out.withoutPosition + out.outsideFrance < out.total;
       return out;
     });
   }

@@ -41,6 +41,26 @@ abstract class RemoteClient extends BaseClient {
 
 /** Services read per request when a filter runs on the fetched pages (data·inclusion allows up to 10 000). */
 const DI_SCAN_PAGE_SIZE = 500;
+/**
+ * Structures read per request of a département's listing (each request within the timeout, on a slow connection too),
+ * and the most pages read.
+ */
+const DI_STRUCTURES_PAGE_SIZE = 1000;
+const DI_STRUCTURES_MAX_PAGES = 50;
+
+/** A département's structures by id, and the ids of those the API names as duplicates of a kept one. */
+interface DepartementStructures {
+  structures: Map<string, unknown>;
+  duplicates: Set<string>;
+}
+
+/** One page of services read from the API, as search items. */
+interface ReadPage {
+  items: SearchItem[];
+  received: number;
+  total: number;
+  pages: number;
+}
 
 /**
  * The commune whose centre is the nearest to a point, among the départements around it (their centres and reach:
@@ -60,6 +80,7 @@ export function diRefusal(body: unknown, sent: { commune?: string }): string {
   const fromLoc = [...(first?.loc ?? [])].reverse().find((x): x is string => typeof x === 'string' && x !== 'query');
   const field = fromLoc ?? (typeof detail === 'string' && /code_commune/.test(detail) ? 'code_commune' : '');
   if (field === 'code_commune') return `Commune inconnue : ${String(first?.input ?? sent.commune ?? '').slice(0, 10)}.`;
+  if (field === 'code_departement') return `Département inconnu : ${String(first?.input ?? '').slice(0, 10)}.`;
   if (field) return `Le répertoire data·inclusion refuse la valeur « ${String(first?.input ?? '').slice(0, 60)} » pour « ${field.slice(0, 40)} ».`;
   return 'Le répertoire data·inclusion a refusé la recherche (erreur 422).';
 }
@@ -165,29 +186,49 @@ class DataInclusionClient extends RemoteClient {
         score_qualite_minimum: this.opts.scoreQualiteMinimum,
         exclure_doublons: true,
       };
-      const fetchPage = async (p: number, size: number) => {
+      const fetchPage = async (p: number, size: number): Promise<ReadPage> => {
         const url = withParams(joinUrl(this.opts.baseUrl, 'api/v1/search/services'), { ...params, page: p, size });
-        let body: unknown;
-        try {
-          body = await this.http.getJson(url, { signal });
-        } catch (e) {
-          if (e instanceof RelaisError && e.status === 422) {
-            const answer = e.cause instanceof HttpAnswerError ? e.cause.body : null;
-            throw new RelaisError(/code_commune/.test(JSON.stringify(answer)) ? 'not-found' : 'http', { status: 422, detail: 'HTTP 422', message: diRefusal(answer, { commune }), cause: e });
-          }
-          throw e;
-        }
-        const b = body as { items?: unknown; total?: unknown; pages?: unknown } | null;
-        if (!b || typeof b !== 'object' || !Array.isArray(b.items)) {
-          throw new RelaisError('invalid-payload', { message: 'La réponse de data·inclusion n’a pas la forme attendue (liste « items »).' });
-        }
+        const b = await this.page(url, signal, commune);
         const before = this.collector.report.skipped + this.collector.report.warnings;
         const items = (b.items as Array<{ service?: unknown; distance?: unknown } | null>).map((h) => readHit(h?.service, this.collector, h?.distance)).filter((x): x is SearchItem => !!x);
         this.reportIssues(before);
-        return { items, received: b.items.length, total: typeof b.total === 'number' ? b.total : b.items.length, pages: typeof b.pages === 'number' ? b.pages : 1 };
+        return { items, received: b.items.length, total: b.total, pages: b.pages };
       };
 
-      if (!tests.length && query.sort !== 'name') {
+      // a département scope with no place: the API filters départements in its listings (`/api/v1/services` and
+      // `/api/v1/structures` take `code_departement`; `/search/services` does not), read as the server's sync reads them
+      const listing = !!query.departements?.length && !commune;
+      const listingPage = (departement: string) => {
+        // the département's structures, read once for this search's pages
+        let read: Promise<DepartementStructures> | undefined;
+        return async (p: number, size: number): Promise<ReadPage> => {
+          read ??= this.departementStructures(departement, signal);
+          const { structures, duplicates } = await read;
+          const url = withParams(joinUrl(this.opts.baseUrl, 'api/v1/services'), {
+            code_departement: departement,
+            thematiques: params.thematiques,
+            publics: params.publics,
+            types: params.types,
+            frais: params.frais,
+            modes_accueil: params.modes_accueil,
+            sources: params.sources,
+            score_qualite_minimum: params.score_qualite_minimum,
+            page: p,
+            size,
+          });
+          const b = await this.page(url, signal, commune);
+          const before = this.collector.report.skipped + this.collector.report.warnings;
+          const items = (b.items as Array<{ structure_id?: unknown } | null>)
+            // the services of a structure the API lists as the duplicate of another are left out (exclure_doublons)
+            .filter((s) => !(s && typeof s.structure_id === 'string' && duplicates.has(s.structure_id)))
+            .map((s) => readHit(s && typeof s === 'object' ? { ...s, structure: typeof s.structure_id === 'string' ? structures.get(s.structure_id) : undefined } : s, this.collector, null))
+            .filter((x): x is SearchItem => !!x);
+          this.reportIssues(before);
+          return { items, received: b.items.length, total: b.total, pages: b.pages };
+        };
+      };
+
+      if (!tests.length && query.sort !== 'name' && !listing) {
         const r = await fetchPage(page, pageSize);
         // invalid records are left out of the count as well as the list
         return { items: r.items, total: Math.max(0, r.total - (r.received - r.items.length)), facets: emptyFacets(), page, pageSize, relaxed: false, unsupported };
@@ -201,13 +242,21 @@ class DataInclusionClient extends RemoteClient {
         const limit = Math.max(1, Math.floor(this.opts.scanLimit ?? 2000));
         const size = Math.min(DI_SCAN_PAGE_SIZE, limit);
         const maxPages = Math.ceil(limit / size);
-        const first = await fetchPage(1, size);
-        const last = Math.min(first.pages, maxPages);
-        const rest = await Promise.all(Array.from({ length: Math.max(0, last - 1) }, (_, i) => fetchPage(i + 2, size)));
+        // the search endpoint, or each département's listing (up to `scanLimit` services each)
+        const readers = listing ? [...new Set(query.departements)].map(listingPage) : [fetchPage];
+        const pages: ReadPage[] = [];
+        let complete = true;
+        for (const read of readers) {
+          const first = await read(1, size);
+          const last = Math.min(first.pages, maxPages);
+          const rest = await Promise.all(Array.from({ length: Math.max(0, last - 1) }, (_, i) => read(i + 2, size)));
+          pages.push(first, ...rest);
+          if (first.pages > maxPages) complete = false;
+        }
         const seen = new Set<string>();
-        let items = [first, ...rest].flatMap((r) => r.items).filter((i) => !seen.has(i.service.id) && !!seen.add(i.service.id) && tests.every((t) => t(i)));
+        let items = pages.flatMap((r) => r.items).filter((i) => !seen.has(i.service.id) && !!seen.add(i.service.id) && tests.every((t) => t(i)));
         if (query.sort === 'name') items = [...items].sort((a, b) => a.service.nom.localeCompare(b.service.nom, 'fr'));
-        scan = { items, complete: first.pages <= maxPages, expires: Date.now() + (this.opts.cacheTtlMs ?? 5 * 60_000) };
+        scan = { items, complete, expires: Date.now() + (this.opts.cacheTtlMs ?? 5 * 60_000) };
         if (this.scans.size > 50) this.scans.clear();
         // a scan begun before refresh() serves its caller only
         if (generation === this.generation) this.scans.set(key, scan);
@@ -217,6 +266,50 @@ class DataInclusionClient extends RemoteClient {
       if (!scan.complete) result.totalIsMinimum = true;
       return result;
     });
+  }
+
+  /** One page of the API (`{ items, total, pages }`); a 422 explains itself in French. */
+  private async page(url: string, signal: AbortSignal, commune: string | undefined): Promise<{ items: unknown[]; total: number; pages: number }> {
+    let body: unknown;
+    try {
+      body = await this.http.getJson(url, { signal });
+    } catch (e) {
+      if (e instanceof RelaisError && e.status === 422) {
+        const answer = e.cause instanceof HttpAnswerError ? e.cause.body : null;
+        throw new RelaisError(/code_commune|code_departement/.test(JSON.stringify(answer)) ? 'not-found' : 'http', { status: 422, detail: 'HTTP 422', message: diRefusal(answer, { commune }), cause: e });
+      }
+      throw e;
+    }
+    const b = body as { items?: unknown; total?: unknown; pages?: unknown } | null;
+    if (!b || typeof b !== 'object' || !Array.isArray(b.items)) {
+      throw new RelaisError('invalid-payload', { message: 'La réponse de data·inclusion n’a pas la forme attendue (liste « items »).' });
+    }
+    return { items: b.items as unknown[], total: typeof b.total === 'number' ? b.total : b.items.length, pages: typeof b.pages === 'number' ? b.pages : 1 };
+  }
+
+  /**
+   * The structures of a département (`/api/v1/structures?code_departement=…&exclure_doublons=true`, every page, the
+   * answers cached by the HTTP layer), to nest in its services as `/search/services` does; and the structures the API
+   * names as duplicates of the kept ones (`doublons`), whose services are left out.
+   */
+  private async departementStructures(departement: string, signal: AbortSignal): Promise<DepartementStructures> {
+    const structures = new Map<string, unknown>();
+    const duplicates = new Set<string>();
+    const read = (p: number) => this.page(withParams(joinUrl(this.opts.baseUrl, 'api/v1/structures'), { code_departement: departement, sources: this.opts.sources, exclure_doublons: true, page: p, size: DI_STRUCTURES_PAGE_SIZE }), signal, undefined);
+    const first = await read(1);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, Math.min(first.pages, DI_STRUCTURES_MAX_PAGES) - 1) }, (_, i) => read(i + 2)));
+    for (const b of [first, ...rest]) {
+      for (const raw of b.items) {
+        if (!raw || typeof raw !== 'object') continue;
+        // a structure nested in a service is a BaseStructure: without the listing's `doublons` and `score_qualite`
+        const { doublons, score_qualite, ...st } = raw as { id?: unknown; doublons?: unknown; score_qualite?: unknown };
+        void score_qualite;
+        if (typeof st.id === 'string') structures.set(st.id, st);
+        for (const d of Array.isArray(doublons) ? (doublons as Array<{ id?: unknown } | null>) : []) if (d && typeof d.id === 'string') duplicates.add(d.id);
+      }
+    }
+    for (const id of duplicates) structures.delete(id);
+    return { structures, duplicates };
   }
 
   get(id: string, opts?: CallOptions): Promise<SearchItem> {

@@ -85,6 +85,11 @@ export class SourceController implements ReactiveController {
 
   hostDisconnected(): void {
     this.listen(this.listened, false);
+    // taken out of the page (not moved: a move reconnects it before the microtask runs), the widget stops its run
+    // and the requests and retries behind it
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.running?.abort();
+    });
   }
 
   /**

@@ -130,6 +130,8 @@ export interface MapPoints {
   outsideFrance: number;
   /** True when a remote source gave only the first points. */
   truncated?: boolean;
+  /** What the source could not filter as asked (`filter:value`, as in {@link SearchResult.unsupported}, facets left out): the points are broader. */
+  unsupported?: string[];
 }
 
 /** A place resolved from a commune code: centroid, département and EPCI. */

@@ -24,6 +24,8 @@ export interface EmptyState {
   /** The place searched, by name ('' when none): the social action centre there is offered. */
   placeName: string;
   ccasAsked: boolean;
+  /** Only the first pages of a remote source were read: nothing found there is not « nothing matches » (said in the status). */
+  partial?: boolean;
 }
 
 export interface EmptyHandlers {
@@ -96,7 +98,7 @@ export function renderResults(v: DirectoryView, st: ResultsState, level: number,
 export function renderEmpty(v: DirectoryView, e: EmptyState, on: EmptyHandlers): TemplateResult {
   const out = e.outOfReach;
   return html`<div class="empty">
-    <p><strong>${v.t('emptyTitle')}</strong></p>
+    ${e.partial ? nothing : html`<p><strong>${v.t('emptyTitle')}</strong></p>`}
     ${out ? html`<p class="why">${e.outOfReachText}</p>` : nothing}
     ${!out && e.elsewhere ? html`<p class="why elsewhere">${e.elsewhereText}</p>` : nothing}
     ${e.chips.length || e.canWiden || e.text || out || e.elsewhere
