@@ -2,10 +2,10 @@
  * The directory served by the REST contract of the SDK's `rest` source (packages/core/rest-openapi.json):
  * `GET /services` and `GET /services/{id}`.
  */
-import { resolveCommune, type SearchQuery } from '@relais/core/headless';
+import { resolveCommune } from '@relais/core/headless';
 import type { Route } from '../http/types.js';
 import { sendJson, sendProblem } from '../http/respond.js';
-import { getService, searchDirectory } from './search.js';
+import { getService, searchDirectory, type DirectoryQuery } from './search.js';
 
 /** A parameter the contract refuses, with the reason in French. */
 export interface InvalidParam {
@@ -16,9 +16,9 @@ export interface InvalidParam {
 const LISTS = { thematiques: 'thematiques', publics: 'publics', types: 'types', typologies: 'typologies', modes_accueil: 'modesAccueil', frais: 'frais' } as const;
 
 /** Reads the search parameters of the contract; returns the query and the refused parameters. */
-export function readSearchParams(params: URLSearchParams): { query: SearchQuery; errors: InvalidParam[] } {
+export function readSearchParams(params: URLSearchParams): { query: DirectoryQuery; errors: InvalidParam[] } {
   const errors: InvalidParam[] = [];
-  const q: { -readonly [K in keyof SearchQuery]: SearchQuery[K] } = {};
+  const q: { -readonly [K in keyof DirectoryQuery]: DirectoryQuery[K] } = {};
   const text = params.get('q');
   if (text) {
     if (text.length > 200) errors.push({ name: 'q', reason: '200 caractères au plus' });
@@ -67,7 +67,7 @@ export function readSearchParams(params: URLSearchParams): { query: SearchQuery;
   }
   const tri = params.get('tri');
   if (tri) {
-    if (tri !== 'relevance' && tri !== 'distance' && tri !== 'name') errors.push({ name: 'tri', reason: 'relevance, distance ou name' });
+    if (tri !== 'relevance' && tri !== 'distance' && tri !== 'name' && tri !== 'date_maj') errors.push({ name: 'tri', reason: 'relevance, distance, name ou date_maj' });
     else q.sort = tri;
   }
   for (const k of ['page', 'size'] as const) {

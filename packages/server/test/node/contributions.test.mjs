@@ -1,0 +1,296 @@
+// Contributions (issue 19), over real protocols: HTTP on loopback, a real OpenID Connect provider (oidc-provider)
+// signed into through its own pages, a real SMTP server (smtp-server) receiving the confirmation e-mail, on PGlite and
+// on PostgreSQL when RELAIS_TEST_DATABASE_URL is set. Every response is checked against the contract.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createApp, createContributionRoutes, directoryRoutes, importDataset, todayInFrance } from '../../dist/index.js';
+import { MIGRATED, memoryLogger } from './liaison-harness.mjs';
+import { checked, driveProvider, Jar, loadPayloads, OWN, startProvider, startSmtp, SYNCED } from './contributions-harness.mjs';
+
+const BACK_OFFICE = 'https://moderation.departement.example.fr';
+const json = { 'content-type': 'application/json' };
+
+for (const { name, open } of MIGRATED) {
+  describe(`contributions (${name})`, () => {
+    let db;
+    let app;
+    let base;
+    let smtp;
+    let provider;
+    const log = memoryLogger();
+    const env = {};
+    const payloads = [];
+
+    before(async () => {
+      db = await open();
+      await importDataset(db, OWN, 'cd-58-89.json');
+      await importDataset(db, SYNCED, 'data-inclusion-api:58');
+      payloads.push(...(await loadPayloads()));
+      smtp = await startSmtp();
+      app = createApp({
+        db,
+        config: { corsOrigins: ['*'], rateLimitPerMinute: 0, trustProxy: false, shutdownTimeoutS: 1 },
+        log,
+        routes: [directoryRoutes, createContributionRoutes()],
+        env,
+        credentialOrigins: [BACK_OFFICE],
+      });
+      base = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+      provider = await startProvider(`${base}/auth/callback`);
+      Object.assign(env, {
+        RELAIS_PUBLIC_URL: base,
+        RELAIS_MODERATION_ORIGINS: BACK_OFFICE,
+        RELAIS_SUGGESTIONS_PER_HOUR: '100000',
+        RELAIS_OIDC_ISSUER: provider.issuer,
+        RELAIS_OIDC_CLIENT_ID: 'relais-test',
+        RELAIS_OIDC_CLIENT_SECRET: 'un-secret-de-test-assez-long-pour-hs256-0123456789',
+        RELAIS_OIDC_USERINFO_ALG: 'RS256',
+        RELAIS_OIDC_ACR_VALUES: 'eidas1',
+        RELAIS_SMTP_URL: `${smtp.url}?ignoreTLS=true`,
+        RELAIS_SMTP_FROM: 'Annuaire de la Nièvre <annuaire@nievre.example.fr>',
+      });
+      await db.query(`insert into contrib_moderators (identifiant, kind, departements) values ('claire.martin@nievre.example.fr', 'courriel', '{58}'), ('agent-89', 'sub', '{89}')`);
+    });
+    after(async () => {
+      await app?.close();
+      await smtp?.close();
+      await provider?.close();
+    });
+
+    const suggest = (id, body, headers = json) => fetch(`${base}/services/${encodeURIComponent(id)}/suggestions`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const getService = async (id) => (await fetch(`${base}/services/${encodeURIComponent(id)}`)).json();
+
+    /** Signs in through the provider; returns the session's jar. */
+    async function signIn(account) {
+      const jar = new Jar();
+      const r = await fetch(`${base}/auth/login?retour=${encodeURIComponent(`${BACK_OFFICE}/moderation`)}`, { redirect: 'manual' });
+      await checked('GET', '/auth/login', r);
+      assert.equal(r.status, 302);
+      jar.take(r);
+      const auth = new URL(r.headers.get('location'));
+      assert.equal(auth.origin, provider.issuer);
+      for (const p of ['state', 'nonce', 'code_challenge']) assert.ok(auth.searchParams.get(p).length >= 43, `${p} long`);
+      assert.equal(auth.searchParams.get('code_challenge_method'), 'S256');
+      assert.equal(auth.searchParams.get('scope'), 'openid email given_name usual_name');
+      assert.equal(auth.searchParams.get('acr_values'), 'eidas1');
+      const callback = await driveProvider(auth.href, account, `${base}/auth/callback`);
+      const c = await fetch(callback, { redirect: 'manual', headers: { cookie: jar.header() } });
+      jar.take(c);
+      return { jar, res: c };
+    }
+    const mod = (jar, extra = {}) => ({ cookie: jar.header(), origin: BACK_OFFICE, ...json, ...extra });
+
+    test('a suggestion is stored, the record does not change (202 per the contract)', async () => {
+      const before = await getService('cd58--numerique');
+      const r = await suggest('cd58--numerique', { auteur: 'usager', changements: [{ champ: 'telephone', valeur: '03 86 27 99 99' }], commentaire: 'Le numéro a changé.', contact: 'lecteur@example.fr' });
+      const body = await checked('POST', '/services/{id}/suggestions', r);
+      assert.equal(r.status, 202);
+      assert.equal(body.statut, 'en_attente');
+      assert.deepEqual(await getService('cd58--numerique'), before);
+      const [row] = await db.query('select changements, contact from contrib_suggestions where id = $1', [body.id]);
+      assert.deepEqual(row.changements, [{ champ: 'telephone', avant: '03 86 27 00 00', apres: '03 86 27 99 99' }]);
+      assert.equal(row.contact, 'lecteur@example.fr');
+    });
+
+    test('refused: wrong type 415, oversized 413, unreadable 400, invalid 422 in French, unknown service 404', async () => {
+      const t = await suggest('cd58--numerique', 'auteur=usager', { 'content-type': 'application/x-www-form-urlencoded' });
+      await checked('POST', '/services/{id}/suggestions', t);
+      assert.equal(t.status, 415);
+      const big = await suggest('cd58--numerique', { auteur: 'usager', changements: [{ champ: 'description', valeur: 'x' }], commentaire: 'é'.repeat(9000) });
+      await checked('POST', '/services/{id}/suggestions', big);
+      assert.equal(big.status, 413);
+      const bad = await suggest('cd58--numerique', '{"auteur":');
+      await checked('POST', '/services/{id}/suggestions', bad);
+      assert.equal(bad.status, 400);
+      const inv = await suggest('cd58--numerique', { auteur: 'robot', changements: [{ champ: 'telephone', valeur: 'appelez-moi' }, { champ: 'couleur', valeur: 'bleu' }], extra: 1 });
+      const p = await checked('POST', '/services/{id}/suggestions', inv);
+      assert.equal(inv.status, 422);
+      const by = Object.fromEntries(p.errors.map((e) => [e.champ, e.message]));
+      assert.match(by.auteur, /usager, professionnel ou structure/);
+      assert.match(by['changements[0].valeur'], /Numéro de téléphone/);
+      assert.match(by['changements[1].champ'], /Champ inconnu/);
+      assert.equal(by.extra, 'Propriété inconnue.');
+      const none = await suggest('cd58--nexiste-pas', { auteur: 'usager', changements: [{ champ: 'description', valeur: 'x' }] });
+      await checked('POST', '/services/{id}/suggestions', none);
+      assert.equal(none.status, 404);
+    });
+
+    test('honeypot: 202 like any suggestion, nothing stored', async () => {
+      const [{ n: n0 }] = await db.query('select count(*)::int as n from contrib_suggestions');
+      const r = await suggest('cd58--numerique', { auteur: 'usager', changements: [{ champ: 'description', valeur: 'Achetez maintenant' }], site_web: 'https://spam.example' });
+      const body = await checked('POST', '/services/{id}/suggestions', r);
+      assert.equal(r.status, 202);
+      assert.equal(body.statut, 'en_attente');
+      const [{ n }] = await db.query('select count(*)::int as n from contrib_suggestions');
+      assert.equal(n, n0);
+    });
+
+    test('sign-in: the provider’s login and consent, a session cookie, /auth/moi; a stranger gets 403', async () => {
+      const { jar, res } = await signIn('agent-58');
+      assert.equal(res.status, 302);
+      assert.equal(res.headers.get('location'), `${BACK_OFFICE}/moderation`);
+      const set = res.headers.getSetCookie().find((c) => c.startsWith('relais_session='));
+      assert.match(set, /HttpOnly/);
+      assert.match(set, /SameSite=Lax/);
+      assert.doesNotMatch(set, /Secure/, 'http://127.0.0.1: pas de Secure');
+      // the token is stored hashed only
+      const token = jar.cookies.get('relais_session');
+      const [{ n }] = await db.query('select count(*)::int as n from contrib_sessions where token_sha256 = $1', [token]);
+      assert.equal(n, 0);
+      const me = await fetch(`${base}/auth/moi`, { headers: { cookie: jar.header() } });
+      const body = await checked('GET', '/auth/moi', me);
+      assert.deepEqual(body, { sub: 'agent-58', nom: 'Claire Martin', courriel: 'claire.martin@nievre.example.fr', territoires: ['58'] });
+      // the provider saw the token endpoint and the userinfo endpoint (signed JWT)
+      assert.ok(provider.seen.some((u) => u.pathname === '/token'));
+      assert.ok(provider.seen.some((u) => u.pathname === '/me'));
+      const stranger = await signIn('agent-inconnu');
+      const p = await checked('GET', '/auth/callback', stranger.res);
+      assert.equal(stranger.res.status, 403);
+      assert.match(p.detail, /modérateur d’aucun territoire/);
+      const anon = await fetch(`${base}/auth/moi`);
+      await checked('GET', '/auth/moi', anon);
+      assert.equal(anon.status, 401);
+      // a replayed callback (login already used) is refused
+      const replay = await fetch(`${base}/auth/callback?code=x&state=y`, { redirect: 'manual', headers: { cookie: jar.header() } });
+      await checked('GET', '/auth/callback', replay);
+      assert.equal(replay.status, 400);
+      // CORS with credentials for the back office only
+      const cors = await fetch(`${base}/auth/moi`, { headers: { cookie: jar.header(), origin: BACK_OFFICE } });
+      assert.equal(cors.headers.get('access-control-allow-origin'), BACK_OFFICE);
+      assert.equal(cors.headers.get('access-control-allow-credentials'), 'true');
+      const other = await fetch(`${base}/auth/moi`, { headers: { cookie: jar.header(), origin: 'https://autre.example' } });
+      assert.equal(other.headers.get('access-control-allow-credentials'), null);
+      const bad = await fetch(`${base}/auth/login?retour=${encodeURIComponent('https://evil.example/')}`, { redirect: 'manual' });
+      await checked('GET', '/auth/login', bad);
+      assert.equal(bad.status, 400);
+    });
+
+    test('suggestion → moderator accepts → the directory shows the new phone and today’s date; history who and when', async () => {
+      const r = await suggest('cd58--numerique', { auteur: 'professionnel', changements: [{ champ: 'telephone', valeur: '03 86 27 12 34' }, { champ: 'horaires_accueil', valeur: 'Mo-Fr 09:00-12:00' }], contact: 'pro@example.fr' });
+      const { id } = await checked('POST', '/services/{id}/suggestions', r);
+      const { jar } = await signIn('agent-58');
+      const list = await fetch(`${base}/contributions`, { headers: { cookie: jar.header() } });
+      const page = await checked('GET', '/contributions', list);
+      const item = page.items.find((c) => c.id === id);
+      assert.equal(item.modifiable, true);
+      assert.equal(item.contact, 'pro@example.fr');
+      assert.deepEqual(
+        item.changements.map((c) => [c.champ, c.libelle, c.avant, c.apres]),
+        [
+          ['telephone', 'Téléphone', '03 86 27 00 00', '03 86 27 12 34'],
+          ['horaires_accueil', 'Horaires d’accueil', null, 'Mo-Fr 09:00-12:00'],
+        ],
+      );
+      const t0 = Date.now();
+      const a = await fetch(`${base}/contributions/${id}/acceptation`, { method: 'POST', headers: mod(jar), body: JSON.stringify({ champs: ['telephone'] }) });
+      const acc = await checked('POST', '/contributions/{id}/acceptation', a);
+      assert.equal(a.status, 200, JSON.stringify(acc));
+      assert.equal(acc.contribution.statut, 'acceptee');
+      assert.deepEqual(acc.contribution.decision.champs, ['telephone']);
+      assert.equal(acc.contribution.decision.par, 'Claire Martin');
+      assert.equal(acc.contribution.contact, null, 'contact effacé après la décision');
+      const s = await getService('cd58--numerique');
+      assert.equal(s.service.telephone, '03 86 27 12 34');
+      assert.equal(s.service.horaires_accueil, null, 'champ non retenu');
+      assert.equal(s.service.date_maj, todayInFrance());
+      const h = await fetch(`${base}/services/cd58--numerique/historique`, { headers: { cookie: jar.header() } });
+      const hist = await checked('GET', '/services/{id}/historique', h);
+      assert.equal(hist.items[0].par, 'Claire Martin');
+      assert.equal(hist.items[0].type, 'modification');
+      assert.deepEqual([hist.items[0].champ, hist.items[0].avant, hist.items[0].apres, hist.items[0].contribution_id], ['telephone', '03 86 27 00 00', '03 86 27 12 34', id]);
+      assert.ok(Math.abs(Date.parse(hist.items[0].le) - t0) < 60_000);
+      // the notice reached the author
+      const mail = await smtp.next(smtp.messages.length + 0 || 1);
+      assert.equal(mail.to.text, 'pro@example.fr');
+      assert.match(mail.text, /a été acceptée/);
+      // decided once
+      const again = await fetch(`${base}/contributions/${id}/acceptation`, { method: 'POST', headers: mod(jar), body: '{}' });
+      await checked('POST', '/contributions/{id}/acceptation', again);
+      assert.equal(again.status, 409);
+    });
+
+    test('reject needs a reason; the reason is kept; 409 once decided', async () => {
+      const r = await suggest('cd58--epicerie', { auteur: 'usager', changements: [{ champ: 'description', valeur: 'Fermé le lundi' }] });
+      const { id } = await checked('POST', '/services/{id}/suggestions', r);
+      const { jar } = await signIn('agent-58');
+      const none = await fetch(`${base}/contributions/${id}/refus`, { method: 'POST', headers: mod(jar), body: JSON.stringify({ motif: '  ' }) });
+      const p = await checked('POST', '/contributions/{id}/refus', none);
+      assert.equal(none.status, 422);
+      assert.match(p.errors[0].message, /motif/);
+      const ok = await fetch(`${base}/contributions/${id}/refus`, { method: 'POST', headers: mod(jar), body: JSON.stringify({ motif: 'Information non vérifiable' }) });
+      const body = await checked('POST', '/contributions/{id}/refus', ok);
+      assert.equal(body.contribution.statut, 'refusee');
+      assert.equal(body.contribution.decision.motif, 'Information non vérifiable');
+      const s = await getService('cd58--epicerie');
+      assert.equal(s.service.description, 'Aide aux démarches en ligne.');
+      const list = await checked('GET', '/contributions', await fetch(`${base}/contributions?statut=refusee`, { headers: { cookie: jar.header() } }));
+      assert.ok(list.items.some((c) => c.id === id));
+      const again = await fetch(`${base}/contributions/${id}/refus`, { method: 'POST', headers: mod(jar), body: JSON.stringify({ motif: 'encore' }) });
+      await checked('POST', '/contributions/{id}/refus', again);
+      assert.equal(again.status, 409);
+    });
+
+    test('territories: a moderator of 89 cannot act on 58; origin, type and session are required', async () => {
+      const r = await suggest('cd58--permanence', { auteur: 'usager', changements: [{ champ: 'description', valeur: 'Sur rendez-vous' }] });
+      const { id } = await checked('POST', '/services/{id}/suggestions', r);
+      const { jar } = await signIn('agent-89');
+      const a = await fetch(`${base}/contributions/${id}/acceptation`, { method: 'POST', headers: mod(jar), body: '{}' });
+      await checked('POST', '/contributions/{id}/acceptation', a);
+      assert.equal(a.status, 403);
+      const l = await fetch(`${base}/contributions?departement=58`, { headers: { cookie: jar.header() } });
+      await checked('GET', '/contributions', l);
+      assert.equal(l.status, 403);
+      const mine = await checked('GET', '/contributions', await fetch(`${base}/contributions`, { headers: { cookie: jar.header() } }));
+      assert.ok(!mine.items.some((c) => c.departement === '58'));
+      const h = await fetch(`${base}/services/cd58--permanence/historique`, { headers: { cookie: jar.header() } });
+      await checked('GET', '/services/{id}/historique', h);
+      assert.equal(h.status, 403);
+      const noOrigin = await fetch(`${base}/contributions/${id}/acceptation`, { method: 'POST', headers: { cookie: jar.header(), ...json }, body: '{}' });
+      await checked('POST', '/contributions/{id}/acceptation', noOrigin);
+      assert.equal(noOrigin.status, 403);
+      const form = await fetch(`${base}/contributions/${id}/refus`, { method: 'POST', headers: { ...mod(jar), 'content-type': 'application/x-www-form-urlencoded' }, body: 'motif=x' });
+      await checked('POST', '/contributions/{id}/refus', form);
+      assert.equal(form.status, 415);
+      const anon = await fetch(`${base}/contributions/${id}/refus`, { method: 'POST', headers: { origin: BACK_OFFICE, ...json }, body: '{"motif":"x"}' });
+      await checked('POST', '/contributions/{id}/refus', anon);
+      assert.equal(anon.status, 401);
+      const s = await getService('cd58--permanence');
+      assert.equal(s.service.description, 'Aide aux démarches en ligne.', 'rien n’a changé');
+    });
+
+    test('a synced record is not modified: 409, modifiable false, lien_source given', async () => {
+      const r = await suggest('dora--jeunes', { auteur: 'structure', changements: [{ champ: 'telephone', valeur: '03 86 00 11 22' }] });
+      const { id } = await checked('POST', '/services/{id}/suggestions', r);
+      const { jar } = await signIn('agent-58');
+      const page = await checked('GET', '/contributions', await fetch(`${base}/contributions?taille=100`, { headers: { cookie: jar.header() } }));
+      const item = page.items.find((c) => c.id === id);
+      assert.equal(item.modifiable, false);
+      assert.equal(item.lien_source, 'https://dora.inclusion.beta.gouv.fr/structures/mission-locale');
+      const a = await fetch(`${base}/contributions/${id}/acceptation`, { method: 'POST', headers: mod(jar), body: '{}' });
+      const p = await checked('POST', '/contributions/{id}/acceptation', a);
+      assert.equal(a.status, 409);
+      assert.match(p.detail, /dora/);
+      assert.equal((await getService('dora--jeunes')).service.telephone, null);
+    });
+
+    test('« a déménagé » updates the address; « n’existe plus » removes the service from the search, the row stays', async () => {
+      const { jar } = await signIn('agent-58');
+      const m = await checked('POST', '/services/{id}/suggestions', await suggest('cd58--epicerie', { auteur: 'structure', changements: [{ champ: 'demenage', valeur: '4 rue du Pont, 58500 Clamecy' }] }));
+      const am = await fetch(`${base}/contributions/${m.id}/acceptation`, { method: 'POST', headers: mod(jar), body: '{}' });
+      await checked('POST', '/contributions/{id}/acceptation', am);
+      const s = (await getService('cd58--epicerie')).service;
+      assert.deepEqual([s.adresse, s.code_postal, s.commune, s.code_insee], ['4 rue du Pont', '58500', 'Clamecy', '58079']);
+      const f = await checked('POST', '/services/{id}/suggestions', await suggest('cd58--epicerie', { auteur: 'usager', changements: [{ champ: 'ferme', valeur: '' }] }));
+      const af = await fetch(`${base}/contributions/${f.id}/acceptation`, { method: 'POST', headers: mod(jar), body: '{}' });
+      await checked('POST', '/contributions/{id}/acceptation', af);
+      assert.equal(af.status, 200);
+      assert.equal((await fetch(`${base}/services/cd58--epicerie`)).status, 404);
+      const search = await (await fetch(`${base}/services?q=epicerie`)).json();
+      assert.ok(!search.items.some((i) => i.service.id === 'cd58--epicerie'));
+      const [row] = await db.query('select closed_at is not null as closed from directory_services where id = $1', ['cd58--epicerie']);
+      assert.equal(row.closed, true);
+      const late = await suggest('cd58--epicerie', { auteur: 'usager', changements: [{ champ: 'description', valeur: 'x' }] });
+      assert.equal(late.status, 404);
+    });
+  });
+}
