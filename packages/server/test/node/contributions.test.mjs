@@ -292,5 +292,208 @@ for (const { name, open } of MIGRATED) {
       const late = await suggest('cd58--epicerie', { auteur: 'usager', changements: [{ champ: 'description', valeur: 'x' }] });
       assert.equal(late.status, 404);
     });
+
+    test('confirmation: e-mail through SMTP, its one-time link, the page (no script, strict CSP), confirm → date_maj today; reuse → 410', async () => {
+      const { jar } = await signIn('agent-58');
+      const n0 = smtp.messages.length;
+      const r = await fetch(`${base}/services/cd58--permanence/demande-confirmation`, { method: 'POST', headers: mod(jar) });
+      const body = await checked('POST', '/services/{id}/demande-confirmation', r);
+      assert.equal(r.status, 202, JSON.stringify(body));
+      assert.equal(body.envoyee_a, 'a***@mairie.example.fr');
+      const days = (Date.parse(body.expire_le) - Date.now()) / 86_400_000;
+      assert.ok(days > 29.9 && days <= 30, `30 jours (${days})`);
+      const mail = await smtp.next(n0 + 1);
+      assert.equal(mail.to.text, 'accueil@mairie.example.fr');
+      assert.match(mail.subject, /Permanence logement/);
+      assert.ok(mail.html && mail.text, 'texte et HTML');
+      assert.doesNotMatch(mail.html, /<img/i, 'aucune image, aucun pixel');
+      const link = /(http:\/\/127\.0\.0\.1:\d+\/confirmation\/[\w-]+)/.exec(mail.text)[1];
+      assert.ok(mail.html.includes(`href="${link}"`));
+      // only the hash is stored
+      const token = link.split('/').pop();
+      const [{ n }] = await db.query('select count(*)::int as n from contrib_confirmation_tokens where token_sha256 = $1', [token]);
+      assert.equal(n, 0);
+      const page = await fetch(link);
+      const html = await checked('GET', '/confirmation/{jeton}', page);
+      assert.equal(page.status, 200);
+      const csp = page.headers.get('content-security-policy');
+      assert.match(csp, /default-src 'none'/);
+      assert.match(csp, /form-action 'self'/);
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+      assert.doesNotMatch(html, /<script/i);
+      assert.match(html, /<html lang="fr">/);
+      assert.match(html, /Permanence logement/);
+      // the page's form (urlencoded), as a browser sends it
+      const c = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=confirmer' });
+      const done = await checked('POST', '/confirmation/{jeton}', c);
+      assert.equal(c.status, 200);
+      assert.match(done, /la fiche est confirmée/);
+      assert.equal((await getService('cd58--permanence')).service.date_maj, todayInFrance());
+      const hist = await checked('GET', '/services/{id}/historique', await fetch(`${base}/services/cd58--permanence/historique`, { headers: { cookie: jar.header() } }));
+      assert.equal(hist.items[0].type, 'confirmation');
+      assert.equal(hist.items[0].par, 'la structure');
+      // one use
+      const again = await fetch(link);
+      await checked('GET', '/confirmation/{jeton}', again);
+      assert.equal(again.status, 410);
+      const post = await fetch(link, { method: 'POST', headers: json, body: JSON.stringify({ action: 'confirmer' }) });
+      await checked('POST', '/confirmation/{jeton}', post);
+      assert.equal(post.status, 410);
+      // no address on the record nor its structure → 409; a synced record → 409
+      const none = await fetch(`${base}/services/cd89--numerique/demande-confirmation`, { method: 'POST', headers: mod((await signIn('agent-89')).jar) });
+      await checked('POST', '/services/{id}/demande-confirmation', none);
+      assert.equal(none.status, 409);
+      const synced = await fetch(`${base}/services/dora--jeunes/demande-confirmation`, { method: 'POST', headers: mod(jar) });
+      await checked('POST', '/services/{id}/demande-confirmation', synced);
+      assert.equal(synced.status, 409);
+    });
+
+    test('a correction through the link becomes a suggestion of the structure (the record waits for the moderator)', async () => {
+      const { jar } = await signIn('agent-58');
+      const n0 = smtp.messages.length;
+      await checked('POST', '/services/{id}/demande-confirmation', await fetch(`${base}/services/cd58--numerique/demande-confirmation`, { method: 'POST', headers: mod(jar) }));
+      const link = /(http:\/\/\S+\/confirmation\/[\w-]+)/.exec((await smtp.next(n0 + 1)).text)[1];
+      const before = await getService('cd58--numerique');
+      const bad = await fetch(link, { method: 'POST', headers: json, body: JSON.stringify({ action: 'corriger', changements: [{ champ: 'courriel', valeur: 'pas une adresse' }] }) });
+      await checked('POST', '/confirmation/{jeton}', bad);
+      assert.equal(bad.status, 422);
+      const r = await fetch(link, { method: 'POST', headers: json, body: JSON.stringify({ action: 'corriger', changements: [{ champ: 'description', valeur: 'Ateliers le mardi.' }] }) });
+      const body = await checked('POST', '/confirmation/{jeton}', r);
+      assert.deepEqual(body, { statut: 'correction_recue' });
+      assert.deepEqual(await getService('cd58--numerique'), before);
+      const page = await checked('GET', '/contributions', await fetch(`${base}/contributions?taille=100`, { headers: { cookie: jar.header() } }));
+      const item = page.items.find((c) => c.service_id === 'cd58--numerique' && c.auteur === 'structure');
+      assert.equal(item.changements[0].apres, 'Ateliers le mardi.');
+    });
+
+    test('hostile payloads (security corpus) are refused or stored inert; the confirmation page escapes them', async () => {
+      const statuses = {};
+      const stored = [];
+      for (const p of payloads) {
+        const r = await suggest('cd58--recent', { auteur: 'usager', changements: [{ champ: 'description', valeur: p.value }], commentaire: p.value });
+        const body = await checked('POST', '/services/{id}/suggestions', r);
+        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        assert.ok([202, 413, 422].includes(r.status), `${p.id} : ${r.status}`);
+        if (r.status === 202) stored.push([p, body.id]);
+      }
+      assert.ok(stored.length >= payloads.length - 6, JSON.stringify(statuses));
+      for (const [p, id] of stored) {
+        const [row] = await db.query('select changements, commentaire from contrib_suggestions where id = $1', [id]);
+        assert.equal(row.changements[0].apres, p.value.trim(), `${p.id} gardé tel quel`);
+        assert.equal(row.commentaire, p.value.trim());
+      }
+      // a record whose texts carry the markup payloads: the page shows them as text
+      const markup = payloads.filter((p) => ['html', 'attribute', 'svg', 'css', 'template'].includes(p.kind));
+      await importDataset(
+        db,
+        {
+          structures: [{ ...OWN.structures[0], id: 'cd58--hostile', nom: `CCAS ${markup[3].value}`, description: markup.map((p) => p.value).join(' ') }],
+          services: [{ ...OWN.services[2], id: 'cd58--hostile-svc', structure_id: 'cd58--hostile', nom: `Service ${markup[0].value}`, description: markup.map((p) => p.value).join('\n'), horaires_accueil: markup[1].value, telephone: markup[2].value }],
+        },
+        'hostile.json',
+      );
+      const { jar } = await signIn('agent-58');
+      const n0 = smtp.messages.length;
+      const r = await fetch(`${base}/services/cd58--hostile-svc/demande-confirmation`, { method: 'POST', headers: mod(jar) });
+      const sent = await checked('POST', '/services/{id}/demande-confirmation', r);
+      assert.equal(r.status, 202, JSON.stringify(sent));
+      const mail = await smtp.next(n0 + 1);
+      for (const html of [mail.html]) {
+        assert.doesNotMatch(html, /<script/i);
+        assert.doesNotMatch(html, /<img/i);
+      }
+      const link = /(http:\/\/\S+\/confirmation\/[\w-]+)/.exec(mail.text)[1];
+      const html = await (await fetch(link)).text();
+      // every tag and attribute of the page is the page's own: the payloads only ever appear as text or quoted values
+      const TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'h1', 'p', 'dl', 'dt', 'dd', 'em', 'form', 'input', 'button', 'fieldset', 'legend', 'label', 'textarea', 'span']);
+      const ATTRS = new Set(['lang', 'charset', 'name', 'content', 'method', 'type', 'value', 'id', 'for', 'class', 'rows', 'maxlength', 'aria-describedby', 'role']);
+      for (const [, tag, attrs] of html.matchAll(/<([a-z][a-z0-9]*)([^>]*)>/gi)) {
+        assert.ok(TAGS.has(tag.toLowerCase()), `balise <${tag}>`);
+        const rest = attrs.replace(/\s([a-z-]+)="[^"]*"/gi, (_m, n) => {
+          assert.ok(ATTRS.has(n.toLowerCase()), `attribut ${n} sur <${tag}>`);
+          return '';
+        });
+        assert.equal(rest.trim(), '', `attribut hors guillemets sur <${tag}>`);
+      }
+      const pwn = html.split('PWN').length - 1;
+      assert.ok(pwn >= markup.length, `les charges sont affichées comme du texte (${pwn})`);
+    });
+
+    test('freshness: own records not updated for 12 months, oldest first; counts per structure and author', async () => {
+      const { jar } = await signIn('agent-58');
+      const f = await fetch(`${base}/fraicheur?mois=12`, { headers: { cookie: jar.header() } });
+      const page = await checked('GET', '/fraicheur', f);
+      const ids = page.items.map((i) => i.service_id);
+      assert.ok(!ids.includes('cd58--recent'), 'récent');
+      assert.ok(!ids.includes('cd58--numerique') && !ids.includes('cd58--permanence'), 'mis à jour ou confirmé aujourd’hui');
+      assert.ok(!ids.includes('dora--jeunes'), 'fiche synchronisée');
+      assert.ok(!ids.some((i) => i.startsWith('cd89')), 'autre département');
+      assert.ok(ids.includes('cd58--hostile-svc'));
+      const dates = page.items.map((i) => i.date_maj);
+      assert.deepEqual(dates, [...dates].sort());
+      const bad = await fetch(`${base}/fraicheur?mois=0`, { headers: { cookie: jar.header() } });
+      await checked('GET', '/fraicheur', bad);
+      assert.equal(bad.status, 400);
+      const st = await checked('GET', '/statistiques/contributions', await fetch(`${base}/statistiques/contributions?departement=58`, { headers: { cookie: jar.header() } }));
+      const clamecy = st.par_structure.find((s) => s.structure_id === 'cd58--ccas-clamecy');
+      const [{ n }] = await db.query(`select count(*)::int as n from contrib_suggestions where structure_id = 'cd58--ccas-clamecy'`);
+      assert.equal(clamecy.suggestions, n);
+      assert.equal(clamecy.structure_nom, 'CCAS de Clamecy');
+      assert.ok(clamecy.acceptees >= 3 && clamecy.refusees >= 1 && clamecy.confirmations >= 1, JSON.stringify(clamecy));
+      const [{ u }] = await db.query(`select count(*)::int as u from contrib_suggestions where departement = '58' and auteur = 'usager'`);
+      assert.equal(st.par_auteur.usager, u);
+      const forbidden = await fetch(`${base}/statistiques/contributions?departement=89`, { headers: { cookie: jar.header() } });
+      await checked('GET', '/statistiques/contributions', forbidden);
+      assert.equal(forbidden.status, 403);
+    });
+
+    test('REST search: tri=date_maj lists the least recently updated first', async () => {
+      const r = await fetch(`${base}/services?tri=date_maj&size=50`);
+      assert.equal(r.status, 200);
+      const dates = (await r.json()).items.map((i) => i.service.date_maj);
+      assert.ok(dates.length > 3);
+      assert.deepEqual(dates, [...dates].sort());
+      const bad = await fetch(`${base}/services?tri=fraicheur`);
+      assert.equal(bad.status, 400);
+    });
+
+    test('logout closes the session', async () => {
+      const { jar } = await signIn('agent-58');
+      const out = await fetch(`${base}/auth/logout`, { method: 'POST', headers: mod(jar) });
+      await checked('POST', '/auth/logout', out);
+      assert.equal(out.status, 204);
+      const me = await fetch(`${base}/auth/moi`, { headers: { cookie: jar.header() } });
+      assert.equal(me.status, 401);
+    });
+
+    test('1 000 suggestions from one address: 10 accepted (the hourly limit), then 429 with Retry-After', async () => {
+      const limitedEnv = { ...env, RELAIS_SUGGESTIONS_PER_HOUR: '10' };
+      const limited = createApp({ db, config: { corsOrigins: [], rateLimitPerMinute: 0, trustProxy: false, shutdownTimeoutS: 1 }, log, routes: [createContributionRoutes()], env: limitedEnv });
+      const url = `http://127.0.0.1:${await limited.listen(0, '127.0.0.1')}`;
+      const [{ n: n0 }] = await db.query('select count(*)::int as n from contrib_suggestions');
+      const t0 = performance.now();
+      const counts = {};
+      let retryAfter = null;
+      const body = JSON.stringify({ auteur: 'usager', changements: [{ champ: 'description', valeur: 'spam' }] });
+      for (let i = 0; i < 1000; i += 50) {
+        const batch = await Promise.all(Array.from({ length: 50 }, () => fetch(`${url}/services/cd58--numerique/suggestions`, { method: 'POST', headers: json, body })));
+        for (const r of batch) {
+          counts[r.status] = (counts[r.status] ?? 0) + 1;
+          if (r.status === 429) retryAfter ??= r.headers.get('retry-after');
+          await r.arrayBuffer();
+        }
+      }
+      const ms = performance.now() - t0;
+      // the server only: the database is the suite's
+      await new Promise((r) => {
+        limited.server.close(r);
+        limited.server.closeAllConnections();
+      });
+      const [{ n }] = await db.query('select count(*)::int as n from contrib_suggestions');
+      console.log(`# ${name}: 1 000 suggestions d’une adresse → ${JSON.stringify(counts)} en ${Math.round(ms)} ms`);
+      assert.deepEqual(counts, { 202: 10, 429: 990 });
+      assert.equal(n - n0, 10);
+      assert.ok(Number(retryAfter) > 0 && Number(retryAfter) <= 3600);
+    });
   });
 }
