@@ -3,7 +3,7 @@
 // on PostgreSQL when RELAIS_TEST_DATABASE_URL is set. Every response is checked against the contract.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createApp, createContributionRoutes, directoryRoutes, importDataset, todayInFrance } from '../../dist/index.js';
+import { contributionCookie, createApp, createContributionRoutes, directoryRoutes, importDataset, moderatorsCommand, readContributionsConfig, todayInFrance } from '../../dist/index.js';
 import { MIGRATED, memoryLogger } from './liaison-harness.mjs';
 import { checked, driveProvider, Jar, loadPayloads, OWN, startProvider, startSmtp, SYNCED } from './contributions-harness.mjs';
 
@@ -495,5 +495,47 @@ for (const { name, open } of MIGRATED) {
       assert.equal(n - n0, 10);
       assert.ok(Number(retryAfter) > 0 && Number(retryAfter) <= 3600);
     });
+
+    test('moderators command (relais-server moderateurs ajouter | lister | retirer): roles take effect at once', async () => {
+      const { jar } = await signIn('agent-89');
+      assert.deepEqual((await (await fetch(`${base}/auth/moi`, { headers: { cookie: jar.header() } })).json()).territoires, ['89']);
+      assert.match((await moderatorsCommand(db, ['ajouter', 'agent-89', '--departements', '89,58']))[0], /départements 89, 58/);
+      assert.deepEqual((await (await fetch(`${base}/auth/moi`, { headers: { cookie: jar.header() } })).json()).territoires, ['58', '89']);
+      const lines = await moderatorsCommand(db, ['lister']);
+      assert.ok(lines.includes('agent-89\tsub\t89,58'));
+      assert.ok(lines.includes('claire.martin@nievre.example.fr\tcourriel\t58'));
+      await assert.rejects(moderatorsCommand(db, ['ajouter', 'x@y.fr', '--departements', 'Nièvre']), /codes de département/);
+      assert.match((await moderatorsCommand(db, ['retirer', 'agent-89']))[0], /retiré/);
+      const gone = await fetch(`${base}/contributions`, { headers: { cookie: jar.header() } });
+      await checked('GET', '/contributions', gone);
+      assert.equal(gone.status, 403, 'plus aucun territoire');
+    });
   });
 }
+
+describe('contributions settings', () => {
+  test('defaults, ProConnect scopes, and French errors naming the variable', () => {
+    const c = readContributionsConfig({ RELAIS_PUBLIC_URL: 'https://annuaire.nievre.fr/api/', RELAIS_OIDC_ISSUER: 'https://proconnect.gouv.fr/api/v2', RELAIS_OIDC_CLIENT_ID: 'id', RELAIS_OIDC_CLIENT_SECRET: 's' });
+    assert.equal(c.publicUrl, 'https://annuaire.nievre.fr/api');
+    assert.equal(c.oidc.scopes, 'openid email given_name usual_name');
+    assert.equal(c.oidc.tokenAuth, 'client_secret_post');
+    assert.equal(c.suggestionsPerHour, 10);
+    assert.equal(c.confirmationDays, 30);
+    assert.throws(() => readContributionsConfig({ RELAIS_PUBLIC_URL: 'http://annuaire.nievre.fr' }), /RELAIS_PUBLIC_URL/);
+    assert.throws(() => readContributionsConfig({ RELAIS_MODERATION_ORIGINS: 'https://a.fr/chemin' }), /RELAIS_MODERATION_ORIGINS/);
+    assert.throws(() => readContributionsConfig({ RELAIS_OIDC_ISSUER: 'https://op.example' }), /RELAIS_OIDC_CLIENT_ID/);
+    assert.throws(() => readContributionsConfig({ RELAIS_SMTP_URL: 'smtp://h:25' }), /RELAIS_SMTP_FROM/);
+    assert.throws(() => readContributionsConfig({ RELAIS_SUGGESTIONS_PER_HOUR: 'dix' }), /RELAIS_SUGGESTIONS_PER_HOUR/);
+  });
+
+  test('session cookie: HttpOnly, Lax, Secure except on http://localhost; None + Secure for a back office on another site', () => {
+    const local = readContributionsConfig({ RELAIS_PUBLIC_URL: 'http://localhost:8787/api' });
+    assert.equal(contributionCookie(local, 'relais_session', 't', 60), 'relais_session=t; Path=/api; Max-Age=60; HttpOnly; SameSite=Lax');
+    const site = readContributionsConfig({ RELAIS_PUBLIC_URL: 'https://annuaire.nievre.fr' });
+    assert.equal(contributionCookie(site, 'relais_session', 't', 60), 'relais_session=t; Path=/; Max-Age=60; HttpOnly; SameSite=Lax; Secure');
+    const cross = readContributionsConfig({ RELAIS_PUBLIC_URL: 'https://annuaire.nievre.fr', RELAIS_SESSION_CROSS_SITE: '1' });
+    assert.equal(contributionCookie(cross, 'relais_session', 't', 60), 'relais_session=t; Path=/; Max-Age=60; HttpOnly; SameSite=None; Secure');
+    // the sign-in in progress stays Lax: it comes back through a top-level redirect
+    assert.match(contributionCookie(cross, 'relais_connexion', 't', 60, true), /SameSite=Lax; Secure$/);
+  });
+});
