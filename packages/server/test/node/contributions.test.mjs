@@ -158,6 +158,10 @@ for (const { name, open } of MIGRATED) {
       const cors = await fetch(`${base}/auth/moi`, { headers: { cookie: jar.header(), origin: BACK_OFFICE } });
       assert.equal(cors.headers.get('access-control-allow-origin'), BACK_OFFICE);
       assert.equal(cors.headers.get('access-control-allow-credentials'), 'true');
+      const preflight = await fetch(`${base}/contributions/x/acceptation`, { method: 'OPTIONS', headers: { origin: BACK_OFFICE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers.get('access-control-allow-credentials'), 'true');
+      assert.match(preflight.headers.get('access-control-allow-headers'), /content-type/);
       const other = await fetch(`${base}/auth/moi`, { headers: { cookie: jar.header(), origin: 'https://autre.example' } });
       assert.equal(other.headers.get('access-control-allow-credentials'), null);
       const bad = await fetch(`${base}/auth/login?retour=${encodeURIComponent('https://evil.example/')}`, { redirect: 'manual' });
@@ -182,6 +186,7 @@ for (const { name, open } of MIGRATED) {
         ],
       );
       const t0 = Date.now();
+      const n0 = smtp.messages.length;
       const a = await fetch(`${base}/contributions/${id}/acceptation`, { method: 'POST', headers: mod(jar), body: JSON.stringify({ champs: ['telephone'] }) });
       const acc = await checked('POST', '/contributions/{id}/acceptation', a);
       assert.equal(a.status, 200, JSON.stringify(acc));
@@ -200,7 +205,7 @@ for (const { name, open } of MIGRATED) {
       assert.deepEqual([hist.items[0].champ, hist.items[0].avant, hist.items[0].apres, hist.items[0].contribution_id], ['telephone', '03 86 27 00 00', '03 86 27 12 34', id]);
       assert.ok(Math.abs(Date.parse(hist.items[0].le) - t0) < 60_000);
       // the notice reached the author
-      const mail = await smtp.next(smtp.messages.length + 0 || 1);
+      const mail = await smtp.next(n0 + 1);
       assert.equal(mail.to.text, 'pro@example.fr');
       assert.match(mail.text, /a été acceptée/);
       // decided once
@@ -509,6 +514,14 @@ for (const { name, open } of MIGRATED) {
       const gone = await fetch(`${base}/contributions`, { headers: { cookie: jar.header() } });
       await checked('GET', '/contributions', gone);
       assert.equal(gone.status, 403, 'plus aucun territoire');
+    });
+
+    test('logs: events and counts, no personal data (no contact, name, e-mail, phone, token, IP address)', () => {
+      const all = log.lines.join('\n');
+      assert.ok(log.lines.some((l) => l.includes('suggestion_stored')) && log.lines.some((l) => l.includes('"sign_in"')));
+      for (const secret of ['lecteur@example.fr', 'pro@example.fr', 'Claire', 'Martin', 'nievre.example.fr', 'mairie.example.fr', '03 86', '127.0.0.1', 'relais_session', 'PWN', 'cd58--numerique']) {
+        assert.ok(!all.includes(secret), `journal : ${secret}`);
+      }
     });
   });
 }
