@@ -423,7 +423,8 @@ export async function useConfirmationToken(
     const t = await liveToken(tx, o.tokenSha256, true);
     if (!t) throw new GoneError('Lien déjà utilisé ou expiré.');
     const record = await readService(tx, t.serviceId, o.externalSources, true);
-    if (!record || record.closed) throw new GoneError('Ce service n’est plus dans l’annuaire.');
+    // a record that no longer belongs to the département (now synced from its producer) is not confirmed here
+    if (!record || record.closed || !record.own) throw new GoneError('Ce service n’est plus dans l’annuaire, ou n’est plus tenu par le département.');
     await tx.query('update contrib_confirmation_tokens set used_at = $2 where token_sha256 = $1', [o.tokenSha256, now.toISOString()]);
     if (o.action === 'confirmer') {
       const service: Service = { ...record.service, date_maj: todayInFrance(now) };

@@ -154,6 +154,16 @@ for (const { name, open } of MIGRATED) {
       const replay = await fetch(`${base}/auth/callback?code=x&state=y`, { redirect: 'manual', headers: { cookie: jar.header() } });
       await checked('GET', '/auth/callback', replay);
       assert.equal(replay.status, 400);
+      // a callback whose state was changed (CSRF): refused, no session
+      const forged = new Jar();
+      const l = await fetch(`${base}/auth/login?retour=${encodeURIComponent(`${BACK_OFFICE}/x`)}`, { redirect: 'manual' });
+      forged.take(l);
+      const cb = new URL(await driveProvider(l.headers.get('location'), 'agent-58', `${base}/auth/callback`));
+      cb.searchParams.set('state', 'x'.repeat(43));
+      const f = await fetch(cb, { redirect: 'manual', headers: { cookie: forged.header() } });
+      await checked('GET', '/auth/callback', f);
+      assert.equal(f.status, 400);
+      assert.ok(!f.headers.getSetCookie().some((c) => c.startsWith('relais_session=')));
       // CORS with credentials for the back office only
       const cors = await fetch(`${base}/auth/moi`, { headers: { cookie: jar.header(), origin: BACK_OFFICE } });
       assert.equal(cors.headers.get('access-control-allow-origin'), BACK_OFFICE);
