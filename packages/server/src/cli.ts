@@ -124,12 +124,12 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Commande inconnue : ${cmd.slice(0, 40)}\n${USAGE}`);
     return 2;
   }
+  // the contributions' settings checked at start (a bad value stops here, naming the variable)
+  readContributionsConfig(process.env);
   const db = await open(config);
   const m = await migrate(db);
   log.info('migrations', { applied: m.applied.length, skipped: m.skipped.length, database: db.kind });
-  // the contributions' settings checked at start (a bad value stops here, naming the variable)
-  const contributions = readContributionsConfig(process.env);
-  const app = createApp({ db, config, log, routes: ROUTES, env: process.env, credentialOrigins: contributions.moderationOrigins });
+  const app = createApp({ db, config, log, routes: ROUTES, env: process.env });
   const port = await app.listen(config.port, config.host);
   log.info('listening', { host: config.host, port, database: db.kind });
   const stopSync = startSyncSchedule({ db, env: process.env, log, directory: DIRECTORY });

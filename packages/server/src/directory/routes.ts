@@ -2,10 +2,10 @@
  * The directory served by the REST contract of the SDK's `rest` source (packages/core/rest-openapi.json):
  * `GET /services` and `GET /services/{id}`.
  */
-import { resolveCommune } from '@relais/core/headless';
+import { resolveCommune, type SearchQuery } from '@relais/core/headless';
 import type { Route } from '../http/types.js';
 import { sendJson, sendProblem } from '../http/respond.js';
-import { getService, searchDirectory, type DirectoryQuery } from './search.js';
+import { getService, searchDirectory } from './search.js';
 
 /** A parameter the contract refuses, with the reason in French. */
 export interface InvalidParam {
@@ -16,9 +16,9 @@ export interface InvalidParam {
 const LISTS = { thematiques: 'thematiques', publics: 'publics', types: 'types', typologies: 'typologies', modes_accueil: 'modesAccueil', frais: 'frais' } as const;
 
 /** Reads the search parameters of the contract; returns the query and the refused parameters. */
-export function readSearchParams(params: URLSearchParams): { query: DirectoryQuery; errors: InvalidParam[] } {
+export function readSearchParams(params: URLSearchParams): { query: SearchQuery; errors: InvalidParam[] } {
   const errors: InvalidParam[] = [];
-  const q: { -readonly [K in keyof DirectoryQuery]: DirectoryQuery[K] } = {};
+  const q: { -readonly [K in keyof SearchQuery]: SearchQuery[K] } = {};
   const text = params.get('q');
   if (text) {
     if (text.length > 200) errors.push({ name: 'q', reason: '200 caractères au plus' });
@@ -67,7 +67,7 @@ export function readSearchParams(params: URLSearchParams): { query: DirectoryQue
   }
   const tri = params.get('tri');
   if (tri) {
-    if (tri !== 'relevance' && tri !== 'distance' && tri !== 'name' && tri !== 'date_maj') errors.push({ name: 'tri', reason: 'relevance, distance, name ou date_maj' });
+    if (tri !== 'relevance' && tri !== 'distance' && tri !== 'name') errors.push({ name: 'tri', reason: 'relevance, distance ou name' });
     else q.sort = tri;
   }
   for (const k of ['page', 'size'] as const) {
@@ -87,6 +87,9 @@ export const directoryRoutes: Route[] = [
     method: 'GET',
     path: '/services',
     async handle(_req, res, { db, url }) {
+      // `tri=date_maj` (least recently updated first, « à vérifier » first) is the server's own sort, read apart
+      const byDate = url.searchParams.get('tri') === 'date_maj';
+      if (byDate) url.searchParams.delete('tri');
       const { query, errors } = readSearchParams(url.searchParams);
       if (errors.length) return sendProblem(res, 400, 'Paramètres invalides', 'Certains paramètres de recherche sont invalides.', { 'invalid-params': errors });
       let place = null;
@@ -94,7 +97,7 @@ export const directoryRoutes: Route[] = [
         place = (await resolveCommune(query.commune)) ?? null;
         if (!place) return sendProblem(res, 422, 'Commune inconnue', `Aucune commune n’a le code INSEE ${query.commune}.`);
       }
-      sendJson(res, 200, await searchDirectory(db, query, place), { 'cache-control': 'no-store' });
+      sendJson(res, 200, await searchDirectory(db, byDate ? { ...query, sort: 'date_maj' } : query, place), { 'cache-control': 'no-store' });
     },
   },
   {

@@ -31,8 +31,8 @@ export interface AppOptions {
    */
   basePath?: string;
   /**
-   * Origins allowed to call with credentials (the moderators' back office, `RELAIS_MODERATION_ORIGINS`): CORS answers
-   * them with their origin and `access-control-allow-credentials: true`.
+   * Origins allowed to call with credentials (the moderators' back office): CORS answers them with their origin and
+   * `access-control-allow-credentials: true`. Default: `RELAIS_MODERATION_ORIGINS` of `env` (comma-separated).
    */
   credentialOrigins?: readonly string[];
 }
@@ -73,7 +73,13 @@ export function createApp(opts: AppOptions): App {
   const limiter = new RateLimiter(config.rateLimitPerMinute);
   const anyOrigin = config.corsOrigins.includes('*');
   const origins = new Set(config.corsOrigins);
-  const credentialed = new Set(opts.credentialOrigins ?? []);
+  const credentialed = new Set(
+    opts.credentialOrigins ??
+      (opts.env?.RELAIS_MODERATION_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+  );
   let inFlight = 0;
   let closing = false;
   let drained: (() => void) | null = null;
