@@ -10,7 +10,7 @@ export { searchDirectory, getService, clauses, type DirectoryHit, type Directory
 export { serviceRow, departementOfService, type ServiceRow } from './directory/document.js';
 export { refreshWords } from './directory/words.js';
 export { directoryRoutes, readSearchParams, type InvalidParam } from './directory/routes.js';
-export { createApp, clientIp, type App, type AppOptions } from './http/app.js';
+export { createApp, type App, type AppOptions } from './http/app.js';
 export { Router, type Match } from './http/router.js';
 export { RateLimiter, type RateVerdict } from './http/rate-limit.js';
 export { jsonLogger, silentLogger } from './http/log.js';
