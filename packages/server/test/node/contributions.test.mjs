@@ -499,6 +499,10 @@ for (const { name, open } of MIGRATED) {
         }
       }
       const ms = performance.now() - t0;
+      // this app was given no credentialOrigins: RELAIS_MODERATION_ORIGINS of its env applies
+      const pre = await fetch(`${url}/auth/moi`, { method: 'OPTIONS', headers: { origin: BACK_OFFICE, 'access-control-request-method': 'GET' } });
+      assert.equal(pre.status, 204);
+      assert.equal(pre.headers.get('access-control-allow-credentials'), 'true');
       // the server only: the database is the suite's
       await new Promise((r) => {
         limited.server.close(r);
