@@ -6,6 +6,7 @@
  *   relais-server import <file>…  import data·inclusion files (structures and services) and stop
  *   relais-server sync            one data·inclusion sync run for the configured territory (DI_API_TOKEN…) and stop
  *   relais-server liaison …       partners, recipients, tokens and the retention purge of the liaison receiver
+ *   relais-server moderateurs …   the moderators of the contributions (ajouter, lister, retirer)
  * Configuration by environment variables (README of the package).
  */
 import { readConfig, ConfigError, type Config } from './config.js';
@@ -19,6 +20,7 @@ import type { Route } from './http/types.js';
 import { importDataset, importFile } from './import/import.js';
 import { refreshWords } from './directory/words.js';
 import { liaisonRoutes, liaisonCommand } from './liaison/index.js';
+import { contributionRoutes, moderatorsCommand, readContributionsConfig } from './contributions/index.js';
 import { syncRoutes, runDataInclusionSync, startSyncSchedule, type DirectoryWrites } from './sync/index.js';
 
 const USAGE = `Usage :
@@ -27,6 +29,7 @@ const USAGE = `Usage :
   relais-server import <fichier…> importe des fichiers data·inclusion (structures, services) puis s’arrête
   relais-server sync             synchronise une fois le territoire depuis l’API data·inclusion (DI_API_TOKEN…) puis s’arrête
   relais-server liaison <…>      partenaires, destinataires, jetons et purge des fiches de liaison (voir LIAISON.md)
+  relais-server moderateurs ajouter <courriel|sub> --departements 58,89 | lister | retirer <courriel|sub>
 Configuration : variables d’environnement (DATABASE_URL, RELAIS_DATA_DIR, PORT, HOST, RELAIS_CORS_ORIGINS…), voir le README de @relais/server.`;
 
 async function open(config: Config): Promise<Db> {
@@ -34,7 +37,7 @@ async function open(config: Config): Promise<Db> {
 }
 
 /** The route lists the server mounts: one per module. */
-const ROUTES: ReadonlyArray<readonly Route[]> = [directoryRoutes, liaisonRoutes, syncRoutes];
+const ROUTES: ReadonlyArray<readonly Route[]> = [directoryRoutes, liaisonRoutes, syncRoutes, contributionRoutes];
 /** How the data·inclusion sync writes into the directory (the importer's rules: source kept, newest date_maj wins). */
 const DIRECTORY: DirectoryWrites = { write: importDataset, afterWithdraw: refreshWords };
 
@@ -107,10 +110,22 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (cmd === 'moderateurs') {
+    const db = await open(config);
+    try {
+      await migrate(db);
+      for (const line of await moderatorsCommand(db, args)) process.stdout.write(`${line}\n`);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
   if (cmd !== undefined && cmd !== 'serve') {
     console.error(`Commande inconnue : ${cmd.slice(0, 40)}\n${USAGE}`);
     return 2;
   }
+  // the contributions' settings checked at start (a bad value stops here, naming the variable)
+  readContributionsConfig(process.env);
   const db = await open(config);
   const m = await migrate(db);
   log.info('migrations', { applied: m.applied.length, skipped: m.skipped.length, database: db.kind });

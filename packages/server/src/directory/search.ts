@@ -215,11 +215,17 @@ async function textSql(db: Queryable, text: string, ps: Params): Promise<TextSql
 type FacetKey = 'thematiques' | 'publics' | 'types' | 'typologies' | 'modesAccueil' | 'frais';
 const FACETS: readonly FacetKey[] = ['thematiques', 'publics', 'types', 'typologies', 'modesAccueil', 'frais'];
 
+/** The sorts of the REST contract: the SDK's, and `date_maj` (least recently updated first, « à vérifier » first). */
+export type DirectorySort = NonNullable<SearchQuery['sort']> | 'date_maj';
+/** A search of the REST contract (the SDK's query, with the server's extra sort). */
+export type DirectoryQuery = Omit<SearchQuery, 'sort'> & { sort?: DirectorySort };
+
 /** Searches the directory. `place` is `query.commune` resolved by the gazetteer. */
-export async function searchDirectory(db: Queryable, q: SearchQuery, place: ResolvedPlace | null): Promise<DirectoryPage> {
-  const { page, pageSize } = paging(q);
+export async function searchDirectory(db: Queryable, q: DirectoryQuery, place: ResolvedPlace | null): Promise<DirectoryPage> {
+  const { page, pageSize } = paging({ page: q.page, pageSize: q.pageSize });
   const ps = new Params();
-  const where: string[] = [];
+  // a service whose closure a moderator accepted stays in the table (history) but leaves the search
+  const where: string[] = ['s.closed_at is null'];
   const text = q.text?.trim() ? await textSql(db, q.text, ps) : null;
 
   // the place, the box, the time and the départements always apply (they are not facets)
@@ -284,7 +290,7 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
 
   // the score is computed only where it is used (the page), not for the facet counts
   const base = (withScore: boolean) => `with m as (
-    select s.id, s.structure_id, s.name_key, s.thematiques, s.categories, s.publics, s.type, s.typologie, s.modes_accueil, s.frais,
+    select s.id, s.structure_id, s.name_key, s.date_maj, s.thematiques, s.categories, s.publics, s.type, s.typologie, s.modes_accueil, s.frais,
       ${withScore && text ? text.score : '0'} as score, ${hits} as hits, ${withScore ? dist : 'null::float8'} as dist,
       ${FACETS.map((k) => `${f[k] ?? 'true'} as f_${k}`).join(', ')}
     from directory_services s
@@ -310,7 +316,9 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
       ? 'round(m.score::numeric, 3) desc, m.dist asc nulls last, m.name_key, m.id'
       : sort === 'distance' && origin
         ? 'm.dist asc nulls last, m.name_key, m.id'
-        : 'm.name_key, m.id';
+        : sort === 'date_maj'
+          ? 'm.date_maj asc, m.name_key, m.id'
+          : 'm.name_key, m.id';
   const itemSql = `${base(true)}
     select sv.data as service, st.data as structure, m.dist
     from m join directory_services sv on sv.id = m.id left join directory_structures st on st.id = m.structure_id
@@ -346,7 +354,7 @@ export async function searchDirectory(db: Queryable, q: SearchQuery, place: Reso
 /** One service and its structure, or null. */
 export async function getService(db: Queryable, id: string): Promise<{ service: Service; structure: Structure | null } | null> {
   const [r] = await db.query<{ service: Service; structure: Structure | null }>(
-    'select s.data as service, st.data as structure from directory_services s left join directory_structures st on st.id = s.structure_id where s.id = $1',
+    'select s.data as service, st.data as structure from directory_services s left join directory_structures st on st.id = s.structure_id where s.id = $1 and s.closed_at is null',
     [id],
   );
   return r ?? null;

@@ -30,6 +30,11 @@ export interface AppOptions {
    * mounted beside a site; empty by default (`RELAIS_BASE_PATH` for `relais-server`).
    */
   basePath?: string;
+  /**
+   * Origins allowed to call with credentials (the moderators' back office): CORS answers them with their origin and
+   * `access-control-allow-credentials: true`. Default: `RELAIS_MODERATION_ORIGINS` of `env` (comma-separated).
+   */
+  credentialOrigins?: readonly string[];
 }
 
 /** A running server. */
@@ -52,7 +57,7 @@ const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 const ALLOW_HEADERS = 'accept, authorization, content-type, idempotency-key';
 
 /** The client's IP, for the rate limit only: the socket's peer, or the last X-Forwarded-For hop behind a proxy. */
-function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     const xff = req.headers['x-forwarded-for'];
     const hops = (Array.isArray(xff) ? xff.join(',') : (xff ?? '')).split(',').map((s) => s.trim()).filter(Boolean);
@@ -68,6 +73,13 @@ export function createApp(opts: AppOptions): App {
   const limiter = new RateLimiter(config.rateLimitPerMinute);
   const anyOrigin = config.corsOrigins.includes('*');
   const origins = new Set(config.corsOrigins);
+  const credentialed = new Set(
+    opts.credentialOrigins ??
+      (opts.env?.RELAIS_MODERATION_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+  );
   let inFlight = 0;
   let closing = false;
   let drained: (() => void) | null = null;
@@ -75,6 +87,12 @@ export function createApp(opts: AppOptions): App {
   const cors = (req: IncomingMessage, res: ServerResponse): boolean => {
     const origin = req.headers.origin;
     res.setHeader('vary', 'Origin');
+    if (origin && credentialed.has(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-allow-credentials', 'true');
+      res.setHeader('access-control-expose-headers', 'retry-after, ratelimit-remaining');
+      return true;
+    }
     if (!origin || !(anyOrigin || origins.has(origin))) return false;
     res.setHeader('access-control-allow-origin', anyOrigin ? '*' : origin);
     res.setHeader('access-control-expose-headers', 'retry-after, ratelimit-remaining');

@@ -21,17 +21,19 @@ export class RateLimiter {
   constructor(
     private readonly perMinute: number,
     private readonly now: () => number = Date.now,
+    /** Length of the window in milliseconds (default one minute; the suggestions use one hour). */
+    private readonly windowMs = 60_000,
   ) {}
 
   /** Counts a request of `key` and says whether it may proceed. A limit of 0 lets everything through. */
   hit(key: string): RateVerdict {
     const t = this.now();
-    const w = Math.floor(t / 60_000);
+    const w = Math.floor(t / this.windowMs);
     if (w !== this.window) {
       this.window = w;
       this.counts = new Map();
     }
-    const resetS = Math.ceil(((w + 1) * 60_000 - t) / 1000);
+    const resetS = Math.ceil(((w + 1) * this.windowMs - t) / 1000);
     if (this.perMinute <= 0) return { ok: true, remaining: Infinity, resetS };
     const n = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, n);
