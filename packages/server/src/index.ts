@@ -18,3 +18,4 @@ export { sendJson, sendProblem } from './http/respond.js';
 export { readConfig, ConfigError, type Config } from './config.js';
 export * from './liaison/index.js';
 export * from './sync/index.js';
+export * from './indicators/index.js';
