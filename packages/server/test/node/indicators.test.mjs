@@ -3,6 +3,7 @@
 // by hand from the scenario below (not read back from the server), the k rule (k = 5) and the subtraction rule.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp, migrate, jsonLogger, createIndicatorsRoutes, readIndicatorsConfig, ConfigError, protectGroup, epciDepartements, countedDay, parisDays, checkEvent } from '../../dist/index.js';
@@ -431,4 +432,11 @@ test('protectGroup: exactly one masked cell of a group takes the smallest shown 
   const none = [{ n: 7, masked: false }, { n: 9, masked: false }];
   protectGroup(none);
   assert.deepEqual(none.map((c) => c.masked), [false, false]);
+});
+
+test('relais-server refuses to start with RELAIS_INDICATORS_K below 5', () => {
+  const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+  const r = spawnSync(process.execPath, [cli, 'migrate'], { env: { ...process.env, DATABASE_URL: '', RELAIS_DATA_DIR: 'memory://', RELAIS_LOG: 'silent', RELAIS_INDICATORS: '1', RELAIS_INDICATORS_K: '3' }, encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /Configuration : RELAIS_INDICATORS_K : entier entre 5/);
 });
