@@ -22,6 +22,7 @@ import { refreshWords } from './directory/words.js';
 import { liaisonRoutes, liaisonCommand } from './liaison/index.js';
 import { contributionRoutes, moderatorsCommand, readContributionsConfig } from './contributions/index.js';
 import { syncRoutes, runDataInclusionSync, startSyncSchedule, type DirectoryWrites } from './sync/index.js';
+import { indicatorsRoutes, readIndicatorsConfig } from './indicators/index.js';
 
 const USAGE = `Usage :
   relais-server                  démarre le serveur (applique d’abord les migrations)
@@ -37,7 +38,7 @@ async function open(config: Config): Promise<Db> {
 }
 
 /** The route lists the server mounts: one per module. */
-const ROUTES: ReadonlyArray<readonly Route[]> = [directoryRoutes, liaisonRoutes, syncRoutes, contributionRoutes];
+const ROUTES: ReadonlyArray<readonly Route[]> = [directoryRoutes, liaisonRoutes, syncRoutes, contributionRoutes, indicatorsRoutes];
 /** How the data·inclusion sync writes into the directory (the importer's rules: source kept, newest date_maj wins). */
 const DIRECTORY: DirectoryWrites = { write: importDataset, afterWithdraw: refreshWords };
 
@@ -48,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = readConfig();
+  // a bad indicators setting (RELAIS_INDICATORS_K below 5…) stops the start, as any other variable
+  readIndicatorsConfig(process.env);
   const log = config.log === 'silent' ? silentLogger : jsonLogger();
   if (cmd === 'migrate') {
     const db = await open(config);

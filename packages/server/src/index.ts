@@ -19,3 +19,4 @@ export { readConfig, ConfigError, type Config } from './config.js';
 export * from './liaison/index.js';
 export * from './sync/index.js';
 export * from './contributions/index.js';
+export * from './indicators/index.js';

@@ -149,7 +149,7 @@ export function createApp(opts: AppOptions): App {
       sendProblem(res, 405, 'Méthode non permise', `Méthodes permises ici : ${m.allowed.join(', ')}.`, {}, { allow: m.allowed.join(', ') });
       return 'method-not-allowed';
     }
-    await m.route.handle(req, res, { db, log, url, params: m.params, env: opts.env ?? {}, basePath });
+    await m.route.handle(req, res, { db, log, url, params: m.params, env: opts.env ?? {}, basePath, clientIp: clientIp(req, config.trustProxy) });
     return m.route.path;
   };
 

@@ -23,6 +23,11 @@ export interface RouteContext {
    * address for the client (a `Location` header) prefixes it.
    */
   basePath: string;
+  /**
+   * The client's IP (the socket's peer, or the last X-Forwarded-For hop behind a trusted proxy), for a route's own rate
+   * limit only: never logged, never stored. Absent when a caller builds the context by hand (the socket's peer then).
+   */
+  clientIp?: string;
 }
 
 /** One HTTP route of the server; each module (directory, liaison, sync…) exports its own list. */
