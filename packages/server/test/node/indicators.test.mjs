@@ -342,7 +342,7 @@ for (const kind of DATABASES) {
       assert.equal(other.headers.get('access-control-allow-origin'), null);
     });
 
-    test('fraicheur from the directory, contributions once the contributions table exists', async () => {
+    test('fraicheur from the directory, contributions from the contributions module’s counts', async () => {
       const svc = (id, dep, date) =>
         db.query(`insert into directory_services (id, source, structure_id, nom, date_maj, departement, name_key, search, data) values ($1, 'test', 's1', $1, $2::date, $3, $1, to_tsvector('simple', ''), '{}'::jsonb)`, [id, date, dep]);
       await svc('a', '58', '2026-05-01');
@@ -351,9 +351,7 @@ for (const kind of DATABASES) {
       await svc('d', '21', '2020-01-01');
       assert.deepEqual((await get('du=2026-06-01&au=2026-06-30')).fraicheur, { services: 4, a_verifier: 2 });
       assert.deepEqual((await get('du=2026-06-01&au=2026-06-30&departement=58')).fraicheur, { services: 3, a_verifier: 1 });
-      // the table of issue 19 (another migration), as it is shaped there
-      await db.exec(`create table contrib_counts (structure_id text not null, departement text not null default '', suggestions int not null default 0, acceptees int not null default 0,
-        refusees int not null default 0, confirmations int not null default 0, usager int not null default 0, professionnel int not null default 0, structure int not null default 0, primary key (structure_id, departement))`);
+      // contrib_counts: the contributions module's counts (migration 0004)
       await db.exec(`insert into directory_structures (id, source, nom, date_maj, data) values ('s1', 'test', 'CCAS de Nevers', '2026-01-01', '{}')`);
       await db.exec(`insert into contrib_counts (structure_id, departement, suggestions, acceptees, confirmations) values ('s1', '58', 4, 3, 1), ('s2', '21', 7, 0, 2)`);
       assert.deepEqual((await get('du=2026-06-01&au=2026-06-30')).contributions, [
