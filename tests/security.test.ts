@@ -12,7 +12,7 @@ import '@relais/map/define.js';
 import '@relais/eligibility/define.js';
 import '@relais/liaison/define.js';
 import '@relais/pathway/define.js';
-import { liaisonTemplates, DraftStore, Outbox, DraftLockedError, type RelaisLiaisonForm, type Consent } from '@relais/liaison';
+import { liaisonTemplates, DraftStore, Outbox, DraftLockedError, SEND_TIMEOUT_MS, Vault, type RelaisLiaisonForm, type Consent } from '@relais/liaison';
 import { pathwayTemplates, type RelaisPathway } from '@relais/pathway';
 import type { RelaisDirectory } from '@relais/directory';
 import type { RelaisEligibility } from '@relais/eligibility';
@@ -245,6 +245,7 @@ describe('issue 14: links and addresses', () => {
       'CCAS <accueil@ccas.fr>',
       'accueil@ccas.fr/../x',
       'a@b',
+      'a#b@ccas.fr',
     ]) expect(mailtoHref(bad), bad).to.equal(null);
   });
 
@@ -344,12 +345,13 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
   const status = (el: Element) => $(el, '.saved')?.textContent ?? '';
   const send = (el: RelaisLiaisonForm, c: Consent = consent) => (el as unknown as { send(c: Consent): Promise<void> }).send(c);
   const realFetch = window.fetch;
-  /** Counts the POSTs to the receiver; `down` makes them fail as offline (after `slow` ms); `answer` replaces the receiver. */
-  const net = { posts: [] as string[], down: false, slow: 0, answer: null as null | (() => Response) };
+  /** Counts the POSTs to the receiver; `down` makes them fail as offline (after `slow` ms); `hang`: a receiver that never answers; `answer` replaces the receiver. */
+  const net = { posts: [] as string[], down: false, slow: 0, hang: false, answer: null as null | (() => Response) };
   beforeEach(() => {
     net.posts = [];
     net.down = false;
     net.slow = 0;
+    net.hang = false;
     net.answer = null;
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
       // a Request (the outbox sends through ky) or a URL and its init
@@ -358,6 +360,8 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
       if (req.method === 'POST') {
         net.posts.push(req.headers.get('idempotency-key') ?? '');
         if (net.down) return new Promise<Response>((_, reject) => setTimeout(() => reject(new TypeError('Failed to fetch')), net.slow));
+        // no answer ever: only the request's own abort (the outbox's timeout) ends it
+        if (net.hang) return new Promise<Response>((_, reject) => req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
         if (net.answer) return Promise.resolve(net.answer());
       }
       return realFetch(input, init);
@@ -517,6 +521,58 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     expect(status(el)).to.not.match(/Toujours pas de réponse/);
   });
 
+  it('a receiver that never answers: the button stays disabled meanwhile, then the person is told in French (20 s), the sheet waits with its key', async () => {
+    const db = uniq();
+    const el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.hang = true;
+    // the outbox's 20-second timeout, shortened for the test (every other delay unchanged)
+    const realSetTimeout = window.setTimeout;
+    window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => realSetTimeout(fn, ms === SEND_TIMEOUT_MS ? 300 : ms, ...rest)) as typeof window.setTimeout;
+    try {
+      expect(SEND_TIMEOUT_MS).to.equal(20_000);
+      const sending = send(el);
+      await waitUntil(() => net.posts.length === 1, 'posted');
+      await el.updateComplete;
+      expect((el as unknown as { sending: boolean }).sending, 'disabled while the POST hangs').to.equal(true);
+      await sending;
+    } finally {
+      window.setTimeout = realSetTimeout;
+    }
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'told, not left on the consent step');
+    expect($(el, '.sent')!.textContent).to.match(/le service n’a pas répondu en 20 secondes/);
+    expect((el as unknown as { sending: boolean }).sending).to.equal(false);
+    const outbox = new Outbox('/liaison/receive', { dbName: db });
+    expect(await outbox.pending()).to.deep.equal([net.posts[0]]);
+    outbox.close();
+  });
+
+  it('shared device: « pagehide » alone empties the form and the queue held in memory; nothing ever reaches IndexedDB', async () => {
+    const db = uniq();
+    const el = await mountForm(`device="shared" db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await waitUntil(() => /tant que cette page reste ouverte/.test($(el, '.sent')?.textContent ?? ''), 'queued for this page');
+    const queue = (el as unknown as { sender: { current?: Outbox } }).sender.current!;
+    expect(await queue.pending()).to.have.length(1);
+    const names = async () => (await indexedDB.databases()).map((d) => d.name);
+    for (const n of [db, `${db}-outbox`]) expect(await names()).to.not.include(n);
+    // leaving the page: the page may go to the back/forward cache without any « pageshow » afterwards
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect((el as unknown as { values: Record<string, unknown> }).values).to.deep.equal({});
+    expect(await queue.pending(), 'the queue does not outlive the page').to.deep.equal([]);
+    expect(text(el)).to.not.include('Jeanne');
+    for (const n of [db, `${db}-outbox`]) expect(await names()).to.not.include(n);
+    // the connection returns: nothing is sent from a page that was left
+    net.down = false;
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(net.posts).to.have.length(1);
+  });
+
   it('shared device: leaving the page erases the sheet, so the back/forward cache cannot bring it back', async () => {
     const el = await mountForm(`device="shared" db-name="${uniq()}"`);
     await fill(el);
@@ -607,6 +663,29 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     expect(await new DraftStore({ dbName: db }).list()).to.deep.equal([]);
     const tab3 = await mountForm(`passphrase-mode db-name="${db}"`);
     await waitUntil(() => /Choisissez une phrase/.test($(tab3, '#passphrase-hint')?.textContent ?? ''), 'no phrase exists any more');
+  });
+
+  it('passphrase forgotten: « Effacer » works on the locked form — the draft, the queued sheet and the verifier go; a new phrase can be chosen', async function () {
+    this.timeout(40000);
+    const db = uniq();
+    const el = await mountForm(`passphrase-mode db-name="${db}" endpoint="/liaison/receive"`);
+    await unlock(el, 'trois mots hasard');
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued');
+    el.parentElement!.remove();
+    // the next day, nobody remembers the phrase
+    const locked = await mountForm(`passphrase-mode db-name="${db}" endpoint="/liaison/receive"`);
+    await waitUntil(() => /Saisissez la phrase secrète/.test($(locked, '#passphrase-hint')?.textContent ?? ''), 'a phrase exists');
+    btn(locked, /Effacer mes données/)!.click();
+    await waitUntil(() => /Effacé de cet appareil/.test(status(locked)), 'erased while locked');
+    expect(status(locked)).to.match(/1 brouillon, 1 fiche en attente d’envoi et la clé de chiffrement/);
+    await waitUntil(() => /Choisissez une phrase/.test($(locked, '#passphrase-hint')?.textContent ?? ''), 'a new phrase can be chosen');
+    expect(await Vault.hasPassphrase(db)).to.equal(false);
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).to.not.include(db);
+    expect(names).to.not.include(`${db}-outbox`);
   });
 
   it('a draft changed outside the form (associated data) is refused in French, never shown, and no unlock is asked for', async () => {
