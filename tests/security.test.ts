@@ -18,6 +18,7 @@ import type { RelaisDirectory } from '@relais/directory';
 import type { RelaisEligibility } from '@relais/eligibility';
 import type { RelaisMap } from '@relais/map';
 import { PAYLOADS, inject, pollute, spread } from './security/payloads.js';
+import { FINDINGS } from './security/findings.js';
 import { createClient, sanitizeUrl, mailtoHref, isSafeId, type RelaisClient } from '@relais/core';
 import { readUrlState, writeUrlState } from '../packages/directory/src/filters.js';
 
@@ -717,5 +718,35 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     expect(net.posts).to.deep.equal([]);
     await el.updateComplete;
     expect((el as unknown as { sendError: string }).sendError).to.match(/doit commencer par https/);
+  });
+});
+
+describe('issue 14: every finding has its reproducing tests', () => {
+  /** A source as written, whatever the dev server's transform did to its strings (\u escapes, escaped quotes). */
+  const readable = (src: string) =>
+    src
+      .replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+      .replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+      .replace(/\\(['"`])/g, '$1');
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  it(`${FINDINGS.length} findings, ${new Set(FINDINGS.flatMap((f) => f.tests.map((t) => t.join(' › ')))).size} tests: each test named in tests/security/findings.ts is in its file, not skipped`, async () => {
+    const sources = new Map<string, string>();
+    const missing: string[] = [];
+    for (const f of FINDINGS) {
+      expect(f.tests.length, f.finding).to.be.at.least(1);
+      for (const [file, title] of f.tests) {
+        if (!sources.has(file)) {
+          const res = await fetch(`/${file}`);
+          expect(res.ok, file).to.equal(true);
+          sources.set(file, readable(await res.text()));
+        }
+        const found = new RegExp(`\\b(it|test)\\(\\s*['"\`]${escape(title)}`).test(sources.get(file)!);
+        const skipped = new RegExp(`\\b(it|test|describe)\\.skip\\(\\s*['"\`]${escape(title)}`).test(sources.get(file)!);
+        if (!found || skipped) missing.push(`${file} › ${title}`);
+      }
+    }
+    expect(missing).to.deep.equal([]);
   });
 });
