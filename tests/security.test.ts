@@ -711,6 +711,42 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     expect(text(el)).to.not.include('Jeanne');
   });
 
+  it('a page that is not secure (http): the form says why in French, never throws, and writes nothing (no Web Crypto there)', async () => {
+    // what a browser gives a page served over plain http: no crypto.subtle, no crypto.randomUUID
+    const subtle = Object.getOwnPropertyDescriptor(Crypto.prototype, 'subtle')!;
+    const randomUUID = Object.getOwnPropertyDescriptor(Crypto.prototype, 'randomUUID')!;
+    const thrown: string[] = [];
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => thrown.push(String('reason' in e ? e.reason : e.message));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    const db = uniq();
+    let el: RelaisLiaisonForm;
+    Object.defineProperty(Crypto.prototype, 'subtle', { configurable: true, get: () => undefined });
+    Object.defineProperty(Crypto.prototype, 'randomUUID', { configurable: true, value: undefined });
+    try {
+      const wrap = await fixture<HTMLDivElement>(`<div><relais-liaison-form template-id="orientation" db-name="${db}" endpoint="/liaison/receive"></relais-liaison-form></div>`);
+      el = wrap.querySelector('relais-liaison-form') as RelaisLiaisonForm;
+      await waitUntil(() => $(el, '[role="alert"]'), 'said', { timeout: 3000 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect($(el, '[role="alert"]')!.textContent).to.match(/Page sans https : chiffrement impossible, rien n’est enregistré ni envoyé\./);
+      expect(thrown).to.deep.equal([]);
+      let err: unknown;
+      try {
+        new DraftStore({ dbName: db });
+      } catch (e) {
+        err = e;
+      }
+      expect((err as Error).message).to.match(/chiffrement impossible/);
+    } finally {
+      Object.defineProperty(Crypto.prototype, 'subtle', subtle);
+      Object.defineProperty(Crypto.prototype, 'randomUUID', randomUUID);
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    }
+    expect((await indexedDB.databases()).map((d) => d.name)).to.not.include(db);
+    await expect(el!).to.be.accessible();
+  });
+
   it('a sheet is sent only to https or to this site', async () => {
     const el = await mountForm(`db-name="${uniq()}" endpoint="http://liaison.example/fiches"`);
     await fill(el);

@@ -31,7 +31,7 @@ export const FINDINGS: Finding[] = [
   { finding: 'Shared device: « Réessayer » finds nothing and says « Toujours pas de réponse »', tests: [[S, 'shared device: « Réessayer » finds the queued sheet']] },
   { finding: 'PBKDF2 at 310 000 iterations, re-derived on every autosave', tests: [[STORE, 'PBKDF2 with at least 600 000 rounds']] },
   { finding: 'No associated data binds id, version and expiry to the ciphertext', tests: [[STORE, 'associated data: a record whose id, version or expiry was changed'], [S, 'a draft changed outside the form (associated data)']] },
-  { finding: 'The endpoint may be plain http', tests: [[STORE, 'endpoint: https or this site only'], [S, 'a sheet is sent only to https or to this site']] },
+  { finding: 'The endpoint may be plain http', tests: [[STORE, 'endpoint: https or this site only'], [S, 'a sheet is sent only to https or to this site'], [S, 'a page that is not secure (http)']] },
   { finding: 'A malformed 422 body (non-string `name`) breaks the form', tests: [[STORE, 'a 422 removes the queued copy; malformed 422 bodies never break'], [S, 'a 422 (even malformed) removes the queued copy']] },
   { finding: 'Receiver: no authentication', tests: [[REF, 'auth: no token, a wrong token or a malformed header is 401'], [SRV, 'auth: no token, a wrong, malformed or revoked token is 401'], [REF, '50 forged POSTs'], [FORGED, '50 forged POSTs']] },
   { finding: 'Receiver: no rate limit or quota', tests: [[REF, 'rate limit and daily quota per partner'], [SRV, 'rate limit and daily quota per partner']] },
