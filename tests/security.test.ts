@@ -12,12 +12,13 @@ import '@relais/map/define.js';
 import '@relais/eligibility/define.js';
 import '@relais/liaison/define.js';
 import '@relais/pathway/define.js';
-import { liaisonTemplates, DraftStore, Outbox, DraftLockedError, type RelaisLiaisonForm, type Consent } from '@relais/liaison';
+import { liaisonTemplates, DraftStore, Outbox, DraftLockedError, SEND_TIMEOUT_MS, Vault, type RelaisLiaisonForm, type Consent } from '@relais/liaison';
 import { pathwayTemplates, type RelaisPathway } from '@relais/pathway';
 import type { RelaisDirectory } from '@relais/directory';
 import type { RelaisEligibility } from '@relais/eligibility';
 import type { RelaisMap } from '@relais/map';
 import { PAYLOADS, inject, pollute, spread } from './security/payloads.js';
+import { FINDINGS } from './security/findings.js';
 import { createClient, sanitizeUrl, mailtoHref, isSafeId, type RelaisClient } from '@relais/core';
 import { readUrlState, writeUrlState } from '../packages/directory/src/filters.js';
 
@@ -245,6 +246,7 @@ describe('issue 14: links and addresses', () => {
       'CCAS <accueil@ccas.fr>',
       'accueil@ccas.fr/../x',
       'a@b',
+      'a#b@ccas.fr',
     ]) expect(mailtoHref(bad), bad).to.equal(null);
   });
 
@@ -344,12 +346,13 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
   const status = (el: Element) => $(el, '.saved')?.textContent ?? '';
   const send = (el: RelaisLiaisonForm, c: Consent = consent) => (el as unknown as { send(c: Consent): Promise<void> }).send(c);
   const realFetch = window.fetch;
-  /** Counts the POSTs to the receiver; `down` makes them fail as offline (after `slow` ms); `answer` replaces the receiver. */
-  const net = { posts: [] as string[], down: false, slow: 0, answer: null as null | (() => Response) };
+  /** Counts the POSTs to the receiver; `down` makes them fail as offline (after `slow` ms); `hang`: a receiver that never answers; `answer` replaces the receiver. */
+  const net = { posts: [] as string[], down: false, slow: 0, hang: false, answer: null as null | (() => Response) };
   beforeEach(() => {
     net.posts = [];
     net.down = false;
     net.slow = 0;
+    net.hang = false;
     net.answer = null;
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
       // a Request (the outbox sends through ky) or a URL and its init
@@ -358,6 +361,8 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
       if (req.method === 'POST') {
         net.posts.push(req.headers.get('idempotency-key') ?? '');
         if (net.down) return new Promise<Response>((_, reject) => setTimeout(() => reject(new TypeError('Failed to fetch')), net.slow));
+        // no answer ever: only the request's own abort (the outbox's timeout) ends it
+        if (net.hang) return new Promise<Response>((_, reject) => req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
         if (net.answer) return Promise.resolve(net.answer());
       }
       return realFetch(input, init);
@@ -517,6 +522,58 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     expect(status(el)).to.not.match(/Toujours pas de réponse/);
   });
 
+  it('a receiver that never answers: the button stays disabled meanwhile, then the person is told in French (20 s), the sheet waits with its key', async () => {
+    const db = uniq();
+    const el = await mountForm(`db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.hang = true;
+    // the outbox's 20-second timeout, shortened for the test (every other delay unchanged)
+    const realSetTimeout = window.setTimeout;
+    window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => realSetTimeout(fn, ms === SEND_TIMEOUT_MS ? 300 : ms, ...rest)) as typeof window.setTimeout;
+    try {
+      expect(SEND_TIMEOUT_MS).to.equal(20_000);
+      const sending = send(el);
+      await waitUntil(() => net.posts.length === 1, 'posted');
+      await el.updateComplete;
+      expect((el as unknown as { sending: boolean }).sending, 'disabled while the POST hangs').to.equal(true);
+      await sending;
+    } finally {
+      window.setTimeout = realSetTimeout;
+    }
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'told, not left on the consent step');
+    expect($(el, '.sent')!.textContent).to.match(/le service n’a pas répondu en 20 secondes/);
+    expect((el as unknown as { sending: boolean }).sending).to.equal(false);
+    const outbox = new Outbox('/liaison/receive', { dbName: db });
+    expect(await outbox.pending()).to.deep.equal([net.posts[0]]);
+    outbox.close();
+  });
+
+  it('shared device: « pagehide » alone empties the form and the queue held in memory; nothing ever reaches IndexedDB', async () => {
+    const db = uniq();
+    const el = await mountForm(`device="shared" db-name="${db}" endpoint="/liaison/receive"`);
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await waitUntil(() => /tant que cette page reste ouverte/.test($(el, '.sent')?.textContent ?? ''), 'queued for this page');
+    const queue = (el as unknown as { sender: { current?: Outbox } }).sender.current!;
+    expect(await queue.pending()).to.have.length(1);
+    const names = async () => (await indexedDB.databases()).map((d) => d.name);
+    for (const n of [db, `${db}-outbox`]) expect(await names()).to.not.include(n);
+    // leaving the page: the page may go to the back/forward cache without any « pageshow » afterwards
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect((el as unknown as { values: Record<string, unknown> }).values).to.deep.equal({});
+    expect(await queue.pending(), 'the queue does not outlive the page').to.deep.equal([]);
+    expect(text(el)).to.not.include('Jeanne');
+    for (const n of [db, `${db}-outbox`]) expect(await names()).to.not.include(n);
+    // the connection returns: nothing is sent from a page that was left
+    net.down = false;
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(net.posts).to.have.length(1);
+  });
+
   it('shared device: leaving the page erases the sheet, so the back/forward cache cannot bring it back', async () => {
     const el = await mountForm(`device="shared" db-name="${uniq()}"`);
     await fill(el);
@@ -609,6 +666,29 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     await waitUntil(() => /Choisissez une phrase/.test($(tab3, '#passphrase-hint')?.textContent ?? ''), 'no phrase exists any more');
   });
 
+  it('passphrase forgotten: « Effacer » works on the locked form — the draft, the queued sheet and the verifier go; a new phrase can be chosen', async function () {
+    this.timeout(40000);
+    const db = uniq();
+    const el = await mountForm(`passphrase-mode db-name="${db}" endpoint="/liaison/receive"`);
+    await unlock(el, 'trois mots hasard');
+    await fill(el);
+    net.down = true;
+    await send(el);
+    await waitUntil(() => /En attente d’envoi/.test($(el, '#result-title')?.textContent ?? ''), 'queued');
+    el.parentElement!.remove();
+    // the next day, nobody remembers the phrase
+    const locked = await mountForm(`passphrase-mode db-name="${db}" endpoint="/liaison/receive"`);
+    await waitUntil(() => /Saisissez la phrase secrète/.test($(locked, '#passphrase-hint')?.textContent ?? ''), 'a phrase exists');
+    btn(locked, /Effacer mes données/)!.click();
+    await waitUntil(() => /Effacé de cet appareil/.test(status(locked)), 'erased while locked');
+    expect(status(locked)).to.match(/1 brouillon, 1 fiche en attente d’envoi et la clé de chiffrement/);
+    await waitUntil(() => /Choisissez une phrase/.test($(locked, '#passphrase-hint')?.textContent ?? ''), 'a new phrase can be chosen');
+    expect(await Vault.hasPassphrase(db)).to.equal(false);
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).to.not.include(db);
+    expect(names).to.not.include(`${db}-outbox`);
+  });
+
   it('a draft changed outside the form (associated data) is refused in French, never shown, and no unlock is asked for', async () => {
     const db = uniq();
     const store = new DraftStore({ dbName: db });
@@ -631,6 +711,42 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     expect(text(el)).to.not.include('Jeanne');
   });
 
+  it('a page that is not secure (http): the form says why in French, never throws, and writes nothing (no Web Crypto there)', async () => {
+    // what a browser gives a page served over plain http: no crypto.subtle, no crypto.randomUUID
+    const subtle = Object.getOwnPropertyDescriptor(Crypto.prototype, 'subtle')!;
+    const randomUUID = Object.getOwnPropertyDescriptor(Crypto.prototype, 'randomUUID')!;
+    const thrown: string[] = [];
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => thrown.push(String('reason' in e ? e.reason : e.message));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    const db = uniq();
+    let el: RelaisLiaisonForm;
+    Object.defineProperty(Crypto.prototype, 'subtle', { configurable: true, get: () => undefined });
+    Object.defineProperty(Crypto.prototype, 'randomUUID', { configurable: true, value: undefined });
+    try {
+      const wrap = await fixture<HTMLDivElement>(`<div><relais-liaison-form template-id="orientation" db-name="${db}" endpoint="/liaison/receive"></relais-liaison-form></div>`);
+      el = wrap.querySelector('relais-liaison-form') as RelaisLiaisonForm;
+      await waitUntil(() => $(el, '[role="alert"]'), 'said', { timeout: 3000 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect($(el, '[role="alert"]')!.textContent).to.match(/Page sans https : chiffrement impossible, rien n’est enregistré ni envoyé\./);
+      expect(thrown).to.deep.equal([]);
+      let err: unknown;
+      try {
+        new DraftStore({ dbName: db });
+      } catch (e) {
+        err = e;
+      }
+      expect((err as Error).message).to.match(/chiffrement impossible/);
+    } finally {
+      Object.defineProperty(Crypto.prototype, 'subtle', subtle);
+      Object.defineProperty(Crypto.prototype, 'randomUUID', randomUUID);
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    }
+    expect((await indexedDB.databases()).map((d) => d.name)).to.not.include(db);
+    await expect(el!).to.be.accessible();
+  });
+
   it('a sheet is sent only to https or to this site', async () => {
     const el = await mountForm(`db-name="${uniq()}" endpoint="http://liaison.example/fiches"`);
     await fill(el);
@@ -638,5 +754,35 @@ describe('issue 14: the liaison form keeps a sheet private and sends it exactly 
     expect(net.posts).to.deep.equal([]);
     await el.updateComplete;
     expect((el as unknown as { sendError: string }).sendError).to.match(/doit commencer par https/);
+  });
+});
+
+describe('issue 14: every finding has its reproducing tests', () => {
+  /** A source as written, whatever the dev server's transform did to its strings (\u escapes, escaped quotes). */
+  const readable = (src: string) =>
+    src
+      .replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+      .replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+      .replace(/\\(['"`])/g, '$1');
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  it(`${FINDINGS.length} findings, ${new Set(FINDINGS.flatMap((f) => f.tests.map((t) => t.join(' › ')))).size} tests: each test named in tests/security/findings.ts is in its file, not skipped`, async () => {
+    const sources = new Map<string, string>();
+    const missing: string[] = [];
+    for (const f of FINDINGS) {
+      expect(f.tests.length, f.finding).to.be.at.least(1);
+      for (const [file, title] of f.tests) {
+        if (!sources.has(file)) {
+          const res = await fetch(`/${file}`);
+          expect(res.ok, file).to.equal(true);
+          sources.set(file, readable(await res.text()));
+        }
+        const found = new RegExp(`\\b(it|test)\\(\\s*['"\`]${escape(title)}`).test(sources.get(file)!);
+        const skipped = new RegExp(`\\b(it|test|describe)\\.skip\\(\\s*['"\`]${escape(title)}`).test(sources.get(file)!);
+        if (!found || skipped) missing.push(`${file} › ${title}`);
+      }
+    }
+    expect(missing).to.deep.equal([]);
   });
 });

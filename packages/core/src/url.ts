@@ -37,8 +37,9 @@ export function telHref(phone: unknown): string | null {
   return sanitizeUrl(`tel:${digits}`);
 }
 
-// One plain address: no second recipient (`,` `;`), no header (`?cc=`, `&bcc=`, `body=`), no escape (`%`), no display name.
-const EMAIL = /^[A-Za-z0-9!#$'*+=^_`{|}~-]+(?:\.[A-Za-z0-9!#$'*+=^_`{|}~-]+)*@(?:[\p{L}\p{N}][\p{L}\p{N}-]{0,62}\.)+\p{L}[\p{L}\p{N}-]*$/u;
+// One plain address: no second recipient (`,` `;`), no header (`?cc=`, `&bcc=`, `body=`), no escape (`%`), no display name,
+// no `#` (in a mailto: link it starts a fragment: `mailto:a#b@x.fr` writes to « a »).
+const EMAIL = /^[A-Za-z0-9!$'*+=^_`{|}~-]+(?:\.[A-Za-z0-9!$'*+=^_`{|}~-]+)*@(?:[\p{L}\p{N}][\p{L}\p{N}-]{0,62}\.)+\p{L}[\p{L}\p{N}-]*$/u;
 
 /**
  * A `mailto:` link for ONE plain e-mail address, or null. Anything that would add a recipient, a subject,

@@ -192,6 +192,8 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // a page that is not secure has no Web Crypto: the form says so (render) and opens nothing
+    if (!(crypto.subtle as SubtleCrypto | undefined)) return;
     if (this.locked) {
       this.view = { kind: 'unlock' };
       void Vault.hasPassphrase(this.dbName).then((x) => (this.passphraseExists = x)).catch(() => undefined);
@@ -343,10 +345,12 @@ export class RelaisLiaisonForm extends RelaisElement {
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
     const { t, draft } = this;
     const sheet = this.sheet; // reads (and validates) the template: its error, if any, is known after this
-    if (this.source.waiting || this.source.error) {
+    // a page that is not secure cannot encrypt: said before anything else
+    const error = (crypto.subtle as SubtleCrypto | undefined) ? this.source.error : t('insecurePage');
+    if (error || this.source.waiting) {
       return html`<section aria-labelledby="title">
         ${heading(level, t('sheet'), { id: 'title' })}
-        ${this.source.waiting ? html`<p role="status">${t('loadingSheet')}</p>` : html`<div part="error" class="error-box" role="alert"><p>${t('cannotShow')}</p><p>${this.source.error}</p></div>`}
+        ${error ? html`<div part="error" class="error-box" role="alert"><p>${t('cannotShow')}</p><p>${error}</p></div>` : html`<p role="status">${t('loadingSheet')}</p>`}
       </section>`;
     }
     return html`<section aria-labelledby="title">

@@ -11,6 +11,7 @@ export const english = ({ plural }: { plural: typeof Helper }): Partial<Record<M
   sheet: 'Liaison sheet',
   loadingSheet: 'Loading the sheet…',
   cannotShow: 'This sheet cannot be shown:',
+  insecurePage: 'Page without https: encryption is impossible, nothing is saved or sent here.',
   loadFailed: 'The sheet could not be loaded: check the connection, then reload the page.',
   unknownTemplate: (p: P) => `Unknown sheet template: “${p.id}”.`,
   noField: 'No field',

@@ -1,10 +1,11 @@
 import { plural, lazyCatalogue, type LazyCatalogue, type Lang } from '@relais/core';
+import { NO_CRYPTO } from './vault.js';
 
 type P = Record<string, unknown>;
 
 type Keys =
   // the sheet and its loading
-  | 'sheet' | 'loadingSheet' | 'cannotShow' | 'loadFailed' | 'unknownTemplate' | 'noField'
+  | 'sheet' | 'loadingSheet' | 'cannotShow' | 'insecurePage' | 'loadFailed' | 'unknownTemplate' | 'noField'
   // draft, device, idle, erase
   | 'savedShared' | 'savedPersonal' | 'saveFailed' | 'idleSoon' | 'idleErased' | 'keepFilling' | 'erasedOnLeave' | 'erasedElsewhere'
   | 'erased' | 'erase' | 'thisTab' | 'lockedStartsEmpty' | 'conflict' | 'takeTheirs' | 'keepMine'
@@ -37,6 +38,7 @@ export const messages: LazyCatalogue<Keys> = lazyCatalogue(
     sheet: 'Fiche de liaison',
     loadingSheet: 'Chargement de la fiche…',
     cannotShow: 'Cette fiche ne peut pas être affichée :',
+    insecurePage: NO_CRYPTO,
     loadFailed: 'La fiche n’a pas pu être chargée : vérifiez la connexion, puis rechargez la page.',
     unknownTemplate: (p: P) => `Modèle de fiche inconnu : « ${p.id} ».`,
     noField: 'Aucun champ',

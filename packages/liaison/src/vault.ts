@@ -13,6 +13,13 @@
 /** OWASP 2023 recommendation for PBKDF2-HMAC-SHA-256. */
 export const PBKDF2_ITERATIONS = 600_000;
 
+/**
+ * Why nothing can be saved on a page that is not secure, in French. Web Crypto (`crypto.subtle`, `crypto.randomUUID`)
+ * exists only in a secure context (an https page, or localhost): without it nothing is saved or sent — never a
+ * clear-text fallback.
+ */
+export const NO_CRYPTO = 'Page sans https : chiffrement impossible, rien n’est enregistré ni envoyé.';
+
 const enc = new TextEncoder();
 const VERIFIER = 'relais-liaison:verifier:1';
 
@@ -90,9 +97,11 @@ export class Vault {
   private readonly channel: BroadcastChannel | null;
   private readonly erasedListeners = new Set<(fromHere: boolean) => void>();
   /** Id of this vault in erase messages (its own erase is not news to it). */
-  readonly id = crypto.randomUUID();
+  readonly id: string;
 
   constructor(opts: VaultOptions = {}) {
+    if (!(crypto.subtle as SubtleCrypto | undefined)) throw new Error(NO_CRYPTO);
+    this.id = crypto.randomUUID();
     this.dbName = opts.dbName ?? 'relais-liaison';
     this.device = opts.device ?? 'personal';
     this.passphrase = opts.passphrase;

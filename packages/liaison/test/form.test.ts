@@ -299,7 +299,8 @@ describe('<relais-liaison-form>', () => {
     expect($<HTMLInputElement>(el, '#f-emetteur_structure')!.value).to.equal('CCAS importé');
   });
 
-  it('passphrase mode: the phrase is asked, checked, never stored; a wrong one is explained', async () => {
+  it('passphrase mode: the phrase is asked, checked, never stored; a wrong one is explained', async function () {
+    this.timeout(60_000);
     const db = uniq();
     const el = await fixture<HTMLDivElement>(`<div><relais-liaison-form template-id="orientation" passphrase-mode db-name="${db}"></relais-liaison-form></div>`).then((w) => w.firstElementChild as RelaisLiaisonForm);
     await waitUntil(() => $(el, '#unlock-title'), 'asked');
@@ -310,7 +311,7 @@ describe('<relais-liaison-form>', () => {
     expect($(el, '#passphrase-error')!.textContent).to.match(/au moins 8 caractères/);
     pass.value = 'trois mots hasard';
     button(el, /Ouvrir la fiche/).click();
-    await waitUntil(() => $(el, '#tasks-title'), 'opened');
+    await waitUntil(() => $(el, '#tasks-title'), 'opened', { timeout: 15000 }); // 600 000 PBKDF2 rounds: seconds on a busy machine
     button(el, /Qui oriente/).click();
     await el.updateComplete;
     await type(el, 'f-emetteur_structure', 'Protégé');
@@ -320,11 +321,11 @@ describe('<relais-liaison-form>', () => {
     await waitUntil(() => $(again, '#unlock-title'), 'asked again');
     $<HTMLInputElement>(again, '#passphrase')!.value = 'mauvaise phrase';
     button(again, /Ouvrir la fiche/).click();
-    await waitUntil(() => $(again, '#passphrase-error'), 'refused');
+    await waitUntil(() => $(again, '#passphrase-error'), 'refused', { timeout: 15000 }); // 600 000 PBKDF2 rounds: seconds on a busy machine
     expect($(again, '#passphrase-error')!.textContent).to.match(/ne correspond pas/);
     $<HTMLInputElement>(again, '#passphrase')!.value = 'trois mots hasard';
     button(again, /Ouvrir la fiche/).click();
-    await waitUntil(() => $(again, '#resume-title'), 'draft found');
+    await waitUntil(() => $(again, '#resume-title'), 'draft found', { timeout: 15000 }); // 600 000 PBKDF2 rounds: seconds on a busy machine
     button(again, /Reprendre le brouillon/).click();
     await again.updateComplete;
     expect($<HTMLInputElement>(again, '#f-emetteur_structure')!.value).to.equal('Protégé');
