@@ -4,6 +4,7 @@
  * downloads this chunk.
  */
 import { RelaisError, throwIfAborted } from '../errors.js';
+import { isSafeId } from '../url.js';
 import { loadChunk } from '../geo/gazetteer.js';
 import { inBBox } from '../geo/distance.js';
 import { isOpenAt } from '../model/opening-hours.js';
@@ -314,6 +315,8 @@ class DataInclusionClient extends RemoteClient {
 
   get(id: string, opts?: CallOptions): Promise<SearchItem> {
     return this.run(opts, async (signal) => {
+      // `..` or a slash would climb out of /services/ once the URL is resolved (with the bearer token)
+      if (!isSafeId(id)) throw new RelaisError('not-found');
       const [body, { readHit }] = await Promise.all([this.http.getJson(joinUrl(this.opts.baseUrl, `api/v1/services/${encodeURIComponent(id)}`), { signal }), loadPipeline()]);
       const item = readHit(body, this.collector, null);
       if (!item) throw new RelaisError('invalid-payload', { message: 'La fiche reçue est invalide.' });
@@ -386,6 +389,7 @@ class RestClient extends RemoteClient {
 
   get(id: string, opts?: CallOptions): Promise<SearchItem> {
     return this.run(opts, async (signal) => {
+      if (!isSafeId(id)) throw new RelaisError('not-found');
       const [raw, { readHit }] = await Promise.all([this.http.getJson(joinUrl(this.opts.baseUrl, `services/${encodeURIComponent(id)}`), { signal }), loadPipeline()]);
       const body = raw as { service?: unknown; structure?: unknown } | null;
       const item = body && typeof body === 'object' ? readHit({ ...(body.service as object), structure: body.structure }, this.collector, null) : null;
