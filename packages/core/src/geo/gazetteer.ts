@@ -1,7 +1,7 @@
 /**
  * Commune gazetteer: autocomplete by name or postcode, commune → centroid, département, EPCI.
  * Data: INSEE COG 2024 (communes.csv) and @etalab/decoupage-administratif, derived by
- * scripts/derive-data.mjs into one lazily loaded chunk per département (≈ 6 kB gzip each).
+ * scripts/derive-data.mjs into one lazily loaded chunk per département (≈ 5 kB gzip each).
  */
 import { fold, editDistance } from '../search/analyze.js';
 import { haversineKm } from './distance.js';
@@ -45,24 +45,36 @@ const key = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** One département's communes from its chunk: nine columns, one per line (the format: scripts/derive-data.mjs). */
 function decode(dep: string, text: string): Commune[] {
+  const [origin, epcis, codes, names, postcodes, positions, populations, epciIndexes, parents] = text.split('\n') as string[] & { length: 9 };
+  const [lat0, lon0, prefix] = origin.split(' ') as [string, string, string];
+  const epciList = epcis.split(' ');
+  const codeList = codes.split(',');
+  const pcList = postcodes.split(',');
+  const popList = populations.split(',');
+  const epciOf = epciIndexes.split(',');
+  const parentOf = parents.split(',');
+  const width = 5 - dep.length;
+  const full = (n: number) => dep + String(n).padStart(width, '0');
   const out: Commune[] = [];
-  let lat = 0;
-  let lon = 0;
-  for (const line of text.split('\n')) {
-    const [code, name, pcs, dl, dg, pop, epci, parent] = line.split('|');
-    lat += parseInt(dl!, 36);
-    lon += parseInt(dg!, 36);
+  let code = 0;
+  let name = '';
+  for (const [i, entry] of names.split('|').entries()) {
+    code += codeList[i] ? parseInt(codeList[i]!, 36) : 1;
+    const k = /^\d/.test(entry) ? Number(entry[0]) : 0;
+    name = name.slice(0, k) + entry.slice(k ? 1 : 0);
+    const pcs = pcList[i];
     out.push({
-      code: code!,
-      name: name!,
-      postcodes: pcs ? pcs.split(' ') : [],
-      lat: lat / 1e4,
-      lon: lon / 1e4,
-      population: parseInt(pop || '0', 36),
+      code: full(code),
+      name,
+      postcodes: pcs ? pcs.split(' ').map((p) => (p[0] === '=' ? p.slice(1) : prefix + p)) : [],
+      lat: (parseInt(lat0, 36) + parseInt(positions.slice(i * 6, i * 6 + 3), 36)) / 1e4,
+      lon: (parseInt(lon0, 36) + parseInt(positions.slice(i * 6 + 3, i * 6 + 6), 36)) / 1e4,
+      population: parseInt(popList[i] || '0', 36),
       departement: dep,
-      epci: epci || null,
-      parent: parent || null,
+      epci: epciOf[i] ? epciList[parseInt(epciOf[i]!, 36)]! : null,
+      parent: parentOf[i] ? full(Number(parentOf[i])) : null,
     });
   }
   return out;
@@ -81,7 +93,7 @@ export class Gazetteer {
   }
 
   /**
-   * Loads the communes of the given départements (all of France when none are given: about 650 kB
+   * Loads the communes of the given départements (all of France when none are given: about 530 kB
    * gzip, so give the territory you serve), or of some départements and those around them (`around`: Nièvre →
    * Yonne, Cher, Allier…). Chunks are cached: loading twice costs nothing.
    */
