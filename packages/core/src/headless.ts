@@ -11,7 +11,7 @@ export { located, positionOf, addressLines, addressLine } from './model/view.js'
 export * from './time/calendar.js';
 export { issuePath, issueReason, DataFormatError, type ValidationIssue } from './model/issues.js';
 export * from './taxonomy/taxonomy.js';
-export * from './search/analyze.js';
+export * from './text/analyze.js';
 export * from './search/query.js';
 export { TextIndex, type Synonym, type TextMatch, type EmitText, type EmitConcept } from './search/text-index.js';
 export { ServiceIndex, taxonomySynonyms } from './search/service-index.js';

@@ -5,12 +5,15 @@
  * worker as a single script).
  */
 import { RelaisError, isAbortError } from '../errors.js';
+import { withSignal } from './signal.js';
 import { DiagnosticsCollector } from '../model/diagnostics.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
 import { positionOf } from '../model/view.js';
 import { MAX_PAGE_SIZE, pointPlace, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { isInFranceBounds } from '../geo/distance.js';
-import type { CallOptions, ClientOptions, RelaisClient } from './client.js';
+import type { CallOptions, ClientOptions, RelaisClient } from './types.js';
+
+export { withSignal };
 
 /** Event fired by a client (`diagnostics`) when new data issues are found. */
 export class DiagnosticsEvent extends Event {
@@ -34,26 +37,30 @@ export abstract class BaseClient extends EventTarget implements RelaisClient {
     if (r.skipped + r.warnings > before) this.dispatchEvent(new DiagnosticsEvent(r));
   }
 
-  /** Wraps a call with channel superseding and signal handling. */
+  /**
+   * Wraps a call with channel superseding and signal handling. Without a channel the caller's signal is the call's
+   * own: a client called by another (the page's client by createClient's, a search by `points`) is not wrapped twice.
+   */
   protected run<T>(opts: CallOptions | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const ctrl = new AbortController();
     const outer = opts?.signal;
+    const channel = opts?.channel;
     if (outer?.aborted) return Promise.reject(new RelaisError('aborted'));
+    const wrap = (signal: AbortSignal) =>
+      withSignal(
+        fn(signal).catch((e: unknown) => {
+          throw isAbortError(e) ? new RelaisError('aborted') : e;
+        }),
+        signal,
+      );
+    if (!channel) return wrap(outer ?? new AbortController().signal);
+    const ctrl = new AbortController();
     const onOuter = () => ctrl.abort();
     outer?.addEventListener('abort', onOuter, { once: true });
-    if (opts?.channel) {
-      this.channels.get(opts.channel)?.abort();
-      this.channels.set(opts.channel, ctrl);
-    }
-    const p = withSignal(
-      fn(ctrl.signal).catch((e: unknown) => {
-        throw isAbortError(e) ? new RelaisError('aborted') : e;
-      }),
-      ctrl.signal,
-    );
-    return p.finally(() => {
+    this.channels.get(channel)?.abort();
+    this.channels.set(channel, ctrl);
+    return wrap(ctrl.signal).finally(() => {
       outer?.removeEventListener('abort', onOuter);
-      if (opts?.channel && this.channels.get(opts.channel) === ctrl) this.channels.delete(opts.channel);
+      if (this.channels.get(channel) === ctrl) this.channels.delete(channel);
     });
   }
 
@@ -83,24 +90,4 @@ export abstract class BaseClient extends EventTarget implements RelaisClient {
   abstract get(id: string, opts?: CallOptions): Promise<SearchItem>;
   abstract ready(opts?: { signal?: AbortSignal }): Promise<void>;
   abstract refresh(): void;
-}
-
-/** Races a promise against an AbortSignal, rejecting with RelaisError('aborted'). */
-export function withSignal<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(new RelaisError('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new RelaisError('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

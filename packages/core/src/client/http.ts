@@ -7,7 +7,7 @@
  * sources (data·inclusion, REST) run on ky, in their own chunk (remote-http.ts).
  */
 import { RelaisError, isAbortError } from '../errors.js';
-import { withSignal } from './base.js';
+import { withSignal } from './signal.js';
 
 /** Statuses worth another attempt (the request may succeed later). */
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -147,7 +147,7 @@ export function toRelaisError(e: unknown): RelaisError {
   return new RelaisError('network', { detail: e instanceof Error ? e.message : String(e), cause: e });
 }
 
-export { withSignal } from './base.js';
+export { withSignal } from './signal.js';
 
 /** Joins a base URL and a path, keeping the base's own path. */
 export function joinUrl(base: string, path: string): string {

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import type { RelaisClient } from '../client/client.js';
+import type { RelaisClient } from '../client/types.js';
 import { isAbortError, type RelaisError } from '../errors.js';
 import { clientFromAttributes, sourceChanged } from '../provider.js';
 import { clientContext } from './context.js';

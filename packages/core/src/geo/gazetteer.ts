@@ -3,11 +3,11 @@
  * Data: INSEE COG 2024 (communes.csv) and @etalab/decoupage-administratif, derived by
  * scripts/derive-data.mjs into one lazily loaded chunk per département (≈ 5 kB gzip each).
  */
-import { fold, editDistance } from '../search/analyze.js';
+import { fold, editDistance } from '../text/analyze.js';
 import { haversineKm } from './distance.js';
 import { COMMUNE_CHUNKS } from './communes-index.js';
 import { DEPARTEMENTS } from './departements-data.js';
-import type { ResolvedPlace } from '../search/query.js';
+import type { ResolvedPlace } from './distance.js';
 
 /** A commune (or a municipal arrondissement of Paris, Lyon or Marseille). */
 export interface Commune {
