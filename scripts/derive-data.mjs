@@ -95,18 +95,19 @@ for (const line of csv.slice(1)) {
 rows.sort();
 // One module per département so that a widget loads only the territory it serves (about 3 kB gzip each).
 // Columnar, so that gzip (of the CDN, and of `npm pack`) finds alike values side by side: nine lines, the values of
-// one column in the communes' order (by INSEE code), decoded by `decode` in packages/core/src/geo/gazetteer.ts.
+// one column in the communes' order (by INSEE code), ',' separated, decoded by `decode` in
+// packages/core/src/geo/gazetteer.ts.
 //   0  origin: min latitude and min longitude (1e-4 degree, base 36), the postcode prefix of the département
-//   1  the EPCI (SIREN) of the département's communes, space separated (line 7 gives indexes into it)
+//   1  the EPCI (SIREN) of the département's communes (line 7 gives indexes into it)
 //   2  INSEE codes: the code minus the département prefix, as the difference from the previous one (base 36), '' = +1
-//   3  names, '|' separated, front-coded: a leading digit k (1-9) = the first k characters of the previous name
-//   4  postcodes, ',' between communes, ' ' between the postcodes of one: without the prefix of line 0, or '=' + the
-//      whole postcode when it has another prefix
+//   3  names, front-coded: a leading digit k (1-9) = the first k characters of the previous name
+//   4  postcodes, ' ' between the postcodes of one commune: without the prefix of line 0, or '=' + the whole postcode
+//      when it has another prefix
 //   5  positions: for each commune 6 characters, latitude then longitude minus the origin, 3 base-36 digits each
-//   6  populations (2021), base 36, ',' separated
+//   6  populations (2021), base 36
 //   7  EPCI: index into line 1 (base 36), '' = none
-//   8  parent commune of the municipal arrondissements (code minus the département prefix), ',' separated, trailing
-//      empty values trimmed
+//   8  parent commune of the municipal arrondissements (code minus the département prefix), trailing empty values
+//      trimmed
 const b36 = (n) => (n < 0 ? '-' : '') + Math.abs(n).toString(36);
 const byDep = new Map();
 for (const r of rows) {
@@ -140,7 +141,7 @@ function encodeDepartement(dep, list) {
     return d === 1 ? '' : b36(d);
   });
   const names = list.map(([, name]) => {
-    if (/^\d|[|\n]/.test(name)) throw new Error(`derive-data: a name the format cannot hold: ${name}`);
+    if (/^\d|[,\n]/.test(name)) throw new Error(`derive-data: a name the format cannot hold: ${name}`);
     let k = 0;
     while (k < 9 && k < prevName.length && prevName[k] === name[k]) k++;
     prevName = name;
@@ -152,10 +153,10 @@ function encodeDepartement(dep, list) {
   const epciIndexes = list.map((f) => (f[6] ? b36(epcis.indexOf(f[6])) : ''));
   const parents = list.map((f) => (f[7] ? String(suffix(f[7])) : ''));
   return [
-    `${b36(lat0)} ${b36(lng0)} ${prefix}`,
-    epcis.join(' '),
+    `${b36(lat0)},${b36(lng0)},${prefix}`,
+    epcis.join(','),
     codes.join(','),
-    names.join('|'),
+    names.join(','),
     postcodes.join(','),
     positions.join(''),
     populations.join(','),

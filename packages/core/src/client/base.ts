@@ -4,8 +4,7 @@
  * client's on-demand loading of the remote sources, so the worker stays one file (bundlers such as Vite build a
  * worker as a single script).
  */
-import { RelaisError, isAbortError } from '../errors.js';
-import { withSignal } from './signal.js';
+import { RelaisError, isAbortError, withSignal } from '../errors.js';
 import { DiagnosticsCollector } from '../model/diagnostics.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
 import { positionOf } from '../model/view.js';

@@ -6,8 +6,7 @@
  * Written on fetch rather than ky, to keep the directory page with a static file within its budget; the remote
  * sources (data·inclusion, REST) run on ky, in their own chunk (remote-http.ts).
  */
-import { RelaisError, isAbortError } from '../errors.js';
-import { withSignal } from './signal.js';
+import { RelaisError, isAbortError, withSignal } from '../errors.js';
 
 /** Statuses worth another attempt (the request may succeed later). */
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -147,7 +146,7 @@ export function toRelaisError(e: unknown): RelaisError {
   return new RelaisError('network', { detail: e instanceof Error ? e.message : String(e), cause: e });
 }
 
-export { withSignal } from './signal.js';
+export { withSignal } from '../errors.js';
 
 /** Joins a base URL and a path, keeping the base's own path. */
 export function joinUrl(base: string, path: string): string {

@@ -47,37 +47,27 @@ const key = (s: string) =>
 
 /** One département's communes from its chunk: nine columns, one per line (the format: scripts/derive-data.mjs). */
 function decode(dep: string, text: string): Commune[] {
-  const [origin, epcis, codes, names, postcodes, positions, populations, epciIndexes, parents] = text.split('\n') as string[] & { length: 9 };
-  const [lat0, lon0, prefix] = origin.split(' ') as [string, string, string];
-  const epciList = epcis.split(' ');
-  const codeList = codes.split(',');
-  const pcList = postcodes.split(',');
-  const popList = populations.split(',');
-  const epciOf = epciIndexes.split(',');
-  const parentOf = parents.split(',');
-  const width = 5 - dep.length;
-  const full = (n: number) => dep + String(n).padStart(width, '0');
-  const out: Commune[] = [];
+  const [[lat0, lon0, prefix], epcis, codes, names, postcodes, [positions], populations, epciOf, parents] = text.split('\n').map((l) => l.split(',')) as string[][] & { length: 9 };
+  const at = (i: number, base: string) => (parseInt(base, 36) + parseInt(positions!.slice(i, i + 3), 36)) / 1e4;
+  const full = (n: number) => dep + String(n).padStart(5 - dep.length, '0');
   let code = 0;
   let name = '';
-  for (const [i, entry] of names.split('|').entries()) {
-    code += codeList[i] ? parseInt(codeList[i]!, 36) : 1;
-    const k = /^\d/.test(entry) ? Number(entry[0]) : 0;
+  return names.map((entry, i) => {
+    code += parseInt(codes[i] || '1', 36);
+    const k = +entry[0]! || 0;
     name = name.slice(0, k) + entry.slice(k ? 1 : 0);
-    const pcs = pcList[i];
-    out.push({
+    return {
       code: full(code),
       name,
-      postcodes: pcs ? pcs.split(' ').map((p) => (p[0] === '=' ? p.slice(1) : prefix + p)) : [],
-      lat: (parseInt(lat0, 36) + parseInt(positions.slice(i * 6, i * 6 + 3), 36)) / 1e4,
-      lon: (parseInt(lon0, 36) + parseInt(positions.slice(i * 6 + 3, i * 6 + 6), 36)) / 1e4,
-      population: parseInt(popList[i] || '0', 36),
+      postcodes: postcodes[i] ? postcodes[i]!.split(' ').map((p) => (p[0] === '=' ? p.slice(1) : prefix + p)) : [],
+      lat: at(i * 6, lat0!),
+      lon: at(i * 6 + 3, lon0!),
+      population: parseInt(populations[i] || '0', 36),
       departement: dep,
-      epci: epciOf[i] ? epciList[parseInt(epciOf[i]!, 36)]! : null,
-      parent: parentOf[i] ? full(Number(parentOf[i])) : null,
-    });
-  }
-  return out;
+      epci: epciOf[i] ? epcis[parseInt(epciOf[i]!, 36)]! : null,
+      parent: parents[i] ? full(+parents[i]!) : null,
+    };
+  });
 }
 
 /** A loaded gazetteer. */
