@@ -4,7 +4,7 @@
  * client's on-demand loading of the remote sources, so the worker stays one file (bundlers such as Vite build a
  * worker as a single script).
  */
-import { RelaisError, isAbortError, withSignal } from '../errors.js';
+import { RelaisError, isAbortError } from '../errors.js';
 import { DiagnosticsCollector } from '../model/diagnostics.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
 import { positionOf } from '../model/view.js';
@@ -12,7 +12,6 @@ import { MAX_PAGE_SIZE, pointPlace, type MapPoints, type SearchQuery, type Searc
 import { isInFranceBounds } from '../geo/distance.js';
 import type { CallOptions, ClientOptions, RelaisClient } from './types.js';
 
-export { withSignal };
 
 /** Event fired by a client (`diagnostics`) when new data issues are found. */
 export class DiagnosticsEvent extends Event {
@@ -89,4 +88,24 @@ export abstract class BaseClient extends EventTarget implements RelaisClient {
   abstract get(id: string, opts?: CallOptions): Promise<SearchItem>;
   abstract ready(opts?: { signal?: AbortSignal }): Promise<void>;
   abstract refresh(): void;
+}
+
+/** Races a promise against an AbortSignal, rejecting with RelaisError('aborted'). */
+export function withSignal<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new RelaisError('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new RelaisError('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }

@@ -6,7 +6,11 @@
  * Written on fetch rather than ky, to keep the directory page with a static file within its budget; the remote
  * sources (data·inclusion, REST) run on ky, in their own chunk (remote-http.ts).
  */
-import { RelaisError, isAbortError, withSignal } from '../errors.js';
+import { RelaisError, isAbortError } from '../errors.js';
+import { withSignal } from './base.js';
+import type { HttpOptions } from './types.js';
+
+export type { HttpOptions };
 
 /** Statuses worth another attempt (the request may succeed later). */
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -32,20 +36,6 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | n
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Network settings shared by the remote sources. */
-export interface HttpOptions {
-  /** Time allowed for one attempt, in ms (default 10 000). */
-  timeoutMs?: number;
-  /** Retries after the first attempt, for network errors, 408, 429 and 5xx only (default 2). */
-  retries?: number;
-  /** How long a successful GET is reused, in ms (default 5 minutes; 0 disables the cache). */
-  cacheTtlMs?: number;
-  /** Extra request headers (e.g. an API key for a proxy). Never put personal data here. */
-  headers?: Record<string, string>;
-  /** A fetch implementation (tests, Node without global fetch, a proxying fetch). */
-  fetch?: typeof fetch;
-}
 
 interface CacheEntry {
   expires: number;
@@ -146,7 +136,7 @@ export function toRelaisError(e: unknown): RelaisError {
   return new RelaisError('network', { detail: e instanceof Error ? e.message : String(e), cause: e });
 }
 
-export { withSignal } from '../errors.js';
+export { withSignal } from './base.js';
 
 /** Joins a base URL and a path, keeping the base's own path. */
 export function joinUrl(base: string, path: string): string {

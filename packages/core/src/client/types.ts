@@ -1,5 +1,5 @@
 /**
- * The client's types, apart from its code: the options of `createClient`, the per-call options, the `RelaisClient`
+ * The client's types, apart from its code: the options of `createClient` (and their `HttpOptions`), the per-call options, the `RelaisClient`
  * interface, and the table of the calls the page's client forwards to the static source's Web Worker. client.ts,
  * base.ts, sources.ts, remote-sources.ts and static-worker.ts import them from here, so that none imports another
  * back (tests/node/import-cycles.test.mjs).
@@ -8,7 +8,20 @@ import type { Dataset } from '../model/schema.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
 import type { MapPoints, SearchQuery, SearchResult } from '../search/query.js';
 import type { RelaisError } from '../errors.js';
-import type { HttpOptions } from './http.js';
+
+/** Network settings shared by the remote sources. */
+export interface HttpOptions {
+  /** Time allowed for one attempt, in ms (default 10 000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for network errors, 408, 429 and 5xx only (default 2). */
+  retries?: number;
+  /** How long a successful GET is reused, in ms (default 5 minutes; 0 disables the cache). */
+  cacheTtlMs?: number;
+  /** Extra request headers (e.g. an API key for a proxy). Never put personal data here. */
+  headers?: Record<string, string>;
+  /** A fetch implementation (tests, Node without global fetch, a proxying fetch). */
+  fetch?: typeof fetch;
+}
 
 /** Options of the static source. */
 export interface StaticSourceOptions extends HttpOptions {

@@ -98,7 +98,7 @@ export class SourceController implements ReactiveController {
       if (on) c.addEventListener('diagnostics', this.onDiagnostics);
       else c.removeEventListener('diagnostics', this.onDiagnostics);
     } catch {
-      if (on) console.warn('Relais : client sans événements, sans diagnostics : utilisez wrapClient(). / Client without events: use wrapClient().');
+      if (on) console.warn('Relais : client sans événements, utilisez wrapClient(). / Client without events: use wrapClient().');
     }
   }
 

@@ -55,14 +55,14 @@ function decode(dep: string, text: string): Commune[] {
   return names.map((entry, i) => {
     code += parseInt(codes[i] || '1', 36);
     const k = +entry[0]! || 0;
-    name = name.slice(0, k) + entry.slice(k ? 1 : 0);
+    name = name.slice(0, k) + entry.slice(k && 1);
     return {
       code: full(code),
       name,
       postcodes: postcodes[i] ? postcodes[i]!.split(' ').map((p) => (p[0] === '=' ? p.slice(1) : prefix + p)) : [],
       lat: at(i * 6, lat0!),
       lon: at(i * 6 + 3, lon0!),
-      population: parseInt(populations[i] || '0', 36),
+      population: parseInt(populations[i]!, 36),
       departement: dep,
       epci: epciOf[i] ? epcis[parseInt(epciOf[i]!, 36)]! : null,
       parent: parents[i] ? full(+parents[i]!) : null,
