@@ -59,10 +59,10 @@ export const budgets = () => [
   // establishment-type ranking and the zones « Autour de moi ».
   // 158.52 → 153.96 kB (one i18n policy: the five widgets' English in their own chunks, loaded only in English): limit 154.1
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
-  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 157.1 },
+  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 157.4 },
   // 161.44 → 156.72 kB (one i18n policy: the English loaded from i18n/*.en.js next to the script, not inlined): limit 156.9
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
-  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 159.4 },
+  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 159.7 },
   // React (issue 17): an app rendering one wrapper, bundled from the npm packages, React left out. From the element's
   // own entry it registers that element only: 33.8 kB; from the root entry, every element: 137.8 kB (it was the only
   // way before, 114 kB in the issue's measure, where the single element was 55 kB).
@@ -71,5 +71,5 @@ export const budgets = () => [
   { name: 'React : <RelaisDirectory> depuis @relais/react/directory (sans React)', files: reactApp('directory-entry'), limit: 35.5 },
   // 142.22 → 137.54 kB (one i18n policy: every element's English in chunks of their own): limit 137.7
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
-  { name: 'React : <RelaisDirectory> depuis @relais/react, tous les éléments (sans React)', files: reactApp('directory-root'), limit: 140.1 },
+  { name: 'React : <RelaisDirectory> depuis @relais/react, tous les éléments (sans React)', files: reactApp('directory-root'), limit: 140.3 },
 ];

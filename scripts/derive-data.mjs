@@ -106,8 +106,7 @@ rows.sort();
 //   5  positions: for each commune 6 characters, latitude then longitude minus the origin, 3 base-36 digits each
 //   6  populations (2021), base 36
 //   7  EPCI: index into line 1 (base 36), '' = none
-//   8  parent commune of the municipal arrondissements (code minus the département prefix), trailing empty values
-//      trimmed
+//   8  parent commune of the municipal arrondissements (its INSEE code), trailing empty values trimmed
 const b36 = (n) => (n < 0 ? '-' : '') + Math.abs(n).toString(36);
 const byDep = new Map();
 for (const r of rows) {
@@ -151,7 +150,7 @@ function encodeDepartement(dep, list) {
   const positions = list.map((f, i) => fixed3(lats[i] - lat0) + fixed3(lngs[i] - lng0));
   const populations = list.map((f) => b36(Number(f[5])));
   const epciIndexes = list.map((f) => (f[6] ? b36(epcis.indexOf(f[6])) : ''));
-  const parents = list.map((f) => (f[7] ? String(suffix(f[7])) : ''));
+  const parents = list.map((f) => (f[7] ? (suffix(f[7]), f[7]) : ''));
   return [
     `${b36(lat0)},${b36(lng0)},${prefix}`,
     epcis.join(','),

@@ -49,7 +49,6 @@ const key = (s: string) =>
 function decode(dep: string, text: string): Commune[] {
   const [[lat0, lon0, prefix], epcis, codes, names, postcodes, [positions], populations, epciOf, parents] = text.split('\n').map((l) => l.split(',')) as string[][] & { length: 9 };
   const at = (i: number, base: string) => (parseInt(base, 36) + parseInt(positions!.slice(i, i + 3), 36)) / 1e4;
-  const full = (n: number) => dep + String(n).padStart(5 - dep.length, '0');
   let code = 0;
   let name = '';
   return names.map((entry, i) => {
@@ -57,7 +56,7 @@ function decode(dep: string, text: string): Commune[] {
     const k = +entry[0]! || 0;
     name = name.slice(0, k) + entry.slice(k && 1);
     return {
-      code: full(code),
+      code: dep + String(code).padStart(5 - dep.length, '0'),
       name,
       postcodes: postcodes[i] ? postcodes[i]!.split(' ').map((p) => (p[0] === '=' ? p.slice(1) : prefix + p)) : [],
       lat: at(i * 6, lat0!),
@@ -65,7 +64,7 @@ function decode(dep: string, text: string): Commune[] {
       population: parseInt(populations[i]!, 36),
       departement: dep,
       epci: epciOf[i] ? epcis[parseInt(epciOf[i]!, 36)]! : null,
-      parent: parents[i] ? full(+parents[i]!) : null,
+      parent: parents[i] || null,
     };
   });
 }
