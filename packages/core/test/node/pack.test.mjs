@@ -11,7 +11,7 @@ import { PACK_LIMITS } from '../../../../scripts/release-check.mjs';
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const root = join(pkgDir, '../..');
-// 1 826 kB with the data three times; 971 kB with the data once in lines (the data alone 675 kB); 762 kB with the
+// 1 826 kB with the data three times; 971 kB with the data once in lines (the data alone 675 kB); 765 kB with the
 // data in columns (507 kB) and without the maps of the built JavaScript. The limit is the release check's
 // (scripts/release-check.mjs); the 700 kB target is not met yet.
 const TARGET = 700_000;
