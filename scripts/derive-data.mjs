@@ -94,8 +94,19 @@ for (const line of csv.slice(1)) {
 }
 rows.sort();
 // One module per département so that a widget loads only the territory it serves (about 3 kB gzip each).
-// Line format, compact and delta-encoded (lat/lng in 1e-4 degree steps, signed base 36, from the previous line):
-//   code|name|postcodes (space separated)|Δlat|Δlng|population (base 36)|EPCI SIREN|parent commune
+// Columnar, so that gzip (of the CDN, and of `npm pack`) finds alike values side by side: nine lines, the values of
+// one column in the communes' order (by INSEE code), ',' separated, decoded by `decode` in
+// packages/core/src/geo/gazetteer.ts.
+//   0  origin: min latitude and min longitude (1e-4 degree, base 36), the postcode prefix of the département
+//   1  the EPCI (SIREN) of the département's communes (line 7 gives indexes into it)
+//   2  INSEE codes: the code minus the département prefix, as the difference from the previous one (base 36), '' = +1
+//   3  names, front-coded: a leading digit k (1-9) = the first k characters of the previous name
+//   4  postcodes, ' ' between the postcodes of one commune: without the prefix of line 0, or '=' + the whole postcode
+//      when it has another prefix
+//   5  positions: for each commune 6 characters, latitude then longitude minus the origin, 3 base-36 digits each
+//   6  populations (2021), base 36
+//   7  EPCI: index into line 1 (base 36), '' = none
+//   8  parent commune of the municipal arrondissements (its INSEE code), trailing empty values trimmed
 const b36 = (n) => (n < 0 ? '-' : '') + Math.abs(n).toString(36);
 const byDep = new Map();
 for (const r of rows) {
@@ -104,6 +115,54 @@ for (const r of rows) {
   if (!byDep.has(dep)) byDep.set(dep, []);
   byDep.get(dep).push(r.split('|'));
 }
+/** One département's communes (rows code|name|postcodes|lat|lng|population|epci|parent) in the columnar format. */
+function encodeDepartement(dep, list) {
+  const prefix = /^2[AB]$/.test(dep) ? '20' : dep;
+  const lats = list.map((f) => Number(f[3]));
+  const lngs = list.map((f) => Number(f[4]));
+  const lat0 = Math.min(...lats);
+  const lng0 = Math.min(...lngs);
+  const fixed3 = (n) => {
+    if (n < 0 || n >= 36 ** 3) throw new Error(`derive-data: ${dep}: a position ${n} out of 3 base-36 digits`);
+    return n.toString(36).padStart(3, '0');
+  };
+  const suffix = (code) => {
+    if (!code.startsWith(dep) || !/^\d+$/.test(code.slice(dep.length))) throw new Error(`derive-data: code ${code} outside ${dep}`);
+    return Number(code.slice(dep.length));
+  };
+  const epcis = [...new Set(list.map((f) => f[6]).filter(Boolean))];
+  let prevCode = 0;
+  let prevName = '';
+  const codes = list.map(([code]) => {
+    const n = suffix(code);
+    const d = n - prevCode;
+    prevCode = n;
+    return d === 1 ? '' : b36(d);
+  });
+  const names = list.map(([, name]) => {
+    if (/^\d|[,\n]/.test(name)) throw new Error(`derive-data: a name the format cannot hold: ${name}`);
+    let k = 0;
+    while (k < 9 && k < prevName.length && prevName[k] === name[k]) k++;
+    prevName = name;
+    return (k > 0 ? String(k) : '') + name.slice(k);
+  });
+  const postcodes = list.map(([, , pcs]) => (pcs ? pcs.split(' ').map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : '=' + p)).join(' ') : ''));
+  const positions = list.map((f, i) => fixed3(lats[i] - lat0) + fixed3(lngs[i] - lng0));
+  const populations = list.map((f) => b36(Number(f[5])));
+  const epciIndexes = list.map((f) => (f[6] ? b36(epcis.indexOf(f[6])) : ''));
+  const parents = list.map((f) => (f[7] ? (suffix(f[7]), f[7]) : ''));
+  return [
+    `${b36(lat0)},${b36(lng0)},${prefix}`,
+    epcis.join(','),
+    codes.join(','),
+    names.join(','),
+    postcodes.join(','),
+    positions.join(''),
+    populations.join(','),
+    epciIndexes.join(','),
+    parents.join(',').replace(/,+$/, ''),
+  ].join('\n');
+}
 const dataOut = join(root, 'packages/core/data');
 rmSync(join(dataOut, 'communes'), { recursive: true, force: true });
 mkdirSync(join(dataOut, 'communes'), { recursive: true });
@@ -111,14 +170,9 @@ mkdirSync(join(dataOut, 'communes'), { recursive: true });
 const stringModule = (doc) => `${doc ? `/** ${doc} */\n` : ''}declare const data: string;\nexport default data;\n`;
 const loaderLines = [];
 for (const [dep, list] of [...byDep].sort()) {
-  let plat = 0; let plng = 0;
-  const lines = list.map(([code, name, pcs, lat, lng, pop, epci, parent]) => {
-    const dl = Number(lat) - plat; const dg = Number(lng) - plng; plat = Number(lat); plng = Number(lng);
-    return [code, name, pcs, b36(dl), b36(dg), b36(Number(pop)), epci, parent].join('|').replace(/\|+$/, '');
-  });
   writeFileSync(join(dataOut, `communes/d${dep}.js`),
-    header('shared/data/communes.csv and @etalab/decoupage-administratif') + `export default ${JSON.stringify(lines.join('\n'))};\n`);
-  writeFileSync(join(dataOut, `communes/d${dep}.d.ts`), stringModule(`The communes of département ${dep}, one per line (see scripts/derive-data.mjs).`));
+    header('shared/data/communes.csv and @etalab/decoupage-administratif') + `export default ${JSON.stringify(encodeDepartement(dep, list))};\n`);
+  writeFileSync(join(dataOut, `communes/d${dep}.d.ts`), stringModule(`The communes of département ${dep}, in columns (see scripts/derive-data.mjs).`));
   loaderLines.push(`  '${dep}': () => import('../../data/communes/d${dep}.js'),`);
 }
 let g = header('shared/data/communes.csv (INSEE COG 2024) and @etalab/decoupage-administratif (EPCI, postcodes)');

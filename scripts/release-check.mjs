@@ -23,7 +23,7 @@ const readJson = (f) => JSON.parse(readFileSync(f, 'utf8'));
  * the data once (the data alone pack to 706 kB, so the 700 kB target of issue 17 needs a denser encoding); the limit
  * leaves room for code, not for a second copy of the data.
  */
-export const PACK_LIMITS = { '@relais/core': 1_000_000 };
+export const PACK_LIMITS = { '@relais/core': 780_000 };
 
 /**
  * Problems of data in the published files: a declaration whose type is a long string, or more than 100 kB of long

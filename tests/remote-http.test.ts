@@ -5,7 +5,7 @@
  * département scope of the three sources and of <relais-map>.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createClient, type MapPoints, type RelaisClient, type SearchQuery, type Dataset } from '@relais/core';
+import { createClient, wrapClient, type MapPoints, type RelaisClient, type SearchQuery, type Dataset } from '@relais/core';
 import { relaisHttp } from '@relais/core/http';
 import '@relais/map/define.js';
 import { fail, count } from './helpers/remote.js';
@@ -122,7 +122,7 @@ describe('département scope (SearchQuery.departements)', () => {
   it('<relais-map departements>: the map asks for the points of its départements', async () => {
     const asked: SearchQuery[] = [];
     const inner = createClient({ source: 'static', data: dataset });
-    const client = Object.assign(Object.create(inner) as RelaisClient, {
+    const client = wrapClient(inner, {
       points: (q: SearchQuery, o?: object): Promise<MapPoints> => {
         asked.push(q);
         return inner.points(q, o);

@@ -11,7 +11,7 @@ export { located, positionOf, addressLines, addressLine } from './model/view.js'
 export * from './time/calendar.js';
 export { issuePath, issueReason, DataFormatError, type ValidationIssue } from './model/issues.js';
 export * from './taxonomy/taxonomy.js';
-export * from './search/analyze.js';
+export * from './text/analyze.js';
 export * from './search/query.js';
 export { readRestSearchParams, type InvalidParam } from './search/rest-params.js';
 export { TextIndex, type Synonym, type TextMatch, type EmitText, type EmitConcept } from './search/text-index.js';
@@ -20,6 +20,7 @@ export * from './geo/distance.js';
 export * from './geo/gazetteer.js';
 export * from './url.js';
 export * from './client/client.js';
+export { wrapClient, type ClientOverrides } from './client/wrap.js';
 export { Http, retryAfterMs, type HttpOptions } from './client/http.js';
 export { readableLegal } from './i18n/legal.js';
 export { translate, plural, toLang, todayIso, formatDate, formatMoney, formatNumber, formatDistance, type Lang, type Catalogue, type Message, lazyCatalogue, type LazyCatalogue, type EnglishSource } from './i18n/i18n.js';

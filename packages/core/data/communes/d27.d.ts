@@ -1,3 +1,3 @@
-/** The communes of département 27, one per line (see scripts/derive-data.mjs). */
+/** The communes of département 27, in columns (see scripts/derive-data.mjs). */
 declare const data: string;
 export default data;

@@ -1,3 +1,3 @@
-/** The communes of département 2A, one per line (see scripts/derive-data.mjs). */
+/** The communes of département 2A, in columns (see scripts/derive-data.mjs). */
 declare const data: string;
 export default data;

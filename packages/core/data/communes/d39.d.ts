@@ -1,3 +1,3 @@
-/** The communes of département 39, one per line (see scripts/derive-data.mjs). */
+/** The communes of département 39, in columns (see scripts/derive-data.mjs). */
 declare const data: string;
 export default data;

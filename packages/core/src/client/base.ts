@@ -10,7 +10,8 @@ import type { Diagnostics, SearchItem } from '../model/types.js';
 import { positionOf } from '../model/view.js';
 import { MAX_PAGE_SIZE, pointPlace, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { isInFranceBounds } from '../geo/distance.js';
-import type { CallOptions, ClientOptions, RelaisClient } from './client.js';
+import type { CallOptions, ClientOptions, RelaisClient } from './types.js';
+
 
 /** Event fired by a client (`diagnostics`) when new data issues are found. */
 export class DiagnosticsEvent extends Event {
@@ -34,26 +35,30 @@ export abstract class BaseClient extends EventTarget implements RelaisClient {
     if (r.skipped + r.warnings > before) this.dispatchEvent(new DiagnosticsEvent(r));
   }
 
-  /** Wraps a call with channel superseding and signal handling. */
+  /**
+   * Wraps a call with channel superseding and signal handling. Without a channel the caller's signal is the call's
+   * own: a client called by another (the page's client by createClient's, a search by `points`) is not wrapped twice.
+   */
   protected run<T>(opts: CallOptions | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const ctrl = new AbortController();
     const outer = opts?.signal;
+    const channel = opts?.channel;
     if (outer?.aborted) return Promise.reject(new RelaisError('aborted'));
+    const wrap = (signal: AbortSignal) =>
+      withSignal(
+        fn(signal).catch((e: unknown) => {
+          throw isAbortError(e) ? new RelaisError('aborted') : e;
+        }),
+        signal,
+      );
+    if (!channel) return wrap(outer ?? new AbortController().signal);
+    const ctrl = new AbortController();
     const onOuter = () => ctrl.abort();
     outer?.addEventListener('abort', onOuter, { once: true });
-    if (opts?.channel) {
-      this.channels.get(opts.channel)?.abort();
-      this.channels.set(opts.channel, ctrl);
-    }
-    const p = withSignal(
-      fn(ctrl.signal).catch((e: unknown) => {
-        throw isAbortError(e) ? new RelaisError('aborted') : e;
-      }),
-      ctrl.signal,
-    );
-    return p.finally(() => {
+    this.channels.get(channel)?.abort();
+    this.channels.set(channel, ctrl);
+    return wrap(ctrl.signal).finally(() => {
       outer?.removeEventListener('abort', onOuter);
-      if (opts?.channel && this.channels.get(opts.channel) === ctrl) this.channels.delete(opts.channel);
+      if (this.channels.get(channel) === ctrl) this.channels.delete(channel);
     });
   }
 

@@ -8,95 +8,29 @@
  * - `rest`: the Relais REST contract (packages/core/rest-openapi.json), for a département's own API.
  */
 import { RelaisError } from '../errors.js';
-import type { Dataset } from '../model/schema.js';
 import type { Diagnostics, SearchItem } from '../model/types.js';
 import type { MapPoints, SearchQuery, SearchResult } from '../search/query.js';
-import type { HttpOptions } from './http.js';
+import type { CallOptions, ClientOptions, RelaisClient, StaticSourceOptions, WorkerCall, WorkerCalls, WorkerReply, WorkerRequest } from './types.js';
 import { BaseClient, DiagnosticsEvent, withSignal } from './base.js';
 import type * as Sources from './sources.js';
 import type * as RemoteSources from './remote-sources.js';
 
-/** Options of the static source. */
-export interface StaticSourceOptions extends HttpOptions {
-  source: 'static';
-  /** URL of a JSON file `{ structures, services }` (data·inclusion v1 shape). */
-  url?: string;
-  /** Or the dataset itself. */
-  data?: Dataset;
-  /**
-   * Validate and index the file in a Web Worker, so that a large file never freezes the page (default: yes when the
-   * browser can, the data comes from `url` and no custom `fetch` is given). When the worker cannot start (a CDN on
-   * another origin, a CSP without `worker-src`), everything runs on the page, as with `false`.
-   */
-  worker?: boolean;
-}
-
-/** Options of the data·inclusion source. */
-export interface DataInclusionSourceOptions extends HttpOptions {
-  source: 'data-inclusion';
-  /** Base URL of the API or of a proxy in front of it (e.g. `https://api.data.inclusion.gouv.fr`); `/api/v1/…` is appended. */
-  baseUrl: string;
-  /** Bearer token. Prefer a proxy on public pages: a token in a page is readable by anyone. */
-  token?: string;
-  /** Restrict to some data·inclusion sources (`dora`, `soliguide`…). */
-  sources?: readonly string[];
-  /** Minimum quality score (0–1). */
-  scoreQualiteMinimum?: number;
-  /**
-   * Services read at most per search when a filter runs on the pages read (typed words, structure kind, radius under
-   * 50 km, map area, open now, départements, sort by name): default 2 000, in requests of 500. Beyond, the total is a
-   * lower bound (`result.totalIsMinimum`, « Au moins N »).
-   */
-  scanLimit?: number;
-}
-
-/** Options of the Relais REST source. */
-export interface RestSourceOptions extends HttpOptions {
-  source: 'rest';
-  /** Base URL of the API implementing packages/core/rest-openapi.json. */
-  baseUrl: string;
-}
-
-/** Options of `createClient`. */
-export type ClientOptions = StaticSourceOptions | DataInclusionSourceOptions | RestSourceOptions;
-
-/** Per-call options. */
-export interface CallOptions {
-  /** Aborts the call (rejects with a RelaisError of kind `aborted`). */
-  signal?: AbortSignal;
-  /**
-   * A channel name: a newer call on the same channel aborts the older one still running,
-   * so a widget never shows stale results. Each widget uses its own channel.
-   */
-  channel?: string;
-}
-
-/** The typed client shared by the widgets. */
-export interface RelaisClient extends EventTarget {
-  /** Which kind of source. */
-  readonly source: ClientOptions['source'];
-  /** Searches services. */
-  search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult>;
-  /**
-   * Every matching service as a light point for a map (the query's page, page size and bbox are ignored).
-   * Remote sources read at most `maxPoints` (default 1 000) and say `truncated`.
-   */
-  points(query: SearchQuery, opts?: CallOptions & { maxPoints?: number }): Promise<MapPoints>;
-  /** One service with its structure; rejects with kind `not-found` when unknown. */
-  get(id: string, opts?: CallOptions): Promise<SearchItem>;
-  /** Data-quality report: records read, kept, skipped, and the first issues in French. */
-  readonly diagnostics: Diagnostics;
-  /** Where a static source is indexed and searched: in a Web Worker, or on the page (no worker here, or it could not start). */
-  readonly indexedIn?: 'page' | 'worker';
-  /** Resolves when the source is ready (the static file loaded and indexed); rejects with its error. */
-  ready(opts?: { signal?: AbortSignal }): Promise<void>;
-  /** Forgets cached responses and, for a static URL, the loaded file (the next call reloads it). */
-  refresh(): void;
-}
+export type { StaticSourceOptions, DataInclusionSourceOptions, RestSourceOptions, ClientOptions, CallOptions, RelaisClient } from './types.js';
 
 export { BaseClient, DiagnosticsEvent, withSignal } from './base.js';
 
-type WorkerReply = { id: number; result?: unknown; error?: { kind: RelaisError['kind']; status?: number; detail?: string; message: string }; diagnostics?: Diagnostics };
+/**
+ * The worker's calls made on the page, when it cannot start or dies: on the page's client (`page()` loads it), with the
+ * call's signal. `init` and `refresh` concern the worker alone: the page's client starts fresh.
+ */
+const ON_PAGE: { [M in WorkerCall]: (page: () => Promise<RelaisClient>, signal: AbortSignal | undefined, ...args: WorkerCalls[M]['args']) => Promise<WorkerCalls[M]['result']> } = {
+  init: async () => undefined,
+  refresh: async () => undefined,
+  ready: async (page, signal) => (await page()).ready({ signal }),
+  search: async (page, signal, query) => (await page()).search(query, { signal }),
+  points: async (page, signal, query, o) => (await page()).points(query, { signal, ...o }),
+  get: async (page, signal, id) => (await page()).get(id, { signal }),
+};
 
 /**
  * The client createClient returns. Its source's implementation (sources.ts) loads on first use, on the page — or,
@@ -110,7 +44,8 @@ class SourceClient extends BaseClient {
   private page: RelaisClient | null = null;
   private pageLoading: Promise<RelaisClient> | null = null;
   private seq = 0;
-  private readonly waiting = new Map<number, { method: string; args: unknown[]; resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  /** The calls sent to the worker and not answered yet, each with its way to run on the page instead. */
+  private readonly waiting = new Map<number, { onPage: () => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   private report: Diagnostics | null = null;
 
   constructor(private readonly opts: ClientOptions) {
@@ -159,11 +94,11 @@ class SourceClient extends BaseClient {
     return this.worker;
   }
 
-  private post(w: Worker, method: string, args: unknown[]): Promise<unknown> {
+  private post<M extends WorkerCall>(w: Worker, method: M, args: WorkerCalls[M]['args']): Promise<WorkerCalls[M]['result']> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { method, args, resolve, reject });
-      w.postMessage({ id, method, args });
+      this.waiting.set(id, { onPage: () => this.onPage(method, args), resolve: resolve as (v: unknown) => void, reject });
+      w.postMessage({ id, method, args } as WorkerRequest);
     });
   }
 
@@ -187,27 +122,21 @@ class SourceClient extends BaseClient {
     this.worker = null;
     for (const [id, w] of this.waiting) {
       this.waiting.delete(id);
-      // init and refresh concern the worker alone: the page's client starts fresh
-      if (w.method === 'init' || w.method === 'refresh') w.resolve(undefined);
-      else this.onPage(w.method, w.args).then(w.resolve, w.reject);
+      w.onPage().then(w.resolve, w.reject);
     }
   }
 
-  private async onPage(method: string, args: unknown[], signal?: AbortSignal): Promise<unknown> {
-    const p = await this.pageClient();
-    if (method === 'ready') return p.ready({ signal });
-    if (method === 'search') return p.search(args[0] as SearchQuery, { signal });
-    if (method === 'points') return p.points(args[0] as SearchQuery, { signal, ...(args[1] as object) });
-    return p.get(args[0] as string, { signal });
+  private onPage<M extends WorkerCall>(method: M, args: WorkerCalls[M]['args'], signal?: AbortSignal): Promise<WorkerCalls[M]['result']> {
+    return ON_PAGE[method](() => this.pageClient(), signal, ...args);
   }
 
-  private call<T>(method: string, args: unknown[], signal?: AbortSignal): Promise<T> {
+  private call<M extends WorkerCall>(method: M, args: WorkerCalls[M]['args'], signal?: AbortSignal): Promise<WorkerCalls[M]['result']> {
     const w = this.start();
-    return (w ? this.post(w, method, args) : this.onPage(method, args, signal)) as Promise<T>;
+    return w ? this.post(w, method, args) : this.onPage(method, args, signal);
   }
 
   ready(opts?: { signal?: AbortSignal }): Promise<void> {
-    return withSignal(this.call<void>('ready', [], opts?.signal), opts?.signal);
+    return withSignal(this.call('ready', [], opts?.signal), opts?.signal);
   }
 
   refresh(): void {
@@ -218,15 +147,15 @@ class SourceClient extends BaseClient {
   }
 
   search(query: SearchQuery, opts?: CallOptions): Promise<SearchResult> {
-    return this.run(opts, (signal) => this.call<SearchResult>('search', [query], signal));
+    return this.run(opts, (signal) => this.call('search', [query], signal));
   }
 
   override points(query: SearchQuery, opts?: CallOptions & { maxPoints?: number }): Promise<MapPoints> {
-    return this.run(opts, (signal) => this.call<MapPoints>('points', [query, { maxPoints: opts?.maxPoints }], signal));
+    return this.run(opts, (signal) => this.call('points', [query, { maxPoints: opts?.maxPoints }], signal));
   }
 
   get(id: string, opts?: CallOptions): Promise<SearchItem> {
-    return this.run(opts, (signal) => this.call<SearchItem>('get', [id], signal));
+    return this.run(opts, (signal) => this.call('get', [id], signal));
   }
 }
 

@@ -8,6 +8,9 @@
  */
 import { RelaisError, isAbortError } from '../errors.js';
 import { withSignal } from './base.js';
+import type { HttpOptions } from './types.js';
+
+export type { HttpOptions };
 
 /** Statuses worth another attempt (the request may succeed later). */
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -33,20 +36,6 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | n
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Network settings shared by the remote sources. */
-export interface HttpOptions {
-  /** Time allowed for one attempt, in ms (default 10 000). */
-  timeoutMs?: number;
-  /** Retries after the first attempt, for network errors, 408, 429 and 5xx only (default 2). */
-  retries?: number;
-  /** How long a successful GET is reused, in ms (default 5 minutes; 0 disables the cache). */
-  cacheTtlMs?: number;
-  /** Extra request headers (e.g. an API key for a proxy). Never put personal data here. */
-  headers?: Record<string, string>;
-  /** A fetch implementation (tests, Node without global fetch, a proxying fetch). */
-  fetch?: typeof fetch;
-}
 
 interface CacheEntry {
   expires: number;

@@ -11,7 +11,7 @@ import { ServiceIndex } from '../search/service-index.js';
 import type { SearchQuery } from '../search/query.js';
 import { inBBox } from '../geo/distance.js';
 import { departementOf } from '../geo/gazetteer.js';
-import { analyze, fold } from '../search/analyze.js';
+import { analyze, fold } from '../text/analyze.js';
 import { STRUCTURE_KINDS, term } from '../taxonomy/taxonomy.js';
 
 /** A dataset's index, and the index of its services located in some départements (built once per scope). */

@@ -13,7 +13,7 @@ import { located, positionOf } from '../model/view.js';
 import { emptyFacets, paging, DEFAULT_COMMUNE_RADIUS_KM, type SearchQuery, type SearchResult } from '../search/query.js';
 import { term, type StructureKind } from '../taxonomy/taxonomy.js';
 import { BaseClient } from './base.js';
-import type { CallOptions, DataInclusionSourceOptions, RelaisClient, RestSourceOptions } from './client.js';
+import type { CallOptions, DataInclusionSourceOptions, RelaisClient, RestSourceOptions } from './types.js';
 import { nearestCommuneTo } from '../geo/places.js';
 import { toDiList, toDiPublics, toDiThematiques } from './di-language.js';
 import { joinUrl, withParams } from './http.js';

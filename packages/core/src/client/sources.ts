@@ -13,7 +13,7 @@ import type { ServiceIndex } from '../search/service-index.js';
 import { queryKey, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { Http, withSignal } from './http.js';
 import { BaseClient } from './base.js';
-import type { CallOptions, RelaisClient, StaticSourceOptions } from './client.js';
+import type { CallOptions, RelaisClient, StaticSourceOptions } from './types.js';
 import type * as Pipeline from './pipeline.js';
 import type { IndexedDataset } from './pipeline.js';
 

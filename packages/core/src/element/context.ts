@@ -1,5 +1,5 @@
 import { ContextRoot, createContext } from '@lit/context';
-import type { RelaisClient } from '../client/client.js';
+import type { RelaisClient } from '../client/types.js';
 import type { RelaisStore } from './store.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import type { RelaisClient } from '../client/client.js';
+import type { RelaisClient } from '../client/types.js';
 import { isAbortError, type RelaisError } from '../errors.js';
 import { clientFromAttributes, sourceChanged } from '../provider.js';
 import { clientContext } from './context.js';
@@ -93,9 +93,9 @@ export class SourceController implements ReactiveController {
   }
 
   /**
-   * Listens (or stops) to a client's diagnostics. A client a site made by wrapping another one (`Object.create(client)`
-   * with its own methods) is not itself an EventTarget: the browser refuses the call on it (« Illegal invocation »);
-   * such a client works as before, without diagnostics.
+   * Listens (or stops) to a client's diagnostics. A client made by `Object.create(client)` is not an EventTarget of
+   * its own (the browser refuses to listen on it, « Illegal invocation »): it still works, without diagnostics, and the
+   * console says to wrap it with `wrapClient` instead.
    */
   private listen(c: RelaisClient | undefined, on: boolean): void {
     if (!c) return;
@@ -103,7 +103,7 @@ export class SourceController implements ReactiveController {
       if (on) c.addEventListener('diagnostics', this.onDiagnostics);
       else c.removeEventListener('diagnostics', this.onDiagnostics);
     } catch {
-      // not an EventTarget of its own (see above)
+      if (on) console.warn('Relais : client sans événements, utilisez wrapClient(). / Client without events: use wrapClient().');
     }
   }
 

@@ -38,3 +38,12 @@ export const isInFranceBounds = (lat: number, lon: number): boolean => FRANCE_BO
 
 /** True when the point is inside the box. */
 export const inBBox = (b: BBox, lat: number, lon: number): boolean => lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
+
+/** A place resolved from a commune code: centroid, département and EPCI. */
+export interface ResolvedPlace {
+  code: string;
+  lat: number;
+  lon: number;
+  departement: string;
+  epci: string | null;
+}

@@ -1,13 +1,13 @@
 /**
  * Commune gazetteer: autocomplete by name or postcode, commune → centroid, département, EPCI.
  * Data: INSEE COG 2024 (communes.csv) and @etalab/decoupage-administratif, derived by
- * scripts/derive-data.mjs into one lazily loaded chunk per département (≈ 6 kB gzip each).
+ * scripts/derive-data.mjs into one lazily loaded chunk per département (≈ 5 kB gzip each).
  */
-import { fold, editDistance } from '../search/analyze.js';
+import { fold, editDistance } from '../text/analyze.js';
 import { haversineKm } from './distance.js';
 import { COMMUNE_CHUNKS } from './communes-index.js';
 import { DEPARTEMENTS } from './departements-data.js';
-import type { ResolvedPlace } from '../search/query.js';
+import type { ResolvedPlace } from './distance.js';
 
 /** A commune (or a municipal arrondissement of Paris, Lyon or Marseille). */
 export interface Commune {
@@ -45,27 +45,28 @@ const key = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** One département's communes from its chunk: nine columns, one per line (the format: scripts/derive-data.mjs). */
 function decode(dep: string, text: string): Commune[] {
-  const out: Commune[] = [];
-  let lat = 0;
-  let lon = 0;
-  for (const line of text.split('\n')) {
-    const [code, name, pcs, dl, dg, pop, epci, parent] = line.split('|');
-    lat += parseInt(dl!, 36);
-    lon += parseInt(dg!, 36);
-    out.push({
-      code: code!,
-      name: name!,
-      postcodes: pcs ? pcs.split(' ') : [],
-      lat: lat / 1e4,
-      lon: lon / 1e4,
-      population: parseInt(pop || '0', 36),
+  const [[lat0, lon0, prefix], epcis, codes, names, postcodes, [positions], populations, epciOf, parents] = text.split('\n').map((l) => l.split(',')) as string[][] & { length: 9 };
+  const at = (i: number, base: string) => (parseInt(base, 36) + parseInt(positions!.slice(i, i + 3), 36)) / 1e4;
+  let code = 0;
+  let name = '';
+  return names.map((entry, i) => {
+    code += parseInt(codes[i] || '1', 36);
+    const k = +entry[0]! || 0;
+    name = name.slice(0, k) + entry.slice(k && 1);
+    return {
+      code: dep + String(code).padStart(5 - dep.length, '0'),
+      name,
+      postcodes: postcodes[i] ? postcodes[i]!.split(' ').map((p) => (p[0] === '=' ? p.slice(1) : prefix + p)) : [],
+      lat: at(i * 6, lat0!),
+      lon: at(i * 6 + 3, lon0!),
+      population: parseInt(populations[i]!, 36),
       departement: dep,
-      epci: epci || null,
-      parent: parent || null,
-    });
-  }
-  return out;
+      epci: epciOf[i] ? epcis[parseInt(epciOf[i]!, 36)]! : null,
+      parent: parents[i] || null,
+    };
+  });
 }
 
 /** A loaded gazetteer. */
@@ -81,7 +82,7 @@ export class Gazetteer {
   }
 
   /**
-   * Loads the communes of the given départements (all of France when none are given: about 650 kB
+   * Loads the communes of the given départements (all of France when none are given: about 530 kB
    * gzip, so give the territory you serve), or of some départements and those around them (`around`: Nièvre →
    * Yonne, Cher, Allier…). Chunks are cached: loading twice costs nothing.
    */

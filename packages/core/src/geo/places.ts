@@ -2,7 +2,7 @@
  * Places in a search: the commune named among the words typed (« ehpad clamecy »), and the commune a point lies in
  * (« Autour de moi »), from the gazetteer's chunks. No DOM.
  */
-import { fold, STOP_WORDS, analyze } from '../search/analyze.js';
+import { fold, STOP_WORDS, analyze } from '../text/analyze.js';
 import { STRUCTURE_KINDS, THEMATIQUES, PUBLICS } from '../taxonomy/taxonomy.js';
 import { DEPARTEMENT_CENTRES } from '../client/departement-centres.js';
 import { haversineKm } from './distance.js';

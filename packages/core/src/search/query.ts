@@ -1,4 +1,6 @@
-import type { BBox } from '../geo/distance.js';
+import type { BBox, ResolvedPlace } from '../geo/distance.js';
+
+export type { ResolvedPlace };
 import type { SearchItem, Service, Structure } from '../model/types.js';
 import { located } from '../model/view.js';
 
@@ -132,15 +134,6 @@ export interface MapPoints {
   truncated?: boolean;
   /** What the source could not filter as asked (`filter:value`, as in {@link SearchResult.unsupported}, facets left out): the points are broader. */
   unsupported?: string[];
-}
-
-/** A place resolved from a commune code: centroid, département and EPCI. */
-export interface ResolvedPlace {
-  code: string;
-  lat: number;
-  lon: number;
-  departement: string;
-  epci: string | null;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -9,7 +9,7 @@ import { openStatus, parseOpeningHours, type OpeningHours } from '../model/openi
 import { located } from '../model/view.js';
 import { departementOf } from '../geo/gazetteer.js';
 import { categoryOf, PUBLICS, STRUCTURE_KINDS, THEMATIQUES, termLabel } from '../taxonomy/taxonomy.js';
-import { analyze, fold, words } from './analyze.js';
+import { analyze, fold, words } from '../text/analyze.js';
 import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, pointPlace, type Facets, type MapPoint, type MapPoints, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
 import { TextIndex, type Synonym } from './text-index.js';
 import { demarchesSynonyms } from './demarches.js';

@@ -9,7 +9,7 @@
  * - Postings are typed arrays; a query is a list of clauses that must all match (AND), each
  *   clause being the best of its alternatives (exact term, prefix, typo, concept).
  */
-import { analyze, editDistance } from './analyze.js';
+import { analyze, editDistance } from '../text/analyze.js';
 
 /** Receives the fields of a document with their weights. */
 export type EmitText = (text: string | null | undefined, weight: number) => void;

@@ -11,8 +11,9 @@ import { PACK_LIMITS } from '../../../../scripts/release-check.mjs';
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const root = join(pkgDir, '../..');
-// 1 826 kB with the data three times; 942 kB with the data once, of which the data alone pack to 706 kB: the issue's
-// 700 kB target needs a denser encoding of the data. The limit is the release check's (scripts/release-check.mjs).
+// 1 826 kB with the data three times; 971 kB with the data once in lines (the data alone 675 kB); 765 kB with the
+// data in columns (507 kB) and without the maps of the built JavaScript. The limit is the release check's
+// (scripts/release-check.mjs); the 700 kB target is not met yet.
 const TARGET = 700_000;
 const LIMIT = PACK_LIMITS['@relais/core'];
 
@@ -28,9 +29,12 @@ test('npm pack --dry-run of @relais/core: within its size limit', (t) => {
 
 test('the commune data ship once: one file per département, typed as a string', () => {
   const paths = pack.files.map((f) => f.path);
-  // Clamecy's line (INSEE 58079) is in exactly one published file
-  const withClamecy = paths.filter((p) => /\.(js|ts|map)$/.test(p) && readFileSync(join(pkgDir, p), 'utf8').includes('58079|Clamecy|'));
-  assert.deepEqual(withClamecy, ['data/communes/d58.js']);
+  // the names of the Nièvre's communes (the fourth column of its chunk, scripts/derive-data.mjs) are in exactly one
+  // published file
+  const names58 = readFileSync(join(pkgDir, 'data/communes/d58.js'), 'utf8').split('\\n')[3];
+  assert.match(names58, /,1lamecy,/, 'Clamecy, front-coded (its first letter is the previous name’s)');
+  const withNames = paths.filter((p) => /\.(js|ts|map)$/.test(p) && readFileSync(join(pkgDir, p), 'utf8').includes(names58.slice(0, 300)));
+  assert.deepEqual(withNames, ['data/communes/d58.js']);
   assert.equal(paths.filter((p) => /^data\/communes\/d[\dAB]+\.js$/.test(p)).length, 101, 'every département: 96 in metropolitan France (with 2A and 2B), 5 overseas');
   const bigTypes = pack.files.filter((f) => f.path.endsWith('.d.ts') && f.size > 20_000).map((f) => f.path);
   assert.deepEqual(bigTypes, [], 'no declaration file carries data');

@@ -1,5 +1,5 @@
 /**
- * French text analysis for search: case and accent folding, elisions (l’, d’, qu’…),
+ * French text analysis, shared by the search (search/) and the gazetteer (geo/): case and accent folding, elisions (l’, d’, qu’…),
  * stop words and light plural stemming. Runs in Node and the browser; no dependency.
  */
 
