@@ -20,10 +20,12 @@ const readJson = (f) => JSON.parse(readFileSync(f, 'utf8'));
 
 /**
  * Packed size limits (bytes, `npm pack` gzip). @relais/core: 1 826 kB with the commune data three times, 942 kB with
- * the data once (the data alone pack to 706 kB, so the 700 kB target of issue 17 needs a denser encoding); the limit
- * leaves room for code, not for a second copy of the data.
+ * the data once, 765 kB with the data in columns (507 kB of it) and no JavaScript source maps; 780 kB with the three
+ * contracts of the contributions and indicators. The 700 kB target of issue 17 is missed by the published `src/`
+ * (93 kB, for the `source` export condition that Storybook resolves); the limit leaves room for code, not for a second
+ * copy of the data.
  */
-export const PACK_LIMITS = { '@relais/core': 780_000 };
+export const PACK_LIMITS = { '@relais/core': 790_000 };
 
 /**
  * Problems of data in the published files: a declaration whose type is a long string, or more than 100 kB of long
