@@ -1,8 +1,9 @@
 /** The filters panel (publics, kinds, modes, free, open now, distance, sort) and the chips of the active filters. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatNumber, type SearchResult } from '@relais/core';
+import { formatNumber, translate, type SearchResult } from '@relais/core';
 import type { DirectoryFilters, FilterList } from '../filters.js';
 import { checkbox, type ActiveChip, type DirectoryView } from './view.js';
+import { suggestMessages } from '../suggest-messages.js';
 
 const PUBLIC_OPTIONS = ['seniors', 'personnes-agees-en-perte-dautonomie', 'personnes-en-situation-de-handicap', 'enfants-en-situation-de-handicap', 'proches-aidants', 'familles'];
 const MODE_OPTIONS = ['en-presentiel', 'a-domicile', 'a-distance'];
@@ -14,6 +15,8 @@ export interface FiltersPanel {
   result: SearchResult | null;
   /** A place is chosen: distance and sort by distance are possible. */
   hasPlace: boolean;
+  /** The source sorts by `date_maj` (the static one): « Fiches vérifiées récemment » is offered. */
+  canSortUpdated?: boolean;
   chips: ActiveChip[];
   /** A checkbox of a list was ticked or unticked. */
   toggle(list: FilterList, value: string): void;
@@ -59,6 +62,7 @@ export function renderFiltersPanel(v: DirectoryView, p: FiltersPanel): TemplateR
             <option value="" ?selected=${!fl.sort}>${v.t('sortRelevance')}</option>
             <option value="distance" ?selected=${fl.sort === 'distance'} ?disabled=${!p.hasPlace}>${v.t('sortDistance')}</option>
             <option value="name" ?selected=${fl.sort === 'name'}>${v.t('sortName')}</option>
+            ${p.canSortUpdated || fl.sort === 'updated' ? html`<option value="updated" ?selected=${fl.sort === 'updated'}>${translate(suggestMessages, v.lang, 'verified')}</option>` : nothing}
           </select>
         </div>
       </div>
