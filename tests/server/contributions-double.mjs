@@ -9,7 +9,9 @@
 //   service, 429 + Retry-After past the limit per address; the honeypot `site_web` filled answers 202 and keeps nothing;
 // - the moderator's session is a cookie `relais_session` (HttpOnly); the OpenID Connect dance itself is the server's
 //   (tested there against a real provider): here GET {prefix}/_test/session?nom=…&territoires=58 opens one,
-//   DELETE-like GET {prefix}/_test/session?fermer=1 closes it, GET {prefix}/_test/reset?limite=N resets everything;
+//   GET {prefix}/_test/session?fermer=1 closes it, GET {prefix}/_test/reset?limite=N resets everything,
+//   GET {prefix}/_test/contribution?service=…&changements=[…] adds a suggestion received yesterday, GET
+//   {prefix}/_test/service?id=… reads a record as stored, GET {prefix}/_test/strip-mail?id=… removes its addresses;
 // - GET /auth/moi, POST /auth/logout, GET /contributions (oldest first), POST /contributions/{id}/acceptation
 //   (per field; 409 when decided or when the record is not the département's own), POST /contributions/{id}/refus
 //   (`motif` required), GET /fraicheur, POST /services/{id}/demande-confirmation (masked address, or 409 without one),
@@ -254,6 +256,18 @@ export function createContributionsDouble({ prefix = '/contrib', dataset = JSON.
       state.contributions.push(c);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: c.id }));
+      return true;
+    }
+    if (path === '/_test/strip-mail') {
+      // the structure lost its address after the list was read: the confirmation request answers 409
+      const s = state.services.get(url.searchParams.get('id') ?? '');
+      if (s) {
+        s.courriel = null;
+        const st = structureOf(s);
+        if (st) st.courriel = null;
+      }
+      res.writeHead(204);
+      res.end();
       return true;
     }
     if (path === '/_test/service') {
