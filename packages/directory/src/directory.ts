@@ -38,7 +38,7 @@ import { directoryStyles } from './directory.styles.js';
 import { renderResults, type ResultsHandlers, type ResultsState } from './render/results.js';
 import { renderDetail, type DetailHandlers } from './render/detail.js';
 import type { ActiveChip, DirectoryView } from './render/view.js';
-import { SuggestController, contributionsBase, suggestStyles } from './suggest-form.js';
+import { SuggestHook, contributionsBase, suggestStyles } from './suggest-hook.js';
 import type * as LabelsModule from '@relais/core/labels';
 
 /**
@@ -203,7 +203,7 @@ export class RelaisDirectory extends RelaisElement {
   @query('#where') private whereInput!: HTMLInputElement;
 
   private readonly uid = `d${++instances}`;
-  private readonly suggest = new SuggestController(this, () => contributionsBase(this.contributionsUrl ?? (this.source === 'rest' ? this.baseUrl : undefined)), () => this.i18n.lang);
+  private readonly suggest = new SuggestHook(this, () => contributionsBase(this.contributionsUrl ?? (this.source === 'rest' ? this.baseUrl : undefined)), () => this.i18n.lang);
   private readonly provided = new ContextConsumer(this, { context: clientContext, subscribe: true });
   protected readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (s) => this.attachStore(s) });
   private store: RelaisStore | undefined;

@@ -1,7 +1,7 @@
 /** Freshness of a record: « À vérifier » when its `date_maj` is older than the element's `stale-after-months`. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { translate, type Lang } from '@relais/core';
-import { suggestMessages } from './suggest-messages.js';
+import { freshnessMessages } from './freshness-messages.js';
 
 /** True when `dateMaj` (YYYY-MM-DD) is more than `months` months before `now`; `months` 0 (or less) turns it off. */
 export function isStale(dateMaj: string | null | undefined, months: number, now: Date = new Date()): boolean {
@@ -14,5 +14,5 @@ export function isStale(dateMaj: string | null | undefined, months: number, now:
 export function staleBadge(lang: Lang, dateMaj: string | null | undefined, months: number | undefined, id: string): TemplateResult | typeof nothing {
   const n = months ?? 12;
   if (!isStale(dateMaj, n)) return nothing;
-  return html`<span class="stale" id=${id}>${translate(suggestMessages, lang, 'stale')}<span class="visually-hidden"> : ${translate(suggestMessages, lang, 'staleHint', { n })}</span></span>`;
+  return html`<span class="stale" id=${id}>${translate(freshnessMessages, lang, 'stale')}<span class="visually-hidden"> : ${translate(freshnessMessages, lang, 'staleHint', { n })}</span></span>`;
 }

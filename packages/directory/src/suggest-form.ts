@@ -1,14 +1,17 @@
 /**
- * « Signaler une erreur ou proposer une mise à jour »: the short form of a service's detail, in the directory's own
+ * « Signaler une erreur ou proposer une mise à jour »: the short form of a service's detail, loaded when a person
+ * first opens it (suggest-hook.ts renders the button until then), in the directory's own
  * shadow root (label, control, hint and error together), sent to the contributions API
  * (`POST {contributions-url}/services/{id}/suggestions`, packages/core/contributions-openapi.json). Nothing about the
  * person's situation is asked; a hidden honeypot (`site_web`) catches robots; the server's 422 `errors` are shown in
  * a GOV.UK-style summary (focused) and next to each field; a live region says the thanks, the errors and the 429 wait.
  * When the record names its producer's page (`lien_source`, data·inclusion), that page is offered too.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { heading, sanitizeUrl, translate, type Lang, type SearchItem } from '@relais/core';
 import { suggestMessages, type SuggestMessageKey } from './suggest-messages.js';
+import { freshnessMessages, type FreshnessMessageKey } from './freshness-messages.js';
+import type { SuggestHost } from './suggest-hook.js';
 
 /** The fields a suggestion can change (the contract's `Champ`). */
 export const CHAMPS = ['telephone', 'courriel', 'adresse', 'horaires_accueil', 'description', 'ferme', 'demenage'] as const;
@@ -27,24 +30,6 @@ export interface SuggestError {
 
 const MAX = { valeur: 2000, contact: 200, commentaire: 2000 } as const;
 const LONG: ReadonlySet<Champ> = new Set(['description', 'horaires_accueil']);
-
-/** What the form needs from its element. */
-export interface SuggestHost extends ReactiveControllerHost {
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
-
-/** The base URL of the contributions API, resolved against the page, or null when none (or not http/https). */
-export function contributionsBase(url: string | undefined | null): string | null {
-  if (!url) return null;
-  let abs: string;
-  try {
-    abs = new URL(url, typeof location === 'undefined' ? undefined : location.href).href;
-  } catch {
-    return null;
-  }
-  const safe = sanitizeUrl(abs);
-  return safe && /^https?:/.test(safe) ? safe.replace(/\/+$/, '') : null;
-}
 
 /** The value shown as « Valeur actuelle » for a field of a record (the structure's when the service has none). */
 export function currentValue(item: SearchItem, champ: Champ): string | null {
@@ -92,6 +77,10 @@ export class SuggestController implements ReactiveController {
     private readonly lang: () => Lang,
   ) {
     host.addController(this);
+    // the form's styles join the element's (a constructable stylesheet: no inline style, strict CSP)
+    const root = host.renderRoot;
+    const sheet = formStyles.styleSheet;
+    if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** The English of the form and the badge, loaded beside the element's own (French until it has arrived). */
@@ -103,8 +92,8 @@ export class SuggestController implements ReactiveController {
     this.aborter?.abort();
   }
 
-  private t(key: SuggestMessageKey, p: Record<string, unknown> = {}): string {
-    return translate(suggestMessages, this.lang(), key, p);
+  private t(key: SuggestMessageKey | FreshnessMessageKey, p: Record<string, unknown> = {}): string {
+    return key in suggestMessages.fr ? translate(suggestMessages, this.lang(), key as SuggestMessageKey, p) : translate(freshnessMessages, this.lang(), key as FreshnessMessageKey, p);
   }
 
   private $<T extends HTMLElement>(sel: string): T | null {
@@ -122,6 +111,13 @@ export class SuggestController implements ReactiveController {
     this.status = 'idle';
     this.errors = [];
     this.said = this.failure = '';
+  }
+
+  /** Opens the form for a service (the first time, right after this module has loaded). */
+  openFor(id: string): void {
+    this.reset(id);
+    this.open = true;
+    this.host.requestUpdate();
   }
 
   private toggleOpen(): void {
@@ -353,9 +349,8 @@ export class SuggestController implements ReactiveController {
   }
 }
 
-/** Styles of the form and of the freshness badge (tokens only). */
-export const suggestStyles = css`
-  .suggest { margin-top: var(--_r-space-3); border-top: 1px solid var(--_r-border); padding-top: var(--_r-space-2); }
+/** Styles of the form (tokens only), added to the element's adopted stylesheets when the form loads. */
+export const formStyles = css`
   .suggest-panel { margin-top: var(--_r-space-2); }
   .suggest fieldset { border: 1px solid var(--_r-border); border-radius: var(--_r-radius); margin: 0 0 var(--_r-space-3); padding: var(--_r-space-2) var(--_r-space-3); min-width: 0; }
   .suggest legend { font-weight: 700; padding: 0 var(--_r-space-1); }
@@ -374,5 +369,4 @@ export const suggestStyles = css`
   .error-summary a { color: var(--_r-danger); font-weight: 600; }
   .success { color: var(--_r-success); font-weight: 700; }
   .hp { position: absolute; inset-inline-start: -10000px; width: 1px; height: 1px; overflow: hidden; }
-  .stale { display: inline-block; background: var(--_r-warning-bg); color: var(--_r-text); border: 1px solid var(--_r-border); border-radius: var(--_r-radius); padding: 0 var(--_r-space-1); font-size: 0.875rem; font-weight: 600; }
 `;

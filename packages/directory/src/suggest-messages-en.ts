@@ -3,12 +3,9 @@ import type { SuggestMessageKey } from './suggest-messages.js';
 
 type P = Record<string, unknown>;
 
-/** English messages of the suggestion form and the freshness badge: their own chunk, loaded only where the element speaks English. */
+/** English messages of the suggestion form: their own chunk, loaded only where the element speaks English. */
 export const en: Partial<Record<SuggestMessageKey, Message>> = {
-  open: 'Report an error or suggest an update',
   intro: 'Your suggestion will be reviewed before it is published. Tick what needs correcting.',
-  producer: (p: P) => `Correct the entry directly with its producer (${p.host})`,
-  newWindow: 'new window',
   which: 'Which information needs correcting?',
   current: (p: P) => `Current value: ${p.value}`,
   noCurrent: 'Current value: not given',
@@ -45,7 +42,4 @@ export const en: Partial<Record<SuggestMessageKey, Message>> = {
   'champ-description': 'Description',
   'champ-ferme': 'This service no longer exists',
   'champ-demenage': 'Has moved (new address)',
-  stale: 'To be checked',
-  staleHint: (p: P) => `Entry not confirmed for more than ${p.n} months: call before going.`,
-  verified: 'Recently checked entries',
 };

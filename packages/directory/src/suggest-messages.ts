@@ -3,22 +3,18 @@ import { lazyCatalogue, type LazyCatalogue } from '@relais/core';
 type P = Record<string, unknown>;
 
 type Keys =
-  | 'open' | 'intro' | 'producer' | 'newWindow' | 'which' | 'current' | 'noCurrent' | 'newValue' | 'closedHint' | 'who' | 'whoUsager' | 'whoPro'
+  | 'intro' | 'which' | 'current' | 'noCurrent' | 'newValue' | 'closedHint' | 'who' | 'whoUsager' | 'whoPro'
   | 'whoStructure' | 'contact' | 'contactHint' | 'comment' | 'commentHint' | 'privacy' | 'send' | 'sending' | 'cancel' | 'summaryTitle'
   | 'needField' | 'needValue' | 'needWho' | 'thanks' | 'another' | 'tooMany' | 'tooLarge' | 'unknown' | 'failed' | 'errorsCount' | 'honeypot'
-  | 'champ-telephone' | 'champ-courriel' | 'champ-adresse' | 'champ-horaires_accueil' | 'champ-description' | 'champ-ferme' | 'champ-demenage'
-  | 'stale' | 'staleHint' | 'verified';
+  | 'champ-telephone' | 'champ-courriel' | 'champ-adresse' | 'champ-horaires_accueil' | 'champ-description' | 'champ-ferme' | 'champ-demenage';
 
 /**
- * Messages of the directory's « Signaler une erreur ou proposer une mise à jour » form and of the freshness badge: the
- * French here; the English in `suggest-messages-en.ts`, loaded only where the element speaks English.
+ * Messages of the directory's « Signaler une erreur ou proposer une mise à jour » form, loaded with the form (when a
+ * person opens it): the French here; the English in `suggest-messages-en.ts`, loaded only where the element speaks English.
  */
 export const suggestMessages: LazyCatalogue<Keys> = lazyCatalogue(
   {
-    open: 'Signaler une erreur ou proposer une mise à jour',
     intro: 'Votre proposition sera relue avant d’être publiée. Cochez ce qui est à corriger.',
-    producer: (p: P) => `Corriger directement la fiche chez son producteur (${p.host})`,
-    newWindow: 'nouvelle fenêtre',
     which: 'Quelle information est à corriger ?',
     current: (p: P) => `Valeur actuelle : ${p.value}`,
     noCurrent: 'Valeur actuelle : non renseignée',
@@ -55,9 +51,6 @@ export const suggestMessages: LazyCatalogue<Keys> = lazyCatalogue(
     'champ-description': 'Description',
     'champ-ferme': 'Ce service n’existe plus',
     'champ-demenage': 'A déménagé (nouvelle adresse)',
-    stale: 'À vérifier',
-    staleHint: (p: P) => `Fiche non confirmée depuis plus de ${p.n} mois : appelez avant de vous déplacer.`,
-    verified: 'Fiches vérifiées récemment',
   },
   // English: its own module and chunk, loaded only where an element speaks English
   () => import('./suggest-messages-en.js').then((m) => m.en),

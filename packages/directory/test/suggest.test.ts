@@ -61,8 +61,8 @@ async function openForm(el: RelaisDirectory): Promise<void> {
   const toggle = $<HTMLButtonElement>(el, '#suggest-toggle')!;
   expect(toggle.getAttribute('aria-expanded')).to.equal('false');
   toggle.click();
-  await el.updateComplete;
-  expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+  // the form loads on the first click (its own chunk), then takes the button's place, focused
+  await waitUntil(() => $(el, '#suggest-toggle')!.getAttribute('aria-expanded') === 'true' && $(el, '.suggest-form'), 'form open');
 }
 
 async function tick(el: RelaisDirectory, id: string): Promise<void> {
@@ -156,8 +156,7 @@ describe('<relais-directory> « Signaler une erreur ou proposer une mise à jour
     await openFirst(el);
     $<HTMLButtonElement>(el, '#suggest-toggle')!.focus();
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect($(el, '#suggest-toggle')!.getAttribute('aria-expanded')).to.equal('true');
+    await waitUntil(() => $(el, '#suggest-toggle')!.getAttribute('aria-expanded') === 'true' && active(el)?.id === 'suggest-toggle', 'open, the focus kept on the button');
     await sendKeys({ press: 'Tab' });
     expect(active(el)?.id).to.equal('suggest-champ-telephone');
     await sendKeys({ press: 'Space' });
@@ -248,6 +247,18 @@ describe('<relais-directory> « Signaler une erreur ou proposer une mise à jour
     wrap.store.select((nievre.services[3] as unknown as { id: string }).id);
     await waitUntil(() => $(el, '#suggest-toggle'), 'form offered in the detail', { timeout: 5000 });
     expect($(el, '#detail-title')!.textContent).to.include(nievre.services[3]!.nom);
+  });
+
+  it('in English: the button, the form and the badge speak English', async () => {
+    const el = await directory('contributions-url="/contrib" lang="en"', (d) => {
+      d.services = d.services.slice(0, 1);
+      d.services[0]!.date_maj = '2020-01-01';
+    });
+    await waitUntil(() => $(el, '.item .stale')?.textContent?.startsWith('To be checked'), 'English badge', { timeout: 5000 });
+    await openFirst(el);
+    await waitUntil(() => /Report an error or suggest an update/.test($(el, '#suggest-toggle')!.textContent!), 'English button');
+    $<HTMLButtonElement>(el, '#suggest-toggle')!.click();
+    await waitUntil(() => /Which information needs correcting\?/.test($(el, '.suggest-form legend')?.textContent ?? ''), 'English form', { timeout: 5000 });
   });
 
   it('a contributions-url that is not http(s) gives no form', async () => {
