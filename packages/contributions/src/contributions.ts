@@ -74,14 +74,18 @@ let instances = 0;
  * @cssprop {<color>} [--relais-color-danger=#b3261e] - Erreurs, critères non remplis, étapes en retard.
  * @cssprop {<color>} [--relais-color-success=#1b6e3a] - Critères remplis, étapes faites, brouillon enregistré.
  * @cssprop {<color>} [--relais-color-warning-surface=#fff4d6] - Fond des avertissements (données de démonstration, valeurs à vérifier).
+ * @cssprop {<color>} [--relais-color-accent-1=#7a1f5c] - Troisième couleur de légende (établissements).
+ * @cssprop {<color>} [--relais-color-accent-2=#8a4b00] - Quatrième couleur de légende (accompagnement).
  * @cssprop {<length>} [--relais-space-1=0.25rem] - Très petit espace.
  * @cssprop {<length>} [--relais-space-2=0.5rem] - Petit espace.
  * @cssprop {<length>} [--relais-space-3=1rem] - Espace courant.
+ * @cssprop {<length>} [--relais-space-4=1.5rem] - Grand espace.
  * @cssprop {<length>} [--relais-radius=0.375rem] - Arrondi des angles.
  * @cssprop [--relais-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Police (celle du site hôte si elle y est chargée ; Relais n’en embarque aucune).
  * @cssprop {<length>} [--relais-font-size=1rem] - Taille du texte courant.
  * @cssprop {<number>} [--relais-line-height=1.5] - Interlignage.
  * @cssprop [--relais-focus-ring=3px solid #0a5cc2] - Contour de l’élément qui a le focus clavier (épaisseur, style, couleur).
+ * @cssprop [--relais-elevation-1=0 1px 3px rgb(0 0 0 / 0.15)] - Ombre des panneaux flottants (fenêtres de la carte).
  * @cssprop {<length>} [--relais-contributions-max-width=72rem] - Largeur maximale de l’élément.
  */
 export class RelaisContributions extends RelaisElement {
