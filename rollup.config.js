@@ -56,7 +56,7 @@ const ON_DEMAND = [
   // each widget's English messages (messages-en.ts): loaded only where an element speaks English (one i18n policy)
   [/packages\/(\w+)\/src\/messages-en\.ts$/, (m) => `i18n/${m[1]}.en.js`],
   // the English of the directory's suggestion form and freshness badge, beside the directory's
-  [/packages\/directory\/src\/(suggest|freshness)-messages-en\.ts$/, (m) => `i18n/directory-${m[1]}.en.js`],
+  [/packages\/directory\/src\/suggest-messages-en\.ts$/, () => 'i18n/directory-suggest.en.js'],
   // ky, for the remote sources and the liaison outbox only (self-contained: the classic script loads it as well)
   [/ky\/distribution\/index\.js$/, () => 'vendor/ky.js'],
 ];

@@ -1,7 +1,6 @@
 /** Freshness of a record: « À vérifier » when its `date_maj` is older than the element's `stale-after-months`. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { translate, type Lang } from '@relais/core';
-import { freshnessMessages } from './freshness-messages.js';
+import type { MessageKey } from './messages.js';
 
 /** True when `dateMaj` (YYYY-MM-DD) is more than `months` months before `now`; `months` 0 (or less) turns it off. */
 export function isStale(dateMaj: string | null | undefined, months: number, now: Date = new Date()): boolean {
@@ -11,8 +10,8 @@ export function isStale(dateMaj: string | null | undefined, months: number, now:
 }
 
 /** The « À vérifier » badge (text, not colour only) with its explanation for screen readers, or nothing. */
-export function staleBadge(lang: Lang, dateMaj: string | null | undefined, months: number | undefined, id: string): TemplateResult | typeof nothing {
+export function staleBadge(t: (key: MessageKey, p?: Record<string, unknown>) => string, dateMaj: string | null | undefined, months: number | undefined, id: string): TemplateResult | typeof nothing {
   const n = months ?? 12;
   if (!isStale(dateMaj, n)) return nothing;
-  return html`<span class="stale" id=${id}>${translate(freshnessMessages, lang, 'stale')}<span class="visually-hidden"> : ${translate(freshnessMessages, lang, 'staleHint', { n })}</span></span>`;
+  return html`<span class="stale" id=${id}>${t('stale')}<span class="visually-hidden"> : ${t('staleHint', { n })}</span></span>`;
 }

@@ -10,7 +10,7 @@
 import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { heading, sanitizeUrl, translate, type Lang, type SearchItem } from '@relais/core';
 import { suggestMessages, type SuggestMessageKey } from './suggest-messages.js';
-import { freshnessMessages, type FreshnessMessageKey } from './freshness-messages.js';
+import { messages, type MessageKey } from './messages.js';
 import type { SuggestHost } from './suggest-hook.js';
 
 /** The fields a suggestion can change (the contract's `Champ`). */
@@ -92,8 +92,13 @@ export class SuggestController implements ReactiveController {
     this.aborter?.abort();
   }
 
-  private t(key: SuggestMessageKey | FreshnessMessageKey, p: Record<string, unknown> = {}): string {
-    return key in suggestMessages.fr ? translate(suggestMessages, this.lang(), key as SuggestMessageKey, p) : translate(freshnessMessages, this.lang(), key as FreshnessMessageKey, p);
+  private t(key: SuggestMessageKey, p: Record<string, unknown> = {}): string {
+    return translate(suggestMessages, this.lang(), key, p);
+  }
+
+  /** The words the form shares with the directory (its button, the producer's page). */
+  private dt(key: MessageKey, p: Record<string, unknown> = {}): string {
+    return translate(messages, this.lang(), key, p);
   }
 
   private $<T extends HTMLElement>(sel: string): T | null {
@@ -248,14 +253,14 @@ export class SuggestController implements ReactiveController {
     const producer = sanitizeUrl(item.service.lien_source);
     const producerHost = producer && /^https?:/.test(producer) ? new URL(producer).hostname : null;
     if (!base && !producerHost) return html``;
-    return html`<section class="suggest no-print" aria-label=${this.t('open')}>
+    return html`<section class="suggest no-print" aria-label=${this.dt('suggestOpen')}>
       ${base
         ? html`<button type="button" part="button" class="secondary" id="suggest-toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="suggest-panel" @click=${() => this.toggleOpen()}>
-            ${this.t('open')}
+            ${this.dt('suggestOpen')}
           </button>`
         : nothing}
       ${producerHost
-        ? html`<p class="producer"><a href=${producer!} target="_blank" rel="noopener noreferrer">${this.t('producer', { host: producerHost })}<span class="visually-hidden"> (${this.t('newWindow')})</span></a></p>`
+        ? html`<p class="producer"><a href=${producer!} target="_blank" rel="noopener noreferrer">${this.dt('suggestProducer', { host: producerHost })}<span class="visually-hidden"> (${this.dt('newWindow')})</span></a></p>`
         : nothing}
       ${base ? html`<div id="suggest-panel" class="suggest-panel" ?hidden=${!this.open}>${this.open ? this.renderPanel(item, level) : nothing}</div>` : nothing}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="suggest-live">${this.said}</p>

@@ -4,9 +4,9 @@
  * messages) loads on the first click, so that the directory's page does not carry it. Styles are
  * constructable stylesheet of the element, as the strict CSP wants): the badge's here, the form's added with the form.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { sanitizeUrl, translate, type Lang, type SearchItem } from '@relais/core';
-import { freshnessMessages, type FreshnessMessageKey } from './freshness-messages.js';
+import { messages, type MessageKey } from './messages.js';
 import type { SuggestController } from './suggest-form.js';
 
 /** What the form needs from its element. */
@@ -28,7 +28,7 @@ export function contributionsBase(url: string | undefined | null): string | null
 }
 
 /** The button until the form is loaded, then the form (`SuggestController`). */
-export class SuggestHook implements ReactiveController {
+export class SuggestHook {
   private form: SuggestController | null = null;
   private loading = false;
   private failed = false;
@@ -38,17 +38,11 @@ export class SuggestHook implements ReactiveController {
     /** The contributions API's base URL (the element's `contributions-url`, or its REST `base-url`). */
     readonly endpoint: () => string | null,
     readonly lang: () => Lang,
-  ) {
-    host.addController(this);
-  }
+  ) {}
 
-  /** The English of the badge, the sort and the button, loaded beside the element's own (French until it arrives). */
-  hostUpdate(): void {
-    if (this.lang() === 'en' && !freshnessMessages.enLoaded) void freshnessMessages.loadEn().then(() => this.host.requestUpdate(), () => undefined);
-  }
-
-  private t(key: FreshnessMessageKey, p: Record<string, unknown> = {}): string {
-    return translate(freshnessMessages, this.lang(), key, p);
+  // the button's words are the directory's own (messages.ts): its English comes with the element's
+  private t(key: MessageKey, p: Record<string, unknown> = {}): string {
+    return translate(messages, this.lang(), key, p);
   }
 
   private async load(id: string): Promise<void> {
@@ -78,17 +72,17 @@ export class SuggestHook implements ReactiveController {
     const producer = sanitizeUrl(item.service.lien_source);
     const producerHost = producer && /^https?:/.test(producer) ? new URL(producer).hostname : null;
     if (!base && !producerHost) return nothing;
-    return html`<section class="suggest no-print" aria-label=${this.t('open')}>
+    return html`<section class="suggest no-print" aria-label=${this.t('suggestOpen')}>
       ${base
         ? html`<button type="button" part="button" class="secondary" id="suggest-toggle" aria-expanded="false" aria-controls="suggest-panel" ?disabled=${this.loading} @click=${() => void this.load(item.service.id)}>
-            ${this.t('open')}
+            ${this.t('suggestOpen')}
           </button>`
         : nothing}
       ${producerHost
-        ? html`<p class="producer"><a href=${producer!} target="_blank" rel="noopener noreferrer">${this.t('producer', { host: producerHost })}<span class="visually-hidden"> (${this.t('newWindow')})</span></a></p>`
+        ? html`<p class="producer"><a href=${producer!} target="_blank" rel="noopener noreferrer">${this.t('suggestProducer', { host: producerHost })}<span class="visually-hidden"> (${this.t('newWindow')})</span></a></p>`
         : nothing}
       ${base ? html`<div id="suggest-panel" class="suggest-panel" hidden></div>` : nothing}
-      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="suggest-live">${this.failed ? this.t('loadFailed') : ''}</p>
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="suggest-live">${this.failed ? this.t('suggestLoadFailed') : ''}</p>
     </section>`;
   }
 }
