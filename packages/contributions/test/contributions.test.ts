@@ -244,6 +244,22 @@ describe('<relais-contributions>', () => {
     expect(log.map((r) => `${r.method} ${r.path} ${r.status}`)).to.include('POST /auth/logout 204');
   });
 
+  it('hostile values in a suggestion are shown as text, never run; a hostile producer link is no link', async () => {
+    await signIn();
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    await suggestion(FIRST, [
+      { champ: 'description', valeur: payload },
+      { champ: 'telephone', valeur: 'javascript:window.__pwned=1' },
+    ]);
+    const el = await element();
+    await waitUntil(() => $(el, '.contribution'), 'queue');
+    expect($(el, '.contribution img, .contribution script')).to.equal(null);
+    expect($(el, '.contribution td.after')!.textContent).to.equal(payload);
+    expect($$(el, '.contribution a').length).to.equal(0);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    await allInContract();
+  });
+
   for (const width of [375, 1280]) {
     it(`at ${width} px: nothing wider than the screen, axe-clean`, async () => {
       await setViewport({ width, height: 900 });
