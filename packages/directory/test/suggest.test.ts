@@ -261,6 +261,16 @@ describe('<relais-directory> « Signaler une erreur ou proposer une mise à jour
     await waitUntil(() => /Which information needs correcting\?/.test($(el, '.suggest-form legend')?.textContent ?? ''), 'English form', { timeout: 5000 });
   });
 
+  it('with source="rest" and no contributions-url, the REST API’s base is the contributions API’s', async () => {
+    const el = await fixture<RelaisDirectory>(`<relais-directory source="rest" base-url="/rest" departements="58"></relais-directory>`);
+    await waitUntil(() => $$(el, '.title-link').length > 0, 'results', { timeout: 8000 });
+    await openFirst(el);
+    expect($(el, '#suggest-toggle')).to.not.equal(null);
+    const plain = await directory('');
+    await openFirst(plain);
+    expect($(plain, '#suggest-toggle')).to.equal(null);
+  });
+
   it('a contributions-url that is not http(s) gives no form', async () => {
     const el = await directory('contributions-url="javascript:alert(1)//"');
     await openFirst(el);
