@@ -55,6 +55,8 @@ const ON_DEMAND = [
   [/liaison\/src\/consent\.ts$/, () => 'liaison/consent.js'],
   // each widget's English messages (messages-en.ts): loaded only where an element speaks English (one i18n policy)
   [/packages\/(\w+)\/src\/messages-en\.ts$/, (m) => `i18n/${m[1]}.en.js`],
+  // the English of the directory's suggestion form and freshness badge, beside the directory's
+  [/packages\/directory\/src\/suggest-messages-en\.ts$/, () => 'i18n/directory-suggest.en.js'],
   // ky, for the remote sources and the liaison outbox only (self-contained: the classic script loads it as well)
   [/ky\/distribution\/index\.js$/, () => 'vendor/ky.js'],
 ];
@@ -73,6 +75,7 @@ const ELEMENTS = {
   'relais-eligibility': 'packages/eligibility/src/define.ts',
   'relais-liaison-form': 'packages/liaison/src/define.ts',
   'relais-pathway': 'packages/pathway/src/define.ts',
+  'relais-contributions': 'packages/contributions/src/define.ts',
 };
 
 /** Writes manifest.json: for each entry, itself and the chunks it imports statically (what a page downloads before it runs). */

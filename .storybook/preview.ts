@@ -5,13 +5,14 @@ import { setStorybookHelpersConfig } from '@wc-toolkit/storybook-helpers';
 import { THEMES, themeCss, type ThemeName } from '@relais/themes/tokens';
 import directory from '../packages/directory/custom-elements.json' with { type: 'json' };
 import pathway from '../packages/pathway/custom-elements.json' with { type: 'json' };
+import contributions from '../packages/contributions/custom-elements.json' with { type: 'json' };
 import core from '../packages/core/custom-elements.json' with { type: 'json' };
 import map from '../packages/map/custom-elements.json' with { type: 'json' };
 import eligibility from '../packages/eligibility/custom-elements.json' with { type: 'json' };
 import liaison from '../packages/liaison/custom-elements.json' with { type: 'json' };
 
 // one manifest for every package, so that each story gets its controls and docs
-setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...map.modules, ...eligibility.modules, ...liaison.modules, ...core.modules] });
+setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...contributions.modules, ...map.modules, ...eligibility.modules, ...liaison.modules, ...core.modules] });
 
 // the controls come from the manifests through stories/controls.ts: attributes, CSS properties, events; the template
 // sets only what differs from the defaults

@@ -20,6 +20,8 @@ export const FR: Record<string, { attributes: Record<string, string>; events: Re
       'sync-url': 'Garde la recherche dans l’adresse de la page (paramètres `relais-…`) pour qu’un lien la reproduise. Les mots tapés n’y sont écrits qu’avec `sync-url="text"` : ils peuvent révéler la situation de la personne.',
       'hide-needs': 'Masque les tuiles de besoins.',
       'heading-level': 'Niveau du titre du widget (1 à 6, 2 par défaut) ; ses sections sont un niveau en dessous. 0 masque le titre : les sections sont alors de niveau 2.',
+      'contributions-url': 'Adresse de base de l’API des contributions : chaque fiche propose alors « Signaler une erreur ou proposer une mise à jour ». Par défaut : `base-url` avec `source="rest"`.',
+      'stale-after-months': 'Nombre de mois après lesquels une fiche non mise à jour porte la mention « À vérifier » (12 par défaut ; 0 : jamais).',
     },
     events: {
       'relais-search': 'Après chaque recherche : `total` et les filtres (jamais les mots tapés).',
@@ -100,6 +102,19 @@ export const FR: Record<string, { attributes: Record<string, string>; events: Re
     events: {
       'relais-step-select': 'Le détail d’une étape a été ouvert (`stepId`).',
       'relais-error': 'Le dossier ou le modèle n’a pas pu être chargé ou est invalide (`message` en français).',
+    },
+  },
+  'relais-contributions': {
+    attributes: {
+      endpoint: 'Adresse de base de l’API des contributions (la même base que l’annuaire REST).',
+      departement: 'Code d’un département pour ne modérer que celui-ci parmi les territoires de la personne (par défaut : tous).',
+      'stale-after-months': 'Nombre de mois sans confirmation après lesquels une fiche est listée dans « Fiches à vérifier » (1 à 120, 12 par défaut).',
+      'heading-level': 'Niveau du titre (1 à 6, 2 par défaut) ; les onglets sont un niveau en dessous.',
+    },
+    events: {
+      'relais-contribution-decided': 'Une proposition a été acceptée ou refusée (`contributionId`, `serviceId`, `decision`, `champs`) : des identifiants seulement.',
+      'relais-confirmation-requested': 'Un lien de confirmation a été envoyé pour un service (`serviceId`).',
+      'relais-error': 'Un appel a échoué ; `message` est la phrase affichée, en français.',
     },
   },
 };

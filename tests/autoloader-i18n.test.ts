@@ -16,6 +16,7 @@ const WIDGETS = [
   { tag: 'relais-eligibility', attrs: 'date="2026-11-23"', chunk: 'i18n/eligibility.en.js', fr: 'Suis-je éligible ?', en: 'Am I eligible?' },
   { tag: 'relais-liaison-form', attrs: 'template-id="orientation" db-name="relais-i18n-cdn"', chunk: 'i18n/liaison.en.js', fr: 'Les parties de la fiche', en: 'Parts of the sheet' },
   { tag: 'relais-pathway', attrs: 'template-id="mdph"', chunk: 'i18n/pathway.en.js', fr: 'Imprimer le parcours', en: 'Print the pathway' },
+  { tag: 'relais-contributions', attrs: 'endpoint="/contrib"', chunk: 'i18n/contributions.en.js', fr: 'Contributions à l’annuaire', en: 'Directory contributions' },
 ] as const;
 
 async function show(lang: 'fr' | 'en', w: (typeof WIDGETS)[number]): Promise<{ host: HTMLElement; el: HTMLElement }> {

@@ -38,6 +38,7 @@ import { directoryStyles } from './directory.styles.js';
 import { renderResults, type ResultsHandlers, type ResultsState } from './render/results.js';
 import { renderDetail, type DetailHandlers } from './render/detail.js';
 import type { ActiveChip, DirectoryView } from './render/view.js';
+import { SuggestHook, contributionsBase, suggestStyles } from './suggest-hook.js';
 import type * as LabelsModule from '@relais/core/labels';
 
 /**
@@ -111,7 +112,7 @@ let instances = 0;
 export class RelaisDirectory extends RelaisElement {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
   static override messageCatalogues = [messages];
-  static override styles = [...RelaisElement.styles, directoryStyles];
+  static override styles = [...RelaisElement.styles, directoryStyles, suggestStyles];
 
   /** URL of a static JSON file in the data·inclusion shape (standalone use). */
   @property() src: string | undefined;
@@ -150,6 +151,14 @@ export class RelaisDirectory extends RelaisElement {
   @property({ type: Boolean, attribute: 'hide-needs' }) hideNeeds = false;
   /** Heading level of the widget's title (1–6, default 2); its sections are one level below. 0 hides the title: the sections are then at level 2, right under the page's h1. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /**
+   * Base URL of the contributions API (packages/core/contributions-openapi.json, e.g. `https://annuaire.departement.fr/api`):
+   * each detail then offers « Signaler une erreur ou proposer une mise à jour ». Default: `base-url` when `source="rest"`;
+   * none otherwise (only the producer's own correction page, when the record names one).
+   */
+  @property({ attribute: 'contributions-url' }) contributionsUrl: string | undefined;
+  /** Months after which a record's `date_maj` shows « À vérifier » in the results and the detail (default 12; 0: never). */
+  @property({ type: Number, attribute: 'stale-after-months' }) staleAfterMonths = 12;
 
   private _client: RelaisClient | undefined;
   /** The client in use: the provider's, or one built from the attributes, or one set here. */
@@ -194,6 +203,7 @@ export class RelaisDirectory extends RelaisElement {
   @query('#where') private whereInput!: HTMLInputElement;
 
   private readonly uid = `d${++instances}`;
+  private readonly suggest = new SuggestHook(this, () => contributionsBase(this.contributionsUrl ?? (this.source === 'rest' ? this.baseUrl : undefined)), () => this.i18n.lang);
   private readonly provided = new ContextConsumer(this, { context: clientContext, subscribe: true });
   protected readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (s) => this.attachStore(s) });
   private store: RelaisStore | undefined;
@@ -221,7 +231,7 @@ export class RelaisDirectory extends RelaisElement {
 
   /** What the render modules need: words, labels, language, mode. */
   private get view(): DirectoryView {
-    return { t: (key, p) => this.t(key, p), label: (vocab, value) => this.label(vocab, value), lang: this.i18n.lang, mode: this.mode, labels };
+    return { t: (key, p) => this.t(key, p), label: (vocab, value) => this.label(vocab, value), lang: this.i18n.lang, mode: this.mode, labels, staleAfterMonths: this.staleAfterMonths, suggest: this.suggest };
   }
 
   private readonly detailHandlers: DetailHandlers = {
@@ -823,6 +833,7 @@ export class RelaisDirectory extends RelaisElement {
       filters: this.filters,
       result: this.result,
       hasPlace: !!this.place,
+      canSortUpdated: this.activeClient()?.source === 'static',
       chips: this.activeChips(),
       toggle: (list, value) => this.toggle(list, value),
       change: (next) => ((this.filters = next), (this.page = 1), this.searchNow()),

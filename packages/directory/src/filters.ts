@@ -22,7 +22,7 @@ export interface UrlState {
   free?: boolean;
   openNow?: boolean;
   radiusKm?: number;
-  sort?: 'relevance' | 'distance' | 'name';
+  sort?: 'relevance' | 'distance' | 'name' | 'updated';
   page?: number;
   service?: string;
 }
@@ -67,7 +67,7 @@ export function readUrlState(params: URLSearchParams, opts: { text?: boolean } =
   const km = Number(params.get('relais-km'));
   if ([5, 10, 20, 50].includes(km)) s.radiusKm = km;
   const tri = params.get('relais-tri');
-  if (tri === 'distance' || tri === 'name') s.sort = tri;
+  if (tri === 'distance' || tri === 'name' || tri === 'updated') s.sort = tri;
   const page = Number(params.get('relais-page'));
   if (Number.isInteger(page) && page > 1 && page < 100000) s.page = page;
   const fiche = params.get('relais-fiche');
@@ -76,7 +76,7 @@ export function readUrlState(params: URLSearchParams, opts: { text?: boolean } =
   return s;
 }
 
-export type Sort = 'relevance' | 'distance' | 'name';
+export type Sort = 'relevance' | 'distance' | 'name' | 'updated';
 /** The filters that are lists of values (a tile or a checkbox toggles one value). */
 export type FilterList = 'needs' | 'extraThematiques' | 'publics' | 'typologies' | 'modes';
 

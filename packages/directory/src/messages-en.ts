@@ -105,4 +105,11 @@ export const english = ({ plural }: { plural: typeof Helper }): Partial<Record<M
   at: 'at',
   results: 'Results',
   detailOf: (p: P) => `Details: ${p.name}`,
+  suggestOpen: 'Report an error or suggest an update',
+  suggestProducer: (p: P) => `Correct the entry directly with its producer (${p.host})`,
+  newWindow: 'new window',
+  stale: 'To be checked',
+  staleHint: (p: P) => `Entry not confirmed for more than ${p.n} months: call before going.`,
+  sortUpdated: 'Recently checked entries',
+  suggestLoadFailed: 'The form could not be loaded: try again.',
 });

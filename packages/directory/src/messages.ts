@@ -12,7 +12,8 @@ type Keys =
   | 'directions' | 'hours' | 'contact' | 'address' | 'accessibility' | 'bring' | 'howTo' | 'conditions' | 'source' | 'publics'
   | 'copyContact' | 'copied' | 'copyLink' | 'dataWarning' | 'proDetails' | 'finess' | 'zone' | 'mobilisable' | 'demo' | 'noHours'
   | 'at' | 'results' | 'fromRequest' | 'km' | 'detailOf' | 'ofKind' | 'countAtLeast' | 'countNoneRead' | 'unsupported'
-  | 'applyOnline' | 'nearPlace' | 'nearYou';
+  | 'applyOnline' | 'nearPlace' | 'nearYou'
+  | 'suggestOpen' | 'suggestProducer' | 'newWindow' | 'stale' | 'staleHint' | 'sortUpdated' | 'suggestLoadFailed';
 
 /**
  * Messages of the directory: the French here, in the widget's chunk; the English in `messages-en.ts`, loaded
@@ -120,6 +121,13 @@ export const messages: LazyCatalogue<Keys> = lazyCatalogue(
     km: (p: P) => `${p.km} km`,
     detailOf: (p: P) => `Fiche : ${p.name}`,
     ofKind: (p: P) => `${p.kind}`,
+    suggestOpen: 'Signaler une erreur ou proposer une mise à jour',
+    suggestProducer: (p: P) => `Corriger directement la fiche chez son producteur (${p.host})`,
+    newWindow: 'nouvelle fenêtre',
+    stale: 'À vérifier',
+    staleHint: (p: P) => `Fiche non confirmée depuis plus de ${p.n} mois : appelez avant de vous déplacer.`,
+    sortUpdated: 'Fiches vérifiées récemment',
+    suggestLoadFailed: 'Le formulaire n’a pas pu être chargé : réessayez.',
   },
   // English: its own module and chunk, loaded only where an element speaks English
   () => import('./messages-en.js').then((m) => m.english({ plural })),

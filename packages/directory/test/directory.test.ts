@@ -180,7 +180,8 @@ describe('<relais-directory>', () => {
         { source: 'relais-demo', id: 'demo--1-1', structure_id: 'demo--1', nom: 'Accueil social', date_maj: '2026-01-05' },
       ],
     };
-    const el = await fixture<RelaisDirectory>(html`<relais-directory .data=${data}></relais-directory>`);
+    // freshness off: this test is about the source label (the « À vérifier » badge has its own tests, suggest.test.ts)
+    const el = await fixture<RelaisDirectory>(html`<relais-directory stale-after-months="0" .data=${data}></relais-directory>`);
     await settled(el);
     const lines = $$(el, '.item').map((li) => [li.querySelector('.title-link')!.textContent!.trim(), li.querySelector('.updated')!.textContent!.trim()]);
     expect(lines).to.deep.equal([

@@ -4,6 +4,7 @@
  * @relais/react: React wrappers of the Relais elements (@lit/react). Properties are set as properties (objects
  * included), events are `on<Event>` props: `<RelaisDirectory commune="58079" onRelaisSelect={(e) => …} />`.
  * Importing this module registers every element; import a wrapper from its own entry to register that element only:
+ *   `import { RelaisContributions } from '@relais/react/contributions';`
  *   `import { RelaisDirectory } from '@relais/react/directory';`
  *   `import { RelaisEligibility } from '@relais/react/eligibility';`
  *   `import { RelaisLiaisonForm } from '@relais/react/liaison-form';`
@@ -11,6 +12,7 @@
  *   `import { RelaisPathway } from '@relais/react/pathway';`
  *   `import { RelaisProvider } from '@relais/react/provider';`
  */
+export { RelaisContributions } from './contributions.js';
 export { RelaisDirectory } from './directory.js';
 export { RelaisEligibility } from './eligibility.js';
 export { RelaisLiaisonForm } from './liaison-form.js';

@@ -4,8 +4,11 @@ export type { ResolvedPlace };
 import type { SearchItem, Service, Structure } from '../model/types.js';
 import { located } from '../model/view.js';
 
-/** Sort orders. */
-export type SortOrder = 'relevance' | 'distance' | 'name';
+/**
+ * Sort orders. `updated`: the records updated or confirmed most recently first (`date_maj`), then by name; the static
+ * source sorts so (the REST contract and data·inclusion do not offer it).
+ */
+export type SortOrder = 'relevance' | 'distance' | 'name' | 'updated';
 
 /**
  * A search. Within a list filter values are alternatives (OR); different filters all apply (AND),

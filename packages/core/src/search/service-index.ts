@@ -255,6 +255,15 @@ export class ServiceIndex {
       cmp = (a, b) => (dist[a]! === dist[b]! ? rank[a]! - rank[b]! : dist[a]! < dist[b]! ? -1 : 1);
     } else if (sort === 'relevance' && scores) {
       cmp = (a, b) => scores[b]! - scores[a]! || (dist[a]! === dist[b]! ? 0 : dist[a]! < dist[b]! ? -1 : 1) || a - b;
+    } else if (sort === 'updated') {
+      // the most recently updated or confirmed first (YYYY-MM-DD compares as text), then by name
+      const rank = this.ranks();
+      const day = (i: number) => this.items[i]!.service.date_maj ?? '';
+      cmp = (a, b) => {
+        const da = day(a);
+        const db = day(b);
+        return da === db ? rank[a]! - rank[b]! : da > db ? -1 : 1;
+      };
     } else {
       const rank = this.ranks();
       cmp = (a, b) => rank[a]! - rank[b]!;

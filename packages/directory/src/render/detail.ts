@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDistance, heading, mailtoHref, sanitizeUrl, telHref, type SearchItem } from '@relais/core';
 import type { DirectoryView } from './view.js';
+import { staleBadge } from '../freshness.js';
 
 export interface DetailHandlers {
   close(): void;
@@ -86,6 +87,7 @@ export function renderDetail(v: DirectoryView, item: SearchItem, level: number, 
           </dl>
         </section>`
       : nothing}
-    <p class="muted small">${v.t('updated', { date: formatDate(s.date_maj, v.lang) })}${st?.source_libelle ? ` · ${v.t('source', { source: st.source_libelle })}` : ''}</p>
+    <p class="muted small updated">${staleBadge(v.t, s.date_maj, v.staleAfterMonths, 'detail-stale')} ${v.t('updated', { date: formatDate(s.date_maj, v.lang) })}${st?.source_libelle ? ` · ${v.t('source', { source: st.source_libelle })}` : ''}</p>
+    ${v.suggest ? v.suggest.render(item, level + 2) : nothing}
   </article>`;
 }

@@ -14,6 +14,8 @@ export interface FiltersPanel {
   result: SearchResult | null;
   /** A place is chosen: distance and sort by distance are possible. */
   hasPlace: boolean;
+  /** The source sorts by `date_maj` (the static one): « Fiches vérifiées récemment » is offered. */
+  canSortUpdated?: boolean;
   chips: ActiveChip[];
   /** A checkbox of a list was ticked or unticked. */
   toggle(list: FilterList, value: string): void;
@@ -59,6 +61,7 @@ export function renderFiltersPanel(v: DirectoryView, p: FiltersPanel): TemplateR
             <option value="" ?selected=${!fl.sort}>${v.t('sortRelevance')}</option>
             <option value="distance" ?selected=${fl.sort === 'distance'} ?disabled=${!p.hasPlace}>${v.t('sortDistance')}</option>
             <option value="name" ?selected=${fl.sort === 'name'}>${v.t('sortName')}</option>
+            ${p.canSortUpdated || fl.sort === 'updated' ? html`<option value="updated" ?selected=${fl.sort === 'updated'}>${v.t('sortUpdated')}</option>` : nothing}
           </select>
         </div>
       </div>

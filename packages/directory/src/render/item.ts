@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDistance, heading, sanitizeUrl, telHref, type SearchItem } from '@relais/core';
 import type { DirectoryView } from './view.js';
+import { staleBadge } from '../freshness.js';
 
 export interface ItemHandlers {
   /** Opens the detail; `id` is the title button's, where the focus goes back when it closes. */
@@ -33,7 +34,7 @@ export function renderItem(v: DirectoryView, item: SearchItem, id: string, level
         ${site ? html`<a href=${site} target="_blank" rel="noopener noreferrer">${v.t('website')}<span class="visually-hidden"> (${st?.nom}, nouvelle fenêtre)</span></a>` : nothing}
       </p>
       ${s.publics.length ? html`<p class="publics"><span class="muted">${v.t('publics')} :</span> ${s.publics.map((p) => v.label('publics', p)).join(', ')}</p>` : nothing}
-      <p class="updated muted">${v.t('updated', { date: formatDate(s.date_maj, v.lang) })}${st?.source_libelle ? ` · ${v.t('source', { source: st.source_libelle })}` : ''}</p>
+      <p class="updated muted">${staleBadge(v.t, s.date_maj, v.staleAfterMonths, `${id}-stale`)} ${v.t('updated', { date: formatDate(s.date_maj, v.lang) })}${st?.source_libelle ? ` · ${v.t('source', { source: st.source_libelle })}` : ''}</p>
       ${v.mode === 'pro' ? html`<button type="button" part="button" class="link" @click=${() => on.copy(item)}>${v.t('copyContact')}</button>` : nothing}
     </article>
   </li>`;

@@ -7,6 +7,7 @@ import { html, type TemplateResult } from 'lit';
 import type { LangController } from '@relais/core';
 import type { MessageKey } from '../messages.js';
 import type * as LabelsModule from '@relais/core/labels';
+import type { SuggestHook } from '../suggest-hook.js';
 
 export type Lang = LangController['lang'];
 export type Vocabulary = Parameters<typeof LabelsModule.termLabel>[0];
@@ -20,6 +21,10 @@ export interface DirectoryView {
   mode: 'public' | 'pro';
   /** The labels and opening-hours module, once loaded (hours are shown only then). */
   labels: typeof LabelsModule | undefined;
+  /** Months after which a record's `date_maj` is « À vérifier » (0: never); default 12. */
+  staleAfterMonths?: number;
+  /** The « Signaler une erreur » form of the detail (absent: none). */
+  suggest?: SuggestHook;
 }
 
 /** An active filter shown as a button that removes it (the chips, and the ways out of an empty result). */

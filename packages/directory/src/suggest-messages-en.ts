@@ -1,0 +1,45 @@
+import type { Message } from '@relais/core';
+import type { SuggestMessageKey } from './suggest-messages.js';
+
+type P = Record<string, unknown>;
+
+/** English messages of the suggestion form: their own chunk, loaded only where the element speaks English. */
+export const en: Partial<Record<SuggestMessageKey, Message>> = {
+  intro: 'Your suggestion will be reviewed before it is published. Tick what needs correcting.',
+  which: 'Which information needs correcting?',
+  current: (p: P) => `Current value: ${p.value}`,
+  noCurrent: 'Current value: not given',
+  newValue: (p: P) => `New value (${p.field})`,
+  closedHint: 'Nothing else to fill in: if you can, say since when in the comment.',
+  who: 'You are',
+  whoUsager: 'a person who uses the service',
+  whoPro: 'a professional',
+  whoStructure: 'the organisation itself',
+  contact: 'Your e-mail or phone (optional)',
+  contactHint: 'Only so that the reviewer can ask you a question. Never published.',
+  comment: 'Comment (optional)',
+  commentHint: 'Do not give any information about your personal situation.',
+  privacy: 'No information about your situation is asked for.',
+  send: 'Send the suggestion',
+  sending: 'Sending…',
+  cancel: 'Cancel',
+  summaryTitle: 'There is a problem',
+  needField: 'Tick at least one piece of information to correct.',
+  needValue: (p: P) => `Enter the new value: ${p.field}.`,
+  needWho: 'Say who you are: a person who uses the service, a professional, or the organisation itself.',
+  thanks: 'Thank you, your suggestion will be reviewed before it is published.',
+  another: 'Make another suggestion',
+  tooMany: (p: P) => `Too many suggestions from your connection: try again in ${p.n} minute${(p.n as number) > 1 ? 's' : ''}. What you typed is kept.`,
+  tooLarge: 'Your suggestion is too long: shorten the comment or the description.',
+  unknown: 'This entry is unknown to the contributions service: it cannot be corrected here.',
+  failed: 'The suggestion could not be sent. What you typed is kept: try again in a moment.',
+  errorsCount: (p: P) => `${p.n} error${(p.n as number) > 1 ? 's' : ''} to correct in the form.`,
+  honeypot: 'Do not fill in this field',
+  'champ-telephone': 'Phone',
+  'champ-courriel': 'E-mail',
+  'champ-adresse': 'Address',
+  'champ-horaires_accueil': 'Opening hours',
+  'champ-description': 'Description',
+  'champ-ferme': 'This service no longer exists',
+  'champ-demenage': 'Has moved (new address)',
+};
