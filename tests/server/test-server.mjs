@@ -18,6 +18,7 @@
 //   /di/api/v1/…                           the data·inclusion API v1 double enforcing the official spec (bearer
 //                                          "test-token"); /di/_last = last query string, /di/_requests = requests and their spec errors
 //   /rest/…                                the reference REST API (examples/server/rest-api.mjs) on the Nièvre dataset
+//   /ind/<fixture>/indicateurs             GET /indicateurs, strict to packages/core/indicators-openapi.json (indicators-double.mjs)
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ import { createLiaisonReceiver } from '../../examples/server/liaison-receiver.mj
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createDataInclusionDouble } from './data-inclusion-double.mjs';
+import { createIndicatorsDouble } from './indicators-double.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const nievreText = readFileSync(join(root, 'examples/data/nievre.json'), 'utf8');
@@ -116,6 +118,7 @@ const send = (res, status, body, type = 'application/json; charset=utf-8', heade
 
 // data·inclusion: a double that enforces the official spec (data-inclusion-double.mjs).
 const di = createDataInclusionDouble({ prefix: '/di' });
+const indicators = createIndicatorsDouble({ prefix: '/ind' });
 
 const rest = createRestHandler(nievre, { prefix: '/rest' });
 const liaisonDir = mkdtempSync(join(tmpdir(), 'relais-liaison-test-'));
@@ -210,6 +213,7 @@ async function handle(req, res) {
   if ((m = /^\/faults\/liaison-count\/([\w-]+)$/.exec(p))) return send(res, 200, { count: readdirSync(liaisonDir).filter((f) => f.startsWith(m[1]) && f.endsWith('.json')).length });
   if (await liaison(req, res)) return true;
   if (await di(req, res, url)) return true;
+  if (await indicators(req, res, url)) return true;
   if (await rest(req, res)) return true;
   return false;
 }
@@ -217,7 +221,7 @@ async function handle(req, res) {
 /** web-test-runner / web-dev-server middleware. */
 export function testServerMiddleware() {
   return async (ctx, next) => {
-    if (!/^\/(faults|di|rest|liaison)\//.test(ctx.path)) return next();
+    if (!/^\/(faults|di|rest|liaison|ind)\//.test(ctx.path)) return next();
     ctx.respond = false;
     const done = await handle(ctx.req, ctx.res);
     if (!done) send(ctx.res, 404, { detail: 'not found' });
