@@ -24,6 +24,7 @@ test('one wrapper per element, one prop per event, each in its own entry', () =>
     ['eligibility', 'RelaisEligibility', 'relais-eligibility', ['onRelaisResult']],
     ['liaison-form', 'RelaisLiaisonForm', 'relais-liaison-form', ['onRelaisDraftSaved', 'onRelaisSubmit']],
     ['pathway', 'RelaisPathway', 'relais-pathway', ['onRelaisStepSelect']],
+    ['indicators', 'RelaisIndicators', 'relais-indicators', ['onRelaisError']],
     ['provider', 'RelaisProvider', 'relais-provider', ['onRelaisError']],
   ]) {
     const src = files[`${entry}.ts`];

@@ -14,6 +14,7 @@ const ELEMENTS = [
   ['eligibility', 'relais-eligibility', 'RelaisEligibility'],
   ['liaison', 'relais-liaison-form', 'RelaisLiaisonForm'],
   ['pathway', 'relais-pathway', 'RelaisPathway'],
+  ['indicators', 'relais-indicators', 'RelaisIndicators'],
 ];
 
 /** Bundles `code` as a site would (package `exports` and `sideEffects`, dist files); only the package itself is bundled. */

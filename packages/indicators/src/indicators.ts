@@ -70,12 +70,17 @@ export class RelaisIndicators extends RelaisElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Names to show instead of identifiers (`{ 'apa': 'Allocation personnalisée d’autonomie' }`), for needs, aides, templates, recipient types, pathways and steps (property only). */
   @property({ attribute: false }) labels: Record<string, string> = {};
+  /**
+   * Indicators the site obtained itself (an answer of `GET /indicateurs`, e.g. fetched behind its own authentication),
+   * property only: checked against the contract as a fetched answer is; shown instead of asking `endpoint`.
+   */
+  @property({ attribute: false }) data: unknown;
   /** The map's background: an XYZ tile template (`{z}`, `{x}`, `{y}`), `none`, or « Plan IGN » when absent (as `<relais-map>`). */
   @property({ attribute: 'tile-url' }) tileUrl: string | undefined;
   /** Attribution of the tiles given in `tile-url`, as plain text. */
   @property({ attribute: 'tile-attribution' }) tileAttribution: string | undefined;
 
-  @state() private data: Indicators | null = null;
+  @state() private shown: Indicators | null = null;
   @state() private loading = false;
   @state() private loadError: { message: string; retryable: boolean } | null = null;
   @state() private invalid = '';
@@ -107,7 +112,7 @@ export class RelaisIndicators extends RelaisElement {
 
   /** The indicators shown (null before the first answer). */
   get indicators(): Indicators | null {
-    return this.data;
+    return this.shown;
   }
 
   override connectedCallback(): void {
@@ -134,11 +139,12 @@ export class RelaisIndicators extends RelaisElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data') && this.data !== undefined) this.show(this.data);
     if (changed.has('endpoint') || changed.has('du') || changed.has('au') || changed.has('departement')) void this.load();
   }
 
   override updated(changed: PropertyValues): void {
-    if (changed.has('data') || changed.has('mapNeed') || changed.has('labels')) {
+    if (changed.has('shown') || changed.has('mapNeed') || changed.has('labels')) {
       void this.drawMap();
       void this.drawCharts();
     }
@@ -146,7 +152,7 @@ export class RelaisIndicators extends RelaisElement {
 
   /** Loads the indicators of the period (the previous request, if any, is abandoned). */
   async load(): Promise<void> {
-    if (!this.endpoint) return;
+    if (!this.endpoint || this.data !== undefined) return;
     const { du, au } = this.period;
     const problem = periodProblem(du, au);
     if (problem) {
@@ -165,12 +171,7 @@ export class RelaisIndicators extends RelaisElement {
     this.announce = this.t('loading');
     try {
       const body = await this.http.getJson(url.href, { signal: ctrl.signal, cache: false });
-      const read = readIndicators(body);
-      if (!read.ok) throw new RelaisError('invalid-payload', { detail: read.reason, message: `Les indicateurs reçus ne suivent pas le contrat : ${read.reason}.` });
-      this.data = read.value;
-      this.loadError = null;
-      this.invalid = '';
-      this.announce = this.t('loaded', { du: formatDate(read.value.du, this.i18n.lang), au: formatDate(read.value.au, this.i18n.lang) });
+      this.show(body);
     } catch (e) {
       if (ctrl.signal.aborted) return;
       const err = e instanceof RelaisError ? e : new RelaisError('network', { detail: String(e) });
@@ -183,11 +184,29 @@ export class RelaisIndicators extends RelaisElement {
     }
   }
 
+  /** Shows an answer once it follows the contract; throws (and shows why) when it does not. */
+  private show(body: unknown): void {
+    const read = readIndicators(body);
+    if (!read.ok) {
+      const err = new RelaisError('invalid-payload', { detail: read.reason, message: `Les indicateurs reçus ne suivent pas le contrat : ${read.reason}.` });
+      if (body === this.data) {
+        this.invalid = err.message;
+        this.emit(new RelaisErrorEvent(err.kind, err.message));
+        return;
+      }
+      throw err;
+    }
+    this.shown = read.value;
+    this.loadError = null;
+    this.invalid = '';
+    this.announce = this.t('loaded', { du: formatDate(read.value.du, this.i18n.lang), au: formatDate(read.value.au, this.i18n.lang) });
+  }
+
   /** A section's CSV (RFC 4180, UTF-8 with BOM, French headers, masked cells « moins de k », formulas guarded); empty before the first answer. */
   csv(section: SectionId): string {
     const table = this.tables()?.[section];
-    if (!table || !this.data) return '';
-    const k = this.data.k;
+    if (!table || !this.shown) return '';
+    const k = this.shown.k;
     return toCsv(
       table.headers,
       table.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : 'n' in c ? c.n : this.t('masked', { k })))),
@@ -201,7 +220,7 @@ export class RelaisIndicators extends RelaisElement {
     const href = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = href;
-    const { du, au } = this.data!;
+    const { du, au } = this.shown!;
     a.download = this.t('csvFile', { section, du, au });
     a.hidden = true;
     this.renderRoot.appendChild(a);
@@ -225,8 +244,8 @@ export class RelaisIndicators extends RelaisElement {
   }
 
   private tables(): Record<SectionId, SectionTable> | null {
-    if (!this.data) return null;
-    return sectionTables(this.data, {
+    if (!this.shown) return null;
+    return sectionTables(this.shown, {
       col: (k) => this.t(k as MessageKey),
       status: (s) => this.t(`status-${s}` as MessageKey),
       zone: (z) => this.zoneText(z),
@@ -259,7 +278,7 @@ export class RelaisIndicators extends RelaisElement {
 
   /** The circles of the map: per EPCI, the searches without a result of the need chosen (or of all), published cells only. */
   private circles(): { circles: Circle[]; unplaced: number } {
-    const rows = (this.data?.besoins_non_couverts ?? []).filter((r) => !this.mapNeed || r.besoin === this.mapNeed);
+    const rows = (this.shown?.besoins_non_couverts ?? []).filter((r) => !this.mapNeed || r.besoin === this.mapNeed);
     const per = new Map<string, { value: number; masked: boolean; name: string }>();
     let unplaced = 0;
     for (const r of rows) {
@@ -274,7 +293,7 @@ export class RelaisIndicators extends RelaisElement {
       else p.value += n;
       per.set(r.zone.code!, p);
     }
-    const k = this.data?.k ?? 5;
+    const k = this.shown?.k ?? 5;
     const circles = [...per].map(([code, p]) => {
       const c = this.centres!.get(code)!;
       const label = this.t('circle', { name: p.name, n: formatNumber(p.value, this.i18n.lang) }) + (p.masked ? this.t('circleMasked', { k }) : '');
@@ -285,9 +304,9 @@ export class RelaisIndicators extends RelaisElement {
 
   private async drawMap(): Promise<void> {
     const el = this.renderRoot.querySelector<HTMLElement>('#unmet-map');
-    if (!this.data || !el || !this.departement) return;
+    if (!this.shown || !el || !this.departement) return;
     try {
-      const sirens = [...new Set(this.data.besoins_non_couverts.filter((r) => r.zone.niveau === 'epci' && r.zone.code).map((r) => r.zone.code!))];
+      const sirens = [...new Set(this.shown.besoins_non_couverts.filter((r) => r.zone.niveau === 'epci' && r.zone.code).map((r) => r.zone.code!))];
       const key = `${this.departement}|${sirens.join(',')}`;
       if (this.centresFor !== key) {
         const { epciCentres } = await import('./epci-centres.js');
@@ -308,14 +327,14 @@ export class RelaisIndicators extends RelaisElement {
 
   override render(): TemplateResult {
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
-    const d = this.data;
+    const d = this.shown;
     const tables = this.tables();
     return html`
       <section aria-labelledby="indicators-title">
         ${heading(level, this.t('title'), { id: 'indicators-title' })}
-        ${this.renderPeriod()}
+        ${this.endpoint ? this.renderPeriod() : nothing}
         <p role="status" class="status">${this.announce}</p>
-        ${!this.endpoint ? html`<p part="error" class="error">${this.t('noEndpoint')}</p>` : nothing}
+        ${!this.endpoint && this.data === undefined ? html`<p part="error" class="error">${this.t('noEndpoint')}</p>` : nothing}
         ${this.loadError
           ? html`<div part="error" class="error" role="alert">
               <p>${this.t('loadFailed')}</p>
@@ -384,7 +403,7 @@ export class RelaisIndicators extends RelaisElement {
   private cellText(c: Cell): string {
     if (typeof c === 'string') return c;
     if ('n' in c) return formatNumber(c.n, this.i18n.lang);
-    return this.t('masked', { k: this.data?.k ?? 5 });
+    return this.t('masked', { k: this.shown?.k ?? 5 });
   }
 
   private renderTable(table: SectionTable, captionId: string, caption: string): TemplateResult {
@@ -428,7 +447,7 @@ export class RelaisIndicators extends RelaisElement {
       ${bars.length
         ? html`<figure class="figure">
             <div part="chart" class="chart" id=${`chart-${table.id}`} aria-hidden="true"></div>
-            <figcaption class="hint">${this.chartFailed ? this.t('chartFailed') : this.t('chartNote', { k: this.data!.k })}</figcaption>
+            <figcaption class="hint">${this.chartFailed ? this.t('chartFailed') : this.t('chartNote', { k: this.shown!.k })}</figcaption>
           </figure>`
         : nothing}
       ${this.renderTable(table, hid, title)}

@@ -213,6 +213,20 @@ describe('<relais-indicators> against the contract double', () => {
     }
   });
 
+  it('`data`: an answer the site fetched itself is checked against the contract and shown, without a request', async () => {
+    await requests();
+    const body = await (await fetch('/packages/indicators/test/fixtures/nievre.json')).json();
+    const el = await fixture<RelaisIndicators>(html`<relais-indicators .data=${body}></relais-indicators>`);
+    expect(rows(el, 'besoins')[0]).to.deep.equal(['Garde d’enfants', '412', '14']);
+    expect($(el, 'form')).to.equal(null);
+    expect(await requests()).to.have.length(0);
+    const got = oneEvent(el, 'relais-error');
+    el.data = { ...body, k: 2 };
+    await got;
+    await el.updateComplete;
+    expect($(el, '[role="alert"]')!.textContent).to.match(/ne suivent pas le contrat : réponse non conforme au contrat des indicateurs \(k\)/);
+  });
+
   it('in English on demand: headings, statuses and « fewer than 5 »', async () => {
     await requests();
     const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><relais-indicators endpoint="/ind/nievre" tile-url="none" departement="58" du="2025-12-03" au="2026-12-02"></relais-indicators></div>`);

@@ -6,6 +6,7 @@
  * Importing this module registers every element; import a wrapper from its own entry to register that element only:
  *   `import { RelaisDirectory } from '@relais/react/directory';`
  *   `import { RelaisEligibility } from '@relais/react/eligibility';`
+ *   `import { RelaisIndicators } from '@relais/react/indicators';`
  *   `import { RelaisLiaisonForm } from '@relais/react/liaison-form';`
  *   `import { RelaisMap } from '@relais/react/map';`
  *   `import { RelaisPathway } from '@relais/react/pathway';`
@@ -13,6 +14,7 @@
  */
 export { RelaisDirectory } from './directory.js';
 export { RelaisEligibility } from './eligibility.js';
+export { RelaisIndicators } from './indicators.js';
 export { RelaisLiaisonForm } from './liaison-form.js';
 export { RelaisMap } from './map.js';
 export { RelaisPathway } from './pathway.js';

@@ -8,6 +8,7 @@ import '@relais/pathway/define.js';
 import '@relais/map/define.js';
 import '@relais/eligibility/define.js';
 import '@relais/liaison/define.js';
+import '@relais/indicators/define.js';
 
 export * from '@relais/core';
 export { RelaisDirectory, NEEDS } from '@relais/directory';
@@ -16,3 +17,4 @@ export { RelaisEligibility, evaluate, nationalCatalogue, parseCatalogue, mergeCa
 // the liaison sheets load on demand (loadLiaisonTemplate): the all-in-one build does not carry them
 export { RelaisLiaisonForm, loadLiaisonTemplate } from '@relais/liaison';
 export { RelaisPathway, pathwayTemplates, computeSchedule, simulate as simulatePathway } from '@relais/pathway';
+export { RelaisIndicators } from '@relais/indicators';

@@ -57,6 +57,7 @@ export const TOKENS: readonly Token[] = [
   { name: '--relais-eligibility-max-width', group: 'composant', widget: 'relais-eligibility', description: 'Largeur maximale du questionnaire', default: '48rem' },
   { name: '--relais-liaison-max-width', group: 'composant', widget: 'relais-liaison-form', description: 'Largeur maximale de la fiche de liaison', default: '48rem' },
   { name: '--relais-pathway-marker-size', group: 'composant', widget: 'relais-pathway', description: 'Taille des pastilles d’étape', default: '1.5rem' },
+  { name: '--relais-indicators-map-height', group: 'composant', widget: 'relais-indicators', description: 'Hauteur de la carte des besoins non couverts', default: '22rem' },
 ];
 
 /** The themes shipped in `@relais/themes`. */

@@ -80,3 +80,19 @@ test('« probable » followed by a search: only aides whose two cells are publis
   assert.deepEqual(probableFollowUp([row('a', 'probable', 38, 17), row('b', 'probable', 15, 6), row('c', 'probable', 9, null), row('a', 'eligible', 64, 21)]), { followed: 23, shown: 53 });
   assert.equal(probableFollowUp([row('c', 'probable', 9, null)]), null);
 });
+
+test('CDN build: uPlot and the map stay out of the element’s entry chunk, in the ESM and the IIFE builds', (t) => {
+  const cdn = new URL('../../../relais/dist/cdn/', import.meta.url);
+  if (!existsSync(new URL('manifest.json', cdn))) return t.skip('no CDN build (node scripts/build.mjs)');
+  const closure = JSON.parse(readFileSync(new URL('manifest.json', cdn), 'utf8')).entries['widgets/relais-indicators'];
+  assert.ok(closure.includes('widgets/relais-indicators.js'));
+  const text = (f) => readFileSync(new URL(f, cdn), 'utf8');
+  // 'u-cursor-x' is created by uPlot's code; circleMarker is the map's
+  assert.match(text('indicators/chart.js'), /u-cursor-x/);
+  assert.match(text('indicators/unmet-map.js'), /circleMarker/);
+  for (const f of [...closure, 'relais.iife.js', ...JSON.parse(readFileSync(new URL('manifest.json', cdn), 'utf8')).entries['relais-all']]) {
+    assert.doesNotMatch(text(f), /u-cursor-x/, `${f} carries uPlot`);
+    assert.doesNotMatch(text(f), /circleMarker\(/, `${f} carries the map`);
+  }
+  assert.ok(!closure.some((f) => f.startsWith('indicators/') || f.startsWith('vendor/')), closure.join(', '));
+});
