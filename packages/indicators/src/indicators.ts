@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RelaisElement, RelaisErrorEvent, RelaisError, Http, formatDate, formatNumber, termLabel, translate, heading, todayIso, departementName } from '@relais/core';
+import { RelaisElement, RelaisErrorEvent, RelaisError, Http, formatDate, formatNumber, termLabel, translate, heading, todayIso, departementName, epciName } from '@relais/core';
 import { indicatorsStyles } from './indicators.styles.js';
 import { messages, type MessageKey } from './messages.js';
 import { isIsoDate, lastTwelveMonths, periodProblem, probableFollowUp, readIndicators, countOf, type Indicators, type Zone } from './model.js';
@@ -89,6 +89,8 @@ export class RelaisIndicators extends RelaisElement {
   @state() private mapState: 'idle' | 'ready' | 'failed' = 'idle';
   @state() private chartFailed = false;
   @state() private announce = '';
+  /** Names of the EPCI the answer gives without `nom` (loaded from @relais/core's EPCI list). */
+  @state() private epciNames = new Map<string, string>();
 
   private readonly http = new Http({ cacheTtlMs: 0 });
   private abort: AbortController | null = null;
@@ -144,7 +146,7 @@ export class RelaisIndicators extends RelaisElement {
   }
 
   override updated(changed: PropertyValues): void {
-    if (changed.has('shown') || changed.has('mapNeed') || changed.has('labels')) {
+    if (changed.has('shown') || changed.has('mapNeed') || changed.has('labels') || changed.has('epciNames')) {
       void this.drawMap();
       void this.drawCharts();
     }
@@ -197,9 +199,19 @@ export class RelaisIndicators extends RelaisElement {
       throw err;
     }
     this.shown = read.value;
+    void this.nameEpci(read.value);
     this.loadError = null;
     this.invalid = '';
     this.announce = this.t('loaded', { du: formatDate(read.value.du, this.i18n.lang), au: formatDate(read.value.au, this.i18n.lang) });
+  }
+
+  /** Names the EPCI that came without a name (the contract makes `nom` optional), from the EPCI list (loaded once). */
+  private async nameEpci(d: Indicators): Promise<void> {
+    const codes = [...new Set(d.besoins_non_couverts.filter((r) => r.zone.niveau === 'epci' && r.zone.code && !r.zone.nom).map((r) => r.zone.code!))];
+    if (!codes.length) return;
+    const names = await Promise.all(codes.map(async (c) => [c, await epciName(c).catch(() => undefined)] as const));
+    const known = names.filter((n): n is readonly [string, string] => !!n[1]);
+    if (known.length) this.epciNames = new Map([...this.epciNames, ...known]);
   }
 
   /** A section's CSV (RFC 4180, UTF-8 with BOM, French headers, masked cells « moins de k », formulas guarded); empty before the first answer. */
@@ -240,7 +252,7 @@ export class RelaisIndicators extends RelaisElement {
     if (z.niveau === 'aucune') return this.t('zoneNone');
     if (z.nom) return z.nom;
     if (z.niveau === 'departement') return z.code ? (departementName(z.code) ?? this.t('zoneDep', { code: z.code })) : this.t('zoneNone');
-    return z.code ?? this.t('zoneNone');
+    return (z.code && this.epciNames.get(z.code)) ?? z.code ?? this.t('zoneNone');
   }
 
   private tables(): Record<SectionId, SectionTable> | null {

@@ -227,6 +227,14 @@ describe('<relais-indicators> against the contract double', () => {
     expect($(el, '[role="alert"]')!.textContent).to.match(/ne suivent pas le contrat : réponse non conforme au contrat des indicateurs \(k\)/);
   });
 
+  it('an EPCI given without its name (`nom` is optional in the contract) is named from the EPCI list', async () => {
+    const body = await (await fetch('/packages/indicators/test/fixtures/nievre.json')).json();
+    body.besoins_non_couverts = [{ besoin: 'sante--acces-aux-soins', zone: { niveau: 'epci', code: '200067700' }, recherches: { n: 18 }, sans_resultat: { n: 7 } }];
+    const el = await fixture<RelaisIndicators>(html`<relais-indicators .data=${body}></relais-indicators>`);
+    await waitUntil(() => rows(el, 'besoins-non-couverts')[0]?.[1] === 'CC Sud Nivernais', 'the EPCI is named');
+    expect(el.csv('besoins-non-couverts')).to.contain('Accès aux soins,CC Sud Nivernais,7,18\r\n');
+  });
+
   it('in English on demand: headings, statuses and « fewer than 5 »', async () => {
     await requests();
     const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><relais-indicators endpoint="/ind/nievre" tile-url="none" departement="58" du="2025-12-03" au="2026-12-02"></relais-indicators></div>`);
