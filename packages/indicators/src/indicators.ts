@@ -119,13 +119,16 @@ export class RelaisIndicators extends RelaisElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resize = new ResizeObserver(() => {
-      const w = this.clientWidth;
-      if (Math.abs(w - this.lastWidth) < 8) return;
-      this.lastWidth = w;
-      this.map?.resize();
-      void this.drawCharts();
-    });
+    // redrawn in the next frame, not inside the observer's callback (no « ResizeObserver loop » error)
+    this.resize = new ResizeObserver(() =>
+      requestAnimationFrame(() => {
+        const w = this.clientWidth;
+        if (Math.abs(w - this.lastWidth) < 8) return;
+        this.lastWidth = w;
+        this.map?.resize();
+        void this.drawCharts();
+      }),
+    );
     this.resize.observe(this);
   }
 
