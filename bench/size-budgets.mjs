@@ -52,8 +52,8 @@ export const budgets = () => [
   // 20.25 → 19.80 kB (one i18n policy: the pathway English in i18n/pathway.en.js): limit 19.9
   // 19.80 → 20.05 kB (issue 22 audit: a recours sent in time is not late, a late reply to the APA plan voids the forfait): limit 20.2
   { name: 'Parcours : chunk <relais-pathway> (sans le cœur)', files: only('widgets/relais-pathway'), limit: 20.2 },
-  // issue 20: 9.48 kB measured (tables, CSV, period form; uPlot, Leaflet and the EPCI centres stay out of it): limit 9.6
-  { name: 'Indicateurs : chunk <relais-indicators> (sans le cœur, sans graphiques ni carte)', files: only('widgets/relais-indicators'), limit: 9.6 },
+  // issue 20: 9.63 kB measured (tables, CSV, period form; uPlot, Leaflet and the EPCI centres stay out of it): limit 9.8
+  { name: 'Indicateurs : chunk <relais-indicators> (sans le cœur, sans graphiques ni carte)', files: only('widgets/relais-indicators'), limit: 9.8 },
   // issue 20: uPlot 1.6 and the bars, loaded when a section has figures to draw: 22.47 kB measured, limit 22.6
   { name: 'Indicateurs : graphiques à la demande (indicators/chart.js avec uPlot)', files: ['indicators/chart.js'], limit: 22.6 },
   // 119.9 → 153.0 kB (session 3): every widget's legal and privacy content (eligibility by the law +10 kB, pathway
@@ -65,13 +65,13 @@ export const budgets = () => [
   // 158.52 → 153.96 kB (one i18n policy: the five widgets' English in their own chunks, loaded only in English): limit 154.1
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
   // issue 22 audit (the pathway's recours sent in time, late reply to the APA plan): 157.28 kB measured, limit 157.4
-  // issue 20: <relais-indicators> registered too (its charts and map stay on demand): 169.71 kB measured, limit 169.8
-  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 169.8 },
+  // issue 20: <relais-indicators> registered too (its charts and map stay on demand): 169.86 kB measured, limit 170.0
+  { name: 'Tout-en-un ESM (relais-all.js et ses chunks, sans Leaflet)', files: closure('relais-all'), limit: 170.0 },
   // 161.44 → 156.72 kB (one i18n policy: the English loaded from i18n/*.en.js next to the script, not inlined): limit 156.9
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
   // issue 22 audit (the pathway's recours sent in time, late reply to the APA plan): 159.56 kB measured, limit 159.7
-  // issue 20: <relais-indicators> registered too (its charts and map loaded from indicators/*.js): 169.72 kB measured, limit 169.8
-  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 169.8 },
+  // issue 20: <relais-indicators> registered too (its charts and map loaded from indicators/*.js): 169.88 kB measured, limit 170.0
+  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 170.0 },
   // React (issue 17): an app rendering one wrapper, bundled from the npm packages, React left out. From the element's
   // own entry it registers that element only: 33.8 kB; from the root entry, every element: 137.8 kB (it was the only
   // way before, 114 kB in the issue's measure, where the single element was 55 kB).
@@ -80,6 +80,6 @@ export const budgets = () => [
   { name: 'React : <RelaisDirectory> depuis @relais/react/directory (sans React)', files: reactApp('directory-entry'), limit: 35.5 },
   // 142.22 → 137.54 kB (one i18n policy: every element's English in chunks of their own): limit 137.7
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
-  // issue 20: the root entry registers <relais-indicators> too: 149.74 kB measured, limit 149.9
-  { name: 'React : <RelaisDirectory> depuis @relais/react, tous les éléments (sans React)', files: reactApp('directory-root'), limit: 149.9 },
+  // issue 20: the root entry registers <relais-indicators> too: 149.89 kB measured, limit 150.0
+  { name: 'React : <RelaisDirectory> depuis @relais/react, tous les éléments (sans React)', files: reactApp('directory-root'), limit: 150.0 },
 ];

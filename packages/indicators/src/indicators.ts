@@ -365,7 +365,7 @@ export class RelaisIndicators extends RelaisElement {
               ${this.renderSection(level + 1, tables.eligibilite, 'eligibility', 'eligibilityIntro', this.renderProbable(d))}
               ${this.renderSection(level + 1, tables.fiches, 'liaison', 'liaisonIntro')}
               ${this.renderSection(level + 1, tables.parcours, 'pathway', 'pathwayIntro')}
-              ${this.renderFreshness(level + 1, d)}
+              ${this.renderFreshness(level + 1, d, tables.fraicheur)}
               ${d.contributions ? this.renderSection(level + 1, tables.contributions, 'contributions') : this.renderNone(level + 1, 'contributions', 'contributionsNone')}`
           : nothing}
       </section>
@@ -512,13 +512,15 @@ export class RelaisIndicators extends RelaisElement {
     return html`<p class="key-figure">${this.t('probableFollow', { followed: formatNumber(f.followed, this.i18n.lang), shown: formatNumber(f.shown, this.i18n.lang), pct })}</p>`;
   }
 
-  private renderFreshness(level: number, d: Indicators): TemplateResult {
+  private renderFreshness(level: number, d: Indicators, table: SectionTable): TemplateResult {
     const f = d.fraicheur;
     if (!f || typeof f.services !== 'number' || typeof f.a_verifier !== 'number') return this.renderNone(level, 'freshness', 'freshnessNone');
     const pct = f.services ? new Intl.NumberFormat(this.i18n.lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(f.a_verifier / f.services) : '0 %';
     return html`<section part="section" class="section" id="section-fraicheur" aria-labelledby="h-fraicheur">
       ${heading(level, this.t('freshness'), { id: 'h-fraicheur' })}
       <p class="key-figure">${this.t('freshnessText', { old: formatNumber(f.a_verifier, this.i18n.lang), total: formatNumber(f.services, this.i18n.lang), pct })}</p>
+      ${this.renderTable(table, 'h-fraicheur', this.t('freshness'))}
+      ${this.renderCsvButton('fraicheur', this.t('freshness'))}
     </section>`;
   }
 }

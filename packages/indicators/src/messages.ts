@@ -8,7 +8,7 @@ type Keys =
   | 'colNeed' | 'colZone' | 'colSearches' | 'colNoResult' | 'colAide' | 'colStatus' | 'colResults' | 'colFollowed' | 'colTemplate'
   | 'colRecipient' | 'colSent' | 'colQueued' | 'colPathway' | 'colStep' | 'colOnTime' | 'colLate' | 'colStructure' | 'colSuggestions'
   | 'colAccepted' | 'colConfirmations' | 'status-eligible' | 'status-probable' | 'status-unknown' | 'status-not_eligible' | 'zoneDep' | 'zoneNone'
-  | 'mapLabel' | 'mapHelp' | 'circle' | 'circleMasked' | 'mapNeedsDep' | 'mapFailed' | 'mapUnplaced' | 'mapNeed' | 'allNeeds' | 'csvFile' | 'zoomIn' | 'zoomOut' | 'tableOf';
+  | 'mapLabel' | 'mapHelp' | 'circle' | 'circleMasked' | 'mapNeedsDep' | 'mapFailed' | 'mapUnplaced' | 'mapNeed' | 'allNeeds' | 'csvFile' | 'zoomIn' | 'zoomOut' | 'tableOf' | 'colRecords' | 'colNumber' | 'rowServices' | 'rowToCheck';
 
 /**
  * Messages of the indicators dashboard: the French here, in the element's chunk; the English in `messages-en.ts`,
@@ -77,6 +77,10 @@ export const messages: LazyCatalogue<Keys> = lazyCatalogue(
     colSuggestions: 'Suggestions',
     colAccepted: 'Acceptées',
     colConfirmations: 'Confirmations',
+    colRecords: 'Fiches de l’annuaire',
+    colNumber: 'Nombre',
+    rowServices: 'Services publiés',
+    rowToCheck: 'Mis à jour il y a plus de 12 mois (à vérifier)',
     'status-eligible': 'Éligible',
     'status-probable': 'Probablement éligible',
     'status-unknown': 'À préciser',

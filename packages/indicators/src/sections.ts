@@ -8,7 +8,7 @@ import { countOf, type Count, type Indicators } from './model.js';
 export type Cell = string | { n: number } | { masked: true };
 
 /** The id of a section (also its anchor and the CSV file's name). */
-export type SectionId = 'besoins-non-couverts' | 'besoins' | 'eligibilite' | 'fiches' | 'parcours' | 'contributions';
+export type SectionId = 'besoins-non-couverts' | 'besoins' | 'eligibilite' | 'fiches' | 'parcours' | 'fraicheur' | 'contributions';
 
 /** A section's table: column headers, rows, and which columns a bar chart draws (label column, value column). */
 export interface SectionTable {
@@ -73,6 +73,17 @@ export function sectionTables(d: Indicators, t: SectionText): Record<SectionId, 
       headers: [t.col('colPathway'), t.col('colStep'), t.col('colLate'), t.col('colOnTime')],
       rows: d.parcours.map((r) => [t.label('parcours', r.modele), t.label('etape', r.etape), cell(r.en_retard), cell(r.a_temps)]).sort(byCount(2)),
       chart: { label: [0, 1], value: 2 },
+    },
+    fraicheur: {
+      id: 'fraicheur',
+      headers: [t.col('colRecords'), t.col('colNumber')],
+      rows:
+        typeof d.fraicheur?.services === 'number' && typeof d.fraicheur.a_verifier === 'number'
+          ? [
+              [t.col('rowServices'), plain(d.fraicheur.services)],
+              [t.col('rowToCheck'), plain(d.fraicheur.a_verifier)],
+            ]
+          : [],
     },
     contributions: {
       id: 'contributions',

@@ -82,6 +82,12 @@ describe('<relais-indicators> against the contract double', () => {
     expect(rows(el, 'parcours').at(-1)).to.deep.equal(['ehpad-admission', 'reponse', 'moins de 5', '12']);
     expect($(el, '#section-fraicheur')!.textContent!.replace(NBSP, ' ')).to.match(/187 fiches sur 1 243 n’ont pas été mises à jour depuis plus de 12 mois \(15 %\)/);
     expect(rows(el, 'contributions')[0]).to.deep.equal(['CCAS de Nevers', '12', '9', '30']);
+    expect(rows(el, 'fraicheur').map((r) => r.map((c) => c.replace(NBSP, ' ')))).to.deep.equal([
+      ['Services publiés', '1 243'],
+      ['Mis à jour il y a plus de 12 mois (à vérifier)', '187'],
+    ]);
+    expect(el.csv('fraicheur')).to.equal('\uFEFFFiches de l’annuaire,Nombre\r\nServices publiés,1243\r\nMis à jour il y a plus de 12 mois (à vérifier),187\r\n');
+    expect($$(el, 'button.csv').map((b) => b.dataset.section)).to.deep.equal(['besoins-non-couverts', 'besoins', 'eligibilite', 'fiches', 'parcours', 'fraicheur', 'contributions']);
     // no cell anywhere says 0 for a masked count
     expect($$(el, 'td.masked').every((td) => td.textContent === 'moins de 5')).to.equal(true);
     expect($$(el, 'td.masked')).to.have.length(15);
