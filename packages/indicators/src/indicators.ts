@@ -181,7 +181,7 @@ export class RelaisIndicators extends RelaisElement {
       if (ctrl.signal.aborted) return;
       const err = e instanceof RelaisError ? e : new RelaisError('network', { detail: String(e) });
       if (err.kind === 'invalid-payload') this.invalid = err.message;
-      else this.loadError = { message: err.message, retryable: err.retryable || err.kind === 'http' };
+      else this.loadError = { message: err.message, retryable: err.retryable };
       this.announce = '';
       this.emit(new RelaisErrorEvent(err.kind, err.message, err.status));
     } finally {

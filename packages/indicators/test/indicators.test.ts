@@ -241,6 +241,14 @@ describe('<relais-indicators> against the contract double', () => {
     expect(el.csv('besoins-non-couverts')).to.contain('Accès aux soins,CC Sud Nivernais,7,18\r\n');
   });
 
+  it('an endpoint that does not answer says why in French; « Réessayer » only when trying again may work', async () => {
+    const el = await dashboard('absente');
+    await waitUntil(() => $(el, '[role="alert"]'), 'the error is shown');
+    expect($(el, '[role="alert"]')!.textContent).to.match(/Les indicateurs n’ont pas pu être chargés :\s*Le fichier ou le service demandé est introuvable à cette adresse \(erreur 404\)\./);
+    expect($(el, '[role="alert"] button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('in English on demand: headings, statuses and « fewer than 5 »', async () => {
     await requests();
     const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><relais-indicators endpoint="/ind/nievre" tile-url="none" departement="58" du="2025-12-03" au="2026-12-02"></relais-indicators></div>`);
