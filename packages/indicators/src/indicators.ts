@@ -105,10 +105,10 @@ export class RelaisIndicators extends RelaisElement {
     return translate(messages, this.i18n.lang, k, p);
   }
 
-  /** The period asked for: the attributes, else the last twelve months. */
+  /** The period asked for: the attributes as given (checked before any request), else the last twelve months. */
   get period(): { du: string; au: string } {
-    const au = this.au && isIsoDate(this.au) ? this.au : todayIso();
-    const du = this.du && isIsoDate(this.du) ? this.du : lastTwelveMonths(au).du;
+    const au = this.au || todayIso();
+    const du = this.du || lastTwelveMonths(isIsoDate(au) ? au : todayIso()).du;
     return { du, au };
   }
 

@@ -185,6 +185,17 @@ describe('<relais-indicators> against the contract double', () => {
     expect(log[0]!.errors).to.deep.equal([]);
   });
 
+  it('a period attribute that is not a date is said in the form, and nothing is asked', async () => {
+    await requests();
+    const el = await fixture<RelaisIndicators>(html`<relais-indicators endpoint="/ind/nievre" du="2026-02-30" au="2026-06-30"></relais-indicators>`);
+    await el.updateComplete;
+    expect($(el, '#period-du-error')!.textContent).to.equal('Indiquez une date de début valide, par exemple 01/01/2026.');
+    expect($(el, '#period-du')!.getAttribute('aria-invalid')).to.equal('true');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await requests()).to.have.length(0);
+    expect(el.indicators).to.equal(null);
+  });
+
   it('defaults to the last twelve months, ending today', async () => {
     const el = await dashboard('nievre', { departement: '58' });
     const log = await requests();
