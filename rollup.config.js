@@ -50,6 +50,8 @@ const ON_DEMAND = [
   [/core\/data\/epci\.js$/, () => 'data/epci.js'],
   [/leaflet\/dist\/leaflet-src\.esm\.js$/, () => 'vendor/leaflet.js'],
   [/supercluster\/index\.js$/, () => 'vendor/supercluster.js'],
+  // the indicators' charts (with uPlot) and map of unmet needs: loaded when a dashboard has figures to draw
+  [/indicators\/src\/(chart|unmet-map|epci-centres)\.ts$/, (m) => `indicators/${m[1]}.js`],
   // the liaison sheets' templates and consent rules: loaded when a sheet, or the consent step, is shown
   [/liaison\/src\/templates\/(dlu-domicile|orientation)\.ts$/, (m) => `liaison/${m[1]}.js`],
   [/liaison\/src\/consent\.ts$/, () => 'liaison/consent.js'],
@@ -76,6 +78,7 @@ const ELEMENTS = {
   'relais-liaison-form': 'packages/liaison/src/define.ts',
   'relais-pathway': 'packages/pathway/src/define.ts',
   'relais-contributions': 'packages/contributions/src/define.ts',
+  'relais-indicators': 'packages/indicators/src/define.ts',
 };
 
 /** Writes manifest.json: for each entry, itself and the chunks it imports statically (what a page downloads before it runs). */

@@ -10,9 +10,10 @@ import core from '../packages/core/custom-elements.json' with { type: 'json' };
 import map from '../packages/map/custom-elements.json' with { type: 'json' };
 import eligibility from '../packages/eligibility/custom-elements.json' with { type: 'json' };
 import liaison from '../packages/liaison/custom-elements.json' with { type: 'json' };
+import indicators from '../packages/indicators/custom-elements.json' with { type: 'json' };
 
 // one manifest for every package, so that each story gets its controls and docs
-setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...contributions.modules, ...map.modules, ...eligibility.modules, ...liaison.modules, ...core.modules] });
+setCustomElementsManifest({ ...directory, modules: [...directory.modules, ...pathway.modules, ...contributions.modules, ...indicators.modules, ...map.modules, ...eligibility.modules, ...liaison.modules, ...core.modules] });
 
 // the controls come from the manifests through stories/controls.ts: attributes, CSS properties, events; the template
 // sets only what differs from the defaults

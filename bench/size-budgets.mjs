@@ -57,6 +57,10 @@ export const budgets = () => [
   { name: 'Parcours : chunk <relais-pathway> (sans le cœur)', files: only('widgets/relais-pathway'), limit: 20.2 },
   // issue 19: the pivot actor's moderation (queue, freshness, per-organisation counts), measured 8.05 kB: limit 8.2
   { name: 'Contributions : chunk <relais-contributions> (sans le cœur)', files: only('widgets/relais-contributions'), limit: 8.2 },
+  // issue 20: 9.63 kB measured (tables, CSV, period form; uPlot, Leaflet and the EPCI centres stay out of it): limit 9.8
+  { name: 'Indicateurs : chunk <relais-indicators> (sans le cœur, sans graphiques ni carte)', files: only('widgets/relais-indicators'), limit: 9.8 },
+  // issue 20: uPlot 1.6 and the bars, loaded when a section has figures to draw: 22.47 kB measured, limit 22.6
+  { name: 'Indicateurs : graphiques à la demande (indicators/chart.js avec uPlot)', files: ['indicators/chart.js'], limit: 22.6 },
   // 119.9 → 153.0 kB (session 3): every widget's legal and privacy content (eligibility by the law +10 kB, pathway
   // +6, liaison +5 with the sheets now on demand), real-data support (opening hours, démarches synonyms +4), hand-offs.
   // The all-in-one builds carry everything; the autoloader loads only what a page shows. Lazy content in the

@@ -11,6 +11,7 @@ import { TOKENS, THEMES, CONTRAST_PAIRS } from '@relais/themes/tokens';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = join(root, 'packages/themes/TOKENS.md');
 const WIDGETS = { directory: 'relais-directory', map: 'relais-map', eligibility: 'relais-eligibility', liaison: 'relais-liaison-form', pathway: 'relais-pathway', contributions: 'relais-contributions' };
+WIDGETS.indicators = 'relais-indicators';
 const GROUPS = { couleur: 'Couleurs', espacement: 'Espacements', forme: 'Forme', typographie: 'Typographie', focus: 'Focus', élévation: 'Élévation', composant: 'Jetons propres à un widget' };
 
 /** The tags whose manifest documents each token (`@cssprop`). */

@@ -117,4 +117,18 @@ export const FR: Record<string, { attributes: Record<string, string>; events: Re
       'relais-error': 'Un appel a échoué ; `message` est la phrase affichée, en français.',
     },
   },
+  'relais-indicators': {
+    attributes: {
+      endpoint: 'Adresse de base de l’API des indicateurs (par exemple `https://annuaire.departement.fr/api`) ; le widget demande `{endpoint}/indicateurs`.',
+      departement: 'Code du département (`58`, `2A`, `974`…) : les indicateurs des EPCI qui y ont leur siège, et la zone de la carte.',
+      du: 'Premier jour de la période (AAAA-MM-JJ) ; par défaut, les 12 derniers mois.',
+      au: 'Dernier jour de la période, inclus (AAAA-MM-JJ, 366 jours au plus après `du`) ; par défaut, aujourd’hui.',
+      'heading-level': 'Niveau du titre (1 à 6, 2 par défaut) ; les sections sont un niveau en dessous.',
+      'tile-url': 'Fond de la carte : modèle de tuiles XYZ (`{z}`, `{x}`, `{y}`), `none`, ou « Plan IGN » par défaut.',
+      'tile-attribution': 'Mention des tuiles données dans `tile-url`, en texte simple.',
+    },
+    events: {
+      'relais-error': 'Les indicateurs n’ont pas pu être chargés ou ne suivent pas le contrat (`message` en français).',
+    },
+  },
 };

@@ -17,6 +17,7 @@ const WIDGETS = [
   { tag: 'relais-liaison-form', attrs: 'template-id="orientation" db-name="relais-i18n-cdn"', chunk: 'i18n/liaison.en.js', fr: 'Les parties de la fiche', en: 'Parts of the sheet' },
   { tag: 'relais-pathway', attrs: 'template-id="mdph"', chunk: 'i18n/pathway.en.js', fr: 'Imprimer le parcours', en: 'Print the pathway' },
   { tag: 'relais-contributions', attrs: 'endpoint="/contrib"', chunk: 'i18n/contributions.en.js', fr: 'Contributions à l’annuaire', en: 'Directory contributions' },
+  { tag: 'relais-indicators', attrs: 'endpoint="/ind/nievre" departement="58" du="2026-01-01" au="2026-06-30" tile-url="none"', chunk: 'i18n/indicators.en.js', fr: 'Besoins les plus recherchés', en: 'Needs searched most' },
 ] as const;
 
 async function show(lang: 'fr' | 'en', w: (typeof WIDGETS)[number]): Promise<{ host: HTMLElement; el: HTMLElement }> {

@@ -10,6 +10,7 @@ import { TOKENS } from '@relais/themes/tokens';
 import { allInOneManifest } from '../../scripts/analyze.mjs';
 
 const WIDGETS = { directory: 'relais-directory', map: 'relais-map', eligibility: 'relais-eligibility', liaison: 'relais-liaison-form', pathway: 'relais-pathway', contributions: 'relais-contributions' };
+WIDGETS.indicators = 'relais-indicators';
 const read = (f) => readFileSync(f, 'utf8');
 const manifest = (p) => JSON.parse(read(join('packages', p, 'custom-elements.json')));
 const elements = (p) => manifest(p).modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
@@ -66,7 +67,7 @@ test('relais (all-in-one) has a custom-elements.json, up to date, with every ele
   const tags = shipped.modules.flatMap((m) => m.declarations).map((d) => d.tagName).sort();
   const expected = ['core', ...Object.keys(WIDGETS)].flatMap((p) => elements(p).map((d) => d.tagName)).sort();
   assert.deepEqual(tags, expected);
-  assert.deepEqual(tags, ['relais-contributions', 'relais-directory', 'relais-eligibility', 'relais-liaison-form', 'relais-map', 'relais-pathway', 'relais-provider']);
+  assert.deepEqual(tags, ['relais-contributions', 'relais-directory', 'relais-eligibility', 'relais-indicators', 'relais-liaison-form', 'relais-map', 'relais-pathway', 'relais-provider']);
   const defs = shipped.modules[0].exports.filter((x) => x.kind === 'custom-element-definition').map((x) => x.name).sort();
   assert.deepEqual(defs, tags);
   const map = shipped.modules[0].declarations.find((d) => d.tagName === 'relais-map');

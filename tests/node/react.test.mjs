@@ -25,6 +25,7 @@ test('one wrapper per element, one prop per event, each in its own entry', () =>
     ['liaison-form', 'RelaisLiaisonForm', 'relais-liaison-form', ['onRelaisDraftSaved', 'onRelaisSubmit']],
     ['pathway', 'RelaisPathway', 'relais-pathway', ['onRelaisStepSelect']],
     ['contributions', 'RelaisContributions', 'relais-contributions', ['onRelaisContributionDecided', 'onRelaisConfirmationRequested', 'onRelaisError']],
+    ['indicators', 'RelaisIndicators', 'relais-indicators', ['onRelaisError']],
     ['provider', 'RelaisProvider', 'relais-provider', ['onRelaisError']],
   ]) {
     const src = files[`${entry}.ts`];

@@ -15,6 +15,7 @@ const ELEMENTS = [
   ['liaison', 'relais-liaison-form', 'RelaisLiaisonForm'],
   ['pathway', 'relais-pathway', 'RelaisPathway'],
   ['contributions', 'relais-contributions', 'RelaisContributions'],
+  ['indicators', 'relais-indicators', 'RelaisIndicators'],
 ];
 
 /** Bundles `code` as a site would (package `exports` and `sideEffects`, dist files); only the package itself is bundled. */

@@ -42,6 +42,7 @@ for (const { s, theme } of runs) {
     await page.goto(`${base}/iframe.html?id=${s.id}&viewMode=story&globals=theme:${theme}`);
     await page.waitForFunction(
       () => {
+        if (document.querySelector('relais-indicators')) return document.querySelector('relais-indicators').shadowRoot?.querySelector('table, [part~="error"]');
         const p = document.querySelector('relais-pathway')?.shadowRoot;
         if (p) return p.querySelector('ol, [role="alert"]');
         const lf = document.querySelector('relais-liaison-form')?.shadowRoot;
@@ -79,6 +80,7 @@ for (const { s, theme } of runs) {
 // ---- Controls: generated from the manifests (stories/controls.ts), and each one changes the rendered widget ----
 
 const WIDGETS = { directory: 'relais-directory', map: 'relais-map', eligibility: 'relais-eligibility', liaison: 'relais-liaison-form', pathway: 'relais-pathway', contributions: 'relais-contributions' };
+WIDGETS.indicators = 'relais-indicators';
 const declaration = (pkg, tag) => JSON.parse(readFileSync(join('packages', pkg, 'custom-elements.json'), 'utf8')).modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag);
 const FRENCH = /[éèêàùçô’«]|\b(le|la|les|des|du|une?|et|ou|par|pour|sur|dans)\b/i;
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { tokenValue, CONTRAST_PAIRS, TOKENS } from '@relais/themes/tokens';
 
 const WIDGETS = { directory: 'relais-directory', map: 'relais-map', eligibility: 'relais-eligibility', liaison: 'relais-liaison-form', pathway: 'relais-pathway', contributions: 'relais-contributions' };
+WIDGETS.indicators = 'relais-indicators';
 const manifest = (p) => JSON.parse(readFileSync(join('packages', p, 'custom-elements.json'), 'utf8'));
 const declaration = (p, tag) => manifest(p).modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag);
 // every .ts of the package's src, subfolders included (the directory's templates live in render/)

@@ -20,6 +20,7 @@
 //   /rest/…                                the reference REST API (examples/server/rest-api.mjs) on the Nièvre dataset
 //   /contrib/…                             the contributions contract double (contributions-double.mjs): requests and
 //                                          answers checked against packages/core/contributions-openapi.json
+//   /ind/<fixture>/indicateurs             GET /indicateurs, strict to packages/core/indicators-openapi.json (indicators-double.mjs)
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createDataInclusionDouble } from './data-inclusion-double.mjs';
 import { createContributionsDouble } from './contributions-double.mjs';
+import { createIndicatorsDouble } from './indicators-double.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const nievreText = readFileSync(join(root, 'examples/data/nievre.json'), 'utf8');
@@ -119,6 +121,7 @@ const send = (res, status, body, type = 'application/json; charset=utf-8', heade
 
 // data·inclusion: a double that enforces the official spec (data-inclusion-double.mjs).
 const di = createDataInclusionDouble({ prefix: '/di' });
+const indicators = createIndicatorsDouble({ prefix: '/ind' });
 
 const rest = createRestHandler(nievre, { prefix: '/rest' });
 // contributions: a double that checks every request and answer against the contract
@@ -216,6 +219,7 @@ async function handle(req, res) {
   if (await liaison(req, res)) return true;
   if (await di(req, res, url)) return true;
   if (await contrib(req, res, url)) return true;
+  if (await indicators(req, res, url)) return true;
   if (await rest(req, res)) return true;
   return false;
 }
@@ -224,6 +228,7 @@ async function handle(req, res) {
 export function testServerMiddleware() {
   return async (ctx, next) => {
     if (!/^\/(faults|di|rest|liaison|contrib)\//.test(ctx.path)) return next();
+    if (!/^\/(faults|di|rest|liaison|ind)\//.test(ctx.path)) return next();
     ctx.respond = false;
     const done = await handle(ctx.req, ctx.res);
     if (!done) send(ctx.res, 404, { detail: 'not found' });

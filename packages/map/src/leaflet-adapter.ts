@@ -19,3 +19,8 @@ export function loadMapLibraries(): Promise<{ L: L; Supercluster: typeof Supercl
   loading.catch(() => (loading = null));
   return loading;
 }
+
+/** Loads Leaflet alone (for another Relais element that draws on a map, e.g. `<relais-indicators>`): the same module as `loadMapLibraries`'s. */
+export function loadLeaflet(): Promise<L> {
+  return import('leaflet/dist/leaflet-src.esm.js').then((l) => l as unknown as L);
+}

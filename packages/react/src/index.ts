@@ -7,6 +7,7 @@
  *   `import { RelaisContributions } from '@relais/react/contributions';`
  *   `import { RelaisDirectory } from '@relais/react/directory';`
  *   `import { RelaisEligibility } from '@relais/react/eligibility';`
+ *   `import { RelaisIndicators } from '@relais/react/indicators';`
  *   `import { RelaisLiaisonForm } from '@relais/react/liaison-form';`
  *   `import { RelaisMap } from '@relais/react/map';`
  *   `import { RelaisPathway } from '@relais/react/pathway';`
@@ -15,6 +16,7 @@
 export { RelaisContributions } from './contributions.js';
 export { RelaisDirectory } from './directory.js';
 export { RelaisEligibility } from './eligibility.js';
+export { RelaisIndicators } from './indicators.js';
 export { RelaisLiaisonForm } from './liaison-form.js';
 export { RelaisMap } from './map.js';
 export { RelaisPathway } from './pathway.js';

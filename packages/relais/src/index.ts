@@ -9,6 +9,7 @@ import '@relais/map/define.js';
 import '@relais/eligibility/define.js';
 import '@relais/liaison/define.js';
 import '@relais/contributions/define.js';
+import '@relais/indicators/define.js';
 
 export * from '@relais/core';
 export { RelaisDirectory, NEEDS } from '@relais/directory';
@@ -18,3 +19,4 @@ export { RelaisEligibility, evaluate, nationalCatalogue, parseCatalogue, mergeCa
 export { RelaisLiaisonForm, loadLiaisonTemplate } from '@relais/liaison';
 export { RelaisPathway, pathwayTemplates, computeSchedule, simulate as simulatePathway } from '@relais/pathway';
 export { RelaisContributions, RelaisContributionDecidedEvent, RelaisConfirmationRequestedEvent } from '@relais/contributions';
+export { RelaisIndicators } from '@relais/indicators';

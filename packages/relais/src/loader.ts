@@ -14,7 +14,7 @@
  */
 
 /** The elements the loader knows, each with the chunk that registers it (`widgets/<tag>.js`). */
-export const TAGS = ['relais-provider', 'relais-directory', 'relais-map', 'relais-eligibility', 'relais-liaison-form', 'relais-pathway', 'relais-contributions'] as const;
+export const TAGS = ['relais-provider', 'relais-directory', 'relais-map', 'relais-eligibility', 'relais-liaison-form', 'relais-pathway', 'relais-contributions', 'relais-indicators'] as const;
 export type RelaisTag = (typeof TAGS)[number];
 
 const loaded = new Map<string, Promise<void>>();

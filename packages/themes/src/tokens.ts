@@ -58,6 +58,7 @@ export const TOKENS: readonly Token[] = [
   { name: '--relais-liaison-max-width', group: 'composant', widget: 'relais-liaison-form', description: 'Largeur maximale de la fiche de liaison', default: '48rem' },
   { name: '--relais-pathway-marker-size', group: 'composant', widget: 'relais-pathway', description: 'Taille des pastilles d’étape', default: '1.5rem' },
   { name: '--relais-contributions-max-width', group: 'composant', widget: 'relais-contributions', description: 'Largeur maximale de l’espace de modération', default: '72rem' },
+  { name: '--relais-indicators-map-height', group: 'composant', widget: 'relais-indicators', description: 'Hauteur de la carte des besoins non couverts', default: '22rem' },
 ];
 
 /** The themes shipped in `@relais/themes`. */
