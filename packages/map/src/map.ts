@@ -7,6 +7,7 @@ import {
   RelaisErrorEvent,
   RelaisSelectEvent,
   PlaceController,
+  SourceAttributesMixin,
   SourceController,
   formatDistance,
   formatNumber,
@@ -15,7 +16,6 @@ import {
   termLabel,
   translate,
   type BBox,
-  type Dataset,
   type MapPoint,
   type MapPoints,
   type RelaisClient,
@@ -95,19 +95,11 @@ export { PLAN_IGN, type TileSource } from './tiles.js';
  * @cssprop {<color>} [--relais-map-color-accompagnement=var(--relais-color-accent-2)] - Repères « accompagnement » (sinon l’accent 2).
  * @cssprop {<color>} [--relais-map-color-lien=var(--relais-color-text)] - Repères « lien social » (sinon la couleur du texte).
  */
-export class RelaisMap extends RelaisElement {
+export class RelaisMap extends SourceAttributesMixin(RelaisElement) {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
   static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, leafletStyles, mapStyles];
 
-  /** URL of a static JSON file (standalone use). */
-  @property() src: string | undefined;
-  /** Kind of source when standalone: `static`, `data-inclusion` or `rest`. */
-  @property() source: 'static' | 'data-inclusion' | 'rest' | undefined;
-  /** Base URL of a remote source (standalone use). */
-  @property({ attribute: 'base-url' }) baseUrl: string | undefined;
-  /** A dataset object (standalone use, property only). */
-  @property({ attribute: false }) data: Dataset | undefined;
   /** INSEE code of a commune to centre on. */
   @property() commune: string | undefined;
   /**
