@@ -1,41 +1,22 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import {
-  RelaisElement,
-  RelaisError,
-  RelaisErrorEvent,
-  RelaisDataWarningEvent,
-  RelaisSearchEvent,
-  RelaisSelectEvent,
-  SourceAttributesMixin,
-  SourceController,
-  storeContext,
-  translate,
-  isSafeId,
-  heading,
-  isAbortError,
-  addressLine,
-  located,
-  type RelaisClient,
-  type RelaisStore,
-  type SearchItem,
-  type SearchQuery,
-  type SearchResult,
-  type StoreChangeEvent,
-} from '@relais/core';
+import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController } from '@relais/core';
+import { storeContext, translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type SearchResult, type StoreChangeEvent } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
 import type { Need } from './needs.js';
-import { DirectoryFilters, readUrlState, split, writeUrlState, type FilterList } from './filters.js';
+import { DirectoryFilters, split, type FilterList, type UrlState } from './filters.js';
+import { PlaceField } from './places.js';
+import type { OutOfReach, WidenMode } from './widen.js';
+import { buildQuery, searchOnce, sharedFilters } from './search.js';
+import { announcement, countText, resultsState, type Shown } from './wording.js';
+import { deepActiveElement, revealResults, type Reveal } from './focus.js';
+import { DetailState } from './detail-state.js';
+import { UrlSync } from './url-sync.js';
+import { directoryStyles } from './directory.styles.js';
 import { renderFiltersPanel } from './render/filters-panel.js';
 import { renderNeeds, renderSearchForm, type SearchFormHandlers } from './render/search-form.js';
-import { PlaceField } from './places.js';
-import { widenSearch, type OutOfReach, type WidenMode } from './widen.js';
-import { buildQuery, sharedFilters } from './query.js';
-import { countText, elsewhereText, outOfReachText, searchedPlaceName, unsupportedText } from './wording.js';
-import { deepActiveElement, focusBack, isDetailEntry, pushDetailEntry, revealResults, showDetail, type Reveal } from './focus.js';
-import { directoryStyles } from './directory.styles.js';
-import { renderResults, type ResultsHandlers, type ResultsState } from './render/results.js';
+import { renderResults, type ResultsHandlers } from './render/results.js';
 import { renderDetail, type DetailHandlers } from './render/detail.js';
 import type { ActiveChip, DirectoryView } from './render/view.js';
 import type * as LabelsModule from '@relais/core/labels';
@@ -157,7 +138,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   @state() private result: SearchResult | null = null;
   @state() private status: Status = 'idle';
   @state() private error: RelaisError | null = null;
-  @state() private detail: SearchItem | null = null;
   @state() private requestReason = '';
   /** Why the results shown are wider than asked (« Aucun service de ce type à moins de 50 km de … : voici … »). */
   @state() private widened = '';
@@ -201,9 +181,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   private typeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Taken out of the page: its search stopped, and runs again when it is put back. */
   private removed = false;
-  private returnFocusTo: string | null = null;
-  /** Where the person was when another widget (the map) opened a detail: the focus goes back there. */
-  private returnFocusEl: HTMLElement | null = null;
   private initialised = false;
 
   private t(key: MessageKey, p: Record<string, unknown> = {}): string {
@@ -219,9 +196,37 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     return { t: (key, p) => this.t(key, p), label: (vocab, value) => this.label(vocab, value), lang: this.i18n.lang, mode: this.mode, labels };
   }
 
+  /** The search in the page URL (`sync-url`). */
+  private readonly url = new UrlSync(this, {
+    mode: () => this.syncUrl,
+    state: () => {
+      const p = this.placeField.place;
+      return { text: this.text.trim(), commune: p?.kind === 'commune' ? p.code : undefined, ...this.filters.toUrl(), page: this.page, service: this.detail.item?.service.id };
+    },
+    popped: (s) => {
+      const open = this.detail.item;
+      this.applyUrl(s);
+      if (open && !s.service) this.detail.close(true);
+      this.searchNow();
+    },
+  });
+
+  /** The service shown in detail, opened from a result, the map or the URL. */
+  private readonly detail = new DetailState(this, {
+    root: () => this.renderRoot,
+    client: () => this.sourceCtl.client,
+    syncUrl: () => !!this.syncUrl,
+    writeUrl: () => this.url.write(),
+    selected: (id) => (this.emit(new RelaisSelectEvent(id)), this.store?.select(id)),
+    ready: () => labelsReady,
+    fail: (e) => this.fail(e),
+    announce: (text) => (this.announce = text),
+    t: (key) => this.t(key),
+  });
+
   private readonly detailHandlers: DetailHandlers = {
-    close: () => this.closeDetail(),
-    copy: (item) => void this.copyContact(item),
+    close: () => this.detail.close(),
+    copy: (item) => void this.detail.copy(item),
   };
 
   // ---------- lifecycle ----------
@@ -234,7 +239,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       if (this.initialised) this.searchNow();
     }
     if (!labels) void labelsReady.then(() => this.requestUpdate());
-    if (this.syncUrl) window.addEventListener('popstate', this.onPopState);
   }
 
   override disconnectedCallback(): void {
@@ -242,7 +246,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     // a removed directory stops its searches (and their retries)
     this.removed = true;
     this.sourceCtl.abort();
-    window.removeEventListener('popstate', this.onPopState);
     this.store?.removeEventListener('change', this.onStoreChange);
     clearTimeout(this.typeTimer);
   }
@@ -253,7 +256,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       this.initialised = true;
       this.filters = new DirectoryFilters({ extraThematiques: split(this.thematiques), publics: split(this.publics) });
       if (this.commune) this.placeField.setCommune(this.commune);
-      if (this.syncUrl) this.applyUrlState();
+      if (this.syncUrl) this.applyUrl(this.url.read());
     }
   }
 
@@ -279,8 +282,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     if (what === 'request') this.takeRequest();
     if (what === 'selection') {
       const id = this.store?.selected;
-      if (id && id !== this.detail?.service.id) void this.openById(id, deepActiveElement(), true);
-      if (id === null && this.detail) this.closeDetail();
+      if (id && id !== this.detail.item?.service.id) void this.detail.openById(id, deepActiveElement(), true);
+      if (id === null && this.detail.item) this.detail.close();
     }
     if (what === 'filters' && this.store) {
       // another widget (the map) narrowed the area: follow its bounding box
@@ -303,7 +306,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       this.placeField.setCommune(r.commune);
       void this.placeField.name(r.commune);
     }
-    this.detail = null;
+    this.detail.clear();
     this.page = 1;
     // a hand-off never ends in zero results, and takes the person to them
     this.widenNext = 'auto';
@@ -337,18 +340,16 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     this.widenNext = null;
     this.reveal = null;
     this.status = 'loading';
-    const place = this.placeField;
+    const { communes, place } = this.placeField;
+    const ctx = { query: this.query, place, radiusKm: this.filters.radiusKm, bbox: this.bbox, scope: split(this.departements), widen, channel: this.uid };
+    // the labels, and the English words when the element speaks English: the count is announced in its language
+    const ready = Promise.all([labelsReady, this.i18n.ready]);
+    const words = () => ({ t: (key: MessageKey, p?: Record<string, unknown>) => this.t(key, p), lang: this.i18n.lang, gazetteer: (deps: string[]) => communes.gazetteer(deps) });
     try {
-      const run = await this.sourceCtl.run(async (client, signal) => {
-        const asked = this.query;
-        const c = asked.commune && this.filters.radiusKm ? await place.communes.commune(asked.commune) : undefined;
-        if (c) asked.near = { lat: c.lat, lon: c.lon, radiusKm: this.filters.radiusKm! };
-        const opts = { channel: this.uid, signal };
-        // the labels, and the English words when the element speaks English: the count is announced in its language
-        const [first] = await Promise.all([client.search(asked, opts), labelsReady, this.i18n.ready]);
-        const ask = { byCommune: place.place?.kind === 'commune' && !this.bbox, radiusKm: this.filters.radiusKm, mode: widen, scope: split(this.departements), current: () => !signal.aborted };
-        return widenSearch(client, asked, first, ask, opts, { t: (key, p) => this.t(key, p), lang: this.i18n.lang, gazetteer: (deps) => place.communes.gazetteer(deps) });
-      }, { slow: () => void (this.status === 'loading' && (this.status = 'slow')) });
+      const run = await this.sourceCtl.run(
+        (client, signal) => searchOnce(client, signal, { ...ctx, ready, words, commune: (code) => communes.commune(code) }),
+        { slow: () => void (this.status === 'loading' && (this.status = 'slow')) },
+      );
       const found = run?.value;
       if (!found) return;
       const { q, result, widened, outOfReach } = found;
@@ -358,23 +359,22 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       this.outOfReach = outOfReach;
       this.error = null;
       this.status = 'idle';
-      const v = this.view;
-      const recognized = result.recognizedPlace ? this.t('recognizedPlace', { place: result.recognizedPlace.name }) : '';
-      const elsewhere = !outOfReach && result.total === 0 && result.elsewhere?.total ? this.elsewhereText(result.elsewhere) : '';
-      this.announce = [recognized, widened, countText(v, result, place.place, widened), unsupportedText(v, result), outOfReach ? outOfReachText(v, outOfReach, place.place) : '', elsewhere].filter(Boolean).join(' ');
+      this.announce = announcement(this.view, { ...this.shown, result });
       if (reveal) void this.updateComplete.then(() => revealResults(this.renderRoot, reveal));
       this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
       // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
       this.store?.setFilters(sharedFilters(q, this.store.filters.bbox));
-      if (this.syncUrl) this.pushUrlState();
+      this.url.write();
     } catch (e) {
       this.status = 'error';
       this.fail(e);
     }
   }
 
-  private elsewhereText(e: NonNullable<SearchResult['elsewhere']>): string {
-    return elsewhereText(this.view, e, this.text, searchedPlaceName(this.result, this.placeField.place), this.filters.radiusKm);
+  /** What the element shows of its search (the sentences are made from it). */
+  private get shown(): Shown {
+    const { result, widened, outOfReach, text, filters } = this;
+    return { result, place: this.placeField.place, widened, outOfReach, text, filters };
   }
 
   private fail(e: unknown): void {
@@ -424,70 +424,10 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     return this.i18n.lang === 'en' ? n.labelEn : this.falc ? n.falc : n.label;
   }
 
-  // ---------- detail ----------
-
-  /** Opens a service's detail; `from`: the element that had the focus in another widget; `byPerson`: not from the URL. */
-  private async openById(id: string, from: HTMLElement | null = null, byPerson = false): Promise<void> {
-    const client = this.sourceCtl.client;
-    if (!client || !isSafeId(id)) return;
-    try {
-      const [item] = await Promise.all([client.get(id), labelsReady]);
-      this.openDetail(item, null, from, byPerson);
-    } catch (e) {
-      if (!isAbortError(e)) this.fail(e);
-    }
-  }
-
-  /**
-   * Shows a detail, scrolled into view with the focus on its heading. With `sync-url`, a detail opened by the
-   * person is a history entry (Back closes it); one read from the URL is not.
-   */
-  private openDetail(item: SearchItem, fromButtonId: string | null, from: HTMLElement | null = null, byPerson = true): void {
-    const wasOpen = this.detail !== null;
-    this.returnFocusTo = fromButtonId;
-    this.returnFocusEl = from && !this.renderRoot.contains(from) && from !== document.body ? from : null;
-    this.detail = item;
-    this.emit(new RelaisSelectEvent(item.service.id));
-    this.store?.select(item.service.id);
-    if (this.syncUrl) {
-      if (byPerson && !wasOpen) pushDetailEntry(item.service.id);
-      this.pushUrlState();
-    }
-    void this.updateComplete.then(() => showDetail(this.renderRoot));
-  }
-
-  /** Closes the detail (`fromHistory`: Back was pressed); the focus goes back where the person was. */
-  private closeDetail(fromHistory = false): void {
-    if (!fromHistory && this.syncUrl && this.detail && isDetailEntry(this.detail.service.id)) {
-      // the detail is the current history entry: going back closes it (see onPopState) and keeps Back consistent
-      history.back();
-      return;
-    }
-    this.detail = null;
-    this.emit(new RelaisSelectEvent(null));
-    this.store?.select(null);
-    if (this.syncUrl && !fromHistory) this.pushUrlState();
-    const back = this.returnFocusTo;
-    const elsewhere = this.returnFocusEl;
-    this.returnFocusEl = null;
-    void this.updateComplete.then(() => focusBack(this.renderRoot, back, elsewhere));
-  }
-
-  private async copyContact(item: SearchItem): Promise<void> {
-    const { service: s, structure: st } = item;
-    const lines = [st?.nom ?? s.nom, s.nom !== st?.nom ? s.nom : '', addressLine(s, st), located(s, st, 'telephone') ?? '', located(s, st, 'courriel') ?? ''].filter(Boolean);
-    try {
-      await navigator.clipboard.writeText(lines.join('\n'));
-      this.announce = this.t('copied');
-    } catch {
-      // clipboard refused (permissions): nothing copied, nothing to announce
-    }
-  }
-
   // ---------- URL state ----------
 
-  private applyUrlState(): void {
-    const s = readUrlState(new URLSearchParams(location.search), { text: this.syncUrl === 'text' });
+  /** Applies the search read from the URL (`sync-url`). */
+  private applyUrl(s: UrlState): void {
     this.text = s.text ?? this.text;
     const p = this.placeField.place;
     if (s.commune && !(p?.kind === 'commune' && p.code === s.commune)) {
@@ -497,22 +437,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     }
     this.filters = this.filters.fromUrl(s);
     this.page = s.page ?? 1;
-    if (s.service) void this.openById(s.service);
+    if (s.service) void this.detail.openById(s.service);
   }
-
-  private pushUrlState(): void {
-    const p = this.placeField.place;
-    const state = { text: this.text.trim(), commune: p?.kind === 'commune' ? p.code : undefined, ...this.filters.toUrl(), page: this.page, service: this.detail?.service.id };
-    const next = writeUrlState(new URL(location.href), state, { text: this.syncUrl === 'text' });
-    if (next.href !== location.href) history.replaceState(history.state, '', next.href);
-  }
-
-  private onPopState = (): void => {
-    const open = this.detail;
-    this.applyUrlState();
-    if (open && !readUrlState(new URLSearchParams(location.search)).service) this.closeDetail(true);
-    this.searchNow();
-  };
 
   // ---------- render ----------
 
@@ -523,7 +449,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       <div class="root" aria-busy=${this.status === 'slow' ? 'true' : 'false'}>
         ${this.headingLevel === 0 ? nothing : heading(level, this.t('title'), { id: 'title' })}
         ${this.renderForm()}
-        ${this.detail ? renderDetail(this.view, this.detail, level, this.detailHandlers) : html`${this.hideNeeds ? nothing : this.renderNeeds(level)} ${this.renderFilters()} ${this.renderResults(level)}`}
+        ${this.detail.item ? renderDetail(this.view, this.detail.item, level, this.detailHandlers) : html`${this.hideNeeds ? nothing : this.renderNeeds(level)} ${this.renderFilters()} ${this.renderResults(level)}`}
         <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="live">${this.announce}</p>
       </div>
     `;
@@ -575,41 +501,14 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   }
 
   private renderResults(level: number): TemplateResult {
-    const r = this.result;
-    const v = this.view;
-    const place = this.placeField.place;
-    const state: ResultsState = {
-      result: r,
-      itemId: (i) => `${this.uid}-open-${i}`,
-      requestReason: this.requestReason,
-      skipped: this.skipped,
-      error: this.error,
-      slow: this.status === 'slow',
-      countText: r ? countText(v, r, place, this.widened) : '',
-      unsupportedText: r ? unsupportedText(v, r) : '',
-      widened: this.widened,
-      empty: () => {
-        const out = this.outOfReach;
-        const elsewhere = r?.elsewhere?.total ? r.elsewhere : null;
-        return {
-          chips: this.activeChips(),
-          canWiden: !!place && (this.filters.radiusKm ?? 50) < 50,
-          text: this.text,
-          outOfReach: out,
-          outOfReachText: out ? outOfReachText(v, out, place) : '',
-          elsewhere: !!elsewhere,
-          elsewhereText: elsewhere ? this.elsewhereText(elsewhere) : '',
-          placeName: searchedPlaceName(r, place),
-          ccasAsked: this.filters.typologies.includes('ccas-cias'),
-        };
-      },
-    };
-    return renderResults(v, state, level, this.resultHandlers);
+    const { uid, requestReason, skipped, error } = this;
+    const rest = { itemId: (i: number) => `${uid}-open-${i}`, requestReason, skipped, error, slow: this.status === 'slow' };
+    return renderResults(this.view, resultsState(this.view, this.shown, rest, () => this.activeChips()), level, this.resultHandlers);
   }
 
   private readonly resultHandlers: ResultsHandlers = {
-    open: (item, id) => this.openDetail(item, id),
-    copy: (item) => void this.copyContact(item),
+    open: (item, id) => this.detail.open(item, id),
+    copy: (item) => void this.detail.copy(item),
     retry: () => (this.sourceCtl.client?.refresh(), this.searchNow()),
     goPage: (p) => this.goPage(p),
     showDepartement: () => ((this.widenNext = 'departement'), (this.page = 1), this.searchNow()),

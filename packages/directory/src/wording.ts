@@ -5,7 +5,21 @@
 import { departementName, type SearchResult } from '@relais/core';
 import { COMMUNE_KM, type OutOfReach } from './widen.js';
 import type { Place } from './places.js';
-import type { DirectoryView } from './render/view.js';
+import type { DirectoryFilters } from './filters.js';
+import type { ResultsState } from './render/results.js';
+import type { ActiveChip, DirectoryView } from './render/view.js';
+
+/** What the element shows of its search, as the sentences need it. */
+export interface Shown {
+  result: SearchResult | null;
+  place: Place | null;
+  /** Why the results are wider than asked ('' when they are not). */
+  widened: string;
+  outOfReach: OutOfReach | null;
+  /** The words typed. */
+  text: string;
+  filters: DirectoryFilters;
+}
 
 /** The place of the search, by name: the commune chosen, the one recognised among the words, or « Autour de moi »'s. */
 export function searchedPlaceName(result: SearchResult | null, place: Place | null): string {
@@ -47,4 +61,38 @@ export function outOfReachText(v: DirectoryView, o: OutOfReach, place: Place | n
 /** « 11 services correspondant à « portage de repas » existent dans ces données, mais aucun ne dessert Clamecy. » */
 export function elsewhereText(v: DirectoryView, e: NonNullable<SearchResult['elsewhere']>, words: string, placeName: string, radiusKm: number | undefined): string {
   return v.t('elsewhere', { ...e, words: words.trim(), place: placeName, km: radiusKm ?? COMMUNE_KM });
+}
+
+/** What the live region says after a search: the place recognised, the widening, the count, and why nothing is found. */
+export function announcement(v: DirectoryView, s: Shown & { result: SearchResult }): string {
+  const { result: r, place, widened, outOfReach: out } = s;
+  const recognized = r.recognizedPlace ? v.t('recognizedPlace', { place: r.recognizedPlace.name }) : '';
+  const elsewhere = !out && r.total === 0 && r.elsewhere?.total ? elsewhereText(v, r.elsewhere, s.text, searchedPlaceName(r, place), s.filters.radiusKm) : '';
+  return [recognized, widened, countText(v, r, place, widened), unsupportedText(v, r), out ? outOfReachText(v, out, place) : '', elsewhere].filter(Boolean).join(' ');
+}
+
+/** The results section's state: the element's search and its sentences (`chips`: the active filters, removable). */
+export function resultsState(v: DirectoryView, s: Shown, rest: Pick<ResultsState, 'itemId' | 'requestReason' | 'skipped' | 'error' | 'slow'>, chips: () => ActiveChip[]): ResultsState {
+  const { result: r, place, widened, outOfReach: out } = s;
+  return {
+    ...rest,
+    result: r,
+    countText: r ? countText(v, r, place, widened) : '',
+    unsupportedText: r ? unsupportedText(v, r) : '',
+    widened,
+    empty: () => {
+      const elsewhere = r?.elsewhere?.total ? r.elsewhere : null;
+      return {
+        chips: chips(),
+        canWiden: !!place && (s.filters.radiusKm ?? 50) < 50,
+        text: s.text,
+        outOfReach: out,
+        outOfReachText: out ? outOfReachText(v, out, place) : '',
+        elsewhere: !!elsewhere,
+        elsewhereText: elsewhere ? elsewhereText(v, elsewhere, s.text, searchedPlaceName(r, place), s.filters.radiusKm) : '',
+        placeName: searchedPlaceName(r, place),
+        ccasAsked: s.filters.typologies.includes('ccas-cias'),
+      };
+    },
+  };
 }
