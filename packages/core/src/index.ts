@@ -14,3 +14,4 @@ export { RelaisProvider, clientOptionsFromAttributes, clientFromAttributes, sour
 export { SourceController, type SourceAttributes, type SourceCallbacks, type RunOptions } from './element/source-controller.js';
 export { PlaceController, browserLocate, type Locate } from './element/place-controller.js';
 export { SourceAttributesMixin } from './element/source-attributes.js';
+export { StoreController, type StoreCallbacks } from './element/store-controller.js';

@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { ContextConsumer } from '@lit/context';
-import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController } from '@relais/core';
-import { storeContext, translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type SearchResult, type StoreChangeEvent } from '@relais/core';
+import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, StoreController } from '@relais/core';
+import { translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type SearchResult, type StoreChangeEvent } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
 import type { Need } from './needs.js';
 import { DirectoryFilters, split, type FilterList, type UrlState } from './filters.js';
@@ -176,8 +175,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     announce: (text) => (this.announce = text),
     focus: () => this.whereInput?.focus(),
   });
-  protected readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (s) => this.attachStore(s) });
-  private store: RelaisStore | undefined;
+  /** The provider's shared store: hand-offs, the map's selection and area. */
+  protected readonly storeCtx = new StoreController(this, { attached: (s) => void (s.request && this.takeRequest()), changed: (what, s) => this.onStoreChange(what, s) });
   private typeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Taken out of the page: its search stopped, and runs again when it is put back. */
   private removed = false;
@@ -246,7 +245,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     // a removed directory stops its searches (and their retries)
     this.removed = true;
     this.sourceCtl.abort();
-    this.store?.removeEventListener('change', this.onStoreChange);
     clearTimeout(this.typeTimer);
   }
 
@@ -270,31 +268,25 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
 
   // ---------- provider store ----------
 
-  private attachStore(s: RelaisStore | undefined): void {
-    this.store?.removeEventListener('change', this.onStoreChange);
-    this.store = s;
-    s?.addEventListener('change', this.onStoreChange);
-    if (s?.request) this.takeRequest();
+  private get store(): RelaisStore | undefined {
+    return this.storeCtx.store;
   }
 
-  private onStoreChange = (e: Event): void => {
-    const what = (e as StoreChangeEvent).what;
+  private onStoreChange(what: StoreChangeEvent['what'], store: RelaisStore): void {
     if (what === 'request') this.takeRequest();
     if (what === 'selection') {
-      const id = this.store?.selected;
+      const id = store.selected;
       if (id && id !== this.detail.item?.service.id) void this.detail.openById(id, deepActiveElement(), true);
       if (id === null && this.detail.item) this.detail.close();
     }
-    if (what === 'filters' && this.store) {
-      // another widget (the map) narrowed the area: follow its bounding box
-      const bbox = this.store.filters.bbox;
-      if (bbox && JSON.stringify(bbox) !== JSON.stringify(this.bbox)) {
-        this.bbox = bbox;
-        this.page = 1;
-        this.searchNow();
-      }
+    // another widget (the map) narrowed the area: follow its bounding box
+    const bbox = store.filters.bbox;
+    if (what === 'filters' && bbox && JSON.stringify(bbox) !== JSON.stringify(this.bbox)) {
+      this.bbox = bbox;
+      this.page = 1;
+      this.searchNow();
     }
-  };
+  }
 
   private takeRequest(): void {
     const r = this.store?.takeRequest();

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ContextConsumer } from '@lit/context';
 import {
   RelaisElement,
   RelaisError,
@@ -9,10 +8,10 @@ import {
   PlaceController,
   SourceAttributesMixin,
   SourceController,
+  StoreController,
   formatDistance,
   formatNumber,
   heading,
-  storeContext,
   termLabel,
   translate,
   type BBox,
@@ -147,8 +146,8 @@ export class RelaisMap extends SourceAttributesMixin(RelaisElement) {
   private readonly sourceCtl = new SourceController(this, { changed: (c) => void (c && this.loadPoints()), error: (e) => this.fail(e) });
   /** Communes (distances, centring) and the person's position. */
   private readonly places = new PlaceController(this, { departements: () => [] });
-  protected readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (s) => this.attachStore(s) });
-  private store: RelaisStore | undefined;
+  /** The provider's shared store: the directory's search and selection. */
+  protected readonly storeCtx = new StoreController(this, { attached: (s) => (this.filters = this.sharedQuery(s)), changed: (what, s) => this.onStore(what, s) });
   /** The Leaflet map, its markers and popups, once Leaflet is loaded. */
   private cluster: ClusterLayer | undefined;
   private visible = false;
@@ -205,7 +204,6 @@ export class RelaisMap extends SourceAttributesMixin(RelaisElement) {
     super.disconnectedCallback();
     this.observer?.disconnect();
     this.resize?.disconnect();
-    this.store?.removeEventListener('change', this.onStore);
     this.cluster?.remove();
     this.cluster = undefined;
     this.visible = false;
@@ -239,11 +237,8 @@ export class RelaisMap extends SourceAttributesMixin(RelaisElement) {
       });
   }
 
-  private attachStore(s: RelaisStore | undefined): void {
-    this.store?.removeEventListener('change', this.onStore);
-    this.store = s;
-    s?.addEventListener('change', this.onStore);
-    if (s) this.filters = this.sharedQuery(s);
+  private get store(): RelaisStore | undefined {
+    return this.storeCtx.store;
   }
 
   private sharedQuery(s: RelaisStore): SearchQuery {
@@ -251,10 +246,9 @@ export class RelaisMap extends SourceAttributesMixin(RelaisElement) {
     return { ...s.filters, bbox: undefined };
   }
 
-  private onStore = (e: Event): void => {
-    const what = (e as StoreChangeEvent).what;
-    if (what === 'filters' && this.store) {
-      const next = this.sharedQuery(this.store);
+  private onStore(what: StoreChangeEvent['what'], store: RelaisStore): void {
+    if (what === 'filters') {
+      const next = this.sharedQuery(store);
       if (JSON.stringify(next) !== JSON.stringify(this.filters)) {
         this.filters = next;
         this.updateOrigin();
@@ -262,12 +256,12 @@ export class RelaisMap extends SourceAttributesMixin(RelaisElement) {
       }
     }
     if (what === 'selection') {
-      const id = this.store?.selected ?? null;
+      const id = store.selected;
       // a service opened from this map is already shown here: re-centring would take the focus away
       if (id && id !== this.ownSelection) this.highlight(id, false);
       if (id !== this.ownSelection) this.ownSelection = null;
     }
-  };
+  }
 
   private fail(e: unknown): void {
     const err = e instanceof RelaisError ? e : new RelaisError('network', { detail: String(e) });
