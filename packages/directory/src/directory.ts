@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, StoreController } from '@relais/core';
-import { translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type SearchResult, type StoreChangeEvent } from '@relais/core';
+import { translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type StoreChangeEvent } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
 import type { Need } from './needs.js';
 import { DirectoryFilters, split, type FilterList, type UrlState } from './filters.js';
 import { PlaceField } from './places.js';
-import type { OutOfReach, WidenMode } from './widen.js';
-import { buildQuery, searchOnce, sharedFilters } from './search.js';
+import type { Searched, WidenMode } from './widen.js';
+import { SearchRunner, buildQuery, sharedFilters, type RunContext, type Status } from './search.js';
 import { announcement, countText, resultsState, type Shown } from './wording.js';
 import { deepActiveElement, revealResults, type Reveal } from './focus.js';
 import { DetailState } from './detail-state.js';
@@ -27,9 +27,6 @@ import type * as LabelsModule from '@relais/core/labels';
 let labels: typeof LabelsModule | undefined;
 const labelsReady: Promise<typeof LabelsModule> = import('@relais/core/labels').then((m) => (labels = m));
 
-type Status = 'idle' | 'loading' | 'slow' | 'error';
-
-const TYPE_DEBOUNCE_MS = 180;
 let instances = 0;
 
 /**
@@ -134,19 +131,12 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   /** The needs and filters chosen (an immutable value: each change assigns new filters). */
   @state() private filters = new DirectoryFilters();
   @state() private page = 1;
-  @state() private result: SearchResult | null = null;
-  @state() private status: Status = 'idle';
   @state() private error: RelaisError | null = null;
+  /** The search's progress: `idle`, `loading`, `slow`, `error`. */
+  private get status(): Status {
+    return this.search.status;
+  }
   @state() private requestReason = '';
-  /** Why the results shown are wider than asked (« Aucun service de ce type à moins de 50 km de … : voici … »). */
-  @state() private widened = '';
-  /** Why a search near a commune found nothing although the département has matching services, and how many. */
-  @state() private outOfReach: OutOfReach | null = null;
-  /** The next search widens itself if it finds nothing (a hand-off), or shows the département (`departement`). */
-  private widenNext: WidenMode | null = null;
-  /** How the results shown were widened: their other pages are read the same way. */
-  private widenedBy: WidenMode | null = null;
-  private reveal: Reveal = null;
   @state() private announce = '';
   @state() private skipped = 0;
   /** The map's area, when the person searched there (« Rechercher dans cette zone »). */
@@ -171,16 +161,21 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     scope: () => ({ departements: split(this.departements), commune: this.commune }),
     t: (key, p) => this.t(key, p),
     chosen: () => ((this.page = 1), this.searchNow()),
-    named: () => void (this.result && (this.announce = countText(this.view, this.result, this.placeField.place, this.widened))),
+    named: () => void (this.search.result && (this.announce = countText(this.view, this.search.result, this.placeField.place, this.search.widened))),
     announce: (text) => (this.announce = text),
     focus: () => this.whereInput?.focus(),
   });
   /** The provider's shared store: hand-offs, the map's selection and area. */
   protected readonly storeCtx = new StoreController(this, { attached: (s) => void (s.request && this.takeRequest()), changed: (what, s) => this.onStoreChange(what, s) });
-  private typeTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Taken out of the page: its search stopped, and runs again when it is put back. */
-  private removed = false;
   private initialised = false;
+  /** The search: its runs, its results, its progress. */
+  private readonly search = new SearchRunner(this, {
+    source: () => this.sourceCtl,
+    context: (widen) => this.runContext(widen),
+    found: (f, reveal) => this.found(f, reveal),
+    failed: (e) => this.fail(e),
+    started: () => this.initialised,
+  });
 
   private t(key: MessageKey, p: Record<string, unknown> = {}): string {
     return translate(messages, this.i18n.lang, key, p);
@@ -232,20 +227,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.removed) {
-      // put back in the page: the search stopped on removal runs again
-      this.removed = false;
-      if (this.initialised) this.searchNow();
-    }
     if (!labels) void labelsReady.then(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // a removed directory stops its searches (and their retries)
-    this.removed = true;
-    this.sourceCtl.abort();
-    clearTimeout(this.typeTimer);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -301,8 +283,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     this.detail.clear();
     this.page = 1;
     // a hand-off never ends in zero results, and takes the person to them
-    this.widenNext = 'auto';
-    this.reveal = 'focus';
+    this.search.widenNext = 'auto';
+    this.search.reveal = 'focus';
     this.searchNow();
   }
 
@@ -314,59 +296,39 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     return buildQuery({ page, pageSize, text, filters, bbox, place: this.placeField.place, departements: split(this.departements) });
   }
 
-  private searchSoon(): void {
-    clearTimeout(this.typeTimer);
-    this.typeTimer = setTimeout(() => void this.runSearch(), TYPE_DEBOUNCE_MS);
-  }
-
   private searchNow(): void {
-    clearTimeout(this.typeTimer);
-    void this.runSearch();
+    this.search.now();
   }
 
   /** Runs the search; a newer search aborts an older one (no stale results ever shown). */
-  async runSearch(): Promise<void> {
-    if (!this.sourceCtl.client) return;
-    const widen = this.widenNext;
-    const reveal = this.reveal;
-    this.widenNext = null;
-    this.reveal = null;
-    this.status = 'loading';
+  runSearch(): Promise<void> {
+    return this.search.run();
+  }
+
+  /** What one run of the search needs from the element, taken when it starts. */
+  private runContext(widen: WidenMode | null): RunContext {
     const { communes, place } = this.placeField;
-    const ctx = { query: this.query, place, radiusKm: this.filters.radiusKm, bbox: this.bbox, scope: split(this.departements), widen, channel: this.uid };
     // the labels, and the English words when the element speaks English: the count is announced in its language
     const ready = Promise.all([labelsReady, this.i18n.ready]);
     const words = () => ({ t: (key: MessageKey, p?: Record<string, unknown>) => this.t(key, p), lang: this.i18n.lang, gazetteer: (deps: string[]) => communes.gazetteer(deps) });
-    try {
-      const run = await this.sourceCtl.run(
-        (client, signal) => searchOnce(client, signal, { ...ctx, ready, words, commune: (code) => communes.commune(code) }),
-        { slow: () => void (this.status === 'loading' && (this.status = 'slow')) },
-      );
-      const found = run?.value;
-      if (!found) return;
-      const { q, result, widened, outOfReach } = found;
-      if (found.widenedBy !== undefined) this.widenedBy = found.widenedBy;
-      this.result = result;
-      this.widened = widened;
-      this.outOfReach = outOfReach;
-      this.error = null;
-      this.status = 'idle';
-      this.announce = announcement(this.view, { ...this.shown, result });
-      if (reveal) void this.updateComplete.then(() => revealResults(this.renderRoot, reveal));
-      this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
-      // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
-      this.store?.setFilters(sharedFilters(q, this.store.filters.bbox));
-      this.url.write();
-    } catch (e) {
-      this.status = 'error';
-      this.fail(e);
-    }
+    return { query: this.query, place, radiusKm: this.filters.radiusKm, bbox: this.bbox, scope: split(this.departements), widen, channel: this.uid, ready, words, commune: (code) => communes.commune(code) };
+  }
+
+  /** A search found its results: said in the live region, revealed, told (event), shared with the map, in the URL. */
+  private found({ q, result }: Searched, reveal: Reveal): void {
+    this.error = null;
+    this.announce = announcement(this.view, { ...this.shown, result });
+    if (reveal) void this.updateComplete.then(() => revealResults(this.renderRoot, reveal));
+    this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
+    // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
+    this.store?.setFilters(sharedFilters(q, this.store.filters.bbox));
+    this.url.write();
   }
 
   /** What the element shows of its search (the sentences are made from it). */
   private get shown(): Shown {
-    const { result, widened, outOfReach, text, filters } = this;
-    return { result, place: this.placeField.place, widened, outOfReach, text, filters };
+    const { result, widened, outOfReach } = this.search;
+    return { result, place: this.placeField.place, widened, outOfReach, text: this.text, filters: this.filters };
   }
 
   private fail(e: unknown): void {
@@ -458,7 +420,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       this.text = value;
       this.page = 1;
       this.requestReason = '';
-      this.searchSoon();
+      this.search.soon();
     },
     placeInput: (e) => this.placeField.input((e.target as HTMLInputElement).value),
     placeKeydown: (e) => this.placeField.keydown(e),
@@ -472,18 +434,18 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     this.placeField.communes.close();
     if (!(await this.placeField.resolveTyped())) return;
     this.page = 1;
-    this.reveal = 'scroll';
+    this.search.reveal = 'scroll';
     this.searchNow();
   }
 
   private renderNeeds(level: number): TemplateResult {
-    return renderNeeds(this.view, level, this.falc, this.filters.needs, (n) => this.needLabel(n), (id) => ((this.reveal = 'scroll'), this.toggle('needs', id)));
+    return renderNeeds(this.view, level, this.falc, this.filters.needs, (n) => this.needLabel(n), (id) => ((this.search.reveal = 'scroll'), this.toggle('needs', id)));
   }
 
   private renderFilters(): TemplateResult {
     return renderFiltersPanel(this.view, {
       filters: this.filters,
-      result: this.result,
+      result: this.search.result,
       hasPlace: !!this.placeField.place,
       chips: this.activeChips(),
       toggle: (list, value) => this.toggle(list, value),
@@ -503,7 +465,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     copy: (item) => void this.detail.copy(item),
     retry: () => (this.sourceCtl.client?.refresh(), this.searchNow()),
     goPage: (p) => this.goPage(p),
-    showDepartement: () => ((this.widenNext = 'departement'), (this.page = 1), this.searchNow()),
+    showDepartement: () => ((this.search.widenNext = 'departement'), (this.page = 1), this.searchNow()),
     widenRadius: () => ((this.filters = this.filters.with({ radiusKm: undefined })), this.searchNow()),
     askCcas: () => this.askCcas(),
     clearWords: () => ((this.text = ''), this.searchNow()),
@@ -512,19 +474,19 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   private goPage(p: number): void {
     this.page = p;
     // the pages of widened results are widened the same way
-    this.widenNext = this.widened ? this.widenedBy : null;
+    this.search.widenNext = this.search.widened ? this.search.widenedBy : null;
     void this.runSearch().then(() => this.renderRoot.querySelector<HTMLElement>('#results-title')?.focus());
   }
 
   /** The way out of « none serves your town »: the social action centre (CCAS/CIAS) or town hall near the place. */
   private askCcas(): void {
-    const recognized = this.result?.recognizedPlace;
+    const recognized = this.search.result?.recognizedPlace;
     if (recognized && this.placeField.place?.kind !== 'commune') this.placeField.place = { kind: 'commune', code: recognized.code, name: recognized.name };
     if (recognized) this.placeField.text = recognized.name;
     this.text = '';
     this.filters = this.filters.with({ needs: [], extraThematiques: [], typologies: ['ccas-cias'] });
     this.page = 1;
-    this.reveal = 'focus';
+    this.search.reveal = 'focus';
     this.searchNow();
   }
 }
