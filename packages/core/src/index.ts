@@ -13,5 +13,5 @@ export { RelaisStore, StoreChangeEvent, type SharedFilters, type DirectoryReques
 export { RelaisProvider, clientOptionsFromAttributes, clientFromAttributes, sourceChanged } from './provider.js';
 export { SourceController, type SourceAttributes, type SourceCallbacks, type RunOptions } from './element/source-controller.js';
 export { PlaceController, browserLocate, type Locate } from './element/place-controller.js';
-export { SourceAttributesMixin } from './element/source-attributes.js';
+export { SourceAttributesMixin, type SourceElement } from './element/source-attributes.js';
 export { StoreController, type StoreCallbacks } from './element/store-controller.js';

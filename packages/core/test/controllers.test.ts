@@ -28,12 +28,9 @@ class PlaceProbe extends LitElement {
 }
 defineElement('relais-test-place-probe', PlaceProbe);
 
-/** The source attributes from the mixin, read by a SourceController. */
+/** The source attributes and `client` from the mixin, through the element's SourceController (synced by the mixin). */
 class MixinProbe extends SourceAttributesMixin(LitElement) {
   readonly sourceCtl = new SourceController(this);
-  override willUpdate(changed: PropertyValues): void {
-    this.sourceCtl.sync(changed);
-  }
 }
 defineElement('relais-test-mixin-probe', MixinProbe);
 
@@ -128,7 +125,7 @@ describe('SourceController runs: slow, aborted', () => {
 });
 
 describe('SourceAttributesMixin', () => {
-  it('declares src, source, base-url (attributes) and data (property), which the SourceController reads', async () => {
+  it('declares src, source, base-url (attributes), data and client (properties), through the SourceController', async () => {
     const probe = await fixture<MixinProbe>(html`<relais-test-mixin-probe src="/examples/data/nievre.json" source="static" base-url="https://example.org/api"></relais-test-mixin-probe>`);
     expect([probe.src, probe.source, probe.baseUrl]).to.deep.equal(['/examples/data/nievre.json', 'static', 'https://example.org/api']);
     const fromSrc = probe.sourceCtl.client;
@@ -136,7 +133,12 @@ describe('SourceAttributesMixin', () => {
     probe.data = empty;
     await probe.updateComplete;
     expect(probe.sourceCtl.client).to.not.equal(fromSrc);
+    expect(probe.client).to.equal(probe.sourceCtl.client);
     expect(probe.hasAttribute('data'), 'data is a property only').to.equal(false);
+    const explicit = createClient({ source: 'static', data: empty });
+    probe.client = explicit;
+    await probe.updateComplete;
+    expect(probe.sourceCtl.client).to.equal(explicit);
   });
 });
 

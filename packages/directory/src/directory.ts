@@ -116,17 +116,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   /** Heading level of the widget's title (1–6, default 2); its sections are one level below. 0 hides the title: the sections are then at level 2, right under the page's h1. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  /** The client in use: the provider's, or one built from the attributes, or one set here. */
-  @property({ attribute: false })
-  get client(): RelaisClient | undefined {
-    return this.sourceCtl.client;
-  }
-  set client(c: RelaisClient | undefined) {
-    const old = this.sourceCtl.explicitClient;
-    this.sourceCtl.explicitClient = c;
-    this.requestUpdate('client', old);
-  }
-
   @state() private text = '';
   /** The needs and filters chosen (an immutable value: each change assigns new filters). */
   @state() private filters = new DirectoryFilters();
@@ -147,7 +136,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
 
   private readonly uid = `d${++instances}`;
   /** The data source: a search again when the client changes, only the latest search shown, « slow » after 300 ms. */
-  private readonly sourceCtl = new SourceController(this, {
+  protected readonly sourceCtl = new SourceController(this, {
     changed: (c) => {
       if (!c) return;
       void this.runSearch();
@@ -231,7 +220,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    this.sourceCtl.sync(changed);
+    super.willUpdate(changed);
     if (!this.initialised) {
       this.initialised = true;
       this.filters = new DirectoryFilters({ extraThematiques: split(this.thematiques), publics: split(this.publics) });

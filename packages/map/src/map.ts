@@ -17,7 +17,6 @@ import {
   type BBox,
   type MapPoint,
   type MapPoints,
-  type RelaisClient,
   type RelaisStore,
   type SearchQuery,
   type StoreChangeEvent,
@@ -118,17 +117,6 @@ export class RelaisMap extends SourceAttributesMixin(RelaisElement) {
   /** Départements shown, comma-separated (`58` or `58,89`): only the services located there. Default: all. */
   @property() departements: string | undefined;
 
-  /** The client in use (the provider's, one built from the attributes, or one set here). */
-  @property({ attribute: false })
-  get client(): RelaisClient | undefined {
-    return this.sourceCtl.client;
-  }
-  set client(c: RelaisClient | undefined) {
-    const old = this.sourceCtl.explicitClient;
-    this.sourceCtl.explicitClient = c;
-    this.requestUpdate('client', old);
-  }
-
   @state() private points: MapPoints | null = null;
   /** Marker families present in the points (the legend), derived once per load, not on every move. */
   @state() private legendGroups: readonly MarkerGroup[] = [];
@@ -143,7 +131,7 @@ export class RelaisMap extends SourceAttributesMixin(RelaisElement) {
   @query('#map') private mapEl!: HTMLDivElement;
 
   /** The data source: points loaded again when the client changes, only the latest load shown. */
-  private readonly sourceCtl = new SourceController(this, { changed: (c) => void (c && this.loadPoints()), error: (e) => this.fail(e) });
+  protected readonly sourceCtl = new SourceController(this, { changed: (c) => void (c && this.loadPoints()), error: (e) => this.fail(e) });
   /** Communes (distances, centring) and the person's position. */
   private readonly places = new PlaceController(this, { departements: () => [] });
   /** The provider's shared store: the directory's search and selection. */
@@ -164,10 +152,6 @@ export class RelaisMap extends SourceAttributesMixin(RelaisElement) {
 
   private t(k: K, p: Record<string, unknown> = {}): string {
     return translate(messages, this.i18n.lang, k, p);
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    this.sourceCtl.sync(changed);
   }
 
   override firstUpdated(): void {
