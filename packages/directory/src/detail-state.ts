@@ -6,6 +6,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { addressLine, isAbortError, isSafeId, located, type RelaisClient, type SearchItem } from '@relais/core';
 import { focusBack, isDetailEntry, pushDetailEntry, showDetail } from './focus.js';
+import type { DetailHandlers } from './render/detail.js';
 
 /** What the detail asks of the element. */
 export interface DetailHost {
@@ -36,6 +37,12 @@ export class DetailState {
     private readonly host: ReactiveControllerHost,
     private readonly h: DetailHost,
   ) {}
+
+  /** The detail view's buttons: back, copy the contact. */
+  readonly handlers: DetailHandlers = {
+    close: () => this.close(),
+    copy: (item) => void this.copy(item),
+  };
 
   /** Leaves the detail without a word (a hand-off shows results). */
   clear(): void {

@@ -3,7 +3,7 @@ import { property, state, query } from 'lit/decorators.js';
 import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, StoreController } from '@relais/core';
 import { translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type StoreChangeEvent } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
-import type { Need } from './needs.js';
+import { needLabel, type Need } from './needs.js';
 import { DirectoryFilters, split, type FilterList, type UrlState } from './filters.js';
 import { PlaceField } from './places.js';
 import type { Searched, WidenMode } from './widen.js';
@@ -16,8 +16,8 @@ import { directoryStyles } from './directory.styles.js';
 import { renderFiltersPanel } from './render/filters-panel.js';
 import { renderNeeds, renderSearchForm, type SearchFormHandlers } from './render/search-form.js';
 import { renderResults, type ResultsHandlers } from './render/results.js';
-import { renderDetail, type DetailHandlers } from './render/detail.js';
-import type { ActiveChip, DirectoryView } from './render/view.js';
+import { renderDetail } from './render/detail.js';
+import type { ActiveChip, DirectoryView, Vocabulary } from './render/view.js';
 import type * as LabelsModule from '@relais/core/labels';
 
 /**
@@ -166,17 +166,13 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     started: () => this.initialised,
   });
 
-  private t(key: MessageKey, p: Record<string, unknown> = {}): string {
-    return translate(messages, this.i18n.lang, key, p);
-  }
-
-  private label(vocab: Parameters<typeof LabelsModule.termLabel>[0], value: string): string {
-    return labels ? labels.termLabel(vocab, value, { lang: this.i18n.lang, falc: this.falc }) : value;
-  }
+  private readonly t = (key: MessageKey, p: Record<string, unknown> = {}): string => translate(messages, this.i18n.lang, key, p);
+  private readonly label = (vocab: Vocabulary, value: string): string => (labels ? labels.termLabel(vocab, value, { lang: this.i18n.lang, falc: this.falc }) : value);
+  private readonly needLabel = (n: Need): string => needLabel(n, this.i18n.lang, this.falc);
 
   /** What the render modules need: words, labels, language, mode. */
   private get view(): DirectoryView {
-    return { t: (key, p) => this.t(key, p), label: (vocab, value) => this.label(vocab, value), lang: this.i18n.lang, mode: this.mode, labels };
+    return { t: this.t, label: this.label, lang: this.i18n.lang, mode: this.mode, labels };
   }
 
   /** The search in the page URL (`sync-url`). */
@@ -206,11 +202,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     announce: (text) => (this.announce = text),
     t: (key) => this.t(key),
   });
-
-  private readonly detailHandlers: DetailHandlers = {
-    close: () => this.detail.close(),
-    copy: (item) => void this.detail.copy(item),
-  };
 
   // ---------- lifecycle ----------
 
@@ -350,7 +341,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
 
   private activeChips(): ActiveChip[] {
     const chips: ActiveChip[] = this.filters
-      .chips({ t: (key, p) => this.t(key, p), need: (n) => this.needLabel(n), label: (vocab, value) => this.label(vocab, value) })
+      .chips({ t: this.t, need: this.needLabel, label: this.label })
       .map((c) => ({ label: c.label, remove: () => this.refilter(c.next) }));
     if (this.bbox) chips.push({ label: this.t('mapArea'), remove: () => ((this.bbox = undefined), this.store?.setFilters({ ...this.store.filters, bbox: undefined }), this.refilter()) });
     return chips;
@@ -361,10 +352,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     this.requestReason = '';
     this.refilter(this.filters.cleared());
     this.whatInput?.focus();
-  }
-
-  private needLabel(n: Need): string {
-    return this.i18n.lang === 'en' ? n.labelEn : this.falc ? n.falc : n.label;
   }
 
   // ---------- URL state ----------
@@ -392,15 +379,14 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       <div class="root" aria-busy=${this.status === 'slow' ? 'true' : 'false'}>
         ${this.headingLevel === 0 ? nothing : heading(level, this.t('title'), { id: 'title' })}
         ${this.renderForm()}
-        ${this.detail.item ? renderDetail(this.view, this.detail.item, level, this.detailHandlers) : html`${this.hideNeeds ? nothing : this.renderNeeds(level)} ${this.renderFilters()} ${this.renderResults(level)}`}
+        ${this.detail.item ? renderDetail(this.view, this.detail.item, level, this.detail.handlers) : html`${this.hideNeeds ? nothing : this.renderNeeds(level)} ${this.renderFilters()} ${this.renderResults(level)}`}
         <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="live">${this.announce}</p>
       </div>
     `;
   }
 
   private renderForm(): TemplateResult {
-    const { text: placeText, error: placeError, locating, communes } = this.placeField;
-    return renderSearchForm(this.view, { uid: this.uid, text: this.text, placeText, placeError, suggestions: communes.suggestions, activeSuggestion: communes.active, locating }, this.formHandlers);
+    return renderSearchForm(this.view, { uid: this.uid, text: this.text, ...this.placeField.formState }, this.formHandlers);
   }
 
   private readonly formHandlers: SearchFormHandlers = {
@@ -411,11 +397,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       this.requestReason = '';
       this.search.soon();
     },
-    placeInput: (e) => this.placeField.input((e.target as HTMLInputElement).value),
-    placeKeydown: (e) => this.placeField.keydown(e),
-    placeBlur: () => this.placeField.blur(),
-    choose: (c) => this.placeField.choose(c),
-    aroundMe: () => void this.placeField.aroundMe(),
+    ...this.placeField.handlers,
   };
 
   private async onSubmit(e: Event): Promise<void> {
@@ -428,7 +410,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   }
 
   private renderNeeds(level: number): TemplateResult {
-    return renderNeeds(this.view, level, this.falc, this.filters.needs, (n) => this.needLabel(n), (id) => ((this.search.reveal = 'scroll'), this.toggle('needs', id)));
+    return renderNeeds(this.view, level, this.falc, this.filters.needs, this.needLabel, (id) => ((this.search.reveal = 'scroll'), this.toggle('needs', id)));
   }
 
   private renderFilters(): TemplateResult {
@@ -451,7 +433,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
 
   private readonly resultHandlers: ResultsHandlers = {
     open: (item, id) => this.detail.open(item, id),
-    copy: (item) => void this.detail.copy(item),
+    copy: this.detail.handlers.copy,
     retry: () => (this.sourceCtl.client?.refresh(), this.searchNow()),
     goPage: (p) => this.goPage(p),
     showDepartement: () => ((this.search.widenNext = 'departement'), (this.page = 1), this.searchNow()),

@@ -5,6 +5,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { PlaceController, departementOf, type Commune } from '@relais/core';
+import type { SearchFormHandlers, SearchFormState } from './render/search-form.js';
 import type { MessageKey } from './messages.js';
 
 export type Place = { kind: 'commune'; code: string; name: string } | { kind: 'near'; lat: number; lon: number; name: string | null };
@@ -89,6 +90,19 @@ export class PlaceField {
     this.set({ place: { kind: 'commune', code: c.code, name: c.name }, text: c.name, typed: false, error: '' });
     this.h.chosen();
   }
+
+  /** The place field's part of the search form: its text, error, suggestions, and its handlers. */
+  get formState(): Omit<SearchFormState, 'uid' | 'text'> {
+    return { placeText: this.text, placeError: this.error, suggestions: this.communes.suggestions, activeSuggestion: this.communes.active, locating: this.locating };
+  }
+
+  readonly handlers: Pick<SearchFormHandlers, 'placeInput' | 'placeKeydown' | 'placeBlur' | 'choose' | 'aroundMe'> = {
+    placeInput: (e) => this.input((e.target as HTMLInputElement).value),
+    placeKeydown: (e) => this.keydown(e),
+    placeBlur: () => this.blur(),
+    choose: (c) => this.choose(c),
+    aroundMe: () => void this.aroundMe(),
+  };
 
   /** Resolves what was typed when the form is submitted; false (with an error) when no commune matches. */
   async resolveTyped(): Promise<boolean> {
