@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, StoreController } from '@relais/core';
-import { translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type StoreChangeEvent } from '@relais/core';
+import { translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type SearchResult, type StoreChangeEvent } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
 import { needLabel, type Need } from './needs.js';
 import { DirectoryFilters, split, type FilterList, type UrlState } from './filters.js';
@@ -124,6 +124,10 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   /** The search's progress: `idle`, `loading`, `slow`, `error`. */
   private get status(): Status {
     return this.search.status;
+  }
+  /** The results shown (tests read them, as before the search had its controller). */
+  private get result(): SearchResult | null {
+    return this.search.result;
   }
   @state() private requestReason = '';
   @state() private announce = '';
@@ -416,7 +420,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   private renderFilters(): TemplateResult {
     return renderFiltersPanel(this.view, {
       filters: this.filters,
-      result: this.search.result,
+      result: this.result,
       hasPlace: !!this.placeField.place,
       chips: this.activeChips(),
       toggle: (list, value) => this.toggle(list, value),
@@ -451,7 +455,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
 
   /** The way out of « none serves your town »: the social action centre (CCAS/CIAS) or town hall near the place. */
   private askCcas(): void {
-    const recognized = this.search.result?.recognizedPlace;
+    const recognized = this.result?.recognizedPlace;
     if (recognized && this.placeField.place?.kind !== 'commune') this.placeField.place = { kind: 'commune', code: recognized.code, name: recognized.name };
     if (recognized) this.placeField.text = recognized.name;
     this.text = '';
