@@ -40,6 +40,30 @@ export function allInOneManifest(root = process.cwd()) {
   };
 }
 
+/**
+ * The analyzer applies a mixin's attributes and members to the elements that use it only within one package: those an
+ * element takes from @relais/core (`SourceAttributesMixin`: `src`, `source`, `base-url`, `data`) are applied here, from
+ * core's manifest, as inherited (`inheritedFrom`), before the element's own.
+ */
+export function applyCoreMixins(manifest, core) {
+  const mixins = new Map(core.modules.flatMap((mod) => (mod.declarations ?? []).filter((d) => d.kind === 'mixin').map((d) => [d.name, { d, module: mod.path }])));
+  for (const mod of manifest.modules) {
+    for (const d of mod.declarations ?? []) {
+      for (const ref of d.mixins ?? []) {
+        const mixin = ref.package === '@relais/core' ? mixins.get(ref.name) : undefined;
+        if (!mixin) continue;
+        const inheritedFrom = { name: ref.name, package: '@relais/core', module: mixin.module };
+        for (const key of ['attributes', 'members']) {
+          const own = new Set((d[key] ?? []).map((x) => x.name));
+          const added = (mixin.d[key] ?? []).filter((x) => !own.has(x.name)).map((x) => ({ ...x, inheritedFrom }));
+          if (added.length) d[key] = [...added, ...(d[key] ?? [])];
+        }
+      }
+    }
+  }
+  return manifest;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const cem = join(process.cwd(), 'node_modules/.bin/cem');
   for (const p of readdirSync('packages')) {
@@ -48,6 +72,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (!pkg?.customElements || p === 'relais') continue;
     const r = spawnSync(cem, ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*-data.ts', '--exclude', 'src/geo/communes/**', '--quiet'], { cwd: dir, stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  const core = JSON.parse(readFileSync('packages/core/custom-elements.json', 'utf8'));
+  for (const p of readdirSync('packages')) {
+    const file = join('packages', p, 'custom-elements.json');
+    if (p === 'core' || p === 'relais' || !existsSync(file)) continue;
+    writeFileSync(file, `${JSON.stringify(applyCoreMixins(JSON.parse(readFileSync(file, 'utf8')), core), null, 2)}\n`);
   }
   writeFileSync('packages/relais/custom-elements.json', `${JSON.stringify(allInOneManifest(), null, 2)}\n`);
 }

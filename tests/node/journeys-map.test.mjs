@@ -7,49 +7,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { useDemo } from './demo-harness.mjs';
+import { useDemo, openDemoPage, focusedElement } from './demo-harness.mjs';
 
 const demo = useDemo();
 const SHOTS = process.env.RELAIS_SHOTS ?? '.screenshots';
 mkdirSync(SHOTS, { recursive: true });
 const WIDTHS = [1280, 375];
 
-async function openDemo(width) {
-  const page = await demo.browser.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.setViewport({ width, height: width < 600 ? 800 : 900 });
-  await page.goto(demo.base + '/');
-  // results in the directory, and the map on the provider's client (tests/node/provider-order.test.mjs forces both
-  // orders in which the autoloader may define the provider and the widgets)
-  await page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0 && document.querySelector('relais-map')?.client, { timeout: 15000 });
-  return { page, problems };
-}
+// results in the directory, and the map on the provider's client (tests/node/provider-order.test.mjs forces both
+// orders in which the autoloader may define the provider and the widgets)
+const openDemo = (width) =>
+  openDemoPage(demo, width, () => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0 && document.querySelector('relais-map')?.client);
 
-/** The focused element, through shadow roots: its widget, tag, id, class and name. */
-const focused = (page) =>
-  page.evaluate(() => {
-    let a = document.activeElement;
-    let host = null;
-    while (a?.shadowRoot?.activeElement) {
-      host ??= a.tagName.toLowerCase();
-      a = a.shadowRoot.activeElement;
-    }
-    const r = a?.getBoundingClientRect();
-    // one number per element: two links alike (the same phone number twice) are still two stops
-    window.__relaisIds ??= new WeakMap();
-    if (a && !window.__relaisIds.has(a)) window.__relaisIds.set(a, window.__relaisIds.n = (window.__relaisIds.n ?? 0) + 1);
-    return {
-      uid: a ? window.__relaisIds.get(a) : 0,
-      host,
-      tag: a?.tagName.toLowerCase(),
-      id: a?.id ?? '',
-      cls: typeof a?.className === 'string' ? a.className : '',
-      label: (a?.getAttribute('aria-label') || a?.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 80),
-      inView: !!r && r.bottom > 0 && r.top < innerHeight && r.height > 0,
-    };
-  });
+/** The focused element, through shadow roots: its widget, tag, id, class and name (80 characters). */
+const focused = (page) => focusedElement(page, 80);
 const key = (f) => `${f.uid}:${f.host ?? ''}|${f.tag}|${f.id}|${f.label}`;
 const isMarker = (f) => f.host === 'relais-map' && /leaflet-marker-icon/.test(f.cls);
 const isCluster = (f) => isMarker(f) && /services — agrandir/.test(f.label);

@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useDemo } from './demo-harness.mjs';
+import { useDemo, openDemoPage, focusedElement } from './demo-harness.mjs';
 import { keepPageOffline } from '../../scripts/offline-tiles.mjs';
 
 const demo = useDemo();
@@ -23,38 +23,11 @@ const WIDTHS = [1280, 375];
 const MODES = ['keyboard', 'mouse'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function openDemo(width, context) {
-  const page = context ? await keepPageOffline(await context.newPage()) : await demo.browser.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.setViewport({ width, height: width < 600 ? 800 : 900 });
-  await page.goto(demo.base + '/');
-  await page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, { timeout: 15000 });
-  return { page, problems };
-}
+const openDemo = async (width, context) =>
+  openDemoPage(demo, width, () => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item').length > 0, context ? await keepPageOffline(await context.newPage()) : undefined);
 
 /** The focused element through shadow roots: its widget, tag, id, name, whether it is the marked target, on screen. */
-const focused = (page) =>
-  page.evaluate(() => {
-    let a = document.activeElement;
-    let host = null;
-    while (a?.shadowRoot?.activeElement) {
-      host ??= a.tagName.toLowerCase();
-      a = a.shadowRoot.activeElement;
-    }
-    const r = a?.getBoundingClientRect();
-    return {
-      host,
-      tag: a?.tagName.toLowerCase(),
-      id: a?.id ?? '',
-      type: a?.getAttribute?.('type') ?? '',
-      value: a?.value ?? '',
-      target: !!a?.hasAttribute?.('data-journey'),
-      label: (a?.getAttribute?.('aria-label') || a?.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 100),
-      inView: !!r && r.bottom > 0 && r.top < innerHeight && r.height > 0,
-    };
-  });
+const focused = (page) => focusedElement(page);
 
 /**
  * Marks the element a person goes for (`find` runs in the page with the widget's shadow root and returns it), and

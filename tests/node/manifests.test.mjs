@@ -73,3 +73,17 @@ test('relais (all-in-one) has a custom-elements.json, up to date, with every ele
   const map = shipped.modules[0].declarations.find((d) => d.tagName === 'relais-map');
   assert.equal(map.cssProperties.length, elements('map')[0].cssProperties.length);
 });
+
+test('the source attributes, declared once in core (SourceAttributesMixin), are documented on the directory and the map', () => {
+  for (const pkg of ['directory', 'map']) {
+    const d = elements(pkg)[0];
+    assert.deepEqual(d.mixins, [{ name: 'SourceAttributesMixin', package: '@relais/core' }], `<${d.tagName}> takes the mixin`);
+    for (const name of ['src', 'source', 'base-url']) {
+      const a = d.attributes.find((x) => x.name === name);
+      assert.ok(a?.description?.length > 10, `<${d.tagName}> documents the attribute ${name}`);
+      assert.equal(a.inheritedFrom?.name, 'SourceAttributesMixin');
+    }
+    const data = d.members.find((m) => m.name === 'data');
+    assert.ok(data?.description && !data.attribute, `<${d.tagName}> documents the data property (no attribute)`);
+  }
+});

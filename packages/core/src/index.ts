@@ -11,5 +11,7 @@ export * from './element/events.js';
 export { clientContext, storeContext } from './element/context.js';
 export { RelaisStore, StoreChangeEvent, type SharedFilters, type DirectoryRequest } from './element/store.js';
 export { RelaisProvider, clientOptionsFromAttributes, clientFromAttributes, sourceChanged } from './provider.js';
-export { SourceController, type SourceAttributes, type SourceCallbacks } from './element/source-controller.js';
+export { SourceController, type SourceAttributes, type SourceCallbacks, type RunOptions } from './element/source-controller.js';
 export { PlaceController, browserLocate, type Locate } from './element/place-controller.js';
+export { SourceAttributesMixin, type SourceElement } from './element/source-attributes.js';
+export { StoreController, type StoreCallbacks } from './element/store-controller.js';

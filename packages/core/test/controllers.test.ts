@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, type PropertyValues } from 'lit';
 import '@relais/core/provider.js';
-import { PlaceController, RelaisError, SourceController, createClient, defineElement, type Commune, type Dataset, type RelaisClient, type RelaisProvider } from '@relais/core';
+import { PlaceController, RelaisError, SourceAttributesMixin, SourceController, StoreController, StoreChangeEvent, createClient, defineElement, type Commune, type Dataset, type RelaisClient, type RelaisProvider } from '@relais/core';
 
 class SourceProbe extends LitElement {
   static override properties = { src: {}, source: {}, baseUrl: { attribute: 'base-url' }, data: { attribute: false } };
@@ -27,6 +27,19 @@ class PlaceProbe extends LitElement {
   });
 }
 defineElement('relais-test-place-probe', PlaceProbe);
+
+/** The source attributes and `client` from the mixin, through the element's SourceController (synced by the mixin). */
+class MixinProbe extends SourceAttributesMixin(LitElement) {
+  readonly sourceCtl = new SourceController(this);
+}
+defineElement('relais-test-mixin-probe', MixinProbe);
+
+class StoreProbe extends LitElement {
+  heard: string[] = [];
+  attached = 0;
+  readonly storeCtl = new StoreController(this, { attached: () => this.attached++, changed: (what) => this.heard.push(what) });
+}
+defineElement('relais-test-store-probe', StoreProbe);
 
 const empty: Dataset = { structures: [], services: [] } as unknown as Dataset;
 
@@ -88,6 +101,70 @@ describe('SourceController', () => {
   });
 });
 
+describe('SourceController runs: slow, aborted', () => {
+  it('says a run is slow once, only while it is the latest and pending; abort() drops the run in progress', async () => {
+    const probe = await fixture<SourceProbe>(html`<relais-test-source-probe></relais-test-source-probe>`);
+    probe.data = empty;
+    await probe.updateComplete;
+    const later = (ms: number, v: string) => new Promise<string>((r) => setTimeout(() => r(v), ms));
+    const slow: string[] = [];
+    expect(await probe.sourceCtl.run(() => later(5, 'fast'), { slow: () => slow.push('fast'), slowMs: 40 })).to.deep.equal({ value: 'fast' });
+    expect(await probe.sourceCtl.run(() => later(80, 'slow'), { slow: () => slow.push('slow'), slowMs: 20 })).to.deep.equal({ value: 'slow' });
+    const old = probe.sourceCtl.run(() => later(80, 'old'), { slow: () => slow.push('superseded'), slowMs: 40 });
+    await later(5, '');
+    await probe.sourceCtl.run(() => later(5, 'new'));
+    expect(await old).to.equal(undefined);
+    await later(60, '');
+    expect(slow).to.deep.equal(['slow']);
+    let signal: AbortSignal | undefined;
+    const running = probe.sourceCtl.run((_c, s) => ((signal = s), later(30, 'dropped')));
+    probe.sourceCtl.abort();
+    expect(signal!.aborted).to.equal(true);
+    expect(await running).to.equal(undefined);
+  });
+});
+
+describe('SourceAttributesMixin', () => {
+  it('declares src, source, base-url (attributes), data and client (properties), through the SourceController', async () => {
+    const probe = await fixture<MixinProbe>(html`<relais-test-mixin-probe src="/examples/data/nievre.json" source="static" base-url="https://example.org/api"></relais-test-mixin-probe>`);
+    expect([probe.src, probe.source, probe.baseUrl]).to.deep.equal(['/examples/data/nievre.json', 'static', 'https://example.org/api']);
+    const fromSrc = probe.sourceCtl.client;
+    expect(fromSrc).to.not.equal(undefined);
+    probe.data = empty;
+    await probe.updateComplete;
+    expect(probe.sourceCtl.client).to.not.equal(fromSrc);
+    expect(probe.client).to.equal(probe.sourceCtl.client);
+    expect(probe.hasAttribute('data'), 'data is a property only').to.equal(false);
+    const explicit = createClient({ source: 'static', data: empty });
+    probe.client = explicit;
+    await probe.updateComplete;
+    expect(probe.sourceCtl.client).to.equal(explicit);
+  });
+});
+
+describe('StoreController', () => {
+  it('gives the provider’s store and its changes while the widget is in the page', async () => {
+    const p = await fixture<RelaisProvider>(html`<relais-provider src="/examples/data/nievre.json"><relais-test-store-probe></relais-test-store-probe></relais-provider>`);
+    const probe = p.querySelector('relais-test-store-probe') as StoreProbe;
+    const store = probe.storeCtl.store!;
+    expect(store).to.not.equal(undefined);
+    expect(probe.attached).to.equal(1);
+    store.select('x--1');
+    store.setFilters({ text: 'repas' });
+    expect(probe.heard).to.deep.equal(['selection', 'filters']);
+    probe.remove();
+    store.dispatchEvent(new StoreChangeEvent('request'));
+    expect(probe.heard, 'out of the page: nothing heard').to.have.length(2);
+    p.append(probe);
+    await probe.updateComplete;
+    expect(probe.attached, 'put back: attached again').to.equal(2);
+    store.dispatchEvent(new StoreChangeEvent('request'));
+    expect(probe.heard).to.deep.equal(['selection', 'filters', 'request']);
+    const alone = await fixture<StoreProbe>(html`<relais-test-store-probe></relais-test-store-probe>`);
+    expect(alone.storeCtl.store).to.equal(undefined);
+  });
+});
+
 describe('PlaceController', () => {
   it('finds a commune by its code and resolves what was typed: a name, a postcode, « Nom (code postal) »', async () => {
     const el = await fixture<PlaceProbe>(html`<relais-test-place-probe></relais-test-place-probe>`);
@@ -130,6 +207,16 @@ describe('PlaceController', () => {
     await el.places.suggest('Clam');
     el.remove();
     expect(el.places.suggestions, 'taken out of the page: the list is closed').to.deep.equal([]);
+  });
+
+  it('looks around the départements served for a commune typed outside them (suggestions with `wider`, a postcode’s département)', async () => {
+    const el = await fixture<PlaceProbe>(html`<relais-test-place-probe></relais-test-place-probe>`);
+    await el.places.suggest('Auxerre');
+    expect(el.places.suggestions, 'the Nièvre only').to.deep.equal([]);
+    await el.places.suggest('Auxerre', { wider: true });
+    expect(el.places.suggestions.map((c) => c.code)).to.include('89024');
+    expect((await el.places.wider('89000', false)).search('Auxerre', { limit: 1 })[0]?.code).to.equal('89024');
+    expect((await el.places.wider('Auxerre', false)).get('89024')?.name, 'the neighbouring départements').to.equal('Auxerre');
   });
 
   it('gives the person’s position, or rejects when it is refused', async () => {

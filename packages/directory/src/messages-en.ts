@@ -17,6 +17,7 @@ export const english = ({ plural }: { plural: typeof Helper }): Partial<Record<M
   aroundMe: 'Near me',
   aroundMeLabel: (p: P) => (p.name ? `Near me (around ${p.name})` : 'Near me'),
   locating: 'Finding your location…',
+  mapArea: 'Map area',
   geoRefused: 'Your location is not available (refused or not found). Enter your town or postcode.',
   placeUnknown: 'Town not found: check the spelling or enter the 5-digit postcode, for example 58500.',
   suggestions: 'Suggested towns',

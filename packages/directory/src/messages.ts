@@ -7,7 +7,7 @@ type Keys =
   | 'placeUnknown' | 'suggestions' | 'needs' | 'needsFalc' | 'filters' | 'public' | 'kind' | 'distance' | 'anyDistance' | 'mode' | 'fees'
   | 'free' | 'openNow' | 'activeFilters' | 'removeFilter' | 'clearAll' | 'sort' | 'sortRelevance' | 'sortDistance' | 'sortName'
   | 'count' | 'countNear' | 'searching' | 'relaxed' | 'emptyTitle' | 'emptyWhy' | 'widen' | 'clearWords' | 'widenedDep' | 'widenedNearest' | 'widenedNoZone' | 'widenedZone' | 'outOfReach' | 'showDep' | 'removeThis'
-  | 'recognizedPlace' | 'elsewhere' | 'showCcas' | 'widenedNoData'
+  | 'recognizedPlace' | 'elsewhere' | 'showCcas' | 'widenedNoData' | 'mapArea'
   | 'retry' | 'previousResults' | 'page' | 'prev' | 'next' | 'updated' | 'call' | 'website' | 'email' | 'back' | 'print'
   | 'directions' | 'hours' | 'contact' | 'address' | 'accessibility' | 'bring' | 'howTo' | 'conditions' | 'source' | 'publics'
   | 'copyContact' | 'copied' | 'copyLink' | 'dataWarning' | 'proDetails' | 'finess' | 'zone' | 'mobilisable' | 'demo' | 'noHours'
@@ -30,6 +30,7 @@ export const messages: LazyCatalogue<Keys> = lazyCatalogue(
     aroundMe: 'Autour de moi',
     aroundMeLabel: (p: P) => (p.name ? `Autour de moi (près de ${p.name})` : 'Autour de moi'),
     locating: 'Recherche de votre position…',
+    mapArea: 'Zone de la carte',
     geoRefused: 'Votre position n’est pas disponible (refusée ou introuvable). Indiquez votre commune ou votre code postal.',
     placeUnknown: 'Commune introuvable : vérifiez l’orthographe ou saisissez le code postal (5 chiffres), par exemple 58500.',
     suggestions: 'Communes proposées',

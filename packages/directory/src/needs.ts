@@ -21,3 +21,8 @@ export const NEEDS: readonly Need[] = [
   { id: 'handicap', label: 'Handicap : travail, vie sociale, enfance', falc: 'Handicap : travailler, vivre, grandir', labelEn: 'Disability: work, daily life, children', thematiques: ['autonomie--travail-protege', 'autonomie--accompagnement-vie-sociale', 'autonomie--enfance-handicap'] },
   { id: 'lien', label: 'Rompre l’isolement', falc: 'Voir du monde', labelEn: 'Meet people', thematiques: ['autonomie--entraide-et-lien-social', 'remobilisation--lien-social', 'autonomie--prevention'] },
 ];
+
+/** A need's label: in English, in easy-read French (FALC), or in French. */
+export function needLabel(n: Need, lang: string, falc: boolean): string {
+  return lang === 'en' ? n.labelEn : falc ? n.falc : n.label;
+}

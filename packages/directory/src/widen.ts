@@ -3,7 +3,7 @@
  * and the sentence that says so. A hand-off never ends in zero results; the person's own search says why it found
  * none and offers the wider one.
  */
-import { departementName, departementOf, formatDistance, type Gazetteer, type RelaisClient, type SearchQuery, type SearchResult } from '@relais/core';
+import { departementName, departementOf, formatDistance, located, type Gazetteer, type RelaisClient, type SearchQuery, type SearchResult } from '@relais/core';
 import type { MessageKey } from './messages.js';
 import type { Lang } from './render/view.js';
 
@@ -80,7 +80,7 @@ async function widen(client: RelaisClient, q: SearchQuery, mode: WidenMode | nul
   const around = { lat: c.lat, lon: c.lon, radiusKm: ANY_KM };
   const say = (r: SearchResult, key: 'widenedDep' | 'widenedNearest' | 'widenedNoZone') => {
     const first = r.items[0];
-    const town = first ? (first.service.commune ?? first.structure?.commune ?? '') : '';
+    const town = first ? (located(first.service, first.structure, 'commune') ?? '') : '';
     const dist = first?.distanceKm != null ? formatDistance(first.distanceKm, ctx.lang) : '';
     return ctx.t(key, { n: r.total, km: COMMUNE_KM, place: placeName, dep: departementName(dep) ?? dep, town: titleCase(town), dist });
   };
@@ -121,7 +121,7 @@ async function beyondData(client: RelaisClient, q: SearchQuery, ask: WidenAsk, o
   const result = await client.search(nearest, opts);
   const first = result.items[0];
   if (!first) return null;
-  const town = titleCase(first.service.commune ?? first.structure?.commune ?? '');
+  const town = titleCase(located(first.service, first.structure, 'commune') ?? '');
   const dist = first.distanceKm != null ? formatDistance(first.distanceKm, ctx.lang) : '';
   return { q: nearest, result, widened: ctx.t('widenedNoData', { place: c.name, dep: departementName(dep) ?? dep, town, dist }) };
 }

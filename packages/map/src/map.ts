@@ -1,24 +1,22 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ContextConsumer } from '@lit/context';
 import {
   RelaisElement,
   RelaisError,
   RelaisErrorEvent,
   RelaisSelectEvent,
   PlaceController,
+  SourceAttributesMixin,
   SourceController,
+  StoreController,
   formatDistance,
   formatNumber,
   heading,
-  storeContext,
   termLabel,
   translate,
   type BBox,
-  type Dataset,
   type MapPoint,
   type MapPoints,
-  type RelaisClient,
   type RelaisStore,
   type SearchQuery,
   type StoreChangeEvent,
@@ -95,19 +93,11 @@ export { PLAN_IGN, type TileSource } from './tiles.js';
  * @cssprop {<color>} [--relais-map-color-accompagnement=var(--relais-color-accent-2)] - Repères « accompagnement » (sinon l’accent 2).
  * @cssprop {<color>} [--relais-map-color-lien=var(--relais-color-text)] - Repères « lien social » (sinon la couleur du texte).
  */
-export class RelaisMap extends RelaisElement {
+export class RelaisMap extends SourceAttributesMixin(RelaisElement) {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
   static override messageCatalogues = [messages];
   static override styles = [...RelaisElement.styles, leafletStyles, mapStyles];
 
-  /** URL of a static JSON file (standalone use). */
-  @property() src: string | undefined;
-  /** Kind of source when standalone: `static`, `data-inclusion` or `rest`. */
-  @property() source: 'static' | 'data-inclusion' | 'rest' | undefined;
-  /** Base URL of a remote source (standalone use). */
-  @property({ attribute: 'base-url' }) baseUrl: string | undefined;
-  /** A dataset object (standalone use, property only). */
-  @property({ attribute: false }) data: Dataset | undefined;
   /** INSEE code of a commune to centre on. */
   @property() commune: string | undefined;
   /**
@@ -127,17 +117,6 @@ export class RelaisMap extends RelaisElement {
   /** Départements shown, comma-separated (`58` or `58,89`): only the services located there. Default: all. */
   @property() departements: string | undefined;
 
-  /** The client in use (the provider's, one built from the attributes, or one set here). */
-  @property({ attribute: false })
-  get client(): RelaisClient | undefined {
-    return this.sourceCtl.client;
-  }
-  set client(c: RelaisClient | undefined) {
-    const old = this.sourceCtl.explicitClient;
-    this.sourceCtl.explicitClient = c;
-    this.requestUpdate('client', old);
-  }
-
   @state() private points: MapPoints | null = null;
   /** Marker families present in the points (the legend), derived once per load, not on every move. */
   @state() private legendGroups: readonly MarkerGroup[] = [];
@@ -152,11 +131,11 @@ export class RelaisMap extends RelaisElement {
   @query('#map') private mapEl!: HTMLDivElement;
 
   /** The data source: points loaded again when the client changes, only the latest load shown. */
-  private readonly sourceCtl = new SourceController(this, { changed: (c) => void (c && this.loadPoints()), error: (e) => this.fail(e) });
+  protected readonly sourceCtl = new SourceController(this, { changed: (c) => void (c && this.loadPoints()), error: (e) => this.fail(e) });
   /** Communes (distances, centring) and the person's position. */
   private readonly places = new PlaceController(this, { departements: () => [] });
-  protected readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true, callback: (s) => this.attachStore(s) });
-  private store: RelaisStore | undefined;
+  /** The provider's shared store: the directory's search and selection. */
+  protected readonly storeCtx = new StoreController(this, { attached: (s) => (this.filters = this.sharedQuery(s)), changed: (what, s) => this.onStore(what, s) });
   /** The Leaflet map, its markers and popups, once Leaflet is loaded. */
   private cluster: ClusterLayer | undefined;
   private visible = false;
@@ -173,10 +152,6 @@ export class RelaisMap extends RelaisElement {
 
   private t(k: K, p: Record<string, unknown> = {}): string {
     return translate(messages, this.i18n.lang, k, p);
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    this.sourceCtl.sync(changed);
   }
 
   override firstUpdated(): void {
@@ -213,7 +188,6 @@ export class RelaisMap extends RelaisElement {
     super.disconnectedCallback();
     this.observer?.disconnect();
     this.resize?.disconnect();
-    this.store?.removeEventListener('change', this.onStore);
     this.cluster?.remove();
     this.cluster = undefined;
     this.visible = false;
@@ -247,11 +221,8 @@ export class RelaisMap extends RelaisElement {
       });
   }
 
-  private attachStore(s: RelaisStore | undefined): void {
-    this.store?.removeEventListener('change', this.onStore);
-    this.store = s;
-    s?.addEventListener('change', this.onStore);
-    if (s) this.filters = this.sharedQuery(s);
+  private get store(): RelaisStore | undefined {
+    return this.storeCtx.store;
   }
 
   private sharedQuery(s: RelaisStore): SearchQuery {
@@ -259,10 +230,9 @@ export class RelaisMap extends RelaisElement {
     return { ...s.filters, bbox: undefined };
   }
 
-  private onStore = (e: Event): void => {
-    const what = (e as StoreChangeEvent).what;
-    if (what === 'filters' && this.store) {
-      const next = this.sharedQuery(this.store);
+  private onStore(what: StoreChangeEvent['what'], store: RelaisStore): void {
+    if (what === 'filters') {
+      const next = this.sharedQuery(store);
       if (JSON.stringify(next) !== JSON.stringify(this.filters)) {
         this.filters = next;
         this.updateOrigin();
@@ -270,12 +240,12 @@ export class RelaisMap extends RelaisElement {
       }
     }
     if (what === 'selection') {
-      const id = this.store?.selected ?? null;
+      const id = store.selected;
       // a service opened from this map is already shown here: re-centring would take the focus away
       if (id && id !== this.ownSelection) this.highlight(id, false);
       if (id !== this.ownSelection) this.ownSelection = null;
     }
-  };
+  }
 
   private fail(e: unknown): void {
     const err = e instanceof RelaisError ? e : new RelaisError('network', { detail: String(e) });

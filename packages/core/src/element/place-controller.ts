@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Gazetteer, departementOf, type Commune } from '../geo/gazetteer.js';
+import { DEPARTEMENT_CODES, Gazetteer, departementOf, type Commune } from '../geo/gazetteer.js';
 
 /** Where the person's position comes from (the browser's Geolocation API by default; tests give their own). */
 export type Locate = () => Promise<{ lat: number; lon: number }>;
@@ -27,6 +27,7 @@ export class PlaceController implements ReactiveController {
   active = -1;
   private served: Promise<Gazetteer> | undefined;
   private servedKey = '';
+  private readonly wide = new Map<string, Promise<Gazetteer>>();
   private typed = '';
 
   constructor(
@@ -88,13 +89,41 @@ export class PlaceController implements ReactiveController {
     return g.search(text, { limit: 1 })[0] ?? null;
   }
 
-  /** Suggests communes for the text typed (from 2 characters); an older answer never replaces a newer one. */
-  async suggest(text: string, limit = 8): Promise<void> {
+  /**
+   * Where to look for a commune not found among the départements served (Auxerre, beside the Nièvre): a postcode's
+   * département, else the neighbouring départements, else (`all`, or no scope) the whole of France. Cached.
+   */
+  wider(typed: string, all: boolean): Promise<Gazetteer> {
+    const pc = /^(\d{2})\d{3}$/.exec(typed.trim())?.[1];
+    const key = pc ? `pc${pc}` : all ? 'france' : 'near';
+    let g = this.wide.get(key);
+    if (!g) {
+      const served = this.opts.departements();
+      // a postcode: its département (20xxx: both of Corsica; 97x: overseas, whose postcodes start with the code)
+      const byPostcode = pc === '20' ? ['2A', '2B'] : pc === '97' ? DEPARTEMENT_CODES.filter((d) => d.startsWith('97')) : pc ? [pc] : [];
+      const p = Gazetteer.load(pc ? { departements: byPostcode } : all || !served.length ? {} : { around: [...served] });
+      this.wide.set(key, p);
+      p.catch(() => this.wide.delete(key));
+      g = p;
+    }
+    return g;
+  }
+
+  /**
+   * Suggests communes for the text typed (from 2 characters); an older answer never replaces a newer one. With
+   * `wider`, a text of 4 characters or more that matches nothing served is looked for around (see `wider`).
+   */
+  async suggest(text: string, opts: { limit?: number; wider?: boolean } = {}): Promise<void> {
+    const limit = opts.limit ?? 8;
     this.typed = text;
     if (text.trim().length < 2) return this.close();
-    const g = await this.gazetteer();
+    let found = (await this.gazetteer()).search(text, { limit });
     if (text !== this.typed) return;
-    this.suggestions = g.search(text, { limit });
+    if (!found.length && opts.wider && text.trim().length >= 4) {
+      found = (await this.wider(text, false)).search(text, { limit });
+      if (text !== this.typed) return;
+    }
+    this.suggestions = found;
     this.active = -1;
     this.host.requestUpdate();
   }

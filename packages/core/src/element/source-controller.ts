@@ -4,15 +4,9 @@ import type { RelaisClient } from '../client/types.js';
 import { isAbortError, type RelaisError } from '../errors.js';
 import { clientFromAttributes, sourceChanged } from '../provider.js';
 import { clientContext } from './context.js';
-import type { Dataset } from '../model/schema.js';
+import type { SourceAttributes } from './source-attributes.js';
 
-/** The four source properties of a widget used without a provider. */
-export interface SourceAttributes {
-  src?: string | undefined;
-  source?: 'static' | 'data-inclusion' | 'rest' | undefined;
-  baseUrl?: string | undefined;
-  data?: Dataset | undefined;
-}
+export type { SourceAttributes } from './source-attributes.js';
 
 /** What the widget hears from its source. */
 export interface SourceCallbacks {
@@ -22,6 +16,14 @@ export interface SourceCallbacks {
   diagnostics?(client: RelaisClient): void;
   /** The source attributes describe no usable source (the message is in French). */
   error?(error: RelaisError): void;
+}
+
+/** How a run tells that it is slow. */
+export interface RunOptions {
+  /** Called once if the run is still the latest and pending after `slowMs`: a progress line may then show. */
+  slow?(): void;
+  /** Default 300 ms. */
+  slowMs?: number;
 }
 
 /**
@@ -111,12 +113,14 @@ export class SourceController implements ReactiveController {
    * Runs a call on the client in use. A newer run aborts this one. Resolves with `{ value }`, or with `undefined` when
    * there is no client, or when the run was aborted or superseded (its result is stale); other errors are thrown.
    */
-  async run<T>(call: (client: RelaisClient, signal: AbortSignal) => Promise<T>): Promise<{ value: T } | undefined> {
+  async run<T>(call: (client: RelaisClient, signal: AbortSignal) => Promise<T>, opts: RunOptions = {}): Promise<{ value: T } | undefined> {
     const c = this.client;
     if (!c) return undefined;
     this.running?.abort();
     const mine = new AbortController();
     this.running = mine;
+    const slow = opts.slow;
+    const timer = slow ? setTimeout(() => this.running === mine && slow(), opts.slowMs ?? 300) : undefined;
     try {
       const value = await call(c, mine.signal);
       return this.running === mine && !mine.signal.aborted ? { value } : undefined;
@@ -124,8 +128,15 @@ export class SourceController implements ReactiveController {
       if (isAbortError(e) || this.running !== mine) return undefined;
       throw e;
     } finally {
+      clearTimeout(timer);
       if (this.running === mine) this.running = undefined;
     }
+  }
+
+  /** Aborts the run in progress (e.g. the widget left the page): its result is dropped. */
+  abort(): void {
+    this.running?.abort();
+    this.running = undefined;
   }
 
   private readonly onDiagnostics = (): void => {

@@ -1,6 +1,6 @@
 /** The detail view of a service: contact, hours, how to apply, what to bring, accessibility, partner details (pro). */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDate, formatDistance, heading, mailtoHref, sanitizeUrl, telHref, type SearchItem } from '@relais/core';
+import { addressLines, formatDate, formatDistance, heading, located, mailtoHref, positionOf, sanitizeUrl, telHref, type SearchItem } from '@relais/core';
 import type { DirectoryView } from './view.js';
 import { staleBadge } from '../freshness.js';
 
@@ -12,17 +12,16 @@ export interface DetailHandlers {
 /** `level`: the level of the element's title (the detail's heading is one below, its sections two below). */
 export function renderDetail(v: DirectoryView, item: SearchItem, level: number, on: DetailHandlers): TemplateResult {
   const { service: s, structure: st } = item;
-  const hours = v.labels?.parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
-  const rawHours = s.horaires_accueil ?? st?.horaires_accueil;
-  const phone = s.telephone ?? st?.telephone;
+  const hours = v.labels?.parseOpeningHours(located(s, st, 'horaires_accueil'));
+  const rawHours = located(s, st, 'horaires_accueil');
+  const phone = located(s, st, 'telephone');
   const tel = telHref(phone);
-  const mail = mailtoHref(s.courriel ?? st?.courriel);
+  const mail = mailtoHref(located(s, st, 'courriel'));
   const site = sanitizeUrl(st?.site_web);
   const lien = sanitizeUrl(s.lien_mobilisation);
-  const lat = s.latitude ?? st?.latitude;
-  const lon = s.longitude ?? st?.longitude;
-  const route = lat != null && lon != null ? sanitizeUrl(`https://www.openstreetmap.org/directions?to=${encodeURIComponent(`${lat},${lon}`)}`) : null;
-  const address = [s.adresse ?? st?.adresse, s.complement_adresse ?? st?.complement_adresse, [s.code_postal ?? st?.code_postal, s.commune ?? st?.commune].filter(Boolean).join(' ')].filter(Boolean);
+  const at = positionOf(s, st);
+  const route = at ? sanitizeUrl(`https://www.openstreetmap.org/directions?to=${encodeURIComponent(`${at.lat},${at.lon}`)}`) : null;
+  const address = addressLines(s, st, { complement: true });
   const kind = st?.typologie ? v.label('typologies', st.typologie) : null;
   const modes = s.modes_mobilisation.map((m) => v.label('modesMobilisation', m));
   return html`<article part="detail" class="detail" aria-labelledby="detail-title">

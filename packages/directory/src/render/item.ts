@@ -1,6 +1,6 @@
 /** One result of the list: name (opens the detail), kind, distance, today's hours, address, contact, publics, update. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDate, formatDistance, heading, sanitizeUrl, telHref, type SearchItem } from '@relais/core';
+import { addressLine, formatDate, formatDistance, heading, located, sanitizeUrl, telHref, type SearchItem } from '@relais/core';
 import type { DirectoryView } from './view.js';
 import { staleBadge } from '../freshness.js';
 
@@ -14,11 +14,11 @@ export interface ItemHandlers {
 export function renderItem(v: DirectoryView, item: SearchItem, id: string, level: number, on: ItemHandlers): TemplateResult {
   const { service: s, structure: st } = item;
   const kind = st?.typologie ? v.label('typologies', st.typologie) : null;
-  const hours = v.labels?.parseOpeningHours(s.horaires_accueil ?? st?.horaires_accueil);
-  const phone = s.telephone ?? st?.telephone;
+  const hours = v.labels?.parseOpeningHours(located(s, st, 'horaires_accueil'));
+  const phone = located(s, st, 'telephone');
   const tel = telHref(phone);
   const site = sanitizeUrl(st?.site_web);
-  const address = [s.adresse ?? st?.adresse, [s.code_postal ?? st?.code_postal, s.commune ?? st?.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const address = addressLine(s, st);
   const title = st && st.nom !== s.nom ? `${s.nom} — ${st.nom}` : s.nom;
   return html`<li part="result" class="item">
     <article aria-labelledby=${id}>
