@@ -227,8 +227,7 @@ async function handle(req, res) {
 /** web-test-runner / web-dev-server middleware. */
 export function testServerMiddleware() {
   return async (ctx, next) => {
-    if (!/^\/(faults|di|rest|liaison|contrib)\//.test(ctx.path)) return next();
-    if (!/^\/(faults|di|rest|liaison|ind)\//.test(ctx.path)) return next();
+    if (!/^\/(faults|di|rest|liaison|contrib|ind)\//.test(ctx.path)) return next();
     ctx.respond = false;
     const done = await handle(ctx.req, ctx.res);
     if (!done) send(ctx.res, 404, { detail: 'not found' });
