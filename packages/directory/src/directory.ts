@@ -833,7 +833,7 @@ export class RelaisDirectory extends RelaisElement {
       filters: this.filters,
       result: this.result,
       hasPlace: !!this.place,
-      canSortUpdated: this.activeClient()?.source === 'static',
+      canSortUpdated: this.activeClient()?.source === 'static' || this.activeClient()?.source === 'rest',
       chips: this.activeChips(),
       toggle: (list, value) => this.toggle(list, value),
       change: (next) => ((this.filters = next), (this.page = 1), this.searchNow()),
