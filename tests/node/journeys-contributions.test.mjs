@@ -26,6 +26,7 @@ import { createApp, createContributionRoutes, directoryRoutes, importDataset, mi
 import { SPEC, startProvider, startSmtp } from '../../packages/server/test/node/contributions-harness.mjs';
 import { validate } from '../server/openapi-check.mjs';
 import { launchChromium } from '../../scripts/browser.mjs';
+import { keepPageOffline } from '../../scripts/offline-tiles.mjs';
 
 const CDN = resolve(fileURLToPath(new URL('../../packages/relais/dist/cdn', import.meta.url)));
 const axeSource = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
@@ -122,12 +123,13 @@ async function servePages(req, res) {
 
 /** A page that records CSP violations and script errors. */
 async function open(url, width = 1280, context = browser) {
-  const page = await context.newPage();
+  const page = context === browser ? await browser.newPage() : await keepPageOffline(await context.newPage());
   await page.setViewport({ width, height: width < 600 ? 800 : 900 });
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) => (window.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   page.on('pageerror', (e) => violations.push(`pageerror ${e.message}`));
+  if (process.env.DEBUG_JOURNEY) page.on('console', (m) => console.log(`[${width}] ${m.type()} ${m.text()} ${m.location()?.url ?? ''}`));
   await page.goto(url);
   return page;
 }
@@ -161,9 +163,9 @@ async function tabTo(page, what, pred, max = 80) {
 }
 
 /** Opens the back office and signs in through the provider's own login and consent pages. */
-async function signIn() {
+async function signIn(width = 1280) {
   // a browser profile of its own (the moderator's computer)
-  const page = await open(moderationUrl, 1280, await browser.createBrowserContext());
+  const page = await open(moderationUrl, width, await browser.createBrowserContext());
   await page.waitForFunction(() => document.querySelector('relais-contributions')?.shadowRoot?.querySelector('a.sign-in'), { timeout: 15000 }).catch(async (e) => {
     const seen = await page.evaluate(() => [document.querySelector('relais-contributions')?.shadowRoot?.textContent ?? 'pas de shadowRoot', ...(window.__csp ?? [])]);
     throw new Error(`« Se connecter » absent : ${seen.join(' / ').replace(/\s+/g, ' ').slice(0, 600)}`, { cause: e });
@@ -237,6 +239,14 @@ test('a person suggests a new phone number (keyboard only); the moderator signs 
   assert.ok(entry.contribution_id);
   assert.equal(new Date(entry.le).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }), today);
   assert.deepEqual(await cspOf(mod), []);
+  // the session cookie: HttpOnly, SameSite=Lax, on the API's host only
+  const [session] = (await mod.browserContext().cookies()).filter((c) => c.name === 'relais_session');
+  assert.deepEqual([session?.domain, session?.httpOnly, session?.sameSite], ['127.0.0.1', true, 'Lax']);
+  // the public site (another site, not a back office): its pages cannot use the moderator's session
+  const elsewhere = await mod.browserContext().newPage();
+  await elsewhere.goto(directoryUrl);
+  const stolen = await elsewhere.evaluate((url) => fetch(url, { credentials: 'include' }).then((r) => r.status, (e) => e.name), `${api}/services/cd58--numerique/historique`);
+  assert.equal(stolen, 'TypeError', 'CORS refuses credentials to an undeclared origin');
   await mod.browserContext().close();
 
   // the directory, reloaded: the new number and « Mis à jour le <today> »
@@ -245,6 +255,16 @@ test('a person suggests a new phone number (keyboard only); the moderator signs 
   const item = await dir(page, (root) => [...root.querySelectorAll('.item')].find((i) => /Point numérique/.test(i.textContent)).textContent);
   assert.ok(item.includes(NEW_PHONE), item);
   assert.match(item, new RegExp(`Mis à jour le ${frenchDate(today)}`));
+  // « Fiches vérifiées récemment » with the REST source: tri=date_maj, the entry just updated first, the stale one last
+  const titles = () => dir(page, (root) => [...root.querySelectorAll('.item .title-link')].map((a) => a.textContent.trim().split(' — ')[0]));
+  assert.equal((await titles())[0], 'Épicerie solidaire de Clamecy', 'by name at first');
+  await dir(page, (root) => {
+    const sort = root.querySelector('#sort');
+    sort.value = 'updated';
+    sort.dispatchEvent(new Event('change'));
+  });
+  await page.waitForFunction(() => document.querySelector('relais-directory').shadowRoot.querySelector('.item .title-link')?.textContent.startsWith('Point numérique'), { timeout: 10000 });
+  assert.deepEqual(await titles(), ['Point numérique de Clamecy', 'Épicerie solidaire de Clamecy', 'Permanence logement de Clamecy']);
   assert.deepEqual(await cspOf(page), []);
   await page.close();
   assert.deepEqual(violations, []);
@@ -256,13 +276,13 @@ test('« À vérifier », « Demander une confirmation », the e-mail through SM
   const stale = () => dir(page, (root) => [...root.querySelectorAll('.item')].find((i) => /Permanence logement/.test(i.textContent)).querySelector('.stale')?.textContent ?? null);
   assert.match(await stale(), /^À vérifier/);
 
-  const mod = await signIn();
+  const mod = await signIn(375);
   await contrib(mod, (root) => [...root.querySelectorAll('[role=tab]')].find((t) => /vérifier|Fraîcheur|fraîcheur/i.test(t.textContent)).click());
   await mod.waitForFunction(() => document.querySelector('relais-contributions').shadowRoot.querySelector('table.fresh button.ask'), { timeout: 10000 });
   const sent0 = smtp.messages.length;
   await contrib(mod, (root) => [...root.querySelectorAll('table.fresh tr')].find((r) => /Permanence logement/.test(r.textContent)).querySelector('button.ask').click());
   await mod.waitForFunction(() => document.querySelector('relais-contributions').shadowRoot.querySelector('table.fresh .success'), { timeout: 10000 });
-  assert.deepEqual(await axe(mod), [], 'axe, the freshness tab');
+  assert.deepEqual(await axe(mod), [], 'axe, the freshness tab at 375 px');
   await mod.browserContext().close();
 
   const mail = await smtp.next(sent0 + 1);
@@ -273,6 +293,7 @@ test('« À vérifier », « Demander une confirmation », the e-mail through SM
   const confirm = await browser.newPage();
   await confirm.goto(link);
   assert.match(await confirm.$eval('h1', (h) => h.textContent), /Permanence logement de Clamecy/);
+  assert.deepEqual(await axe(confirm), [], 'axe, the confirmation page');
   const [first] = await confirm.$$('form button[type=submit]');
   await Promise.all([confirm.waitForNavigation(), first.click()]);
   assert.match(await confirm.$eval('h1', (h) => h.textContent), /la fiche est confirmée/);
