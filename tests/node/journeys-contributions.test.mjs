@@ -4,7 +4,8 @@
 // real SMTP server (smtp-server), both from the server tests' harness; the pages use the built CDN files
 // (packages/relais/dist/cdn, `node scripts/build.mjs`) under a strict CSP, in Debian's Chromium.
 //
-// Deployment mirrored: the API on its own origin (http://127.0.0.1:<api>, « relais.departement.fr »); the public
+// Deployment mirrored: the API on its own origin, under a path of the reverse proxy (http://127.0.0.1:<api>/api,
+// « relais.departement.fr/api »); the public
 // directory on the département's site, another site (http://localhost:<pages>): it needs no cookie, only the API's
 // public CORS; the back office on a sibling origin of the API's site (http://127.0.0.1:<pages>, « moderation »),
 // declared in RELAIS_MODERATION_ORIGINS: cross-origin but same-site, so the session cookie (HttpOnly, SameSite=Lax)
@@ -52,7 +53,7 @@ const DATA = {
 };
 const NEW_PHONE = '03 86 99 88 77';
 
-let db, app, api, smtp, provider, pages, browser;
+let db, app, api, apiOrigin, smtp, provider, pages, browser;
 let directoryUrl, moderationUrl, pagesOrigin;
 const violations = [];
 
@@ -75,8 +76,11 @@ before(async () => {
     log: { info() {}, warn() {}, error() {} },
     routes: [directoryRoutes, createContributionRoutes()],
     env,
+    // behind the département's reverse proxy, under a path
+    basePath: '/api',
   });
-  api = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+  apiOrigin = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+  api = `${apiOrigin}/api`;
   provider = await startProvider(`${api}/auth/callback`);
   Object.assign(env, {
     RELAIS_PUBLIC_URL: api,
@@ -105,7 +109,7 @@ after(async () => {
 /** The département's pages: the directory, the back office, the CDN files; a strict CSP (no inline, no eval). */
 async function servePages(req, res) {
   const path = new URL(req.url, 'http://x').pathname;
-  const csp = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ${api}; form-action 'none'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'`;
+  const csp = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ${apiOrigin}; form-action 'none'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'`;
   const page = (title, body) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><script type="module" src="/cdn/relais.js"></script></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
   let body = null;
   let type = TYPES['.html'];
@@ -153,10 +157,10 @@ async function results(page) {
   await page.waitForFunction(() => document.querySelector('relais-directory')?.shadowRoot?.querySelectorAll('.item .title-link').length >= 3, { timeout: 15000 });
 }
 
-/** Tabs (keyboard) until `pred(root.activeElement)` holds; fails after `max` presses. */
-async function tabTo(page, what, pred, max = 80) {
+/** Tabs (keyboard) until `pred(root)` holds in the element's shadow root; fails after `max` presses. */
+async function tabTo(page, what, pred, max = 80, within = dir) {
   for (let i = 0; i < max; i++) {
-    if (await dir(page, pred)) return;
+    if (await within(page, pred)) return;
     await page.keyboard.press('Tab');
   }
   assert.fail(`clavier : ${what} jamais atteint`);
@@ -223,8 +227,12 @@ test('a person suggests a new phone number (keyboard only); the moderator signs 
   assert.match(row.text, /Point numérique de Clamecy/);
   assert.deepEqual([row.before, row.after], ['03 86 27 00 00', NEW_PHONE]);
   assert.deepEqual(await axe(mod), [], 'axe, the back office');
-  await contrib(mod, (root) => root.querySelector('button.accept').click());
+  // the moderator too, by keyboard: to « Accepter les informations cochées », Enter
+  await tabTo(mod, '« Accepter »', (root) => root.activeElement?.classList.contains('accept'), 40, contrib);
+  await mod.keyboard.press('Enter');
   await mod.waitForFunction(() => /Proposition acceptée pour « Point numérique de Clamecy »/.test(document.querySelector('relais-contributions').shadowRoot.querySelector('[role=status]').textContent), { timeout: 10000 });
+  // the queue is empty: the focus goes to its heading, the count says 0
+  assert.match(await contrib(mod, (root) => `${root.activeElement?.id} ${root.querySelector('[role=tab]').textContent}`), /-panel-queue-title\s+Propositions à relire \(0\)/);
 
   // the history, through the moderator's session (cross-origin, with credentials)
   const history = await mod.evaluate(async (url) => {
@@ -241,7 +249,7 @@ test('a person suggests a new phone number (keyboard only); the moderator signs 
   assert.deepEqual(await cspOf(mod), []);
   // the session cookie: HttpOnly, SameSite=Lax, on the API's host only
   const [session] = (await mod.browserContext().cookies()).filter((c) => c.name === 'relais_session');
-  assert.deepEqual([session?.domain, session?.httpOnly, session?.sameSite], ['127.0.0.1', true, 'Lax']);
+  assert.deepEqual([session?.domain, session?.path, session?.httpOnly, session?.sameSite], ['127.0.0.1', '/api', true, 'Lax']);
   // the public site (another site, not a back office): its pages cannot use the moderator's session
   const elsewhere = await mod.browserContext().newPage();
   await elsewhere.goto(directoryUrl);
