@@ -4,18 +4,20 @@
 // real SMTP server (smtp-server), both from the server tests' harness; the pages use the built CDN files
 // (packages/relais/dist/cdn, `node scripts/build.mjs`) under a strict CSP, in Debian's Chromium.
 //
-// Deployment mirrored: the API on its own origin, under a path of the reverse proxy (http://127.0.0.1:<api>/api,
-// « relais.departement.fr/api »); the public
-// directory on the département's site, another site (http://localhost:<pages>): it needs no cookie, only the API's
-// public CORS; the back office on a sibling origin of the API's site (http://127.0.0.1:<pages>, « moderation »),
-// declared in RELAIS_MODERATION_ORIGINS: cross-origin but same-site, so the session cookie (HttpOnly, SameSite=Lax)
-// travels with `credentials: 'include'` and CORS answers with credentials for that origin only.
+// Deployment mirrored (what a département runs): the API on its own origin, under a path of its reverse proxy
+// (http://127.0.0.1:<api>/api, « relais.departement.fr/api »); the public directory embedded in the département's
+// website, another site (http://localhost:<pages>): it needs no cookie, only the API's public CORS (`*`); the back
+// office on a sibling origin of the API (http://127.0.0.1:<pages>, « moderation.departement.fr »), declared in
+// RELAIS_MODERATION_ORIGINS: cross-origin but same-site, so the session cookie (HttpOnly, SameSite=Lax, Path=/api)
+// travels with `credentials: 'include'`, CORS allows credentials for that origin only, and no third-party cookie is
+// needed (browsers block them). Ports do not count for cookies' sites, as sub-domains of one registrable domain.
 //
 // 1. A person, keyboard only, opens a service, « Signaler une erreur », proposes a new phone number, sends, hears the
 //    thanks; the moderator signs in, sees before/after, accepts; the directory shows the new number and « Mis à jour
 //    le <today> »; the history (moderator's session, cross-origin) shows who and when. axe on both pages.
 // 2. An entry not confirmed for 12 months shows « À vérifier »; the moderator asks for a confirmation; the e-mail
 //    reaches the SMTP server; its link, opened in the browser, confirms; the badge is gone (checked at 375 px).
+// DEBUG_JOURNEY=1 prints the pages' console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
