@@ -433,7 +433,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       filters: this.filters,
       result: this.result,
       hasPlace: !!this.placeField.place,
-      canSortUpdated: this.sourceCtl.client?.source === 'static',
+      canSortUpdated: this.sourceCtl.client?.source === 'static' || this.sourceCtl.client?.source === 'rest',
       chips: this.activeChips(),
       toggle: (list, value) => this.toggle(list, value),
       change: (next) => this.refilter(next),

@@ -317,4 +317,32 @@ describe('<relais-directory> freshness', () => {
     expect($$(el, '.item')[0]!.querySelector('.stale')).to.equal(null);
     expect($$(el, '.item')[1]!.querySelector('.stale')).to.not.equal(null);
   });
+
+  it('sort « Fiches vérifiées récemment » on the REST source: offered, sent as the contract’s tri=date_maj, newest first', async () => {
+    const el = await fixture<RelaisDirectory>(`<relais-directory source="rest" base-url="/rest" departements="58"></relais-directory>`);
+    await waitUntil(() => $$(el, '.title-link').length > 0, 'results', { timeout: 8000 });
+    const sort = $<HTMLSelectElement>(el, '#sort')!;
+    const option = [...sort.options].find((o) => o.value === 'updated');
+    expect(option?.textContent).to.equal('Fiches vérifiées récemment');
+    const byName = $$(el, '.title-link').map((a) => a.textContent);
+    sort.value = 'updated';
+    sort.dispatchEvent(new Event('change'));
+    await waitUntil(() => $$(el, '.title-link').map((a) => a.textContent).join() !== byName.join(), 'sorted again', { timeout: 5000 });
+    // the reference REST API (examples/server/rest-api.mjs) reads tri=date_maj as the SDK's `updated`: the newest first
+    nievre ??= (await (await fetch('/examples/data/nievre.json')).json()) as Raw;
+    const dateOf = new Map<string, string | null>();
+    const structureName = new Map((nievre.structures as Array<{ id: string; nom: string }>).map((st) => [st.id, st.nom]));
+    for (const s of nievre.services as Array<RawService & { structure_id: string }>) {
+      // the title the list shows (item.ts): the service, then its structure when named otherwise
+      const st = structureName.get(s.structure_id);
+      const title = st && st !== s.nom ? `${s.nom} — ${st}` : s.nom;
+      dateOf.set(title, dateOf.has(title) && dateOf.get(title) !== s.date_maj ? null : s.date_maj);
+    }
+    const dates = $$(el, '.title-link')
+      .map((a) => dateOf.get(a.textContent!.trim()))
+      .filter((d): d is string => !!d);
+    expect(dates.length).to.be.greaterThan(3);
+    expect(dates).to.deep.equal([...dates].sort().reverse());
+    expect(dates[0]).to.equal([...dateOf.values()].filter((d): d is string => !!d).sort().at(-1));
+  });
 });

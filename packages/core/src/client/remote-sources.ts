@@ -360,7 +360,8 @@ class RestClient extends RemoteClient {
         modes_accueil: query.modesAccueil,
         frais: query.frais,
         ouvert_a: query.openAt ? new Date(query.openAt).toISOString() : undefined,
-        tri: query.sort,
+        // the contract's `date_maj` is the SDK's `updated` (the most recently updated first)
+        tri: query.sort === 'updated' ? 'date_maj' : query.sort,
         page,
         size: pageSize,
       });

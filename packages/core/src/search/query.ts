@@ -6,7 +6,7 @@ import { located } from '../model/view.js';
 
 /**
  * Sort orders. `updated`: the records updated or confirmed most recently first (`date_maj`), then by name; the static
- * source sorts so (the REST contract and data·inclusion do not offer it).
+ * source sorts so, the REST source asks the contract's `tri=date_maj` (data·inclusion does not offer it).
  */
 export type SortOrder = 'relevance' | 'distance' | 'name' | 'updated';
 

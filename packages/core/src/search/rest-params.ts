@@ -70,7 +70,9 @@ export function readRestSearchParams(params: URLSearchParams): { query: SearchQu
   }
   const tri = params.get('tri');
   if (tri) {
-    if (tri !== 'relevance' && tri !== 'distance' && tri !== 'name') errors.push({ name: 'tri', reason: 'relevance, distance ou name' });
+    // `date_maj`: the most recently updated first (the SDK's sort `updated`, « Fiches vérifiées récemment »)
+    if (tri === 'date_maj') q.sort = 'updated';
+    else if (tri !== 'relevance' && tri !== 'distance' && tri !== 'name') errors.push({ name: 'tri', reason: 'relevance, distance, name ou date_maj' });
     else q.sort = tri;
   }
   for (const k of ['page', 'size'] as const) {

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readRestSearchParams } from '../../dist/headless.js';
+import { createServer } from 'node:http';
+import { createClient, readRestSearchParams } from '../../dist/headless.js';
 
 const read = (qs) => readRestSearchParams(new URLSearchParams(qs));
 
@@ -41,4 +42,37 @@ test('the contract names no query parameter that is not read, and reads none it 
   });
   assert.deepEqual(readable, named);
   assert.deepEqual(read('inconnu=1').query, {});
+});
+
+test('tri: every value of the contract’s enum is read; date_maj is the SDK’s sort `updated` (newest first); nothing else', () => {
+  const spec = JSON.parse(readFileSync(new URL('../../rest-openapi.json', import.meta.url), 'utf8'));
+  const tri = spec.paths['/services'].get.parameters.find((p) => p.name === 'tri');
+  assert.deepEqual(tri.schema.enum, ['relevance', 'distance', 'name', 'date_maj']);
+  assert.match(tri.description, /plus récemment d’abord/);
+  const sorts = tri.schema.enum.map((v) => {
+    const { query, errors } = read(`tri=${v}`);
+    assert.deepEqual(errors, [], v);
+    return query.sort;
+  });
+  assert.deepEqual(sorts, ['relevance', 'distance', 'name', 'updated']);
+  // the SDK's own name is not the contract's
+  assert.deepEqual(read('tri=updated').errors.map((e) => e.name), ['tri']);
+});
+
+test('the REST source asks the contract’s tri=date_maj for the sort `updated`, and the reader gives `updated` back', async () => {
+  const seen = [];
+  const server = createServer((req, res) => {
+    seen.push(new URL(req.url, 'http://x').searchParams);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: [], total: 0, page: 1, size: 20, facets: {} }));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const c = createClient({ source: 'rest', baseUrl: `http://127.0.0.1:${server.address().port}/api` });
+    await c.search({ sort: 'updated' }).catch(() => undefined);
+    await c.search({ sort: 'name' }).catch(() => undefined);
+    assert.deepEqual(seen.map((p) => p.get('tri')), ['date_maj', 'name']);
+    assert.equal(readRestSearchParams(seen[0]).query.sort, 'updated');
+  } finally {
+    server.close();
+  }
 });

@@ -14,7 +14,7 @@ export interface FiltersPanel {
   result: SearchResult | null;
   /** A place is chosen: distance and sort by distance are possible. */
   hasPlace: boolean;
-  /** The source sorts by `date_maj` (the static one): « Fiches vérifiées récemment » is offered. */
+  /** The source sorts by `date_maj` (the static and REST ones): « Fiches vérifiées récemment » is offered. */
   canSortUpdated?: boolean;
   chips: ActiveChip[];
   /** A checkbox of a list was ticked or unticked. */

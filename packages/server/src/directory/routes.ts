@@ -13,9 +13,6 @@ export const directoryRoutes: Route[] = [
     method: 'GET',
     path: '/services',
     async handle(_req, res, { db, url }) {
-      // `tri=date_maj` (least recently updated first, « à vérifier » first) is the server's own sort, read apart
-      const byDate = url.searchParams.get('tri') === 'date_maj';
-      if (byDate) url.searchParams.delete('tri');
       const { query, errors } = readRestSearchParams(url.searchParams);
       if (errors.length) return sendProblem(res, 400, 'Paramètres invalides', 'Certains paramètres de recherche sont invalides.', { 'invalid-params': errors });
       let place = null;
@@ -23,7 +20,7 @@ export const directoryRoutes: Route[] = [
         place = (await resolveCommune(query.commune)) ?? null;
         if (!place) return sendProblem(res, 422, 'Commune inconnue', `Aucune commune n’a le code INSEE ${query.commune}.`);
       }
-      sendJson(res, 200, await searchDirectory(db, byDate ? { ...query, sort: 'date_maj' } : query, place), { 'cache-control': 'no-store' });
+      sendJson(res, 200, await searchDirectory(db, query, place), { 'cache-control': 'no-store' });
     },
   },
   {

@@ -215,10 +215,8 @@ async function textSql(db: Queryable, text: string, ps: Params): Promise<TextSql
 type FacetKey = 'thematiques' | 'publics' | 'types' | 'typologies' | 'modesAccueil' | 'frais';
 const FACETS: readonly FacetKey[] = ['thematiques', 'publics', 'types', 'typologies', 'modesAccueil', 'frais'];
 
-/** The sorts of the REST contract: the SDK's, and `date_maj` (least recently updated first, « à vérifier » first). */
-export type DirectorySort = NonNullable<SearchQuery['sort']> | 'date_maj';
-/** A search of the REST contract (the SDK's query, with the server's extra sort). */
-export type DirectoryQuery = Omit<SearchQuery, 'sort'> & { sort?: DirectorySort };
+/** A search of the REST contract (the SDK's query; its sort `updated` is the contract's `tri=date_maj`, the most recently updated first). */
+export type DirectoryQuery = SearchQuery;
 
 /** Searches the directory. `place` is `query.commune` resolved by the gazetteer. */
 export async function searchDirectory(db: Queryable, q: DirectoryQuery, place: ResolvedPlace | null): Promise<DirectoryPage> {
@@ -316,8 +314,8 @@ export async function searchDirectory(db: Queryable, q: DirectoryQuery, place: R
       ? 'round(m.score::numeric, 3) desc, m.dist asc nulls last, m.name_key, m.id'
       : sort === 'distance' && origin
         ? 'm.dist asc nulls last, m.name_key, m.id'
-        : sort === 'date_maj'
-          ? 'm.date_maj asc, m.name_key, m.id'
+        : sort === 'updated'
+          ? 'm.date_maj desc, m.name_key, m.id'
           : 'm.name_key, m.id';
   const itemSql = `${base(true)}
     select sv.data as service, st.data as structure, m.dist
