@@ -7,11 +7,15 @@
  * a GOV.UK-style summary (focused) and next to each field; a live region says the thanks, the errors and the 429 wait.
  * When the record names its producer's page (`lien_source`, data·inclusion), that page is offered too.
  */
-import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { heading, sanitizeUrl, translate, type Lang, type SearchItem } from '@relais/core';
 import { suggestMessages, type SuggestMessageKey } from './suggest-messages.js';
 import { messages, type MessageKey } from './messages.js';
-import type { SuggestHost } from './suggest-hook.js';
+
+/** What the form needs from its element. */
+export interface SuggestHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
 
 /** The fields a suggestion can change (the contract's `Champ`). */
 export const CHAMPS = ['telephone', 'courriel', 'adresse', 'horaires_accueil', 'description', 'ferme', 'demenage'] as const;

@@ -4,15 +4,12 @@
  * messages) loads on the first click, so that the directory's page does not carry it. Styles are
  * constructable stylesheet of the element, as the strict CSP wants): the badge's here, the form's added with the form.
  */
-import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { sanitizeUrl, translate, type Lang, type SearchItem } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
-import type { SuggestController } from './suggest-form.js';
+import type { SuggestController, SuggestHost } from './suggest-form.js';
 
-/** What the form needs from its element. */
-export interface SuggestHost extends ReactiveControllerHost {
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
+export type { SuggestHost } from './suggest-form.js';
 
 /** The base URL of the contributions API, resolved against the page, or null when none (or not http/https). */
 export function contributionsBase(url: string | undefined | null): string | null {

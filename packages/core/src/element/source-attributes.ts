@@ -2,15 +2,9 @@ import type { LitElement, PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Dataset } from '../model/schema.js';
 import type { RelaisClient } from '../client/client.js';
-import type { SourceController } from './source-controller.js';
+import type { SourceAttributes, SourceController } from './source-controller.js';
 
-/** The four source properties of a widget used without a provider (read by `SourceController`). */
-export interface SourceAttributes {
-  src?: string | undefined;
-  source?: 'static' | 'data-inclusion' | 'rest' | undefined;
-  baseUrl?: string | undefined;
-  data?: Dataset | undefined;
-}
+export type { SourceAttributes } from './source-controller.js';
 
 /** A widget with its source attributes and the `client` property. */
 export interface SourceElement extends SourceAttributes {

@@ -4,9 +4,15 @@ import type { RelaisClient } from '../client/types.js';
 import { isAbortError, type RelaisError } from '../errors.js';
 import { clientFromAttributes, sourceChanged } from '../provider.js';
 import { clientContext } from './context.js';
-import type { SourceAttributes } from './source-attributes.js';
+import type { Dataset } from '../model/schema.js';
 
-export type { SourceAttributes } from './source-attributes.js';
+/** The four source properties of a widget used without a provider (read by `SourceController`). */
+export interface SourceAttributes {
+  src?: string | undefined;
+  source?: 'static' | 'data-inclusion' | 'rest' | undefined;
+  baseUrl?: string | undefined;
+  data?: Dataset | undefined;
+}
 
 /** What the widget hears from its source. */
 export interface SourceCallbacks {
