@@ -15,6 +15,7 @@ import { clientIp } from '../http/app.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { sendJson, sendProblem } from '../http/respond.js';
 import type { Route, RouteContext } from '../http/types.js';
+import { readBody } from '../http/body.js';
 import { closeSession, cookie, LOGIN_COOKIE, LOGIN_COOKIE_MAX_AGE, newToken, OidcClient, openSession, readSession, redirect, saveLogin, SESSION_COOKIE, sha256, SignInError, takeLogin, territoriesOf, type Session } from './auth.js';
 import { readContributionsConfig, type ContributionsConfig } from './config.js';
 import { confirmationMail, decisionMail, maskEmail, smtpMailer, type Mailer } from './mail.js';
@@ -130,28 +131,6 @@ export function validateSuggestion(body: unknown): { value: { auteur: Auteur; ch
   return { value: { auteur: o.auteur as Auteur, changements, commentaire: commentaire || null, contact: contact || null }, errors };
 }
 
-/** Reads the body within `max` bytes; null when larger. */
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > max) {
-    req.resume();
-    return null;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req as AsyncIterable<Buffer>) {
-    size += c.length;
-    if (size > max) {
-      if (size > max * 64) {
-        req.destroy();
-        return null;
-      }
-      continue;
-    }
-    chunks.push(c);
-  }
-  return size > max ? null : Buffer.concat(chunks);
-}
 
 const mediaType = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 

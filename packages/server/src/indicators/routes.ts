@@ -15,6 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiter } from '../http/rate-limit.js';
 import { sendJson, sendProblem } from '../http/respond.js';
 import type { Route, RouteContext } from '../http/types.js';
+import { readBody } from '../http/body.js';
 import { readIndicatorsConfig, type IndicatorsConfig } from './config.js';
 import { checkEvent, isDate, parisDays, reduceBatch } from './events.js';
 import { buildIndicators } from './report.js';
@@ -37,23 +38,6 @@ export interface IndicatorsRoutesOptions {
   config?: IndicatorsConfig;
 }
 
-/** Reads the body within `max` bytes; `null` when larger (the rest is drained, or the socket closed when absurd). */
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req as AsyncIterable<Buffer>) {
-    size += c.length;
-    if (size > max) {
-      if (size > max * 16) {
-        req.destroy();
-        return null;
-      }
-      continue;
-    }
-    chunks.push(c);
-  }
-  return size > max ? null : Buffer.concat(chunks);
-}
 
 const NO_STORE = { 'cache-control': 'no-store' };
 const DEP = /^(\d{2}|2A|2B|97\d)$/;

@@ -28,6 +28,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkReceivedSheet, keepReceivedSheet } from '@relais/liaison/headless';
 import type { Queryable, Row } from '../db/types.js';
 import type { Route, RouteContext } from '../http/types.js';
+import { readBody } from '../http/body.js';
 import { canonicalJson, hashToken, seal, sha256, unseal, type KeyRing } from './crypto.js';
 import { readLiaisonConfig, type LiaisonConfig } from './config.js';
 
@@ -78,23 +79,6 @@ const json = (res: ServerResponse, status: number, body: unknown, headers?: Reco
 const problem = (res: ServerResponse, status: number, title: string, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
   send(res, status, 'application/problem+json', { type: 'about:blank', title, status, detail, ...extra }, headers);
 
-/** Reads the body within `max` bytes; `null` when larger (the rest is drained, or the socket closed when absurd). */
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req as AsyncIterable<Buffer>) {
-    size += c.length;
-    if (size > max) {
-      if (size > max * 16) {
-        req.destroy();
-        return null;
-      }
-      continue;
-    }
-    chunks.push(c);
-  }
-  return size > max ? null : Buffer.concat(chunks);
-}
 
 /** Writes one line of the access log (ids only). */
 export async function logAccess(db: Queryable, at: number, kind: 'partner' | 'anonymous' | 'recipient' | 'system', actorId: string | null, action: string, status: number, sheetId: string | null = null): Promise<void> {
