@@ -13,3 +13,6 @@ export { RelaisStore, StoreChangeEvent, type SharedFilters, type DirectoryReques
 export { RelaisProvider, clientOptionsFromAttributes, clientFromAttributes, sourceChanged } from './provider.js';
 export { SourceController, type SourceAttributes, type SourceCallbacks } from './element/source-controller.js';
 export { PlaceController, browserLocate, type Locate } from './element/place-controller.js';
+export { markHandoff, takeHandoff, type Handoff, type SearchOrigin } from './element/handoff.js';
+// measurement (off unless started): the provider loads it on demand from './measure/index.js'
+export * from './measure/index.js';

@@ -45,6 +45,22 @@ export function clientFromAttributes(a: Parameters<typeof clientOptionsFromAttri
  * @fires {RelaisErrorEvent} relais-error - The source is misconfigured (no `src`/`base-url`).
  */
 export class RelaisProvider extends RelaisElement {
+  /**
+   * Turns measurement on (off by default) and posts aggregate-only events to this endpoint of `@relais/server`
+   * (`/api/indicateurs/evenements`): need tiles, result counts, the EPCI or département, benefit ids and statuses —
+   * never the words typed, a position or an answer (packages/core/PRIVACY.md). Measures the widgets inside this provider.
+   */
+  @property({ attribute: 'mesure-endpoint' }) mesureEndpoint: string | undefined;
+
+  /**
+   * Turns measurement on (off by default) towards the page's Matomo (`window._paq`): site searches with their result
+   * count, and events. The site keeps Matomo within the CNIL consent exemption (packages/core/PRIVACY.md).
+   */
+  @property({ type: Boolean, attribute: 'mesure-matomo' }) mesureMatomo = false;
+
+  private stopMeasure: (() => void) | undefined;
+  private measureKey = '';
+
   /** Kind of source: `static` (a JSON file), `data-inclusion` (the national API) or `rest` (the Relais REST contract). Defaults to `static` when `src` is set. */
   @property({ reflect: true }) source: 'static' | 'data-inclusion' | 'rest' | undefined;
 
@@ -98,6 +114,33 @@ export class RelaisProvider extends RelaisElement {
     super.connectedCallback();
     this.style.display = this.style.display || 'contents';
     void this.storeProvider;
+    if (this.hasUpdated) this.syncMeasurement();
+  }
+
+  override updated(): void {
+    this.syncMeasurement();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopMeasure?.();
+    this.stopMeasure = undefined;
+    this.measureKey = '';
+  }
+
+  /** Loads the measurement code only when the site turns it on. */
+  private syncMeasurement(): void {
+    const key = this.isConnected && (this.mesureEndpoint || this.mesureMatomo) ? `${this.mesureEndpoint ?? ''}|${this.mesureMatomo}` : '';
+    if (key === this.measureKey) return;
+    this.measureKey = key;
+    this.stopMeasure?.();
+    this.stopMeasure = undefined;
+    if (!key) return;
+    void import('./measure/index.js').then((m) => {
+      if (this.measureKey !== key) return;
+      const sinks = [...(this.mesureEndpoint ? [m.serverSink(new URL(this.mesureEndpoint, document.baseURI).href)] : []), ...(this.mesureMatomo ? [m.matomoSink()] : [])];
+      this.stopMeasure = m.startMeasurement({ sinks, root: this });
+    });
   }
 
   override render() {
