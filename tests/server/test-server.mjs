@@ -26,6 +26,7 @@ import { createLiaisonReceiver } from '../../examples/server/liaison-receiver.mj
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createDataInclusionDouble } from './data-inclusion-double.mjs';
+import { measureRoute } from './measure-check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const nievreText = readFileSync(join(root, 'examples/data/nievre.json'), 'utf8');
@@ -208,6 +209,7 @@ async function handle(req, res) {
     return send(res, 200, nievreText);
   }
   if ((m = /^\/faults\/liaison-count\/([\w-]+)$/.exec(p))) return send(res, 200, { count: readdirSync(liaisonDir).filter((f) => f.startsWith(m[1]) && f.endsWith('.json')).length });
+  if (await measureRoute(req, res, url)) return true;
   if (await liaison(req, res)) return true;
   if (await di(req, res, url)) return true;
   if (await rest(req, res)) return true;
@@ -217,7 +219,7 @@ async function handle(req, res) {
 /** web-test-runner / web-dev-server middleware. */
 export function testServerMiddleware() {
   return async (ctx, next) => {
-    if (!/^\/(faults|di|rest|liaison)\//.test(ctx.path)) return next();
+    if (!/^\/(faults|di|rest|liaison|measure)\//.test(ctx.path)) return next();
     ctx.respond = false;
     const done = await handle(ctx.req, ctx.res);
     if (!done) send(ctx.res, 404, { detail: 'not found' });

@@ -1,5 +1,5 @@
 /** Rounds a commune to its EPCI or département: the commune itself is never measured. */
-import { departementOf, resolveCommune, DEPARTEMENT_CODES } from '../geo/gazetteer.js';
+import { departementOf, loadChunk, DEPARTEMENT_CODES } from '../geo/gazetteer.js';
 import type { MeasureZone } from './types.js';
 
 const COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
@@ -14,7 +14,9 @@ export async function zoneOfCommune(code: string | null | undefined): Promise<Me
   if (!DEPARTEMENT_CODES.includes(dep)) return { niveau: 'aucune' };
   let place;
   try {
-    place = await resolveCommune(code);
+    const list = await loadChunk(dep);
+    // Paris, Lyon, Marseille: the gazetteer lists their arrondissements, which belong to the commune's EPCI
+    place = list.find((c) => c.code === code) ?? list.find((c) => c.parent === code);
   } catch {
     place = undefined; // the chunk could not load: the département is still known from the code
   }
