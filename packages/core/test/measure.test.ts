@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '@relais/core/provider.js';
 import '@relais/directory/define.js';
 import '@relais/eligibility/define.js';
-import { startMeasurement, callbackSink, serverSink, matomoSink, type MeasurementEvent, type RelaisProvider, type RelaisSearchEvent } from '@relais/core';
+import '@relais/pathway/define.js';
+import type { RelaisPathway } from '@relais/pathway';
+import { startMeasurement, callbackSink, serverSink, markHandoff, type MeasurementEvent, type RelaisProvider, type RelaisSearchEvent } from '@relais/core';
 import type { RelaisDirectory } from '@relais/directory';
 import type { RelaisEligibility, RelaisResultEvent } from '@relais/eligibility';
 
@@ -165,5 +167,128 @@ describe('measurement', () => {
     const r = await received(run);
     expect(r.errors).to.deep.equal([]);
     expect(r.batches.flat()).to.deep.equal(got);
+  });
+
+  it('<relais-provider mesure-matomo> pushes site searches to a stub _paq (as Matomo\'s snippet makes it) — and stops when removed', async () => {
+    const _paq: unknown[][] = [];
+    (window as unknown as { _paq: unknown[][] })._paq = _paq;
+    try {
+      const wrap = await fixture<RelaisProvider>(html`<relais-provider src="/examples/data/nievre.json" mesure-matomo><relais-directory departements="58"></relais-directory></relais-provider>`);
+      const el = wrap.querySelector('relais-directory') as RelaisDirectory;
+      await settled(el);
+      await waitUntil(() => _paq.length === 1, 'first search pushed', { timeout: 5000 });
+      const zero = await search(el, () => typeInto($<HTMLInputElement>(el, '#what')!, 'zzqxw'));
+      const tile = await search(el, () => $$(el, '.tile')[0]!.click());
+      await waitUntil(() => _paq.length === 3, 'three site searches');
+      expect(zero.total).to.equal(0);
+      expect(_paq[0]!.slice(0, 3)).to.deep.equal(['trackSiteSearch', 'toutes-thematiques', 'aucune-zone']);
+      expect(_paq[1]).to.deep.equal(['trackSiteSearch', 'toutes-thematiques', 'aucune-zone', 0]);
+      expect(_paq[2]).to.deep.equal(['trackSiteSearch', 'domicile', 'aucune-zone', tile.total]);
+      expect(JSON.stringify(_paq)).to.not.include('zzqxw');
+      wrap.removeAttribute('mesure-matomo');
+      await wrap.updateComplete;
+      await search(el, () => $$(el, '.tile')[0]!.click());
+      await new Promise((r) => setTimeout(r, 200));
+      expect(_paq.length).to.equal(3);
+    } finally {
+      delete (window as unknown as { _paq?: unknown[] })._paq;
+    }
+  });
+
+  it('<relais-provider mesure-endpoint> posts to the endpoint; a hand-off from eligibility carries its origin and benefit, not in the URL', async function () {
+    this.timeout(30000);
+    const run = newRun();
+    const before = location.href;
+    const wrap = await fixture<RelaisProvider>(html`<relais-provider src="/examples/data/nievre.json" mesure-endpoint=${endpoint(run)}><relais-eligibility date="2026-11-23"></relais-eligibility><relais-directory departements="58"></relais-directory></relais-provider>`);
+    const elig = wrap.querySelector('relais-eligibility') as RelaisEligibility;
+    const dir = wrap.querySelector('relais-directory') as RelaisDirectory;
+    await settled(dir);
+    await waitUntil(() => $(elig, 'form'), 'rendered', { timeout: 5000 });
+    for (let q = 0; q < 30 && cur(elig); q++) await answer(elig, OLDER[cur(elig)!]!);
+    await waitUntil(() => $(elig, '.results'), 'results');
+    const find = $$(elig, '.benefit button.link').find((b) => /Trouver/.test(b.textContent!))!;
+    const benefit = find.closest('article')!.getAttribute('aria-labelledby')!.slice(2);
+    const handed = await search(dir, () => find.click());
+    expect(location.href).to.equal(before);
+    window.dispatchEvent(new Event('pagehide'));
+    await waitUntil(async () => (await received(run)).batches.flat().some((e) => e.type === 'recherche' && e.origine === 'eligibilite'), 'hand-off posted', { timeout: 5000 });
+    const r = await received(run);
+    expect(r.errors).to.deep.equal([]);
+    const events = r.batches.flat();
+    expect(events.filter((e) => e.type === 'eligibilite').length).to.equal(1);
+    const h = events.find((e) => e.type === 'recherche' && e.origine === 'eligibilite');
+    expect(h).to.deep.include({ aide: benefit, resultats: handed.total, zone: { niveau: 'epci', code: '200067429' } });
+    expect(events.filter((e) => e.type === 'recherche' && e.origine === 'directe').length).to.equal(1, 'the first search only');
+    expect(sessionStorage.getItem('relais-mesure-origine')).to.equal(null, 'the marker is used once');
+  });
+
+  it('a hand-off marker is written only while measuring, read once, and ignored when stale or forged', async () => {
+    markHandoff({ origin: 'eligibilite', benefit: 'aah' });
+    expect(sessionStorage.getItem('relais-mesure-origine')).to.equal(null);
+    const stop = startMeasurement({ sinks: [] });
+    markHandoff({ origin: 'parcours' });
+    expect(JSON.parse(sessionStorage.getItem('relais-mesure-origine')!)).to.include({ origin: 'parcours' });
+    stop();
+    const { takeHandoff } = await import('@relais/core');
+    expect(takeHandoff()).to.deep.equal({ origin: 'parcours' });
+    expect(takeHandoff()).to.deep.equal({ origin: 'directe' });
+    sessionStorage.setItem('relais-mesure-origine', JSON.stringify({ origin: 'eligibilite', benefit: 'aah', at: Date.now() - 11 * 60 * 1000 }));
+    expect(takeHandoff()).to.deep.equal({ origin: 'directe' });
+    sessionStorage.setItem('relais-mesure-origine', JSON.stringify({ origin: 'eligibilite', benefit: 'Mme Dupont', at: Date.now() }));
+    expect(takeHandoff()).to.deep.equal({ origin: 'eligibilite' });
+  });
+
+  it('a pathway view measures its template and which steps with a deadline are late', async () => {
+    const got: MeasurementEvent[] = [];
+    const stop = startMeasurement({ sinks: [callbackSink((e) => got.push(e))] });
+    const events = [
+      { stepId: 'depot', kind: 'done' as const, date: '2026-03-12' },
+      { stepId: 'recevabilite', kind: 'done' as const, date: '2026-04-01' },
+      { stepId: 'evaluation', kind: 'started' as const, date: '2026-04-10' },
+    ];
+    const el = await fixture<RelaisPathway>(html`<relais-pathway template-id="mdph" today="2026-07-20" .events=${events}></relais-pathway>`);
+    await waitUntil(() => got.length === 1, 'pathway measured');
+    const overdue = el.schedule!.steps.filter((st) => st.status === 'overdue').map((st) => st.id);
+    expect(overdue.length).to.be.greaterThan(0);
+    const m = got[0]!;
+    expect(m.type).to.equal('parcours');
+    if (m.type !== 'parcours') return;
+    expect(m.modele).to.equal('mdph');
+    expect(m.etapes.filter((x) => x.statut === 'en_retard').map((x) => x.etape)).to.deep.equal(overdue);
+    el.today = '2026-06-01';
+    await waitUntil(() => got.length === 2, 'statuses changed');
+    const again = got[1]!;
+    expect(again.type === 'parcours' && again.etapes.every((x) => x.statut === 'a_temps')).to.equal(true);
+    el.requestUpdate();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(got.length).to.equal(2, 'not again for the same statuses');
+    stop();
+  });
+
+  it('the server sink retries a failed batch once, then drops it; it never sends a cookie', async () => {
+    document.cookie = 'relais-test=1; path=/';
+    const run = newRun();
+    const sink = serverSink(endpoint(run, '?status=503'), { delayMs: 100 });
+    sink.send({ v: 1, type: 'fiche', jour: '2026-12-02', modele: 'orientation', etat: 'envoyee' });
+    await waitUntil(async () => (await received(run)).refused === 2, 'tried twice', { timeout: 3000 });
+    await new Promise((r) => setTimeout(r, 400));
+    const r = await received(run);
+    expect(r.refused).to.equal(2);
+    expect(r.headers.every((x) => x.cookie === null)).to.equal(true);
+    sink.close!();
+    document.cookie = 'relais-test=; max-age=0; path=/';
+  });
+
+  it('the server sink sends 120 events as batches of 50, 50 and 20, and what is pending when the page is hidden', async () => {
+    const run = newRun();
+    const sink = serverSink(endpoint(run), { delayMs: 60000 });
+    const ev = { v: 1 as const, type: 'fiche' as const, jour: '2026-12-02', modele: 'orientation', etat: 'envoyee' as const };
+    for (let i = 0; i < 120; i++) sink.send(ev);
+    await waitUntil(async () => (await received(run)).batches.length === 2, 'two full batches', { timeout: 3000 });
+    window.dispatchEvent(new Event('pagehide'));
+    await waitUntil(async () => (await received(run)).batches.length === 3, 'the rest on pagehide', { timeout: 3000 });
+    expect((await received(run)).batches.map((b) => b.length).sort()).to.deep.equal([20, 50, 50]);
+    sink.close!();
   });
 });

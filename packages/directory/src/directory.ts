@@ -416,7 +416,7 @@ export class RelaisDirectory extends RelaisElement {
       this.announce = [recognized, widened, this.countText(result), this.unsupportedText(result), outOfReach ? this.outOfReachText(outOfReach) : '', elsewhere].filter(Boolean).join(' ');
       if (reveal) void this.revealResults(reveal);
       const from = takeHandoff(); // the origin of a hand-off (eligibility, pathway), for measurement: see core's handoff.ts
-      this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }, { need: this.filters.needs.length === 1 ? this.filters.needs[0] : undefined, origin: from.origin, benefit: from.benefit }));
+      this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? asked.commune ?? null }, { need: this.filters.needs.length === 1 ? this.filters.needs[0] : undefined, origin: from.origin, benefit: from.benefit }));
       // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
       this.store?.setFilters({ text: q.text, thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox, departements: q.departements });
       if (this.syncUrl) this.pushUrlState();
