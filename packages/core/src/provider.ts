@@ -124,22 +124,25 @@ export class RelaisProvider extends RelaisElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopMeasure?.();
-    this.stopMeasure = undefined;
     this.measureKey = '';
   }
 
-  /** Loads the measurement code only when the site turns it on. */
+  /** Loads the measurement code only when the site turns it on; the events of the meantime are kept for it. */
   private syncMeasurement(): void {
-    const key = this.isConnected && (this.mesureEndpoint || this.mesureMatomo) ? `${this.mesureEndpoint ?? ''}|${this.mesureMatomo}` : '';
+    const key = this.isConnected && (this.mesureEndpoint || this.mesureMatomo) ? `${this.mesureEndpoint}|${this.mesureMatomo}` : '';
     if (key === this.measureKey) return;
     this.measureKey = key;
     this.stopMeasure?.();
-    this.stopMeasure = undefined;
     if (!key) return;
+    const early: Event[] = [];
+    const keep = (e: Event) => early.push(e);
+    const names = ['relais-search', 'relais-result', 'relais-submit', 'relais-pathway-view'];
+    const unlisten = () => names.forEach((n) => this.removeEventListener(n, keep, true));
+    for (const n of names) this.addEventListener(n, keep, true);
+    this.stopMeasure = unlisten;
     void import('./measure/index.js').then((m) => {
-      if (this.measureKey !== key) return;
-      const sinks = [...(this.mesureEndpoint ? [m.serverSink(new URL(this.mesureEndpoint, document.baseURI).href)] : []), ...(this.mesureMatomo ? [m.matomoSink()] : [])];
-      this.stopMeasure = m.startMeasurement({ sinks, root: this });
+      unlisten();
+      if (this.measureKey === key) this.stopMeasure = m.measureFromAttributes(this, this.mesureEndpoint, this.mesureMatomo, early);
     });
   }
 

@@ -145,7 +145,7 @@ describe('measurement', () => {
     const onResult = (e: Event) => widget.push((e as RelaisResultEvent).results);
     document.addEventListener('relais-result', onResult);
     for (let i = 0; i < 20; i++) {
-      const answers = { ...OLDER, 'demandeur.age': [82, 67, 91, 75, 62][i % 5]!, 'demandeur.gir': (i % 6) + 1, 'foyer.ressources_mensuelles': [950, 2400, 600, 1300][i % 4]!, 'demandeur.ressources_propres': [950, 2400, 600, 1300][i % 4]! };
+      const answers: Record<string, string | number | boolean> = { ...OLDER, 'demandeur.age': [82, 67, 91, 75, 62][i % 5]!, 'demandeur.gir': (i % 6) + 1, 'foyer.ressources_mensuelles': [950, 2400, 600, 1300][i % 4]!, 'demandeur.ressources_propres': [950, 2400, 600, 1300][i % 4]! };
       const el = await fixture<RelaisEligibility>(html`<relais-eligibility date="2026-11-23"></relais-eligibility>`);
       await waitUntil(() => $(el, 'form'), 'rendered', { timeout: 5000 });
       for (let q = 0; q < 30 && cur(el); q++) await answer(el, answers[cur(el)!]!);
@@ -229,13 +229,19 @@ describe('measurement', () => {
     markHandoff({ origin: 'parcours' });
     expect(JSON.parse(sessionStorage.getItem('relais-mesure-origine')!)).to.include({ origin: 'parcours' });
     stop();
-    const { takeHandoff } = await import('@relais/core');
-    expect(takeHandoff()).to.deep.equal({ origin: 'parcours' });
+    const { takeHandoff, toMeasurement, RelaisSearchEvent: Search } = await import('@relais/core');
+    expect(takeHandoff().origin).to.equal('parcours');
     expect(takeHandoff()).to.deep.equal({ origin: 'directe' });
     sessionStorage.setItem('relais-mesure-origine', JSON.stringify({ origin: 'eligibilite', benefit: 'aah', at: Date.now() - 11 * 60 * 1000 }));
     expect(takeHandoff()).to.deep.equal({ origin: 'directe' });
+    sessionStorage.setItem('relais-mesure-origine', JSON.stringify({ origin: 'tracker', at: Date.now() }));
+    expect(takeHandoff()).to.deep.equal({ origin: 'directe' });
+    // a forged benefit never reaches a measurement event
     sessionStorage.setItem('relais-mesure-origine', JSON.stringify({ origin: 'eligibilite', benefit: 'Mme Dupont', at: Date.now() }));
-    expect(takeHandoff()).to.deep.equal({ origin: 'eligibilite' });
+    const h = takeHandoff();
+    const m = await toMeasurement(new Search(0, { thematiques: [], publics: [], commune: null }, h));
+    expect(m).to.include({ origine: 'eligibilite' });
+    expect(m && 'aide' in m).to.equal(false);
   });
 
   it('a pathway view measures its template and which steps with a deadline are late', async () => {

@@ -1,5 +1,5 @@
 /** Measurement (off unless started): see packages/core/PRIVACY.md and measurement-v1.schema.json. */
-export { startMeasurement, type MeasurementOptions } from './start.js';
+export { startMeasurement, measureFromAttributes, type MeasurementOptions } from './start.js';
 export { serverSink, matomoSink, callbackSink, type ServerSinkOptions, type MatomoQueue } from './sinks.js';
 export { toMeasurement, MEASURED_EVENTS, type MeasureContext } from './map.js';
 export { zoneOfCommune, zoneOfArea } from './zone.js';

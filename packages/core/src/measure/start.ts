@@ -2,6 +2,7 @@
 import { setHandoffMarking } from '../element/handoff.js';
 import { MEASURED_EVENTS, toMeasurement, type MeasureContext } from './map.js';
 import type { MeasurementSink } from './types.js';
+import { matomoSink, serverSink } from './sinks.js';
 
 /** Options of {@link startMeasurement}. */
 export interface MeasurementOptions extends MeasureContext {
@@ -9,6 +10,8 @@ export interface MeasurementOptions extends MeasureContext {
   sinks: readonly MeasurementSink[];
   /** Where to listen (default `document`); events are composed, heard in the capture phase. */
   root?: EventTarget;
+  /** Events heard before the measurement code was loaded (by `<relais-provider>`), measured first. */
+  replay?: readonly Event[];
 }
 
 /**
@@ -34,6 +37,7 @@ export function startMeasurement(opts: MeasurementOptions): () => void {
       () => undefined,
     );
   };
+  for (const e of opts.replay ?? []) listener(e);
   for (const name of MEASURED_EVENTS) root.addEventListener(name, listener, { capture: true });
   setHandoffMarking(true);
   return () => {
@@ -43,4 +47,10 @@ export function startMeasurement(opts: MeasurementOptions): () => void {
     setHandoffMarking(false);
     for (const s of sinks) s.close?.();
   };
+}
+
+/** What `<relais-provider mesure-endpoint mesure-matomo>` starts: measures the widgets inside `root`. */
+export function measureFromAttributes(root: HTMLElement, endpoint: string | undefined, matomo: boolean, replay: readonly Event[]): () => void {
+  const sinks = [...(endpoint ? [serverSink(new URL(endpoint, document.baseURI).href)] : []), ...(matomo ? [matomoSink()] : [])];
+  return startMeasurement({ sinks, root, replay });
 }
