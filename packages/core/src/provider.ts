@@ -129,16 +129,16 @@ export class RelaisProvider extends RelaisElement {
 
   /** Loads the measurement code only when the site turns it on; the events of the meantime are kept for it. */
   private syncMeasurement(): void {
-    const key = this.isConnected && (this.mesureEndpoint || this.mesureMatomo) ? `${this.mesureEndpoint}|${this.mesureMatomo}` : '';
+    const key = this.isConnected && (this.mesureEndpoint || this.mesureMatomo) ? `${this.mesureEndpoint}${this.mesureMatomo}` : '';
     if (key === this.measureKey) return;
     this.measureKey = key;
     this.stopMeasure?.();
     if (!key) return;
     const early: Event[] = [];
-    const keep = (e: Event) => early.push(e);
     const names = ['relais-search', 'relais-result', 'relais-submit', 'relais-pathway-view'];
-    const unlisten = () => names.forEach((n) => this.removeEventListener(n, keep, true));
-    for (const n of names) this.addEventListener(n, keep, true);
+    const keep = (e: Event) => early.push(e);
+    const unlisten = () => names.map((n) => this.removeEventListener(n, keep, true));
+    names.map((n) => this.addEventListener(n, keep, true));
     this.stopMeasure = unlisten;
     void import('./measure/index.js').then((m) => {
       unlisten();

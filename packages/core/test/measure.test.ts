@@ -238,8 +238,7 @@ describe('measurement', () => {
     expect(takeHandoff()).to.deep.equal({ origin: 'directe' });
     // a forged benefit never reaches a measurement event
     sessionStorage.setItem('relais-mesure-origine', JSON.stringify({ origin: 'eligibilite', benefit: 'Mme Dupont', at: Date.now() }));
-    const h = takeHandoff();
-    const m = await toMeasurement(new Search(0, { thematiques: [], publics: [], commune: null }, h));
+    const m = await toMeasurement(new Search(0, { thematiques: [], publics: [], commune: null }));
     expect(m).to.include({ origine: 'eligibilite' });
     expect(m && 'aide' in m).to.equal(false);
   });

@@ -8,7 +8,6 @@ import {
   RelaisDataWarningEvent,
   RelaisSearchEvent,
   RelaisSelectEvent,
-  takeHandoff,
   clientContext,
   storeContext,
   clientFromAttributes,
@@ -65,7 +64,7 @@ let instances = 0;
  *
  * @element relais-directory
  *
- * @fires {RelaisSearchEvent} relais-search - After each search: `total`, the filters, the need tile and the origin of a hand-off (never the words typed).
+ * @fires {RelaisSearchEvent} relais-search - After each search: `total`, the filters and the need tile chosen (never the words typed).
  * @fires {RelaisSelectEvent} relais-select - A service was opened (`serviceId`), or closed (`null`).
  * @fires {RelaisErrorEvent} relais-error - The source failed; `message` is the French sentence shown.
  * @fires {RelaisDataWarningEvent} relais-data-warning - Invalid records were skipped in the source (`skipped`, `warnings`).
@@ -415,8 +414,7 @@ export class RelaisDirectory extends RelaisElement {
       const elsewhere = !outOfReach && result.total === 0 && result.elsewhere?.total ? this.elsewhereText(result.elsewhere) : '';
       this.announce = [recognized, widened, this.countText(result), this.unsupportedText(result), outOfReach ? this.outOfReachText(outOfReach) : '', elsewhere].filter(Boolean).join(' ');
       if (reveal) void this.revealResults(reveal);
-      const from = takeHandoff(); // the origin of a hand-off (eligibility, pathway), for measurement: see core's handoff.ts
-      this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? asked.commune ?? null }, { need: this.filters.needs.length === 1 ? this.filters.needs[0] : undefined, origin: from.origin, benefit: from.benefit }));
+      this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? asked.commune ?? null }, this.filters.needs.length === 1 ? this.filters.needs[0] : undefined));
       // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
       this.store?.setFilters({ text: q.text, thematiques: q.thematiques, publics: q.publics, typologies: q.typologies, modesAccueil: q.modesAccueil, frais: q.frais, commune: q.commune, near: q.near, bbox: this.store.filters.bbox, departements: q.departements });
       if (this.syncUrl) this.pushUrlState();

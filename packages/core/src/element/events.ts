@@ -3,7 +3,6 @@
  * personal data: ids, counts and statuses only.
  */
 import type { RelaisErrorKind } from '../errors.js';
-import type { SearchOrigin } from './handoff.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -34,21 +33,13 @@ export class RelaisDataWarningEvent extends Event {
 /** `relais-search`: a search ran; carries the number of results, never the words typed. */
 export class RelaisSearchEvent extends Event {
   static readonly eventName = 'relais-search';
-  /** The need tile chosen (`aide-domicile`…), when exactly one is. */
-  readonly need: string | undefined;
-  /** Where the search comes from: typed here (`directe`), or handed off from `eligibilite`, `parcours` or `carte`. */
-  readonly origin: SearchOrigin;
-  /** With `origin` `eligibilite`: the id of the benefit whose result led to this search. */
-  readonly benefit: string | undefined;
   constructor(
     readonly total: number,
     readonly filters: { thematiques: readonly string[]; publics: readonly string[]; commune: string | null },
-    context: { need?: string | undefined; origin?: SearchOrigin; benefit?: string | undefined } = {},
+    /** The need tile chosen (`domicile`, `aidants`…), when exactly one is. */
+    readonly need?: string,
   ) {
     super(RelaisSearchEvent.eventName, init);
-    this.need = context.need;
-    this.origin = context.origin ?? 'directe';
-    this.benefit = context.benefit;
   }
 }
 

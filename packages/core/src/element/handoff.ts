@@ -4,7 +4,8 @@
  *
  * Never in the URL: a benefit id in an address (`?aide=aah`) says that the person may be disabled, and an address is
  * kept in the history, in server logs (Referer) and in analytics. A one-shot marker in `sessionStorage` (this tab
- * only, removed when read, ignored after 10 minutes) carries it to the directory's next search instead — and only
+ * only, removed when read, ignored after 10 minutes) carries it to the directory's next search instead (the measurement takes it when it hears that search's
+ * `relais-search`, so that the directory page carries none of this code) — and only
  * when the site turned measurement on (otherwise nothing is written). The measurement checks it again (map.ts).
  */
 export type SearchOrigin = 'directe' | 'eligibilite' | 'parcours' | 'carte';
@@ -43,6 +44,10 @@ export function takeHandoff(): Handoff {
   try {
     raw ??= sessionStorage.getItem(KEY);
     sessionStorage.removeItem(KEY);
+  } catch {
+    // no storage: the in-page marker only
+  }
+  try {
     const h = JSON.parse(raw!) as Handoff & { at: number };
     if (Date.now() - h.at < 6e5 && ['eligibilite', 'parcours', 'carte'].includes(h.origin)) return { origin: h.origin, benefit: h.benefit };
   } catch {

@@ -3,6 +3,7 @@
  * (anything else is dropped, never truncated into something else); the commune becomes its EPCI or département.
  */
 import { todayIso } from '../i18n/i18n.js';
+import { takeHandoff, type Handoff } from '../element/handoff.js';
 import { zoneOfArea, zoneOfCommune } from './zone.js';
 import type { MeasurementEvent, SearchMeasure } from './types.js';
 
@@ -22,6 +23,8 @@ export interface MeasureContext {
   jour?: string;
   /** Host name; defaults to `location.hostname`. */
   site?: string;
+  /** `false`: do not take the pending hand-off marker (a search's origin is then `directe`). */
+  handoff?: false;
 }
 
 function common(ctx: MeasureContext): { v: 1; jour: string; site?: string } {
@@ -39,7 +42,9 @@ export async function toMeasurement(e: Event, ctx: MeasureContext = {}): Promise
       const f = (ev['filters'] ?? {}) as Loose;
       const total = ev['total'];
       if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) return null;
-      const origin = ORIGINS.find((o) => o === ev['origin']) ?? 'directe';
+      // the origin of a hand-off from another widget, noted when its link or button was used (handoff.ts)
+      const from: Handoff = ctx.handoff === false ? { origin: 'directe' } : takeHandoff();
+      const origin = ORIGINS.find((o) => o === from.origin) ?? 'directe';
       const out: SearchMeasure = {
         ...common(ctx),
         type: 'recherche',
@@ -51,7 +56,7 @@ export async function toMeasurement(e: Event, ctx: MeasureContext = {}): Promise
       const publics = ids(f['publics'], 12);
       if (publics.length) out.publics = publics;
       if (isId(ev['need'])) out.besoin = ev['need'];
-      if (origin === 'eligibilite' && isId(ev['benefit'])) out.aide = ev['benefit'];
+      if (origin === 'eligibilite' && isId(from.benefit)) out.aide = from.benefit;
       return out;
     }
     case 'relais-result': {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { zoneOfCommune, zoneOfArea, toMeasurement, matomoSink, callbackSink } from '../../dist/measure/index.js';
 import { RelaisSearchEvent } from '../../dist/element/events.js';
+import { markHandoff, setHandoffMarking } from '../../dist/element/handoff.js';
 import { eventErrors, batchErrors } from '../../../../tests/server/measure-check.mjs';
 
 test('a commune is rounded to its EPCI, else its département, never kept', async () => {
@@ -41,12 +42,23 @@ const ctx = { jour: '2026-12-02', site: 'www.nievre.fr' };
 const typed = ['violences conjugales', 'dette'];
 
 test('a search becomes need, thématiques, publics, zone, count and origin — never the words or the commune', async () => {
-  const e = new RelaisSearchEvent(0, { thematiques: ['famille--violences', 'famille--violences', 'Bad Id'], publics: ['femmes'], commune: '58194' }, { need: 'violences', origin: 'eligibilite', benefit: 'apa_domicile' });
+  const e = new RelaisSearchEvent(0, { thematiques: ['famille--violences', 'famille--violences', 'Bad Id'], publics: ['femmes'], commune: '58194' }, 'violences');
+  markHandoff({ origin: 'eligibilite', benefit: 'apa_domicile' });
+  assert.equal((await toMeasurement(e, ctx)).origine, 'directe', 'no marker while measurement is off');
+  setHandoffMarking(true);
+  markHandoff({ origin: 'eligibilite', benefit: 'apa_domicile' });
+  setHandoffMarking(false);
   const m = await toMeasurement(e, ctx);
   assert.deepEqual(m, { v: 1, jour: '2026-12-02', site: 'www.nievre.fr', type: 'recherche', thematiques: ['famille--violences'], publics: ['femmes'], zone: { niveau: 'epci', code: '245804406' }, resultats: 0, origine: 'eligibilite', besoin: 'violences', aide: 'apa_domicile' });
   assert.deepEqual(eventErrors(m, typed), []);
-  // a direct search carries no benefit even if one was set
-  const d = await toMeasurement(new RelaisSearchEvent(3, { thematiques: [], publics: [], commune: null }, { benefit: 'aah' }), ctx);
+  // the marker is used once: the next search is direct; a parcours hand-off carries no benefit
+  setHandoffMarking(true);
+  markHandoff({ origin: 'parcours', benefit: 'aah' });
+  setHandoffMarking(false);
+  const p = await toMeasurement(new RelaisSearchEvent(3, { thematiques: [], publics: [], commune: null }), ctx);
+  assert.equal(p.origine, 'parcours');
+  assert.equal('aide' in p, false);
+  const d = await toMeasurement(new RelaisSearchEvent(3, { thematiques: [], publics: [], commune: null }), ctx);
   assert.equal(d.origine, 'directe');
   assert.equal('aide' in d, false);
   assert.deepEqual(d.zone, { niveau: 'aucune' });
