@@ -169,7 +169,7 @@ describe('measurement', () => {
     expect(r.batches.flat()).to.deep.equal(got);
   });
 
-  it('<relais-provider mesure-matomo> pushes site searches to a stub _paq (as Matomo\'s snippet makes it) — and stops when removed', async () => {
+  it('<relais-provider mesure-matomo> pushes site searches to a stub _paq (as Matomo\'s snippet makes it) — and stops when the provider leaves the page', async () => {
     const _paq: unknown[][] = [];
     (window as unknown as { _paq: unknown[][] })._paq = _paq;
     try {
@@ -185,10 +185,12 @@ describe('measurement', () => {
       expect(_paq[1]).to.deep.equal(['trackSiteSearch', 'toutes-thematiques', 'aucune-zone', 0]);
       expect(_paq[2]).to.deep.equal(['trackSiteSearch', 'domicile', 'aucune-zone', tile.total]);
       expect(JSON.stringify(_paq)).to.not.include('zzqxw');
-      wrap.removeAttribute('mesure-matomo');
-      await wrap.updateComplete;
-      await search(el, () => $$(el, '.tile')[0]!.click());
-      await new Promise((r) => setTimeout(r, 200));
+      // a provider taken off the page measures nothing more
+      wrap.remove();
+      await new Promise((r) => setTimeout(r, 50));
+      const { RelaisSearchEvent: Search } = await import('@relais/core');
+      el.dispatchEvent(new Search(3, { thematiques: [], publics: [], commune: null }));
+      await new Promise((r) => setTimeout(r, 100));
       expect(_paq.length).to.equal(3);
     } finally {
       delete (window as unknown as { _paq?: unknown[] })._paq;
@@ -223,6 +225,7 @@ describe('measurement', () => {
   });
 
   it('a hand-off marker is written only while measuring, read once, and ignored when stale or forged', async () => {
+    await new Promise((r) => setTimeout(r, 100)); // the providers of the tests before have stopped
     markHandoff({ origin: 'eligibilite', benefit: 'aah' });
     expect(sessionStorage.getItem('relais-mesure-origine')).to.equal(null);
     const stop = startMeasurement({ sinks: [] });

@@ -18,12 +18,13 @@ export interface Handoff {
 }
 
 const KEY = 'relais-mesure-origine';
-let on = false;
+/** How many measurements run (two providers may each measure). */
+let on = 0;
 let mem: string | null = null;
 
-/** Turns hand-off markers on or off (set by `startMeasurement`). */
+/** Turns hand-off markers on or off (by `startMeasurement` and its stop function, which may be several). */
 export function setHandoffMarking(v: boolean): void {
-  on = v;
+  on = Math.max(0, on + (v ? 1 : -1));
 }
 
 /** Notes a hand-off towards the directory (nothing when measurement is off). */

@@ -50,7 +50,7 @@ export function startMeasurement(opts: MeasurementOptions): () => void {
 }
 
 /** What `<relais-provider mesure-endpoint mesure-matomo>` starts: measures the widgets inside `root`. */
-export function measureFromAttributes(root: HTMLElement, endpoint: string | undefined, matomo: boolean, replay: readonly Event[]): () => void {
+export function measureFromAttributes(root: HTMLElement, endpoint: string | null, matomo: boolean, replay: readonly Event[]): () => void {
   const sinks = [...(endpoint ? [serverSink(new URL(endpoint, document.baseURI).href)] : []), ...(matomo ? [matomoSink()] : [])];
   return startMeasurement({ sinks, root, replay });
 }
