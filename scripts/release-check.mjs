@@ -21,9 +21,10 @@ const readJson = (f) => JSON.parse(readFileSync(f, 'utf8'));
 /**
  * Packed size limits (bytes, `npm pack` gzip). @relais/core: 1 826 kB with the commune data three times, 942 kB with
  * the data once (the data alone pack to 706 kB, so the 700 kB target of issue 17 needs a denser encoding); the limit
- * leaves room for code, not for a second copy of the data.
+ * leaves room for code, not for a second copy of the data. Issue 20 (measurement: src, dist and PRIVACY.md, 18 kB
+ * packed) took it from 993 to 1 011 kB: limit 1 025 kB.
  */
-export const PACK_LIMITS = { '@relais/core': 1_000_000 };
+export const PACK_LIMITS = { '@relais/core': 1_025_000 };
 
 /**
  * Problems of data in the published files: a declaration whose type is a long string, or more than 100 kB of long
