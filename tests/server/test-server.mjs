@@ -31,6 +31,7 @@ import { tmpdir } from 'node:os';
 import { createDataInclusionDouble } from './data-inclusion-double.mjs';
 import { createContributionsDouble } from './contributions-double.mjs';
 import { createIndicatorsDouble } from './indicators-double.mjs';
+import { measureRoute } from './measure-check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const nievreText = readFileSync(join(root, 'examples/data/nievre.json'), 'utf8');
@@ -216,6 +217,7 @@ async function handle(req, res) {
     return send(res, 200, nievreText);
   }
   if ((m = /^\/faults\/liaison-count\/([\w-]+)$/.exec(p))) return send(res, 200, { count: readdirSync(liaisonDir).filter((f) => f.startsWith(m[1]) && f.endsWith('.json')).length });
+  if (await measureRoute(req, res, url)) return true;
   if (await liaison(req, res)) return true;
   if (await di(req, res, url)) return true;
   if (await contrib(req, res, url)) return true;
@@ -227,7 +229,7 @@ async function handle(req, res) {
 /** web-test-runner / web-dev-server middleware. */
 export function testServerMiddleware() {
   return async (ctx, next) => {
-    if (!/^\/(faults|di|rest|liaison|contrib|ind)\//.test(ctx.path)) return next();
+    if (!/^\/(faults|di|rest|liaison|contrib|ind|measure)\//.test(ctx.path)) return next();
     ctx.respond = false;
     const done = await handle(ctx.req, ctx.res);
     if (!done) send(ctx.res, 404, { detail: 'not found' });

@@ -15,3 +15,6 @@ export { SourceController, type SourceAttributes, type SourceCallbacks, type Run
 export { PlaceController, browserLocate, type Locate } from './element/place-controller.js';
 export { SourceAttributesMixin, type SourceElement } from './element/source-attributes.js';
 export { StoreController, type StoreCallbacks } from './element/store-controller.js';
+export { markHandoff, takeHandoff, type Handoff, type SearchOrigin } from './element/handoff.js';
+// measurement (off unless started): the provider loads it on demand from './measure/index.js'
+export * from './measure/index.js';

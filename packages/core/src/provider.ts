@@ -43,8 +43,12 @@ export function clientFromAttributes(a: Parameters<typeof clientOptionsFromAttri
  * @element relais-provider
  * @slot - The Relais widgets (and any other content) that share this client.
  * @fires {RelaisErrorEvent} relais-error - The source is misconfigured (no `src`/`base-url`).
+ * @attr {string} mesure-endpoint - Turns measurement on (off by default): posts aggregate-only events to this endpoint of `@relais/server` (`/api/indicateurs/evenements`) — need tiles, result counts, the EPCI or département, benefit ids and statuses; never the words typed, a position or an answer (packages/core/PRIVACY.md). Measures the widgets inside this provider; read when the provider is added to the page.
+ * @attr {boolean} mesure-matomo - Turns measurement on (off by default) towards the page's Matomo (`window._paq`): site searches with their result count, and events. The site keeps Matomo within the CNIL consent exemption (packages/core/PRIVACY.md). Read when the provider is added to the page.
  */
 export class RelaisProvider extends RelaisElement {
+  private measuring: Promise<() => void> | undefined;
+
   /** Kind of source: `static` (a JSON file), `data-inclusion` (the national API) or `rest` (the Relais REST contract). Defaults to `static` when `src` is set. */
   @property({ reflect: true }) source: 'static' | 'data-inclusion' | 'rest' | undefined;
 
@@ -98,6 +102,28 @@ export class RelaisProvider extends RelaisElement {
     super.connectedCallback();
     this.style.display = this.style.display || 'contents';
     void this.storeProvider;
+    this.measure(this.getAttribute('mesure-endpoint'), this.hasAttribute('mesure-matomo'));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.measuring?.then((stop) => stop());
+  }
+
+  /**
+   * Loads the measurement code only when the site turns it on (`mesure-endpoint`, `mesure-matomo`, read when the
+   * provider is connected); the events heard before the code is loaded are kept for it.
+   */
+  private measure(endpoint: string | null, matomo: boolean): void {
+    if (!endpoint && !matomo) return;
+    const early: Event[] = [];
+    const keep = (e: Event) => early.push(e);
+    const names = 'search result submit pathway-view'.split(' ');
+    names.map((n) => this.addEventListener(`relais-${n}`, keep, true));
+    this.measuring = import('./measure/index.js').then((m) => {
+      names.map((n) => this.removeEventListener(`relais-${n}`, keep, true));
+      return m.measureFromAttributes(this, endpoint, matomo, early);
+    });
   }
 
   override render() {

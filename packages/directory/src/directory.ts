@@ -38,7 +38,7 @@ let instances = 0;
  *
  * @element relais-directory
  *
- * @fires {RelaisSearchEvent} relais-search - After each search: `total` and the filters (never the words typed).
+ * @fires {RelaisSearchEvent} relais-search - After each search: `total`, the filters and the need tile chosen (never the words typed).
  * @fires {RelaisSelectEvent} relais-select - A service was opened (`serviceId`), or closed (`null`).
  * @fires {RelaisErrorEvent} relais-error - The source failed; `message` is the French sentence shown.
  * @fires {RelaisDataWarningEvent} relais-data-warning - Invalid records were skipped in the source (`skipped`, `warnings`).
@@ -314,7 +314,9 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     this.error = null;
     this.announce = announcement(this.view, { ...this.shown, result });
     if (reveal) void this.updateComplete.then(() => revealResults(this.renderRoot, reveal));
-    this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? null }));
+    // the commune asked, even when the search was widened beyond it; the need tile when one is chosen (measurement)
+    const asked = this.placeField.place?.kind === 'commune' ? this.placeField.place.code : null;
+    this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? asked }, this.filters.needs.length === 1 ? this.filters.needs[0] : undefined));
     // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
     this.store?.setFilters(sharedFilters(q, this.store.filters.bbox));
     this.url.write();

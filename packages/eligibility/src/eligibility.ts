@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ContextConsumer } from '@lit/context';
-import { RelaisElement, RelaisErrorEvent, Http, RelaisError, PlaceController, storeContext, formatMoney, heading, sanitizeUrl, termLabel, translate, todayIso } from '@relais/core';
+import { RelaisElement, RelaisErrorEvent, Http, departementOf, markHandoff, RelaisError, PlaceController, storeContext, formatMoney, heading, sanitizeUrl, termLabel, translate, todayIso } from '@relais/core';
 import { evaluate, prepareCatalogue, type Answers, type BenefitResult, type Evaluation } from './engine.js';
 import { mergeCatalogues, parseCatalogue, CatalogueError, type BenefitCatalogue } from './catalogue.js';
 import { FACTS, factById, type Fact } from './facts.js';
@@ -15,7 +15,11 @@ import { forgetEncrypted, loadEncrypted, saveEncrypted } from './secure-session.
 /** `relais-result`: results are shown; carries benefit ids and statuses only, never the answers. */
 export class RelaisResultEvent extends Event {
   static readonly eventName = 'relais-result';
-  constructor(readonly results: ReadonlyArray<{ id: string; status: BenefitResult['status'] }>) {
+  constructor(
+    readonly results: ReadonlyArray<{ id: string; status: BenefitResult['status'] }>,
+    /** The person's area rounded to the EPCI (SIREN) or département of the commune answered, never the commune; null when none was given. */
+    readonly area: { epci: string | null; departement: string } | null = null,
+  ) {
     super(RelaisResultEvent.eventName, { bubbles: true, composed: true });
   }
 }
@@ -37,7 +41,7 @@ const TRIAGE_STEP = 'demandeur.gir#triage';
  * apply. Everything is computed in the browser; answers are never sent.
  *
  * @element relais-eligibility
- * @fires {RelaisResultEvent} relais-result - Results shown: benefit ids and statuses only (never the answers).
+ * @fires {RelaisResultEvent} relais-result - Results shown: benefit ids and statuses, and the area rounded to the EPCI or département (never the answers).
  * @fires {RelaisErrorEvent} relais-error - A local catalogue could not be loaded or is invalid (`message` in French).
  * @csspart question - The current question.
  * @csspart input - The answer fields (number, commune).
@@ -236,7 +240,10 @@ export class RelaisEligibility extends RelaisElement {
   private showResults(): void {
     const ev = this.evaluation;
     this.current = null;
-    if (ev) this.emit(new RelaisResultEvent(this.shown(ev).map((r) => ({ id: r.id, status: r.status }))));
+    const depcom = this.answers['demandeur.depcom'];
+    const epci = this.answers['demandeur.epci'];
+    const area = typeof depcom === 'string' ? { epci: typeof epci === 'string' ? epci : null, departement: departementOf(depcom) } : null;
+    if (ev) this.emit(new RelaisResultEvent(this.shown(ev).map((r) => ({ id: r.id, status: r.status })), area));
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#results-title')?.focus());
   }
 
@@ -459,9 +466,9 @@ export class RelaisEligibility extends RelaisElement {
             ${r.nextSteps.form ? html`<p>${this.t('form')} ${r.nextSteps.form}</p>` : nothing}
             ${r.nextSteps.documents?.length ? html`<details><summary>${this.t('documents')}</summary><ul>${r.nextSteps.documents.map((d) => html`<li>${d}</li>`)}</ul></details>` : nothing}
             ${kind && store
-              ? html`<button type="button" part="button" class="link" @click=${() => store.requestDirectory({ from: 'eligibility', typologies: [kind], commune, reason: `${this.t('where')} ${r.label}` })}>${this.t('findWhere', { kind: kindLabel })}</button>`
+              ? html`<button type="button" part="button" class="link" @click=${() => (markHandoff({ origin: 'eligibilite', benefit: r.id }), store.requestDirectory({ from: 'eligibility', typologies: [kind], commune, reason: `${this.t('where')} ${r.label}` }))}>${this.t('findWhere', { kind: kindLabel })}</button>`
               : link
-                ? html`<a href=${link}>${this.t('findWhere', { kind: kindLabel })}</a>`
+                ? html`<a href=${link} @click=${() => markHandoff({ origin: 'eligibilite', benefit: r.id })}>${this.t('findWhere', { kind: kindLabel })}</a>`
                 : nothing}
           </div>`
         : nothing}

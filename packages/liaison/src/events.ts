@@ -18,6 +18,10 @@ export class RelaisSubmitEvent extends Event {
     readonly draftId: string,
     readonly receiptId: string | null,
     readonly state: 'sent' | 'queued',
+    /** The template's id (`dlu-domicile`, `orientation`…). */
+    readonly templateId?: string,
+    /** The id of the kind of recipient chosen in the template (`plateforme-repit`…), never a name or an address. */
+    readonly recipientType?: string,
   ) {
     super(RelaisSubmitEvent.eventName, { bubbles: true, composed: true });
   }

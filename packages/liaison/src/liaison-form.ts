@@ -27,7 +27,7 @@ type View = { kind: 'loading' } | { kind: 'unlock' } | { kind: 'tasks' } | { kin
  *
  * @element relais-liaison-form
  * @fires {RelaisDraftSavedEvent} relais-draft-saved - The draft was saved on this device (`draftId`, `savedAt`).
- * @fires {RelaisSubmitEvent} relais-submit - The sheet was sent or queued (`draftId`, `receiptId`, `state`); never its content.
+ * @fires {RelaisSubmitEvent} relais-submit - The sheet was sent or queued (`draftId`, `receiptId`, `state`, `templateId`, `recipientType`); never its content.
  * @fires {RelaisErrorEvent} relais-error - A template or saved draft could not be used (`message` in French).
  * @csspart tasks - The task list of sections.
  * @csspart section - The form of one section.
@@ -144,13 +144,13 @@ export class RelaisLiaisonForm extends RelaisElement {
     sent: (receiptId, message) => {
       this.wipe();
       this.announce = '';
-      this.emit(new RelaisSubmitEvent(this.draftId, receiptId, 'sent'));
+      this.emit(new RelaisSubmitEvent(this.draftId, receiptId, 'sent', this.sheet.id, this.recipientType));
       this.go({ kind: 'sent', outcome: 'sent', message, receipt: receiptId }, '#result-title');
     },
     queued: (reason) => {
       this.announce = '';
       this.go({ kind: 'sent', outcome: 'queued', message: reason }, '#result-title');
-      this.emit(new RelaisSubmitEvent(this.draftId, null, 'queued'));
+      this.emit(new RelaisSubmitEvent(this.draftId, null, 'queued', this.sheet.id, this.recipientType));
     },
     rejected: (errors) => {
       this.errors = errors.map((e) => ({ field: e.field, section: sectionOf(this.sheet, e.field), message: e.message }));
@@ -331,6 +331,9 @@ export class RelaisLiaisonForm extends RelaisElement {
     else this.go({ kind: 'tasks' });
   }
 
+  /** The kind of recipient of the sheet being sent (its id in the template), for `relais-submit`. */
+  private recipientType: string | undefined;
+
   /** Sends with this consent: never twice after a receipt, never a sheet whose shared sections are incomplete. */
   private async send(consent: Consent): Promise<void> {
     if (!this.endpoint || this.sending || validateSheet(this.sheet, this.values, { sections: consent.sections }).length || sendBlockers(this.sheet, this.values, consent.sections).length) return;
@@ -338,6 +341,7 @@ export class RelaisLiaisonForm extends RelaisElement {
     if (this.sendError) return;
     // only the sections the recipient needs, never a device-only field (the door code)
     const recipient = recipientsOf(this.sheet).find((r) => r.id === (consent as Partial<ConsentRecord>).recipientId);
+    this.recipientType = recipient?.id;
     await this.sender.send(this.sheet.id, () => sharedValues(this.sheet, this.values, consent.sections, recipient?.audience), consent);
   }
 

@@ -183,8 +183,10 @@ describe('<relais-liaison-form>', () => {
     await waitUntil(() => $(el, '#error-summary'), 'consent asked');
     await answerConsent(el, { regime: 0, by: 0 });
     setTimeout(() => button(el, /Enregistrer la réponse/).click());
-    const e = (await oneEvent(el, 'relais-submit')) as unknown as { state: string; receiptId: string };
+    const e = (await oneEvent(el, 'relais-submit')) as unknown as { state: string; receiptId: string; templateId: string; recipientType: string };
     expect(e.state).to.equal('sent');
+    // for measurement: the template and the kind of recipient (the template's default one), never a name
+    expect([e.templateId, e.recipientType]).to.deep.equal(['orientation', 'destinataire']);
     expect(JSON.stringify(e)).to.not.match(/Jeanne|Martin/);
     await waitUntil(() => /Fiche transmise/.test($(el, '#result-title')?.textContent ?? ''), 'sent');
     // review F17: after a send, how to object to what follows or withdraw the agreement — for the future only

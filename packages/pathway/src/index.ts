@@ -2,4 +2,4 @@
 import './define.js';
 
 export * from './headless.js';
-export { RelaisPathway, RelaisStepSelectEvent } from './pathway.js';
+export { RelaisPathway, RelaisStepSelectEvent, RelaisPathwayViewEvent } from './pathway.js';

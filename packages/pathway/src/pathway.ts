@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
-import { RelaisElement, RelaisErrorEvent, Http, RelaisError, storeContext, formatDate, termLabel, sanitizeUrl, translate, heading, todayIso } from '@relais/core';
+import { RelaisElement, RelaisErrorEvent, Http, markHandoff, RelaisError, storeContext, formatDate, termLabel, sanitizeUrl, translate, heading, todayIso } from '@relais/core';
 import { pathwayStyles } from './pathway.styles.js';
 import { computeSchedule, simulate, type Schedule, type ScheduledStep, type StepStatus } from './schedule.js';
 import { PathwayDataError, type PathwayEvent, type PathwayTemplate } from './model.js';
@@ -18,9 +18,24 @@ export class RelaisStepSelectEvent extends Event {
   }
 }
 
+/**
+ * `relais-pathway-view`: a pathway was shown (or its statuses changed): the template id and, for each step with a
+ * deadline, whether it is late — never a date, an event of the case or a fact declared. Not fired for a simulation.
+ */
+export class RelaisPathwayViewEvent extends Event {
+  static readonly eventName = 'relais-pathway-view';
+  constructor(
+    readonly templateId: string,
+    readonly steps: ReadonlyArray<{ id: string; late: boolean }>,
+  ) {
+    super(RelaisPathwayViewEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'relais-step-select': RelaisStepSelectEvent;
+    'relais-pathway-view': RelaisPathwayViewEvent;
   }
 }
 
@@ -32,6 +47,7 @@ declare global {
  *
  * @element relais-pathway
  * @fires {RelaisStepSelectEvent} relais-step-select - A step's details were opened (`stepId`).
+ * @fires {RelaisPathwayViewEvent} relais-pathway-view - The pathway was shown or its statuses changed: `templateId` and, per step with a deadline, `late` (never a date or a fact).
  * @fires {RelaisErrorEvent} relais-error - The case or template could not be loaded or is invalid (`message` in French).
  * @csspart timeline - The ordered list of steps.
  * @csspart step - One step.
@@ -161,6 +177,16 @@ export class RelaisPathway extends RelaisElement {
     return t;
   }
 
+  private viewedKey = '';
+  /** Fires `relais-pathway-view` when what it carries changed (once per template and statuses). */
+  private viewed(schedule: Schedule): void {
+    const steps = schedule.steps.filter((st) => st.dueOn && st.status !== 'skipped').map((st) => ({ id: st.id, late: st.status === 'overdue' || Boolean(st.doneOn && st.doneOn > st.dueOn!) }));
+    const key = JSON.stringify([schedule.template.id, steps]);
+    if (key === this.viewedKey) return;
+    this.viewedKey = key;
+    queueMicrotask(() => this.emit(new RelaisPathwayViewEvent(schedule.template.id, steps)));
+  }
+
   /** The computed schedule (null while nothing is configured). */
   get schedule(): Schedule | null {
     const t = this.resolveTemplate();
@@ -192,6 +218,7 @@ export class RelaisPathway extends RelaisElement {
       : nothing;
     if (invalid) return html`<div part="error" class="error" role="alert"><p>${this.t('invalid')}</p><p>${invalid}</p></div>`;
     if (!schedule) return html`${banner}<p role="status">${this.loading ? this.t('loading') : ''}</p>`;
+    if (!this.simulate) this.viewed(schedule);
     const total = schedule.steps.length;
     const cur = schedule.steps.find((s) => s.id === schedule!.current);
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
@@ -275,9 +302,9 @@ export class RelaisPathway extends RelaisElement {
           <summary>${this.t('details')}<span class="visually-hidden"> : ${this.stepLabel(s)}</span></summary>
           <p>${this.t('actor')} ${s.actor.label}</p>
           ${kindLabel && store
-            ? html`<p><button type="button" part="button" class="link" @click=${() => store.requestDirectory({ from: 'pathway', typologies: [s.actor.kind!], commune: this.commune, reason: `${this.stepLabel(s)} : ${s.actor.label}` })}>${this.t('findActor', { kind: kindLabel })}</button></p>`
+            ? html`<p><button type="button" part="button" class="link" @click=${() => (markHandoff({ origin: 'parcours' }), store.requestDirectory({ from: 'pathway', typologies: [s.actor.kind!], commune: this.commune, reason: `${this.stepLabel(s)} : ${s.actor.label}` }))}>${this.t('findActor', { kind: kindLabel })}</button></p>`
             : link
-              ? html`<p><a href=${link}>${this.t('findActor', { kind: kindLabel })}</a></p>`
+              ? html`<p><a href=${link} @click=${() => markHandoff({ origin: 'parcours' })}>${this.t('findActor', { kind: kindLabel })}</a></p>`
               : nothing}
           ${s.documents.length
             ? html`<p>${this.t('documents')}</p>

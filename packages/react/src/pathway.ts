@@ -19,6 +19,7 @@ export const RelaisPathway = createComponent({
   react: React,
   events: {
     onRelaisStepSelect: 'relais-step-select' as EventName<Ev<'relais-step-select'>>,
+    onRelaisPathwayView: 'relais-pathway-view' as EventName<Ev<'relais-pathway-view'>>,
     onRelaisError: 'relais-error' as EventName<Ev<'relais-error'>>,
   },
 });

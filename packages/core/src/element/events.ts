@@ -36,6 +36,8 @@ export class RelaisSearchEvent extends Event {
   constructor(
     readonly total: number,
     readonly filters: { thematiques: readonly string[]; publics: readonly string[]; commune: string | null },
+    /** The need tile chosen (`domicile`, `aidants`…), when exactly one is. */
+    readonly need?: string,
   ) {
     super(RelaisSearchEvent.eventName, init);
   }
