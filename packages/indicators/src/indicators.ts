@@ -317,7 +317,15 @@ export class RelaisIndicators extends RelaisElement {
     return { circles, unplaced };
   }
 
-  private async drawMap(): Promise<void> {
+  /** The map's draws, one after the other: two at once would both create a Leaflet map on the same container. */
+  private mapDrawing: Promise<void> = Promise.resolve();
+
+  private drawMap(): Promise<void> {
+    this.mapDrawing = this.mapDrawing.then(() => this.drawMapNow());
+    return this.mapDrawing;
+  }
+
+  private async drawMapNow(): Promise<void> {
     const el = this.renderRoot.querySelector<HTMLElement>('#unmet-map');
     if (!this.shown || !el || !this.departement) return;
     try {

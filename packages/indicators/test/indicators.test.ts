@@ -323,6 +323,17 @@ describe('<relais-indicators> charts and map', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names (`labels`) given while the map is still loading: one map, drawn, no « La carte n’a pas pu être affichée »', async () => {
+    const el = await dashboard();
+    // at once, before Leaflet has loaded: a second draw starts while the first one creates the map
+    el.labels = { 'sante--accompagnement': 'Accompagnement santé' };
+    await el.updateComplete;
+    await waitUntil(() => $$(el, 'path[role="img"]').length > 0, 'circles drawn', { timeout: 10000 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect($(el, '#section-besoins-non-couverts')!.textContent).to.not.match(/La carte n’a pas pu être affichée/);
+    expect($$(el, '#unmet-map .leaflet-map-pane').length).to.equal(1);
+  });
+
   it('no sideways overflow at 375 px and at 1280 px', async () => {
     for (const width of [375, 1280]) {
       await setViewport({ width, height: 800 });
