@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeCommuneChunk } from '../../packages/core/dist/geo/gazetteer.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const chunksDir = join(here, '../../packages/core/data/communes');
@@ -36,14 +37,9 @@ export function readCommunes(departements) {
     if (departements && !departements.includes(dep)) continue;
     const src = readFileSync(join(chunksDir, f), 'utf8');
     const text = JSON.parse(src.slice(src.indexOf('export default ') + 15, src.lastIndexOf(';')));
-    let lat = 0;
-    let lon = 0;
-    for (const line of text.split('\n')) {
-      const [code, name, pcs, dl, dg, pop, epci, parent] = line.split('|');
-      lat += parseInt(dl, 36);
-      lon += parseInt(dg, 36);
-      if (parent) continue; // arrondissements: use the commune itself
-      out.push({ code, name, postcode: pcs.split(' ')[0], lat: lat / 1e4, lon: lon / 1e4, pop: parseInt(pop || '0', 36), dep, epci: epci || null });
+    for (const c of decodeCommuneChunk(dep, text)) {
+      if (c.parent) continue; // arrondissements: use the commune itself
+      out.push({ code: c.code, name: c.name, postcode: c.postcodes[0], lat: c.lat, lon: c.lon, pop: c.population, dep, epci: c.epci || null });
     }
   }
   return out;

@@ -43,6 +43,8 @@ for (const { s, theme } of runs) {
     await page.waitForFunction(
       () => {
         if (document.querySelector('relais-indicators')) return document.querySelector('relais-indicators').shadowRoot?.querySelector('table, [part~="error"]');
+        const co = document.querySelector('relais-contributions')?.shadowRoot;
+        if (co) return co.querySelector('[role="tablist"], a[href*="auth/login"], [part~="error"]');
         const p = document.querySelector('relais-pathway')?.shadowRoot;
         if (p) return p.querySelector('ol, [role="alert"]');
         const lf = document.querySelector('relais-liaison-form')?.shadowRoot;

@@ -45,8 +45,11 @@ const key = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** One département's communes from its chunk: nine columns, one per line (the format: scripts/derive-data.mjs). */
-function decode(dep: string, text: string): Commune[] {
+/**
+ * One département's communes from its chunk: nine columns, one per line (the format: scripts/derive-data.mjs).
+ * Exported for Node tools that read the committed chunks directly (the demo data generator).
+ */
+export function decodeCommuneChunk(dep: string, text: string): Commune[] {
   const [[lat0, lon0, prefix], epcis, codes, names, postcodes, [positions], populations, epciOf, parents] = text.split('\n').map((l) => l.split(',')) as string[][] & { length: 9 };
   const at = (i: number, base: string) => (parseInt(base, 36) + parseInt(positions!.slice(i, i + 3), 36)) / 1e4;
   let code = 0;
@@ -177,7 +180,7 @@ export function loadChunk(dep: string): Promise<Commune[]> {
   if (!loader) return Promise.resolve([]);
   let p = chunkCache.get(dep);
   if (!p) {
-    p = loader().then((m) => decode(dep, m.default));
+    p = loader().then((m) => decodeCommuneChunk(dep, m.default));
     chunkCache.set(dep, p);
     p.catch(() => chunkCache.delete(dep));
   }
