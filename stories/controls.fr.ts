@@ -101,6 +101,7 @@ export const FR: Record<string, { attributes: Record<string, string>; events: Re
     },
     events: {
       'relais-step-select': 'Le détail d’une étape a été ouvert (`stepId`).',
+      'relais-pathway-view': 'Le parcours a été affiché ou ses statuts ont changé : `templateId` et, pour chaque étape à délai, `late` (jamais une date ni un fait).',
       'relais-error': 'Le dossier ou le modèle n’a pas pu être chargé ou est invalide (`message` en français).',
     },
   },

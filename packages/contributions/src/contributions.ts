@@ -86,7 +86,7 @@ let instances = 0;
  * @cssprop {<number>} [--relais-line-height=1.5] - Interlignage.
  * @cssprop [--relais-focus-ring=3px solid #0a5cc2] - Contour de l’élément qui a le focus clavier (épaisseur, style, couleur).
  * @cssprop [--relais-elevation-1=0 1px 3px rgb(0 0 0 / 0.15)] - Ombre des panneaux flottants (fenêtres de la carte).
- * @cssprop {<length>} [--relais-contributions-max-width=72rem] - Largeur maximale de l’élément.
+ * @cssprop {<length>} [--relais-contributions-max-width=72rem] - Largeur maximale de l’espace de modération.
  */
 export class RelaisContributions extends RelaisElement {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
