@@ -132,6 +132,17 @@ export function validateSuggestion(body: unknown): { value: { auteur: Auteur; ch
 }
 
 
+/** The suggestion id of a decision route (a UUID), or null after answering 404. */
+function suggestionId(ctx: RouteContext, res: ServerResponse): string | null {
+  const id = ctx.params.id!;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return id;
+  sendProblem(res, 404, 'Suggestion introuvable', 'Cette suggestion n’existe pas.');
+  return null;
+}
+
+/** Whether the moderator of this session moderates a département (none: no one does). */
+const moderates = (s: Session) => (departement: string | null | undefined): boolean => !!departement && s.territoires.includes(departement);
+
 const mediaType = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 
 function tooLarge(res: ServerResponse, max: number): void {
@@ -415,10 +426,10 @@ export function createContributionRoutes(opts: ContributionRoutesOptions = {}): 
           }
           if (errors.length) return invalid(res, errors);
         }
-        const id = ctx.params.id!;
-        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return sendProblem(res, 404, 'Suggestion introuvable', 'Cette suggestion n’existe pas.');
+        const id = suggestionId(ctx, res);
+        if (!id) return;
         try {
-          const r = await acceptSuggestion(ctx.db, { id, moderator: s, champs, allowed: (d) => !!d && s.territoires.includes(d), externalSources: rt.cfg.externalSources, now: new Date(now()) });
+          const r = await acceptSuggestion(ctx.db, { id, moderator: s, champs, allowed: moderates(s), externalSources: rt.cfg.externalSources, now: new Date(now()) });
           ctx.log.info('suggestion_decided', { statut: 'acceptee', changes: r.applied.length });
           await notifyAuthor(rt, ctx, r.contact, r.service.service.nom, true, null);
           const contribution = await getContribution(ctx.db, id, rt.cfg.externalSources);
@@ -452,10 +463,10 @@ export function createContributionRoutes(opts: ContributionRoutesOptions = {}): 
           }
         }
         if (errors.length || !motif) return invalid(res, errors, 'Indiquez le motif du refus (500 caractères au plus).');
-        const id = ctx.params.id!;
-        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return sendProblem(res, 404, 'Suggestion introuvable', 'Cette suggestion n’existe pas.');
+        const id = suggestionId(ctx, res);
+        if (!id) return;
         try {
-          const r = await rejectSuggestion(ctx.db, { id, moderator: s, motif, allowed: (d) => !!d && s.territoires.includes(d), now: new Date(now()) });
+          const r = await rejectSuggestion(ctx.db, { id, moderator: s, motif, allowed: moderates(s), now: new Date(now()) });
           ctx.log.info('suggestion_decided', { statut: 'refusee' });
           const contribution = await getContribution(ctx.db, id, rt.cfg.externalSources);
           await notifyAuthor(rt, ctx, r.contact, contribution?.service_nom ?? '', false, motif);
