@@ -26,7 +26,7 @@ import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, createContributionRoutes, directoryRoutes, importDataset, migrate, openPglite, todayInFrance } from '../../packages/server/dist/index.js';
-import { SPEC, startProvider, startSmtp } from '../../packages/server/test/node/contributions-harness.mjs';
+import { SPEC, signInAndMailEnv, startProvider, startSmtp } from '../../packages/server/test/node/contributions-harness.mjs';
 import { validate } from '../server/openapi-check.mjs';
 import { launchChromium } from '../../scripts/browser.mjs';
 import { keepPageOffline } from '../../scripts/offline-tiles.mjs';
@@ -84,16 +84,7 @@ before(async () => {
   apiOrigin = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
   api = `${apiOrigin}/api`;
   provider = await startProvider(`${api}/auth/callback`);
-  Object.assign(env, {
-    RELAIS_PUBLIC_URL: api,
-    RELAIS_OIDC_ISSUER: provider.issuer,
-    RELAIS_OIDC_CLIENT_ID: 'relais-test',
-    RELAIS_OIDC_CLIENT_SECRET: 'un-secret-de-test-assez-long-pour-hs256-0123456789',
-    RELAIS_OIDC_USERINFO_ALG: 'RS256',
-    RELAIS_OIDC_ACR_VALUES: 'eidas1',
-    RELAIS_SMTP_URL: `${smtp.url}?ignoreTLS=true`,
-    RELAIS_SMTP_FROM: 'Annuaire de la Nièvre <annuaire@nievre.example.fr>',
-  });
+  Object.assign(env, signInAndMailEnv({ publicUrl: api, provider, smtp }));
   directoryUrl = `http://localhost:${port}/annuaire.html`;
   moderationUrl = `${pagesOrigin}/moderation.html`;
   browser = await launchChromium();

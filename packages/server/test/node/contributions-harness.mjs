@@ -185,6 +185,23 @@ export async function startProvider(redirectUri) {
 }
 
 /** A cookie jar for fetch. */
+/**
+ * The settings of a server that signs moderators in through the local provider (`startProvider`) and mails through the
+ * local SMTP server (`startSmtp`), its public address being `publicUrl` (base path included).
+ */
+export function signInAndMailEnv({ publicUrl, provider, smtp }) {
+  return {
+    RELAIS_PUBLIC_URL: publicUrl,
+    RELAIS_OIDC_ISSUER: provider.issuer,
+    RELAIS_OIDC_CLIENT_ID: 'relais-test',
+    RELAIS_OIDC_CLIENT_SECRET: 'un-secret-de-test-assez-long-pour-hs256-0123456789',
+    RELAIS_OIDC_USERINFO_ALG: 'RS256',
+    RELAIS_OIDC_ACR_VALUES: 'eidas1',
+    RELAIS_SMTP_URL: `${smtp.url}?ignoreTLS=true`,
+    RELAIS_SMTP_FROM: 'Annuaire de la Nièvre <annuaire@nievre.example.fr>',
+  };
+}
+
 export class Jar {
   constructor() {
     this.cookies = new Map();

@@ -5,7 +5,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { contributionCookie, createApp, createContributionRoutes, directoryRoutes, importDataset, moderatorsCommand, readContributionsConfig, todayInFrance } from '../../dist/index.js';
 import { MIGRATED, memoryLogger } from './liaison-harness.mjs';
-import { checked, driveProvider, Jar, loadPayloads, OWN, startProvider, startSmtp, SYNCED } from './contributions-harness.mjs';
+import { checked, driveProvider, Jar, loadPayloads, OWN, signInAndMailEnv, startProvider, startSmtp, SYNCED } from './contributions-harness.mjs';
 
 const BACK_OFFICE = 'https://moderation.departement.example.fr';
 const json = { 'content-type': 'application/json' };
@@ -37,17 +37,9 @@ for (const { name, open } of MIGRATED) {
       });
       base = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
       provider = await startProvider(`${base}/auth/callback`);
-      Object.assign(env, {
-        RELAIS_PUBLIC_URL: base,
+      Object.assign(env, signInAndMailEnv({ publicUrl: base, provider, smtp }), {
         RELAIS_MODERATION_ORIGINS: BACK_OFFICE,
         RELAIS_SUGGESTIONS_PER_HOUR: '100000',
-        RELAIS_OIDC_ISSUER: provider.issuer,
-        RELAIS_OIDC_CLIENT_ID: 'relais-test',
-        RELAIS_OIDC_CLIENT_SECRET: 'un-secret-de-test-assez-long-pour-hs256-0123456789',
-        RELAIS_OIDC_USERINFO_ALG: 'RS256',
-        RELAIS_OIDC_ACR_VALUES: 'eidas1',
-        RELAIS_SMTP_URL: `${smtp.url}?ignoreTLS=true`,
-        RELAIS_SMTP_FROM: 'Annuaire de la Nièvre <annuaire@nievre.example.fr>',
       });
       await db.query(`insert into contrib_moderators (identifiant, kind, departements) values ('claire.martin@nievre.example.fr', 'courriel', '{58}'), ('agent-89', 'sub', '{89}')`);
     });
