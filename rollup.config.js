@@ -12,8 +12,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { sourceAliasPlugin, sourceSideEffects } from './scripts/source-aliases.mjs';
 
 const out = 'packages/relais/dist/cdn';
 const onwarn = (w, warn) => {
@@ -21,25 +20,17 @@ const onwarn = (w, warn) => {
   warn(w);
 };
 /**
- * Our packages' `sideEffects` lists, applied to their sources: the TypeScript plugin resolves the
- * sources itself, so rollup would otherwise keep every module with a top-level call (zod's config,
- * schema construction) wherever the package's index is imported.
+ * Our packages' `sideEffects` lists (built files), applied to their sources (scripts/source-aliases.mjs): the
+ * TypeScript plugin resolves the sources itself, so rollup would otherwise keep every module with a top-level call
+ * (zod's config, schema construction) wherever the package's index is imported.
  */
-const declaredSideEffects = new Map();
-const moduleSideEffects = (id) => {
-  const m = /^(.*\/packages\/[^/]+)\/(src\/.*)$/.exec(id);
-  if (!m) return true;
-  if (!declaredSideEffects.has(m[1])) {
-    const list = JSON.parse(readFileSync(resolve(m[1], 'package.json'), 'utf8')).sideEffects;
-    declaredSideEffects.set(m[1], Array.isArray(list) ? new Set(list) : null);
-  }
-  const list = declaredSideEffects.get(m[1]);
-  return list === null ? true : list.has(`./${m[2]}`);
-};
+const moduleSideEffects = (id) => sourceSideEffects(id) ?? true;
 const treeshake = { moduleSideEffects };
 const plugins = () => [
+  // the workspace packages from their sources, not their dist/ (scripts/source-aliases.mjs)
+  sourceAliasPlugin(),
   // one copy of each shared dependency, whichever package asks for it
-  nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'], dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context', '@lit/task', 'zod', 'ky'] }),
+  nodeResolve({ exportConditions: ['browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'], dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context', '@lit/task', 'zod', 'ky'] }),
   esbuild({ target: 'es2021', tsconfig: 'tsconfig.base.json', loaders: { '.ts': 'ts' } }),
   terser({ format: { comments: false }, compress: { passes: 2 } }),
 ];

@@ -5,10 +5,11 @@ import { summaryReporter } from './tests/server/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { CHROMIUM_ARGS } from './scripts/browser.mjs';
 import { keepPageOffline } from './scripts/offline-tiles.mjs';
+import { wdsSourceAliases } from './scripts/source-aliases.mjs';
 
 export default {
   files: ['packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
+  nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   rootDir: '.',
   concurrency: 1,
   concurrentBrowsers: 1,
@@ -16,7 +17,8 @@ export default {
   testsFinishTimeout: 15 * 60 * 1000,
   browserStartTimeout: 60000,
   middleware: [testServerMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
+  // the workspace packages from their sources (scripts/source-aliases.mjs), before node resolution finds their dist/
+  plugins: [wdsSourceAliases(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

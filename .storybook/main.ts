@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import { defaultClientConditions, mergeConfig } from 'vite';
+import { mergeConfig } from 'vite';
+import { sourceAliasPlugin } from '../scripts/source-aliases.mjs';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
@@ -9,7 +10,8 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: async (viteConfig) =>
     mergeConfig(viteConfig, {
-      resolve: { conditions: ['source', ...defaultClientConditions] },
+      // the workspace packages from their sources (scripts/source-aliases.mjs): no build needed before Storybook
+      plugins: [sourceAliasPlugin()],
       esbuild: { tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } } },
     }),
 };

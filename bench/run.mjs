@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { build } from 'esbuild';
 import { launchChromium, serveStatic } from '../scripts/browser.mjs';
+import { esbuildSourceAliases } from '../scripts/source-aliases.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3) ?? d;
@@ -22,14 +23,14 @@ const label = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
 const missing = sizes.filter((n) => !existsSync(join(root, `bench/data/france-${label(n)}.json`)));
 if (missing.length) spawnSync('node', [join(root, 'examples/data/generate.mjs'), '--bench', `--sizes=${missing.join(',')}`], { stdio: 'inherit' });
 
-// 2. the browser bundle of the benchmark (our sources and the peers)
+// 2. the browser bundle of the benchmark (our sources, through scripts/source-aliases.mjs, and the peers)
 await mkdir(join(root, 'bench/results/build'), { recursive: true });
 const tsconfigRaw = { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } };
 for (const name of ['search-bench', 'directory-bench', 'map-bench', 'eligibility-bench', 'liaison-bench']) {
-  await build({ entryPoints: [join(root, `bench/${name}.js`)], bundle: true, format: 'esm', outfile: join(root, `bench/results/build/${name}.js`), conditions: ['source', 'browser', 'import'], target: 'es2022', logLevel: 'warning', minify: true, tsconfigRaw });
+  await build({ entryPoints: [join(root, `bench/${name}.js`)], bundle: true, format: 'esm', outfile: join(root, `bench/results/build/${name}.js`), conditions: ['browser', 'import'], plugins: [esbuildSourceAliases()], target: 'es2022', logLevel: 'warning', minify: true, tsconfigRaw });
 }
 // the static source's worker, next to the bundles (the client finds it at new URL('./static-worker.js', import.meta.url))
-await build({ entryPoints: [join(root, 'packages/core/src/client/static-worker.ts')], bundle: true, format: 'esm', outfile: join(root, 'bench/results/build/static-worker.js'), conditions: ['source', 'browser', 'import'], target: 'es2022', logLevel: 'warning', minify: true, tsconfigRaw });
+await build({ entryPoints: [join(root, 'packages/core/src/client/static-worker.ts')], bundle: true, format: 'esm', outfile: join(root, 'bench/results/build/static-worker.js'), conditions: ['browser', 'import'], plugins: [esbuildSourceAliases()], target: 'es2022', logLevel: 'warning', minify: true, tsconfigRaw });
 
 // 3. a static server
 const { server, origin } = await serveStatic(root);

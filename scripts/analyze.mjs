@@ -64,6 +64,19 @@ export function applyCoreMixins(manifest, core) {
   return manifest;
 }
 
+/**
+ * A manifest as published (issue 17, the package surface): the initial value of a module-level constant longer than
+ * 300 characters is left out — it is data the built module already carries (core's data·inclusion referentials, the
+ * département centres: 28 kB in core's manifest); its type and description stay. Elements' members and attributes
+ * keep their defaults (Storybook's controls, the docs). One line of JSON: the manifest is read by tools.
+ */
+export function publishedManifest(manifest) {
+  for (const mod of manifest.modules ?? []) {
+    for (const d of mod.declarations ?? []) if (d.kind === 'variable' && typeof d.default === 'string' && d.default.length > 300) delete d.default;
+  }
+  return `${JSON.stringify(manifest)}\n`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const cem = join(process.cwd(), 'node_modules/.bin/cem');
   for (const p of readdirSync('packages')) {
@@ -76,8 +89,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const core = JSON.parse(readFileSync('packages/core/custom-elements.json', 'utf8'));
   for (const p of readdirSync('packages')) {
     const file = join('packages', p, 'custom-elements.json');
-    if (p === 'core' || p === 'relais' || !existsSync(file)) continue;
-    writeFileSync(file, `${JSON.stringify(applyCoreMixins(JSON.parse(readFileSync(file, 'utf8')), core), null, 2)}\n`);
+    if (p === 'relais' || !existsSync(file)) continue;
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, publishedManifest(p === 'core' ? manifest : applyCoreMixins(manifest, core)));
   }
-  writeFileSync('packages/relais/custom-elements.json', `${JSON.stringify(allInOneManifest(), null, 2)}\n`);
+  writeFileSync('packages/relais/custom-elements.json', publishedManifest(allInOneManifest()));
 }

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // Release checks, run by the tests (tests/node/release.test.mjs) and by `npm run release:check`:
 //   1. `npm pack --dry-run` of every package: README, LICENSE, package.json, every `exports` target (all conditions),
-//      types, the built `sideEffects` files and custom-elements.json are in the tarball; no tests, no build info.
+//      types, the built `sideEffects` files and custom-elements.json are in the tarball; no tests, no build info, no
+//      TypeScript sources (`src/`, a `source` export condition, a `sideEffects` source: the dev tools resolve the
+//      sources through scripts/source-aliases.mjs), no source map pointing to a file left out of the tarball.
 //      The package surface (issue 17): packed sizes within PACK_LIMITS; no data shipped twice (the same long string in
 //      two published files) nor as a type (a declaration whose type is a long string); every element package registers
-//      its element on import the same way (index imports ./define.js, both in `exports`, both in `sideEffects`);
+//      its element on import the same way (index imports ./define.js, both in `exports`, both built in `sideEffects`);
 //      every entry of @relais/react starts with "use client" in its built file.
 //   2. the pending changesets name real packages, and `changeset version` applied to a copy of the workspace gives
 //      every package the same new version, a CHANGELOG.md and updated internal dependencies (the "fixed" group).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,18 +21,33 @@ const packages = readdirSync(join(root, 'packages')).filter((p) => existsSync(jo
 const readJson = (f) => JSON.parse(readFileSync(f, 'utf8'));
 
 /**
- * Packed size limits (bytes, `npm pack` gzip). @relais/core: 1 826 kB with the commune data three times, 942 kB with
- * the data once, 765 kB with the data in columns (507 kB of it) and no JavaScript source maps; 780 kB with the three
- * contracts of the contributions and indicators. The 700 kB target of issue 17 is missed by the published `src/`
- * (93 kB, for the `source` export condition that Storybook resolves); the limit leaves room for code, not for a second
- * copy of the data. Issue 20's measurement (src, dist and PRIVACY.md) adds 18 kB packed: limit 810 kB.
+ * Packed size limits (bytes, `npm pack` gzip): each package's measured size + 2 % (measured 2 December 2026), but
+ * @relais/core's: the 700 kB of issue 17. @relais/core: 1 826 kB with the commune data three times, 942 kB with the
+ * data once, 765 kB with the data in columns (507 kB of it) and no JavaScript source maps, 807 kB with the contracts
+ * of the contributions and indicators and issue 20's measurement; 695.4 kB since only the build ships (no `src/`, no
+ * declaration maps pointing to it: −99 kB) and the custom-elements manifests leave out the initial values of long
+ * constants, data the built modules already carry, on one line (−13 kB). The data is 525 kB of the 695: the limit
+ * leaves room for code, not for a second copy of it.
  */
-export const PACK_LIMITS = { '@relais/core': 810_000 };
+export const PACK_LIMITS = {
+  '@relais/contributions': 23_000,
+  '@relais/core': 700_000,
+  '@relais/directory': 73_000,
+  '@relais/eligibility': 87_000,
+  '@relais/indicators': 37_000,
+  '@relais/liaison': 145_000,
+  '@relais/map': 37_000,
+  '@relais/pathway': 52_000,
+  '@relais/react': 6_000,
+  relais: 2_635_000,
+  '@relais/server': 109_000,
+  '@relais/themes': 12_000,
+};
 
 /**
  * Problems of data in the published files: a declaration whose type is a long string, or more than 100 kB of long
- * strings (10 000 characters or more) published twice (a source and its build each carrying a dataset). A small
- * string in a source and its build (a stylesheet) is not counted: every source is published beside its build.
+ * strings (10 000 characters or more) published twice (two published files each carrying a dataset, as a source and
+ * its build once did). A small string in two files (a stylesheet) is not counted.
  */
 export function dataProblems(pkgDir, files) {
   const problems = [];
@@ -59,7 +76,28 @@ export function registrationProblems(pkgDir, pkg) {
   const problems = [];
   if (!pkg.exports?.['./define.js']) problems.push('no "./define.js" export');
   if (!/^import '\.\/define\.js';$/m.test(readFileSync(join(pkgDir, 'src/index.ts'), 'utf8'))) problems.push('src/index.ts does not import ./define.js: the package does not register its element on import');
-  for (const s of ['./src/index.ts', './dist/index.js', './src/define.ts', './dist/define.js']) if (!pkg.sideEffects?.includes?.(s)) problems.push(`sideEffects does not list ${s}`);
+  for (const s of ['./dist/index.js', './dist/define.js']) if (!pkg.sideEffects?.includes?.(s)) problems.push(`sideEffects does not list ${s}`);
+  return problems;
+}
+
+/** Export conditions used anywhere in a package.json `exports` field. */
+function exportConditions(exp) {
+  if (!exp || typeof exp !== 'object') return [];
+  return Object.entries(exp).flatMap(([k, v]) => [...(k.startsWith('.') ? [] : [k]), ...exportConditions(v)]);
+}
+
+/**
+ * Published source maps (`.map`) that point to a file the tarball leaves out, without carrying its text
+ * (`sourcesContent`): a map of dist/x.js to ../src/x.ts once the sources are no longer published.
+ */
+export function sourceMapProblems(pkgDir, files) {
+  const published = new Set(files);
+  const problems = [];
+  for (const f of files.filter((x) => x.endsWith('.map'))) {
+    const map = JSON.parse(readFileSync(join(pkgDir, f), 'utf8'));
+    const missing = (map.sources ?? []).filter((s, i) => map.sourcesContent?.[i] == null && !/^[a-z]+:/.test(s) && !published.has(posix.normalize(posix.join(posix.dirname(f), map.sourceRoot ?? '', s))));
+    if (missing.length) problems.push(`${f} points to ${missing[0]}, not published: leave the map out (files: "!dist/**/*.map")`);
+  }
   return problems;
 }
 
@@ -89,6 +127,13 @@ export function checkPack(pkgDir) {
   if (pkg.customElements && !has(pkg.customElements)) problems.push(`${pkg.customElements} missing`);
   for (const s of Array.isArray(pkg.sideEffects) ? pkg.sideEffects : []) if (!s.includes('*') && !has(s)) problems.push(`sideEffects file ${s} missing`);
   for (const f of files) if (/(^|\/)test\/|\.tsbuildinfo$|\.test\.|(^|\/)node_modules\//.test(f)) problems.push(`${f} should not be published`);
+  // the sources stay in the repository (issue 17): Storybook, the tests and the CDN build read them through
+  // scripts/source-aliases.mjs, not through the published package
+  const sources = files.filter((f) => /^src\//.test(f) || (/\.tsx?$/.test(f) && !/\.d\.ts$/.test(f)));
+  if (sources.length) problems.push(`${sources.length} TypeScript sources published (${sources.slice(0, 2).join(', ')}…): only the build ships`);
+  if (exportConditions(pkg.exports).includes('source')) problems.push('a "source" export condition: the sources are not published');
+  for (const s of Array.isArray(pkg.sideEffects) ? pkg.sideEffects : []) if (/^(\.\/)?src\//.test(s)) problems.push(`sideEffects lists the source ${s}: name the built file`);
+  problems.push(...sourceMapProblems(pkgDir, files));
   if (pkg.license !== 'MIT') problems.push('licence is not MIT');
   const limit = PACK_LIMITS[pkg.name];
   if (limit && packed.size > limit) problems.push(`packs to ${(packed.size / 1000).toFixed(1)} kB, over its limit of ${limit / 1000} kB`);

@@ -41,7 +41,7 @@ for (const [pkg, tag, cls] of ELEMENTS) {
   test(`@relais/${pkg}: the same entries and sideEffects as every element package`, () => {
     const json = JSON.parse(readFileSync(join('packages', pkg, 'package.json'), 'utf8'));
     for (const entry of ['.', './define.js']) assert.ok(json.exports[entry], `exports["${entry}"]`);
-    assert.deepEqual([...json.sideEffects].sort(), ['./dist/define.js', './dist/index.js', './src/define.ts', './src/index.ts'], 'sideEffects: index and define, sources and built');
+    assert.deepEqual([...json.sideEffects].sort(), ['./dist/define.js', './dist/index.js'], 'sideEffects: index and define, built (the sources are not published)');
     assert.match(readFileSync(join('packages', pkg, 'src/index.ts'), 'utf8'), /^import '\.\/define\.js';$/m, 'src/index.ts imports ./define.js');
   });
 

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkPack, checkChangesets, dataProblems, registrationProblems, PACK_LIMITS } from '../../scripts/release-check.mjs';
+import { checkPack, checkChangesets, dataProblems, registrationProblems, sourceMapProblems, PACK_LIMITS } from '../../scripts/release-check.mjs';
+import { sourceAliases, sourceSideEffects, tsconfigPaths } from '../../scripts/source-aliases.mjs';
 
 const packages = readdirSync('packages').filter((p) => !p.startsWith('.'));
 
@@ -53,17 +54,61 @@ test('release check: data shipped twice, or typed as itself, is found (the forme
 test('release check: an element package that does not register on import is found (the former @relais/liaison)', () => {
   const dir = fixture({ 'src/define.ts': "defineElement('relais-x', X);\n", 'src/index.ts': "export { X } from './x.js';\n" });
   try {
-    const pkg = { exports: { '.': './dist/index.js', './define.js': './dist/define.js' }, sideEffects: ['./src/define.ts', './dist/define.js'] };
+    const pkg = { exports: { '.': './dist/index.js', './define.js': './dist/define.js' }, sideEffects: ['./dist/define.js'] };
     assert.deepEqual(registrationProblems(dir, pkg), [
       'src/index.ts does not import ./define.js: the package does not register its element on import',
-      'sideEffects does not list ./src/index.ts',
       'sideEffects does not list ./dist/index.js',
     ]);
     writeFileSync(join(dir, 'src/index.ts'), "import './define.js';\n\nexport { X } from './x.js';\n");
-    assert.deepEqual(registrationProblems(dir, { ...pkg, sideEffects: ['./src/define.ts', './dist/define.js', './src/index.ts', './dist/index.js'] }), []);
+    assert.deepEqual(registrationProblems(dir, { ...pkg, sideEffects: ['./dist/define.js', './dist/index.js'] }), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('release check: a published source map pointing to an unpublished source is found; one carrying its sources is not', () => {
+  const dir = fixture({
+    'dist/x.js.map': JSON.stringify({ version: 3, file: 'x.js', sourceRoot: '', sources: ['../src/x.ts'], mappings: '' }),
+    'dist/y.d.ts.map': JSON.stringify({ version: 3, file: 'y.d.ts', sources: ['y.ts'], mappings: '' }),
+    'dist/cdn/z.js.map': JSON.stringify({ version: 3, file: 'z.js', sources: ['../../src/z.ts'], sourcesContent: ['export {};'], mappings: '' }),
+  });
+  try {
+    assert.deepEqual(sourceMapProblems(dir, ['dist/x.js.map', 'dist/y.d.ts.map', 'dist/cdn/z.js.map', 'dist/y.ts']), [
+      'dist/x.js.map points to ../src/x.ts, not published: leave the map out (files: "!dist/**/*.map")',
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('source aliases (issue 17): every export of a built module has its source, written once for the dev tools and tsconfig.json', () => {
+  const aliases = sourceAliases();
+  assert.equal(aliases.get('@relais/core'), join(process.cwd(), 'packages/core/src/index.ts'));
+  assert.equal(aliases.get('@relais/core/http'), join(process.cwd(), 'packages/core/src/client/remote-http.ts'));
+  assert.equal(aliases.get('@relais/directory/define.js'), join(process.cwd(), 'packages/directory/src/define.ts'));
+  assert.equal(aliases.get('relais'), join(process.cwd(), 'packages/relais/src/index.ts'));
+  assert.ok(!aliases.has('@relais/core/rest-openapi.json'), 'JSON exports resolve to the published file');
+  for (const p of packages) {
+    const pkg = JSON.parse(readFileSync(join('packages', p, 'package.json'), 'utf8'));
+    for (const [sub, entry] of Object.entries(pkg.exports ?? {})) {
+      if (typeof entry === 'object' && /^\.\/dist\/[^*]+\.js$/.test(entry.default)) assert.ok(aliases.has(sub === '.' ? pkg.name : pkg.name + sub.slice(1)), `${pkg.name} ${sub}`);
+    }
+  }
+  const tsconfig = JSON.parse(readFileSync('tsconfig.json', 'utf8'));
+  assert.deepEqual(tsconfig.compilerOptions.paths, tsconfigPaths(), 'run node scripts/source-aliases.mjs --write-tsconfig');
+  assert.equal(JSON.parse(readFileSync('tsconfig.base.json', 'utf8')).compilerOptions.customConditions, undefined, 'no "source" condition to resolve');
+});
+
+test('source aliases: a source has the side effects its package declares for its built file', () => {
+  const at = (f) => sourceSideEffects(join(process.cwd(), f));
+  assert.equal(at('packages/directory/src/define.ts'), true);
+  assert.equal(at('packages/directory/src/index.ts'), true);
+  assert.equal(at('packages/directory/src/directory.ts'), false);
+  assert.equal(at('packages/core/src/element/context.ts?v=1'), true, 'a query string (Vite) is ignored');
+  assert.equal(at('packages/core/src/index.ts'), false);
+  assert.equal(at('packages/relais/src/cdn.ts'), true);
+  assert.equal(at('packages/server/src/index.ts'), true, 'no sideEffects list: every module');
+  assert.equal(at('stories/directory.stories.ts'), null);
 });
 
 test('changesets: valid, and `changeset version` gives one version and a CHANGELOG.md to every package', () => {
