@@ -27,7 +27,7 @@ const ms = (x, target) => (typeof x !== 'number' || Number.isNaN(x) ? '—' : `$
 /** The Markdown block: what was measured, on what, with which settings, then one row per server and page. */
 export function mobileTable(results) {
   const p = results.profile;
-  let t = `Measured ${results.date.slice(0, 10)} on ${results.machine}; ${results.runs} cold loads per row (medians), `;
+  let t = `Measured ${results.date.slice(0, 10)} on ${results.machine}${results.load ? ` (load average ${results.load.before.toFixed(1)} before, ${results.load.after?.toFixed(1)} after)` : ''}; ${results.runs} cold loads per row (medians), `;
   t += `CPU slowed ${p.cpuSlowdown}× (Emulation.setCPUThrottlingRate), network ${(p.downloadBps * 8) / 1e6} Mb/s down, ${(p.uploadBps * 8) / 1e6} Mb/s up, ${p.latencyMs} ms latency (Network.emulateNetworkConditions), viewport ${p.viewport.width} × ${p.viewport.height} at ${p.viewport.deviceScaleFactor}×, mobile, touch.\n`;
   t += `Targets: LCP ≤ ${TARGETS.lcpMs} ms, INP ≤ ${TARGETS.inpMs} ms, first directory results ≤ ${TARGETS.firstResultsMs} ms (**✗**: missed).\n\n`;
   t += '| page | server | transferred by the load (kB) | of which SDK (kB) | with the interactions (kB) | requests (all) | LCP (ms) | first directory results (ms) | INP (ms) | interaction |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n';
@@ -35,6 +35,16 @@ export function mobileTable(results) {
     const server = r.server === 'before' ? 'before: uncompressed' : 'after: brotli';
     const inp = r.inpMs === null ? '—' : r.inpMs === 0 ? '< 16' : ms(r.inpMs, TARGETS.inpMs);
     t += `| ${PAGE_NAMES[r.page] ?? r.page} | ${server} | ${(r.loadBytes / 1000).toFixed(1)} | ${(r.loadSdkBytes / 1000).toFixed(1)} | ${(r.bytes / 1000).toFixed(1)} | ${Math.round(r.requests)} | ${ms(r.lcpMs, TARGETS.lcpMs)} | ${r.firstResultsMs === null ? '—' : ms(r.firstResultsMs, TARGETS.firstResultsMs)} | ${inp} | ${r.interactions.map((i) => INTERACTIONS[i] ?? i).join(', ') || '—'} |\n`;
+  }
+  const parts = results.rows.filter((r) => r.firstResultsParts);
+  if (parts.length) {
+    t += '\nWhere the time to the first directory results goes (medians, ms from navigation): the HTML received, the scripts received before the results (how many, the last one at), the search request sent and answered, the results on screen; and the INP\'s parts (web-vitals attribution: input delay, processing, presentation).\n\n';
+    t += '| page | server | HTML | scripts | last script | search request → answer | first results | INP input delay / processing / presentation |\n|---|---|---:|---:|---:|---:|---:|---|\n';
+    for (const r of parts) {
+      const f = r.firstResultsParts;
+      const ip = r.inpParts ? `${ms(r.inpParts.inputDelay)} / ${ms(r.inpParts.processing)} / ${ms(r.inpParts.presentation)}` : '—';
+      t += `| ${PAGE_NAMES[r.page] ?? r.page} | ${r.server === 'before' ? 'before' : 'after'} | ${ms(f.htmlEnd)} | ${ms(f.scripts)} | ${ms(f.scriptsEnd)} | ${ms(f.apiStart)} → ${ms(f.apiEnd)} | ${ms(r.firstResultsMs)} | ${ip} |\n`;
+    }
   }
   return t;
 }

@@ -50,7 +50,7 @@ const webVitals = await readFile(join(root, 'node_modules/web-vitals/dist/web-vi
 const VITALS = `${webVitals}
 window.__vitals = { lcp: null, lcpTarget: null, inp: null, inpTarget: null, inpReports: [] };
 webVitals.onLCP((m) => { window.__vitals.lcp = m.value; window.__vitals.lcpTarget = m.attribution && m.attribution.target || null; }, { reportAllChanges: true });
-webVitals.onINP((m) => { window.__vitals.inp = m.value; window.__vitals.inpTarget = m.attribution && m.attribution.interactionTarget || null; window.__vitals.inpReports.push(m.value); }, { reportAllChanges: true, durationThreshold: 16 });`;
+webVitals.onINP((m) => { const a = m.attribution || {}; window.__vitals.inp = m.value; window.__vitals.inpTarget = a.interactionTarget || null; window.__vitals.inpParts = { type: a.interactionType, inputDelay: a.inputDelay, processing: a.processingDuration, presentation: a.presentationDelay }; window.__vitals.inpReports.push(m.value); }, { reportAllChanges: true, durationThreshold: 16 });`;
 
 /** The first element matching `sel` in the shadow root of the first `tag`, as a handle (null when absent). */
 const inWidget = async (page, tag, sel) => {
@@ -100,8 +100,17 @@ async function load(browser, base, name) {
     });
     await page.goto(base + def.path, { waitUntil: 'load' });
     const out = { page: name };
-    if (def.directory) out.firstResultsMs = await waitIn(page, 'relais-directory', '.item');
-    else out.readyMs = await waitIn(page, ...def.ready);
+    if (def.directory) {
+      out.firstResultsMs = await waitIn(page, 'relais-directory', '.item');
+      // where that time goes: the page's scripts (last script received before the results) and the search answer
+      out.firstResultsParts = await page.evaluate((t) => {
+        const entries = performance.getEntriesByType('resource').filter((e) => e.startTime < t);
+        const scripts = entries.filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js') || e.initiatorType === 'link');
+        const api = entries.find((e) => e.name.includes('/api/services'));
+        const nav = performance.getEntriesByType('navigation')[0];
+        return { htmlEnd: nav?.responseEnd ?? null, scriptsEnd: Math.max(0, ...scripts.map((e) => e.responseEnd)), scripts: scripts.length, apiStart: api?.startTime ?? null, apiEnd: api?.responseEnd ?? null };
+      }, out.firstResultsMs);
+    } else out.readyMs = await waitIn(page, ...def.ready);
     // LCP is final at the first input: read it once the page has settled, before interacting
     await pause(1500);
     const v0 = await page.evaluate(() => window.__vitals);
@@ -138,6 +147,7 @@ async function load(browser, base, name) {
     out.inpMs = def.interactions.length ? (v1.inp ?? 0) : null;
     out.inpBelow16 = def.interactions.length > 0 && v1.inp === null;
     out.inpTarget = v1.inpTarget;
+    out.inpParts = v1.inpParts ?? null;
     out.interactions = def.interactions;
     Object.assign(out, { bytes: bytes.total, sdkBytes: bytes.sdk, requests: bytes.requests });
     return out;
@@ -153,6 +163,8 @@ const results = {
   machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromeVersion}`,
   profile: PROFILE,
   runs: RUNS,
+  // timings move with the machine's load (a shared machine): the 1-minute load average before and after the run
+  load: { before: os.loadavg()[0], after: null },
   rows: [],
 };
 try {
@@ -185,6 +197,8 @@ try {
           inpMs: PAGES[name].interactions.length ? m('inpMs') : null,
           inpTarget: runs.map((r) => r.inpTarget).find(Boolean) ?? null,
           firstResultsMs: PAGES[name].directory ? m('firstResultsMs') : null,
+          firstResultsParts: PAGES[name].directory ? Object.fromEntries(['htmlEnd', 'scriptsEnd', 'scripts', 'apiStart', 'apiEnd'].map((k) => [k, median(runs.map((r) => r.firstResultsParts?.[k]).filter((x) => typeof x === 'number'))])) : null,
+          inpParts: PAGES[name].interactions.length ? Object.fromEntries(['inputDelay', 'processing', 'presentation'].map((k) => [k, median(runs.map((r) => r.inpParts?.[k]).filter((x) => typeof x === 'number'))])) : null,
           readyMs: PAGES[name].directory ? null : m('readyMs'),
           runs,
         });
@@ -197,6 +211,7 @@ try {
 } finally {
   await browser.close();
 }
+results.load.after = os.loadavg()[0];
 await mkdir(join(root, 'bench/results'), { recursive: true });
 await writeFile(join(root, 'bench/results/mobile.json'), JSON.stringify(results, null, 2));
 const table = mobileTable(results);

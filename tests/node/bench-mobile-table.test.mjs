@@ -23,6 +23,15 @@ test('the table states the profile and marks only the missed targets', () => {
   assert.match(lines[1], /after: brotli .*\| 1,800 \| 2,400 \| 120 \| typing a query \|/);
   assert.doesNotMatch(lines[1], /✗/);
   assert.match(lines[2], /`<relais-map>` alone .*\| 2,600 \*\*✗\*\* \| — \| — \| — \|/);
+  assert.doesNotMatch(t, /Where the time/);
+});
+
+test('where the first results\' time goes: one line per directory row', () => {
+  const parts = { htmlEnd: 183, scripts: 29, scriptsEnd: 2445, apiStart: 2281, apiEnd: 2462 };
+  const t = mobileTable({ date: '2026-12-02T14:00:00Z', machine: 'm', runs: 5, profile, rows: [row({ firstResultsParts: parts, inpParts: { inputDelay: 5, processing: 231, presentation: 20 }, firstResultsMs: 2578 }), row({ page: 'map', interactions: [], firstResultsMs: null })] });
+  const lines = t.split('\n').slice(t.split('\n').findIndex((l) => l.startsWith('| page | server | HTML')));
+  assert.match(lines[2], /^\| `<relais-directory>` alone \| after \| 183 \| 29 \| 2,445 \| 2,281 → 2,462 \| 2,578 \| 5 \/ 231 \/ 20 \|$/);
+  assert.equal(lines[3], '');
 });
 
 test('replaceBlock: only between its markers; missing markers refused in French', () => {

@@ -77,13 +77,14 @@ export function addVary(res: ServerResponse, field: string): void {
 /**
  * Writes a whole answer, compressed when the client accepts it and the body is text of at least
  * {@link MIN_COMPRESS_BYTES} (then `Content-Encoding`, `Vary: Accept-Encoding` and the compressed `Content-Length`).
- * `req`: the request (default `res.req`). `HEAD` gets the headers only.
+ * `req`: the request (default `res.req`; without one, the body is sent as it is). `HEAD` gets the headers only.
  */
 export function sendBody(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: string | Buffer, req: IncomingMessage | undefined = res.req): void {
   let bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const out: OutgoingHttpHeaders = { ...headers };
   const type = out['content-type'] ?? res.getHeader('content-type');
-  if (bytes.length >= MIN_COMPRESS_BYTES && isCompressible(typeof type === 'string' ? type : undefined) && !out['content-encoding']) {
+  // without the request (a response object made by hand) there is nothing to negotiate: sent as it is
+  if (req && bytes.length >= MIN_COMPRESS_BYTES && isCompressible(typeof type === 'string' ? type : undefined) && !out['content-encoding']) {
     addVary(res, 'Accept-Encoding');
     const enc = acceptedEncoding(req?.headers['accept-encoding']);
     if (enc) {
