@@ -31,15 +31,31 @@ export const PROFILE = {
   uploadBps: 1.5e6 / 8,
   viewport: { width: 375, height: 812, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 };
-/** Pages: the demo page and each widget alone (bench/mobile/*.html), with what « ready » and the interaction are. */
+/**
+ * Pages: the demo page, and each widget alone with the element and attributes it has on the demo page (`body`),
+ * written from one template into bench/results/mobile/ and served by the demo server under /bench/mobile/; what
+ * « ready » and the interactions are.
+ */
+const PROVIDER = (el) => `<relais-provider source="rest" base-url="/api/">${el}</relais-provider>`;
+const NOTICE = JSON.stringify({ controller: 'CCAS de démonstration (fictif)', contact: 'contact@ccas-demo.example, 03 86 00 00 01', dpo: 'dpo@ccas-demo.example', retention: '2 ans après la fin de l’accompagnement (démonstration : effacé au redémarrage)', receiver: 'le serveur de démonstration de Relais (aucune structure réelle)', access: 'personne : données de démonstration' });
 const PAGES = {
   demo: { path: '/', directory: true, interactions: ['typing', 'answer'] },
-  directory: { path: '/bench/mobile/directory.html', directory: true, interactions: ['typing'] },
-  map: { path: '/bench/mobile/map.html', ready: ['relais-map', '.leaflet-marker-icon'], interactions: [] },
-  eligibility: { path: '/bench/mobile/eligibility.html', ready: ['relais-eligibility', 'form'], interactions: ['answer'] },
-  liaison: { path: '/bench/mobile/liaison.html', ready: ['relais-liaison-form', '#tasks-title'], interactions: [] },
-  pathway: { path: '/bench/mobile/pathway.html', ready: ['relais-pathway', 'ol'], interactions: [] },
+  directory: { title: 'Annuaire', body: PROVIDER('<relais-directory commune="58079" departements="58" heading-level="2"></relais-directory>'), directory: true, interactions: ['typing'] },
+  map: { title: 'Carte', body: PROVIDER('<relais-map commune="58079" heading-level="2"></relais-map>'), ready: ['relais-map', '.leaflet-marker-icon'], interactions: [] },
+  eligibility: { title: 'Éligibilité', body: '<relais-eligibility heading-level="2" catalogues="/data/catalogues/ccas-val-de-nievre.json,/data/catalogues/departement-58-aide-menagere.json" departements="58"></relais-eligibility>', ready: ['relais-eligibility', 'form'], interactions: ['answer'] },
+  liaison: { title: 'Fiche de liaison', body: `<relais-liaison-form template-id="orientation" endpoint="/api/liaison" heading-level="2" notice='${NOTICE}'></relais-liaison-form>`, ready: ['relais-liaison-form', '#tasks-title'], interactions: [] },
+  pathway: { title: 'Parcours', body: '<relais-pathway template-id="apa-domicile" simulate commune="58079" heading-level="2"></relais-pathway>', ready: ['relais-pathway', 'ol'], interactions: [] },
 };
+const PAGES_DIR = join(root, 'bench/results/mobile');
+await mkdir(PAGES_DIR, { recursive: true });
+for (const [name, def] of Object.entries(PAGES)) {
+  if (!def.body) continue;
+  def.path = `/bench/mobile/${name}.html`;
+  await writeFile(
+    join(PAGES_DIR, `${name}.html`),
+    `<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8" />\n<meta name="viewport" content="width=device-width, initial-scale=1" />\n<title>${def.title} seul — banc mobile Relais</title>\n<link rel="stylesheet" href="/site.css" />\n<script type="module" src="/relais/relais.js"></script>\n</head>\n<body>\n<main>\n<h1>${def.title}</h1>\n${def.body}\n</main>\n</body>\n</html>\n`,
+  );
+}
 const pages = arg('pages', Object.keys(PAGES).join(',')).split(',');
 const QUERY = 'aide a domicile';
 
@@ -169,7 +185,7 @@ const results = {
 };
 try {
   for (const mode of SERVERS) {
-    const server = createDemoServer({ compression: mode === 'after', mounts: [['/bench/mobile/', join(root, 'bench/mobile')]] });
+    const server = createDemoServer({ compression: mode === 'after', mounts: [['/bench/mobile/', PAGES_DIR]] });
     await new Promise((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${server.address().port}`;
     try {

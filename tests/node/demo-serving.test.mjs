@@ -3,26 +3,13 @@
 // content-hashed chunks); `compression: false` sends everything as it is. Real HTTP requests on an ephemeral port.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { getRaw as get, decode } from '../../packages/server/test/node/http-raw.mjs';
 import { createDemoServer, CDN_PATH, isVersioned } from '../../examples/server/server.mjs';
 
 const CDN = new URL('../../packages/relais/dist/cdn/', import.meta.url);
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-function get(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-const decode = (r) => (r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body);
 const listen = async (server) => {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return `http://127.0.0.1:${server.address().port}`;

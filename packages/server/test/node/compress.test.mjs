@@ -2,25 +2,11 @@
 // non-text types as they are; and the negotiation itself. Real HTTP requests on an ephemeral port.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { getRaw as get, decode } from './http-raw.mjs';
 import { acceptedEncoding, isCompressible, createApp, openPglite, migrate, importFile, directoryRoutes, sendJson, jsonLogger } from '../../dist/index.js';
 
 const DEMO_FILE = new URL('../../../../examples/data/nievre-demo.json', import.meta.url).pathname;
 
-/** GET with raw bytes (no automatic decoding, unlike fetch). */
-function get(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-const decode = (r) => (r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body);
 
 let db;
 let app;
