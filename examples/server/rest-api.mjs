@@ -4,16 +4,16 @@
 // (req, res) => boolean (true when it answered). Used by the demo server and by the test server.
 import { normalizeDataset, ServiceIndex, resolveCommune, readRestSearchParams } from '../../packages/core/dist/headless.js';
 import { departementOfItem } from '../../packages/core/dist/client/pipeline.js';
+// answers in brotli or gzip per Accept-Encoding (from 1 kB), as @relais/server's
+import { sendBody } from '@relais/server/compress';
 
 function problem(res, status, title, detail, extra = {}) {
-  res.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8', 'access-control-allow-origin': '*' });
-  res.end(JSON.stringify({ type: 'about:blank', title, status, detail, ...extra }));
+  sendBody(res, status, { 'content-type': 'application/problem+json; charset=utf-8', 'access-control-allow-origin': '*' }, JSON.stringify({ type: 'about:blank', title, status, detail, ...extra }));
   return true;
 }
 
 function json(res, status, body, headers = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
+  sendBody(res, status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store', ...headers }, JSON.stringify(body));
   return true;
 }
 

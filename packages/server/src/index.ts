@@ -15,6 +15,7 @@ export { Router, type Match } from './http/router.js';
 export { RateLimiter, type RateVerdict } from './http/rate-limit.js';
 export { jsonLogger, silentLogger } from './http/log.js';
 export { sendJson, sendProblem } from './http/respond.js';
+export { sendBody, acceptedEncoding, isCompressible, compressSync, compressAsync, addVary, MIN_COMPRESS_BYTES, type Encoding } from './http/compress.js';
 export { readConfig, ConfigError, type Config } from './config.js';
 export * from './liaison/index.js';
 export * from './sync/index.js';
