@@ -40,7 +40,7 @@ export const PACK_LIMITS = {
   '@relais/pathway': 52_000,
   '@relais/react': 6_000,
   relais: 2_635_000,
-  '@relais/server': 109_000,
+  '@relais/server': 112_000, // 109.4 kB measured after the compression module (issue 21), + 2 %
   '@relais/themes': 12_000,
 };
 
