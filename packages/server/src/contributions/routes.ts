@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Service, Structure } from '@relais/core/headless';
+import { AUTEURS, CHAMPS, type Auteur, type Champ, type Service, type Structure } from '@relais/core/headless';
 import { clientIp } from '../http/app.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { sendJson, sendProblem } from '../http/respond.js';
@@ -22,8 +22,6 @@ import { confirmationMail, decisionMail, maskEmail, smtpMailer, type Mailer } fr
 import { confirmationPage, donePage, GONE_PAGE, PAGE_FIELDS, sendPage } from './page.js';
 import {
   acceptSuggestion,
-  AUTEURS,
-  CHAMPS,
   contributionStats,
   currentValue,
   DecisionError,
@@ -39,8 +37,6 @@ import {
   staleServices,
   storeSuggestion,
   useConfirmationToken,
-  type Auteur,
-  type Champ,
 } from './store.js';
 
 /** Largest body of a suggestion or a confirmation (16 KiB). */
