@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { createLiaisonReceiver, hashToken, openStoredSheet } from '../../examples/server/liaison-receiver.mjs';
-import { checkBadRequests, checkFaultyFields, checkReceipt, checkReplays, checkLiaisonContract, checkObjection, checkUncoveredValues, dluForHomeWorkers, orientationSheet } from '../server/liaison-contract.mjs';
+import { checkBadRequests, checkFaultyFields, checkKeyConflict, checkReceipt, checkReplays, checkLiaisonContract, checkObjection, checkUncoveredValues, dluForHomeWorkers, orientationSheet } from '../server/liaison-contract.mjs';
 import { buildConsentRecord, liaisonTemplates } from '../../packages/liaison/dist/headless.js';
 
 // Two partners, each with its own token; only the tokens' hashes are configured.
@@ -161,14 +161,7 @@ test('rate limit and daily quota per partner: 429 with a French message; another
 });
 
 test('the same key with another body: 409 with a French problem, nothing overwritten; the same body: the original receipt', async () => {
-  const key = randomUUID();
-  const first = await (await post(sheet(), key)).json();
-  const other = sheet();
-  other.values.motif = 'Une autre fiche, envoyée avec la même clé.';
-  const res = await post(other, key);
-  assert.equal(res.status, 409);
-  assert.match(res.headers.get('content-type'), /problem\+json/);
-  assert.match((await res.json()).detail, /a déjà servi pour une autre fiche/);
+  const { key, first } = await checkKeyConflict(post);
   const same = await post(sheet(), key);
   assert.equal(same.status, 409);
   assert.deepEqual(await same.json(), first);

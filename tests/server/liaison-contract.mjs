@@ -91,6 +91,19 @@ export async function checkReplays(post) {
   return concurrent;
 }
 
+/** The same key with another body: 409 with a French problem; returns the key and the first receipt. */
+export async function checkKeyConflict(post) {
+  const key = randomUUID();
+  const first = await (await post(orientationSheet(), key)).json();
+  const other = orientationSheet();
+  other.values.motif = 'Une autre fiche, envoyée avec la même clé.';
+  const res = await post(other, key);
+  assert.equal(res.status, 409);
+  assert.match(res.headers.get('content-type'), /problem\+json/);
+  assert.match((await res.json()).detail, /a déjà servi pour une autre fiche/);
+  return { key, first };
+}
+
 /** 413 for a body over 64 KiB, 400 for malformed JSON or a missing idempotency key, 415 for XML, 405 for a GET (its answer returned). */
 export async function checkBadRequests(post, url, token) {
   const huge = orientationSheet();

@@ -9,7 +9,7 @@ import { createApp } from '../../dist/index.js';
 import { syncRoutes } from '../../dist/sync/index.js';
 import { liaisonRoutes, createLiaisonRoutes, readLiaisonConfig, addPartner, addRecipient, revoke, renewToken, purgeLiaison, liaisonCommand, canonicalJson, hashToken } from '../../dist/liaison/index.js';
 import { MIGRATED, memoryLogger, serveRoutes } from './liaison-harness.mjs';
-import { checkBadRequests, checkFaultyFields, checkReceipt, checkReplays, checkLiaisonContract, checkObjection, checkUncoveredValues, orientationSheet } from '../../../../tests/server/liaison-contract.mjs';
+import { checkBadRequests, checkFaultyFields, checkKeyConflict, checkReceipt, checkReplays, checkLiaisonContract, checkObjection, checkUncoveredValues, orientationSheet } from '../../../../tests/server/liaison-contract.mjs';
 
 const KEY = randomBytes(32).toString('base64');
 
@@ -104,14 +104,7 @@ for (const { name, open } of MIGRATED) {
     });
 
     test('the same key with another body: 409 problem, nothing overwritten; another partner never gets the receipt', async () => {
-      const key = randomUUID();
-      await post(sheet(), key);
-      const other = sheet();
-      other.values.motif = 'Une autre fiche, envoyée avec la même clé.';
-      const res = await post(other, key);
-      assert.equal(res.status, 409);
-      assert.match(res.headers.get('content-type'), /problem\+json/);
-      assert.match((await res.json()).detail, /a déjà servi pour une autre fiche/);
+      const { key } = await checkKeyConflict(post);
       const theirs = await post(sheet(), key, { authorization: `Bearer ${OTHER}` });
       assert.equal(theirs.status, 409);
       assert.equal((await theirs.json()).id, undefined);
