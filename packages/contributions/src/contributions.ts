@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { RelaisElement, RelaisErrorEvent, apiBase, formatDate, formatNumber, heading, pageStyles, translate } from '@relais/core';
 import type { Champ, Contribution, ContributionStats, FreshnessItem, Moderator, Page } from '@relais/core';
 import { ApiError, ContributionsApi } from './api.js';
-import { messages, type MessageKey } from './messages.js';
+import { messages, type T } from './messages.js';
 import { contributionsStyles } from './contributions.styles.js';
 import { RelaisConfirmationRequestedEvent, RelaisContributionDecidedEvent } from './events.js';
 import { renderAccount } from './account.js';
@@ -103,9 +103,8 @@ export class RelaisContributions extends RelaisElement {
   private api: ContributionsApi | null = null;
   private aborter = new AbortController();
 
-  private t(key: MessageKey, p: Record<string, unknown> = {}): string {
-    return translate(messages, this.i18n.lang, key, p);
-  }
+  /** The element's words in its language (an arrow: the views get it as it is). */
+  private readonly t: T = (key, p = {}) => translate(messages, this.i18n.lang, key, p);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -331,7 +330,7 @@ export class RelaisContributions extends RelaisElement {
     return html`<div class="root" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
       ${heading(level, this.t('title'), { id: `${this.uid}-title` })}
       ${renderAccount({
-        t: this.t.bind(this),
+        t: this.t,
         me: this.me,
         loginUrl: this.status === 'signed-out' && this.api ? this.api.loginUrl(typeof location === 'undefined' ? '' : location.href) : null,
         expired: this.announce === this.t('e401'),
@@ -360,14 +359,14 @@ export class RelaisContributions extends RelaisElement {
       </div>
       <section class="panel" part="panel" role="tabpanel" id="${this.uid}-panel-${this.tab}" aria-labelledby="${this.uid}-tab-${this.tab}">
         ${heading(level + 1, label(this.tab), { id: `${this.uid}-panel-${this.tab}-title`, focusable: true })}
-        ${this.tab === 'queue' ? this.renderQueue(level + 2) : this.tab === 'fresh' ? this.renderFresh() : renderStructureCounts(this.stats, { t: this.t.bind(this), lang: this.i18n.lang })}
+        ${this.tab === 'queue' ? this.renderQueue(level + 2) : this.tab === 'fresh' ? this.renderFresh() : renderStructureCounts(this.stats, { t: this.t, lang: this.i18n.lang })}
       </section>`;
   }
 
   private renderQueue(level: number): TemplateResult {
     const q = this.queue;
     if (!q) return html`<p class="muted">${this.t('loading')}</p>`;
-    const t = this.t.bind(this);
+    const { t } = this;
     const lang = this.i18n.lang;
     return html`<p class="count-line">${this.t('queueCount', { n: q.total })}</p>
       ${q.items.map((c) =>
@@ -396,7 +395,7 @@ export class RelaisContributions extends RelaisElement {
       page: this.fresh,
       months: this.months,
       uid: this.uid,
-      t: this.t.bind(this),
+      t: this.t,
       lang: this.i18n.lang,
       sent: this.sent,
       busy: this.busy,

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RelaisElement, RelaisErrorEvent, RelaisError, Http, formatDate, formatNumber, termLabel, translate, heading, todayIso, departementName, epciName } from '@relais/core';
 import { indicatorsStyles } from './indicators.styles.js';
-import { messages, type MessageKey } from './messages.js';
+import { messages, type MessageKey, type T } from './messages.js';
 import { isIsoDate, lastTwelveMonths, periodProblem, readIndicators, type Indicators, type Zone } from './model.js';
 import { sectionTables, chartBars, type SectionId, type SectionTable } from './sections.js';
 import { renderFreshness, renderNone, renderProbable, renderSection, type PanelContext } from './panels.js';
@@ -100,7 +100,7 @@ export class RelaisIndicators extends RelaisElement {
     shown: this.shown,
     departement: this.departement,
     need: this.mapNeed,
-    t: this.t.bind(this),
+    t: this.t,
     lang: this.i18n.lang,
     zoneText: (z) => this.zoneText(z),
     container: () => this.renderRoot.querySelector<HTMLElement>('#unmet-map'),
@@ -111,9 +111,8 @@ export class RelaisIndicators extends RelaisElement {
   private resize: ResizeObserver | null = null;
   private lastWidth = 0;
 
-  private t(k: MessageKey, p: Record<string, unknown> = {}): string {
-    return translate(messages, this.i18n.lang, k, p);
-  }
+  /** The element's words in its language (an arrow: the views get it as it is). */
+  private readonly t: T = (k, p = {}) => translate(messages, this.i18n.lang, k, p);
 
   /** The period asked for: the attributes as given (checked before any request), else the last twelve months. */
   get period(): { du: string; au: string } {
@@ -300,7 +299,7 @@ export class RelaisIndicators extends RelaisElement {
 
   /** What every section's template needs. */
   private panel(d: Indicators): PanelContext {
-    return { t: this.t.bind(this), lang: this.i18n.lang, k: d.k, chartFailed: this.chartFailed, download: (id) => this.download(id) };
+    return { t: this.t, lang: this.i18n.lang, k: d.k, chartFailed: this.chartFailed, download: (id) => this.download(id) };
   }
 
   override render(): TemplateResult {
@@ -311,7 +310,7 @@ export class RelaisIndicators extends RelaisElement {
     return html`
       <section aria-labelledby="indicators-title">
         ${heading(level, this.t('title'), { id: 'indicators-title' })}
-        ${this.endpoint ? renderPeriod({ t: this.t.bind(this), ...this.period, errors: this.formErrors, submit: (e) => this.onPeriod(e) }) : nothing}
+        ${this.endpoint ? renderPeriod({ t: this.t, ...this.period, errors: this.formErrors, submit: (e) => this.onPeriod(e) }) : nothing}
         <p role="status" class="status">${this.announce}</p>
         ${!this.endpoint && this.data === undefined ? html`<p part="error" class="error">${this.t('noEndpoint')}</p>` : nothing}
         ${this.loadError
