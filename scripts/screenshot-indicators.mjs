@@ -24,7 +24,8 @@ const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><link r
 <script type="module" src="/page.js"></script></body></html>`;
 // before any module: every violation of the policy, wherever in a shadow tree it happens (the event is composed)
 const watch = `document.addEventListener('securitypolicyviolation', (e) => (window.__violations ??= []).push(e.violatedDirective + ' ' + (e.blockedURI || e.sample)));`;
-// the names a département would give (aides from the national catalogue, templates, steps)
+// the names a département would give: aides from the national catalogue, then the templates' and steps' names of
+// the fixture (nievre-labels.json, which the story uses too)
 const script = `import '/relais/widgets/relais-indicators.js';
 const el = document.querySelector('relais-indicators');
 el.labels = ${JSON.stringify({
@@ -32,16 +33,7 @@ el.labels = ${JSON.stringify({
   pch: 'Prestation de compensation du handicap (PCH)',
   ajpa: 'Allocation journalière du proche aidant (AJPA)',
   aah: 'Allocation aux adultes handicapés (AAH)',
-  'dlu-domicile': 'Dossier de liaison d’urgence',
-  orientation: 'Fiche d’orientation',
-  'retour-intervenants': 'Intervenants à domicile',
-  'ccas-cias': 'CCAS ou CIAS',
-  'plateforme-repit': 'Plateforme de répit',
-  mdph: 'Demande à la MDPH',
-  'ehpad-admission': 'Entrée en EHPAD',
-  decision: 'Décision',
-  reponse: 'Réponse de l’établissement',
-  'numerique--acceder-a-du-materiel': 'Accéder à du matériel numérique',
+  ...JSON.parse(await readFile(join(root, 'packages/indicators/test/fixtures/nievre-labels.json'), 'utf8')),
 })};
 el.data = await (await fetch('/fixture.json')).json();
 ${provoke ? "document.body.setAttribute('style', 'color: red');" : ''}

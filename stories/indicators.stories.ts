@@ -4,23 +4,12 @@ import { nationalCatalogue } from '@relais/eligibility';
 import { controlsFor } from './controls.js';
 // an answer of GET /indicateurs that follows the contract (checked by packages/indicators/test/node and the test double)
 import nievre from '../packages/indicators/test/fixtures/nievre.json' with { type: 'json' };
+import nievreLabels from '../packages/indicators/test/fixtures/nievre-labels.json' with { type: 'json' };
 
 const { args, argTypes, template, withProperties } = controlsFor('relais-indicators');
 
 /** The aides' names from the national catalogue, the liaison and pathway templates' names as the site would give them. */
-const labels: Record<string, string> = {
-  ...Object.fromEntries(nationalCatalogue.benefits.map((b) => [b.id, b.label])),
-  'dlu-domicile': 'Dossier de liaison d’urgence (domicile)',
-  orientation: 'Fiche d’orientation',
-  'retour-intervenants': 'Intervenants à domicile',
-  'ccas-cias': 'CCAS ou CIAS',
-  'plateforme-repit': 'Plateforme de répit',
-  mdph: 'Demande à la MDPH',
-  'ehpad-admission': 'Entrée en EHPAD',
-  decision: 'Décision',
-  reponse: 'Réponse de l’établissement',
-  'numerique--acceder-a-du-materiel': 'Accéder à du matériel numérique',
-};
+const labels: Record<string, string> = { ...Object.fromEntries(nationalCatalogue.benefits.map((b) => [b.id, b.label])), ...nievreLabels };
 
 const meta: Meta = {
   title: 'Widgets/Indicateurs (relais-indicators)',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { createLiaisonReceiver, hashToken, openStoredSheet } from '../../examples/server/liaison-receiver.mjs';
-import { checkLiaisonContract, orientationSheet } from '../server/liaison-contract.mjs';
+import { checkBadRequests, checkFaultyFields, checkKeyConflict, checkReceipt, checkReplays, checkLiaisonContract, checkObjection, checkUncoveredValues, dluForHomeWorkers, orientationSheet } from '../server/liaison-contract.mjs';
 import { buildConsentRecord, liaisonTemplates } from '../../packages/liaison/dist/headless.js';
 
 // Two partners, each with its own token; only the tokens' hashes are configured.
@@ -48,60 +48,24 @@ const post = (body, key = randomUUID(), headers = {}, url = base) => fetch(url, 
 const stored = async () => (await readdir(dir)).filter((f) => f.endsWith('.json'));
 
 test('201 with a receipt; the sheet is on disk', async () => {
-  const key = randomUUID();
-  const res = await post(sheet(), key);
-  assert.equal(res.status, 201);
-  const receipt = await res.json();
-  assert.equal(receipt.id, key);
-  assert.match(receipt.sha256, /^[0-9a-f]{64}$/);
+  const { key } = await checkReceipt(post);
   assert.ok((await stored()).includes(`${key}.json`));
 });
 
 test('409 on a replayed key, with the original receipt; still one copy', async () => {
-  const key = randomUUID();
-  const first = await (await post(sheet(), key)).json();
-  const again = await post(sheet(), key);
-  assert.equal(again.status, 409);
-  assert.deepEqual(await again.json(), first);
-  const concurrent = randomUUID();
-  const results = await Promise.all([post(sheet(), concurrent), post(sheet(), concurrent), post(sheet(), concurrent)]);
-  assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409]);
+  const concurrent = await checkReplays(post);
   assert.equal((await stored()).filter((f) => f.startsWith(concurrent)).length, 1);
 });
 
-test('422 with the faulty fields in problem+json', async () => {
-  const bad = sheet();
-  bad.values.emetteur_telephone = '12';
-  delete bad.values.motif;
-  bad.consent.withdrawnAt = '2026-11-23T11:00:00Z';
-  const res = await post(bad);
-  assert.equal(res.status, 422);
-  assert.match(res.headers.get('content-type'), /problem\+json/);
-  const body = await res.json();
-  const names = body['invalid-params'].map((p) => p.name);
-  assert.deepEqual(names.sort(), ['consent.withdrawnAt', 'emetteur_telephone', 'motif']);
-  assert.match(body['invalid-params'].find((p) => p.name === 'emetteur_telephone').reason, /numéro de téléphone à 10 chiffres, par exemple 03 86 12 34 56/);
-});
+test('422 with the faulty fields in problem+json', () => checkFaultyFields(post));
 
-test('413 when the body is too large, 400 for malformed JSON or a missing key, 415 for non-JSON', async () => {
-  const huge = sheet();
-  huge.values.motif = 'x'.repeat(100 * 1024);
-  assert.equal((await post(huge)).status, 413);
-  assert.equal((await post('{"template": "orientation", "values": ')).status, 400);
-  assert.equal((await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(sheet()) })).status, 400);
-  assert.equal((await post('<fiche/>', randomUUID(), { 'content-type': 'text/xml' })).status, 415);
-  assert.equal((await fetch(base)).status, 405);
-});
+test('413 when the body is too large, 400 for malformed JSON or a missing key, 415 for non-JSON', () => checkBadRequests(post, base, TOKEN));
 
 test('issue 22: a record whose answer is an objection is refused; only the sections shared are validated', async () => {
-  const ori = liaisonTemplates.orientation;
-  const record = (decision) => buildConsentRecord(ori, { covered: 'oui', regime: 'equipe-de-soins', decision, method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne' });
-  const objection = { ...sheet(), consent: record('opposition') };
-  const res = await post(objection);
-  assert.equal(res.status, 422);
-  assert.match((await res.json())['invalid-params'].find((p) => p.name === 'consent').reason, /opposée au partage/);
+  await checkObjection(post);
   // the values of the shared sections only (the record names every section of the orientation)
-  const shared = { ...sheet(), consent: record('pas-d-opposition') };
+  const consent = buildConsentRecord(liaisonTemplates.orientation, { covered: 'oui', regime: 'equipe-de-soins', decision: 'pas-d-opposition', method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne' });
+  const shared = { ...sheet(), consent };
   delete shared.values.personne_informee;
   const missing = await (await post(shared)).json();
   assert.deepEqual(missing['invalid-params'].map((p) => p.name), ['personne_informee'], 'a section the recipient needs is validated even if nothing was sent in it');
@@ -120,16 +84,9 @@ test('review F11: a consent without its record (regime, method, author) is refus
   assert.ok(reasons.some((x) => /Mode de recueil manquant/.test(x)));
   assert.ok(reasons.some((x) => /Nom du professionnel/.test(x)));
   // a DLU-Dom sent to the home workers: the diagnosis, the NIR, the door code and a section not named are refused
+  await checkUncoveredValues(post);
   const dlu = liaisonTemplates['dlu-domicile'];
-  const consent = buildConsentRecord(dlu, { covered: 'oui', regime: 'equipe-de-soins', decision: 'pas-d-opposition', method: 'oral', collectedBy: 'Infirmière du SSIAD', by: 'personne', recipient: 'retour-intervenants' }, 'aucune', new Date('2026-11-23T10:00:00Z'));
-  const values = { nom_naissance: 'MARTIN', prenoms: 'Jeanne', date_naissance: '1941-03-27', adresse: '12 rue des Forges, 58500 Clamecy', retour_orientation: 'domicile', retour_plan_soins: 'glace, repos' };
-  assert.equal((await post({ template: 'dlu-domicile', values, consent })).status, 201, 'what the home workers need');
-  const more = { ...values, retour_diagnostic: 'entorse', nir: '2 41 03 58 079 012 34', acces_logement: 'code 1234B', allergies: 'pénicilline' };
-  const r2 = await post({ template: 'dlu-domicile', values: more, consent });
-  assert.equal(r2.status, 422);
-  const p2 = (await r2.json())['invalid-params'];
-  assert.deepEqual(p2.map((p) => p.name).sort(), ['acces_logement', 'allergies', 'nir', 'retour_diagnostic']);
-  assert.match(p2[0].reason, /ne fait pas partie de ce que la personne a accepté de transmettre/);
+  const { consent, values } = dluForHomeWorkers();
   // a section the recipient does not get, named in the consent anyway
   const r3 = await post({ template: 'dlu-domicile', values, consent: { ...consent, sections: [...consent.sections, 'sante'] } });
   assert.equal(r3.status, 422);
@@ -204,14 +161,7 @@ test('rate limit and daily quota per partner: 429 with a French message; another
 });
 
 test('the same key with another body: 409 with a French problem, nothing overwritten; the same body: the original receipt', async () => {
-  const key = randomUUID();
-  const first = await (await post(sheet(), key)).json();
-  const other = sheet();
-  other.values.motif = 'Une autre fiche, envoyée avec la même clé.';
-  const res = await post(other, key);
-  assert.equal(res.status, 409);
-  assert.match(res.headers.get('content-type'), /problem\+json/);
-  assert.match((await res.json()).detail, /a déjà servi pour une autre fiche/);
+  const { key, first } = await checkKeyConflict(post);
   const same = await post(sheet(), key);
   assert.equal(same.status, 409);
   assert.deepEqual(await same.json(), first);

@@ -4,68 +4,7 @@
  * the server's French `detail` when it gave one.
  */
 
-/** A field a suggestion can change (the contract's `Champ`). */
-export type Champ = 'telephone' | 'courriel' | 'adresse' | 'horaires_accueil' | 'description' | 'ferme' | 'demenage';
-/** Who wrote a suggestion (the contract's `Auteur`). */
-export type Auteur = 'usager' | 'professionnel' | 'structure';
-
-/** The person signed in and the départements they moderate. */
-export interface Moderator {
-  sub: string;
-  nom: string;
-  courriel?: string | null;
-  territoires: string[];
-}
-
-/** One field of a suggestion: its French label, the value before and the value proposed. */
-export interface FieldChange {
-  champ: Champ;
-  libelle: string;
-  avant: string | null;
-  apres: string;
-}
-
-/** A suggestion, as the queue gives it. */
-export interface Contribution {
-  id: string;
-  service_id: string;
-  service_nom: string;
-  structure_nom: string;
-  source: string;
-  departement: string | null;
-  auteur: Auteur;
-  recu_le: string;
-  statut: 'en_attente' | 'acceptee' | 'refusee';
-  changements: FieldChange[];
-  commentaire: string | null;
-  contact: string | null;
-  lien_source: string | null;
-  /** False when the record is synchronised from another source: the correction goes to its producer. */
-  modifiable: boolean;
-}
-
-/** A record not confirmed for a while. */
-export interface FreshnessItem {
-  service_id: string;
-  service_nom: string;
-  structure_nom: string;
-  date_maj: string;
-  a_un_courriel: boolean;
-  demande_envoyee_le: string | null;
-}
-
-/** Counts per organisation and per author. */
-export interface ContributionStats {
-  par_structure: Array<{ structure_id: string; structure_nom: string; suggestions: number; acceptees: number; refusees: number; confirmations: number }>;
-  par_auteur: Record<Auteur, number>;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pages: number;
-}
+import type { Champ, Contribution, ContributionStats, FreshnessItem, Moderator, Page } from '@relais/core';
 
 /** A failed call: `status` 0 for a network failure; `detail`: the server's French sentence, if any. */
 export class ApiError extends Error {

@@ -1,20 +1,10 @@
 import { css } from 'lit';
 
-/** Styles of <relais-contributions>: they read the private tokens set from the public `--relais-*` ones. */
+/** Styles of <relais-contributions> after @relais/core's `pageStyles`: they read the private tokens set from the public `--relais-*` ones. */
 export const contributionsStyles = css`
   :host {
     max-width: var(--relais-contributions-max-width, 72rem);
-    padding: var(--_r-space-3);
   }
-  h1, h2, h3, h4, h5, h6 { margin: var(--_r-space-3) 0 var(--_r-space-2); line-height: 1.25; font-weight: 700; }
-  h2 { font-size: 1.5rem; }
-  h3 { font-size: 1.2rem; }
-  h4, h5, h6 { font-size: 1.05rem; }
-  [tabindex='-1']:focus { outline: none; }
-  [tabindex='-1']:focus-visible { outline: var(--_r-focus-ring); }
-  p { margin: 0 0 var(--_r-space-2); }
-  .muted { color: var(--_r-muted); }
-  .hint { color: var(--_r-muted); font-size: 0.9rem; margin: 0 0 var(--_r-space-1); }
   .error-text { color: var(--_r-danger); font-weight: 600; }
   .success { color: var(--_r-success); font-weight: 600; }
   .error { border-inline-start: 4px solid var(--_r-danger); padding: var(--_r-space-2) var(--_r-space-3); margin: var(--_r-space-2) 0; background: var(--_r-surface-alt); }

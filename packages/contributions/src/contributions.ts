@@ -1,42 +1,20 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RelaisElement, RelaisErrorEvent, departementName, formatDate, formatNumber, heading, sanitizeUrl, translate } from '@relais/core';
-import { ApiError, ContributionsApi, type Champ, type Contribution, type ContributionStats, type FreshnessItem, type Moderator, type Page } from './api.js';
-import { messages, type MessageKey } from './messages.js';
+import { RelaisElement, RelaisErrorEvent, apiBase, formatDate, formatNumber, heading, pageStyles, translate } from '@relais/core';
+import type { Champ, Contribution, ContributionStats, FreshnessItem, Moderator, Page } from '@relais/core';
+import { ApiError, ContributionsApi } from './api.js';
+import { messages, type T } from './messages.js';
 import { contributionsStyles } from './contributions.styles.js';
+import { RelaisConfirmationRequestedEvent, RelaisContributionDecidedEvent } from './events.js';
+import { renderAccount } from './account.js';
+import { renderPager } from './pager.js';
+import { renderQueueItem } from './queue-item.js';
+import { renderFreshness, type Sent } from './freshness-list.js';
+import { renderStructureCounts } from './structure-counts.js';
 
 type Tab = 'queue' | 'fresh' | 'stats';
 const TABS: readonly Tab[] = ['queue', 'fresh', 'stats'];
 type Status = 'loading' | 'signed-out' | 'ready' | 'error';
-
-/** `relais-contribution-decided`: a suggestion was accepted or rejected. Ids and the decision only, never its content. */
-export class RelaisContributionDecidedEvent extends Event {
-  static readonly eventName = 'relais-contribution-decided';
-  constructor(
-    readonly contributionId: string,
-    readonly serviceId: string,
-    readonly decision: 'acceptee' | 'refusee',
-    /** The fields applied (acceptance), empty for a rejection. */
-    readonly champs: readonly Champ[],
-  ) {
-    super(RelaisContributionDecidedEvent.eventName, { bubbles: true, composed: true });
-  }
-}
-
-/** `relais-confirmation-requested`: a structure was sent a one-time confirmation link for a service (its id only). */
-export class RelaisConfirmationRequestedEvent extends Event {
-  static readonly eventName = 'relais-confirmation-requested';
-  constructor(readonly serviceId: string) {
-    super(RelaisConfirmationRequestedEvent.eventName, { bubbles: true, composed: true });
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'relais-contribution-decided': RelaisContributionDecidedEvent;
-    'relais-confirmation-requested': RelaisConfirmationRequestedEvent;
-  }
-}
 
 let instances = 0;
 
@@ -91,7 +69,7 @@ let instances = 0;
 export class RelaisContributions extends RelaisElement {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
   static override messageCatalogues = [messages];
-  static override styles = [...RelaisElement.styles, contributionsStyles];
+  static override styles = [...RelaisElement.styles, pageStyles, contributionsStyles];
 
   /** Base URL of the contributions API (the same base as the REST directory, e.g. `https://annuaire.departement.fr/api`). */
   @property() endpoint: string | undefined;
@@ -116,7 +94,7 @@ export class RelaisContributions extends RelaisElement {
   /** Per suggestion or service: the error shown beside its controls. */
   @state() private rowErrors = new Map<string, string>();
   /** Per service: what the confirmation request gave (« Envoyé à … » or the 409's sentence). */
-  @state() private sent = new Map<string, { ok: boolean; text: string }>();
+  @state() private sent = new Map<string, Sent>();
   @state() private busy = new Set<string>();
   @state() private queuePage = 1;
   @state() private freshPage = 1;
@@ -125,9 +103,8 @@ export class RelaisContributions extends RelaisElement {
   private api: ContributionsApi | null = null;
   private aborter = new AbortController();
 
-  private t(key: MessageKey, p: Record<string, unknown> = {}): string {
-    return translate(messages, this.i18n.lang, key, p);
-  }
+  /** The element's words in its language (an arrow: the views get it as it is). */
+  private readonly t: T = (key, p = {}) => translate(messages, this.i18n.lang, key, p);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -144,7 +121,7 @@ export class RelaisContributions extends RelaisElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') || changed.has('departement') || changed.has('staleAfterMonths')) {
-      const base = baseOf(this.endpoint);
+      const base = apiBase(this.endpoint);
       this.api = base ? new ContributionsApi(base) : null;
       void this.start();
     }
@@ -207,7 +184,7 @@ export class RelaisContributions extends RelaisElement {
         this.ticked = new Map(this.queue.items.map((c) => [c.id, this.ticked.get(c.id) ?? new Set(c.modifiable ? c.changements.map((x) => x.champ) : [])]));
         this.announce = this.t('queueCount', { n: this.queue.total });
       } else if (tab === 'fresh') {
-        this.fresh = await api.stale({ page: this.freshPage, departement, mois: Math.min(120, Math.max(1, Math.round(this.staleAfterMonths) || 12)) }, this.aborter.signal);
+        this.fresh = await api.stale({ page: this.freshPage, departement, mois: this.months }, this.aborter.signal);
         this.announce = this.t('freshCount', { n: this.fresh.total });
       } else {
         this.stats = await api.stats({ departement }, this.aborter.signal);
@@ -337,6 +314,11 @@ export class RelaisContributions extends RelaisElement {
     this.renderRoot.querySelector<HTMLElement>('.sign-in')?.focus();
   }
 
+  /** `stale-after-months` within 1–120 (12 when not a number). */
+  private get months(): number {
+    return Math.min(120, Math.max(1, Math.round(this.staleAfterMonths) || 12));
+  }
+
   private rowId(c: Contribution): string {
     return `${this.uid}-c${this.queue?.items.indexOf(c) ?? 0}`;
   }
@@ -347,7 +329,13 @@ export class RelaisContributions extends RelaisElement {
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
     return html`<div class="root" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
       ${heading(level, this.t('title'), { id: `${this.uid}-title` })}
-      ${this.renderAccount()}
+      ${renderAccount({
+        t: this.t,
+        me: this.me,
+        loginUrl: this.status === 'signed-out' && this.api ? this.api.loginUrl(typeof location === 'undefined' ? '' : location.href) : null,
+        expired: this.announce === this.t('e401'),
+        signOut: () => void this.signOut(),
+      })}
       ${this.status === 'loading' ? html`<p class="muted">${this.t('loading')}</p>` : nothing}
       ${this.status === 'error' || (this.error && this.status === 'ready')
         ? html`<div class="error" part="error" role="alert">
@@ -357,23 +345,6 @@ export class RelaisContributions extends RelaisElement {
         : nothing}
       ${this.status === 'ready' && this.me ? this.renderTabs(level) : nothing}
       <p part="status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="${this.uid}-live">${this.announce}</p>
-    </div>`;
-  }
-
-  private renderAccount(): TemplateResult | typeof nothing {
-    if (this.status === 'signed-out' && this.api) {
-      const href = this.api.loginUrl(typeof location === 'undefined' ? '' : location.href);
-      return html`<div class="account" part="account">
-        ${this.announce === this.t('e401') ? html`<p class="error-text">${this.t('expired')}</p>` : nothing}
-        <p>${this.t('signedOut')}</p>
-        <a class="sign-in button-link" part="button" href=${href}>${this.t('signIn')}</a>
-      </div>`;
-    }
-    if (!this.me) return nothing;
-    const list = this.me.territoires.map((c) => (departementName(c) ? `${departementName(c)} (${c})` : c)).join(', ');
-    return html`<div class="account" part="account">
-      <p><strong>${this.t('signedInAs', { nom: this.me.nom })}</strong><br />${this.me.territoires.length ? this.t('territories', { list }) : this.t('noTerritory')}</p>
-      <button type="button" part="button" class="secondary" @click=${() => void this.signOut()}>${this.t('signOut')}</button>
     </div>`;
   }
 
@@ -388,185 +359,50 @@ export class RelaisContributions extends RelaisElement {
       </div>
       <section class="panel" part="panel" role="tabpanel" id="${this.uid}-panel-${this.tab}" aria-labelledby="${this.uid}-tab-${this.tab}">
         ${heading(level + 1, label(this.tab), { id: `${this.uid}-panel-${this.tab}-title`, focusable: true })}
-        ${this.tab === 'queue' ? this.renderQueue(level + 2) : this.tab === 'fresh' ? this.renderFresh() : this.renderStats()}
+        ${this.tab === 'queue' ? this.renderQueue(level + 2) : this.tab === 'fresh' ? this.renderFresh() : renderStructureCounts(this.stats, { t: this.t, lang: this.i18n.lang })}
       </section>`;
-  }
-
-  private renderPager(p: Page<unknown> | null, go: (page: number) => void): TemplateResult | typeof nothing {
-    if (!p || p.pages <= 1) return nothing;
-    return html`<nav class="pager" aria-label=${this.t('page', { page: p.page, pages: p.pages })}>
-      <button type="button" part="button" ?disabled=${p.page <= 1} @click=${() => go(p.page - 1)}>${this.t('prev')}</button>
-      <span>${this.t('page', { page: formatNumber(p.page, this.i18n.lang), pages: formatNumber(p.pages, this.i18n.lang) })}</span>
-      <button type="button" part="button" ?disabled=${p.page >= p.pages} @click=${() => go(p.page + 1)}>${this.t('next')}</button>
-    </nav>`;
   }
 
   private renderQueue(level: number): TemplateResult {
     const q = this.queue;
     if (!q) return html`<p class="muted">${this.t('loading')}</p>`;
+    const { t } = this;
+    const lang = this.i18n.lang;
     return html`<p class="count-line">${this.t('queueCount', { n: q.total })}</p>
-      ${q.items.map((c) => this.renderContribution(c, level))}
-      ${this.renderPager(q, (page) => ((this.queuePage = page), void this.load('queue')))}`;
-  }
-
-  private renderContribution(c: Contribution, level: number): TemplateResult {
-    const id = this.rowId(c);
-    const ticked = this.ticked.get(c.id) ?? new Set<Champ>();
-    const producer = sanitizeUrl(c.lien_source);
-    const producerHost = producer && /^https?:/.test(producer) ? new URL(producer).hostname : null;
-    const motifError = this.rowErrors.get(`${c.id}-motif`);
-    const rowError = this.rowErrors.get(c.id);
-    const busy = this.busy.has(c.id);
-    return html`<article class="contribution" part="contribution" aria-labelledby="${id}-title">
-      ${heading(level, c.structure_nom && c.structure_nom !== c.service_nom ? `${c.service_nom} — ${c.structure_nom}` : c.service_nom, { id: `${id}-title`, focusable: true })}
-      <p class="muted">${this.t('received', { date: formatDate(c.recu_le, this.i18n.lang), who: this.t(`by-${c.auteur}`) })}</p>
-      ${c.contact ? html`<p><span class="muted">${this.t('contact')}</span> ${c.contact}</p>` : nothing}
-      ${c.commentaire ? html`<p><span class="muted">${this.t('comment')}</span> ${c.commentaire}</p>` : nothing}
-      ${c.modifiable
-        ? nothing
-        : html`<div class="notice">
-            <p>${this.t('notModifiable', { source: c.source })}</p>
-            ${producerHost ? html`<p><a href=${producer!} target="_blank" rel="noopener noreferrer">${this.t('producer', { host: producerHost })}<span class="visually-hidden"> (${this.t('newWindow')})</span></a></p>` : nothing}
-          </div>`}
-      <div class="table-wrap">
-        <table part="table">
-          <caption>${this.t('caption', { name: c.service_nom })}</caption>
-          <thead>
-            <tr>
-              ${c.modifiable ? html`<th scope="col">${this.t('apply')}</th>` : nothing}
-              <th scope="col">${this.t('field')}</th>
-              <th scope="col">${this.t('before')}</th>
-              <th scope="col">${this.t('after')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${c.changements.map(
-              (f) => html`<tr>
-                ${c.modifiable
-                  ? html`<td class="apply"><input type="checkbox" id="${id}-${f.champ}" aria-label=${this.t('applyField', { field: f.libelle })} .checked=${ticked.has(f.champ)} @change=${() => this.toggleField(c, f.champ)} /></td>`
-                  : nothing}
-                <th scope="row">${f.libelle}</th>
-                <td class="before">${f.avant ?? html`<span class="muted">${this.t('empty')}</span>`}</td>
-                <td class="after">${f.champ === 'ferme' ? this.t('closed') : f.apres}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${rowError ? html`<p class="error-text" id="${id}-error">${rowError}</p>` : nothing}
-      <div class="decide">
-        ${c.modifiable
-          ? html`<button type="button" part="button" class="primary accept" ?disabled=${busy} aria-describedby=${rowError ? `${id}-error` : nothing} @click=${() => void this.accept(c)}>${this.t('accept')}</button>`
-          : nothing}
-        <div class="reject">
-          <label for="${id}-motif">${this.t('rejectLabel')}</label>
-          <p class="hint" id="${id}-motif-hint">${this.t('rejectHint')}</p>
-          ${motifError ? html`<p class="error-text" id="${id}-motif-error">${motifError}</p>` : nothing}
-          <textarea
-            id="${id}-motif"
-            part="input"
-            rows="2"
-            maxlength="500"
-            aria-invalid=${motifError ? 'true' : 'false'}
-            aria-describedby=${motifError ? `${id}-motif-hint ${id}-motif-error` : `${id}-motif-hint`}
-            .value=${this.reasons.get(c.id) ?? ''}
-            @input=${(e: Event) => (this.reasons = new Map(this.reasons).set(c.id, (e.target as HTMLTextAreaElement).value))}
-          ></textarea>
-          <button type="button" part="button" class="secondary reject-button" ?disabled=${busy} @click=${() => void this.reject(c)}>${this.t('reject')}</button>
-        </div>
-      </div>
-    </article>`;
+      ${q.items.map((c) =>
+        renderQueueItem({
+          c,
+          id: this.rowId(c),
+          level,
+          t,
+          lang,
+          ticked: this.ticked.get(c.id) ?? new Set<Champ>(),
+          reason: this.reasons.get(c.id) ?? '',
+          error: this.rowErrors.get(c.id),
+          reasonError: this.rowErrors.get(`${c.id}-motif`),
+          busy: this.busy.has(c.id),
+          toggle: (champ) => this.toggleField(c, champ),
+          typeReason: (value) => (this.reasons = new Map(this.reasons).set(c.id, value)),
+          accept: () => void this.accept(c),
+          reject: () => void this.reject(c),
+        }),
+      )}
+      ${renderPager(q, { t, lang, go: (page) => ((this.queuePage = page), void this.load('queue')) })}`;
   }
 
   private renderFresh(): TemplateResult {
-    const f = this.fresh;
-    if (!f) return html`<p class="muted">${this.t('loading')}</p>`;
-    if (!f.items.length) return html`<p>${this.t('freshEmpty')}</p>`;
-    const months = Math.min(120, Math.max(1, Math.round(this.staleAfterMonths) || 12));
-    return html`<p class="count-line">${this.t('freshCount', { n: f.total })}</p>
-      <div class="table-wrap">
-        <table part="table" class="fresh">
-          <caption>${this.t('freshCaption', { n: months })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${this.t('service')}</th>
-              <th scope="col">${this.t('structure')}</th>
-              <th scope="col">${this.t('updatedOn')}</th>
-              <th scope="col">${this.t('request')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${f.items.map((it, i) => {
-              const sent = this.sent.get(it.service_id);
-              return html`<tr>
-                <th scope="row">${it.service_nom}</th>
-                <td>${it.structure_nom}</td>
-                <td>${formatDate(it.date_maj, this.i18n.lang)}</td>
-                <td>
-                  ${it.demande_envoyee_le && !sent ? html`<p class="muted">${this.t('alreadySent', { date: formatDate(it.demande_envoyee_le, this.i18n.lang) })}</p>` : nothing}
-                  ${sent?.ok
-                    ? html`<p class="success" id="${this.uid}-sent-${i}">${sent.text}</p>`
-                    : it.a_un_courriel
-                      ? html`<button type="button" part="button" class="secondary ask" ?disabled=${this.busy.has(it.service_id)} aria-describedby=${sent ? `${this.uid}-sent-${i}` : nothing} @click=${() => void this.askConfirmation(it)}>
-                          ${this.t('askConfirm')}<span class="visually-hidden"> : ${it.service_nom}</span>
-                        </button>`
-                      : html`<p class="muted">${this.t('noEmail')}</p>`}
-                  ${sent && !sent.ok ? html`<p class="error-text" id="${this.uid}-sent-${i}">${sent.text}</p>` : nothing}
-                </td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
-      ${this.renderPager(f, (page) => ((this.freshPage = page), void this.load('fresh')))}`;
+    return renderFreshness({
+      page: this.fresh,
+      months: this.months,
+      uid: this.uid,
+      t: this.t,
+      lang: this.i18n.lang,
+      sent: this.sent,
+      busy: this.busy,
+      ask: (item) => void this.askConfirmation(item),
+      go: (page) => ((this.freshPage = page), void this.load('fresh')),
+    });
   }
-
-  private renderStats(): TemplateResult {
-    const s = this.stats;
-    if (!s) return html`<p class="muted">${this.t('loading')}</p>`;
-    const n = (v: number) => formatNumber(v, this.i18n.lang);
-    return html`<p>${this.t('byAuthor', { usager: n(s.par_auteur.usager), professionnel: n(s.par_auteur.professionnel), structure: n(s.par_auteur.structure) })}</p>
-      ${s.par_structure.length
-        ? html`<div class="table-wrap">
-            <table part="table" class="stats">
-              <caption>${this.t('statsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${this.t('structure')}</th>
-                  <th scope="col" class="num">${this.t('suggestions')}</th>
-                  <th scope="col" class="num">${this.t('acceptees')}</th>
-                  <th scope="col" class="num">${this.t('refusees')}</th>
-                  <th scope="col" class="num">${this.t('confirmations')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${s.par_structure.map(
-                  (r) => html`<tr>
-                    <th scope="row">${r.structure_nom}</th>
-                    <td class="num">${n(r.suggestions)}</td>
-                    <td class="num">${n(r.acceptees)}</td>
-                    <td class="num">${n(r.refusees)}</td>
-                    <td class="num">${n(r.confirmations)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-        : html`<p>${this.t('statsEmpty')}</p>`}`;
-  }
-}
-
-/** The API's base URL resolved against the page (http or https only), without a trailing slash; null otherwise. */
-function baseOf(endpoint: string | undefined): string | null {
-  if (!endpoint) return null;
-  let abs: string;
-  try {
-    abs = new URL(endpoint, typeof location === 'undefined' ? undefined : location.href).href;
-  } catch {
-    return null;
-  }
-  const safe = sanitizeUrl(abs);
-  return safe && /^https?:/.test(safe) ? safe.replace(/\/+$/, '') : null;
 }
 
 const isAbort = (e: unknown): boolean => (e as Error | null)?.name === 'AbortError';

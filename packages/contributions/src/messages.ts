@@ -91,4 +91,6 @@ export const messages: LazyCatalogue<Keys> = lazyCatalogue(
 );
 
 export type MessageKey = Keys;
+/** The element's words in its language, as the views get them. */
+export type T = (key: MessageKey, params?: P) => string;
 export type { Lang };

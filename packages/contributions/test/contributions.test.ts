@@ -6,7 +6,8 @@
 import { expect, fixture, waitUntil, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/define.js';
-import type { RelaisContributions, RelaisContributionDecidedEvent } from '../src/contributions.js';
+import type { RelaisContributions } from '../src/contributions.js';
+import type { RelaisContributionDecidedEvent } from '../src/events.js';
 
 const $ = <T extends Element = HTMLElement>(el: RelaisContributions, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = (el: RelaisContributions, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];

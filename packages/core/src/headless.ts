@@ -22,5 +22,7 @@ export * from './url.js';
 export * from './client/client.js';
 export { wrapClient, type ClientOverrides } from './client/wrap.js';
 export { Http, retryAfterMs, type HttpOptions } from './client/http.js';
+export * from './contracts/contributions.js';
+export type * from './contracts/indicators.js';
 export { readableLegal } from './i18n/legal.js';
 export { translate, plural, toLang, todayIso, formatDate, formatMoney, formatNumber, formatDistance, type Lang, type Catalogue, type Message, lazyCatalogue, type LazyCatalogue, type EnglishSource } from './i18n/i18n.js';

@@ -5,7 +5,7 @@
 export * from './headless.js';
 export { LangController } from './i18n/i18n.js';
 export { defineElement, VERSION } from './element/define.js';
-export { RelaisElement, hostReset, tokens, controls } from './element/base.js';
+export { RelaisElement, hostReset, tokens, controls, pageStyles } from './element/base.js';
 export { heading } from './element/heading.js';
 export * from './element/events.js';
 export { clientContext, storeContext } from './element/context.js';

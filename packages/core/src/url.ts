@@ -64,3 +64,19 @@ export function isSafeId(id: unknown): id is string {
   if (/^(%2e|\.){1,2}$/i.test(id) || /%2f|%5c/i.test(id)) return false;
   return true;
 }
+
+/**
+ * An API's base URL (an element's `endpoint`, `contributions-url`…) resolved against the page, http or https only,
+ * without a trailing slash; null when none is given or it is no such address.
+ */
+export function apiBase(url: string | undefined | null): string | null {
+  if (!url) return null;
+  let abs: string;
+  try {
+    abs = new URL(url, typeof location === 'undefined' ? undefined : location.href).href;
+  } catch {
+    return null;
+  }
+  const safe = sanitizeUrl(abs);
+  return safe && /^https?:/.test(safe) ? safe.replace(/\/+$/, '') : null;
+}

@@ -1,26 +1,12 @@
 import { css } from 'lit';
 
-/** Styles of <relais-directory>: they read the private tokens set from the public `--relais-*` ones. */
+/** Styles of <relais-directory> after @relais/core's `pageStyles`: they read the private tokens set from the public `--relais-*` ones. */
 export const directoryStyles = css`
   :host {
     max-width: var(--relais-directory-max-width, 60rem);
-    padding: var(--_r-space-3);
   }
-  h1, h2, h3, h4, h5, h6 {
-    margin: var(--_r-space-3) 0 var(--_r-space-2);
-    line-height: 1.25;
-    font-weight: 700;
-  }
-  h2 { font-size: 1.5rem; }
-  h3 { font-size: 1.2rem; }
-  h4, h5, h6 { font-size: 1.05rem; }
-  [tabindex='-1']:focus { outline: none; }
-  [tabindex='-1']:focus-visible { outline: var(--_r-focus-ring); }
-  p { margin: 0 0 var(--_r-space-2); }
   a { text-underline-offset: 0.15em; }
-  .muted { color: var(--_r-muted); }
   .small { font-size: 0.875rem; }
-  .hint { color: var(--_r-muted); font-size: 0.9rem; margin: 0 0 var(--_r-space-1); }
   .error-text { color: var(--_r-danger); font-weight: 600; margin: 0 0 var(--_r-space-1); }
   .search {
     display: grid;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, StoreController } from '@relais/core';
-import { translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type SearchResult, type StoreChangeEvent } from '@relais/core';
+import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, StoreController, pageStyles } from '@relais/core';
+import { apiBase, translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type SearchResult, type StoreChangeEvent } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
 import { needLabel, type Need } from './needs.js';
 import { DirectoryFilters, split, type FilterList, type UrlState } from './filters.js';
@@ -18,7 +18,7 @@ import { renderNeeds, renderSearchForm, type SearchFormHandlers } from './render
 import { renderResults, type ResultsHandlers } from './render/results.js';
 import { renderDetail } from './render/detail.js';
 import type { ActiveChip, DirectoryView, Vocabulary } from './render/view.js';
-import { SuggestHook, contributionsBase, suggestStyles } from './suggest-hook.js';
+import { SuggestHook, suggestStyles } from './suggest-hook.js';
 import type * as LabelsModule from '@relais/core/labels';
 
 /**
@@ -85,7 +85,7 @@ let instances = 0;
 export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   /** Messages: French with the element, English loaded when the element speaks English (see `messages.ts`). */
   static override messageCatalogues = [messages];
-  static override styles = [...RelaisElement.styles, directoryStyles, suggestStyles];
+  static override styles = [...RelaisElement.styles, pageStyles, directoryStyles, suggestStyles];
 
   /** INSEE code of the commune to start from (e.g. `58079` for Clamecy). */
   @property() commune: string | undefined;
@@ -184,7 +184,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   private readonly needLabel = (n: Need): string => needLabel(n, this.i18n.lang, this.falc);
 
   /** What the render modules need: words, labels, language, mode. */
-  private readonly suggest = new SuggestHook(this, () => contributionsBase(this.contributionsUrl ?? (this.source === 'rest' ? this.baseUrl : undefined)), () => this.i18n.lang);
+  private readonly suggest = new SuggestHook(this, () => apiBase(this.contributionsUrl ?? (this.source === 'rest' ? this.baseUrl : undefined)), () => this.i18n.lang);
 
   private get view(): DirectoryView {
     return { t: this.t, label: this.label, lang: this.i18n.lang, mode: this.mode, labels, staleAfterMonths: this.staleAfterMonths, suggest: this.suggest };

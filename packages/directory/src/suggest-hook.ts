@@ -11,19 +11,6 @@ import type { SuggestController, SuggestHost } from './suggest-form.js';
 
 export type { SuggestHost } from './suggest-form.js';
 
-/** The base URL of the contributions API, resolved against the page, or null when none (or not http/https). */
-export function contributionsBase(url: string | undefined | null): string | null {
-  if (!url) return null;
-  let abs: string;
-  try {
-    abs = new URL(url, typeof location === 'undefined' ? undefined : location.href).href;
-  } catch {
-    return null;
-  }
-  const safe = sanitizeUrl(abs);
-  return safe && /^https?:/.test(safe) ? safe.replace(/\/+$/, '') : null;
-}
-
 /** The button until the form is loaded, then the form (`SuggestController`). */
 export class SuggestHook {
   private form: SuggestController | null = null;

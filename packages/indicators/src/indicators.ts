@@ -2,11 +2,14 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RelaisElement, RelaisErrorEvent, RelaisError, Http, formatDate, formatNumber, termLabel, translate, heading, todayIso, departementName, epciName } from '@relais/core';
 import { indicatorsStyles } from './indicators.styles.js';
-import { messages, type MessageKey } from './messages.js';
-import { isIsoDate, lastTwelveMonths, periodProblem, probableFollowUp, readIndicators, countOf, type Indicators, type Zone } from './model.js';
-import { sectionTables, chartBars, type Cell, type SectionId, type SectionTable } from './sections.js';
+import { messages, type MessageKey, type T } from './messages.js';
+import { isIsoDate, lastTwelveMonths, periodProblem, readIndicators, type Indicators, type Zone } from './model.js';
+import { sectionTables, chartBars, type SectionId, type SectionTable } from './sections.js';
+import { renderFreshness, renderNone, renderProbable, renderSection, type PanelContext } from './panels.js';
+import { renderPeriod } from './period-form.js';
+import { renderUnmet, type UnmetView } from './unmet-panel.js';
 import { toCsv } from './csv.js';
-import type { UnmetMap, Circle } from './unmet-map.js';
+import { UnmetMapController } from './unmet-map-controller.js';
 import type uPlot from 'uplot';
 
 /** The sections drawn as a chart (`besoins-non-couverts` is drawn as a map). */
@@ -86,7 +89,6 @@ export class RelaisIndicators extends RelaisElement {
   @state() private invalid = '';
   @state() private formErrors: { du?: MessageKey; au?: MessageKey } = {};
   @state() private mapNeed = '';
-  @state() private mapState: 'idle' | 'ready' | 'failed' = 'idle';
   @state() private chartFailed = false;
   @state() private announce = '';
   /** Names of the EPCI the answer gives without `nom` (loaded from @relais/core's EPCI list). */
@@ -94,16 +96,23 @@ export class RelaisIndicators extends RelaisElement {
 
   private readonly http = new Http({ cacheTtlMs: 0 });
   private abort: AbortController | null = null;
-  private map: UnmetMap | null = null;
-  private centres: Map<string, { lat: number; lon: number }> | null = null;
-  private centresFor = '';
+  private readonly map = new UnmetMapController(this, () => ({
+    shown: this.shown,
+    departement: this.departement,
+    need: this.mapNeed,
+    t: this.t,
+    lang: this.i18n.lang,
+    zoneText: (z) => this.zoneText(z),
+    container: () => this.renderRoot.querySelector<HTMLElement>('#unmet-map'),
+    tiles: { tileUrl: this.tileUrl, tileAttribution: this.tileAttribution },
+    token: (name, fallback) => this.token(name, fallback),
+  }));
   private charts = new Map<SectionId, uPlot>();
   private resize: ResizeObserver | null = null;
   private lastWidth = 0;
 
-  private t(k: MessageKey, p: Record<string, unknown> = {}): string {
-    return translate(messages, this.i18n.lang, k, p);
-  }
+  /** The element's words in its language (an arrow: the views get it as it is). */
+  private readonly t: T = (k, p = {}) => translate(messages, this.i18n.lang, k, p);
 
   /** The period asked for: the attributes as given (checked before any request), else the last twelve months. */
   get period(): { du: string; au: string } {
@@ -125,7 +134,7 @@ export class RelaisIndicators extends RelaisElement {
         const w = this.clientWidth;
         if (Math.abs(w - this.lastWidth) < 8) return;
         this.lastWidth = w;
-        this.map?.resize();
+        this.map.resize();
         void this.drawCharts();
       }),
     );
@@ -136,9 +145,6 @@ export class RelaisIndicators extends RelaisElement {
     super.disconnectedCallback();
     this.resize?.disconnect();
     this.abort?.abort();
-    this.map?.remove();
-    this.map = null;
-    this.mapState = 'idle';
     for (const c of this.charts.values()) c.destroy();
     this.charts.clear();
   }
@@ -150,7 +156,7 @@ export class RelaisIndicators extends RelaisElement {
 
   override updated(changed: PropertyValues): void {
     if (changed.has('shown') || changed.has('mapNeed') || changed.has('labels') || changed.has('epciNames')) {
-      void this.drawMap();
+      void this.map.draw();
       void this.drawCharts();
     }
   }
@@ -291,71 +297,20 @@ export class RelaisIndicators extends RelaisElement {
     }
   }
 
-  /** The circles of the map: per EPCI, the searches without a result of the need chosen (or of all), published cells only. */
-  private circles(): { circles: Circle[]; unplaced: number } {
-    const rows = (this.shown?.besoins_non_couverts ?? []).filter((r) => !this.mapNeed || r.besoin === this.mapNeed);
-    const per = new Map<string, { value: number; masked: boolean; name: string }>();
-    let unplaced = 0;
-    for (const r of rows) {
-      const c = r.zone.niveau === 'epci' && r.zone.code ? this.centres?.get(r.zone.code) : undefined;
-      if (!c) {
-        unplaced++;
-        continue;
-      }
-      const p = per.get(r.zone.code!) ?? { value: 0, masked: false, name: this.zoneText(r.zone) };
-      const n = countOf(r.sans_resultat);
-      if (n === null) p.masked = true;
-      else p.value += n;
-      per.set(r.zone.code!, p);
-    }
-    const k = this.shown?.k ?? 5;
-    const circles = [...per].map(([code, p]) => {
-      const c = this.centres!.get(code)!;
-      const label = this.t('circle', { name: p.name, n: formatNumber(p.value, this.i18n.lang) }) + (p.masked ? this.t('circleMasked', { k }) : '');
-      return { code, lat: c.lat, lon: c.lon, value: p.value, label };
-    });
-    return { circles, unplaced };
-  }
-
-  /** The map's draws, one after the other: two at once would both create a Leaflet map on the same container. */
-  private mapDrawing: Promise<void> = Promise.resolve();
-
-  private drawMap(): Promise<void> {
-    this.mapDrawing = this.mapDrawing.then(() => this.drawMapNow());
-    return this.mapDrawing;
-  }
-
-  private async drawMapNow(): Promise<void> {
-    const el = this.renderRoot.querySelector<HTMLElement>('#unmet-map');
-    if (!this.shown || !el || !this.departement) return;
-    try {
-      const sirens = [...new Set(this.shown.besoins_non_couverts.filter((r) => r.zone.niveau === 'epci' && r.zone.code).map((r) => r.zone.code!))];
-      const key = `${this.departement}|${sirens.join(',')}`;
-      if (this.centresFor !== key) {
-        const { epciCentres } = await import('./epci-centres.js');
-        this.centres = await epciCentres(sirens, this.departement);
-        this.centresFor = key;
-      }
-      if (!this.map) {
-        const { UnmetMap } = await import('./unmet-map.js');
-        if (!el.isConnected) return;
-        this.map = await UnmetMap.create(el, { tileUrl: this.tileUrl, tileAttribution: this.tileAttribution, zoomIn: this.t('zoomIn'), zoomOut: this.t('zoomOut') });
-      }
-      this.map.draw(this.circles().circles, { fill: this.token('--_r-danger', '#b3261e'), stroke: this.token('--_r-danger', '#b3261e') });
-      this.mapState = 'ready';
-    } catch {
-      this.mapState = 'failed';
-    }
+  /** What every section's template needs. */
+  private panel(d: Indicators): PanelContext {
+    return { t: this.t, lang: this.i18n.lang, k: d.k, chartFailed: this.chartFailed, download: (id) => this.download(id) };
   }
 
   override render(): TemplateResult {
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
     const d = this.shown;
     const tables = this.tables();
+    const x = d && this.panel(d);
     return html`
       <section aria-labelledby="indicators-title">
         ${heading(level, this.t('title'), { id: 'indicators-title' })}
-        ${this.endpoint ? this.renderPeriod() : nothing}
+        ${this.endpoint ? renderPeriod({ t: this.t, ...this.period, errors: this.formErrors, submit: (e) => this.onPeriod(e) }) : nothing}
         <p role="status" class="status">${this.announce}</p>
         ${!this.endpoint && this.data === undefined ? html`<p part="error" class="error">${this.t('noEndpoint')}</p>` : nothing}
         ${this.loadError
@@ -366,43 +321,34 @@ export class RelaisIndicators extends RelaisElement {
             </div>`
           : nothing}
         ${this.invalid ? html`<div part="error" class="error" role="alert"><p>${this.t('invalid')}</p><p>${this.invalid}</p></div>` : nothing}
-        ${d && tables
+        ${d && x && tables
           ? html`<p class="muted">${this.t('intro', { k: d.k })}</p>
-              ${this.renderUnmet(level + 1, tables['besoins-non-couverts'], d)}
-              ${this.renderSection(level + 1, tables.besoins, 'needs', 'needsIntro')}
-              ${this.renderSection(level + 1, tables.eligibilite, 'eligibility', 'eligibilityIntro', this.renderProbable(d))}
-              ${this.renderSection(level + 1, tables.fiches, 'liaison', 'liaisonIntro')}
-              ${this.renderSection(level + 1, tables.parcours, 'pathway', 'pathwayIntro')}
-              ${this.renderFreshness(level + 1, d, tables.fraicheur)}
-              ${d.contributions ? this.renderSection(level + 1, tables.contributions, 'contributions') : this.renderNone(level + 1, 'contributions', 'contributionsNone')}`
+              ${renderUnmet(x, this.unmetView(level + 1, tables['besoins-non-couverts'], d))}
+              ${renderSection(x, level + 1, tables.besoins, 'needs', 'needsIntro')}
+              ${renderSection(x, level + 1, tables.eligibilite, 'eligibility', 'eligibilityIntro', renderProbable(x, d))}
+              ${renderSection(x, level + 1, tables.fiches, 'liaison', 'liaisonIntro')}
+              ${renderSection(x, level + 1, tables.parcours, 'pathway', 'pathwayIntro')}
+              ${renderFreshness(x, level + 1, d, tables.fraicheur)}
+              ${d.contributions ? renderSection(x, level + 1, tables.contributions, 'contributions') : renderNone(x, level + 1, 'contributions', 'contributionsNone')}`
           : nothing}
       </section>
     `;
   }
 
-  private renderPeriod(): TemplateResult {
-    const { du, au } = this.period;
-    const e = this.formErrors;
-    const described = (id: 'du' | 'au') => (e[id] ? `period-hint period-${id}-error` : 'period-hint');
-    return html`<form part="period" class="period" novalidate @submit=${this.onPeriod}>
-      <fieldset>
-        <legend>${this.t('periodLegend')}</legend>
-        <p class="hint" id="period-hint">${this.t('periodHint')}</p>
-        <div class="dates">
-          <div class="field">
-            <label for="period-du">${this.t('du')}</label>
-            ${e.du ? html`<p class="error-text" id="period-du-error">${this.t(e.du)}</p>` : nothing}
-            <input id="period-du" name="du" type="date" .value=${du} aria-describedby=${described('du')} aria-invalid=${e.du ? 'true' : 'false'} />
-          </div>
-          <div class="field">
-            <label for="period-au">${this.t('au')}</label>
-            ${e.au ? html`<p class="error-text" id="period-au-error">${this.t(e.au)}</p>` : nothing}
-            <input id="period-au" name="au" type="date" .value=${au} aria-describedby=${described('au')} aria-invalid=${e.au ? 'true' : 'false'} />
-          </div>
-          <button type="submit" part="button" class="primary">${this.t('show')}</button>
-        </div>
-      </fieldset>
-    </form>`;
+  private unmetView(level: number, table: SectionTable, d: Indicators): UnmetView {
+    const needs = [...new Set(d.besoins_non_couverts.map((r) => r.besoin))].map((id) => ({ id, name: this.label('besoin', id) }));
+    return {
+      level,
+      table,
+      any: d.besoins_non_couverts.length > 0,
+      mapped: !!this.departement,
+      needs: needs.sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+      need: this.mapNeed,
+      noTiles: this.tileUrl?.trim() === 'none',
+      mapState: this.map.state,
+      unplaced: this.map.state === 'ready' ? this.map.circles().unplaced : 0,
+      chooseNeed: (need) => (this.mapNeed = need),
+    };
   }
 
   private onPeriod(ev: Event): void {
@@ -422,114 +368,4 @@ export class RelaisIndicators extends RelaisElement {
     this.au = au.value;
     if (same) void this.load();
   }
-
-  private cellText(c: Cell): string {
-    if (typeof c === 'string') return c;
-    if ('n' in c) return formatNumber(c.n, this.i18n.lang);
-    return this.t('masked', { k: this.shown?.k ?? 5 });
-  }
-
-  private renderTable(table: SectionTable, captionId: string, caption: string): TemplateResult {
-    if (!table.rows.length) return html`<p class="muted">${this.t('empty')}</p>`;
-    // the table scrolls in its own region (never the page sideways), named by the table's caption
-    return html`<div class="table-wrap" role="region" aria-labelledby=${`${captionId}-caption`} tabindex="0">
-      <table part="table">
-        <caption id=${`${captionId}-caption`} class="visually-hidden">${this.t('tableOf', { title: caption })}</caption>
-        <thead>
-          <tr>${table.headers.map((h, i) => html`<th scope="col" class=${i > 0 && table.rows.some((r) => typeof r[i] !== 'string') ? 'num' : ''}>${h}</th>`)}</tr>
-        </thead>
-        <tbody>
-          ${table.rows.map(
-            (r) => html`<tr>
-              ${r.map((c, i) =>
-                i === 0
-                  ? html`<th scope="row">${this.cellText(c)}</th>`
-                  : html`<td class=${typeof c === 'string' ? '' : typeof c === 'object' && 'masked' in c ? 'num masked' : 'num'}>${this.cellText(c)}</td>`,
-              )}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  private renderCsvButton(id: SectionId, title: string): TemplateResult {
-    return html`<button type="button" part="button" class="csv" data-section=${id} @click=${() => this.download(id)}>
-      ${this.t('csv')}<span class="visually-hidden"> : ${title}</span>
-    </button>`;
-  }
-
-  private renderSection(level: number, table: SectionTable, titleKey: MessageKey, introKey?: MessageKey, extra: unknown = nothing): TemplateResult {
-    const title = this.t(titleKey);
-    const hid = `h-${table.id}`;
-    const bars = chartBars(table);
-    return html`<section part="section" class="section" id=${`section-${table.id}`} aria-labelledby=${hid}>
-      ${heading(level, title, { id: hid })}
-      ${introKey ? html`<p class="muted">${this.t(introKey)}</p>` : nothing}
-      ${extra}
-      ${bars.length
-        ? html`<figure class="figure">
-            <div part="chart" class="chart" id=${`chart-${table.id}`} aria-hidden="true"></div>
-            <figcaption class="hint">${this.chartFailed ? this.t('chartFailed') : this.t('chartNote', { k: this.shown!.k })}</figcaption>
-          </figure>`
-        : nothing}
-      ${this.renderTable(table, hid, title)}
-      ${table.rows.length ? this.renderCsvButton(table.id, title) : nothing}
-    </section>`;
-  }
-
-  private renderNone(level: number, titleKey: MessageKey, textKey: MessageKey): TemplateResult {
-    return html`<section part="section" class="section" aria-labelledby=${`h-${titleKey}`}>
-      ${heading(level, this.t(titleKey), { id: `h-${titleKey}` })}
-      <p class="muted">${this.t(textKey)}</p>
-    </section>`;
-  }
-
-  private renderUnmet(level: number, table: SectionTable, d: Indicators): TemplateResult {
-    const title = this.t('unmet');
-    const needs = [...new Set(d.besoins_non_couverts.map((r) => r.besoin))].sort((a, b) => this.label('besoin', a).localeCompare(this.label('besoin', b), 'fr'));
-    const unplaced = this.mapState === 'ready' ? this.circles().unplaced : 0;
-    return html`<section part="section" class="section" id="section-besoins-non-couverts" aria-labelledby="h-besoins-non-couverts">
-      ${heading(level, title, { id: 'h-besoins-non-couverts' })}
-      <p class="muted">${this.t('unmetIntro')}</p>
-      ${d.besoins_non_couverts.length
-        ? this.departement
-          ? html`<div class="map-tools">
-                <label for="map-need">${this.t('mapNeed')}</label>
-                <select id="map-need" .value=${this.mapNeed} @change=${(e: Event) => (this.mapNeed = (e.target as HTMLSelectElement).value)}>
-                  <option value="" ?selected=${!this.mapNeed}>${this.t('allNeeds')}</option>
-                  ${needs.map((n) => html`<option value=${n} ?selected=${n === this.mapNeed}>${this.label('besoin', n)}</option>`)}
-                </select>
-              </div>
-              <p class="visually-hidden" id="map-help">${this.t('mapHelp')}</p>
-              <div id="unmet-map" part="map" class="map ${this.tileUrl?.trim() === 'none' ? 'no-tiles' : ''}" role="region" aria-label=${this.t('mapLabel')} aria-describedby="map-help"></div>
-              ${this.mapState === 'failed' ? html`<p class="hint">${this.t('mapFailed')}</p>` : nothing}
-              ${unplaced ? html`<p class="hint">${this.t('mapUnplaced', { n: unplaced })}</p>` : nothing}`
-          : html`<p class="hint">${this.t('mapNeedsDep')}</p>`
-        : nothing}
-      ${this.renderTable(table, 'h-besoins-non-couverts', title)}
-      ${table.rows.length ? this.renderCsvButton(table.id, title) : nothing}
-    </section>`;
-  }
-
-  private renderProbable(d: Indicators): TemplateResult {
-    const f = probableFollowUp(d.eligibilite);
-    if (!d.eligibilite.some((r) => r.statut === 'probable')) return html``;
-    if (!f || f.shown === 0) return html`<p>${this.t('probableNone')}</p>`;
-    const pct = new Intl.NumberFormat(this.i18n.lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(f.followed / f.shown);
-    return html`<p class="key-figure">${this.t('probableFollow', { followed: formatNumber(f.followed, this.i18n.lang), shown: formatNumber(f.shown, this.i18n.lang), pct })}</p>`;
-  }
-
-  private renderFreshness(level: number, d: Indicators, table: SectionTable): TemplateResult {
-    const f = d.fraicheur;
-    if (!f || typeof f.services !== 'number' || typeof f.a_verifier !== 'number') return this.renderNone(level, 'freshness', 'freshnessNone');
-    const pct = f.services ? new Intl.NumberFormat(this.i18n.lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(f.a_verifier / f.services) : '0 %';
-    return html`<section part="section" class="section" id="section-fraicheur" aria-labelledby="h-fraicheur">
-      ${heading(level, this.t('freshness'), { id: 'h-fraicheur' })}
-      <p class="key-figure">${this.t('freshnessText', { old: formatNumber(f.a_verifier, this.i18n.lang), total: formatNumber(f.services, this.i18n.lang), pct })}</p>
-      ${this.renderTable(table, 'h-fraicheur', this.t('freshness'))}
-      ${this.renderCsvButton('fraicheur', this.t('freshness'))}
-    </section>`;
-  }
 }
-

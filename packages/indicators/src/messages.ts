@@ -104,4 +104,6 @@ export const messages: LazyCatalogue<Keys> = lazyCatalogue(
 );
 
 export type MessageKey = Keys;
+/** The element's words in its language, as the views get them. */
+export type T = (key: MessageKey, params?: Record<string, unknown>) => string;
 export type { Lang };

@@ -3,35 +3,10 @@
  * reads from it: a count or a masked cell, the default period, the period's checks. No DOM here.
  */
 
-/** A count, or a cell masked because it counts fewer than `k` events. */
-export type Count = { n: number } | { masque: true };
+import type { Count, Indicators } from '@relais/core';
 
-/** Where searches came from: an EPCI (SIREN), a département, or nowhere known. */
-export interface Zone {
-  niveau: 'epci' | 'departement' | 'aucune';
-  code?: string;
-  /** Name of the EPCI or of the département. */
-  nom?: string;
-}
-
-export type EligibilityStatus = 'eligible' | 'probable' | 'unknown' | 'not_eligible';
-
-/** The indicators of a period (cells below the threshold masked by the server). */
-export interface Indicators {
-  /** The threshold: a published cell counts at least `k` events. */
-  k: number;
-  du: string;
-  au: string;
-  besoins_non_couverts: Array<{ besoin: string; zone: Zone; recherches: Count; sans_resultat: Count }>;
-  besoins: Array<{ besoin: string; recherches: Count; sans_resultat: Count }>;
-  eligibilite: Array<{ aide: string; statut: EligibilityStatus; n: Count; suivis_d_une_recherche: Count }>;
-  fiches: Array<{ modele: string; destinataire: string; envoyees: Count; en_attente: Count }>;
-  parcours: Array<{ modele: string; etape: string; a_temps: Count; en_retard: Count }>;
-  /** The directory's records today (not events). */
-  fraicheur?: { services?: number; a_verifier?: number };
-  /** Per organisation, when the contributions module runs. */
-  contributions?: Array<{ structure_id?: string; structure_nom?: string; suggestions?: number; acceptees?: number; confirmations?: number }>;
-}
+/** The contract's types, written once in @relais/core (the server publishes them too). */
+export type { Count, EligibilityStatus, Indicators, Zone } from '@relais/core';
 
 /** The number of a count, or null when it is masked. */
 export const countOf = (c: Count | undefined): number | null => (c && 'n' in c && typeof c.n === 'number' ? c.n : null);

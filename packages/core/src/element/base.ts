@@ -128,6 +128,26 @@ export const controls = css`
   }
 `;
 
+/**
+ * The text of the widgets that lay out a region of a page (the directory, the moderation): their padding, a scale
+ * of headings (the one a script moves the focus to shows no ring but for the keyboard), paragraphs, muted text and
+ * hints. Each widget adds its own `max-width`.
+ */
+export const pageStyles = css`
+  :host {
+    padding: var(--_r-space-3);
+  }
+  h1, h2, h3, h4, h5, h6 { margin: var(--_r-space-3) 0 var(--_r-space-2); line-height: 1.25; font-weight: 700; }
+  h2 { font-size: 1.5rem; }
+  h3 { font-size: 1.2rem; }
+  h4, h5, h6 { font-size: 1.05rem; }
+  [tabindex='-1']:focus { outline: none; }
+  [tabindex='-1']:focus-visible { outline: var(--_r-focus-ring); }
+  p { margin: 0 0 var(--_r-space-2); }
+  .muted { color: var(--_r-muted); }
+  .hint { color: var(--_r-muted); font-size: 0.9rem; margin: 0 0 var(--_r-space-1); }
+`;
+
 /** Base class of every Relais element: host reset, language tracking, typed event dispatch. */
 export class RelaisElement extends LitElement {
   /** Version of the SDK copy that defined this element (for diagnosing duplicate copies). */

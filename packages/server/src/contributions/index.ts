@@ -4,4 +4,5 @@ export { readContributionsConfig, isLoopback, type ContributionsConfig, type Oid
 export { addModerator, removeModerator, listModerators, moderatorsCommand, OidcClient, SESSION_COOKIE, cookie as contributionCookie } from './auth.js';
 export { smtpMailer, confirmationMail, decisionMail, maskEmail, type Mail, type Mailer } from './mail.js';
 export { escapeHtml, PAGE_CSP } from './page.js';
-export { CHAMPS, LIBELLES, todayInFrance, type Champ, type Contribution } from './store.js';
+export { LIBELLES, todayInFrance } from './store.js';
+export { CHAMPS, type Champ, type Contribution } from '@relais/core/headless';

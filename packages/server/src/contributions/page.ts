@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { Service, Structure } from '@relais/core/headless';
-import { currentValue, type Champ } from './store.js';
+import type { Champ, Service, Structure } from '@relais/core/headless';
+import { currentValue } from './store.js';
 
 /** Escapes text for HTML content and quoted attribute values. */
 export function escapeHtml(s: string): string {

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Service, Structure } from '@relais/core/headless';
+import { AUTEURS, CHAMPS, type Auteur, type Champ, type Service, type Structure } from '@relais/core/headless';
 import { clientIp } from '../http/app.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { sendJson, sendProblem } from '../http/respond.js';
@@ -22,8 +22,6 @@ import { confirmationMail, decisionMail, maskEmail, smtpMailer, type Mailer } fr
 import { confirmationPage, donePage, GONE_PAGE, PAGE_FIELDS, sendPage } from './page.js';
 import {
   acceptSuggestion,
-  AUTEURS,
-  CHAMPS,
   contributionStats,
   currentValue,
   DecisionError,
@@ -39,8 +37,6 @@ import {
   staleServices,
   storeSuggestion,
   useConfirmationToken,
-  type Auteur,
-  type Champ,
 } from './store.js';
 
 /** Largest body of a suggestion or a confirmation (16 KiB). */
@@ -90,6 +86,17 @@ function text(v: unknown, champ: string, max: number, errors: FieldError[]): str
   return v.trim();
 }
 
+/** `v` as an object of the `allowed` properties, each other one an error; null, with `expected` as the error, when it is no object. */
+function objectOf(v: unknown, allowed: readonly string[], expected: string, errors: FieldError[]): Record<string, unknown> | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+    errors.push({ champ: '', message: expected });
+    return null;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) errors.push({ champ: k.slice(0, 40), message: 'Propriété inconnue.' });
+  return o;
+}
+
 /** Checks the changes of a suggestion or a correction. */
 function readChanges(v: unknown, errors: FieldError[]): Array<{ champ: Champ; valeur: string }> {
   if (!Array.isArray(v) || v.length < 1 || v.length > CHAMPS.length) {
@@ -119,9 +126,8 @@ function readChanges(v: unknown, errors: FieldError[]): Array<{ champ: Champ; va
 /** Checks a SuggestionRequest; the honeypot is read before (`site_web`). */
 export function validateSuggestion(body: unknown): { value: { auteur: Auteur; changements: Array<{ champ: Champ; valeur: string }>; commentaire: string | null; contact: string | null } | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { value: null, errors: [{ champ: '', message: 'Un objet JSON est attendu.' }] };
-  const o = body as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!['auteur', 'changements', 'commentaire', 'contact', 'site_web'].includes(k)) errors.push({ champ: k.slice(0, 40), message: 'Propriété inconnue.' });
+  const o = objectOf(body, ['auteur', 'changements', 'commentaire', 'contact', 'site_web'], 'Un objet JSON est attendu.', errors);
+  if (!o) return { value: null, errors };
   if (!AUTEURS.includes(o.auteur as Auteur)) errors.push({ champ: 'auteur', message: 'Qui écrit : usager, professionnel ou structure.' });
   const changements = readChanges(o.changements, errors);
   const commentaire = o.commentaire === undefined ? null : text(o.commentaire, 'commentaire', 2000, errors);
@@ -212,8 +218,10 @@ export function createContributionRoutes(opts: ContributionRoutesOptions = {}): 
     return session;
   };
 
-  /** The départements of a listing: `departement` when given (and moderated), else all the moderator's. */
-  const territories = (res: ServerResponse, ctx: RouteContext, s: Session): string[] | null => {
+  /** The départements of a moderator's listing: `departement` when given (and moderated), else all theirs; null once the problem is sent. */
+  const territories = async (req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<string[] | null> => {
+    const s = await moderator(req, res, ctx, false);
+    if (!s) return null;
     const d = ctx.url.searchParams.get('departement');
     if (d === null) return s.territoires;
     if (!DEP.test(d)) {
@@ -260,12 +268,28 @@ export function createContributionRoutes(opts: ContributionRoutesOptions = {}): 
     }
   };
 
-  const decisionError = (res: ServerResponse, e: unknown): boolean => {
-    if (e instanceof DecisionError) {
-      sendProblem(res, e.status, e.title, e.message);
-      return true;
+  /** A moderator's POST on a suggestion: the session, the settings and the body (4 KiB); null once the problem is sent. */
+  const moderation = async (req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<{ s: Session; rt: Runtime; buf: Buffer } | null> => {
+    const s = await moderator(req, res, ctx, true);
+    if (!s) return null;
+    const buf = await readBody(req, MAX_MODERATION_BYTES);
+    if (!buf) {
+      tooLarge(res, MAX_MODERATION_BYTES);
+      return null;
     }
-    return false;
+    return { s, rt: runtime(ctx), buf };
+  };
+
+  /** Runs a decision on the suggestion of the path (404 for an id that is no UUID); a refused decision is its problem. */
+  const decide = async (res: ServerResponse, ctx: RouteContext, run: (id: string) => Promise<void>): Promise<void> => {
+    const id = suggestionId(ctx, res);
+    if (!id) return;
+    try {
+      await run(id);
+    } catch (e) {
+      if (!(e instanceof DecisionError)) throw e;
+      sendProblem(res, e.status, e.title, e.message);
+    }
   };
 
   return [
@@ -389,9 +413,7 @@ export function createContributionRoutes(opts: ContributionRoutesOptions = {}): 
       method: 'GET',
       path: '/contributions',
       async handle(req, res, ctx) {
-        const s = await moderator(req, res, ctx, false);
-        if (!s) return;
-        const deps = territories(res, ctx, s);
+        const deps = await territories(req, res, ctx);
         if (!deps) return;
         const statut = ctx.url.searchParams.get('statut') ?? 'en_attente';
         if (statut !== 'en_attente' && statut !== 'acceptee' && statut !== 'refusee') return sendProblem(res, 400, 'Paramètres invalides', 'statut : en_attente, acceptee ou refusee.', { errors: [{ champ: 'statut', message: 'en_attente, acceptee ou refusee.' }] });
@@ -405,75 +427,56 @@ export function createContributionRoutes(opts: ContributionRoutesOptions = {}): 
       method: 'POST',
       path: '/contributions/:id/acceptation',
       async handle(req, res, ctx) {
-        const s = await moderator(req, res, ctx, true);
-        if (!s) return;
-        const rt = runtime(ctx);
-        const buf = await readBody(req, MAX_MODERATION_BYTES);
-        if (!buf) return tooLarge(res, MAX_MODERATION_BYTES);
+        const m = await moderation(req, res, ctx);
+        if (!m) return;
+        const { s, rt, buf } = m;
         let champs: Champ[] | null = null;
         if (buf.length) {
           const parsed = parseJson(buf);
           if (!parsed.ok) return badJson(res);
-          const b = parsed.value as Record<string, unknown> | null;
           const errors: FieldError[] = [];
-          if (!b || typeof b !== 'object' || Array.isArray(b)) errors.push({ champ: '', message: 'Un objet JSON est attendu.' });
-          else {
-            for (const k of Object.keys(b)) if (k !== 'champs') errors.push({ champ: k.slice(0, 40), message: 'Propriété inconnue.' });
-            if (b.champs !== undefined) {
-              if (!Array.isArray(b.champs) || !b.champs.length || b.champs.some((c) => !CHAMPS.includes(c as Champ))) errors.push({ champ: 'champs', message: `Une liste non vide parmi ${CHAMPS.join(', ')}.` });
-              else champs = [...new Set(b.champs as Champ[])];
-            }
+          const b = objectOf(parsed.value, ['champs'], 'Un objet JSON est attendu.', errors);
+          if (b && b.champs !== undefined) {
+            if (!Array.isArray(b.champs) || !b.champs.length || b.champs.some((c) => !CHAMPS.includes(c as Champ))) errors.push({ champ: 'champs', message: `Une liste non vide parmi ${CHAMPS.join(', ')}.` });
+            else champs = [...new Set(b.champs as Champ[])];
           }
           if (errors.length) return invalid(res, errors);
         }
-        const id = suggestionId(ctx, res);
-        if (!id) return;
-        try {
+        await decide(res, ctx, async (id) => {
           const r = await acceptSuggestion(ctx.db, { id, moderator: s, champs, allowed: moderates(s), externalSources: rt.cfg.externalSources, now: new Date(now()) });
           ctx.log.info('suggestion_decided', { statut: 'acceptee', changes: r.applied.length });
           await notifyAuthor(rt, ctx, r.contact, r.service.service.nom, true, null);
           const contribution = await getContribution(ctx.db, id, rt.cfg.externalSources);
           sendJson(res, 200, { contribution, service: { service: r.service.service, structure: r.service.structure } }, { 'cache-control': 'no-store' });
-        } catch (e) {
-          if (!decisionError(res, e)) throw e;
-        }
+        });
       },
     },
     {
       method: 'POST',
       path: '/contributions/:id/refus',
       async handle(req, res, ctx) {
-        const s = await moderator(req, res, ctx, true);
-        if (!s) return;
-        const rt = runtime(ctx);
-        const buf = await readBody(req, MAX_MODERATION_BYTES);
-        if (!buf) return tooLarge(res, MAX_MODERATION_BYTES);
+        const m = await moderation(req, res, ctx);
+        if (!m) return;
+        const { s, rt, buf } = m;
         const parsed = parseJson(buf);
         if (!parsed.ok) return badJson(res);
-        const b = parsed.value as Record<string, unknown> | null;
         const errors: FieldError[] = [];
         let motif: string | null = null;
-        if (!b || typeof b !== 'object' || Array.isArray(b)) errors.push({ champ: '', message: 'Un objet JSON { motif } est attendu.' });
-        else {
-          for (const k of Object.keys(b)) if (k !== 'motif') errors.push({ champ: k.slice(0, 40), message: 'Propriété inconnue.' });
-          if (b.motif === undefined) errors.push({ champ: 'motif', message: 'Le motif du refus est obligatoire.' });
-          else {
-            motif = text(b.motif, 'motif', 500, errors);
-            if (motif === '') errors.push({ champ: 'motif', message: 'Le motif du refus est obligatoire.' });
-          }
+        const b = objectOf(parsed.value, ['motif'], 'Un objet JSON { motif } est attendu.', errors);
+        if (b && b.motif === undefined) errors.push({ champ: 'motif', message: 'Le motif du refus est obligatoire.' });
+        else if (b) {
+          motif = text(b.motif, 'motif', 500, errors);
+          if (motif === '') errors.push({ champ: 'motif', message: 'Le motif du refus est obligatoire.' });
         }
         if (errors.length || !motif) return invalid(res, errors, 'Indiquez le motif du refus (500 caractères au plus).');
-        const id = suggestionId(ctx, res);
-        if (!id) return;
-        try {
-          const r = await rejectSuggestion(ctx.db, { id, moderator: s, motif, allowed: moderates(s), now: new Date(now()) });
+        const reason = motif;
+        await decide(res, ctx, async (id) => {
+          const r = await rejectSuggestion(ctx.db, { id, moderator: s, motif: reason, allowed: moderates(s), now: new Date(now()) });
           ctx.log.info('suggestion_decided', { statut: 'refusee' });
           const contribution = await getContribution(ctx.db, id, rt.cfg.externalSources);
-          await notifyAuthor(rt, ctx, r.contact, contribution?.service_nom ?? '', false, motif);
+          await notifyAuthor(rt, ctx, r.contact, contribution?.service_nom ?? '', false, reason);
           sendJson(res, 200, { contribution }, { 'cache-control': 'no-store' });
-        } catch (e) {
-          if (!decisionError(res, e)) throw e;
-        }
+        });
       },
     },
     {
@@ -492,9 +495,7 @@ export function createContributionRoutes(opts: ContributionRoutesOptions = {}): 
       method: 'GET',
       path: '/fraicheur',
       async handle(req, res, ctx) {
-        const s = await moderator(req, res, ctx, false);
-        if (!s) return;
-        const deps = territories(res, ctx, s);
+        const deps = await territories(req, res, ctx);
         if (!deps) return;
         const p = paging(res, ctx, { name: 'mois', def: 12, min: 1, max: 120 });
         if (!p) return;
@@ -588,10 +589,8 @@ export function createContributionRoutes(opts: ContributionRoutesOptions = {}): 
         } else {
           const parsed = parseJson(buf);
           if (!parsed.ok) return badJson(res);
-          const b = parsed.value as Record<string, unknown> | null;
-          if (!b || typeof b !== 'object' || Array.isArray(b)) errors.push({ champ: '', message: 'Un objet JSON { action } est attendu.' });
-          else {
-            for (const k of Object.keys(b)) if (!['action', 'changements', 'commentaire'].includes(k)) errors.push({ champ: k.slice(0, 40), message: 'Propriété inconnue.' });
+          const b = objectOf(parsed.value, ['action', 'changements', 'commentaire'], 'Un objet JSON { action } est attendu.', errors);
+          if (b) {
             action = b.action === 'confirmer' || b.action === 'corriger' ? b.action : null;
             if (!action) errors.push({ champ: 'action', message: 'confirmer ou corriger.' });
             if (action === 'corriger' || b.changements !== undefined) changements = readChanges(b.changements, errors);
@@ -624,9 +623,7 @@ export function createContributionRoutes(opts: ContributionRoutesOptions = {}): 
       method: 'GET',
       path: '/statistiques/contributions',
       async handle(req, res, ctx) {
-        const s = await moderator(req, res, ctx, false);
-        if (!s) return;
-        const deps = territories(res, ctx, s);
+        const deps = await territories(req, res, ctx);
         if (!deps) return;
         sendJson(res, 200, await contributionStats(ctx.db, deps), { 'cache-control': 'no-store' });
       },

@@ -8,17 +8,11 @@
  * record is kept for the moderator, who forwards it to the producer (`lien_source`).
  */
 import { randomUUID } from 'node:crypto';
-import { addressLine, fold, loadChunk, type Service, type Structure } from '@relais/core/headless';
+import { addressLine, fold, loadChunk, type Auteur, type Champ, type Contribution, type ContributionStats, type FreshnessItem, type Moderator as SignedIn, type Page, type Service, type Structure } from '@relais/core/headless';
 import type { Db, Queryable } from '../db/types.js';
 import { serviceRow } from '../directory/document.js';
 import { writeServices } from '../import/import.js';
 import { SYNC_SOURCE } from '../sync/db.js';
-
-/** The fields a suggestion can change. */
-export const CHAMPS = ['telephone', 'courriel', 'adresse', 'horaires_accueil', 'description', 'ferme', 'demenage'] as const;
-export type Champ = (typeof CHAMPS)[number];
-export const AUTEURS = ['usager', 'professionnel', 'structure'] as const;
-export type Auteur = (typeof AUTEURS)[number];
 
 /** French labels of the fields. */
 export const LIBELLES: Record<Champ, string> = {
@@ -119,25 +113,6 @@ export async function storeSuggestion(db: Db, record: ServiceRecord, s: NewSugge
   return id;
 }
 
-/** A suggestion as the contract's `Contribution`. */
-export interface Contribution {
-  id: string;
-  service_id: string;
-  service_nom: string;
-  structure_nom: string;
-  source: string;
-  departement: string | null;
-  auteur: Auteur;
-  recu_le: string;
-  statut: 'en_attente' | 'acceptee' | 'refusee';
-  changements: Array<{ champ: Champ; libelle: string; avant: string | null; apres: string }>;
-  commentaire: string | null;
-  contact: string | null;
-  lien_source: string | null;
-  modifiable: boolean;
-  decision?: { par: string; le: string; motif: string | null; champs?: Champ[] };
-}
-
 type ContributionRow = {
   id: string;
   service_id: string;
@@ -196,7 +171,7 @@ function toContribution(r: ContributionRow, externalSources: readonly string[]):
 }
 
 /** A page of suggestions of some départements, oldest first. */
-export async function listContributions(db: Queryable, o: { departements: readonly string[]; statut: Contribution['statut']; page: number; taille: number; externalSources: readonly string[] }): Promise<{ items: Contribution[]; total: number; page: number; pages: number }> {
+export async function listContributions(db: Queryable, o: { departements: readonly string[]; statut: Contribution['statut']; page: number; taille: number; externalSources: readonly string[] }): Promise<Page<Contribution>> {
   const [{ n } = { n: 0 }] = await db.query<{ n: number }>('select count(*)::int as n from contrib_suggestions where departement = any($1::text[]) and statut = $2', [o.departements, o.statut]);
   const rows = await db.query<ContributionRow>(`${CONTRIBUTION_SELECT} where c.departement = any($1::text[]) and c.statut = $2 order by c.recu_le, c.id limit $3 offset $4`, [
     o.departements,
@@ -214,10 +189,7 @@ export async function getContribution(db: Queryable, id: string, externalSources
 }
 
 /** The moderator deciding. */
-export interface Moderator {
-  sub: string;
-  nom: string;
-}
+export type Moderator = Pick<SignedIn, 'sub' | 'nom'>;
 
 /** Why a decision could not be made. */
 export class DecisionError extends Error {
@@ -450,7 +422,7 @@ export async function useConfirmationToken(
 export async function staleServices(
   db: Queryable,
   o: { departements: readonly string[]; mois: number; page: number; taille: number; externalSources: readonly string[] },
-): Promise<{ items: Array<{ service_id: string; service_nom: string; structure_nom: string; date_maj: string; a_un_courriel: boolean; demande_envoyee_le: string | null }>; total: number; page: number; pages: number }> {
+): Promise<Page<FreshnessItem>> {
   const where = `s.departement = any($1::text[]) and s.closed_at is null and s.date_maj < (current_date - make_interval(months => $2::int))
     and not (s.source = any($3::text[])) and (i.origin is null or i.origin not like '${SYNC_SOURCE}:%')`;
   const params = [o.departements, o.mois, o.externalSources];
@@ -475,7 +447,7 @@ export async function staleServices(
 export async function contributionStats(
   db: Queryable,
   departements: readonly string[],
-): Promise<{ par_structure: Array<{ structure_id: string; structure_nom: string; suggestions: number; acceptees: number; refusees: number; confirmations: number }>; par_auteur: { usager: number; professionnel: number; structure: number } }> {
+): Promise<ContributionStats> {
   const rows = await db.query<{ structure_id: string; structure_nom: string | null; suggestions: number; acceptees: number; refusees: number; confirmations: number; usager: number; professionnel: number; structure: number }>(
     `select c.structure_id, st.nom as structure_nom, sum(c.suggestions)::int as suggestions, sum(c.acceptees)::int as acceptees, sum(c.refusees)::int as refusees,
        sum(c.confirmations)::int as confirmations, sum(c.usager)::int as usager, sum(c.professionnel)::int as professionnel, sum(c.structure)::int as structure

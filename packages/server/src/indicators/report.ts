@@ -13,13 +13,10 @@
  *   both cells, their sum is no population.
  * - Order: by shown count, masked cells as 0, then by key: the order never hints at a masked value.
  */
-import { departementName, epciName, loadChunk, DEPARTEMENT_CODES } from '@relais/core/headless';
+import { departementName, epciName, loadChunk, DEPARTEMENT_CODES, type Count, type EligibilityStatus, type Indicators as Published, type Zone } from '@relais/core/headless';
 import type { Queryable } from '../db/types.js';
 import type { Logger } from '../http/types.js';
 import type { CellKind } from './events.js';
-
-/** A published count: a number, or masked (fewer than k). */
-export type Count = { n: number } | { masque: true };
 
 /** A cell while the report is built. */
 interface Cell {
@@ -40,27 +37,15 @@ export function protectGroup(cells: readonly Cell[]): void {
   if (smallest) smallest.masked = true;
 }
 
-/** A zone as published. */
-export interface Zone {
-  niveau: 'epci' | 'departement' | 'aucune';
-  code?: string;
-  nom?: string;
-}
+const STATUSES: readonly EligibilityStatus[] = ['eligible', 'probable', 'unknown', 'not_eligible'];
 
-const STATUSES = ['eligible', 'probable', 'unknown', 'not_eligible'] as const;
-
-/** The response of `GET /indicateurs` (schema `Indicators` of indicators-openapi.json). */
-export interface Indicators {
-  k: number;
-  du: string;
-  au: string;
-  besoins_non_couverts: Array<{ besoin: string; zone: Zone; recherches: Count; sans_resultat: Count }>;
-  besoins: Array<{ besoin: string; recherches: Count; sans_resultat: Count }>;
-  eligibilite: Array<{ aide: string; statut: (typeof STATUSES)[number]; n: Count; suivis_d_une_recherche: Count }>;
-  fiches: Array<{ modele: string; destinataire: string; envoyees: Count; en_attente: Count }>;
-  parcours: Array<{ modele: string; etape: string; a_temps: Count; en_retard: Count }>;
-  fraicheur: { services: number; a_verifier: number };
-  contributions: Array<{ structure_id: string; structure_nom: string; suggestions: number; acceptees: number; confirmations: number }>;
+/**
+ * The response of `GET /indicateurs`: the contract's `Indicators` (@relais/core) with the parts it leaves optional
+ * always there (the directory's freshness, the contributions per organisation).
+ */
+export interface Indicators extends Omit<Published, 'fraicheur' | 'contributions'> {
+  fraicheur: Required<NonNullable<Published['fraicheur']>>;
+  contributions: Array<Required<NonNullable<Published['contributions']>[number]>>;
 }
 
 let epciDeps: Promise<Map<string, string>> | null = null;
@@ -191,7 +176,7 @@ export async function buildIndicators(db: Queryable, q: ReportQuery): Promise<In
   const aides = new Set<string>();
   for (const key of elig.keys()) aides.add((JSON.parse(key) as [string])[0]);
   for (const aide of follow.keys()) aides.add(aide);
-  const eligRows: Array<{ aide: string; statut: (typeof STATUSES)[number]; n: Cell; suivis: Cell }> = [];
+  const eligRows: Array<{ aide: string; statut: EligibilityStatus; n: Cell; suivis: Cell }> = [];
   for (const aide of [...aides].sort()) {
     const group = STATUSES.map((statut) => ({ aide, statut, n: cell(elig.get(JSON.stringify([aide, statut])) ?? 0, k), suivis: cell(0, k) }));
     protectGroup(group.map((g) => g.n));

@@ -4,13 +4,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID, randomBytes, createHash } from 'node:crypto';
-import { buildConsentRecord, liaisonTemplates } from '@relais/liaison/headless';
 import { Outbox } from '../../../liaison/dist/outbox.js';
 import { createApp } from '../../dist/index.js';
 import { syncRoutes } from '../../dist/sync/index.js';
 import { liaisonRoutes, createLiaisonRoutes, readLiaisonConfig, addPartner, addRecipient, revoke, renewToken, purgeLiaison, liaisonCommand, canonicalJson, hashToken } from '../../dist/liaison/index.js';
 import { MIGRATED, memoryLogger, serveRoutes } from './liaison-harness.mjs';
-import { checkLiaisonContract, orientationSheet } from '../../../../tests/server/liaison-contract.mjs';
+import { checkBadRequests, checkFaultyFields, checkKeyConflict, checkReceipt, checkReplays, checkLiaisonContract, checkObjection, checkUncoveredValues, orientationSheet } from '../../../../tests/server/liaison-contract.mjs';
 
 const KEY = randomBytes(32).toString('base64');
 
@@ -54,13 +53,8 @@ for (const { name, open } of MIGRATED) {
     const read = (id, token = READER) => fetch(`${srv}/api/destinataire/fiches/${id}`, { headers: { authorization: `Bearer ${token}` } });
 
     test('201 with a receipt and its Location; one row; the database holds only token hashes', async () => {
-      const key = randomUUID();
-      const res = await post(sheet(), key);
-      assert.equal(res.status, 201);
-      const receipt = await res.json();
-      assert.equal(receipt.id, key);
+      const { key, res, receipt } = await checkReceipt(post);
       assert.equal(receipt.receivedAt, new Date(clock).toISOString());
-      assert.match(receipt.sha256, /^[0-9a-f]{64}$/);
       assert.equal(res.headers.get('location'), `/api/liaison/${key}`);
       assert.equal(await count(key), 1);
       const partners = await db.query('SELECT token_sha256 FROM liaison_partners ORDER BY id');
@@ -69,17 +63,7 @@ for (const { name, open } of MIGRATED) {
     });
 
     test('409 on a replayed key with the original receipt; three concurrent sends: 201, 409, 409 and one row', async () => {
-      const key = randomUUID();
-      const first = await (await post(sheet(), key)).json();
-      const again = await post(sheet(), key);
-      assert.equal(again.status, 409);
-      assert.match(again.headers.get('content-type'), /^application\/json/);
-      assert.deepEqual(await again.json(), first);
-      const concurrent = randomUUID();
-      const results = await Promise.all([post(sheet(), concurrent), post(sheet(), concurrent), post(sheet(), concurrent)]);
-      assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409]);
-      const receipts = await Promise.all(results.map((r) => r.json()));
-      assert.equal(new Set(receipts.map((r) => JSON.stringify(r))).size, 1, 'every answer carries the same receipt');
+      const concurrent = await checkReplays(post);
       assert.equal(await count(concurrent), 1);
     });
 
@@ -120,14 +104,7 @@ for (const { name, open } of MIGRATED) {
     });
 
     test('the same key with another body: 409 problem, nothing overwritten; another partner never gets the receipt', async () => {
-      const key = randomUUID();
-      await post(sheet(), key);
-      const other = sheet();
-      other.values.motif = 'Une autre fiche, envoyée avec la même clé.';
-      const res = await post(other, key);
-      assert.equal(res.status, 409);
-      assert.match(res.headers.get('content-type'), /problem\+json/);
-      assert.match((await res.json()).detail, /a déjà servi pour une autre fiche/);
+      const { key } = await checkKeyConflict(post);
       const theirs = await post(sheet(), key, { authorization: `Bearer ${OTHER}` });
       assert.equal(theirs.status, 409);
       assert.equal((await theirs.json()).id, undefined);
@@ -144,39 +121,16 @@ for (const { name, open } of MIGRATED) {
     });
 
     test('422 with the faulty fields; a field the consent does not cover is refused; an objection is refused', async () => {
-      const bad = sheet();
-      bad.values.emetteur_telephone = '12';
-      delete bad.values.motif;
-      bad.consent.withdrawnAt = '2026-11-23T11:00:00Z';
-      const res = await post(bad);
-      assert.equal(res.status, 422);
-      const names = (await res.json())['invalid-params'].map((p) => p.name);
-      assert.deepEqual(names.sort(), ['consent.withdrawnAt', 'emetteur_telephone', 'motif']);
-      const dlu = liaisonTemplates['dlu-domicile'];
-      const consent = buildConsentRecord(dlu, { covered: 'oui', regime: 'equipe-de-soins', decision: 'pas-d-opposition', method: 'oral', collectedBy: 'Infirmière du SSIAD', by: 'personne', recipient: 'retour-intervenants' }, 'aucune', new Date('2026-11-23T10:00:00Z'));
-      const values = { nom_naissance: 'MARTIN', prenoms: 'Jeanne', date_naissance: '1941-03-27', adresse: '12 rue des Forges, 58500 Clamecy', retour_orientation: 'domicile', retour_plan_soins: 'glace, repos' };
-      assert.equal((await post({ template: 'dlu-domicile', values, consent })).status, 201);
-      const r2 = await post({ template: 'dlu-domicile', values: { ...values, nir: '2 41 03 58 079 012 34', acces_logement: 'code 1234B' }, consent });
-      assert.equal(r2.status, 422);
-      assert.deepEqual((await r2.json())['invalid-params'].map((p) => p.name).sort(), ['acces_logement', 'nir']);
-      const objection = { ...sheet(), consent: buildConsentRecord(liaisonTemplates.orientation, { covered: 'oui', regime: 'equipe-de-soins', decision: 'opposition', method: 'oral', collectedBy: 'Claire Petit, CESF', by: 'personne' }) };
-      const r3 = await post(objection);
-      assert.equal(r3.status, 422);
-      assert.match((await r3.json())['invalid-params'].find((p) => p.name === 'consent').reason, /opposée au partage/);
+      await checkFaultyFields(post);
+      await checkUncoveredValues(post);
+      await checkObjection(post);
       const unknown = await post({ ...sheet(), template: 'inconnu' });
       assert.equal(unknown.status, 422);
       assert.equal((await unknown.json()).title, 'Modèle inconnu');
     });
 
     test('413, 400 (malformed JSON, missing key), 415, 405', async () => {
-      const huge = sheet();
-      huge.values.motif = 'x'.repeat(100 * 1024);
-      assert.equal((await post(huge)).status, 413);
-      assert.equal((await post('{"template": "orientation", "values": ')).status, 400);
-      assert.equal((await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(sheet()) })).status, 400);
-      assert.equal((await post('<fiche/>', randomUUID(), { 'content-type': 'text/xml' })).status, 415);
-      const get = await fetch(base);
-      assert.equal(get.status, 405);
+      const get = await checkBadRequests(post, base, TOKEN);
       assert.equal(get.headers.get('allow'), 'POST');
     });
 
