@@ -1,17 +1,18 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, StoreController } from '@relais/core';
-import { translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type SearchResult, type StoreChangeEvent } from '@relais/core';
+import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController } from '@relais/core';
+import { translate, heading, type DirectoryRequest, type RelaisClient, type SearchQuery, type SearchResult } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
 import { needLabel, type Need } from './needs.js';
 import { DirectoryFilters, split, type FilterList, type UrlState } from './filters.js';
 import { PlaceField } from './places.js';
 import type { Searched, WidenMode } from './widen.js';
-import { SearchRunner, buildQuery, sharedFilters, type RunContext, type Status } from './search.js';
+import { SearchRunner, buildQuery, type RunContext, type Status } from './search.js';
 import { announcement, countText, resultsState, type Shown } from './wording.js';
-import { deepActiveElement, revealResults, type Reveal } from './focus.js';
+import { revealResults, type Reveal } from './focus.js';
 import { DetailState } from './detail-state.js';
 import { UrlSync } from './url-sync.js';
+import { ProviderLink } from './provider-link.js';
 import { directoryStyles } from './directory.styles.js';
 import { renderFiltersPanel } from './render/filters-panel.js';
 import { renderNeeds, renderSearchForm, type SearchFormHandlers } from './render/search-form.js';
@@ -167,8 +168,13 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     announce: (text) => (this.announce = text),
     focus: () => this.whereInput?.focus(),
   });
-  /** The provider's shared store: hand-offs, the map's selection and area. */
-  protected readonly storeCtx = new StoreController(this, { attached: (s) => void (s.request && this.takeRequest()), changed: (what, s) => this.onStoreChange(what, s) });
+  /** Inside a provider: its hand-offs, the map's selection and area; this search and selection shared back. */
+  private readonly provider = new ProviderLink(this, {
+    requested: (r) => this.takeRequest(r),
+    selected: (id) => this.detail.follow(id),
+    area: () => this.bbox,
+    areaChanged: (bbox) => ((this.bbox = bbox), (this.page = 1), this.searchNow()),
+  });
   private initialised = false;
   /** The search: its runs, its results, its progress. */
   private readonly search = new SearchRunner(this, {
@@ -211,7 +217,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     client: () => this.sourceCtl.client,
     syncUrl: () => !!this.syncUrl,
     writeUrl: () => this.url.write(),
-    selected: (id) => (this.emit(new RelaisSelectEvent(id)), this.store?.select(id)),
+    selected: (id) => (this.emit(new RelaisSelectEvent(id)), this.provider.select(id)),
     ready: () => labelsReady,
     fail: (e) => this.fail(e),
     announce: (text) => (this.announce = text),
@@ -245,40 +251,24 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
 
   // ---------- provider store ----------
 
-  private get store(): RelaisStore | undefined {
-    return this.storeCtx.store;
-  }
-
-  private onStoreChange(what: StoreChangeEvent['what'], store: RelaisStore): void {
-    if (what === 'request') this.takeRequest();
-    if (what === 'selection') {
-      const id = store.selected;
-      if (id && id !== this.detail.item?.service.id) void this.detail.openById(id, deepActiveElement(), true);
-      if (id === null && this.detail.item) this.detail.close();
-    }
-    // another widget (the map) narrowed the area: follow its bounding box
-    const bbox = store.filters.bbox;
-    if (what === 'filters' && bbox && JSON.stringify(bbox) !== JSON.stringify(this.bbox)) {
-      this.bbox = bbox;
-      this.page = 1;
-      this.searchNow();
-    }
-  }
-
-  private takeRequest(): void {
-    const r = this.store?.takeRequest();
-    if (!r) return;
-    this.text = '';
-    this.filters = this.filters.with({ needs: [], extraThematiques: r.thematiques ?? [], typologies: r.typologies ?? [] });
+  /** A hand-off (« Où s’adresser »): its search, from the first page, widened rather than empty, the focus taken there. */
+  private takeRequest(r: DirectoryRequest): void {
     this.requestReason = r.reason ?? '';
     if (r.commune) {
       this.placeField.setCommune(r.commune);
       void this.placeField.name(r.commune);
     }
     this.detail.clear();
-    this.page = 1;
-    // a hand-off never ends in zero results, and takes the person to them
+    // a hand-off never ends in zero results
     this.search.widenNext = 'auto';
+    this.searchInstead(r.thematiques ?? [], r.typologies ?? []);
+  }
+
+  /** Another search in this one's place (a hand-off, « Demander au CCAS »): no words, its kinds only, the focus on its results. */
+  private searchInstead(extraThematiques: readonly string[], typologies: readonly string[]): void {
+    this.text = '';
+    this.filters = this.filters.with({ needs: [], extraThematiques, typologies });
+    this.page = 1;
     this.search.reveal = 'focus';
     this.searchNow();
   }
@@ -318,7 +308,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     const asked = this.placeField.place?.kind === 'commune' ? this.placeField.place.code : null;
     this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? asked }, this.filters.needs.length === 1 ? this.filters.needs[0] : undefined));
     // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
-    this.store?.setFilters(sharedFilters(q, this.store.filters.bbox));
+    this.provider.share(q);
     this.url.write();
   }
 
@@ -360,7 +350,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     const chips: ActiveChip[] = this.filters
       .chips({ t: this.t, need: this.needLabel, label: this.label })
       .map((c) => ({ label: c.label, remove: () => this.refilter(c.next) }));
-    if (this.bbox) chips.push({ label: this.t('mapArea'), remove: () => ((this.bbox = undefined), this.store?.setFilters({ ...this.store.filters, bbox: undefined }), this.refilter()) });
+    if (this.bbox) chips.push({ label: this.t('mapArea'), remove: () => ((this.bbox = undefined), this.provider.leaveArea(), this.refilter()) });
     return chips;
   }
 
@@ -472,10 +462,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     const recognized = this.result?.recognizedPlace;
     if (recognized && this.placeField.place?.kind !== 'commune') this.placeField.place = { kind: 'commune', code: recognized.code, name: recognized.name };
     if (recognized) this.placeField.text = recognized.name;
-    this.text = '';
-    this.filters = this.filters.with({ needs: [], extraThematiques: [], typologies: ['ccas-cias'] });
-    this.page = 1;
-    this.search.reveal = 'focus';
-    this.searchNow();
+    this.searchInstead([], ['ccas-cias']);
   }
 }
