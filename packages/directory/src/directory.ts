@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController } from '@relais/core';
-import { translate, heading, type DirectoryRequest, type RelaisClient, type SearchQuery, type SearchResult } from '@relais/core';
+import { RelaisElement, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController } from '@relais/core';
+import { translate, heading, type DirectoryRequest, type SearchQuery, type SearchResult } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
 import { needLabel, type Need } from './needs.js';
 import { DirectoryFilters, split, type FilterList, type UrlState } from './filters.js';
@@ -13,6 +13,7 @@ import { revealResults, type Reveal } from './focus.js';
 import { DetailState } from './detail-state.js';
 import { UrlSync } from './url-sync.js';
 import { ProviderLink } from './provider-link.js';
+import { SourceReport } from './source-report.js';
 import { directoryStyles } from './directory.styles.js';
 import { renderFiltersPanel } from './render/filters-panel.js';
 import { renderNeeds, renderSearchForm, type SearchFormHandlers } from './render/search-form.js';
@@ -130,7 +131,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   /** The needs and filters chosen (an immutable value: each change assigns new filters). */
   @state() private filters = new DirectoryFilters();
   @state() private page = 1;
-  @state() private error: RelaisError | null = null;
   /** The search's progress: `idle`, `loading`, `slow`, `error`. */
   private get status(): Status {
     return this.search.status;
@@ -141,7 +141,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   }
   @state() private requestReason = '';
   @state() private announce = '';
-  @state() private skipped = 0;
   /** The map's area, when the person searched there (« Rechercher dans cette zone »). */
   private bbox: SearchQuery['bbox'];
 
@@ -149,6 +148,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   @query('#where') private whereInput!: HTMLInputElement;
 
   private readonly uid = `d${++instances}`;
+  /** The source's failures and skipped records: shown, announced, told. */
+  private readonly report = new SourceReport(this, { emit: (e) => this.emit(e), announce: (text) => (this.announce = text) });
   /** The data source: a search again when the client changes, only the latest search shown, « slow » after 300 ms. */
   protected readonly sourceCtl = new SourceController(this, {
     changed: (c) => {
@@ -156,8 +157,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       void this.runSearch();
       if (this.placeField.unnamed && this.placeField.place?.kind === 'commune') void this.placeField.name(this.placeField.place.code);
     },
-    diagnostics: (c) => this.onDiagnostics(c),
-    error: (e) => this.fail(e),
+    diagnostics: (c) => this.report.diagnostics(c),
+    error: (e) => this.report.fail(e),
   });
   /** The place searched, its field, its commune combobox and « Autour de moi ». */
   private readonly placeField = new PlaceField(this, {
@@ -181,7 +182,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     source: () => this.sourceCtl,
     context: (widen) => this.runContext(widen),
     found: (f, reveal) => this.found(f, reveal),
-    failed: (e) => this.fail(e),
+    failed: (e) => this.report.fail(e),
     started: () => this.initialised,
   });
 
@@ -219,7 +220,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     writeUrl: () => this.url.write(),
     selected: (id) => (this.emit(new RelaisSelectEvent(id)), this.provider.select(id)),
     ready: () => labelsReady,
-    fail: (e) => this.fail(e),
+    fail: (e) => this.report.fail(e),
     announce: (text) => (this.announce = text),
     t: (key) => this.t(key),
   });
@@ -301,7 +302,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
 
   /** A search found its results: said in the live region, revealed, told (event), shared with the map, in the URL. */
   private found({ q, result }: Searched, reveal: Reveal): void {
-    this.error = null;
+    this.report.clear();
     this.announce = announcement(this.view, { ...this.shown, result });
     if (reveal) void this.updateComplete.then(() => revealResults(this.renderRoot, reveal));
     // the commune asked, even when the search was widened beyond it; the need tile when one is chosen (measurement)
@@ -316,20 +317,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   private get shown(): Shown {
     const { result, widened, outOfReach } = this.search;
     return { result, place: this.placeField.place, widened, outOfReach, text: this.text, filters: this.filters };
-  }
-
-  private fail(e: unknown): void {
-    const err = e instanceof RelaisError ? e : new RelaisError('network', { detail: String(e) });
-    this.error = err;
-    this.announce = err.message;
-    this.emit(new RelaisErrorEvent(err.kind, err.message, err.status));
-  }
-
-  private onDiagnostics(client: RelaisClient): void {
-    const d = client.diagnostics;
-    if (!d || d.skipped + d.warnings === 0 || d.skipped === this.skipped) return;
-    this.skipped = d.skipped;
-    this.emit(new RelaisDataWarningEvent(d.skipped, d.warnings, d.received));
   }
 
   // ---------- filters ----------
@@ -434,7 +421,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   }
 
   private renderResults(level: number): TemplateResult {
-    const { uid, requestReason, skipped, error } = this;
+    const { uid, requestReason } = this;
+    const { skipped, error } = this.report;
     const rest = { itemId: (i: number) => `${uid}-open-${i}`, requestReason, skipped, error, slow: this.status === 'slow' };
     return renderResults(this.view, resultsState(this.view, this.shown, rest, () => this.activeChips()), level, this.resultHandlers);
   }
