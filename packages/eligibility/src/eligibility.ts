@@ -346,11 +346,9 @@ export class RelaisEligibility extends RelaisElement {
   private renderQuestion(ev: Evaluation, level: number): TemplateResult {
     const id = this.current!;
     const q = {
-      id,
       fact: id === 'who' ? null : factById(id)!,
       triage: this.triage,
-      answer: this.answers[id],
-      who: this.who,
+      answer: id === 'who' ? this.who : this.answers[id],
       communeName: this.communeName,
       error: this.error,
       step: this.history.length + 1,

@@ -11,16 +11,12 @@ import { questionText, type EligibilityView } from './view.js';
 
 /** The step on screen. */
 export interface QuestionState {
-  /** `who`, or the id of the fact asked. */
-  id: string;
-  /** The fact asked (null for `who`). */
+  /** The fact asked (null for « pour qui ? »). */
   fact: Fact | null;
   /** The GIR triage: situations to choose from instead of the GIR levels. */
   triage: boolean;
-  /** The answer already given to this question (shown again), if any. */
+  /** The answer already given to this question (shown again), if any; for « pour qui ? », who was chosen. */
   answer: unknown;
-  /** Who the simulation is for, once chosen. */
-  who: string | null;
   /** The name of the commune answered (the answer itself is its INSEE code). */
   communeName: string | null;
   /** Why the answer was refused ('' when it was not). */
@@ -40,11 +36,11 @@ export interface QuestionHandlers {
 
 export function renderQuestion(v: EligibilityView, q: QuestionState, level: number, on: QuestionHandlers): TemplateResult {
   const { t, lang } = v;
-  const { id, fact, answer, error } = q;
+  const { fact, answer, error } = q;
   const describedBy = [fact?.hint ? 'answer-hint' : '', error ? 'answer-error' : ''].filter(Boolean).join(' ') || undefined;
   let control: TemplateResult;
   if (!fact) {
-    control = radios([['me', t('whoMe')], ['relative', t('whoRelative')], ['carer', t('whoCarer')]], q.who, describedBy);
+    control = radios([['me', t('whoMe')], ['relative', t('whoRelative')], ['carer', t('whoCarer')]], (answer as string | null) ?? null, describedBy);
   } else if (fact.type === 'number' || fact.type === 'commune') {
     const shown = answer === undefined ? '' : fact.type === 'commune' ? (q.communeName ?? String(answer)) : String(answer);
     control = html`<input id="answer" name="answer" part="input" type="text" inputmode=${fact.type === 'number' ? 'decimal' : 'text'} autocomplete="off" .value=${shown} aria-describedby=${describedBy ?? nothing} aria-invalid=${error ? 'true' : 'false'} />${fact.unit ? html` <span aria-hidden="true">${fact.unit}</span>` : nothing}`;
@@ -52,7 +48,7 @@ export function renderQuestion(v: EligibilityView, q: QuestionState, level: numb
     control = radios(TRIAGE.map((o) => [String(o.value), inLang(lang, o.label, o.labelEn)]), null, describedBy);
   } else {
     const opts: Array<[string, string]> = fact.options!.map((o) => [String(o.value), inLang(lang, (v.falc && o.falc) || o.label, o.labelEn)]);
-    if (id === 'demandeur.gir') opts.push(['__triage', t('girUnknown')]);
+    if (fact.id === 'demandeur.gir') opts.push(['__triage', t('girUnknown')]);
     control = radios(opts, answer !== undefined ? String(answer) : null, describedBy);
   }
   const isGroup = !fact || (fact.type !== 'number' && fact.type !== 'commune');
@@ -72,7 +68,7 @@ export function renderQuestion(v: EligibilityView, q: QuestionState, level: numb
       : html`${heading(level, html`<label for="answer">${title}</label>`, { id: 'question-title', focusable: true })}
           ${hint}
           ${errorText}
-          <div class="field">${keyed(id, control)}</div>`}
+          <div class="field">${keyed(fact!.id, control)}</div>`}
     <div class="actions">
       <button type="submit" part="button" class="primary">${t('next')}</button>
       ${fact ? html`<button type="button" part="button" @click=${on.skip}>${t('skip')}</button>` : nothing}
