@@ -158,6 +158,9 @@ const slug = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCa
  * Generates a dataset.
  * @param {{ departements?: string[], seed?: number, targetServices?: number, today?: string, source?: string }} opts
  */
+/** Where a structure stands, and each of its services with it: the address line, the commune, the position. */
+const located = (c, adresse, latitude, longitude) => ({ adresse, complement_adresse: null, commune: c.name, code_postal: c.postcode, code_insee: c.code, latitude, longitude });
+
 export function generate(opts = {}) {
   const r = rng(opts.seed ?? 58);
   const today = new Date(`${opts.today ?? '2026-11-01'}T00:00:00Z`);
@@ -238,13 +241,7 @@ export function generate(opts = {}) {
           date_maj: dateMaj(),
           description: `${nom} (données de démonstration, structure fictive).`,
           siret: null,
-          adresse: `${r.int(1, 48)} ${r.pick(STREETS)}`,
-          complement_adresse: null,
-          commune: c.name,
-          code_postal: c.postcode,
-          code_insee: c.code,
-          latitude: lat,
-          longitude: lon,
+          ...located(c, `${r.int(1, 48)} ${r.pick(STREETS)}`, lat, lon),
           telephone: phone(c),
           courriel: `contact@${slug(nom)}.example`,
           site_web: site,
@@ -285,13 +282,7 @@ export function generate(opts = {}) {
             telephone: null,
             courriel: null,
             contact_nom_prenom: null,
-            adresse: st.adresse,
-            complement_adresse: null,
-            commune: c.name,
-            code_postal: c.postcode,
-            code_insee: c.code,
-            latitude: lat,
-            longitude: lon,
+            ...located(c, st.adresse, lat, lon),
             horaires_accueil: null,
             zone_eligibilite: zone,
             accessibilite: r.chance(0.6) ? r.pick(['Accès de plain-pied, toilettes adaptées.', 'Ascenseur, place de stationnement réservée.', 'Boucle magnétique à l’accueil.']) : null,

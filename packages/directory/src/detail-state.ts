@@ -5,7 +5,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { addressLine, isAbortError, isSafeId, located, type RelaisClient, type SearchItem } from '@relais/core';
-import { focusBack, isDetailEntry, pushDetailEntry, showDetail } from './focus.js';
+import { deepActiveElement, focusBack, isDetailEntry, pushDetailEntry, showDetail } from './focus.js';
 import type { DetailHandlers } from './render/detail.js';
 
 /** What the detail asks of the element. */
@@ -78,6 +78,12 @@ export class DetailState {
       this.h.writeUrl();
     }
     void this.host.updateComplete.then(() => showDetail(this.h.root()));
+  }
+
+  /** Follows another widget's selection (the map): opens the service selected there, closes when none is. */
+  follow(id: string | null): void {
+    if (id && id !== this.item?.service.id) void this.openById(id, deepActiveElement(), true);
+    if (id === null && this.item) this.close();
   }
 
   /** Closes the detail (`fromHistory`: Back was pressed); the focus goes back where the person was. */

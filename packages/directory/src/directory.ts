@@ -1,17 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { RelaisElement, RelaisError, RelaisErrorEvent, RelaisDataWarningEvent, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, StoreController, pageStyles } from '@relais/core';
-import { apiBase, translate, heading, type RelaisClient, type RelaisStore, type SearchQuery, type SearchResult, type StoreChangeEvent } from '@relais/core';
+import { RelaisElement, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, pageStyles } from '@relais/core';
+import { apiBase, translate, heading, type DirectoryRequest, type SearchQuery, type SearchResult } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
 import { needLabel, type Need } from './needs.js';
 import { DirectoryFilters, split, type FilterList, type UrlState } from './filters.js';
 import { PlaceField } from './places.js';
 import type { Searched, WidenMode } from './widen.js';
-import { SearchRunner, buildQuery, sharedFilters, type RunContext, type Status } from './search.js';
+import { SearchRunner, buildQuery, type RunContext, type Status } from './search.js';
 import { announcement, countText, resultsState, type Shown } from './wording.js';
-import { deepActiveElement, revealResults, type Reveal } from './focus.js';
+import { revealResults, type Reveal } from './focus.js';
 import { DetailState } from './detail-state.js';
 import { UrlSync } from './url-sync.js';
+import { ProviderLink } from './provider-link.js';
+import { SourceReport } from './source-report.js';
 import { directoryStyles } from './directory.styles.js';
 import { renderFiltersPanel } from './render/filters-panel.js';
 import { renderNeeds, renderSearchForm, type SearchFormHandlers } from './render/search-form.js';
@@ -129,7 +131,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   /** The needs and filters chosen (an immutable value: each change assigns new filters). */
   @state() private filters = new DirectoryFilters();
   @state() private page = 1;
-  @state() private error: RelaisError | null = null;
   /** The search's progress: `idle`, `loading`, `slow`, `error`. */
   private get status(): Status {
     return this.search.status;
@@ -140,7 +141,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   }
   @state() private requestReason = '';
   @state() private announce = '';
-  @state() private skipped = 0;
   /** The map's area, when the person searched there (« Rechercher dans cette zone »). */
   private bbox: SearchQuery['bbox'];
 
@@ -148,6 +148,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   @query('#where') private whereInput!: HTMLInputElement;
 
   private readonly uid = `d${++instances}`;
+  /** The source's failures and skipped records: shown, announced, told. */
+  private readonly report = new SourceReport(this, { emit: (e) => this.emit(e), announce: (text) => (this.announce = text) });
   /** The data source: a search again when the client changes, only the latest search shown, « slow » after 300 ms. */
   protected readonly sourceCtl = new SourceController(this, {
     changed: (c) => {
@@ -155,8 +157,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
       void this.runSearch();
       if (this.placeField.unnamed && this.placeField.place?.kind === 'commune') void this.placeField.name(this.placeField.place.code);
     },
-    diagnostics: (c) => this.onDiagnostics(c),
-    error: (e) => this.fail(e),
+    diagnostics: (c) => this.report.diagnostics(c),
+    error: (e) => this.report.fail(e),
   });
   /** The place searched, its field, its commune combobox and « Autour de moi ». */
   private readonly placeField = new PlaceField(this, {
@@ -167,15 +169,20 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     announce: (text) => (this.announce = text),
     focus: () => this.whereInput?.focus(),
   });
-  /** The provider's shared store: hand-offs, the map's selection and area. */
-  protected readonly storeCtx = new StoreController(this, { attached: (s) => void (s.request && this.takeRequest()), changed: (what, s) => this.onStoreChange(what, s) });
+  /** Inside a provider: its hand-offs, the map's selection and area; this search and selection shared back. */
+  private readonly provider = new ProviderLink(this, {
+    requested: (r) => this.takeRequest(r),
+    selected: (id) => this.detail.follow(id),
+    area: () => this.bbox,
+    areaChanged: (bbox) => ((this.bbox = bbox), (this.page = 1), this.searchNow()),
+  });
   private initialised = false;
   /** The search: its runs, its results, its progress. */
   private readonly search = new SearchRunner(this, {
     source: () => this.sourceCtl,
     context: (widen) => this.runContext(widen),
     found: (f, reveal) => this.found(f, reveal),
-    failed: (e) => this.fail(e),
+    failed: (e) => this.report.fail(e),
     started: () => this.initialised,
   });
 
@@ -211,9 +218,9 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     client: () => this.sourceCtl.client,
     syncUrl: () => !!this.syncUrl,
     writeUrl: () => this.url.write(),
-    selected: (id) => (this.emit(new RelaisSelectEvent(id)), this.store?.select(id)),
+    selected: (id) => (this.emit(new RelaisSelectEvent(id)), this.provider.select(id)),
     ready: () => labelsReady,
-    fail: (e) => this.fail(e),
+    fail: (e) => this.report.fail(e),
     announce: (text) => (this.announce = text),
     t: (key) => this.t(key),
   });
@@ -245,40 +252,24 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
 
   // ---------- provider store ----------
 
-  private get store(): RelaisStore | undefined {
-    return this.storeCtx.store;
-  }
-
-  private onStoreChange(what: StoreChangeEvent['what'], store: RelaisStore): void {
-    if (what === 'request') this.takeRequest();
-    if (what === 'selection') {
-      const id = store.selected;
-      if (id && id !== this.detail.item?.service.id) void this.detail.openById(id, deepActiveElement(), true);
-      if (id === null && this.detail.item) this.detail.close();
-    }
-    // another widget (the map) narrowed the area: follow its bounding box
-    const bbox = store.filters.bbox;
-    if (what === 'filters' && bbox && JSON.stringify(bbox) !== JSON.stringify(this.bbox)) {
-      this.bbox = bbox;
-      this.page = 1;
-      this.searchNow();
-    }
-  }
-
-  private takeRequest(): void {
-    const r = this.store?.takeRequest();
-    if (!r) return;
-    this.text = '';
-    this.filters = this.filters.with({ needs: [], extraThematiques: r.thematiques ?? [], typologies: r.typologies ?? [] });
+  /** A hand-off (« Où s’adresser »): its search, from the first page, widened rather than empty, the focus taken there. */
+  private takeRequest(r: DirectoryRequest): void {
     this.requestReason = r.reason ?? '';
     if (r.commune) {
       this.placeField.setCommune(r.commune);
       void this.placeField.name(r.commune);
     }
     this.detail.clear();
-    this.page = 1;
-    // a hand-off never ends in zero results, and takes the person to them
+    // a hand-off never ends in zero results
     this.search.widenNext = 'auto';
+    this.searchInstead(r.thematiques ?? [], r.typologies ?? []);
+  }
+
+  /** Another search in this one's place (a hand-off, « Demander au CCAS »): no words, its kinds only, the focus on its results. */
+  private searchInstead(extraThematiques: readonly string[], typologies: readonly string[]): void {
+    this.text = '';
+    this.filters = this.filters.with({ needs: [], extraThematiques, typologies });
+    this.page = 1;
     this.search.reveal = 'focus';
     this.searchNow();
   }
@@ -311,14 +302,14 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
 
   /** A search found its results: said in the live region, revealed, told (event), shared with the map, in the URL. */
   private found({ q, result }: Searched, reveal: Reveal): void {
-    this.error = null;
+    this.report.clear();
     this.announce = announcement(this.view, { ...this.shown, result });
     if (reveal) void this.updateComplete.then(() => revealResults(this.renderRoot, reveal));
     // the commune asked, even when the search was widened beyond it; the need tile when one is chosen (measurement)
     const asked = this.placeField.place?.kind === 'commune' ? this.placeField.place.code : null;
     this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? asked }, this.filters.needs.length === 1 ? this.filters.needs[0] : undefined));
     // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
-    this.store?.setFilters(sharedFilters(q, this.store.filters.bbox));
+    this.provider.share(q);
     this.url.write();
   }
 
@@ -326,20 +317,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   private get shown(): Shown {
     const { result, widened, outOfReach } = this.search;
     return { result, place: this.placeField.place, widened, outOfReach, text: this.text, filters: this.filters };
-  }
-
-  private fail(e: unknown): void {
-    const err = e instanceof RelaisError ? e : new RelaisError('network', { detail: String(e) });
-    this.error = err;
-    this.announce = err.message;
-    this.emit(new RelaisErrorEvent(err.kind, err.message, err.status));
-  }
-
-  private onDiagnostics(client: RelaisClient): void {
-    const d = client.diagnostics;
-    if (!d || d.skipped + d.warnings === 0 || d.skipped === this.skipped) return;
-    this.skipped = d.skipped;
-    this.emit(new RelaisDataWarningEvent(d.skipped, d.warnings, d.received));
   }
 
   // ---------- filters ----------
@@ -360,7 +337,7 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     const chips: ActiveChip[] = this.filters
       .chips({ t: this.t, need: this.needLabel, label: this.label })
       .map((c) => ({ label: c.label, remove: () => this.refilter(c.next) }));
-    if (this.bbox) chips.push({ label: this.t('mapArea'), remove: () => ((this.bbox = undefined), this.store?.setFilters({ ...this.store.filters, bbox: undefined }), this.refilter()) });
+    if (this.bbox) chips.push({ label: this.t('mapArea'), remove: () => ((this.bbox = undefined), this.provider.leaveArea(), this.refilter()) });
     return chips;
   }
 
@@ -444,7 +421,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   }
 
   private renderResults(level: number): TemplateResult {
-    const { uid, requestReason, skipped, error } = this;
+    const { uid, requestReason } = this;
+    const { skipped, error } = this.report;
     const rest = { itemId: (i: number) => `${uid}-open-${i}`, requestReason, skipped, error, slow: this.status === 'slow' };
     return renderResults(this.view, resultsState(this.view, this.shown, rest, () => this.activeChips()), level, this.resultHandlers);
   }
@@ -472,10 +450,6 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     const recognized = this.result?.recognizedPlace;
     if (recognized && this.placeField.place?.kind !== 'commune') this.placeField.place = { kind: 'commune', code: recognized.code, name: recognized.name };
     if (recognized) this.placeField.text = recognized.name;
-    this.text = '';
-    this.filters = this.filters.with({ needs: [], extraThematiques: [], typologies: ['ccas-cias'] });
-    this.page = 1;
-    this.search.reveal = 'focus';
-    this.searchNow();
+    this.searchInstead([], ['ccas-cias']);
   }
 }

@@ -1,36 +1,20 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { ContextConsumer } from '@lit/context';
-import { RelaisElement, RelaisErrorEvent, Http, departementOf, markHandoff, RelaisError, PlaceController, storeContext, formatMoney, heading, sanitizeUrl, termLabel, translate, todayIso } from '@relais/core';
+import { RelaisElement, RelaisErrorEvent, Http, departementOf, RelaisError, PlaceController, storeContext, heading, translate, todayIso } from '@relais/core';
 import { evaluate, prepareCatalogue, type Answers, type BenefitResult, type Evaluation } from './engine.js';
 import { mergeCatalogues, parseCatalogue, CatalogueError, type BenefitCatalogue } from './catalogue.js';
-import { FACTS, factById, type Fact } from './facts.js';
+import { factById } from './facts.js';
 import { nationalCatalogue } from './national.js';
-import { inLang, messages, TRIAGE, type MessageKey } from './messages.js';
-import { readableLegal, splitLegal } from './legal.js';
+import { messages, type MessageKey } from './messages.js';
 import { eligibilityStyles } from './eligibility.styles.js';
 import { forgetEncrypted, loadEncrypted, saveEncrypted } from './secure-session.js';
+import { RelaisResultEvent } from './events.js';
+import { renderQuestion, type QuestionHandlers } from './render/question.js';
+import { renderResults, type ResultsHandlers } from './render/results.js';
+import type { EligibilityView } from './render/view.js';
 
-/** `relais-result`: results are shown; carries benefit ids and statuses only, never the answers. */
-export class RelaisResultEvent extends Event {
-  static readonly eventName = 'relais-result';
-  constructor(
-    readonly results: ReadonlyArray<{ id: string; status: BenefitResult['status'] }>,
-    /** The person's area rounded to the EPCI (SIREN) or département of the commune answered, never the commune; null when none was given. */
-    readonly area: { epci: string | null; departement: string } | null = null,
-  ) {
-    super(RelaisResultEvent.eventName, { bubbles: true, composed: true });
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'relais-result': RelaisResultEvent;
-  }
-}
-
-
+export { RelaisResultEvent };
 
 const STORAGE_KEY = 'relais-eligibility-answers';
 /** History marker of the GIR triage step. */
@@ -126,6 +110,11 @@ export class RelaisEligibility extends RelaisElement {
 
   private t(k: MessageKey, p: Record<string, unknown> = {}): string {
     return translate(messages, this.i18n.lang, k, p);
+  }
+
+  /** What the render modules need: words, language, easy-read. */
+  private get view(): EligibilityView {
+    return { t: (k, p) => this.t(k, p), lang: this.i18n.lang, falc: this.falc };
   }
 
   override connectedCallback(): void {
@@ -354,137 +343,26 @@ export class RelaisEligibility extends RelaisElement {
     </section>`;
   }
 
-  private qText(f: Fact): string {
-    return inLang(this.i18n.lang, this.falc ? f.falc : f.question, f.questionEn);
-  }
-
   private renderQuestion(ev: Evaluation, level: number): TemplateResult {
     const id = this.current!;
-    const fact = id === 'who' ? null : factById(id)!;
-    const undecided = ev.results.filter((r) => r.status === 'unknown').length;
-    const n = this.history.length + 1;
-    const errId = this.error ? 'answer-error' : '';
-    const describedBy = [fact?.hint ? 'answer-hint' : '', errId].filter(Boolean).join(' ') || undefined;
-    let control: TemplateResult;
-    if (!fact) {
-      control = this.radios([['me', this.t('whoMe')], ['relative', this.t('whoRelative')], ['carer', this.t('whoCarer')]], this.who, describedBy);
-    } else if (fact.type === 'number' || fact.type === 'commune') {
-      const shown = fact.type === 'commune' ? (this.answers[id] !== undefined ? (this.communeName ?? String(this.answers[id])) : '') : this.answers[id] !== undefined ? String(this.answers[id]) : '';
-      control = html`<input id="answer" name="answer" part="input" type="text" inputmode=${fact.type === 'number' ? 'decimal' : 'text'} autocomplete="off" .value=${shown} aria-describedby=${describedBy ?? nothing} aria-invalid=${this.error ? 'true' : 'false'} />${fact.unit ? html` <span aria-hidden="true">${fact.unit}</span>` : nothing}`;
-    } else if (this.triage) {
-      control = this.radios(TRIAGE.map((o) => [String(o.value), inLang(this.i18n.lang, o.label, o.labelEn)]), null, describedBy);
-    } else {
-      const opts: Array<[string, string]> = fact.options!.map((o) => [String(o.value), inLang(this.i18n.lang, (this.falc && o.falc) || o.label, o.labelEn)]);
-      if (id === 'demandeur.gir') opts.push(['__triage', this.t('girUnknown')]);
-      control = this.radios(opts, this.answers[id] !== undefined ? String(this.answers[id]) : null, describedBy);
-    }
-    const isGroup = !fact || (fact.type !== 'number' && fact.type !== 'commune');
-    const title = this.triage ? this.t('girTriage') : fact ? this.qText(fact) : this.t('who');
-    return html`<form part="question" class="question" novalidate @submit=${this.submit}>
-      <p class="progress">${this.t('progress', { n })} · ${this.t('remaining', { n: undecided })}</p>
-      ${n === 1 && !fact ? html`<p>${this.t('intro')}</p>` : nothing}
-      ${isGroup
-        ? html`<fieldset aria-describedby=${describedBy ?? nothing}>
-            <legend>${heading(level, title, { id: 'question-title', focusable: true })}</legend>
-            ${fact?.hint ? html`<p class="hint" id="answer-hint">${inLang(this.i18n.lang, fact.hint, fact.hintEn)}</p>` : nothing}
-            ${this.error ? html`<p class="error-text" id="answer-error">${this.error}</p>` : nothing}
-            ${control}
-          </fieldset>`
-        : html`${heading(level, html`<label for="answer">${title}</label>`, { id: 'question-title', focusable: true })}
-            ${fact?.hint ? html`<p class="hint" id="answer-hint">${inLang(this.i18n.lang, fact.hint, fact.hintEn)}</p>` : nothing}
-            ${this.error ? html`<p class="error-text" id="answer-error">${this.error}</p>` : nothing}
-            <div class="field">${keyed(id, control)}</div>`}
-      <div class="actions">
-        <button type="submit" part="button" class="primary">${this.t('next')}</button>
-        ${fact ? html`<button type="button" part="button" @click=${this.skip}>${this.t('skip')}</button>` : nothing}
-        ${this.history.length ? html`<button type="button" part="button" @click=${this.backStep}>${this.t('back')}</button>` : nothing}
-        ${this.history.length ? html`<button type="button" part="button" class="link" @click=${() => this.showResults()}>${this.t('seeResults')}</button>` : nothing}
-      </div>
-    </form>`;
+    const q = {
+      fact: id === 'who' ? null : factById(id)!,
+      triage: this.triage,
+      answer: id === 'who' ? this.who : this.answers[id],
+      communeName: this.communeName,
+      error: this.error,
+      step: this.history.length + 1,
+      undecided: ev.results.filter((r) => r.status === 'unknown').length,
+    };
+    return renderQuestion(this.view, q, level, this.questionHandlers);
   }
 
-  private radios(opts: Array<[string, string]>, selected: string | null, describedBy?: string): TemplateResult {
-    return html`<div class="radios">
-      ${opts.map(
-        ([v, label], i) => html`<div class="radio">
-          <input type="radio" name="answer" id=${`answer-${i}`} value=${v} ?checked=${selected === v} aria-describedby=${describedBy ?? nothing} />
-          <label for=${`answer-${i}`}>${label}</label>
-        </div>`,
-      )}
-    </div>`;
-  }
-
-  private money(n: number): string {
-    return formatMoney(n, this.i18n.lang);
-  }
-
-  private renderAmount(r: BenefitResult): TemplateResult | typeof nothing {
-    const a = r.amount;
-    if (a.kind === 'none') return nothing;
-    const per = a.per === 'jour' ? this.t('perDay') : a.per === 'an' ? this.t('perYear') : this.t('perMonth');
-    const value =
-      a.kind === 'exact'
-        ? this.money(a.value!)
-        : a.kind === 'estimate'
-          ? this.t('estimate', { value: this.money(a.value!) })
-          : a.min === 0 || a.min === undefined
-            ? this.t('upTo', { max: this.money(a.max!) })
-            : this.t('between', { min: this.money(a.min), max: this.money(a.max!) });
-    return html`<p class="amount"><strong>${this.t('amount')} :</strong> ${value} ${per}${a.asOf ? html` (<span>${this.t('asOf', { date: a.asOf })}</span>${a.toVerify ? html`, ${this.t('toVerify')}` : nothing})` : nothing}</p>
-      ${a.notes.length ? html`<ul class="value-warnings">${a.notes.map((n) => html`<li><strong>${this.t('valueWarning')}</strong> ${n}</li>`)}</ul>` : nothing}
-      <p class="muted small">${splitLegal(a.basis).text}</p>`;
-  }
-
-  private renderBenefit(r: BenefitResult, level: number): TemplateResult {
-    const statusText = { eligible: this.t('statusEligible'), probable: this.t('statusProbable'), unknown: this.t('statusUnknown'), not_eligible: this.t('statusNot') }[r.status];
-    const store = this.storeCtx.value;
-    const kind = r.nextSteps.kind;
-    const kindLabel = kind ? termLabel('typologies', kind, { lang: this.i18n.lang }) : null;
-    const link = !store && kind && this.directoryUrl ? sanitizeUrl(new URL(this.directoryUrl.replace('{kind}', encodeURIComponent(kind)), document.baseURI).href) : null;
-    const commune = typeof this.answers['demandeur.depcom'] === 'string' ? (this.answers['demandeur.depcom'] as string) : undefined;
-    return html`<article part="benefit" class="benefit ${r.status}" aria-labelledby=${`b-${r.id}`}>
-      ${heading(level, (this.falc && r.falc) || r.label, { id: `b-${r.id}` })}
-      <p class="status"><strong>${statusText}</strong>${r.local ? html` · ${this.t('local')}` : nothing}</p>
-      ${r.evaluation && r.status !== 'not_eligible' ? html`<p>${this.t('decidedBy', { by: r.evaluation.by, what: r.evaluation.what })}</p>` : nothing}
-      ${this.renderAmount(r)}
-      <p class="sub">${this.t('criteria')}</p>
-      <ul class="criteria">
-        ${r.criteria.map(
-          (c) => html`<li class=${c.status}><span class="tag">${c.status === 'met' ? this.t('met') : c.status === 'not_met' ? this.t('notMet') : this.t('unknown')}</span> ${splitLegal(c.text).text}${c.values.length
-              ? html` <span class=${c.stale || c.toVerify ? 'value-note warn' : 'value-note'}>(${c.values.map((u) => u.note).join(' ; ')})</span>`
-              : nothing}</li>`,
-        )}
-      </ul>
-      ${r.toCheck.length && r.status !== 'not_eligible' ? html`<p class="sub">${this.t('toCheck')}</p><ul>${r.toCheck.map((x) => html`<li>${splitLegal(x).text}</li>`)}</ul>` : nothing}
-      ${r.exceptions.length
-        ? html`<p class="sub">${this.t('exceptions')}</p><ul>${r.exceptions.map((x) => html`<li>${splitLegal(x).text}</li>`)}</ul>${r.status === 'not_eligible' ? html`<p>${this.t('askAt', { where: r.nextSteps.where })}</p>` : nothing}`
-        : nothing}
-      ${r.status !== 'not_eligible'
-        ? html`<div class="where">
-            <p class="sub">${this.t('where')}</p>
-            <p>${r.nextSteps.where}</p>
-            ${r.nextSteps.form ? html`<p>${this.t('form')} ${r.nextSteps.form}</p>` : nothing}
-            ${r.nextSteps.documents?.length ? html`<details><summary>${this.t('documents')}</summary><ul>${r.nextSteps.documents.map((d) => html`<li>${d}</li>`)}</ul></details>` : nothing}
-            ${kind && store
-              ? html`<button type="button" part="button" class="link" @click=${() => (markHandoff({ origin: 'eligibilite', benefit: r.id }), store.requestDirectory({ from: 'eligibility', typologies: [kind], commune, reason: `${this.t('where')} ${r.label}` }))}>${this.t('findWhere', { kind: kindLabel })}</button>`
-              : link
-                ? html`<a href=${link} @click=${() => markHandoff({ origin: 'eligibilite', benefit: r.id })}>${this.t('findWhere', { kind: kindLabel })}</a>`
-                : nothing}
-          </div>`
-        : nothing}
-      <details class="sources"><summary>${this.t('sources')}</summary><ul>${this.legalRefs(r).map((s) => html`<li>${s}</li>`)}</ul></details>
-    </article>`;
-  }
-
-  /**
-   * The texts a result rests on, in words (« article R232-4 du code de l’action sociale et des familles »): the
-   * references taken out of its sentences, then its sources.
-   */
-  private legalRefs(r: BenefitResult): string[] {
-    const texts = [...r.criteria.map((c) => c.text), r.amount.basis, ...(r.status === 'not_eligible' ? [] : r.toCheck), ...r.exceptions];
-    const refs = texts.flatMap((x) => splitLegal(x).refs).map(readableLegal);
-    return [...new Set([...refs, ...r.sources.map(readableLegal)])];
-  }
+  private readonly questionHandlers: QuestionHandlers = {
+    submit: (e) => void this.submit(e),
+    skip: () => this.skip(),
+    back: () => this.backStep(),
+    seeResults: () => this.showResults(),
+  };
 
   /** The results about the person: a carer's own rights are left out when no carer is involved. */
   private shown(ev: Evaluation): BenefitResult[] {
@@ -493,47 +371,15 @@ export class RelaisEligibility extends RelaisElement {
 
   private renderResults(ev: Evaluation, level: number): TemplateResult {
     const results = this.shown(ev);
-    const carerLeftOut = results.length < ev.results.length;
-    const yes = results.filter((r) => r.status === 'eligible' || r.status === 'probable');
-    const check = results.filter((r) => r.status === 'unknown');
-    const no = results.filter((r) => r.status === 'not_eligible');
-    return html`<div part="results" class="results">
-      ${heading(level, this.t('results'), { id: 'results-title', focusable: true })}
-      <div class="actions no-print">
-        <button type="button" part="button" @click=${() => this.edit(this.pickNext(ev) ?? 'who')}>${this.t('edit')}</button>
-        <button type="button" part="button" @click=${this.restart}>${this.t('restart')}</button>
-        <button type="button" part="button" @click=${() => window.print()}>${this.t('print')}</button>
-      </div>
-      <section aria-labelledby="g-yes">
-        ${heading(level + 1, `${this.t(this.who === 'me' ? 'groupYes' : 'groupYesOther')} (${yes.length})`, { id: 'g-yes' })}
-        ${yes.length ? yes.map((r) => this.renderBenefit(r, level + 2)) : html`<p>${this.t('noneYes')}</p>`}
-      </section>
-      ${check.length ? html`<section aria-labelledby="g-check">${heading(level + 1, `${this.t('groupCheck')} (${check.length})`, { id: 'g-check' })}${check.map((r) => this.renderBenefit(r, level + 2))}</section>` : nothing}
-      ${no.length
-        ? html`<section aria-labelledby="g-no">
-            ${heading(level + 1, `${this.t('groupNo')} (${no.length})`, { id: 'g-no' })}
-            <details class="why-not"><summary>${this.t('whyNot')}</summary>${no.map((r) => this.renderBenefit(r, level + 2))}</details>
-          </section>`
-        : nothing}
-      ${carerLeftOut ? html`<p class="carer-pointer">${this.t(this.who === 'me' ? 'carerPointerMe' : 'carerPointerOther')}</p>` : nothing}
-      <section aria-labelledby="g-answers" class="answers">
-        ${heading(level + 1, this.t('answers'), { id: 'g-answers' })}
-        <dl>
-          ${FACTS.filter((f) => f.id in this.answers || this.skipped.includes(f.id)).map(
-            (f) => html`<dt>${this.qText(f)}</dt><dd>${this.answerText(f)} <button type="button" part="button" class="link no-print" @click=${() => this.edit(f.id)}>${this.t('editOne')}<span class="visually-hidden"> : ${this.qText(f)}</span></button></dd>`,
-          )}
-        </dl>
-      </section>
-    </div>`;
-  }
-
-  private answerText(f: Fact): string {
-    const v = this.answers[f.id];
-    if (v === undefined) return this.t('notAnswered');
-    if (f.type === 'commune') return this.communeName ?? String(v);
-    const o = f.options?.find((x) => x.value === v);
-    if (o && f.id === 'demandeur.gir' && this.answers['demandeur.gir_estime'] === true) return this.t('girEstimated', { label: inLang(this.i18n.lang, o.label, o.labelEn) });
-    if (o) return inLang(this.i18n.lang, o.label, o.labelEn);
-    return `${v}${f.unit ? ` ${f.unit}` : ''}`;
+    const { who, answers, skipped, communeName, directoryUrl } = this;
+    const store = this.storeCtx.value;
+    const commune = typeof answers['demandeur.depcom'] === 'string' ? (answers['demandeur.depcom'] as string) : undefined;
+    const on: ResultsHandlers = {
+      edit: (id) => this.edit(id),
+      editAnswers: () => this.edit(this.pickNext(ev) ?? 'who'),
+      restart: () => this.restart(),
+      requestDirectory: store ? (r, kind) => store.requestDirectory({ from: 'eligibility', typologies: [kind], commune, reason: `${this.t('where')} ${r.label}` }) : undefined,
+    };
+    return renderResults(this.view, { results, carerLeftOut: results.length < ev.results.length, who, answers, skipped, communeName, directoryUrl }, level, on);
   }
 }

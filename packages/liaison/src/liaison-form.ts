@@ -1,19 +1,20 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RelaisElement, RelaisErrorEvent, heading, formatDate, translate } from '@relais/core';
 import { recipientsOf, sectionStatuses, sendBlockers, sharedValues, validateSheet, type Field, type FieldError, type SheetValues, type Template } from './sheet-schema.js';
 import type { ConsentRecord, SharingNotice } from './consent.js';
 import { DraftLockedError, type DraftMeta } from './draft-store.js';
 import { endpointAllowed, ENDPOINT_REFUSED, type Consent } from './outbox.js';
-import { Vault } from './vault.js';
 import { DraftController, resumeSection, type SavedDraft } from './draft-controller.js';
 import { ConsentController, noticeConverter } from './consent-controller.js';
-import { downloadSheet, readSheetFile } from './sheet-file.js';
+import { SheetFileController } from './sheet-file.js';
 import { SendController } from './send-controller.js';
 import { SheetController } from './sheet-controller.js';
+import { UnlockController } from './unlock-controller.js';
 import { RelaisDraftSavedEvent, RelaisSubmitEvent } from './events.js';
 import { displayValue, isAsked, lastUpdate, sectionOf } from './fields.js';
 import { renderNotShared, renderResume, renderReview, renderSection, renderSent, renderTasks, renderUnlock, type SentView } from './views.js';
+import { renderDraftNotices, renderUnavailable } from './notices.js';
 import { messages, type MessageKey } from './messages.js';
 import { liaisonStyles } from './liaison-form.styles.js';
 
@@ -105,10 +106,6 @@ export class RelaisLiaisonForm extends RelaisElement {
   @state() private errors: FieldError[] = [];
   @state() private announce = '';
   @state() private sectionUpdatedAt: Record<string, string> = {};
-  /** A passphrase already protects data on this device (the unlock view says « saisissez » rather than « choisissez »). */
-  @state() private passphraseExists = false;
-  @state() private unlockError = '';
-  @state() private importError = '';
   /** The section where the person last typed (saved with the draft: « Reprendre » lands there). */
   private lastSection: string | undefined;
 
@@ -117,6 +114,17 @@ export class RelaisLiaisonForm extends RelaisElement {
 
   private readonly consent = new ConsentController(this, { t: this.t, sheet: () => this.sheet, values: () => this.values });
   private readonly source = new SheetController(this, { t: this.t, failed: (m) => this.emit(new RelaisErrorEvent('invalid-payload', m)) });
+  /** The passphrase step: the draft opens with the passphrase typed. */
+  private readonly unlocker = new UnlockController(this, { t: this.t, unlocked: (passphrase) => this.unlockWith(passphrase) });
+  /** The sheet as a file: exported, imported back into an empty sheet. */
+  private readonly file = new SheetFileController(this, {
+    t: this.t,
+    root: () => this.renderRoot,
+    sheet: () => this.sheet,
+    values: () => this.values,
+    imported: (values) => ((this.values = values), this.draft.saveAgain()),
+    announce: this.say,
+  });
 
   private readonly draft: DraftController = new DraftController(this, {
     t: this.t,
@@ -196,7 +204,7 @@ export class RelaisLiaisonForm extends RelaisElement {
     if (!(crypto.subtle as SubtleCrypto | undefined)) return;
     if (this.locked) {
       this.view = { kind: 'unlock' };
-      void Vault.hasPassphrase(this.dbName).then((x) => (this.passphraseExists = x)).catch(() => undefined);
+      this.unlocker.ask();
     } else {
       this.draft.open();
       void this.restore();
@@ -217,7 +225,7 @@ export class RelaisLiaisonForm extends RelaisElement {
   /** Back to the unlock view, the connections closed (a passphrase must be typed again). */
   private relock(): void {
     this.draft.close();
-    this.passphraseExists = false;
+    this.unlocker.set({ exists: false });
     this.view = { kind: 'unlock' };
   }
 
@@ -239,7 +247,7 @@ export class RelaisLiaisonForm extends RelaisElement {
         this.emit(new RelaisErrorEvent('invalid-payload', e.message));
         this.announce = this.t('lockedStartsEmpty', { message: e.message });
       } else if (e instanceof DraftLockedError) {
-        this.unlockError = this.t('passphraseWrong');
+        this.unlocker.set({ error: this.t('passphraseWrong') });
         this.view = { kind: 'unlock' };
         this.emit(new RelaisErrorEvent('invalid-payload', e.message));
         void this.focusOn('#passphrase');
@@ -252,17 +260,9 @@ export class RelaisLiaisonForm extends RelaisElement {
     void this.sender.retry('load');
   }
 
-  private unlock(e: Event): void {
-    e.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#passphrase')!;
-    if (input.value.length < 8) {
-      this.unlockError = this.t('passphraseShort');
-      input.focus();
-      return;
-    }
-    this.unlockError = '';
-    this.draft.open(input.value);
-    input.value = '';
+  /** Opens the draft with the passphrase typed. */
+  private unlockWith(passphrase: string): void {
+    this.draft.open(passphrase);
     this.view = { kind: 'loading' };
     void this.restore();
   }
@@ -300,7 +300,7 @@ export class RelaisLiaisonForm extends RelaisElement {
   async erase(message?: string): Promise<void> {
     const what = await this.draft.erase();
     if (this.locked) this.relock();
-    this.unlockError = '';
+    this.unlocker.set({ error: '' });
     this.announce = message ? `${message} ${what}` : this.t('erased', { what });
   }
 
@@ -351,23 +351,12 @@ export class RelaisLiaisonForm extends RelaisElement {
     const sheet = this.sheet; // reads (and validates) the template: its error, if any, is known after this
     // a page that is not secure cannot encrypt: said before anything else
     const error = (crypto.subtle as SubtleCrypto | undefined) ? this.source.error : t('insecurePage');
-    if (error || this.source.waiting) {
-      return html`<section aria-labelledby="title">
-        ${heading(level, t('sheet'), { id: 'title' })}
-        ${error ? html`<div part="error" class="error-box" role="alert"><p>${t('cannotShow')}</p><p>${error}</p></div>` : html`<p role="status">${t('loadingSheet')}</p>`}
-      </section>`;
-    }
+    if (error || this.source.waiting) return renderUnavailable({ level, t, error });
     return html`<section aria-labelledby="title">
       ${heading(level, sheet.title, { id: 'title' })}
       <p class="saved" role="status" aria-live="polite">${this.announce}</p>
-      ${draft.idleWarning
-        ? html`<div class="warning" role="alert"><p>${t('idleSoon')}</p><button type="button" part="button" class="primary" @click=${() => draft.armIdle()}>${t('keepFilling')}</button></div>`
-        : nothing}
-      ${draft.conflict
-        ? html`<div class="warning" role="alert"><p>${t('conflict', { time: formatDate(draft.conflict.updatedAt, this.i18n.lang, { hour: '2-digit', minute: '2-digit' }) })}</p>
-            <button type="button" part="button" @click=${() => void this.takeTheirs()}>${t('takeTheirs')}</button>
-            <button type="button" part="button" @click=${() => void draft.keepMine()}>${t('keepMine')}</button></div>`
-        : nothing}
+      ${renderDraftNotices({ t, lang: this.i18n.lang, idleWarning: draft.idleWarning, conflict: draft.conflict,
+        keepFilling: () => draft.armIdle(), takeTheirs: () => void this.takeTheirs(), keepMine: () => void draft.keepMine() })}
       ${this.renderView(level + 1)}
       <p class="erase no-print"><button type="button" part="button" class="link" @click=${() => this.erase()}>${t('erase')}</button></p>
     </section>`;
@@ -379,7 +368,7 @@ export class RelaisLiaisonForm extends RelaisElement {
     const back = () => this.go({ kind: 'tasks' });
     switch (v.kind) {
       case 'unlock':
-        return renderUnlock({ level, t, exists: this.passphraseExists, error: this.unlockError, submit: (e) => this.unlock(e) });
+        return renderUnlock({ level, t, exists: this.unlocker.exists, error: this.unlocker.error, submit: (e) => this.unlocker.submit(e) });
       case 'loading':
         return html`<p>${t('loadingSheet')}</p>`;
       case 'resume':
@@ -404,37 +393,14 @@ export class RelaisLiaisonForm extends RelaisElement {
       case 'sent':
         return renderSent({ level, t, view: v, retry: () => void this.sender.retry('manual').then(() => this.focusOn('#result-title')), withdraw: () => void this.withdraw(), back });
       default:
-        return renderTasks({ level, t, sheet, statuses: sectionStatuses(sheet, this.values, this.sectionUpdatedAt), importError: this.importError,
-          open: (id) => this.openSection(id), review: () => this.go({ kind: 'review' }), exportFile: () => this.exportFile(), importFile: (e) => void this.importFile(e) });
+        return renderTasks({ level, t, sheet, statuses: sectionStatuses(sheet, this.values, this.sectionUpdatedAt), importError: this.file.error,
+          open: (id) => this.openSection(id), review: () => this.go({ kind: 'review' }), exportFile: () => this.file.export(), importFile: (e) => void this.file.import(e) });
     }
   }
 
   private async takeTheirs(): Promise<void> {
     const content = (await this.draft.takeTheirs()) as SavedDraft | undefined;
     if (content) this.values = content.values ?? {};
-  }
-
-  private exportFile(): void {
-    downloadSheet(this.renderRoot, this.sheet, this.values);
-    this.announce = this.t('exported');
-  }
-
-  private async importFile(e: Event): Promise<void> {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    this.importError = '';
-    try {
-      const { values, dropped } = await readSheetFile(file, this.sheet, this.values, this.t);
-      this.values = values;
-      await this.draft.saveAgain();
-      this.announce = this.t('imported', { dropped: dropped.length });
-    } catch (err) {
-      this.importError = (err as Error).message;
-      input.focus();
-    } finally {
-      input.value = '';
-    }
   }
 
   /** Whether a field is asked here (see `isAsked`: never the door code on a shared device). */

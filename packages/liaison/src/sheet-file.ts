@@ -1,4 +1,5 @@
 /** The sheet as a file the person keeps: exported as JSON, imported back into an empty sheet (nothing leaves the device). */
+import type { ReactiveControllerHost } from 'lit';
 import { exportSheet, importSheet, type SheetValues, type Template } from './sheet-schema.js';
 import type { MessageKey } from './messages.js';
 
@@ -28,4 +29,62 @@ export async function readSheetFile(file: File, sheet: Template, current: SheetV
     throw new Error(t('importUnreadable'));
   }
   return importSheet(sheet, raw);
+}
+
+/** What the sheet file controller needs from the form. */
+export interface SheetFileOptions {
+  t(key: MessageKey, params?: Record<string, unknown>): string;
+  /** Where the download link is put for its click (the form's shadow root). */
+  root(): ParentNode;
+  sheet(): Template;
+  values(): SheetValues;
+  /** The values read from a file take the place of the empty sheet's, and are saved at once. */
+  imported(values: SheetValues): Promise<void>;
+  /** Something to tell the person (the form's live region). */
+  announce(text: string): void;
+}
+
+/**
+ * The export and import buttons of the task list, and why the last file could not be imported (shown under the file
+ * field, which keeps the focus). No lifecycle of its own: it asks its host to render again when its state changes.
+ */
+export class SheetFileController {
+  /** Why the last file could not be imported ('' when it was). */
+  error = '';
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: SheetFileOptions,
+  ) {}
+
+  /** Downloads the sheet as it is now. */
+  export(): void {
+    const { root, sheet, values, announce, t } = this.options;
+    downloadSheet(root(), sheet(), values());
+    announce(t('exported'));
+  }
+
+  /** Reads the file chosen in the field (`change` event): its values, or why they were refused. */
+  async import(e: Event): Promise<void> {
+    const { sheet, values, imported, announce, t } = this.options;
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this.refuse('');
+    try {
+      const read = await readSheetFile(file, sheet(), values(), t);
+      await imported(read.values);
+      announce(t('imported', { dropped: read.dropped.length }));
+    } catch (err) {
+      this.refuse((err as Error).message);
+      input.focus();
+    } finally {
+      input.value = '';
+    }
+  }
+
+  private refuse(message: string): void {
+    this.error = message;
+    this.host.requestUpdate();
+  }
 }

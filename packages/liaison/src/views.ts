@@ -12,7 +12,8 @@ import type { Field, FieldError, SectionStatus, Template } from './sheet-schema.
 import { errorSummary, renderField, type FieldContext } from './fields.js';
 import type { MessageKey } from './messages.js';
 
-type T = (key: MessageKey, params?: Record<string, unknown>) => string;
+/** A message in the form's language. */
+export type T = (key: MessageKey, params?: Record<string, unknown>) => string;
 const LONG: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' };
 
 /** What the form shows after a send: the receipt, the sheet waiting in the outbox, or the sending cancelled. */
