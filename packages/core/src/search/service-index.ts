@@ -78,6 +78,19 @@ export function kindsInText(text: string): Set<string> {
 
 type FacetName = keyof Omit<Facets, 'categories'>;
 const FACETS: readonly FacetName[] = ['thematiques', 'publics', 'types', 'typologies', 'modesAccueil', 'frais'];
+/** The facets counted, in the order of `FacetCombos` slots: FACETS then categories (derived from thematiques). */
+const SLOTS: ReadonlyArray<FacetName | 'categories'> = [...FACETS, 'categories'];
+const FACET_SLOTS = 7;
+
+/** Facet value lists by id, derived from the index's `docVals` for counting (see `ServiceIndex.facetCombos()`). */
+interface FacetCombos {
+  /** Document i's list id in slot s: comboOf[i * FACET_SLOTS + s]. */
+  comboOf: Uint32Array;
+  /** By slot, the value ids of each list. */
+  lists: Uint16Array[][];
+  /** By slot, 1 for the lists holding `tous-publics` (they count for every public). */
+  wildcard: Uint8Array[];
+}
 
 /** The searchable index of a dataset. */
 export class ServiceIndex {
@@ -91,6 +104,10 @@ export class ServiceIndex {
   /** For each facet, each document's value ids. */
   private readonly docVals: Record<FacetName | 'categories', Uint16Array[]>;
   private nameRank: Uint32Array | null = null;
+  /** Derived on the first search from `docVals` (see `facetCombos()`); nothing stored. */
+  private combos: FacetCombos | null = null;
+  /** Distances when the query has no place: every one infinite, never written. */
+  private noDist: Float64Array | null = null;
   /** Parsed opening hours by document, filled on the first "open at" query (null: unreadable). */
   private hours: Array<OpeningHours | null> | null = null;
   private readonly byId = new Map<string, number>();
@@ -338,6 +355,44 @@ export class ServiceIndex {
     return this.hours;
   }
 
+  /**
+   * Each document's value list of each facet as a small id (« combo »), derived from `docVals` on the first search:
+   * documents share few distinct lists (the constructor even shares their arrays), so a facet is counted with one
+   * increment per document and the lists are expanded once per query.
+   */
+  private facetCombos(): FacetCombos {
+    if (this.combos) return this.combos;
+    const n = this.items.length;
+    const comboOf = new Uint32Array(n * FACET_SLOTS);
+    const lists: Uint16Array[][] = [];
+    const wildcard: Uint8Array[] = [];
+    const publicsWildcard = this.dict.publics.ids.get('tous-publics') ?? -1;
+    SLOTS.forEach((f, fi) => {
+      const vals = this.docVals[f];
+      const byArray = new Map<Uint16Array, number>();
+      const byContent = new Map<string, number>();
+      const own: Uint16Array[] = [];
+      for (let i = 0; i < n; i++) {
+        const have = vals[i]!;
+        let k = byArray.get(have);
+        if (k === undefined) {
+          const key = have.join(',');
+          k = byContent.get(key);
+          if (k === undefined) {
+            k = own.length;
+            own.push(have);
+            byContent.set(key, k);
+          }
+          byArray.set(have, k);
+        }
+        comboOf[i * FACET_SLOTS + fi] = k;
+      }
+      lists.push(own);
+      wildcard.push(Uint8Array.from(own, (have) => (f === 'publics' && publicsWildcard >= 0 && have.includes(publicsWildcard) ? 1 : 0)));
+    });
+    return (this.combos = { comboOf, lists, wildcard });
+  }
+
   /** The filtering pass shared by search() and points(). */
   private filter(q: SearchQuery, place: ResolvedPlace | null | undefined, withFacets: boolean, zone?: ResolvedPlace | null) {
     const n = this.items.length;
@@ -382,13 +437,14 @@ export class ServiceIndex {
       // services open to `tous-publics` match any public
       active.push({ f, mask, wildcard: f === 'publics' ? (d.ids.get('tous-publics') ?? -1) : -1 });
     }
-    const counts = Object.fromEntries([...FACETS, 'categories'].map((f) => [f, new Int32Array(this.dict[f as FacetName].names.length)])) as Record<FacetName | 'categories', Int32Array>;
-    const publicsWildcard = this.dict.publics.ids.get('tous-publics') ?? -1;
-    const addAll = (c: Int32Array) => {
-      for (let id = 0; id < c.length; id++) c[id]!++;
-    };
+    // Facets are counted by value list (« combo »): documents share few distinct lists, so one increment per facet
+    // and document, and the lists' values are added up once at the end.
+    const combos = withFacets ? this.facetCombos() : null;
+    const cc = combos ? combos.lists.map((l) => new Int32Array(l.length)) : [];
+    const comboOf = combos ? combos.comboOf : new Uint32Array(0);
+    const [c0, c1, c2, c3, c4, c5, c6] = cc as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
     const matched: number[] = [];
-    const dist = new Float64Array(n).fill(Infinity);
+    const dist = origin ? new Float64Array(n).fill(Infinity) : (this.noDist ??= new Float64Array(n).fill(Infinity));
     const all = this.items;
     for (let k = 0; k < candidates.length; k++) {
       const i = isAll ? k : (candidates as Uint32Array)[k]!;
@@ -434,28 +490,38 @@ export class ServiceIndex {
         continue;
       }
       // disjunctive facets: a document failing only filter F still counts for F's values
-      const failedFacet = failed >= 0 ? active[failed]!.f : null;
-      for (let fi = 0; fi < FACETS.length; fi++) {
-        const f = FACETS[fi]!;
-        if (failedFacet && failedFacet !== f) continue;
-        const have = this.docVals[f][i]!;
-        const c = counts[f];
-        // a service open to `tous-publics` is a result of every public ticked: it counts for each (as the filter does)
-        if (f === 'publics' && publicsWildcard >= 0 && have.includes(publicsWildcard)) addAll(c);
-        else for (let v = 0; v < have.length; v++) c[have[v]!]!++;
+      const o = i * FACET_SLOTS;
+      if (failed < 0) {
+        c0[comboOf[o]!]!++;
+        c1[comboOf[o + 1]!]!++;
+        c2[comboOf[o + 2]!]!++;
+        c3[comboOf[o + 3]!]!++;
+        c4[comboOf[o + 4]!]!++;
+        c5[comboOf[o + 5]!]!++;
+        c6[comboOf[o + 6]!]!++;
+        matched.push(i);
+      } else {
+        const fi = FACETS.indexOf(active[failed]!.f);
+        cc[fi]![comboOf[o + fi]!]!++;
+        if (fi === 0) c6[comboOf[o + 6]!]!++;
       }
-      if (!failedFacet || failedFacet === 'thematiques') {
-        const have = this.docVals.categories[i]!;
-        const c = counts.categories;
-        for (let v = 0; v < have.length; v++) c[have[v]!]!++;
-      }
-      if (!failedFacet) matched.push(i);
     }
     const facets = emptyFacets();
-    for (const f of [...FACETS, 'categories'] as const) {
-      const c = counts[f];
-      const names = this.dict[f].names;
-      for (let id = 0; id < c.length; id++) if (c[id]) facets[f][names[id]!] = c[id]!;
+    if (combos) {
+      SLOTS.forEach((f, fi) => {
+        const counts = new Int32Array(this.dict[f].names.length);
+        const lists = combos.lists[fi]!;
+        const c = cc[fi]!;
+        for (let k = 0; k < c.length; k++) {
+          const m = c[k]!;
+          if (!m) continue;
+          // a service open to `tous-publics` is a result of every public ticked: it counts for each (as the filter does)
+          if (combos.wildcard[fi]![k]) for (let id = 0; id < counts.length; id++) counts[id]! += m;
+          else for (const id of lists[k]!) counts[id]! += m;
+        }
+        const names = this.dict[f].names;
+        for (let id = 0; id < counts.length; id++) if (counts[id]) facets[f][names[id]!] = counts[id]!;
+      });
     }
 
     return { matched, dist, facets, textMatch, origin, kinds };
