@@ -90,6 +90,17 @@ interface FacetCombos {
   lists: Uint16Array[][];
   /** By slot, 1 for the lists holding `tous-publics` (they count for every public). */
   wildcard: Uint8Array[];
+  /** Document i's set of lists (one per slot) as one id. */
+  joint: Uint32Array;
+  /** The list ids of set j: jointSlots[j * FACET_SLOTS + s]. */
+  jointSlots: Uint32Array;
+}
+
+/** How many documents have each joint id. */
+function countJoint(joint: Uint32Array, size: number): Int32Array {
+  const c = new Int32Array(size);
+  for (let i = 0; i < joint.length; i++) c[joint[i]!]!++;
+  return c;
 }
 
 /** The searchable index of a dataset. */
@@ -104,6 +115,8 @@ export class ServiceIndex {
   /** For each facet, each document's value ids. */
   private readonly docVals: Record<FacetName | 'categories', Uint16Array[]>;
   private nameRank: Uint32Array | null = null;
+  /** The documents in name order (the inverse of nameRank). */
+  private nameOrder: Uint32Array | null = null;
   /** Derived on the first search from `docVals` (see `facetCombos()`); nothing stored. */
   private combos: FacetCombos | null = null;
   /** Distances when the query has no place: every one infinite, never written. */
@@ -242,6 +255,7 @@ export class ServiceIndex {
       const rank = new Uint32Array(keys.length);
       order.forEach((doc, r) => (rank[doc] = r));
       this.nameRank = rank;
+      this.nameOrder = Uint32Array.from(order);
     }
     return this.nameRank;
   }
@@ -256,6 +270,8 @@ export class ServiceIndex {
     const sort = q.sort ?? (textMatch ? 'relevance' : origin ? 'distance' : 'name');
     const scores = textMatch?.scores;
     let cmp: (a: number, b: number) => number;
+    // when the order is by score first: a document scoring below the page's last one is skipped without comparing
+    let primary: Float32Array | undefined;
     if (sort === 'relevance' && scores && origin && kinds.size > 0) {
       // « ehpad » from Clamecy: the establishments of that kind first, the nearest first (a person goes to the one
       // nearby, not to the best-worded); then the other matches by relevance
@@ -272,6 +288,7 @@ export class ServiceIndex {
       cmp = (a, b) => (dist[a]! === dist[b]! ? rank[a]! - rank[b]! : dist[a]! < dist[b]! ? -1 : 1);
     } else if (sort === 'relevance' && scores) {
       cmp = (a, b) => scores[b]! - scores[a]! || (dist[a]! === dist[b]! ? 0 : dist[a]! < dist[b]! ? -1 : 1) || a - b;
+      primary = scores;
     } else if (sort === 'updated') {
       // the most recently updated or confirmed first (YYYY-MM-DD compares as text), then by name
       const rank = this.ranks();
@@ -287,7 +304,9 @@ export class ServiceIndex {
     }
     const total = matched.length;
     const start = (page - 1) * pageSize;
-    const pageDocs = topK(matched, cmp, start + pageSize).slice(start, start + pageSize);
+    // every document by name (no words, no filter): the name order is the list
+    const pageDocs =
+      sort === 'name' && total === this.items.length && this.nameOrder ? Array.from(this.nameOrder.subarray(start, start + pageSize)) : topK(matched, cmp, start + pageSize, primary).slice(start, start + pageSize);
     const items = pageDocs.map((i) => ({ ...this.items[i]!, distanceKm: Number.isFinite(dist[i]!) ? Math.round(dist[i]! * 10) / 10 : null }));
     const result: SearchResult = { items, total, facets, page, pageSize, relaxed: textMatch?.relaxed ?? false, unsupported: [] };
     if (total === 0 && origin) result.elsewhere = this.elsewhere(q, place, opts.zone);
@@ -390,15 +409,35 @@ export class ServiceIndex {
       lists.push(own);
       wildcard.push(Uint8Array.from(own, (have) => (f === 'publics' && publicsWildcard >= 0 && have.includes(publicsWildcard) ? 1 : 0)));
     });
-    return (this.combos = { comboOf, lists, wildcard });
+    const joint = new Uint32Array(n);
+    const jointIds = new Map<string, number>();
+    const slots: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const row = comboOf.subarray(i * FACET_SLOTS, (i + 1) * FACET_SLOTS);
+      const key = row.join(',');
+      let j = jointIds.get(key);
+      if (j === undefined) {
+        jointIds.set(key, (j = jointIds.size));
+        slots.push(...row);
+      }
+      joint[i] = j;
+    }
+    return (this.combos = { comboOf, lists, wildcard, joint, jointSlots: Uint32Array.from(slots) });
+  }
+
+  private every: { docs: Uint32Array; joint?: Int32Array } | null = null;
+  /** Every document id, in order (the matches of a search with no words, place or filter). */
+  private everyDoc(): { docs: Uint32Array; joint?: Int32Array } {
+    return (this.every ??= { docs: Uint32Array.from({ length: this.items.length }, (_, i) => i) });
   }
 
   /** The filtering pass shared by search() and points(). */
   private filter(q: SearchQuery, place: ResolvedPlace | null | undefined, withFacets: boolean, zone?: ResolvedPlace | null) {
     const n = this.items.length;
     const textMatch = q.text && q.text.trim() ? this.text.search(q.text) : null;
-    const candidates: ArrayLike<number> = textMatch ? textMatch.docs : { length: n };
-    const isAll = !textMatch;
+    // the documents the words match, or every document (null)
+    const candidates = textMatch ? textMatch.docs : null;
+    const nCandidates = candidates ? candidates.length : n;
 
     const origin = q.near ? { lat: q.near.lat, lon: q.near.lon } : place ? { lat: place.lat, lon: place.lon } : null;
     const radius = q.near?.radiusKm ?? (place ? DEFAULT_COMMUNE_RADIUS_KM : undefined);
@@ -413,8 +452,8 @@ export class ServiceIndex {
     let kindRadius = radius;
     if (kinds.size > 0 && origin && radius !== undefined && q.near?.radiusKm === undefined) {
       let nearest = Infinity;
-      for (let k = 0; k < candidates.length; k++) {
-        const i = isAll ? k : (candidates as Uint32Array)[k]!;
+      for (let k = 0; k < nCandidates; k++) {
+        const i = candidates ? candidates[k]! : k;
         if (!kinds.has(this.items[i]!.structure?.typologie ?? '') || Number.isNaN(this.lat[i]!)) continue;
         const zones = this.items[i]!.service.zone_eligibilite;
         if (zoneCodes && zones.length > 0 && !zones.some((z) => zoneCodes.has(z))) continue;
@@ -437,17 +476,27 @@ export class ServiceIndex {
       // services open to `tous-publics` match any public
       active.push({ f, mask, wildcard: f === 'publics' ? (d.ids.get('tous-publics') ?? -1) : -1 });
     }
-    // Facets are counted by value list (« combo »): documents share few distinct lists, so one increment per facet
-    // and document, and the lists' values are added up once at the end.
+    // Facets are counted by value list (« combo »): documents share few distinct lists, and fewer distinct sets of
+    // lists (« joint »), so one increment per document, and the lists' values are added up once at the end.
     const combos = withFacets ? this.facetCombos() : null;
     const cc = combos ? combos.lists.map((l) => new Int32Array(l.length)) : [];
     const comboOf = combos ? combos.comboOf : new Uint32Array(0);
-    const [c0, c1, c2, c3, c4, c5, c6] = cc as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
-    const matched: number[] = [];
+    const joint = combos ? combos.joint : new Uint32Array(0);
+    let jc: Int32Array = combos ? new Int32Array(combos.jointSlots.length / FACET_SLOTS) : new Int32Array(0);
+    let kept: Uint32Array = new Uint32Array(0);
+    let m = 0;
     const dist = origin ? new Float64Array(n).fill(Infinity) : (this.noDist ??= new Float64Array(n).fill(Infinity));
+    const everything = !candidates && !origin && !zoneCodes && !q.bbox && !hours && active.length === 0;
+    if (everything) {
+      // no words, no place, no filter: every document, and the counts of all, computed once
+      const every = this.everyDoc();
+      kept = every.docs;
+      m = n;
+      if (combos) jc = every.joint ??= countJoint(joint, combos.jointSlots.length / FACET_SLOTS);
+    } else kept = new Uint32Array(nCandidates);
     const all = this.items;
-    for (let k = 0; k < candidates.length; k++) {
-      const i = isAll ? k : (candidates as Uint32Array)[k]!;
+    for (let k = 0; k < (everything ? 0 : nCandidates); k++) {
+      const i = candidates ? candidates[k]! : k;
       // place, bbox and time filters are not facets: they always apply
       if (zoneCodes) {
         const zones = all[i]!.service.zone_eligibilite;
@@ -486,28 +535,28 @@ export class ServiceIndex {
       }
       if (fails > 1) continue;
       if (!withFacets) {
-        if (fails === 0) matched.push(i);
+        if (fails === 0) kept[m++] = i;
         continue;
       }
       // disjunctive facets: a document failing only filter F still counts for F's values
       const o = i * FACET_SLOTS;
       if (failed < 0) {
-        c0[comboOf[o]!]!++;
-        c1[comboOf[o + 1]!]!++;
-        c2[comboOf[o + 2]!]!++;
-        c3[comboOf[o + 3]!]!++;
-        c4[comboOf[o + 4]!]!++;
-        c5[comboOf[o + 5]!]!++;
-        c6[comboOf[o + 6]!]!++;
-        matched.push(i);
+        jc[joint[i]!]!++;
+        kept[m++] = i;
       } else {
         const fi = FACETS.indexOf(active[failed]!.f);
         cc[fi]![comboOf[o + fi]!]!++;
-        if (fi === 0) c6[comboOf[o + 6]!]!++;
+        if (fi === 0) cc[6]![comboOf[o + 6]!]!++;
       }
     }
     const facets = emptyFacets();
     if (combos) {
+      const slots = combos.jointSlots;
+      for (let j = 0; j < jc.length; j++) {
+        const count = jc[j]!;
+        if (!count) continue;
+        for (let fi = 0; fi < FACET_SLOTS; fi++) cc[fi]![slots[j * FACET_SLOTS + fi]!]! += count;
+      }
       SLOTS.forEach((f, fi) => {
         const counts = new Int32Array(this.dict[f].names.length);
         const lists = combos.lists[fi]!;
@@ -524,17 +573,25 @@ export class ServiceIndex {
       });
     }
 
-    return { matched, dist, facets, textMatch, origin, kinds };
+    return { matched: kept.subarray(0, m), dist, facets, textMatch, origin, kinds };
   }
 }
 
-/** The first `k` elements of `arr` in `cmp` order (full sort when k is a large share of the list). */
-function topK(arr: number[], cmp: (a: number, b: number) => number, k: number): number[] {
-  if (k >= arr.length / 4) return arr.sort(cmp);
+/**
+ * The first `k` elements of `arr` in `cmp` order (full sort when k is a large share of the list). `primary`, when
+ * given, is a score that `cmp` orders by first, highest first: an element scoring below the k-th is skipped at once.
+ */
+function topK(arr: Uint32Array, cmp: (a: number, b: number) => number, k: number, primary?: Float32Array): number[] {
+  if (k >= arr.length / 4) return Array.from(arr).sort(cmp);
   // keep a sorted buffer of the best k: O(n log k) for the first pages of long lists
   const best: number[] = [];
-  for (const x of arr) {
-    if (best.length === k && cmp(x, best[k - 1]!) >= 0) continue;
+  let floor = -Infinity;
+  for (let j = 0; j < arr.length; j++) {
+    const x = arr[j]!;
+    if (best.length === k) {
+      if (primary && primary[x]! < floor) continue;
+      if (cmp(x, best[k - 1]!) >= 0) continue;
+    }
     let lo = 0;
     let hi = best.length;
     while (lo < hi) {
@@ -544,6 +601,7 @@ function topK(arr: number[], cmp: (a: number, b: number) => number, k: number): 
     }
     best.splice(lo, 0, x);
     if (best.length > k) best.pop();
+    if (primary && best.length === k) floor = primary[best[k - 1]!]!;
   }
   return best;
 }
