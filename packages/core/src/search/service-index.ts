@@ -410,15 +410,19 @@ export class ServiceIndex {
       wildcard.push(Uint8Array.from(own, (have) => (f === 'publics' && publicsWildcard >= 0 && have.includes(publicsWildcard) ? 1 : 0)));
     });
     const joint = new Uint32Array(n);
-    const jointIds = new Map<string, number>();
+    const jointIds = new Map<number | string, number>();
     const slots: number[] = [];
+    // a row of list ids as one number (mixed radix) when it fits in a double's integers, else as text
+    const numeric = lists.reduce((p, l) => p * Math.max(1, l.length), 1) < 2 ** 52;
     for (let i = 0; i < n; i++) {
-      const row = comboOf.subarray(i * FACET_SLOTS, (i + 1) * FACET_SLOTS);
-      const key = row.join(',');
+      const o = i * FACET_SLOTS;
+      let key: number | string = 0;
+      if (numeric) for (let fi = FACET_SLOTS - 1; fi >= 0; fi--) key = key * Math.max(1, lists[fi]!.length) + comboOf[o + fi]!;
+      else key = comboOf.subarray(o, o + FACET_SLOTS).join(',');
       let j = jointIds.get(key);
       if (j === undefined) {
         jointIds.set(key, (j = jointIds.size));
-        slots.push(...row);
+        for (let fi = 0; fi < FACET_SLOTS; fi++) slots.push(comboOf[o + fi]!);
       }
       joint[i] = j;
     }
