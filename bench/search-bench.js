@@ -68,11 +68,16 @@ export async function run({ url, engines }) {
     const mem = heap() - h0;
     const times = [];
     const list = opts.fullQueriesOnly ? QUERIES : keys;
+    // each keystroke's best pass: what the engine costs when nothing else takes the CPU (a shared machine's other
+    // processes add their pauses to single samples)
+    const best = new Array(list.length).fill(Infinity);
     for (let rep = 0; rep < (opts.reps ?? 3); rep++) {
-      for (const k of list) {
+      for (let j = 0; j < list.length; j++) {
         const s0 = performance.now();
-        search(engine, k);
-        times.push(performance.now() - s0);
+        search(engine, list[j]);
+        const dt = performance.now() - s0;
+        times.push(dt);
+        best[j] = Math.min(best[j], dt);
       }
       await new Promise((r) => setTimeout(r, 0));
     }
@@ -81,7 +86,7 @@ export async function run({ url, engines }) {
       const top = search(engine, q).slice(0, 10);
       if (top.length && top.filter(EXPECT[q]).length >= Math.min(5, top.length)) hits++;
     }
-    results.engines[name] = { buildMs, memMB: mem / 1048576, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), relevance: `${hits}/${QUERIES.length}`, samples: times.length, note: opts.fullQueriesOnly ? 'full queries only' : '' };
+    results.engines[name] = { buildMs, memMB: mem / 1048576, p50: pct(times, 50), p95: pct(times, 95), bestP95: pct(best, 95), max: Math.max(...times), relevance: `${hits}/${QUERIES.length}`, samples: times.length, note: opts.fullQueriesOnly ? 'full queries only' : '' };
   };
 
   if (engines.includes('relais')) {

@@ -78,6 +78,30 @@ export function kindsInText(text: string): Set<string> {
 
 type FacetName = keyof Omit<Facets, 'categories'>;
 const FACETS: readonly FacetName[] = ['thematiques', 'publics', 'types', 'typologies', 'modesAccueil', 'frais'];
+/** The facets counted, in the order of `FacetCombos` slots: FACETS then categories (derived from thematiques). */
+const SLOTS: ReadonlyArray<FacetName | 'categories'> = [...FACETS, 'categories'];
+const FACET_SLOTS = 7;
+
+/** Facet value lists by id, derived from the index's `docVals` for counting (see `ServiceIndex.facetCombos()`). */
+interface FacetCombos {
+  /** Document i's list id in slot s: comboOf[i * FACET_SLOTS + s]. */
+  comboOf: Uint32Array;
+  /** By slot, the value ids of each list. */
+  lists: Uint16Array[][];
+  /** By slot, 1 for the lists holding `tous-publics` (they count for every public). */
+  wildcard: Uint8Array[];
+  /** Document i's set of lists (one per slot) as one id. */
+  joint: Uint32Array;
+  /** The list ids of set j: jointSlots[j * FACET_SLOTS + s]. */
+  jointSlots: Uint32Array;
+}
+
+/** How many documents have each joint id. */
+function countJoint(joint: Uint32Array, size: number): Int32Array {
+  const c = new Int32Array(size);
+  for (let i = 0; i < joint.length; i++) c[joint[i]!]!++;
+  return c;
+}
 
 /** The searchable index of a dataset. */
 export class ServiceIndex {
@@ -91,6 +115,12 @@ export class ServiceIndex {
   /** For each facet, each document's value ids. */
   private readonly docVals: Record<FacetName | 'categories', Uint16Array[]>;
   private nameRank: Uint32Array | null = null;
+  /** The documents in name order (the inverse of nameRank). */
+  private nameOrder: Uint32Array | null = null;
+  /** Derived on the first search from `docVals` (see `facetCombos()`); nothing stored. */
+  private combos: FacetCombos | null = null;
+  /** Distances when the query has no place: every one infinite, never written. */
+  private noDist: Float64Array | null = null;
   /** Parsed opening hours by document, filled on the first "open at" query (null: unreadable). */
   private hours: Array<OpeningHours | null> | null = null;
   private readonly byId = new Map<string, number>();
@@ -225,6 +255,7 @@ export class ServiceIndex {
       const rank = new Uint32Array(keys.length);
       order.forEach((doc, r) => (rank[doc] = r));
       this.nameRank = rank;
+      this.nameOrder = Uint32Array.from(order);
     }
     return this.nameRank;
   }
@@ -239,6 +270,8 @@ export class ServiceIndex {
     const sort = q.sort ?? (textMatch ? 'relevance' : origin ? 'distance' : 'name');
     const scores = textMatch?.scores;
     let cmp: (a: number, b: number) => number;
+    // when the order is by score first: a document scoring below the page's last one is skipped without comparing
+    let primary: Float32Array | undefined;
     if (sort === 'relevance' && scores && origin && kinds.size > 0) {
       // « ehpad » from Clamecy: the establishments of that kind first, the nearest first (a person goes to the one
       // nearby, not to the best-worded); then the other matches by relevance
@@ -255,6 +288,7 @@ export class ServiceIndex {
       cmp = (a, b) => (dist[a]! === dist[b]! ? rank[a]! - rank[b]! : dist[a]! < dist[b]! ? -1 : 1);
     } else if (sort === 'relevance' && scores) {
       cmp = (a, b) => scores[b]! - scores[a]! || (dist[a]! === dist[b]! ? 0 : dist[a]! < dist[b]! ? -1 : 1) || a - b;
+      primary = scores;
     } else if (sort === 'updated') {
       // the most recently updated or confirmed first (YYYY-MM-DD compares as text), then by name
       const rank = this.ranks();
@@ -270,7 +304,9 @@ export class ServiceIndex {
     }
     const total = matched.length;
     const start = (page - 1) * pageSize;
-    const pageDocs = topK(matched, cmp, start + pageSize).slice(start, start + pageSize);
+    // every document by name (no words, no filter): the name order is the list
+    const pageDocs =
+      sort === 'name' && total === this.items.length && this.nameOrder ? Array.from(this.nameOrder.subarray(start, start + pageSize)) : topK(matched, cmp, start + pageSize, primary).slice(start, start + pageSize);
     const items = pageDocs.map((i) => ({ ...this.items[i]!, distanceKm: Number.isFinite(dist[i]!) ? Math.round(dist[i]! * 10) / 10 : null }));
     const result: SearchResult = { items, total, facets, page, pageSize, relaxed: textMatch?.relaxed ?? false, unsupported: [] };
     if (total === 0 && origin) result.elsewhere = this.elsewhere(q, place, opts.zone);
@@ -338,12 +374,74 @@ export class ServiceIndex {
     return this.hours;
   }
 
+  /**
+   * Each document's value list of each facet as a small id (« combo »), derived from `docVals` on the first search:
+   * documents share few distinct lists (the constructor even shares their arrays), so a facet is counted with one
+   * increment per document and the lists are expanded once per query.
+   */
+  private facetCombos(): FacetCombos {
+    if (this.combos) return this.combos;
+    const n = this.items.length;
+    const comboOf = new Uint32Array(n * FACET_SLOTS);
+    const lists: Uint16Array[][] = [];
+    const wildcard: Uint8Array[] = [];
+    const publicsWildcard = this.dict.publics.ids.get('tous-publics') ?? -1;
+    SLOTS.forEach((f, fi) => {
+      const vals = this.docVals[f];
+      const byArray = new Map<Uint16Array, number>();
+      const byContent = new Map<string, number>();
+      const own: Uint16Array[] = [];
+      for (let i = 0; i < n; i++) {
+        const have = vals[i]!;
+        let k = byArray.get(have);
+        if (k === undefined) {
+          const key = have.join(',');
+          k = byContent.get(key);
+          if (k === undefined) {
+            k = own.length;
+            own.push(have);
+            byContent.set(key, k);
+          }
+          byArray.set(have, k);
+        }
+        comboOf[i * FACET_SLOTS + fi] = k;
+      }
+      lists.push(own);
+      wildcard.push(Uint8Array.from(own, (have) => (f === 'publics' && publicsWildcard >= 0 && have.includes(publicsWildcard) ? 1 : 0)));
+    });
+    const joint = new Uint32Array(n);
+    const jointIds = new Map<number | string, number>();
+    const slots: number[] = [];
+    // a row of list ids as one number (mixed radix) when it fits in a double's integers, else as text
+    const numeric = lists.reduce((p, l) => p * Math.max(1, l.length), 1) < 2 ** 52;
+    for (let i = 0; i < n; i++) {
+      const o = i * FACET_SLOTS;
+      let key: number | string = 0;
+      if (numeric) for (let fi = FACET_SLOTS - 1; fi >= 0; fi--) key = key * Math.max(1, lists[fi]!.length) + comboOf[o + fi]!;
+      else key = comboOf.subarray(o, o + FACET_SLOTS).join(',');
+      let j = jointIds.get(key);
+      if (j === undefined) {
+        jointIds.set(key, (j = jointIds.size));
+        for (let fi = 0; fi < FACET_SLOTS; fi++) slots.push(comboOf[o + fi]!);
+      }
+      joint[i] = j;
+    }
+    return (this.combos = { comboOf, lists, wildcard, joint, jointSlots: Uint32Array.from(slots) });
+  }
+
+  private every: { docs: Uint32Array; joint?: Int32Array } | null = null;
+  /** Every document id, in order (the matches of a search with no words, place or filter). */
+  private everyDoc(): { docs: Uint32Array; joint?: Int32Array } {
+    return (this.every ??= { docs: Uint32Array.from({ length: this.items.length }, (_, i) => i) });
+  }
+
   /** The filtering pass shared by search() and points(). */
   private filter(q: SearchQuery, place: ResolvedPlace | null | undefined, withFacets: boolean, zone?: ResolvedPlace | null) {
     const n = this.items.length;
     const textMatch = q.text && q.text.trim() ? this.text.search(q.text) : null;
-    const candidates: ArrayLike<number> = textMatch ? textMatch.docs : { length: n };
-    const isAll = !textMatch;
+    // the documents the words match, or every document (null)
+    const candidates = textMatch ? textMatch.docs : null;
+    const nCandidates = candidates ? candidates.length : n;
 
     const origin = q.near ? { lat: q.near.lat, lon: q.near.lon } : place ? { lat: place.lat, lon: place.lon } : null;
     const radius = q.near?.radiusKm ?? (place ? DEFAULT_COMMUNE_RADIUS_KM : undefined);
@@ -358,8 +456,8 @@ export class ServiceIndex {
     let kindRadius = radius;
     if (kinds.size > 0 && origin && radius !== undefined && q.near?.radiusKm === undefined) {
       let nearest = Infinity;
-      for (let k = 0; k < candidates.length; k++) {
-        const i = isAll ? k : (candidates as Uint32Array)[k]!;
+      for (let k = 0; k < nCandidates; k++) {
+        const i = candidates ? candidates[k]! : k;
         if (!kinds.has(this.items[i]!.structure?.typologie ?? '') || Number.isNaN(this.lat[i]!)) continue;
         const zones = this.items[i]!.service.zone_eligibilite;
         if (zoneCodes && zones.length > 0 && !zones.some((z) => zoneCodes.has(z))) continue;
@@ -382,16 +480,27 @@ export class ServiceIndex {
       // services open to `tous-publics` match any public
       active.push({ f, mask, wildcard: f === 'publics' ? (d.ids.get('tous-publics') ?? -1) : -1 });
     }
-    const counts = Object.fromEntries([...FACETS, 'categories'].map((f) => [f, new Int32Array(this.dict[f as FacetName].names.length)])) as Record<FacetName | 'categories', Int32Array>;
-    const publicsWildcard = this.dict.publics.ids.get('tous-publics') ?? -1;
-    const addAll = (c: Int32Array) => {
-      for (let id = 0; id < c.length; id++) c[id]!++;
-    };
-    const matched: number[] = [];
-    const dist = new Float64Array(n).fill(Infinity);
+    // Facets are counted by value list (« combo »): documents share few distinct lists, and fewer distinct sets of
+    // lists (« joint »), so one increment per document, and the lists' values are added up once at the end.
+    const combos = withFacets ? this.facetCombos() : null;
+    const cc = combos ? combos.lists.map((l) => new Int32Array(l.length)) : [];
+    const comboOf = combos ? combos.comboOf : new Uint32Array(0);
+    const joint = combos ? combos.joint : new Uint32Array(0);
+    let jc: Int32Array = combos ? new Int32Array(combos.jointSlots.length / FACET_SLOTS) : new Int32Array(0);
+    let kept: Uint32Array = new Uint32Array(0);
+    let m = 0;
+    const dist = origin ? new Float64Array(n).fill(Infinity) : (this.noDist ??= new Float64Array(n).fill(Infinity));
+    const everything = !candidates && !origin && !zoneCodes && !q.bbox && !hours && active.length === 0;
+    if (everything) {
+      // no words, no place, no filter: every document, and the counts of all, computed once
+      const every = this.everyDoc();
+      kept = every.docs;
+      m = n;
+      if (combos) jc = every.joint ??= countJoint(joint, combos.jointSlots.length / FACET_SLOTS);
+    } else kept = new Uint32Array(nCandidates);
     const all = this.items;
-    for (let k = 0; k < candidates.length; k++) {
-      const i = isAll ? k : (candidates as Uint32Array)[k]!;
+    for (let k = 0; k < (everything ? 0 : nCandidates); k++) {
+      const i = candidates ? candidates[k]! : k;
       // place, bbox and time filters are not facets: they always apply
       if (zoneCodes) {
         const zones = all[i]!.service.zone_eligibilite;
@@ -430,45 +539,63 @@ export class ServiceIndex {
       }
       if (fails > 1) continue;
       if (!withFacets) {
-        if (fails === 0) matched.push(i);
+        if (fails === 0) kept[m++] = i;
         continue;
       }
       // disjunctive facets: a document failing only filter F still counts for F's values
-      const failedFacet = failed >= 0 ? active[failed]!.f : null;
-      for (let fi = 0; fi < FACETS.length; fi++) {
-        const f = FACETS[fi]!;
-        if (failedFacet && failedFacet !== f) continue;
-        const have = this.docVals[f][i]!;
-        const c = counts[f];
-        // a service open to `tous-publics` is a result of every public ticked: it counts for each (as the filter does)
-        if (f === 'publics' && publicsWildcard >= 0 && have.includes(publicsWildcard)) addAll(c);
-        else for (let v = 0; v < have.length; v++) c[have[v]!]!++;
+      const o = i * FACET_SLOTS;
+      if (failed < 0) {
+        jc[joint[i]!]!++;
+        kept[m++] = i;
+      } else {
+        const fi = FACETS.indexOf(active[failed]!.f);
+        cc[fi]![comboOf[o + fi]!]!++;
+        if (fi === 0) cc[6]![comboOf[o + 6]!]!++;
       }
-      if (!failedFacet || failedFacet === 'thematiques') {
-        const have = this.docVals.categories[i]!;
-        const c = counts.categories;
-        for (let v = 0; v < have.length; v++) c[have[v]!]!++;
-      }
-      if (!failedFacet) matched.push(i);
     }
     const facets = emptyFacets();
-    for (const f of [...FACETS, 'categories'] as const) {
-      const c = counts[f];
-      const names = this.dict[f].names;
-      for (let id = 0; id < c.length; id++) if (c[id]) facets[f][names[id]!] = c[id]!;
+    if (combos) {
+      const slots = combos.jointSlots;
+      for (let j = 0; j < jc.length; j++) {
+        const count = jc[j]!;
+        if (!count) continue;
+        for (let fi = 0; fi < FACET_SLOTS; fi++) cc[fi]![slots[j * FACET_SLOTS + fi]!]! += count;
+      }
+      SLOTS.forEach((f, fi) => {
+        const counts = new Int32Array(this.dict[f].names.length);
+        const lists = combos.lists[fi]!;
+        const c = cc[fi]!;
+        for (let k = 0; k < c.length; k++) {
+          const m = c[k]!;
+          if (!m) continue;
+          // a service open to `tous-publics` is a result of every public ticked: it counts for each (as the filter does)
+          if (combos.wildcard[fi]![k]) for (let id = 0; id < counts.length; id++) counts[id]! += m;
+          else for (const id of lists[k]!) counts[id]! += m;
+        }
+        const names = this.dict[f].names;
+        for (let id = 0; id < counts.length; id++) if (counts[id]) facets[f][names[id]!] = counts[id]!;
+      });
     }
 
-    return { matched, dist, facets, textMatch, origin, kinds };
+    return { matched: kept.subarray(0, m), dist, facets, textMatch, origin, kinds };
   }
 }
 
-/** The first `k` elements of `arr` in `cmp` order (full sort when k is a large share of the list). */
-function topK(arr: number[], cmp: (a: number, b: number) => number, k: number): number[] {
-  if (k >= arr.length / 4) return arr.sort(cmp);
+/**
+ * The first `k` elements of `arr` in `cmp` order (full sort when k is a large share of the list). `primary`, when
+ * given, is a score that `cmp` orders by first, highest first: an element scoring below the k-th is skipped at once.
+ */
+function topK(arr: Uint32Array, cmp: (a: number, b: number) => number, k: number, primary?: Float32Array): number[] {
+  if (k >= arr.length / 4) return Array.from(arr).sort(cmp);
   // keep a sorted buffer of the best k: O(n log k) for the first pages of long lists
   const best: number[] = [];
-  for (const x of arr) {
-    if (best.length === k && cmp(x, best[k - 1]!) >= 0) continue;
+  let floor = -Infinity;
+  for (let j = 0; j < arr.length; j++) {
+    const x = arr[j]!;
+    if (best.length === k) {
+      if (primary && primary[x]! < floor) continue;
+      if (cmp(x, best[k - 1]!) >= 0) continue;
+    }
     let lo = 0;
     let hi = best.length;
     while (lo < hi) {
@@ -478,6 +605,7 @@ function topK(arr: number[], cmp: (a: number, b: number) => number, k: number): 
     }
     best.splice(lo, 0, x);
     if (best.length > k) best.pop();
+    if (primary && best.length === k) floor = primary[best[k - 1]!]!;
   }
   return best;
 }

@@ -278,7 +278,17 @@ export class TextIndex {
     return this.offsets[term + 1]! - this.offsets[term]!;
   }
 
-  private scoreAlts(alts: Alternative[], into: Float32Array): void {
+  /**
+   * Query buffers, one per document, allocated on the first search and reused (derived from nothing stored: a
+   * snapshot of the index needs no new field). Every search leaves them zeroed: it clears only what it touched.
+   */
+  private buffers: { clause: Float32Array; inter: Float32Array; word: Float32Array; hits: Uint8Array; clauseDocs: Uint32Array; interDocs: Uint32Array; wordDocs: Uint32Array; matchDocs: Uint32Array } | null = null;
+
+  /**
+   * Scores the alternatives into `into` (each document keeps its best alternative) and appends the documents it
+   * scores for the first time to `list` from `len`; returns the new length. Only the postings are visited.
+   */
+  private scoreAlts(alts: Alternative[], into: Float32Array, list: Uint32Array, len: number): number {
     const docs = this.postDocs;
     const ws = this.postWeights;
     for (const { term, factor } of alts) {
@@ -287,45 +297,79 @@ export class TextIndex {
       for (let k = this.offsets[term]!; k < end; k++) {
         const s = ws[k]! * f;
         const d = docs[k]!;
-        if (s > into[d]!) into[d] = s;
+        const prev = into[d]!;
+        if (s > prev) {
+          if (prev === 0) list[len++] = d;
+          into[d] = s;
+        }
       }
     }
+    return len;
   }
 
   /**
    * Searches. Returns null for an empty query (no words): the caller then keeps every document.
+   * The work is proportional to the postings of the query's terms, not to the number of documents.
    * @param prefixLast treat the last word as a prefix (search-as-you-type)
    */
   search(query: string, prefixLast = true): TextMatch | null {
     const clauses = this.clauses(query, prefixLast);
     if (clauses.length === 0) return null;
     const n = this.size;
+    const b = (this.buffers ??= {
+      clause: new Float32Array(n),
+      inter: new Float32Array(n),
+      word: new Float32Array(n),
+      hits: new Uint8Array(n),
+      clauseDocs: new Uint32Array(n),
+      interDocs: new Uint32Array(n),
+      wordDocs: new Uint32Array(n),
+      matchDocs: new Uint32Array(n),
+    });
+    const { clause: s, inter, word, hits, clauseDocs, interDocs, wordDocs, matchDocs } = b;
     const total = new Float32Array(n);
-    const hits = new Uint8Array(n);
+    // documents with at least one clause, in the order first met
+    let mLen = 0;
     for (const c of clauses) {
-      const s = new Float32Array(n);
-      this.scoreAlts(c.alts, s);
+      let sLen = this.scoreAlts(c.alts, s, clauseDocs, 0);
       if (c.all && c.all.length > 0) {
         // documents containing every word of the phrase
-        let inter: Float32Array | null = null;
-        for (const wAlts of c.all) {
-          const ws = new Float32Array(n);
-          this.scoreAlts(wAlts, ws);
-          if (!inter) inter = ws;
-          else for (let d = 0; d < n; d++) inter[d] = inter[d]! > 0 && ws[d]! > 0 ? inter[d]! + ws[d]! : 0;
+        let iLen = this.scoreAlts(c.all[0]!, inter, interDocs, 0);
+        for (let w = 1; w < c.all.length; w++) {
+          const wLen = this.scoreAlts(c.all[w]!, word, wordDocs, 0);
+          let keep = 0;
+          for (let k = 0; k < iLen; k++) {
+            const d = interDocs[k]!;
+            const v = word[d]!;
+            if (v > 0) {
+              inter[d] = inter[d]! + v;
+              interDocs[keep++] = d;
+            } else inter[d] = 0;
+          }
+          iLen = keep;
+          for (let k = 0; k < wLen; k++) word[wordDocs[k]!] = 0;
         }
         // The concept is what the phrase means: a document that has it is fully relevant, whatever its text
         // repeats (otherwise, among 2 845 France services, the one whose note says « CNI » outranks the nearest).
         // The words count for documents without the concept, below the best documents with it.
-        if (inter) {
-          let best = 0;
-          for (let d = 0; d < n; d++) if (s[d]! > best) best = s[d]!;
-          for (let d = 0; d < n; d++) if (s[d] === 0 && inter[d]! > 0) s[d] = best > 0 ? Math.min(inter[d]!, 0.9 * best) : inter[d]!;
+        let best = 0;
+        for (let k = 0; k < sLen; k++) if (s[clauseDocs[k]!]! > best) best = s[clauseDocs[k]!]!;
+        for (let k = 0; k < iLen; k++) {
+          const d = interDocs[k]!;
+          const v = inter[d]!;
+          inter[d] = 0;
+          if (s[d] === 0 && v > 0) {
+            s[d] = best > 0 ? Math.min(v, 0.9 * best) : v;
+            clauseDocs[sLen++] = d;
+          }
         }
       }
-      for (let d = 0; d < n; d++) {
+      for (let k = 0; k < sLen; k++) {
+        const d = clauseDocs[k]!;
         const v = s[d]!;
+        s[d] = 0;
         if (v > 0) {
+          if (hits[d] === 0) matchDocs[mLen++] = d;
           total[d] = total[d]! + v;
           hits[d] = hits[d]! + 1;
         }
@@ -333,20 +377,26 @@ export class TextIndex {
     }
     const need = clauses.length;
     let count = 0;
-    for (let d = 0; d < n; d++) if (hits[d] === need) count++;
+    for (let k = 0; k < mLen; k++) if (hits[matchDocs[k]!] === need) count++;
     let relaxed = false;
     let min = need;
-    if (count === 0 && need > 1) {
+    if (count === 0 && need > 1 && mLen > 0) {
       // No document has every word: keep those that have the most.
       relaxed = true;
       min = 0;
-      for (let d = 0; d < n; d++) if (hits[d]! > min) min = hits[d]!;
-      if (min === 0) return { docs: new Uint32Array(0), scores: total, relaxed };
-      for (let d = 0; d < n; d++) if (hits[d]! >= min) count++;
-    }
+      for (let k = 0; k < mLen; k++) if (hits[matchDocs[k]!]! > min) min = hits[matchDocs[k]!]!;
+      for (let k = 0; k < mLen; k++) if (hits[matchDocs[k]!]! >= min) count++;
+    } else if (count === 0 && need > 1) relaxed = true;
     const docs = new Uint32Array(count);
-    let k = 0;
-    for (let d = 0; d < n; d++) if (hits[d]! >= min) docs[k++] = d;
+    let j = 0;
+    if (mLen > n >>> 4) {
+      // many matches: one pass over the documents gives them in increasing order
+      for (let d = 0; d < n; d++) if (hits[d]! >= min) docs[j++] = d;
+    } else {
+      for (let k = 0; k < mLen; k++) if (hits[matchDocs[k]!]! >= min) docs[j++] = matchDocs[k]!;
+      docs.sort();
+    }
+    for (let k = 0; k < mLen; k++) hits[matchDocs[k]!] = 0;
     return { docs, scores: total, relaxed };
   }
 }

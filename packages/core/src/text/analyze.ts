@@ -103,6 +103,9 @@ export function analyze(s: string): string[] {
   return out;
 }
 
+/** editDistance()'s rows, reused. */
+let rows = new Int32Array(96);
+
 /**
  * Restricted Damerau-Levenshtein distance (one transposition counts as one edit), with an upper
  * bound: returns `max + 1` as soon as the distance is known to exceed `max`.
@@ -111,22 +114,33 @@ export function editDistance(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
-  let cur = new Array<number>(lb + 1).fill(0);
+  // three rows in one reused buffer (called for thousands of candidate terms per keystroke)
+  const w = lb + 1;
+  if (rows.length < 3 * w) rows = new Int32Array(6 * w);
+  let prev2 = 0;
+  let prev = w;
+  let cur = 2 * w;
+  for (let j = 0; j <= lb; j++) {
+    rows[prev2 + j] = 0;
+    rows[prev + j] = j;
+    rows[cur + j] = 0;
+  }
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
+    rows[cur] = i;
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
+      let v = Math.min(rows[prev + j]! + 1, rows[cur + j - 1]! + 1, rows[prev + j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, rows[prev2 + j - 2]! + 1);
+      rows[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return prev[lb]!;
+  return rows[prev + lb]!;
 }
