@@ -64,7 +64,8 @@ export async function buildPrebuiltIndex(raw: unknown, opts: { validated?: boole
   for (const code of codes) chunks.push(await write(code, groups.get(code)!));
   // one file of every service for the pages that serve no particular département (one request, nothing to merge);
   // the only analysis done twice
-  const all = opts.all === false ? undefined : await write(ALL_CHUNK, services.map((_, i) => i));
+  // (one chunk already holds every service: it is that file)
+  const all = opts.all === false ? undefined : chunks.length === 1 ? chunks[0] : await write(ALL_CHUNK, services.map((_, i) => i));
   const departements = [...new Set(deps.filter((d): d is string => d !== null))].sort();
   const manifest: PrebuiltManifest = {
     format: PREBUILT_FORMAT,
@@ -86,10 +87,11 @@ export async function buildPrebuiltIndex(raw: unknown, opts: { validated?: boole
 export function describePrebuilt({ manifest, files }: PrebuiltIndexFiles): string {
   const bytes = [...files.values()].reduce((a, b) => a + b.byteLength, 0);
   const n = (x: number) => x.toLocaleString('fr-FR');
+  const s = (x: number, one: string, many: string) => `${n(x)} ${x > 1 ? many : one}`;
   const d = manifest.diagnostics;
   const lines = [
-    `Index préconstruit : ${n(manifest.services)} services, ${n(manifest.structures)} structures, ${manifest.chunks.length} morceaux (${manifest.departements.length} départements${manifest.chunks.some((c) => c.code === NATIONAL_CHUNK) ? ' et un morceau national' : ''})${manifest.all ? ' et un fichier complet' : ''}, ${n(Math.round(bytes / 1024))} Ko en tout.`,
-    ...(d ? [`Validation : ${n(d.received)} enregistrements lus, ${n(d.accepted)} gardés, ${n(d.skipped)} écartés, ${n(d.warnings)} valeurs corrigées.`] : []),
+    `Index préconstruit : ${s(manifest.services, 'service', 'services')}, ${s(manifest.structures, 'structure', 'structures')}, ${s(manifest.chunks.length, 'morceau', 'morceaux')} (${s(manifest.departements.length, 'département', 'départements')}${manifest.chunks.some((c) => c.code === NATIONAL_CHUNK) ? ' et un morceau national' : ''})${manifest.all && !manifest.chunks.includes(manifest.all) ? ' et un fichier complet' : ''}, ${n(Math.round(bytes / 1024))} Ko en tout.`,
+    ...(d ? [`Validation : ${s(d.received, 'enregistrement lu', 'enregistrements lus')} (structures et services), ${n(d.accepted)} gardés, ${n(d.skipped)} écartés, ${s(d.warnings, 'valeur corrigée', 'valeurs corrigées')}.`] : []),
     `Le plus gros morceau : ${[...manifest.chunks].sort((a, b) => b.bytes - a.bytes).slice(0, 1).map((c) => `${c.code} (${n(c.services)} services, ${n(Math.round(c.bytes / 1024))} Ko)`)[0] ?? '—'}.`,
   ];
   return lines.join('\n');

@@ -267,7 +267,8 @@ export async function encodeChunk(chunk: PrebuiltChunk): Promise<Uint8Array> {
  */
 export async function decodeChunk(bytes: ArrayBuffer | Uint8Array, expected?: { sha256?: string }): Promise<PrebuiltChunk & { sha256: string }> {
   let u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  if (u8.byteOffset % 8) u8 = u8.slice();
+  // (a copy: Node's Buffer#slice would be a view)
+  if (u8.byteOffset % 8) u8 = Uint8Array.prototype.slice.call(u8);
   const text = new TextDecoder();
   if (u8.byteLength < 12 || text.decode(u8.subarray(0, 8)) !== MAGIC) throw invalid('signature RELAISIX absente', 'Ce fichier n’est pas un index préconstruit Relais (signature absente).');
   const hLen = new DataView(u8.buffer, u8.byteOffset, 12).getUint32(8, true);
