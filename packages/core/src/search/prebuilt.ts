@@ -18,7 +18,7 @@
  */
 import { RelaisError } from '../errors.js';
 import { VERSION } from '../element/define.js';
-import type { Service, Structure } from '../model/types.js';
+import type { Diagnostics, Service, Structure } from '../model/types.js';
 import { ServiceIndex, taxonomySynonyms, type ServiceIndexSnapshot } from './service-index.js';
 import { TextIndex, type TextIndexSnapshot } from './text-index.js';
 
@@ -67,7 +67,7 @@ export interface PrebuiltManifest {
   /** Every service in one file (code `france`): what a page serving no particular département loads. */
   all?: PrebuiltChunkEntry;
   /** What the validation of the source data found (records skipped or repaired), shown as the JSON path shows it. */
-  diagnostics?: import('../model/types.js').Diagnostics;
+  diagnostics?: Diagnostics;
 }
 
 /** A chunk, loaded: its index snapshot, each service's position in the whole dataset and its département. */
