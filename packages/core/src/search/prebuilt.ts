@@ -335,7 +335,12 @@ export function mergeChunks(chunks: readonly PrebuiltChunk[], keep: (chunk: Preb
   chunks.forEach((c, p) => {
     for (let i = 0; i < c.seq.length; i++) if (keep(c, i)) picked.push([c.seq[i]!, p, i]);
   });
-  if (chunks.length === 1 && picked.length === chunks[0]!.seq.length) return ServiceIndex.fromSnapshot(chunks[0]!.snapshot);
+  // one chunk kept whole (a département page's own département): its index as it is
+  const parts = new Set(picked.map(([, p]) => p));
+  if (parts.size === 1) {
+    const only = chunks[[...parts][0]!]!;
+    if (picked.length === only.seq.length) return ServiceIndex.fromSnapshot(only.snapshot);
+  }
   picked.sort((a, b) => a[0] - b[0]);
   const n = picked.length;
   const newId = chunks.map((c) => new Int32Array(c.seq.length).fill(-1));
