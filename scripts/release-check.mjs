@@ -23,9 +23,10 @@ const readJson = (f) => JSON.parse(readFileSync(f, 'utf8'));
  * the data once, 765 kB with the data in columns (507 kB of it) and no JavaScript source maps; 780 kB with the three
  * contracts of the contributions and indicators. The 700 kB target of issue 17 is missed by the published `src/`
  * (93 kB, for the `source` export condition that Storybook resolves); the limit leaves room for code, not for a second
- * copy of the data. Issue 20's measurement (src, dist and PRIVACY.md) adds 18 kB packed: limit 810 kB.
+ * copy of the data. Issue 20's measurement (src, dist and PRIVACY.md) adds 18 kB packed: limit 810 kB. Issue 21's
+ * prebuilt index (its reader and writer in src and dist, the `relais-index` bin) brings it to 835.0 kB: limit 836 kB.
  */
-export const PACK_LIMITS = { '@relais/core': 810_000 };
+export const PACK_LIMITS = { '@relais/core': 836_000 };
 
 /**
  * Problems of data in the published files: a declaration whose type is a long string, or more than 100 kB of long
