@@ -83,8 +83,8 @@ export const budgets = () => [
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB
   // 159.3 → 171.6 kB (issue 19): <relais-contributions> and the directory's form (inlined in the IIFE): limit 171.8
   // session 5: 185.56 kB measured — <relais-contributions> and <relais-indicators> registered, the measurement included (issues 19, 20); target 120 missed, the way back is lazy content (issue 21)
-  // issue 21 prebuilt index: 185.6 → 189.25 kB — the prebuilt index's loader, inlined as every lazy chunk is in the IIFE
-  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 189.35 },
+  // issue 21 prebuilt index: 185.6 → 189.39 kB — the prebuilt index's loader, inlined as every lazy chunk is in the IIFE
+  { name: 'Tout-en-un IIFE (relais.iife.js, sans Leaflet)', files: ['relais.iife.js'], target: 120, limit: 189.49 },
   // React (issue 17): an app rendering one wrapper, bundled from the npm packages, React left out. From the element's
   // own entry it registers that element only: 33.8 kB; from the root entry, every element: 137.8 kB (it was the only
   // way before, 114 kB in the issue's measure, where the single element was 55 kB).
