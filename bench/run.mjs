@@ -16,17 +16,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3) ?? d;
 let sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
 if (process.argv.includes('--full')) sizes = [...new Set([...sizes, 200000])];
-const only = arg('only', 'search,directory,map,widgets,eligibility,liaison').split(',');
+const only = arg('only', 'search,prebuilt,directory,map,widgets,eligibility,liaison').split(',');
 const label = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 // 1. datasets (deterministic; generated when missing)
 const missing = sizes.filter((n) => !existsSync(join(root, `bench/data/france-${label(n)}.json`)));
 if (missing.length) spawnSync('node', [join(root, 'examples/data/generate.mjs'), '--bench', `--sizes=${missing.join(',')}`], { stdio: 'inherit' });
+// their prebuilt indexes (`relais-index`, from core's dist), when missing
+const PREBUILT_SIZES = sizes.filter((n) => n >= 10000);
+for (const n of only.includes('prebuilt') ? PREBUILT_SIZES : []) {
+  if (!existsSync(join(root, `bench/data/prebuilt-${label(n)}/manifest.json`))) spawnSync('node', [join(root, 'packages/core/bin/relais-index.mjs'), join(root, `bench/data/france-${label(n)}.json`), '-o', join(root, `bench/data/prebuilt-${label(n)}`)], { stdio: 'inherit' });
+}
 
 // 2. the browser bundle of the benchmark (our sources, through scripts/source-aliases.mjs, and the peers)
 await mkdir(join(root, 'bench/results/build'), { recursive: true });
 const tsconfigRaw = { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } };
-for (const name of ['search-bench', 'directory-bench', 'map-bench', 'eligibility-bench', 'liaison-bench']) {
+for (const name of ['search-bench', 'prebuilt-bench', 'directory-bench', 'map-bench', 'eligibility-bench', 'liaison-bench']) {
   await build({ entryPoints: [join(root, `bench/${name}.js`)], bundle: true, format: 'esm', outfile: join(root, `bench/results/build/${name}.js`), conditions: ['browser', 'import'], plugins: [esbuildSourceAliases()], target: 'es2022', logLevel: 'warning', minify: true, tsconfigRaw });
 }
 // the static source's worker, next to the bundles (the client finds it at new URL('./static-worker.js', import.meta.url))
@@ -39,7 +44,7 @@ const { server, origin } = await serveStatic(root);
 // the peers at 200 000 services take minutes in one call: a protocol timeout above puppeteer's 3 minutes
 const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc'], { protocolTimeout: 30 * 60_000 });
 const chromeVersion = await browser.version();
-const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromeVersion}`, search: [], directory: [], map: [], widgets: null, eligibility: null, liaison: null };
+const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromeVersion}`, search: [], prebuilt: [], directory: [], map: [], widgets: null, eligibility: null, liaison: null };
 try {
   for (const n of only.includes('search') ? sizes : []) {
     const page = await browser.newPage();
@@ -48,6 +53,22 @@ try {
     console.log(`search ${label(n)}: ${engines.join(', ')}…`);
     const r = await page.evaluate(async (url, engines) => (await import('/bench/results/build/search-bench.js')).run({ url, engines }), `/bench/data/france-${label(n)}.json`, engines);
     results.search.push(r);
+    await page.close();
+  }
+  for (const n of only.includes('prebuilt') ? PREBUILT_SIZES : []) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/bench/blank.html`);
+    console.log(`prebuilt ${label(n)}…`);
+    const r = await page.evaluate(async (jsonUrl, manifestUrl) => (await import('/bench/results/build/prebuilt-bench.js')).run({ jsonUrl, manifestUrl, chunkCodes: ['58', '75', '59'] }), `/bench/data/france-${label(n)}.json`, `/bench/data/prebuilt-${label(n)}/manifest.json`);
+    // sizes on disk, raw and gzip (what a server sends compressed)
+    const { gzipSync } = await import('node:zlib');
+    const gz = (file) => gzipSync(readFileSync(file)).byteLength;
+    const manifest = JSON.parse(readFileSync(join(root, `bench/data/prebuilt-${label(n)}/manifest.json`), 'utf8'));
+    r.files = { json: { raw: r.json.bytes, gzip: gz(join(root, `bench/data/france-${label(n)}.json`)) }, prebuilt: { raw: r.prebuilt.bytes, gzip: gz(join(root, `bench/data/prebuilt-${label(n)}/${(manifest.all ?? manifest.chunks[0]).file}`)) } };
+    for (const c of r.chunks) c.gzip = gz(join(root, `bench/data/prebuilt-${label(n)}/${c.code}.rix`));
+    const sorted = manifest.chunks.map((c) => c.bytes).sort((a, b) => a - b);
+    r.chunkStats = { count: manifest.chunks.length, median: sorted[sorted.length >> 1], max: sorted.at(-1), total: sorted.reduce((a, b) => a + b, 0) };
+    results.prebuilt.push(r);
     await page.close();
   }
   for (const n of only.includes('directory') ? sizes.filter((x) => x >= 10000) : []) {
@@ -151,6 +172,15 @@ for (const r of results.search) {
   }
   table += `| ${r.size.toLocaleString('en')} | *(JSON parse / validation of the dataset)* | ${f(r.parseMs, 0)} / ${f(r.validateMs, 0)} | | | | | | | | |\n`;
 }
+let ptable = `Measured ${results.date.slice(0, 10)} on ${results.machine}.\n\n`;
+ptable += '| services | path | file (MB, raw / gzip) | fetch (ms, loopback) | after the bytes: until ready (ms) | of which | keystroke p50 / p95 (ms) | same results |\n|---:|---|---:|---:|---:|---|---:|---|\n';
+const mb = (b) => (b / 1e6).toFixed(1);
+for (const r of results.prebuilt) {
+  ptable += `| ${r.size.toLocaleString('en')} | JSON: parse + validate + index | ${mb(r.files.json.raw)} / ${mb(r.files.json.gzip)} | ${f(r.json.fetchMs, 0)} | ${f(r.json.readyAfterBytesMs, 0)} | parse ${f(r.json.parseMs, 0)}, validation ${f(r.json.validateMs, 0)}, index ${f(r.json.indexMs, 0)} | ${f(r.keystrokes.json.p50, 2)} / ${f(r.keystrokes.json.p95, 2)} | |\n`;
+  ptable += `| ${r.size.toLocaleString('en')} | prebuilt: fetch → ready | ${mb(r.files.prebuilt.raw)} / ${mb(r.files.prebuilt.gzip)} | ${f(r.prebuilt.fetchMs, 0)} | **${f(r.prebuilt.readyAfterBytesMs, 0)}** | checksum + decoding ${f(r.prebuilt.decodeMs, 0)} (SHA-256 alone ${f(r.prebuilt.shaMs, 0)}), restore ${f(r.prebuilt.restoreMs, 0)} | ${f(r.keystrokes.prebuilt.p50, 2)} / ${f(r.keystrokes.prebuilt.p95, 2)} | ${r.sameResults ? `yes (${r.keystrokesCompared} keystrokes, top 20)` : '**no**'} |\n`;
+}
+ptable += '\nA département page (`departements="58"`): the chunks it downloads instead of the file of every service.\n\n| services in the data | chunks | chunk | its services | bytes (kB, raw / gzip) | after the bytes: until ready (ms) | share of the whole file | median / largest chunk (kB) |\n|---:|---:|---|---:|---:|---:|---:|---:|\n';
+for (const r of results.prebuilt) for (const c of r.chunks) ptable += `| ${r.size.toLocaleString('en')} | ${r.chunkStats.count} | ${c.code} | ${c.services.toLocaleString('en')} | ${(c.bytes / 1000).toFixed(0)} / ${(c.gzip / 1000).toFixed(0)} | ${f(c.readyAfterBytesMs, 0)} | ${((100 * c.bytes) / r.files.prebuilt.raw).toFixed(2)} % | ${(r.chunkStats.median / 1000).toFixed(0)} / ${(r.chunkStats.max / 1000).toFixed(0)} |\n`;
 let dtable = `Measured ${results.date.slice(0, 10)} on ${results.machine}.\n\n`;
 dtable += '| services | validate + index (ms) | first results rendered after index (ms) | after data in memory (ms) | keystroke → rendered p50 (ms) | p95 (ms) | max (ms) | with a commune p95 (ms) |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n';
 for (const d of results.directory) dtable += `| ${d.size.toLocaleString('en')} | ${f(d.validateAndIndexMs, 0)} | ${f(d.firstRenderAfterReadyMs, 0)} | ${f(d.firstRenderAfterDataMs, 0)} | ${f(d.p50, 1)} | ${f(d.p95, 1)} | ${f(d.max, 1)} | ${f(d.placeP95, 1)} |\n`;
@@ -181,6 +211,7 @@ const readme = join(root, 'bench/README.md');
 const text = readFileSync(readme, 'utf8');
 let out = text;
 if (results.search.length) out = out.replace(/<!-- SEARCH:START -->[\s\S]*<!-- SEARCH:END -->/, `<!-- SEARCH:START -->\n${table}<!-- SEARCH:END -->`);
+if (results.prebuilt.length) out = out.replace(/<!-- PREBUILT:START -->[\s\S]*<!-- PREBUILT:END -->/, `<!-- PREBUILT:START -->\n${ptable}<!-- PREBUILT:END -->`);
 if (results.directory.length) out = out.replace(/<!-- DIRECTORY:START -->[\s\S]*<!-- DIRECTORY:END -->/, `<!-- DIRECTORY:START -->\n${dtable}<!-- DIRECTORY:END -->`);
 if (results.map.length) out = out.replace(/<!-- MAP:START -->[\s\S]*<!-- MAP:END -->/, `<!-- MAP:START -->\n${mtable}<!-- MAP:END -->`);
 if (wtable) out = out.replace(/<!-- WIDGETS:START -->[\s\S]*<!-- WIDGETS:END -->/, `<!-- WIDGETS:START -->\n${wtable}<!-- WIDGETS:END -->`);

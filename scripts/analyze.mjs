@@ -71,10 +71,21 @@ export function applyCoreMixins(manifest, core) {
  * keep their defaults (Storybook's controls, the docs). One line of JSON: the manifest is read by tools.
  */
 export function publishedManifest(manifest) {
+  // What an element's tools read (issue 17, @relais/core under 700 kB packed): the elements, the mixins they take and
+  // the classes they extend. Functions, constants and other classes of the JavaScript API are described by the
+  // package's .d.ts; listing them here again was most of core's 148 kB manifest.
+  const elements = (manifest.modules ?? []).flatMap((mod) => (mod.declarations ?? []).filter((d) => d.customElement));
+  const bases = new Set(elements.flatMap((d) => [d.superclass?.name, ...(d.mixins ?? []).map((m) => m.name)]).filter(Boolean));
+  const kept = (d) => d.customElement || d.kind === 'mixin' || bases.has(d.name);
+  const modules = [];
   for (const mod of manifest.modules ?? []) {
-    for (const d of mod.declarations ?? []) if (d.kind === 'variable' && typeof d.default === 'string' && d.default.length > 300) delete d.default;
+    const declarations = (mod.declarations ?? []).filter(kept);
+    if (!declarations.length) continue;
+    const names = new Set(declarations.map((d) => d.name));
+    for (const d of declarations) if (d.kind === 'variable' && typeof d.default === 'string' && d.default.length > 300) delete d.default;
+    modules.push({ ...mod, declarations, exports: (mod.exports ?? []).filter((e) => names.has(e.declaration?.name)) });
   }
-  return `${JSON.stringify(manifest)}\n`;
+  return `${JSON.stringify({ ...manifest, modules })}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -9,6 +9,9 @@
 //   /faults/flaky/:key?fail=N              503 for the first N requests of :key, then the dataset
 //   /faults/count/:key                     how many requests :key received
 //   /faults/list                           the FAULTS below, for the browser tests
+//   /prebuilt/(nievre|france-services|damaged)/:file  a prebuilt index (relais-index) of examples/data/*.json built on
+//                                          first request (`damaged`: the Nièvre one with a byte changed in its chunk);
+//                                          /prebuilt/_asked = the files asked so far
 //   /faults/serve/:key?fault=F&times=N&file=P  the first N requests of :key get fault F, the next ones the file P
 //                                          (under examples/ or packages/*/catalogues|test/fixtures); F is one of FAULTS
 //   /faults/receiver/:key?fault=F&times=N  the liaison receiver behind the same faults, or receipt-truncated (stored,
@@ -130,10 +133,34 @@ const contrib = createContributionsDouble({ prefix: '/contrib' });
 const liaisonDir = mkdtempSync(join(tmpdir(), 'relais-liaison-test-'));
 const liaison = createLiaisonReceiver({ dir: liaisonDir, path: '/liaison/receive', anonymous: true });
 
+// prebuilt indexes (packages/core/src/search/prebuilt.ts), built on first request from core's dist
+const prebuilt = new Map();
+const prebuiltAsked = [];
+async function prebuiltFile(name, file) {
+  if (!prebuilt.has(name)) {
+    const { buildPrebuiltIndex } = await import('../../packages/core/dist/prebuilt.js');
+    const data = JSON.parse(readFileSync(join(root, `examples/data/${name === 'damaged' ? 'nievre' : name}.json`), 'utf8'));
+    const built = await buildPrebuiltIndex(data);
+    if (name === 'damaged') for (const b of built.files.values()) b[b.length - 64] ^= 1;
+    prebuilt.set(name, built);
+  }
+  const built = prebuilt.get(name);
+  return file === 'manifest.json' ? JSON.stringify(built.manifest) : built.files.get(file);
+}
+
 async function handle(req, res) {
   const url = new URL(req.url, 'http://localhost');
   const p = url.pathname;
   let m;
+  if (p === '/prebuilt/_asked') return send(res, 200, prebuiltAsked);
+  if ((m = /^\/prebuilt\/(nievre|france-services|damaged)\/([\w-]+\.(?:json|rix))$/.exec(p))) {
+    prebuiltAsked.push(`${m[1]}/${m[2]}`);
+    const body = await prebuiltFile(m[1], m[2]);
+    if (!body) return send(res, 404, { detail: 'absent' });
+    res.writeHead(200, { 'content-type': m[2].endsWith('.json') ? 'application/json' : 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(body);
+    return true;
+  }
   if ((m = /^\/faults\/status\/(\d{3})$/.exec(p))) {
     const ra = url.searchParams.get('retry-after');
     return send(res, Number(m[1]), { detail: `status ${m[1]}` }, 'application/json', ra ? { 'retry-after': ra } : {});
@@ -229,7 +256,7 @@ async function handle(req, res) {
 /** web-test-runner / web-dev-server middleware. */
 export function testServerMiddleware() {
   return async (ctx, next) => {
-    if (!/^\/(faults|di|rest|liaison|contrib|ind|measure)\//.test(ctx.path)) return next();
+    if (!/^\/(faults|di|rest|liaison|contrib|ind|measure|prebuilt)\//.test(ctx.path)) return next();
     ctx.respond = false;
     const done = await handle(ctx.req, ctx.res);
     if (!done) send(ctx.res, 404, { detail: 'not found' });

@@ -10,16 +10,17 @@ import { RelaisError } from './errors.js';
 import type { Dataset } from './model/schema.js';
 
 /** Builds client options from widget attributes (shared by the provider and standalone widgets). */
-export function clientOptionsFromAttributes(a: { source?: string | null; src?: string | null; baseUrl?: string | null; data?: Dataset | null }): ClientOptions | null {
+export function clientOptionsFromAttributes(a: { source?: string | null; src?: string | null; baseUrl?: string | null; data?: Dataset | null; departements?: string | null }): ClientOptions | null {
   const source = a.source || (a.src || a.data ? 'static' : a.baseUrl ? 'rest' : null);
   if (!source) return null; // nothing configured yet (the client may come as a property)
-  if (source === 'static') return { source, ...(a.data ? { data: a.data } : {}), ...(a.src ? { url: a.src } : {}) };
+  const deps = a.departements?.split(',').map((d) => d.trim()).filter(Boolean);
+  if (source === 'static') return { source, ...(a.data ? { data: a.data } : {}), ...(a.src ? { url: a.src } : {}), ...(deps?.length ? { departements: deps } : {}) };
   // createClient() explains what is missing or unknown
   return { source, baseUrl: a.baseUrl ?? '' } as ClientOptions;
 }
 
 /** True when one of the source attributes changed. */
-export const sourceChanged = (changed: Map<PropertyKey, unknown>): boolean => ['source', 'src', 'baseUrl', 'data'].some((k) => changed.has(k));
+export const sourceChanged = (changed: Map<PropertyKey, unknown>): boolean => ['source', 'src', 'baseUrl', 'data', 'departements'].some((k) => changed.has(k));
 
 /**
  * Builds the client described by source attributes: `client` is undefined when nothing is configured,
@@ -52,8 +53,17 @@ export class RelaisProvider extends RelaisElement {
   /** Kind of source: `static` (a JSON file), `data-inclusion` (the national API) or `rest` (the Relais REST contract). Defaults to `static` when `src` is set. */
   @property({ reflect: true }) source: 'static' | 'data-inclusion' | 'rest' | undefined;
 
-  /** URL of the static JSON file `{ structures, services }` (data·inclusion v1 shape). */
+  /**
+   * URL of the static JSON file `{ structures, services }` (data·inclusion v1 shape), or of the `manifest.json` of a
+   * prebuilt index (`relais-index`): loaded with no validation and no analysis.
+   */
   @property() src: string | undefined;
+
+  /**
+   * Départements the page serves, comma-separated (`58` or `58,89`): with a prebuilt index (`src` names its
+   * manifest), only their chunks and the national one are downloaded. Ignored for a JSON file.
+   */
+  @property() departements: string | undefined;
 
   /** Base URL of the data·inclusion API (or of its proxy) or of a Relais REST API. */
   @property({ attribute: 'base-url' }) baseUrl: string | undefined;

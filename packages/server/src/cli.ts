@@ -19,6 +19,8 @@ import { jsonLogger, silentLogger } from './http/log.js';
 import type { Route } from './http/types.js';
 import { importDataset, importFile } from './import/import.js';
 import { refreshWords } from './directory/words.js';
+import { exportPrebuiltIndex, writePrebuiltIndex } from './directory/export-index.js';
+import { describePrebuilt } from '@relais/core/prebuilt';
 import { liaisonRoutes, liaisonCommand } from './liaison/index.js';
 import { contributionRoutes, moderatorsCommand, readContributionsConfig } from './contributions/index.js';
 import { syncRoutes, runDataInclusionSync, startSyncSchedule, type DirectoryWrites } from './sync/index.js';
@@ -28,6 +30,8 @@ const USAGE = `Usage :
   relais-server                  démarre le serveur (applique d’abord les migrations)
   relais-server migrate          applique les migrations puis s’arrête
   relais-server import <fichier…> importe des fichiers data·inclusion (structures, services) puis s’arrête
+  relais-server export-index <dossier> [--sans-complet]
+                                 écrit l’annuaire en index préconstruit (manifest.json et un fichier .rix par département) pour la source statique
   relais-server sync             synchronise une fois le territoire depuis l’API data·inclusion (DI_API_TOKEN…) puis s’arrête
   relais-server liaison <…>      partenaires, destinataires, jetons et purge des fiches de liaison (voir LIAISON.md)
   relais-server moderateurs ajouter <courriel|sub> --departements 58,89 | lister | retirer <courriel|sub>
@@ -84,6 +88,23 @@ async function main(argv: string[]): Promise<number> {
           skipped: r.skipped,
         });
       }
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if (cmd === 'export-index') {
+    const dir = args.find((a) => !a.startsWith('-'));
+    if (!dir) {
+      console.error('Indiquez le dossier de sortie : relais-server export-index index/');
+      return 2;
+    }
+    const db = await open(config);
+    try {
+      await migrate(db);
+      const built = await exportPrebuiltIndex(db, { all: !args.includes('--sans-complet') });
+      await writePrebuiltIndex(dir, built);
+      process.stdout.write(`${describePrebuilt(built)}\nÉcrit dans ${dir}.\n`);
     } finally {
       await db.close();
     }

@@ -9,6 +9,7 @@ export { importDataset, importFile, writeServices, type ImportReport } from './i
 export { searchDirectory, getService, clauses, type DirectoryHit, type DirectoryPage } from './directory/search.js';
 export { serviceRow, departementOfService, type ServiceRow } from './directory/document.js';
 export { refreshWords } from './directory/words.js';
+export { exportPrebuiltIndex, writePrebuiltIndex } from './directory/export-index.js';
 export { directoryRoutes } from './directory/routes.js';
 export { createApp, type App, type AppOptions } from './http/app.js';
 export { Router, type Match } from './http/router.js';

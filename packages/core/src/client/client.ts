@@ -86,8 +86,8 @@ class SourceClient extends BaseClient {
         this.toPage();
       };
       this.worker = w;
-      const { url, headers, timeoutMs, retries, cacheTtlMs } = this.opts as StaticSourceOptions & { url: string };
-      void this.post(w, 'init', [{ source: 'static', url: new URL(url, globalThis.location?.href).href, headers, timeoutMs, retries, cacheTtlMs }]).catch(() => undefined);
+      const { url, headers, timeoutMs, retries, cacheTtlMs, departements } = this.opts as StaticSourceOptions & { url: string };
+      void this.post(w, 'init', [{ source: 'static', url: new URL(url, globalThis.location?.href).href, headers, timeoutMs, retries, cacheTtlMs, departements }]).catch(() => undefined);
     } catch {
       this.toPage();
     }

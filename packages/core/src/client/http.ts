@@ -65,6 +65,15 @@ export class Http {
     return withSignal(p, init.signal);
   }
 
+  /** GETs a binary file (not cached), with the same retries. */
+  async getBytes(url: string): Promise<ArrayBuffer> {
+    try {
+      return await (await this.get(url, { Accept: 'application/octet-stream' })).arrayBuffer();
+    } catch (e) {
+      throw toRelaisError(e);
+    }
+  }
+
   /** Drops cached responses. */
   clearCache(): void {
     this.cache.clear();

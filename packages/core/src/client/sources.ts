@@ -8,7 +8,7 @@ import { departementOf, resolveCommune } from '../geo/gazetteer.js';
 import { communesOf, nearestCommuneTo, placeInText } from '../geo/places.js';
 import type { ResolvedPlace } from '../search/query.js';
 import { DiagnosticsCollector } from '../model/diagnostics.js';
-import type { SearchItem } from '../model/types.js';
+import type { Diagnostics, SearchItem } from '../model/types.js';
 import type { ServiceIndex } from '../search/service-index.js';
 import { queryKey, type MapPoints, type SearchQuery, type SearchResult } from '../search/query.js';
 import { Http, withSignal } from './http.js';
@@ -43,8 +43,20 @@ export class StaticClient extends BaseClient {
   private dataset(signal?: AbortSignal): Promise<IndexedDataset> {
     if (!this.loading) {
       this.loading = (async () => {
-        const [raw, { indexDataset }] = await Promise.all([this.opts.data ?? this.http.getJson(this.opts.url!), loadPipeline()]);
+        // validation and indexing load while the file comes, unless the file is a prebuilt index's manifest
+        if (!/manifest\.json(\?|#|$)/.test(this.opts.url ?? '')) void loadPipeline().catch(() => undefined);
+        const raw = await (this.opts.data ?? this.http.getJson(this.opts.url!));
         this.collector = new DiagnosticsCollector();
+        if (this.opts.url && (raw as { format?: unknown })?.format === 'relais-index') {
+          // a prebuilt index (search/prebuilt.ts): its chunks, checked, with no validation and no analysis
+          const { loadPrebuilt } = await import('../search/prebuilt.js');
+          const loaded = await loadPrebuilt(raw, new URL(this.opts.url, globalThis.location?.href).href, (u) => this.http.getBytes(u), this.opts.departements);
+          const d = (raw as { diagnostics?: Diagnostics }).diagnostics;
+          if (d) this.collector.merge(d);
+          this.reportIssues(0);
+          return loaded;
+        }
+        const { indexDataset } = await loadPipeline();
         const { diagnostics, ...indexed } = indexDataset(raw);
         this.collector.merge(diagnostics);
         this.reportIssues(0);

@@ -26,8 +26,18 @@ export interface HttpOptions {
 /** Options of the static source. */
 export interface StaticSourceOptions extends HttpOptions {
   source: 'static';
-  /** URL of a JSON file `{ structures, services }` (data·inclusion v1 shape). */
+  /**
+   * URL of a JSON file `{ structures, services }` (data·inclusion v1 shape), or of the `manifest.json` of a prebuilt
+   * index written by `relais-index` (or `relais-server export-index`): then no validation and no analysis run in the
+   * browser, and only the chunks of `departements` are downloaded.
+   */
   url?: string;
+  /**
+   * With a prebuilt index: the départements the page serves (`['58', '89']`). Only their chunks and the national one
+   * (services placed in no département or open only at a distance) are downloaded; searches then cover those
+   * services alone. Without it, the file of every service is loaded. Ignored for a JSON file.
+   */
+  departements?: readonly string[];
   /** Or the dataset itself. */
   data?: Dataset;
   /**

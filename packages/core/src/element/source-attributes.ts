@@ -23,7 +23,11 @@ type Constructor<T = object> = new (...args: any[]) => T;
  */
 export const SourceAttributesMixin = <T extends Constructor<LitElement>>(base: T) => {
   class SourceAttributesElement extends base {
-    /** URL of a static JSON file in the data·inclusion shape (standalone use). */
+    /**
+     * URL of a static JSON file in the data·inclusion shape, or of the `manifest.json` of a prebuilt index written by
+     * `relais-index` (standalone use): a prebuilt index loads with no validation and no analysis, and only the chunks
+     * of the widget's `departements` when it has them.
+     */
     @property() src: string | undefined;
     /** Kind of source when standalone: `static`, `data-inclusion` or `rest`. */
     @property() source: 'static' | 'data-inclusion' | 'rest' | undefined;

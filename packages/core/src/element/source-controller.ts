@@ -71,7 +71,8 @@ export class SourceController implements ReactiveController {
   /** Builds the widget's own client again when one of its source properties changed. */
   sync(changed: ReadonlyMap<PropertyKey, unknown>): void {
     if (!sourceChanged(changed as Map<PropertyKey, unknown>)) return;
-    const { client, error } = clientFromAttributes(this.host);
+    // a widget's own `departements` (directory, map), when it has them, names the chunks of a prebuilt index to load
+    const { client, error } = clientFromAttributes(this.host as SourceAttributes & { departements?: string });
     this.own = client;
     if (error) this.callbacks.error?.(error);
   }

@@ -11,7 +11,7 @@ import { departementOf } from '../geo/gazetteer.js';
 import { categoryOf, PUBLICS, STRUCTURE_KINDS, THEMATIQUES, termLabel } from '../taxonomy/taxonomy.js';
 import { analyze, fold, words } from '../text/analyze.js';
 import { DEFAULT_COMMUNE_RADIUS_KM, emptyFacets, paging, pointPlace, type Facets, type MapPoint, type MapPoints, type ResolvedPlace, type SearchQuery, type SearchResult } from './query.js';
-import { TextIndex, type Synonym } from './text-index.js';
+import { TextIndex, type Synonym, type TextIndexSnapshot } from './text-index.js';
 import { demarchesSynonyms } from './demarches.js';
 
 /** Synonyms from the taxonomy (every keyword of a term stands for that term's concept) and the démarches people type. */
@@ -103,6 +103,27 @@ function countJoint(joint: Uint32Array, size: number): Int32Array {
   return c;
 }
 
+/**
+ * What a built index holds, ready-made (`ServiceIndex.toSnapshot()`, written by the prebuilt index,
+ * search/prebuilt.ts): the records, positions, facet value lists and the text index. Restoring it validates and
+ * analyses nothing.
+ */
+export interface ServiceIndexSnapshot {
+  /** The structures of the services (validated records). */
+  structures: Structure[];
+  /** The services, in index order (validated records). */
+  services: Service[];
+  lat: Float64Array;
+  lon: Float64Array;
+  remoteOnly: Uint8Array;
+  /**
+   * Per facet: its values by id, the distinct value-id lists (list k is lists[listOffsets[k] .. listOffsets[k + 1]])
+   * and each document's list.
+   */
+  facets: Record<FacetName | 'categories', { names: string[]; lists: Uint16Array; listOffsets: Uint32Array; docLists: Uint32Array }>;
+  text: TextIndexSnapshot;
+}
+
 /** The searchable index of a dataset. */
 export class ServiceIndex {
   readonly items: readonly SearchItem[];
@@ -125,16 +146,38 @@ export class ServiceIndex {
   private hours: Array<OpeningHours | null> | null = null;
   private readonly byId = new Map<string, number>();
 
-  constructor(structures: readonly Structure[], services: readonly Service[]) {
-    const structById = new Map(structures.map((s) => [s.id, s]));
-    this.items = services.map((service) => ({ service, structure: structById.get(service.structure_id) ?? null, distanceKm: null }));
+  /**
+   * Indexes the services (with their structures), or restores an index from its snapshot (`ServiceIndex.fromSnapshot`).
+   */
+  constructor(structures: readonly Structure[] | ServiceIndexSnapshot, services: readonly Service[] = []) {
+    const snap = Array.isArray(structures) ? null : (structures as ServiceIndexSnapshot);
+    const structById = new Map((snap ? snap.structures : (structures as readonly Structure[])).map((s) => [s.id, s]));
+    this.items = (snap ? snap.services : services).map((service) => ({ service, structure: structById.get(service.structure_id) ?? null, distanceKm: null }));
     const n = this.items.length;
-    this.lat = new Float64Array(n);
-    this.lon = new Float64Array(n);
-    this.remoteOnly = new Uint8Array(n);
     const names: Array<FacetName | 'categories'> = [...FACETS, 'categories'];
     this.dict = Object.fromEntries(names.map((f) => [f, { ids: new Map<string, number>(), names: [] as string[] }])) as ServiceIndex['dict'];
     this.docVals = Object.fromEntries(names.map((f) => [f, new Array<Uint16Array>(n)])) as ServiceIndex['docVals'];
+    if (snap) {
+      if (snap.lat.length !== n || snap.lon.length !== n || snap.remoteOnly.length !== n || snap.text.size !== n) throw new RangeError('ServiceIndex snapshot: inconsistent arrays');
+      this.lat = snap.lat;
+      this.lon = snap.lon;
+      this.remoteOnly = snap.remoteOnly;
+      for (let i = 0; i < n; i++) this.byId.set(this.items[i]!.service.id, i);
+      for (const f of names) {
+        const { names: values, lists, listOffsets, docLists } = snap.facets[f];
+        const d = this.dict[f];
+        values.forEach((v, id) => d.ids.set(v, id));
+        d.names = values;
+        const shared = Array.from({ length: listOffsets.length - 1 }, (_, k) => lists.subarray(listOffsets[k]!, listOffsets[k + 1]!));
+        const vals = this.docVals[f];
+        for (let i = 0; i < n; i++) vals[i] = shared[docLists[i]!]!;
+      }
+      this.text = TextIndex.fromSnapshot(snap.text);
+      return;
+    }
+    this.lat = new Float64Array(n);
+    this.lon = new Float64Array(n);
+    this.remoteOnly = new Uint8Array(n);
     const idOf = (f: FacetName | 'categories', v: string): number => {
       const d = this.dict[f];
       let id = d.ids.get(v);
@@ -210,6 +253,35 @@ export class ServiceIndex {
       },
       taxonomySynonyms(),
     );
+  }
+
+  /** Restores an index from `toSnapshot()`: no record is validated, no text analysed. The arrays are used as they are. */
+  static fromSnapshot(snapshot: ServiceIndexSnapshot): ServiceIndex {
+    return new ServiceIndex(snapshot);
+  }
+
+  /** The built index, ready-made: its records and arrays (not copies), for the prebuilt index (search/prebuilt.ts). */
+  toSnapshot(): ServiceIndexSnapshot {
+    const structures = [...new Set(this.items.map((it) => it.structure).filter((st): st is Structure => st !== null))];
+    const facets = {} as ServiceIndexSnapshot['facets'];
+    for (const f of [...FACETS, 'categories'] as const) {
+      // documents share their value lists (the constructor builds each distinct list once)
+      const listIds = new Map<Uint16Array, number>();
+      const docLists = new Uint32Array(this.items.length);
+      this.docVals[f].forEach((a, i) => {
+        let k = listIds.get(a);
+        if (k === undefined) listIds.set(a, (k = listIds.size));
+        docLists[i] = k;
+      });
+      const listOffsets = new Uint32Array(listIds.size + 1);
+      let k = 0;
+      for (const a of listIds.keys()) listOffsets[k + 1] = listOffsets[k++]! + a.length;
+      const lists = new Uint16Array(listOffsets[listIds.size]!);
+      k = 0;
+      for (const a of listIds.keys()) lists.set(a, listOffsets[k++]!);
+      facets[f] = { names: this.dict[f].names, lists, listOffsets, docLists };
+    }
+    return { structures, services: this.items.map((it) => it.service), lat: this.lat, lon: this.lon, remoteOnly: this.remoteOnly, facets, text: this.text.toSnapshot() };
   }
 
   private words: Set<string> | null = null;

@@ -42,6 +42,26 @@ interface Alternative {
   factor: number;
 }
 
+/**
+ * What a built index holds, ready-made (`TextIndex.toSnapshot()`, written by the prebuilt index, search/prebuilt.ts):
+ * the terms and the postings in compressed sparse rows. Restoring it needs no analysis of the documents.
+ */
+export interface TextIndexSnapshot {
+  size: number;
+  /** Term strings by id (`~value` for concepts). */
+  terms: string[];
+  /** Term ids in the order of their strings. */
+  sorted: Uint32Array;
+  /** Term t's postings are postDocs/postWeights[offsets[t] .. offsets[t + 1]], documents in increasing order. */
+  offsets: Uint32Array;
+  postDocs: Uint32Array;
+  postWeights: Float32Array;
+  idf: Float32Array;
+  /** Analysed phrase → concepts. */
+  synonyms: Array<[phrase: string, concepts: Array<[concept: string, strength: number]>]>;
+  maxPhrase: number;
+}
+
 /** Builds and queries the index. */
 export class TextIndex {
   readonly size: number;
@@ -58,17 +78,67 @@ export class TextIndex {
   private maxPhrase = 1;
 
   /**
-   * @param size number of documents (ids 0..size-1)
+   * Builds the index of `size` documents, or restores one from its snapshot (`TextIndex.fromSnapshot`).
+   * @param size number of documents (ids 0..size-1), or a snapshot
    * @param fields calls `emit` with each text of a document and its weight
    * @param concepts calls `emit` with each taxonomy value of a document and its weight
    */
   constructor(
-    size: number,
-    fields: (doc: number, emit: EmitText) => void,
+    size: number | TextIndexSnapshot,
+    fields: (doc: number, emit: EmitText) => void = () => undefined,
     concepts: (doc: number, emit: EmitConcept) => void = () => undefined,
     synonyms: readonly Synonym[] = [],
   ) {
-    this.size = size;
+    if (typeof size === 'number') {
+      this.size = size;
+      this.build(size, fields, concepts, synonyms);
+    } else {
+      this.size = size.size;
+      this.restore(size);
+    }
+  }
+
+  /** Restores an index from `toSnapshot()`: no document is analysed. The arrays are used as they are, not copied. */
+  static fromSnapshot(snapshot: TextIndexSnapshot): TextIndex {
+    return new TextIndex(snapshot);
+  }
+
+  /** The built index, ready-made (the arrays themselves, not copies). */
+  toSnapshot(): TextIndexSnapshot {
+    const synonyms = [...this.synonyms].map(([k, cs]) => [k, cs.map(([c, w]) => [c, w] as [string, number])] as [string, Array<[string, number]>]);
+    return { size: this.size, terms: this.terms, sorted: this.sorted, offsets: this.offsets, postDocs: this.postDocs, postWeights: this.postWeights, idf: this.idf, synonyms, maxPhrase: this.maxPhrase };
+  }
+
+  private restore(s: TextIndexSnapshot): void {
+    const n = s.terms.length;
+    if (s.offsets.length !== n + 1 || s.sorted.length !== n || s.idf.length !== n || s.postDocs.length !== s.postWeights.length || s.offsets[n] !== s.postDocs.length) {
+      throw new RangeError('TextIndex snapshot: inconsistent arrays');
+    }
+    this.terms = s.terms;
+    for (let i = 0; i < n; i++) this.termIds.set(s.terms[i]!, i);
+    this.sorted = s.sorted;
+    this.offsets = s.offsets;
+    this.postDocs = s.postDocs;
+    this.postWeights = s.postWeights;
+    this.idf = s.idf;
+    this.indexFirstLetters();
+    for (const [k, cs] of s.synonyms) this.synonyms.set(k, cs);
+    this.maxPhrase = s.maxPhrase;
+  }
+
+  /** Term ids by first letter (concepts left out), for typo matching. */
+  private indexFirstLetters(): void {
+    for (let i = 0; i < this.terms.length; i++) {
+      const t = this.terms[i]!;
+      if (t.startsWith('~')) continue;
+      const k = t[0]!;
+      let b = this.byFirst.get(k);
+      if (!b) this.byFirst.set(k, (b = []));
+      b.push(i);
+    }
+  }
+
+  private build(size: number, fields: (doc: number, emit: EmitText) => void, concepts: (doc: number, emit: EmitConcept) => void, synonyms: readonly Synonym[]): void {
     // Pass 1: (term, doc, weight) triples in growable typed arrays; one triple per term and document.
     let cap = 1 << 16;
     let tTerm = new Uint32Array(cap);
@@ -168,14 +238,7 @@ export class TextIndex {
     for (let t = 0; t < nTerms; t++) this.idf[t] = Math.log(1 + size / (offsets[t + 1]! - offsets[t]! + 0.5));
     const order = this.terms.map((_, i) => i).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
     this.sorted = Uint32Array.from(order);
-    for (let i = 0; i < this.terms.length; i++) {
-      const t = this.terms[i]!;
-      if (t.startsWith('~')) continue;
-      const k = t[0]!;
-      let b = this.byFirst.get(k);
-      if (!b) this.byFirst.set(k, (b = []));
-      b.push(i);
-    }
+    this.indexFirstLetters();
     for (const s of synonyms) {
       const key = analyze(s.phrase).join(' ');
       if (!key) continue;
