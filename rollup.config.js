@@ -72,7 +72,77 @@ const ELEMENTS = {
   'relais-indicators': 'packages/indicators/src/define.ts',
 };
 
-/** Writes manifest.json: for each entry, itself and the chunks it imports statically (what a page downloads before it runs). */
+/**
+ * What an element runs on its first render beyond its static imports: the modules it always imports on first use
+ * (by their file), and the client of a source, `static` or `remote` (REST and data·inclusion), for an element or
+ * provider with source attributes. The autoloader preloads their chunks with the widget's (issue 21).
+ */
+const FIRST_RENDER = {
+  // the directory's labels (directory.ts imports them as it loads)
+  'relais-directory': [/core\/src\/labels\.ts$/],
+  // the client of each source (client.ts), the pipeline that reads its answers, and ky for the HTTP ones
+  static: [/core\/src\/client\/sources\.ts$/, /core\/src\/client\/pipeline\.ts$/],
+  remote: [/core\/src\/client\/remote-sources\.ts$/, /core\/src\/client\/pipeline\.ts$/, /ky\/distribution\/index\.js$/],
+};
+/** The elements that place their `commune` on first render, with its département's communes (PlaceController). */
+const COMMUNE_TAGS = ['relais-directory', 'relais-map'];
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** The numbers of one source-map segment (base64 VLQ). */
+const vlqDecode = (seg) => {
+  const out = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of seg) {
+    const digit = B64.indexOf(ch);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = shift = 0;
+    }
+  }
+  return out;
+};
+const vlqEncode = (nums) =>
+  nums
+    .map((n) => {
+      let v = n < 0 ? (-n << 1) | 1 : n << 1;
+      let s = '';
+      do {
+        let digit = v & 31;
+        v >>>= 5;
+        if (v) digit |= 32;
+        s += B64[digit];
+      } while (v);
+      return s;
+    })
+    .join('');
+/** Source-map mappings with the segments of `line` after `column` moved right by `delta` (text inserted there). */
+function shiftColumns(mappings, line, column, delta) {
+  const lines = mappings.split(';');
+  let abs = 0;
+  const segs = lines[line].split(',');
+  for (let i = 0; i < segs.length; i++) {
+    const nums = vlqDecode(segs[i]);
+    abs += nums[0];
+    if (abs > column) {
+      // columns are relative to the previous segment of the line: moving the first one moves them all
+      nums[0] += delta;
+      segs[i] = vlqEncode(nums);
+      break;
+    }
+  }
+  lines[line] = segs.join(',');
+  return lines.join(';');
+}
+
+/**
+ * Writes manifest.json: for each entry, itself and the chunks it imports statically (what a page downloads before it
+ * runs); and `preload`: for each element (and source), every file of its first render — the closure of its widget
+ * entry and of the modules in FIRST_RENDER, the entry first (the files are requested in that order) — and the
+ * elements that load their commune's département, which it also writes into the autoloader, in place of its placeholder.
+ */
 const manifest = () => ({
   name: 'relais-manifest',
   generateBundle(_options, bundle) {
@@ -86,7 +156,37 @@ const manifest = () => ({
     for (const [file, chunk] of Object.entries(bundle)) {
       if (chunk.type === 'chunk' && chunk.isEntry) entries[chunk.name] = [...closure(file)].sort();
     }
-    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ entries }, null, 1) + '\n' });
+    const chunkOf = (re) => {
+      const file = Object.keys(bundle).find((f) => bundle[f].type === 'chunk' && !bundle[f].isEntry && Object.keys(bundle[f].modules).some((id) => re.test(id)));
+      if (!file) throw new Error(`relais-manifest: no chunk for ${re}`);
+      return file;
+    };
+    const preload = {};
+    for (const tag of Object.keys(ELEMENTS)) preload[tag] = [...closure(`widgets/${tag}.js`)];
+    for (const [key, modules] of Object.entries(FIRST_RENDER)) {
+      const seen = new Set(preload[key] ?? []);
+      for (const re of modules) closure(chunkOf(re), seen);
+      preload[key] = [...seen];
+    }
+    // the elements whose first render loads the communes of their `commune` attribute's département (communes/dNN.js)
+    preload.commune = COMMUNE_TAGS;
+    const loader = bundle['relais.js'];
+    const json = JSON.stringify(preload);
+    // file names are [\w/.-]: the JSON goes into a quoted string as it is
+    if (/['\\\n]/.test(json)) throw new Error('relais-manifest: a file name needs escaping');
+    const at = /(['"])__RELAIS_PRELOAD__\1/.exec(loader.code);
+    if (!at) throw new Error('relais-manifest: the autoloader has no __RELAIS_PRELOAD__ placeholder');
+    const literal = `'${json}'`;
+    loader.code = loader.code.slice(0, at.index) + literal + loader.code.slice(at.index + at[0].length);
+    // its source map follows (rollup 4 has already emitted it as an asset, relais.js.map)
+    const shift = (m) => shiftColumns(m, loader.code.slice(0, at.index).split('\n').length - 1, at.index - loader.code.lastIndexOf('\n', at.index) - 1, literal.length - at[0].length);
+    const mapFile = bundle['relais.js.map'];
+    if (mapFile?.type === 'asset') {
+      const map = JSON.parse(String(mapFile.source));
+      map.mappings = shift(map.mappings);
+      mapFile.source = JSON.stringify(map);
+    } else if (loader.map) loader.map.mappings = shift(loader.map.mappings);
+    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ entries, preload }, null, 1) + '\n' });
   },
 });
 

@@ -31,7 +31,10 @@ export function reactApp(name) {
  */
 export const budgets = () => [
   // 0.59 kB measured (one i18n policy, unchanged): limit 0.7
-  { name: 'Autoloader (relais.js)', files: closure('relais'), target: 1.5, limit: 0.7 },
+  // issue 21: 0.59 → 1.57 kB — the lists of each widget's first-render files (≈ 110 file names with their content hashes,
+  // which gzip cannot shrink; an index-based encoding measured no smaller) and the modulepreload links that take the
+  // directory's first results from ≈ 3.9 to ≈ 2.4 s on the mobile profile: target 1.5 missed by 0.07 kB, limit 1.7
+  { name: 'Autoloader (relais.js)', files: closure('relais'), target: 1.5, limit: 1.7 },
   // 34.5 → 36.1 kB (session 3): hand-offs that widen to the département and the nearest service and say so, the
   // département scope, the context root that lets widgets and provider load in any order. Target missed by 1.1 kB.
   // 36.2 → 37.6 kB (issue 15, ranking journeys): the place recognised in the words, why no service serves the town and
@@ -45,6 +48,8 @@ export const budgets = () => [
   // issue 17 split (typed view-models for the render modules, the controllers' option objects: property names terser keeps): remeasured, limit = measured + 0.1 kB
   // issue 21 prebuilt index: 42.0 → 42.26 kB — the `departements` attribute of the provider and of the client options
   // (the chunks a prebuilt index loads) and the worker's init passing them; the loader itself is in the lazy chunk
+  // issue 21: the autoloader's preload lists (+0.98 kB): 42.23 → 43.21 kB measured (42.23 already 0.03 over 42.2 on this
+  // branch's base): limit 43.3
   { name: 'Page annuaire : autoloader + cœur + <relais-directory>', files: [...closure('relais'), ...closure('widgets/relais-directory')], target: 35, limit: 42.2 },
   // 58.99 → 58.65 kB (one i18n policy: the map's English in i18n/map.en.js): limit 58.8
   // issue 17 structure (SourceController/PlaceController in core, the directory's render modules, the map's ClusterLayer) and the liaison leave guard: remeasured, limit = measured + 0.1 kB

@@ -5,6 +5,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 
 const CDN = '/packages/relais/dist/cdn/';
+/** The files the autoloader asked for with <link rel="modulepreload"> (paths from the CDN folder). */
+const preloaded = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname).filter((p) => p.startsWith(CDN)).map((p) => p.slice(CDN.length));
 const fetched = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith(CDN)).map((p) => p.slice(CDN.length));
 
 describe('autoloader relais.js', () => {
@@ -26,6 +28,11 @@ describe('autoloader relais.js', () => {
         expect(customElements.get(other), other).to.equal(undefined);
       }
       expect(files.some((f) => f.startsWith('vendor/')), 'no Leaflet without a map').to.equal(false);
+      // the pathway's chunks were asked for at once, from the build's list (manifest.json), and nothing of the others
+      const manifest = (await (await fetch(`${CDN}manifest.json`)).json()) as { entries: Record<string, string[]>; preload: Record<string, string[]> };
+      expect(preloaded()).to.include.members(manifest.entries['widgets/relais-pathway']);
+      expect(preloaded()).to.have.members(manifest.preload['relais-pathway']);
+      expect(preloaded().some((f) => /sources|ky|directory|labels/.test(f)), 'nothing for other widgets or a source').to.equal(false);
 
       // a CMS adds a widget after load: the observer loads its chunk
       const later = document.createElement('section');
@@ -36,6 +43,11 @@ describe('autoloader relais.js', () => {
       files = fetched();
       expect(files).to.include('widgets/relais-directory.js');
       expect(files).to.not.include('widgets/relais-map.js');
+      // its chunks, its labels and the static source's client (src, no source attribute), each once; not ky
+      expect(preloaded()).to.include.members([...manifest.preload['relais-directory'], ...manifest.preload.static]);
+      expect(preloaded().some((f) => /sources-/.test(f))).to.equal(true);
+      expect(preloaded()).to.not.include('vendor/ky.js');
+      expect(new Set(preloaded()).size).to.equal(preloaded().length);
 
       // a second copy of the loader (a CMS including the script twice) loads nothing twice and throws nothing
       const second = await import(`${CDN}relais.js?copy=2` as string);
