@@ -7,6 +7,7 @@ export { LangController } from './i18n/i18n.js';
 export { defineElement, VERSION } from './element/define.js';
 export { RelaisElement, hostReset, tokens, controls, pageStyles } from './element/base.js';
 export { heading } from './element/heading.js';
+export { yieldToMain, AfterYield } from './element/yield.js';
 export * from './element/events.js';
 export { clientContext, storeContext } from './element/context.js';
 export { RelaisStore, StoreChangeEvent, type SharedFilters, type DirectoryRequest } from './element/store.js';

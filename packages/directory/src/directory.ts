@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { property, state, query } from 'lit/decorators.js';
-import { RelaisElement, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, pageStyles } from '@relais/core';
+import { AfterYield, RelaisElement, RelaisSearchEvent, RelaisSelectEvent, SourceAttributesMixin, SourceController, pageStyles, yieldToMain } from '@relais/core';
 import { apiBase, translate, heading, type DirectoryRequest, type SearchQuery, type SearchResult } from '@relais/core';
 import { messages, type MessageKey } from './messages.js';
 import { needLabel, type Need } from './needs.js';
@@ -128,6 +129,12 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   @property({ type: Number, attribute: 'stale-after-months' }) staleAfterMonths = 12;
 
   @state() private text = '';
+  /**
+   * The words typed and not yet taken into the search: a keystroke only keeps them (the field shows them at once),
+   * the search and its rendering follow after a yield to the main thread, once for the keystrokes typed meanwhile (INP).
+   */
+  private typed: string | null = null;
+  private readonly typing = new AfterYield(() => this.takeTyped());
   /** The needs and filters chosen (an immutable value: each change assigns new filters). */
   @state() private filters = new DirectoryFilters();
   @state() private page = 1;
@@ -283,7 +290,18 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   }
 
   private searchNow(): void {
+    this.typing.flush();
     this.search.now();
+  }
+
+  /** The words typed since the last yield, taken: shown by the element, searched when the person stops typing. */
+  private takeTyped(): void {
+    if (this.typed === null) return;
+    this.text = this.typed;
+    this.typed = null;
+    this.page = 1;
+    this.requestReason = '';
+    if (this.isConnected) this.search.soon();
   }
 
   /** Runs the search; a newer search aborts an older one (no stale results ever shown). */
@@ -309,8 +327,8 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     const asked = this.placeField.place?.kind === 'commune' ? this.placeField.place.code : null;
     this.emit(new RelaisSearchEvent(result.total, { thematiques: q.thematiques ?? [], publics: q.publics ?? [], commune: q.commune ?? asked }, this.filters.needs.length === 1 ? this.filters.needs[0] : undefined));
     // the map shows the same search: the words typed too (« Aucun service » here is no « 124 services » there)
-    this.provider.share(q);
     this.url.write();
+    if (this.provider.store) void this.updateComplete.then(yieldToMain).then(() => this.provider.share(q));
   }
 
   /** What the element shows of its search (the sentences are made from it). */
@@ -386,16 +404,15 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
   private readonly formHandlers: SearchFormHandlers = {
     submit: (e) => void this.onSubmit(e),
     textInput: (value) => {
-      this.text = value;
-      this.page = 1;
-      this.requestReason = '';
-      this.search.soon();
+      this.typed = value;
+      this.typing.schedule();
     },
     ...this.placeField.handlers,
   };
 
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
+    this.typing.flush();
     this.placeField.communes.close();
     if (!(await this.placeField.resolveTyped())) return;
     this.page = 1;
@@ -403,27 +420,32 @@ export class RelaisDirectory extends SourceAttributesMixin(RelaisElement) {
     this.searchNow();
   }
 
-  private renderNeeds(level: number): TemplateResult {
-    return renderNeeds(this.view, level, this.falc, this.filters.needs, this.needLabel, (id) => ((this.search.reveal = 'scroll'), this.toggle('needs', id)));
+  private renderNeeds(level: number): unknown {
+    return guard([this.filters.needs, this.i18n.lang, this.mode, this.falc, labels, level], () => renderNeeds(this.view, level, this.falc, this.filters.needs, this.needLabel, (id) => ((this.search.reveal = 'scroll'), this.toggle('needs', id))));
   }
 
-  private renderFilters(): TemplateResult {
-    return renderFiltersPanel(this.view, {
+  /** Unchanged while the person types: the filters, the results, the place and the words the panel shows are the same. */
+  private renderFilters(): unknown {
+    const canSortUpdated = this.sourceCtl.client?.source === 'static' || this.sourceCtl.client?.source === 'rest';
+    const deps = [this.filters, this.result, this.placeField.place, canSortUpdated, this.bbox, this.i18n.lang, this.mode, this.falc, labels];
+    return guard(deps, () => renderFiltersPanel(this.view, {
       filters: this.filters,
       result: this.result,
       hasPlace: !!this.placeField.place,
-      canSortUpdated: this.sourceCtl.client?.source === 'static' || this.sourceCtl.client?.source === 'rest',
+      canSortUpdated,
       chips: this.activeChips(),
       toggle: (list, value) => this.toggle(list, value),
       change: (next) => this.refilter(next),
       clearAll: () => this.clearAll(),
-    });
+    }));
   }
 
   private renderResults(level: number): TemplateResult {
     const { uid, requestReason } = this;
     const { skipped, error } = this.report;
-    const rest = { itemId: (i: number) => `${uid}-open-${i}`, requestReason, skipped, error, slow: this.status === 'slow' };
+    // the list is rendered again only when the results, or the words and labels it is written with, change
+    const listKey = [this.result, this.i18n.lang, this.mode, this.falc, labels, this.staleAfterMonths, level];
+    const rest = { itemId: (i: number) => `${uid}-open-${i}`, requestReason, skipped, error, slow: this.status === 'slow', listKey };
     return renderResults(this.view, resultsState(this.view, this.shown, rest, () => this.activeChips()), level, this.resultHandlers);
   }
 

@@ -133,9 +133,13 @@ export class SearchRunner implements ReactiveController {
     clearTimeout(this.typeTimer);
   }
 
-  /** Searches when the person stops typing. */
+  /**
+   * Searches when the person stops typing. A search still running is stopped: its words are no longer the ones
+   * typed, and its answer, read and rendered meanwhile, would only delay the next keystrokes (INP).
+   */
   soon(): void {
     clearTimeout(this.typeTimer);
+    this.h.source().abort();
     this.typeTimer = setTimeout(() => void this.run(), TYPE_DEBOUNCE_MS);
   }
 

@@ -74,7 +74,7 @@ export function announcement(v: DirectoryView, s: Shown & { result: SearchResult
 }
 
 /** The results section's state: the element's search and its sentences (`chips`: the active filters, removable). */
-export function resultsState(v: DirectoryView, s: Shown, rest: Pick<ResultsState, 'itemId' | 'requestReason' | 'skipped' | 'error' | 'slow'>, chips: () => ActiveChip[]): ResultsState {
+export function resultsState(v: DirectoryView, s: Shown, rest: Pick<ResultsState, 'itemId' | 'requestReason' | 'skipped' | 'error' | 'slow' | 'listKey'>, chips: () => ActiveChip[]): ResultsState {
   const { result: r, place, widened, outOfReach: out } = s;
   return {
     ...rest,
