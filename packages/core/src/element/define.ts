@@ -6,7 +6,7 @@
 const warned = new Set<string>();
 
 /** Version of this copy of the SDK (replaced at build time; `dev` from sources). */
-export const VERSION: string = '0.1.0';
+export const VERSION: string = '0.2.0';
 
 /**
  * Defines `tag` with `ctor` unless the tag is already defined. Returns the constructor actually
