@@ -175,6 +175,8 @@ export function checkChangesets() {
     for (const p of packages) {
       mkdirSync(join(tmp, 'packages', p), { recursive: true });
       cpSync(join(root, 'packages', p, 'package.json'), join(tmp, 'packages', p, 'package.json'));
+      // the notes of the versions already released (right after a release, with nothing pending, they are all there is)
+      if (existsSync(join(root, 'packages', p, 'CHANGELOG.md'))) cpSync(join(root, 'packages', p, 'CHANGELOG.md'), join(tmp, 'packages', p, 'CHANGELOG.md'));
     }
     const r = spawnSync(join(root, 'node_modules/.bin/changeset'), ['version'], { cwd: tmp, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     if (r.status !== 0) problems.push(`changeset version failed: ${(r.stderr || r.stdout).slice(0, 400)}`);
