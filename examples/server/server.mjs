@@ -21,7 +21,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { version: VERSION } = JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8'));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
 const CDN = join(root, 'packages/relais/dist/cdn');
-/** The CDN build under a path that carries its version, as a CDN serves it (`relais@0.1.0/`): cached as immutable. */
+/** The CDN build under a path that carries its version, as a CDN serves it (`relais@0.2.0/`): cached as immutable. */
 export const CDN_PATH = `/cdn/${VERSION}/`;
 const MOUNTS = [
   [CDN_PATH, CDN],

@@ -4,7 +4,7 @@
  * the chunks of those widgets, from the folder the script was loaded from.
  *
  * ```html
- * <script type="module" src="https://votre-cdn/relais@0.1.0/relais.js"></script>
+ * <script type="module" src="https://votre-cdn/relais@0.2.0/relais.js"></script>
  * <relais-directory commune="58079"></relais-directory>
  * ```
  *
